@@ -1,0 +1,248 @@
+"""From parsed JSON-like data to a :class:`Resume`, strictly or tolerantly.
+
+Strict mode accepts exactly what the official schema accepts and lists every offending field.
+Tolerant mode repairs what real files get wrong (dates such as ``2019-1`` or ``Present``,
+numbers where text belongs, plain strings where objects belong, pre-1.0 field names) and
+notes every repair in the report, so a value changes only together with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from functools import cache
+from typing import Any, Literal, Union
+
+from pydantic import ValidationError
+
+from cvconvert import dates
+from cvconvert.errors import InvalidInputError
+from cvconvert.model import Node, Resume
+from cvconvert.report import Report, pointer
+
+Kind = Union[
+    Literal["text", "date", "texts"],
+    tuple[Literal["one", "many"], type[Node]],
+]
+
+# Pre-1.0 names (schema v0.0.16) and the names that replaced them.
+OLD_NAMES: dict[str, dict[str, str]] = {
+    "Basics": {"picture": "image", "website": "url"},
+    "Work": {"company": "name", "website": "url"},
+    "Volunteer": {"website": "url"},
+    "Education": {"gpa": "score"},
+    "Publication": {"website": "url"},
+}
+
+_LANG_KEY = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
+
+
+@cache
+def field_kinds(model: type[Node]) -> dict[str, Kind]:
+    """Each known field of ``model`` by JSON name, with what shape of value it holds."""
+    kinds: dict[str, Kind] = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        kinds[key] = _kind(info.annotation)
+    return kinds
+
+
+def _kind(annotation: Any) -> Kind:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    inner = args[0] if args else annotation
+    origin = typing.get_origin(inner)
+    if origin is list:
+        (item,) = typing.get_args(inner)
+        if isinstance(item, type) and issubclass(item, Node):
+            return ("many", item)
+        return "texts"
+    if isinstance(inner, type) and issubclass(inner, Node):
+        return ("one", inner)
+    if origin is typing.Annotated:
+        return "date"
+    return "text"
+
+
+def load_resume(data: object, *, strict: bool = False, source: str = "") -> tuple[Resume, Report]:
+    """Validate parsed data into a Resume; InvalidInputError lists every problem when strict."""
+    report = Report()
+    if not isinstance(data, dict):
+        kind = "a JSON array" if isinstance(data, list) else type(data).__name__
+        raise InvalidInputError(f"expected a résumé object, found {kind}", source=source)
+    if not strict:
+        data = _object(data, Resume, "", report)
+        if not (data.keys() & field_kinds(Resume).keys()):
+            report.warn("", "no JSON Resume field found at the top level; is this a JSON Resume?")
+    try:
+        resume = Resume.model_validate(data, strict=strict, context={"strict": strict})
+    except ValidationError as exc:
+        problems = tuple((pointer(*err["loc"]), _message(err)) for err in exc.errors(include_url=False))
+        summary = "; ".join(f"{p or '/'}: {m}" for p, m in problems[:20])
+        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
+        raise InvalidInputError(
+            f"{len(problems)} field(s) do not match the JSON Resume schema: {summary}{more}",
+            source=source,
+            problems=problems,
+        ) from None
+    return resume, report
+
+
+def _message(err: Any) -> str:
+    if err["type"] == "string_pattern_mismatch":
+        return f"{err['input']!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    msg: str = err["msg"]
+    return msg.removeprefix("Value error, ")
+
+
+def _object(data: dict[str, Any], model: type[Node], path: str, report: Report) -> dict[str, Any]:
+    kinds = field_kinds(model)
+    renames = OLD_NAMES.get(model.__name__, {})
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        new = renames.get(key)
+        if new and new not in data:
+            report.normalised(pointer_in(path, key), f"pre-1.0 name {key!r} read as {new!r}")
+            key = new
+        kind = kinds.get(key)
+        if kind is None or value is None:
+            out[key] = value
+            continue
+        here = pointer_in(path, key)
+        fixed = _value(value, kind, key, here, report)
+        if fixed is not _DROP:
+            out[key] = fixed
+    return out
+
+
+_DROP: Any = object()
+
+
+def pointer_in(path: str, key: str | int) -> str:
+    """Extend a JSON Pointer by one key or index."""
+    return path + pointer(key)
+
+
+def _value(value: Any, kind: Kind, key: str, path: str, report: Report) -> Any:
+    if kind == "text":
+        return value if isinstance(value, str) else _text(value, path, report)
+    if kind == "date":
+        return _date(value, key, path, report)
+    if kind == "texts":
+        return _texts(value, path, report)
+    shape, model = kind
+    if shape == "one":
+        if isinstance(value, dict):
+            return _object(value, model, path, report)
+        if isinstance(value, str) and model.__name__ == "Location":
+            field = "address" if re.search(r"[\d,]", value) else "city"
+            report.normalised(path, f"a location given as text; read as {field}")
+            return {field: value}
+        report.normalised(path, f"expected an object, found {_json_type(value)}; removed")
+        return _DROP
+    return _many(value, model, path, report)
+
+
+def _text(value: Any, path: str, report: Report) -> Any:
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, (int, float)):
+        text = str(value)
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        report.normalised(path, "a list given where text belongs; lines joined")
+        return "\n".join(value)
+    elif isinstance(value, dict) and value and all(_LANG_KEY.match(k) for k in value):
+        chosen = "en" if "en" in value else next(iter(value))
+        others = ", ".join(k for k in value if k != chosen)
+        report.normalised(path, f"text in several languages; kept {chosen!r}, dropped {others}")
+        inner = value[chosen]
+        return inner if isinstance(inner, str) else _text(inner, path, report)
+    elif isinstance(value, dict) and isinstance(value.get("href") or value.get("url"), str):
+        report.normalised(path, "a link object given where text belongs; kept its address")
+        return value.get("href") or value.get("url")
+    elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        report.normalised(path, "an object given where text belongs; values joined with ', '")
+        return ", ".join(v for v in value.values() if v)
+    else:
+        report.normalised(path, f"expected text, found {_json_type(value)}; removed")
+        return _DROP
+    report.normalised(path, f"expected text, found {_json_type(value)}; read as {text!r}")
+    return text
+
+
+def _date(value: Any, key: str, path: str, report: Report) -> Any:
+    if isinstance(value, str) and dates.is_iso(value):
+        return value
+    if key == "endDate" and dates.means_present(value):
+        report.normalised(path, f"{value!r} means ongoing; written as no end date")
+        return _DROP
+    parts = dates.repair(value)
+    if parts is None:
+        report.normalised(path, f"{value!r} is not a date; removed")
+        return _DROP
+    report.normalised(path, f"date {value!r} read as {parts.iso()!r}")
+    return parts.iso()
+
+
+def _texts(value: Any, path: str, report: Report) -> Any:
+    if isinstance(value, str):
+        report.normalised(path, "a single text given where a list belongs; read as a list of one")
+        return [value]
+    if not isinstance(value, list):
+        report.normalised(path, f"expected a list, found {_json_type(value)}; removed")
+        return _DROP
+    out = []
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            out.append(item)
+        elif item is not None and (fixed := _text(item, pointer_in(path, i), report)) is not _DROP:
+            out.append(fixed)
+        elif item is None:
+            report.normalised(pointer_in(path, i), "null in a list of texts; removed")
+    return out
+
+
+def _many(value: Any, model: type[Node], path: str, report: Report) -> Any:
+    if isinstance(value, dict):
+        if model.__name__ == "Profile" and all(isinstance(v, (dict, str)) for v in value.values()):
+            report.normalised(path, "profiles given as a map by network; read as a list")
+            value = [
+                {"network": k, **v} if isinstance(v, dict) else {"network": k, **_profile_text(v)}
+                for k, v in value.items()
+            ]
+        else:
+            report.normalised(path, "a single entry given where a list belongs; read as a list")
+            value = [value]
+    if not isinstance(value, list):
+        report.normalised(path, f"expected a list, found {_json_type(value)}; removed")
+        return _DROP
+    out = []
+    for i, item in enumerate(value):
+        here = pointer_in(path, i)
+        if isinstance(item, dict):
+            out.append(_object(item, model, here, report))
+        elif isinstance(item, str) and model.primary:
+            report.normalised(here, f"an entry given as text; read as its {model.primary!r}")
+            out.append({model.primary: item})
+        else:
+            report.normalised(here, f"expected an object, found {_json_type(item)}; removed")
+    return out
+
+
+def _profile_text(value: str) -> dict[str, str]:
+    return {"url": value} if "/" in value else {"username": value}
+
+
+def _json_type(value: Any) -> str:
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+__all__ = ["field_kinds", "load_resume", "pointer_in"]

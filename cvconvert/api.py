@@ -1,0 +1,229 @@
+"""The library API: read, write and convert résumés between formats.
+
+A *source* is a path (``str`` or ``os.PathLike``), ``bytes``, or a binary file object; a
+*target* is a path or a binary file object. Formats are chosen by name, else by the file
+extension, else (for sources) by sniffing the content.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Union
+
+from cvconvert import formats
+from cvconvert.errors import CvConvertError, InvalidInputError, LossError, UnknownFormatError
+from cvconvert.formats.base import Format
+from cvconvert.model import Resume
+from cvconvert.report import Report
+
+Source = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
+Target = Union[str, "os.PathLike[str]", IO[bytes]]
+
+# Applicants upload files; nothing a résumé needs comes near this, so refuse before reading.
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+def _name(source: Source | Target) -> str:
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    if isinstance(source, bytes):
+        return "<bytes>"
+    return str(getattr(source, "name", "<stream>"))
+
+
+def _load_bytes(source: Source) -> bytes:
+    name = _name(source)
+    if isinstance(source, bytes):
+        data = source
+    elif isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        try:
+            if path.is_dir():
+                raise InvalidInputError("is a folder, not a file", source=name)
+            if path.stat().st_size > MAX_INPUT_BYTES:
+                raise InvalidInputError(f"larger than the {MAX_INPUT_BYTES // 2**20} MiB input limit", source=name)
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InvalidInputError("no such file", source=name) from None
+        except PermissionError:
+            raise InvalidInputError("permission denied", source=name) from None
+        except IsADirectoryError:
+            raise InvalidInputError("is a folder, not a file", source=name) from None
+        except OSError as exc:
+            raise InvalidInputError(exc.strerror or str(exc), source=name) from None
+    else:
+        data = source.read(MAX_INPUT_BYTES + 1)
+        if not isinstance(data, bytes):
+            raise TypeError("a source file object must be opened in binary mode")
+    if len(data) > MAX_INPUT_BYTES:
+        raise InvalidInputError(f"larger than the {MAX_INPUT_BYTES // 2**20} MiB input limit", source=name)
+    return data
+
+
+def resolve_format(name: str | None, where: Source | Target | None = None, data: bytes | None = None) -> Format:
+    """The format named, else the one the path's extension names, else the sniffed one."""
+    if name:
+        return formats.get(name)
+    if isinstance(where, (str, os.PathLike)) and os.fspath(where) != "-":
+        fmt = formats.for_path(os.fspath(where))
+        if fmt is not None:
+            return fmt
+    if data is not None:
+        fmt = formats.sniff(data)
+        if fmt is not None:
+            return fmt
+        raise UnknownFormatError(
+            f"{_name(where) if where is not None else '<input>'}: cannot tell the format", formats.names()
+        )
+    raise UnknownFormatError(
+        f"{_name(where) if where is not None else '<output>'}: cannot tell the format from the name; name one",
+        formats.names(),
+    )
+
+
+def read_with_report(source: Source, format: str | None = None, *, strict: bool = False) -> tuple[Resume, Report]:
+    """Read a résumé and the reader's report (warnings for every value it normalised).
+
+    ``strict`` refuses what the JSON Resume schema refuses instead of repairing it.
+    Raises InvalidInputError (naming the file) for input that cannot be read,
+    UnknownFormatError when the format cannot be told, MissingDependencyError for a
+    format whose optional dependency is not installed.
+    """
+    data = _load_bytes(source)
+    fmt = resolve_format(format, source, data)
+    if fmt.read is None:
+        raise UnknownFormatError(f"the {fmt.name} format cannot be read, only written")
+    try:
+        return fmt.read(data, **_options(fmt.read, {"strict": strict}))
+    except InvalidInputError as exc:
+        raise exc.with_source(_name(source)) from None
+    except RecursionError:
+        raise InvalidInputError("nested too deeply", source=_name(source)) from None
+
+
+def read(source: Source, format: str | None = None, *, strict: bool = False) -> Resume:
+    """Read a résumé; see :func:`read_with_report` for the report and the errors."""
+    return read_with_report(source, format, strict=strict)[0]
+
+
+def _options(func: object, options: dict[str, object]) -> dict[str, object]:
+    """The options this reader or writer takes; an option it does not know is an error."""
+    params = inspect.signature(func).parameters  # type: ignore[arg-type]
+    known = {k for k, p in params.items() if p.kind is p.KEYWORD_ONLY}
+    unknown = set(options) - known
+    if unknown - {"strict"}:
+        bad = ", ".join(sorted(unknown - {"strict"}))
+        raise TypeError(f"unexpected option(s): {bad} (this format takes: {', '.join(sorted(known)) or 'none'})")
+    return {k: v for k, v in options.items() if k in known}
+
+
+def option_names(fmt: Format, side: str = "write") -> tuple[str, ...]:
+    """The keyword options a format's reader or writer accepts."""
+    func = fmt.write if side == "write" else fmt.read
+    if func is None:
+        return ()
+    params = inspect.signature(func).parameters
+    return tuple(k for k, p in params.items() if p.kind is p.KEYWORD_ONLY)
+
+
+def dumps(resume: Resume, format: str, **options: object) -> tuple[bytes, Report]:
+    """Render a résumé in a format, in memory: the bytes and the writer's loss report."""
+    fmt = formats.get(format)
+    if fmt.write is None:
+        raise UnknownFormatError(f"the {fmt.name} format cannot be written, only read")
+    return fmt.write(resume, **_options(fmt.write, options))
+
+
+def write(
+    resume: Resume,
+    target: Target,
+    format: str | None = None,
+    *,
+    fail_on_loss: bool = False,
+    **options: object,
+) -> Report:
+    """Write a résumé to a path (atomically) or a binary file object; returns the loss report.
+
+    With ``fail_on_loss``, a writer that cannot carry every field raises LossError and
+    nothing is written.
+    """
+    fmt = resolve_format(format, target)
+    data, report = dumps(resume, fmt.name, **options)
+    if fail_on_loss and report.losses:
+        raise LossError(report, _name(target))
+    if isinstance(target, (str, os.PathLike)):
+        write_atomic(Path(target), data)
+    else:
+        target.write(data)
+    return report
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder and a rename: all or nothing."""
+    folder = path.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise InvalidInputError("the output folder does not exist", source=str(path)) from None
+    except OSError as exc:
+        raise InvalidInputError(exc.strerror or str(exc), source=str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        # Ctrl-C or a full disk must not leave a half-written file behind.
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _same_file(source: Source, target: Target) -> bool:
+    if not isinstance(source, (str, os.PathLike)) or not isinstance(target, (str, os.PathLike)):
+        return False
+    a, b = Path(source), Path(target)
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def convert(
+    source: Source,
+    target: Target,
+    *,
+    from_: str | None = None,
+    to: str | None = None,
+    strict: bool = False,
+    fail_on_loss: bool = False,
+    **options: object,
+) -> Report:
+    """Read ``source`` and write it to ``target``; returns the reader's and writer's notes.
+
+    Raises what :func:`read_with_report` and :func:`write` raise; an output path that is
+    the input path is refused before anything is read.
+    """
+    if _same_file(source, target):
+        raise InvalidInputError("the output would overwrite the input; choose another name", source=_name(target))
+    out_format = resolve_format(to, target)  # fail early, before reading, on an unknown target
+    resume, report = read_with_report(source, from_, strict=strict)
+    try:
+        report.extend(write(resume, target, out_format.name, fail_on_loss=fail_on_loss, **options))
+    except LossError as exc:
+        raise LossError(Report(report.notes + exc.report.notes), _name(target)) from None
+    return report
+
+
+__all__ = [
+    "CvConvertError",
+    "Source",
+    "Target",
+    "convert",
+    "dumps",
+    "read",
+    "read_with_report",
+    "resolve_format",
+    "write",
+]

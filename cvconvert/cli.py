@@ -1,0 +1,238 @@
+"""The ``cvconvert`` command: a thin layer over :mod:`cvconvert.api` that knows no format.
+
+Exit codes: 0 ok, 1 bad input or a failed conversion, 2 usage error, 3 refused by
+``--fail-on-loss`` (nothing written).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+
+from cvconvert import api, formats
+from cvconvert.errors import CvConvertError, InvalidInputError, LossError
+from cvconvert.report import Note, Report
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOSS = 0, 1, 2, 3
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def _print_notes(notes: Iterable[Note], quiet: bool = False) -> None:
+    if not quiet:
+        for note in notes:
+            _err(str(note))
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text
+
+
+def handle_errors(func: F) -> F:
+    """Map exceptions to one line on stderr and an exit code; ``--debug`` adds the traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(click.get_current_context().find_root().params.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException:
+            raise
+        except LossError as exc:
+            _print_notes(exc.report.losses)
+            _err(f"error: {_one_line(exc)}")
+            code = EXIT_LOSS
+        except CvConvertError as exc:
+            _err(f"error: {_one_line(exc)}")
+            code = EXIT_FAILED
+        except (KeyboardInterrupt, click.Abort):
+            _err("error: interrupted")
+            code = 130
+        except BrokenPipeError:
+            code = EXIT_FAILED
+        except Exception as exc:  # noqa: BLE001 - our bug: one line, unless --debug
+            _err(f"error: internal error ({type(exc).__name__}: {_one_line(exc)}); rerun with --debug")
+            code = EXIT_FAILED
+        else:
+            return None
+        finally:
+            if debug and sys.exc_info()[0] is not None:
+                traceback.print_exc()
+        raise click.exceptions.Exit(code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class _DefaultToConvert(click.Group):
+    """``cvconvert IN OUT`` means ``cvconvert convert IN OUT``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        i = 0
+        while i < len(args) and args[i] == "--debug":
+            i += 1
+        if i < len(args) and args[i] not in self.commands and args[i] not in ("--help", "-h", "--version"):
+            args = [*args[:i], "convert", *args[i:]]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToConvert, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+@click.version_option(package_name="cvconvert", message="cvconvert %(version)s")
+def main(debug: bool) -> None:
+    """Convert résumés between JSON Resume, YAML and the other formats (see `cvconvert formats`).
+
+    \b
+    cvconvert IN OUT [--from F] [--to F] [--strict] [--fail-on-loss] [--report FILE]
+    Use - for stdin or stdout. Exit codes: 0 ok, 1 failed, 2 usage, 3 refused by --fail-on-loss.
+    """
+
+
+def _parse_options(pairs: tuple[str, ...]) -> dict[str, object]:
+    options: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--option takes KEY=VALUE, not {pair!r}")
+        options[key.strip().replace("-", "_")] = value
+    return options
+
+
+@main.command("convert")
+@click.argument("source", metavar="IN")
+@click.argument("target", metavar="OUT")
+@click.option("--from", "from_", metavar="FORMAT", help="Input format (default: from the name or content).")
+@click.option("--to", metavar="FORMAT", help="Output format (default: from the name).")
+@click.option("--strict", is_flag=True, help="Refuse what the JSON Resume schema refuses.")
+@click.option("--fail-on-loss", is_flag=True, help="Exit 3 and write nothing if a field would be lost.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write the notes as JSON here.")
+@click.option(
+    "-O",
+    "--option",
+    "option_pairs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A writer option, e.g. -O lang=de (see `cvconvert formats`).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings and losses.")
+@handle_errors
+def convert_cmd(
+    source: str,
+    target: str,
+    from_: str | None,
+    to: str | None,
+    strict: bool,
+    fail_on_loss: bool,
+    report_path: str | None,
+    option_pairs: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """Convert IN to OUT."""
+    if target == "-" and not to:
+        raise click.UsageError("writing to stdout (-) needs --to FORMAT")
+    try:
+        out_format = api.resolve_format(to, target)
+    except CvConvertError as exc:
+        raise click.UsageError(str(exc)) from None
+    options = _parse_options(option_pairs)
+    unknown = set(options) - set(api.option_names(out_format))
+    if unknown:
+        known = ", ".join(api.option_names(out_format)) or "none"
+        raise click.UsageError(
+            f"the {out_format.name} writer has no option {', '.join(sorted(unknown))} (it takes: {known})"
+        )
+
+    src: api.Source = sys.stdin.buffer.read() if source == "-" else source
+    dst: api.Target = sys.stdout.buffer if target == "-" else target
+    if target != "-" and Path(target).is_dir():
+        raise InvalidInputError("is a folder; give a file name", source=target)
+    report = Report()
+    try:
+        report = api.convert(
+            src, dst, from_=from_, to=out_format.name, strict=strict, fail_on_loss=fail_on_loss, **options
+        )
+    except LossError as exc:
+        _write_report(report_path, exc.report)
+        raise
+    _print_notes(report, quiet)
+    _write_report(report_path, report)
+    if target == "-":
+        sys.stdout.buffer.flush()
+
+
+def _write_report(path: str | None, report: Report) -> None:
+    if path:
+        data = (json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n").encode()
+        api.write_atomic(Path(path), data)
+
+
+@main.command("formats")
+@handle_errors
+def formats_cmd() -> None:
+    """List every format, its extensions, and whether it reads and/or writes."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("format", "extensions", "read", "write", "options", "description", box=None)
+    for fmt in formats.all_formats().values():
+        table.add_row(
+            fmt.name,
+            " ".join(fmt.extensions),
+            "yes" if fmt.read else "-",
+            "yes" if fmt.write else "-",
+            " ".join(api.option_names(fmt)) or "-",
+            fmt.description,
+        )
+    Console(soft_wrap=True).print(table)
+
+
+@main.command("validate")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--from", "from_", metavar="FORMAT", help="Input format (default: from the name or content).")
+@click.option("--strict", is_flag=True, help="Check against the JSON Resume schema, not only the model.")
+@handle_errors
+def validate_cmd(files: tuple[str, ...], from_: str | None, strict: bool) -> None:
+    """Check files against the model (and the schema with --strict); list every problem."""
+    failed = 0
+    for name in files:
+        try:
+            _, report = api.read_with_report(name, from_, strict=strict)
+        except InvalidInputError as exc:
+            failed += 1
+            if len(exc.problems) > 1:
+                for path, reason in exc.problems:
+                    _err(f"{name}: {path or '/'}: {reason}")
+            else:
+                _err(f"{name}: invalid: {_one_line(exc).removeprefix(name + ': ')}")
+            continue
+        except CvConvertError as exc:
+            failed += 1
+            _err(f"error: {_one_line(exc)}")
+            continue
+        for note in report:
+            _err(f"{name}: {note}")
+        click.echo(f"{name}: ok" + (f" ({len(report)} warning(s))" if len(report) else ""))
+    if failed:
+        raise click.exceptions.Exit(EXIT_FAILED)
+
+
+def run(argv: list[str] | None = None, stdout: IO[str] | None = None) -> int:
+    """Run the CLI and return its exit code (for tests and ``python -m cvconvert``)."""
+    try:
+        main.main(args=argv, prog_name="cvconvert", standalone_mode=True)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_FAILED
+    return EXIT_OK

@@ -1,0 +1,34 @@
+"""The record every format module publishes as ``FORMAT``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cvconvert.model import Resume
+    from cvconvert.report import Report
+
+# Readers take the input's bytes and keyword options (every reader accepts ``strict``);
+# writers take a Resume and keyword options. Both return their Report beside the result.
+Reader = Callable[..., "tuple[Resume, Report]"]
+Writer = Callable[..., "tuple[bytes, Report]"]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format: what it is called, how to spot it, and how to read and/or write it."""
+
+    name: str
+    extensions: tuple[str, ...]
+    media_type: str
+    read: Reader | None = None
+    write: Writer | None = None
+    sniff: Callable[[bytes], bool] | None = None
+    """True when these bytes look like this format (given the whole input)."""
+    extra: str | None = None
+    """The pip extra that installs what the format imports, if any."""
+    description: str = ""
+    many: bool = False
+    """True when the format can hold several résumés (see ``read_many`` / ``write_many``)."""

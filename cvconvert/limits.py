@@ -1,0 +1,55 @@
+"""Safety limits on untrusted input, in force for every reader.
+
+The limits in force are a context variable, so that a pipeline can tighten them for one call
+(``with cvconvert.limits.using(max_input_bytes=5_000_000): ...``) without threading a
+parameter through every reader; the CLI sets them from its options.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an input may hold before it is refused with LimitExceededError."""
+
+    max_input_bytes: int = 200 * 2**20
+    """Size of the input file itself."""
+    max_member_bytes: int = 100 * 2**20
+    """Inflated size of one member of a zip package (DOCX, XLSX)."""
+    max_package_bytes: int = 300 * 2**20
+    """Inflated size of all members of a zip package together."""
+    max_members: int = 10_000
+    """Number of members in a zip package."""
+    max_xml_depth: int = 256
+    """Nesting depth of XML elements."""
+    max_xml_nodes: int = 5_000_000
+    """Number of XML elements in one document."""
+    max_json_depth: int = 500
+    """Nesting depth of JSON and YAML arrays and objects."""
+    max_entries: int = 100_000
+    """Entries in one section (jobs, schools, ...) or rows in one sheet."""
+
+
+_current: ContextVar[Limits] = ContextVar("cvconvert_limits", default=Limits())  # noqa: B039 - frozen
+
+
+def current() -> Limits:
+    """The limits in force in this context."""
+    return _current.get()
+
+
+@contextmanager
+def using(limits: Limits | None = None, **changes: int) -> Iterator[Limits]:
+    """Put limits in force for the block: a whole ``Limits``, or changes to the current ones."""
+    new = dataclasses.replace(limits or current(), **changes)
+    token = _current.set(new)
+    try:
+        yield new
+    finally:
+        _current.reset(token)

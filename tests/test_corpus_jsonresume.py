@@ -1,0 +1,70 @@
+"""Conformance over ../shared/corpus/jsonresume: real files people published, every schema era."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import json5
+import jsonschema
+import pytest
+
+import cvconvert
+from cvconvert.errors import InvalidInputError
+from tests.conftest import shared_files, shared_path
+from tests.helpers import masked
+
+CORPUS = shared_files("corpus/jsonresume", "*.json")
+
+
+def _parsed(path: Path) -> object:
+    text = path.read_bytes().decode("utf-8-sig")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return json5.loads(text)
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft7Validator:
+    schema = json.loads(shared_path("reference", "jsonresume", "schema.json").read_text())
+    # The checks jsonschema applies by default: "email" (an "@"); "uri" needs extra packages.
+    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker(formats=["email"]))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:3])
+def test_corpus_file_loads_tolerantly_and_round_trips(path: Path) -> None:
+    resume, report = cvconvert.read_with_report(path)
+    back = json.loads(cvconvert.dumps(resume, "json")[0])
+    # Only the fields a warning names may differ from what the file says.
+    assert masked(back, report) == masked(_parsed(path), report)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:3])
+def test_strict_mode_agrees_with_the_official_schema(path: Path, validator: jsonschema.Draft7Validator) -> None:
+    try:
+        data = json.loads(path.read_bytes())
+    except ValueError:
+        with pytest.raises(InvalidInputError):
+            cvconvert.read(path, strict=True)
+        return
+    expected = {"/" + "/".join(str(p) for p in e.absolute_path) for e in validator.iter_errors(data)}
+    expected = {p if p != "/" else "" for p in expected}
+    try:
+        cvconvert.read(path, strict=True)
+    except InvalidInputError as exc:
+        found = {p for p, _ in exc.problems}
+    else:
+        found = set()
+    assert found == expected
+
+
+def test_corpus_is_present_in_ci() -> None:
+    shared_path("corpus", "jsonresume")
+    assert len(CORPUS) >= 90
+
+
+def test_a_file_that_is_no_json_resume_is_flagged() -> None:
+    path = shared_path("corpus", "jsonresume", "032-EmmanuelBeziat-emmanuelbeziat.json")
+    _, report = cvconvert.read_with_report(path)
+    assert any("no JSON Resume field" in n.message for n in report)
