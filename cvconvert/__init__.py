@@ -11,7 +11,16 @@ whose notes name, by JSON Pointer, each value normalised (warnings) or not carri
 
 from __future__ import annotations
 
-from cvconvert.api import convert, dumps, read, read_with_report, write
+from cvconvert.api import (
+    convert,
+    dumps,
+    read,
+    read_many,
+    read_many_with_report,
+    read_with_report,
+    write,
+    write_many,
+)
 from cvconvert.errors import (
     CvConvertError,
     InvalidInputError,
@@ -43,6 +52,9 @@ __all__ = [
     "convert",
     "dumps",
     "read",
+    "read_many",
+    "read_many_with_report",
     "read_with_report",
     "write",
+    "write_many",
 ]

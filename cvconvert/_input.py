@@ -82,14 +82,11 @@ def open_zip(data: bytes, kind: str = "Office file") -> zipfile.ZipFile:
             raise InvalidInputError(f"zip member with an unsafe name: {name!r}")
         if info.file_size > lim.max_member_bytes:
             raise LimitExceededError(
-                f"zip member {name} would inflate to {info.file_size:,} bytes "
-                f"(limit {lim.max_member_bytes:,})"
+                f"zip member {name} would inflate to {info.file_size:,} bytes (limit {lim.max_member_bytes:,})"
             )
         total += info.file_size
     if total > lim.max_package_bytes:
-        raise LimitExceededError(
-            f"zip package would inflate to {total:,} bytes (limit {lim.max_package_bytes:,})"
-        )
+        raise LimitExceededError(f"zip package would inflate to {total:,} bytes (limit {lim.max_package_bytes:,})")
     return package
 
 

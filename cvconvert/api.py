@@ -10,14 +10,15 @@ from __future__ import annotations
 import inspect
 import os
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Union
 
 from cvconvert import formats
-from cvconvert.errors import CvConvertError, InvalidInputError, LossError, UnknownFormatError
+from cvconvert.errors import CvConvertError, InvalidInputError, LossError, OptionError, UnknownFormatError
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
-from cvconvert.report import Report
+from cvconvert.report import Note, Report
 
 Source = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
 Target = Union[str, "os.PathLike[str]", IO[bytes]]
@@ -84,10 +85,14 @@ def resolve_format(name: str | None, where: Source | Target | None = None, data:
     )
 
 
-def read_with_report(source: Source, format: str | None = None, *, strict: bool = False) -> tuple[Resume, Report]:
+def read_with_report(
+    source: Source, format: str | None = None, *, strict: bool = False, **options: object
+) -> tuple[Resume, Report]:
     """Read a résumé and the reader's report (warnings for every value it normalised).
 
-    ``strict`` refuses what the JSON Resume schema refuses instead of repairing it.
+    ``strict`` refuses what the JSON Resume schema refuses instead of repairing it; other
+    options go to the format's reader (e.g. ``lang="de"`` for DOCX headings); TypeError
+    names an option the reader does not take.
     Raises InvalidInputError (naming the file) for input that cannot be read,
     UnknownFormatError when the format cannot be told, MissingDependencyError for a
     format whose optional dependency is not installed.
@@ -97,36 +102,91 @@ def read_with_report(source: Source, format: str | None = None, *, strict: bool 
     if fmt.read is None:
         raise UnknownFormatError(f"the {fmt.name} format cannot be read, only written")
     try:
-        return fmt.read(data, **_options(fmt.read, {"strict": strict}))
+        return fmt.read(data, **_options(fmt.read, {"strict": strict, **options}))
     except InvalidInputError as exc:
         raise exc.with_source(_name(source)) from None
     except RecursionError:
         raise InvalidInputError("nested too deeply", source=_name(source)) from None
 
 
-def read(source: Source, format: str | None = None, *, strict: bool = False) -> Resume:
+def read(source: Source, format: str | None = None, *, strict: bool = False, **options: object) -> Resume:
     """Read a résumé; see :func:`read_with_report` for the report and the errors."""
-    return read_with_report(source, format, strict=strict)[0]
+    return read_with_report(source, format, strict=strict, **options)[0]
 
 
-def _options(func: object, options: dict[str, object]) -> dict[str, object]:
-    """The options this reader or writer takes; an option it does not know is an error."""
-    params = inspect.signature(func).parameters  # type: ignore[arg-type]
-    known = {k for k, p in params.items() if p.kind is p.KEYWORD_ONLY}
-    unknown = set(options) - known
-    if unknown - {"strict"}:
-        bad = ", ".join(sorted(unknown - {"strict"}))
-        raise TypeError(f"unexpected option(s): {bad} (this format takes: {', '.join(sorted(known)) or 'none'})")
+def read_many_with_report(
+    source: Source, format: str | None = None, *, strict: bool = False, **options: object
+) -> tuple[list[Resume], Report]:
+    """Read every résumé a file holds (a workbook may hold many; other formats hold one).
+
+    The report's pointers start with the résumé's index (``/3/work/0``).
+    """
+    data = _load_bytes(source)
+    fmt = resolve_format(format, source, data)
+    try:
+        if fmt.read_many is not None:
+            return fmt.read_many(data, **_options(fmt.read_many, {"strict": strict, **options}))
+    except InvalidInputError as exc:
+        raise exc.with_source(_name(source)) from None
+    resume, report = read_with_report(data, fmt.name, strict=strict, **options)
+    return [resume], Report([Note(n.kind, "/0" + n.path, n.message) for n in report])
+
+
+def read_many(source: Source, format: str | None = None, *, strict: bool = False, **options: object) -> list[Resume]:
+    """Every résumé in ``source``; see :func:`read_many_with_report`."""
+    return read_many_with_report(source, format, strict=strict, **options)[0]
+
+
+def write_many(
+    resumes: Iterable[Resume],
+    target: Target,
+    format: str | None = None,
+    *,
+    fail_on_loss: bool = False,
+    **options: object,
+) -> Report:
+    """Write many résumés into one file (``format="xlsx"``: one workbook); returns the report.
+
+    Raises UnknownFormatError for a format that holds one résumé per file.
+    """
+    fmt = resolve_format(format, target)
+    if fmt.write_many is None:
+        raise UnknownFormatError(f"the {fmt.name} format holds one résumé per file; use write() per résumé")
+    data, report = fmt.write_many(list(resumes), **_options(fmt.write_many, options))
+    if fail_on_loss and report.losses:
+        raise LossError(report, _name(target))
+    _put(data, target)
+    return report
+
+
+def _put(data: bytes, target: Target) -> None:
+    if isinstance(target, (str, os.PathLike)):
+        write_atomic(Path(target), data)
+    else:
+        target.write(data)
+
+
+def _options(func: Callable[..., object], options: dict[str, object]) -> dict[str, object]:
+    """The options this reader or writer takes; OptionError names one it does not take."""
+    known = _keywords(func)
+    unknown = set(options) - known - {"strict"}  # every reader may ignore strict
+    if unknown:
+        bad = ", ".join(sorted(unknown))
+        raise OptionError(f"unknown option(s) {bad} (this format takes: {', '.join(sorted(known)) or 'none'})")
     return {k: v for k, v in options.items() if k in known}
+
+
+def _keywords(func: Callable[..., object] | None) -> set[str]:
+    if func is None:
+        return set()
+    params = inspect.signature(func).parameters
+    return {k for k, p in params.items() if p.kind is p.KEYWORD_ONLY}
 
 
 def option_names(fmt: Format, side: str = "write") -> tuple[str, ...]:
     """The keyword options a format's reader or writer accepts."""
     func = fmt.write if side == "write" else fmt.read
-    if func is None:
-        return ()
-    params = inspect.signature(func).parameters
-    return tuple(k for k, p in params.items() if p.kind is p.KEYWORD_ONLY)
+    return tuple(sorted(_keywords(func) - {"strict"}))
 
 
 def dumps(resume: Resume, format: str, **options: object) -> tuple[bytes, Report]:
@@ -154,10 +214,7 @@ def write(
     data, report = dumps(resume, fmt.name, **options)
     if fail_on_loss and report.losses:
         raise LossError(report, _name(target))
-    if isinstance(target, (str, os.PathLike)):
-        write_atomic(Path(target), data)
-    else:
-        target.write(data)
+    _put(data, target)
     return report
 
 
@@ -202,15 +259,33 @@ def convert(
 ) -> Report:
     """Read ``source`` and write it to ``target``; returns the reader's and writer's notes.
 
-    Raises what :func:`read_with_report` and :func:`write` raise; an output path that is
-    the input path is refused before anything is read.
+    Each option goes to the reader and/or writer that takes it (``lang`` to both DOCX
+    sides); OptionError names an option that neither takes. Raises what
+    :func:`read_with_report` and :func:`write` raise; an output path that is the input path
+    is refused before anything is read.
     """
     if _same_file(source, target):
         raise InvalidInputError("the output would overwrite the input; choose another name", source=_name(target))
     out_format = resolve_format(to, target)  # fail early, before reading, on an unknown target
-    resume, report = read_with_report(source, from_, strict=strict)
+    data = _load_bytes(source)
+    in_format = resolve_format(from_, source, data)
+    read_keys, write_keys = _keywords(in_format.read), _keywords(out_format.write)
+    unknown = set(options) - read_keys - write_keys
+    if unknown:
+        takes = ", ".join(sorted((read_keys | write_keys) - {"strict"})) or "none"
+        raise OptionError(
+            f"unknown option(s) {', '.join(sorted(unknown))} for {in_format.name} -> {out_format.name} "
+            f"(they take: {takes})"
+        )
+    read_options = {k: v for k, v in options.items() if k in read_keys}
+    write_options = {k: v for k, v in options.items() if k in write_keys}
     try:
-        report.extend(write(resume, target, out_format.name, fail_on_loss=fail_on_loss, **options))
+        resume, report = read_with_report(data, in_format.name, strict=strict, **read_options)
+    except InvalidInputError as exc:
+        exc.source = _name(source)
+        raise
+    try:
+        report.extend(write(resume, target, out_format.name, fail_on_loss=fail_on_loss, **write_options))
     except LossError as exc:
         raise LossError(Report(report.notes + exc.report.notes), _name(target)) from None
     return report
@@ -223,7 +298,10 @@ __all__ = [
     "convert",
     "dumps",
     "read",
+    "read_many",
+    "read_many_with_report",
     "read_with_report",
     "resolve_format",
     "write",
+    "write_many",
 ]

@@ -17,7 +17,7 @@ from typing import IO, Any, TypeVar
 import click
 
 from cvconvert import api, formats
-from cvconvert.errors import CvConvertError, InvalidInputError, LossError
+from cvconvert.errors import CvConvertError, InvalidInputError, LossError, OptionError
 from cvconvert.report import Note, Report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOSS = 0, 1, 2, 3
@@ -52,6 +52,8 @@ def handle_errors(func: F) -> F:
             raise
         except click.ClickException:
             raise
+        except OptionError as exc:
+            raise click.UsageError(str(exc)) from None
         except LossError as exc:
             _print_notes(exc.report.losses)
             _err(f"error: {_one_line(exc)}")
@@ -119,13 +121,16 @@ def _parse_options(pairs: tuple[str, ...]) -> dict[str, object]:
 @click.option("--strict", is_flag=True, help="Refuse what the JSON Resume schema refuses.")
 @click.option("--fail-on-loss", is_flag=True, help="Exit 3 and write nothing if a field would be lost.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write the notes as JSON here.")
+@click.option("--lang", help="Language of the document: headings, dates (DOCX: en, de, fr, es, zh, ...).")
+@click.option("--page", help="Page size of a printed format: A4 or Letter.")
+@click.option("--template", type=click.Path(dir_okay=False), help="A Word template (.dotx/.docx) for DOCX output.")
 @click.option(
     "-O",
     "--option",
     "option_pairs",
     multiple=True,
     metavar="KEY=VALUE",
-    help="A writer option, e.g. -O lang=de (see `cvconvert formats`).",
+    help="Any other reader or writer option, e.g. -O sections=work,education (see `cvconvert formats`).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings and losses.")
 @handle_errors
@@ -137,6 +142,9 @@ def convert_cmd(
     strict: bool,
     fail_on_loss: bool,
     report_path: str | None,
+    lang: str | None,
+    page: str | None,
+    template: str | None,
     option_pairs: tuple[str, ...],
     quiet: bool,
 ) -> None:
@@ -147,13 +155,8 @@ def convert_cmd(
         out_format = api.resolve_format(to, target)
     except CvConvertError as exc:
         raise click.UsageError(str(exc)) from None
-    options = _parse_options(option_pairs)
-    unknown = set(options) - set(api.option_names(out_format))
-    if unknown:
-        known = ", ".join(api.option_names(out_format)) or "none"
-        raise click.UsageError(
-            f"the {out_format.name} writer has no option {', '.join(sorted(unknown))} (it takes: {known})"
-        )
+    named = {"lang": lang, "page": page, "template": template}
+    options = {**{k: v for k, v in named.items() if v is not None}, **_parse_options(option_pairs)}
 
     src: api.Source = sys.stdin.buffer.read() if source == "-" else source
     dst: api.Target = sys.stdout.buffer if target == "-" else target

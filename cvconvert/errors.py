@@ -22,6 +22,10 @@ class UnknownFormatError(CvConvertError, ValueError):
         super().__init__(message)
 
 
+class OptionError(CvConvertError, TypeError):
+    """An option that the chosen format's reader or writer does not take (a usage mistake)."""
+
+
 class InvalidInputError(CvConvertError, ValueError):
     """Input that cannot be read: ``source`` names the file, ``path`` is a JSON Pointer or ''.
 

@@ -11,6 +11,7 @@ import importlib
 import warnings
 from functools import cache
 from pathlib import PurePath
+from typing import Any
 
 from cvconvert.errors import UnknownFormatError
 from cvconvert.formats.base import Format
@@ -38,10 +39,10 @@ def builtin() -> dict[str, Format]:
     return found
 
 
-def _published(module: object) -> tuple[Format, ...]:
+def _published(module: Any) -> tuple[Format, ...]:
     """A module publishes one ``FORMAT``, or several as ``FORMATS`` (a family of syntaxes)."""
     many = getattr(module, "FORMATS", None)
-    return tuple(many) if many is not None else (getattr(module, "FORMAT"),)
+    return tuple(many) if many is not None else (module.FORMAT,)
 
 
 @cache

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 # writers take a Resume and keyword options. Both return their Report beside the result.
 Reader = Callable[..., "tuple[Resume, Report]"]
 Writer = Callable[..., "tuple[bytes, Report]"]
+# Formats that hold several résumés in one file (a workbook) also offer these; the notes of a
+# many-report point into the list of résumés: "/3/work/0" is the first job of the fourth.
+ManyReader = Callable[..., "tuple[list[Resume], Report]"]
+ManyWriter = Callable[..., "tuple[bytes, Report]"]
 
 
 @dataclass(frozen=True)
@@ -30,5 +34,7 @@ class Format:
     extra: str | None = None
     """The pip extra that installs what the format imports, if any."""
     description: str = ""
-    many: bool = False
-    """True when the format can hold several résumés (see ``read_many`` / ``write_many``)."""
+    read_many: ManyReader | None = None
+    """Read every résumé in one file (bytes -> list of résumés), for formats that hold many."""
+    write_many: ManyWriter | None = None
+    """Write many résumés into one file (sequence of résumés -> bytes)."""
