@@ -27,10 +27,12 @@ from cvconvert.errors import (
     LimitExceededError,
     LossError,
     MissingDependencyError,
+    OptionError,
     UnknownFormatError,
 )
 from cvconvert.formats import all_formats as available_formats
 from cvconvert.formats.base import Format
+from cvconvert.limits import Limits
 from cvconvert.model import Resume
 from cvconvert.report import Note, Report
 
@@ -41,9 +43,11 @@ __all__ = [
     "Format",
     "InvalidInputError",
     "LimitExceededError",
+    "Limits",
     "LossError",
     "MissingDependencyError",
     "Note",
+    "OptionError",
     "Report",
     "Resume",
     "UnknownFormatError",

@@ -6,6 +6,7 @@ import codecs
 import io
 import zipfile
 import zlib
+from collections.abc import Iterable
 from typing import Any
 
 from cvconvert import limits
@@ -34,6 +35,26 @@ def decode_text(data: bytes) -> str:
         raise InvalidInputError(
             f"not {encoding.upper().replace('-SIG', '')} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
+
+
+def check_depth(value: object) -> None:
+    """Refuse JSON-like data nested deeper than the limit (walked without recursion).
+
+    Deeper data would exhaust the recursion of the libraries that later walk it.
+    """
+    limit = limits.current().max_json_depth
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[object] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            raise LimitExceededError(f"data nested deeper than {limit} levels")
+        stack.extend((child, depth + 1) for child in children)
 
 
 def looks_like_text(data: bytes) -> bool:

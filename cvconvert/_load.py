@@ -16,6 +16,7 @@ from typing import Any, Literal, Union
 from pydantic import ValidationError
 
 from cvconvert import dates
+from cvconvert._input import check_depth
 from cvconvert.errors import InvalidInputError
 from cvconvert.model import Node, Resume
 from cvconvert.report import Report, pointer
@@ -66,8 +67,9 @@ def _kind(annotation: Any) -> Kind:
 def load_resume(data: object, *, strict: bool = False, source: str = "") -> tuple[Resume, Report]:
     """Validate parsed data into a Resume; InvalidInputError lists every problem when strict."""
     report = Report()
+    check_depth(data)
     if not isinstance(data, dict):
-        kind = "a JSON array" if isinstance(data, list) else type(data).__name__
+        kind = "a JSON array" if isinstance(data, list) else _json_type(data)
         raise InvalidInputError(f"expected a résumé object, found {kind}", source=source)
     if not strict:
         data = _object(data, Resume, "", report)

@@ -14,17 +14,21 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Union
 
-from cvconvert import formats
-from cvconvert.errors import CvConvertError, InvalidInputError, LossError, OptionError, UnknownFormatError
+from cvconvert import formats, limits
+from cvconvert.errors import (
+    CvConvertError,
+    InvalidInputError,
+    LimitExceededError,
+    LossError,
+    OptionError,
+    UnknownFormatError,
+)
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
 from cvconvert.report import Note, Report
 
 Source = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
 Target = Union[str, "os.PathLike[str]", IO[bytes]]
-
-# Applicants upload files; nothing a résumé needs comes near this, so refuse before reading.
-MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
 def _name(source: Source | Target) -> str:
@@ -37,6 +41,7 @@ def _name(source: Source | Target) -> str:
 
 def _load_bytes(source: Source) -> bytes:
     name = _name(source)
+    limit = limits.current().max_input_bytes
     if isinstance(source, bytes):
         data = source
     elif isinstance(source, (str, os.PathLike)):
@@ -44,8 +49,8 @@ def _load_bytes(source: Source) -> bytes:
         try:
             if path.is_dir():
                 raise InvalidInputError("is a folder, not a file", source=name)
-            if path.stat().st_size > MAX_INPUT_BYTES:
-                raise InvalidInputError(f"larger than the {MAX_INPUT_BYTES // 2**20} MiB input limit", source=name)
+            if path.stat().st_size > limit:
+                raise _too_big(name, limit)
             data = path.read_bytes()
         except FileNotFoundError:
             raise InvalidInputError("no such file", source=name) from None
@@ -56,12 +61,17 @@ def _load_bytes(source: Source) -> bytes:
         except OSError as exc:
             raise InvalidInputError(exc.strerror or str(exc), source=name) from None
     else:
-        data = source.read(MAX_INPUT_BYTES + 1)
+        data = source.read(limit + 1)
         if not isinstance(data, bytes):
             raise TypeError("a source file object must be opened in binary mode")
-    if len(data) > MAX_INPUT_BYTES:
-        raise InvalidInputError(f"larger than the {MAX_INPUT_BYTES // 2**20} MiB input limit", source=name)
+    if len(data) > limit:
+        raise _too_big(name, limit)
     return data
+
+
+def _too_big(name: str, limit: int) -> LimitExceededError:
+    # Applicants upload files: refuse a huge one before reading it, not after.
+    return LimitExceededError(f"larger than the input limit of {limit:,} bytes", source=name)
 
 
 def resolve_format(name: str | None, where: Source | Target | None = None, data: bytes | None = None) -> Format:

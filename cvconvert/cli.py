@@ -45,38 +45,38 @@ def handle_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        debug = bool(click.get_current_context().find_root().params.get("debug"))
         try:
             return func(*args, **kwargs)
-        except click.exceptions.Exit:
-            raise
-        except click.ClickException:
+        except (click.exceptions.Exit, click.ClickException):
             raise
         except OptionError as exc:
             raise click.UsageError(str(exc)) from None
-        except LossError as exc:
-            _print_notes(exc.report.losses)
-            _err(f"error: {_one_line(exc)}")
-            code = EXIT_LOSS
-        except CvConvertError as exc:
-            _err(f"error: {_one_line(exc)}")
-            code = EXIT_FAILED
-        except (KeyboardInterrupt, click.Abort):
-            _err("error: interrupted")
-            code = 130
-        except BrokenPipeError:
-            code = EXIT_FAILED
-        except Exception as exc:  # noqa: BLE001 - our bug: one line, unless --debug
-            _err(f"error: internal error ({type(exc).__name__}: {_one_line(exc)}); rerun with --debug")
-            code = EXIT_FAILED
-        else:
-            return None
-        finally:
-            if debug and sys.exc_info()[0] is not None:
+        except BaseException as exc:  # noqa: BLE001 - every failure ends as one line and a code
+            code, line = _classify(exc)
+            if click.get_current_context().find_root().params.get("debug"):
                 traceback.print_exc()
-        raise click.exceptions.Exit(code)
+            if line:
+                _err(line)
+            raise click.exceptions.Exit(code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _classify(exc: BaseException) -> tuple[int, str]:
+    """The exit code and the one line to print for an exception."""
+    if isinstance(exc, LossError):
+        _print_notes(exc.report.losses)
+        return EXIT_LOSS, f"error: {_one_line(exc)}"
+    if isinstance(exc, CvConvertError):
+        return EXIT_FAILED, f"error: {_one_line(exc)}"
+    if isinstance(exc, (KeyboardInterrupt, click.Abort)):
+        return 130, "error: interrupted"
+    if isinstance(exc, BrokenPipeError):
+        return EXIT_FAILED, ""
+    if isinstance(exc, Exception):
+        # Anything else is our bug: still one line, with the way to see more.
+        return EXIT_FAILED, f"error: internal error ({type(exc).__name__}: {_one_line(exc)}); rerun with --debug"
+    raise exc
 
 
 class _DefaultToConvert(click.Group):

@@ -30,7 +30,7 @@ class Limits:
     """Nesting depth of XML elements."""
     max_xml_nodes: int = 5_000_000
     """Number of XML elements in one document."""
-    max_json_depth: int = 500
+    max_json_depth: int = 200
     """Nesting depth of JSON and YAML arrays and objects."""
     max_entries: int = 100_000
     """Entries in one section (jobs, schools, ...) or rows in one sheet."""

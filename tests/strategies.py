@@ -15,9 +15,38 @@ from cvconvert.model import Node, Resume
 
 # Samples of scripts and hostile snippets that plain st.text() would rarely hit.
 SNIPPETS = [
-    "简历", "王如", "データ", "한국어", "مرحبا بالعالم", "שלום", "😀", "👩🏽‍💻", "Ünïcödé",
-    "<b>", "&amp;", "]]>", "a\nb", " lead", "trail ", "\t", "=SUM(A1)", "+1", "-", "@x",
-    "\x0b", "\x01", "\u200f", "\ufeff", "null", "true", "2021-07", "0123", "~", "#", "'", '"',
+    "简历",
+    "王如",
+    "データ",
+    "한국어",
+    "مرحبا بالعالم",
+    "שלום",
+    "😀",
+    "👩🏽‍💻",
+    "Ünïcödé",
+    "<b>",
+    "&amp;",
+    "]]>",
+    "a\nb",
+    " lead",
+    "trail ",
+    "\t",
+    "=SUM(A1)",
+    "+1",
+    "-",
+    "@x",
+    "\x0b",
+    "\x01",
+    "\u200f",
+    "\ufeff",
+    "null",
+    "true",
+    "2021-07",
+    "0123",
+    "~",
+    "#",
+    "'",
+    '"',
 ]
 
 text = st.one_of(
@@ -48,6 +77,9 @@ def node(model: type[Node], *, extras: bool = True) -> st.SearchStrategy[dict[st
     for key, kind in kinds.items():
         if key == "$schema":
             fields[key] = st.just("https://jsonresume.org/schema")
+        elif key == "email":
+            # The schema's "email" format asks for an "@".
+            fields[key] = st.tuples(text, text).map(lambda t: f"{t[0]}@{t[1]}")
         elif kind == "text":
             fields[key] = text
         elif kind == "date":

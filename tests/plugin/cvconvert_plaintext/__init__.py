@@ -1,0 +1,24 @@
+"""A third-party cvconvert format, as a plug-in package would publish it: plain text out."""
+
+from __future__ import annotations
+
+from cvconvert.formats.base import Format
+from cvconvert.model import Resume
+from cvconvert.report import Report, pointer
+
+
+def write(resume: Resume, *, width: str = "200") -> tuple[bytes, Report]:
+    """The name and job titles as plain text; every other section is reported as lost."""
+    report = Report()
+    lines = [resume.basics.name or "" if resume.basics else ""]
+    for i, job in enumerate(resume.work or ()):
+        lines.append(f"- {job.position or ''} at {job.name or ''}"[: int(width)])
+        if job.highlights:
+            report.lost(pointer("work", i, "highlights"), "plain text keeps job titles only")
+    for section in ("education", "skills"):
+        if getattr(resume, section):
+            report.lost(pointer(section), "plain text keeps job titles only")
+    return ("\n".join(lines) + "\n").encode(), report
+
+
+FORMAT = Format(name="plaintext", extensions=(".txt",), media_type="text/plain", write=write)
