@@ -11,16 +11,8 @@ whose notes name, by JSON Pointer, each value normalised (warnings) or not carri
 
 from __future__ import annotations
 
-from cvconvert.api import (
-    convert,
-    dumps,
-    read,
-    read_many,
-    read_many_with_report,
-    read_with_report,
-    write,
-    write_many,
-)
+from typing import TYPE_CHECKING, Any
+
 from cvconvert.errors import (
     CvConvertError,
     InvalidInputError,
@@ -30,13 +22,57 @@ from cvconvert.errors import (
     OptionError,
     UnknownFormatError,
 )
-from cvconvert.formats import all_formats as available_formats
-from cvconvert.formats.base import Format
 from cvconvert.limits import Limits
-from cvconvert.model import Resume
 from cvconvert.report import Note, Report
 
+if TYPE_CHECKING:
+    from cvconvert.api import (
+        convert,
+        dumps,
+        read,
+        read_many,
+        read_many_with_report,
+        read_with_report,
+        write,
+        write_many,
+    )
+    from cvconvert.formats import all_formats as available_formats
+    from cvconvert.formats.base import Format
+    from cvconvert.model import Resume
+
 __version__ = "0.1.0"
+
+# The names that pull in pydantic are loaded on first use, so that `import cvconvert` (and
+# the CLI, which must decide a few things before pydantic loads) stays cheap.
+_LAZY = {
+    "convert": "cvconvert.api",
+    "dumps": "cvconvert.api",
+    "read": "cvconvert.api",
+    "read_many": "cvconvert.api",
+    "read_many_with_report": "cvconvert.api",
+    "read_with_report": "cvconvert.api",
+    "write": "cvconvert.api",
+    "write_many": "cvconvert.api",
+    "available_formats": "cvconvert.formats",
+    "Format": "cvconvert.formats.base",
+    "Resume": "cvconvert.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cvconvert' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), "all_formats" if name == "available_formats" else name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "CvConvertError",

@@ -75,18 +75,46 @@ def load_resume(data: object, *, strict: bool = False, source: str = "") -> tupl
         data = _object(data, Resume, "", report)
         if not (data.keys() & field_kinds(Resume).keys()):
             report.warn("", "no JSON Resume field found at the top level; is this a JSON Resume?")
+    problems: list[tuple[str, str]] = _strict_problems(data, Resume, "") if strict else []
     try:
-        resume = Resume.model_validate(data, strict=strict, context={"strict": strict})
+        resume = Resume.model_validate(data, strict=strict)
     except ValidationError as exc:
-        problems = tuple((pointer(*err["loc"]), _message(err)) for err in exc.errors(include_url=False))
+        problems += [(pointer(*err["loc"]), _message(err)) for err in exc.errors(include_url=False)]
+    if problems:
         summary = "; ".join(f"{p or '/'}: {m}" for p, m in problems[:20])
         more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
         raise InvalidInputError(
             f"{len(problems)} field(s) do not match the JSON Resume schema: {summary}{more}",
             source=source,
-            problems=problems,
-        ) from None
+            problems=tuple(problems),
+        )
     return resume, report
+
+
+def _strict_problems(data: dict[str, Any], model: type[Node], path: str) -> list[tuple[str, str]]:
+    """What the schema refuses but the model's types let through: null values, e-mail without "@"."""
+    problems: list[tuple[str, str]] = []
+    kinds = field_kinds(model)
+    for key, value in data.items():
+        kind = kinds.get(key)
+        if kind is None:
+            continue
+        here = pointer_in(path, key)
+        if value is None:
+            problems.append((here, "null is not allowed here"))
+        elif key == "email" and isinstance(value, str) and "@" not in value:
+            # The same check as jsonschema's "email" format: an "@" somewhere.
+            problems.append((here, "not an e-mail address"))
+        elif isinstance(kind, tuple) and kind[0] == "one" and isinstance(value, dict):
+            problems += _strict_problems(value, kind[1], here)
+        elif isinstance(kind, tuple) and isinstance(value, list):
+            problems += [
+                p
+                for i, item in enumerate(value)
+                if isinstance(item, dict)
+                for p in _strict_problems(item, kind[1], pointer_in(here, i))
+            ]
+    return problems
 
 
 def _message(err: Any) -> str:

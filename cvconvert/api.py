@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import inspect
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Union
@@ -229,10 +228,14 @@ def write(
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and a rename: all or nothing."""
-    folder = path.parent
+    """Write through a temporary file in the same folder and a rename: all or nothing.
+
+    The file is created with the usual permissions (mode 0o666 less the umask), as a plain
+    ``open(path, "wb")`` would, not the private 0o600 of tempfile.mkstemp.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except FileNotFoundError:
         raise InvalidInputError("the output folder does not exist", source=str(path)) from None
     except OSError as exc:
@@ -243,7 +246,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except BaseException:
         # Ctrl-C or a full disk must not leave a half-written file behind.
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

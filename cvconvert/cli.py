@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable
@@ -15,6 +16,11 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import click
+
+# A command-line run is its own process: skip pydantic's scan of every installed package for
+# validation plug-ins (an importlib.metadata walk that costs more than our whole conversion).
+# Set PYDANTIC_DISABLE_PLUGINS yourself to override.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from cvconvert import api, formats
 from cvconvert.errors import CvConvertError, InvalidInputError, LossError, OptionError

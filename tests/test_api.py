@@ -162,3 +162,16 @@ def test_report_as_json_has_paths_and_messages() -> None:
     assert data["losses"] == []
     assert [w["path"] for w in data["warnings"]] == ["/work/0/endDate", "/skills/0"]
     json.dumps(data)
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        cvconvert.convert(SAMPLE, tmp_path / "cv.yaml")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "cv.yaml").stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["cv.yaml"]  # no temporary file left
