@@ -1,0 +1,100 @@
+"""XLSX: résumés as typed, safe spreadsheets (one or many per workbook), and back.
+
+A sheet per section with data (Basics as field/value rows, the lists as tables), real dates,
+lists one item per line, no formula ever; what the sheets cannot show is kept in a hidden sheet
+and hidden columns, so our own workbook reads back losslessly, and after a person's edits the
+sheets are the truth. Workbooks from elsewhere are read best effort (one résumé per row).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from cvconvert.errors import InvalidInputError
+from cvconvert.formats._xlsx.writing import write, write_many
+from cvconvert.formats.base import Format
+from cvconvert.model import Resume
+from cvconvert.report import Note, Report
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _load(data: bytes, strict: bool) -> tuple[list[Resume], list[Report], Report]:
+    from cvconvert._load import load_resume
+    from cvconvert.formats._xlsx.foreign import read_foreign
+    from cvconvert.formats._xlsx.reading import Ours, is_ours, open_book
+
+    book = open_book(data)
+    report = Report()
+    try:
+        if is_ours(book):
+            found = Ours(book, report).read()
+        else:
+            found = read_foreign(book, report)
+            if not found:
+                raise InvalidInputError(
+                    "no résumé found in the workbook (no sheet of cvconvert, and no header row with "
+                    "columns such as Name, Email or Phone)"
+                )
+    finally:
+        book.close()
+    resumes: list[Resume] = []
+    reports: list[Report] = []
+    for i, item in enumerate(found):
+        try:
+            resume, notes = load_resume(item, strict=strict)
+        except InvalidInputError as exc:
+            if len(found) > 1:
+                exc.reason = f"résumé {i + 1} of {len(found)}: {exc.reason}"
+            raise
+        resumes.append(resume)
+        reports.append(notes)
+    return resumes, reports, report
+
+
+def read(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+    """Read a workbook's résumé; a workbook holding several gives the first, with a warning.
+
+    Raises InvalidInputError (LimitExceededError for limits) for bytes that are no workbook,
+    a damaged or oversized one, or one with no résumé in it.
+    """
+    resumes, reports, report = _load(data, strict)
+    out = Report(list(report.notes)).extend(reports[0])
+    if len(resumes) > 1:
+        out.warn("", f"the workbook holds {len(resumes)} résumés; the first was read (read_many reads all)")
+    return resumes[0], out
+
+
+def read_many(data: bytes, *, strict: bool = False) -> tuple[list[Resume], Report]:
+    """Every résumé in a workbook; the report's pointers start with the résumé's index."""
+    resumes, reports, report = _load(data, strict)
+    out = Report(list(report.notes))
+    for i, notes in enumerate(reports):
+        out.notes.extend(Note(n.kind, f"/{i}{n.path}", n.message) for n in notes)
+    return resumes, out
+
+
+def sniff(data: bytes) -> bool:
+    """A zip package with an ``xl/workbook.xml`` part (XLSX and XLSM)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "xl/workbook.xml" in package.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+
+
+FORMAT = Format(
+    name="xlsx",
+    extensions=(".xlsx", ".xlsm"),
+    media_type=MEDIA_TYPE,
+    read=read,
+    write=write,
+    sniff=sniff,
+    extra="xlsx",
+    description="Excel workbook: a sheet per section, or many résumés with an overview",
+    read_many=read_many,
+    write_many=write_many,
+)

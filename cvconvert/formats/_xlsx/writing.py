@@ -1,0 +1,447 @@
+"""Write résumés into a workbook, streaming: openpyxl's write-only mode, one pass over the résumés.
+
+Each list section is a table (one row per entry); Basics is field/value rows; what no sheet
+shows (unknown fields, ``meta``, exact values a cell cannot tell apart, such as ``""`` from no
+value) is kept as JSON in a hidden column beside each row and in the hidden sheet ``cvconvert``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from cvconvert._deps import requires_extra
+from cvconvert.formats._xlsx import cells
+from cvconvert.formats._xlsx.layout import (
+    BASICS_ROWS,
+    BASICS_TITLE,
+    DATA_HEADER,
+    DATA_TITLE,
+    FIELD_HEADER,
+    FORMAT_VERSION,
+    ID_HEADER,
+    MARKER,
+    OVERVIEW_COLUMNS,
+    OVERVIEW_TITLE,
+    SHEETS,
+    VALUE_HEADER,
+    Column,
+    ColumnKind,
+    Sheet,
+)
+from cvconvert.model import SECTIONS, Resume
+from cvconvert.report import Report, pointer
+
+# Excel allows 65,530 hyperlinks per sheet; openpyxl also holds each one in memory until the
+# sheet is saved, so a sheet stops making links (the URL text stays) after this many.
+MAX_LINKS_PER_SHEET = 5_000
+# A hidden JSON value longer than a cell can hold is split over cells of the hidden sheet.
+CHUNK = 32_000
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[!#-;=?-\[\]_a-z~]{1,2000}$", re.IGNORECASE)
+_SAFE_EMAIL = re.compile(r"^[!#-'*+\-./0-9=?A-Z^_a-z~]{1,64}@[A-Za-z0-9.\-]{1,190}\.[A-Za-z]{2,24}$")
+_BASICS_KNOWN = frozenset({"name", "label", "image", "email", "phone", "url", "summary", "location", "profiles"})
+_LOCATION_KNOWN = frozenset({"address", "postalCode", "city", "countryCode", "region"})
+_SHOWN_TOP = frozenset({"basics", *SECTIONS})
+_ORDER = (OVERVIEW_TITLE, BASICS_TITLE, "Profiles", *(s.title for s in SHEETS if s.title != "Profiles"), DATA_TITLE)
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))
+
+
+def dumps_json(value: Any) -> str:
+    """Compact ASCII JSON: control characters and lone surrogates become escapes, never raw."""
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
+def render(kind: ColumnKind, value: Any) -> str | None:
+    """The cell text written for a text or list value (None for an empty cell)."""
+    if value is None:
+        return None
+    if kind == "list":
+        if not isinstance(value, list) or not value:
+            return None
+        text = cells.escape(cells.join_list([v if isinstance(v, str) else dumps_json(v) for v in value]))
+    elif isinstance(value, str):
+        if value == "":
+            return None
+        text = cells.escape(value)
+    else:
+        text = dumps_json(value)
+    return text if cells.fits(text) else cells.clip(text)
+
+
+def exact(kind: ColumnKind, value: Any) -> bool:
+    """True when reading the rendered cell gives ``value`` back without help."""
+    if kind == "list":
+        return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value) and _fits_list(value)
+    if kind == "date":
+        return (isinstance(value, str) and cells.date_cell(value) is not None) or _text_date(value)
+    return isinstance(value, str) and value != "" and cells.fits(cells.escape(value))
+
+
+def _fits_list(value: list[str]) -> bool:
+    return cells.fits(cells.escape(cells.join_list(value)))
+
+
+def _text_date(value: Any) -> bool:
+    from cvconvert import dates
+
+    return isinstance(value, str) and dates.is_iso(value)
+
+
+class Book:
+    """A write-only workbook that sheets are added to as the first row for them arrives."""
+
+    def __init__(self, *, many: bool, report: Report, hyperlinks: bool = True) -> None:
+        with requires_extra("xlsx"):
+            from openpyxl import Workbook
+            from openpyxl.cell import WriteOnlyCell
+            from openpyxl.styles import Alignment, Font
+
+        self.wb = Workbook(write_only=True)
+        self.many = many
+        self.report = report
+        self.hyperlinks = hyperlinks
+        self.sheets: dict[str, Any] = {}
+        self.rows: dict[str, int] = {}
+        self.links: dict[str, int] = {}
+        self.widths: dict[str, int] = {}
+        self.chunks = 0
+        self._cell = WriteOnlyCell
+        probe = self.wb.create_sheet("probe")
+
+        def style(**attrs: Any) -> Any:
+            cell = WriteOnlyCell(probe)
+            for name, value in attrs.items():
+                setattr(cell, name, value)
+            return cell._style
+
+        top = Alignment(vertical="top")
+        wrap = Alignment(vertical="top", wrap_text=True)
+        self.st_header = style(font=Font(bold=True))
+        self.st_top = style(alignment=top)
+        self.st_wrap = style(alignment=wrap)
+        self.st_quote = style(alignment=top, quotePrefix=True)
+        self.st_wrap_quote = style(alignment=wrap, quotePrefix=True)
+        self.st_link = style(alignment=top, font=Font(color="0563C1", underline="single"))
+        self.st_date = {
+            fmt: style(alignment=top, number_format=fmt)
+            for fmt in (cells.YEAR_FORMAT, cells.MONTH_FORMAT, cells.DAY_FORMAT)
+        }
+        self.st_number = style(alignment=top, number_format="0.0")
+        # The probe keeps its workbook (styles live there) but is no sheet of it.
+        self.wb.remove(probe)
+
+    # --- sheets ---------------------------------------------------------------------------
+
+    def sheet(self, title: str, columns: tuple[Column, ...], *, data_column: bool = True) -> Any:
+        """The sheet called ``title``, created with its header row on first use."""
+        ws = self.sheets.get(title)
+        if ws is not None:
+            return ws
+        ws = self.wb.create_sheet(title)
+        headers = ([ID_HEADER] if self.many else []) + [c.header for c in columns]
+        widths = ([10.0] if self.many else []) + [c.width for c in columns]
+        if data_column:
+            headers.append(DATA_HEADER)
+            widths.append(12)
+        for i, width in enumerate(widths, 1):
+            ws.column_dimensions[_letter(i)].width = width
+        if data_column:
+            ws.column_dimensions[_letter(len(headers))].hidden = True
+        ws.freeze_panes = "A2"
+        self.sheets[title] = ws
+        ws.append([self._styled(title, h, self.st_header) for h in headers])
+        self.sheets[title] = ws
+        self.rows[title] = 1
+        self.widths[title] = len(headers)
+        self.links[title] = 0
+        return ws
+
+    def append(self, title: str, row: list[Any]) -> None:
+        """Add a row to a sheet made by :meth:`sheet`."""
+        self.sheets[title].append(row)
+        self.rows[title] += 1
+
+    def _styled(self, title: str, value: Any, style: Any) -> Any:
+        # The cell's sheet must be the real one: openpyxl files a hyperlink with the cell's parent.
+        cell = self._cell(self.sheets[title], value)
+        cell._style = style
+        return cell
+
+    # --- cells ------------------------------------------------------------------------------
+
+    def cell(self, title: str, kind: ColumnKind, value: Any) -> Any:
+        """What to append for ``value`` in a column of ``kind`` (a plain value or a styled cell)."""
+        if kind == "date" and isinstance(value, str):
+            found = cells.date_cell(value)
+            if found is not None:
+                return self._styled(title, found[0], self.st_date[found[1]])
+        text = render(kind, value)
+        if text is None:
+            return None
+        wrap = kind in ("long", "list") or "\n" in text or len(text) > 60
+        if text.startswith(cells.FORMULA_START):
+            # A cell starting with "=" becomes a formula in Excel (formula injection), and "+", "-",
+            # "@" do once a person edits the cell: force a text cell that keeps its quote prefix.
+            cell = self._styled(title, text, self.st_wrap_quote if wrap else self.st_quote)
+            cell.data_type = "s"
+            return cell
+        if kind in ("url", "email") and self.hyperlinks and self.links[title] < MAX_LINKS_PER_SHEET:
+            target = text if kind == "url" and _SAFE_URL.match(text) else None
+            if kind == "email" and _SAFE_EMAIL.match(text):
+                target = "mailto:" + text
+            if target is not None:
+                cell = self._styled(title, text, self.st_link)
+                cell.hyperlink = target
+                self.links[title] += 1
+                return cell
+        return self._styled(title, text, self.st_wrap) if wrap else text
+
+    def hidden(self, value: Any) -> str:
+        """The hidden-column text for a JSON value; past a cell's size, a reference to chunks."""
+        text = dumps_json(value)
+        if len(text) <= CHUNK:
+            return text
+        self.chunks += 1
+        key = f"@{self.chunks}"
+        self.data_row([key, *(text[i : i + CHUNK] for i in range(0, len(text), CHUNK))])
+        return key
+
+    def data_row(self, row: list[Any]) -> None:
+        """A row of the hidden sheet (created, hidden, with its marker row, on first use)."""
+        if DATA_TITLE not in self.sheets:
+            ws = self.wb.create_sheet(DATA_TITLE)
+            ws.sheet_state = "hidden"
+            ws.append([MARKER, FORMAT_VERSION, "many" if self.many else "one", "Data the other sheets do not show."])
+            self.sheets[DATA_TITLE] = ws
+            self.rows[DATA_TITLE] = 1
+        self.append(DATA_TITLE, row)
+
+    # --- résumés ----------------------------------------------------------------------------
+
+    def add(self, index: int, resume: Resume) -> None:
+        """Write one résumé's rows into every sheet it has data for."""
+        data = resume.to_data()
+        rid: list[Any] = [index + 1] if self.many else []
+        record: dict[str, Any] = {}
+        top = {k: v for k, v in data.items() if k not in _SHOWN_TOP or not isinstance(v, (dict, list))}
+        if top:
+            record["top"] = top
+        has: list[str] = []
+        basics = data.get("basics")
+        if isinstance(basics, dict):
+            self._basics(basics, rid, record, has)
+        for spec in SHEETS:
+            container = _at(data, spec.path)
+            if not isinstance(container, list):
+                continue
+            if not container:
+                has.append("/".join(spec.path))
+            for entry in container:
+                self._entry(spec, entry, rid)
+        if has:
+            record["has"] = has
+        if record:
+            self.data_row([index + 1, self.hidden(record)])
+        if self.many:
+            self._overview(rid, resume)
+
+    def _basics(self, basics: dict[str, Any], rid: list[Any], record: dict[str, Any], has: list[str]) -> None:
+        if not basics:
+            has.append("basics")
+        extra = {k: v for k, v in basics.items() if k not in _BASICS_KNOWN or not _shown(k, v)}
+        if extra:
+            record["basics"] = extra
+        location = basics.get("location")
+        if isinstance(location, dict):
+            loc_extra = {k: v for k, v in location.items() if k not in _LOCATION_KNOWN}
+            if loc_extra:
+                record["location"] = loc_extra
+            elif not location:
+                has.append("basics/location")
+        columns = (Column("field", FIELD_HEADER, width=16), Column("value", VALUE_HEADER, "long", 60))
+        for path, label, kind in BASICS_ROWS:
+            holder = basics if len(path) == 1 else location if isinstance(location, dict) else {}
+            if path[-1] not in holder:
+                continue
+            value = holder[path[-1]]
+            self.sheet(BASICS_TITLE, columns)
+            shadow = "" if exact(kind, value) else self.hidden({"v": value})
+            self.append(BASICS_TITLE, [*rid, label, self.cell(BASICS_TITLE, kind, value), shadow or None])
+
+    def _entry(self, spec: Sheet, entry: Any, rid: list[Any]) -> None:
+        self.sheet(spec.title, spec.columns)
+        row: list[Any] = [*rid]
+        if not isinstance(entry, dict):
+            row.extend([None] * len(spec.columns))
+            row.append(self.hidden({"raw": entry}))
+            self.append(spec.title, row)
+            return
+        shadow: dict[str, Any] = {}
+        for col in spec.columns:
+            if col.key not in entry:
+                row.append(None)
+                continue
+            value = entry[col.key]
+            row.append(self.cell(spec.title, col.kind, value))
+            if not exact(col.kind, value):
+                shadow[col.key] = value
+        known = {c.key for c in spec.columns}
+        hidden: dict[str, Any] = {}
+        unknown = {k: v for k, v in entry.items() if k not in known}
+        if unknown:
+            hidden["x"] = unknown
+        if shadow:
+            hidden["s"] = shadow
+        row.append(self.hidden(hidden) if hidden or not entry else None)
+        self.append(spec.title, row)
+
+    def _overview(self, rid: list[Any], resume: Resume) -> None:
+        title = OVERVIEW_TITLE
+        self.sheet(title, OVERVIEW_COLUMNS, data_column=False)
+        b = resume.basics
+        loc = b.location if b is not None else None
+        place = ", ".join(p for p in (loc.city, loc.region, loc.countryCode) if p) if loc is not None else ""
+        skills = "; ".join(s.name or ", ".join(s.keywords or ()) for s in resume.skills or () if s.name or s.keywords)
+        years = experience_years(resume)
+        values = [
+            self.cell(title, "text", b.name if b else None),
+            self.cell(title, "text", b.label if b else None),
+            self.cell(title, "email", b.email if b else None),
+            self.cell(title, "text", b.phone if b else None),
+            self.cell(title, "text", place or None),
+            self.cell(title, "text", latest_position(resume)),
+            self._styled(title, years, self.st_number) if years is not None else None,
+            self.cell(title, "long", skills or None),
+        ]
+        self.append(title, [*rid, *values])
+
+    # --- finishing ----------------------------------------------------------------------------
+
+    def save(self, out: Any) -> None:
+        """Put the sheets in their order, add autofilters, and save to a path or binary file."""
+        if not any(t != DATA_TITLE for t in self.sheets):
+            # A workbook needs a visible sheet: an empty résumé gets an empty Basics table.
+            self.sheet(BASICS_TITLE, (Column("field", FIELD_HEADER), Column("value", VALUE_HEADER, "long", 60)))
+        if DATA_TITLE not in self.sheets:
+            self.data_row([])
+        for title, ws in self.sheets.items():
+            if title != DATA_TITLE:
+                ws.auto_filter.ref = f"A1:{_letter(self.widths[title])}{self.rows[title]}"
+        rank = {t: i for i, t in enumerate(_ORDER)}
+        self.wb._sheets.sort(key=lambda ws: rank.get(ws.title, len(rank)))
+        self.wb.save(out)
+
+
+def _shown(key: str, value: Any) -> bool:
+    """Whether the sheets show a known basics field (location and profiles only as containers)."""
+    if key == "location":
+        return isinstance(value, dict)
+    if key == "profiles":
+        return isinstance(value, list)
+    return True
+
+
+def _at(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = data
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def latest_position(resume: Resume) -> str | None:
+    """ "Position, Company" of the current job, else of the one that started last."""
+    jobs = [w for w in resume.work or () if w.position or w.name]
+    if not jobs:
+        return None
+    job = max(jobs, key=lambda w: (w.endDate is None, w.endDate or "", w.startDate or ""))
+    return ", ".join(p for p in (job.position, job.name) if p)
+
+
+def experience_years(resume: Resume, today: dt.date | None = None) -> float | None:
+    """Years covered by the jobs' date ranges (overlaps counted once), to one decimal."""
+    from cvconvert import dates
+
+    now = today or dt.date.today()
+    spans: list[tuple[int, int]] = []
+    for job in resume.work or ():
+        if not job.startDate:
+            continue
+        try:
+            start = dates.parse(job.startDate)
+            end = dates.parse(job.endDate) if job.endDate else dates.DateParts(now.year, now.month)
+        except ValueError:
+            continue
+        a = start.year * 12 + (start.month or 1) - 1
+        b = end.year * 12 + (end.month or 12)
+        if b > a:
+            spans.append((a, b))
+    if not spans:
+        return None
+    spans.sort()
+    months, (lo, hi) = 0, spans[0]
+    for a, b in spans[1:]:
+        if a > hi:
+            months += hi - lo
+            lo, hi = a, b
+        else:
+            hi = max(hi, b)
+    months += hi - lo
+    return round(months / 12, 1)
+
+
+def write_book(resumes: Iterable[Resume], out: Any, *, many: bool, hyperlinks: bool = True) -> Report:
+    """Stream résumés into a workbook saved to ``out`` (a path or binary file); the report."""
+    report = Report()
+    book = Book(many=many, report=report, hyperlinks=hyperlinks)
+    count = 0
+    for i, resume in enumerate(resumes):
+        book.add(i, resume)
+        count += 1
+    if not many and count != 1:
+        raise ValueError("a one-résumé workbook needs exactly one résumé")
+    book.save(out)
+    return report
+
+
+def write(resume: Resume, *, hyperlinks: bool | str = True) -> tuple[bytes, Report]:
+    """A workbook for one résumé: a sheet per section with data, Basics as field/value rows.
+
+    Nothing is lost: what the sheets do not show is kept in the hidden sheet and columns.
+    """
+    out = io.BytesIO()
+    report = write_book([resume], out, many=False, hyperlinks=_flag(hyperlinks))
+    return out.getvalue(), report
+
+
+def write_many(resumes: Iterable[Resume], *, hyperlinks: bool | str = True) -> tuple[bytes, Report]:
+    """One workbook holding every résumé: a résumé id column on each sheet and an Overview sheet."""
+    out = io.BytesIO()
+    report = write_book(resumes, out, many=True, hyperlinks=_flag(hyperlinks))
+    return out.getvalue(), report
+
+
+def _flag(value: bool | str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    from cvconvert.errors import OptionError
+
+    raise OptionError(f"hyperlinks must be true or false, not {value!r}")
+
+
+__all__ = ["pointer", "write", "write_book", "write_many"]
