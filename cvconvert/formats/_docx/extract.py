@@ -1,0 +1,1751 @@
+"""Best-effort structured reading of DOCX CVs that cvconvert did not write (no AI model).
+
+The package is read with lxml rather than python-docx, because python-docx does not see text
+boxes, which many CV templates use for their side columns and contact blocks. Reading goes in
+three steps:
+
+1. ``_Package.lines()`` flattens headers, the body (paragraphs, tables row by row, text boxes
+   after the paragraph that anchors them) and footers into :class:`Line` records in reading order,
+   each with the formatting hints that matter (style, heading level, list item, bold, size).
+2. Section headings are found by their words (:mod:`headings`, many languages) and by looking
+   like the headings that were recognised (same style, bold, capitals).
+3. Each section is cut into entries around the date ranges people write; the lines of an entry
+   head are split into organisation, title and place by vocabulary and by position.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from cvconvert._deps import requires_extra
+from cvconvert._input import open_zip, parse_xml, read_member
+from cvconvert.errors import InvalidInputError
+from cvconvert.formats._docx import headings
+from cvconvert.model import Resume
+from cvconvert.report import Report, pointer
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+V = "urn:schemas-microsoft-com:vml"
+PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
+
+
+def _q(ns: str, tag: str) -> str:
+    return f"{{{ns}}}{tag}"
+
+
+T_P, T_TBL, T_TR, T_TC, T_R, T_T = (_q(W, t) for t in ("p", "tbl", "tr", "tc", "r", "t"))
+T_SDT, T_SDTCONTENT, T_TXBX = _q(W, "sdt"), _q(W, "sdtContent"), _q(W, "txbxContent")
+T_ALT, T_CHOICE, T_FALLBACK = _q(MC, "AlternateContent"), _q(MC, "Choice"), _q(MC, "Fallback")
+
+# Runs, hyperlinks, fields and revisions nest text inside a paragraph; these are descended into.
+_INLINE_CONTAINERS = frozenset(
+    _q(W, t) for t in ("r", "hyperlink", "fldSimple", "smartTag", "customXml", "ins", "sdt", "sdtContent", "bdo", "dir")
+)
+_SKIP = frozenset(_q(W, t) for t in ("delText", "instrText", "pPr", "rPr", "del", "moveFrom", "footnoteReference"))
+
+
+@dataclass
+class Line:
+    """One visible line of text with the layout hints the rules use."""
+
+    text: str
+    style: str = ""
+    level: int | None = None  # outline level from the style or paragraph (0 = Heading 1)
+    bullet: bool = False
+    bold: bool = False
+    size: float = 0.0  # largest font size on the line, in points (0 = unknown)
+    where: str = "body"  # body | table | textbox | header | footer
+    cell: tuple[int, int, int] | None = None  # (table number, row, column)
+    para: int = 0  # paragraph number: lines cut by a line break share it
+    links: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Style:
+    name: str = ""
+    based_on: str | None = None
+    level: int | None = None
+    numbered: bool = False
+    bold: bool | None = None
+    size: float | None = None
+
+
+@dataclass
+class _Box:
+    """A text box: its position in EMU (group-relative or anchor-relative) and its lines."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: list[Line]
+    css: str = ""
+
+
+class _Package:
+    """The parts of a DOCX that hold text, read once."""
+
+    def __init__(self, package: zipfile.ZipFile) -> None:
+        names = set(package.namelist())
+        main = _main_part(package, names)
+        self.zip = package
+        self.names = names
+        self.document = parse_xml(read_member(package, main), main)
+        self.rels = self._rels(main)
+        self.styles: dict[str, _Style] = {}
+        self.default_style = ""
+        styles_name = _sibling(main, "styles.xml")
+        if styles_name in names:
+            self._read_styles(parse_xml(read_member(package, styles_name), styles_name))
+        self._resolved: dict[str, _Style] = {}
+        self.paragraphs = 0
+        self.tables = 0
+
+    def _rels(self, part: str) -> dict[str, str]:
+        folder, _, base = part.rpartition("/")
+        name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+        if name not in self.names:
+            return {}
+        root = parse_xml(read_member(self.zip, name), name)
+        return {rel.get("Id", ""): rel.get("Target", "") for rel in root.iter(_q(PR, "Relationship"))}
+
+    def _read_styles(self, root: Any) -> None:
+        for st in root.iter(_q(W, "style")):
+            sid = st.get(_q(W, "styleId"), "")
+            style = _Style()
+            name = st.find(_q(W, "name"))
+            style.name = (name.get(_q(W, "val"), "") if name is not None else sid).casefold()
+            based = st.find(_q(W, "basedOn"))
+            style.based_on = based.get(_q(W, "val")) if based is not None else None
+            ppr = st.find(_q(W, "pPr"))
+            if ppr is not None:
+                lvl = ppr.find(_q(W, "outlineLvl"))
+                if lvl is not None and (val := lvl.get(_q(W, "val"), "")).isdigit() and int(val) < 9:
+                    style.level = int(val)
+                style.numbered = _num_id(ppr) not in (None, "0")
+            rpr = st.find(_q(W, "rPr"))
+            if rpr is not None:
+                style.bold = _on_off(rpr.find(_q(W, "b")))
+                style.size = _half_points(rpr.find(_q(W, "sz")))
+            m = re.fullmatch(r"heading (\d)", style.name)
+            if m and style.level is None:
+                style.level = int(m.group(1)) - 1
+            if style.name == "title" and style.level is None:
+                style.level = -1
+            self.styles[sid] = style
+            if st.get(_q(W, "default")) in ("1", "true") and st.get(_q(W, "type")) == "paragraph":
+                self.default_style = sid
+
+    def style(self, sid: str) -> _Style:
+        """A paragraph style with what it inherits through basedOn resolved."""
+        if sid in self._resolved:
+            return self._resolved[sid]
+        chain: list[_Style] = []
+        seen: set[str] = set()
+        cur: str | None = sid
+        while cur and cur not in seen and cur in self.styles:
+            seen.add(cur)
+            chain.append(self.styles[cur])
+            cur = chain[-1].based_on
+        out = _Style(name=chain[0].name if chain else sid.casefold())
+        for st in reversed(chain):
+            out.level = st.level if st.level is not None else out.level
+            out.numbered = out.numbered or st.numbered
+            out.bold = st.bold if st.bold is not None else out.bold
+            out.size = st.size if st.size is not None else out.size
+        self._resolved[sid] = out
+        return out
+
+    # --- reading order ------------------------------------------------------------------------
+
+    def lines(self) -> list[Line]:
+        """Every line of the document: headers, body, footers, in reading order."""
+        body = self.document.find(_q(W, "body"))
+        headers: list[Line] = []
+        footers: list[Line] = []
+        seen_parts: set[str] = set()
+        for ref_tag, out in (("headerReference", headers), ("footerReference", footers)):
+            for ref in self.document.iter(_q(W, ref_tag)):
+                target = self.rels.get(ref.get(_q(R, "id"), ""), "")
+                part = _resolve(target)
+                if not target or part in seen_parts or part not in self.names:
+                    continue
+                seen_parts.add(part)
+                root = parse_xml(read_member(self.zip, part), part)
+                saved = self.rels
+                self.rels = self._rels(part)
+                where = "header" if ref_tag == "headerReference" else "footer"
+                for line in self._container(root, where, None):
+                    # The same running head on every section's first and other pages.
+                    if not any(line.text == o.text for o in out):
+                        out.append(line)
+                self.rels = saved
+        main = self._container(body, "body", None) if body is not None else []
+        return headers + main + footers
+
+    def _container(self, el: Any, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
+        out: list[Line] = []
+        for child in el:
+            tag = child.tag
+            if tag == T_P:
+                out.extend(self._paragraph(child, where, cell))
+            elif tag == T_TBL:
+                self.tables += 1
+                number = self.tables
+                for r, row in enumerate(child.iter(T_TR)):
+                    if _ancestor_table(row) is not child:
+                        continue
+                    for c, tc in enumerate(x for x in row if x.tag in (T_TC, T_SDT)):
+                        inner = tc if tc.tag == T_TC else tc.find(f".//{T_TC}")
+                        if inner is not None:
+                            out.extend(self._container(inner, "table" if where == "body" else where, (number, r, c)))
+            elif tag in (T_SDT, T_SDTCONTENT, _q(W, "customXml")):
+                out.extend(self._container(child, where, cell))
+            elif tag == T_ALT:
+                choice = child.find(T_CHOICE)
+                if choice is not None:
+                    out.extend(self._container(choice, where, cell))
+        return out
+
+    def _paragraph(self, p: Any, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
+        self.paragraphs += 1
+        ppr = p.find(_q(W, "pPr"))
+        sid = self.default_style
+        level: int | None = None
+        numbered = False
+        if ppr is not None:
+            ps = ppr.find(_q(W, "pStyle"))
+            if ps is not None:
+                sid = ps.get(_q(W, "val"), sid)
+            lvl = ppr.find(_q(W, "outlineLvl"))
+            if lvl is not None and (val := lvl.get(_q(W, "val"), "")).isdigit() and int(val) < 9:
+                level = int(val)
+            num = _num_id(ppr)
+            numbered = num not in (None, "0")
+        style = self.style(sid)
+        if level is None:
+            level = style.level
+        if not numbered and (ppr is None or _num_id(ppr) != "0"):
+            numbered = style.numbered
+        pieces: list[tuple[str, bool | None, float | None]] = []
+        boxes: list[list[_Box]] = []
+        floating: list[_Box] = []
+        links: list[str] = []
+        self._inline(p, pieces, boxes, links, floating=floating)
+        text = "".join(t for t, _, _ in pieces)
+        shown = [(t, b, s) for t, b, s in pieces if t.strip()]
+        bold = bool(shown) and all((b if b is not None else bool(style.bold)) for _, b, _ in shown)
+        size = max(((s if s is not None else style.size) or 0.0) for _, _, s in shown) if shown else 0.0
+        out: list[Line] = []
+        for part in text.split("\n"):
+            clean = _clean(part)
+            if clean:
+                out.append(
+                    Line(
+                        clean,
+                        style=style.name,
+                        level=level,
+                        bullet=numbered,
+                        bold=bold,
+                        size=size,
+                        where=where,
+                        cell=cell,
+                        para=self.paragraphs,
+                        links=links,
+                    )
+                )
+        for group in boxes:
+            out.extend(_order_boxes(group))
+        if floating:
+            # Boxes anchored to one paragraph are placed by offsets on the page: read them as a
+            # person would (column by column), not in the order they were inserted.
+            out.extend(_order_boxes(floating))
+        return out
+
+    def _inline(
+        self,
+        el: Any,
+        pieces: list[tuple[str, bool | None, float | None]],
+        boxes: list[list[_Box]],
+        links: list[str],
+        rpr: tuple[bool | None, float | None] = (None, None),
+        *,
+        floating: list[_Box],
+    ) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP:
+                if tag == _q(W, "instrText") and child.text:
+                    m = re.search(r'HYPERLINK\s+"([^"]+)"', child.text)
+                    if m:
+                        links.append(m.group(1))
+                continue
+            if tag == T_T:
+                pieces.append((child.text or "", *rpr))
+            elif tag == _q(W, "tab") or tag == _q(W, "ptab"):
+                pieces.append(("\t", *rpr))
+            elif tag in (_q(W, "br"), _q(W, "cr")):
+                if child.get(_q(W, "type")) != "page":
+                    pieces.append(("\n", *rpr))
+            elif tag == _q(W, "noBreakHyphen"):
+                pieces.append(("-", *rpr))
+            elif tag == T_R:
+                run_pr = child.find(_q(W, "rPr"))
+                b, s = rpr
+                if run_pr is not None:
+                    b2 = _on_off(run_pr.find(_q(W, "b")))
+                    s2 = _half_points(run_pr.find(_q(W, "sz")))
+                    b = b2 if b2 is not None else b
+                    s = s2 if s2 is not None else s
+                self._inline(child, pieces, boxes, links, (b, s), floating=floating)
+            elif tag == _q(W, "hyperlink"):
+                target = self.rels.get(child.get(_q(R, "id"), ""), "")
+                if target:
+                    links.append(target)
+                self._inline(child, pieces, boxes, links, rpr, floating=floating)
+            elif tag == T_ALT:
+                choice = child.find(T_CHOICE)
+                if choice is not None:
+                    self._inline(choice, pieces, boxes, links, rpr, floating=floating)
+            elif tag == _q(W, "drawing"):
+                group, anchored = self._drawing_boxes(child)
+                if anchored:
+                    floating.extend(group)
+                elif group:
+                    boxes.append(group)
+            elif tag == _q(W, "pict") or tag == _q(W, "object"):
+                group = self._vml_boxes(child)
+                if any("position:absolute" in b.css for b in group):
+                    floating.extend(group)
+                elif group:
+                    boxes.append(group)
+            elif tag in _INLINE_CONTAINERS or tag == T_CHOICE:
+                self._inline(child, pieces, boxes, links, rpr, floating=floating)
+
+    def _drawing_boxes(self, drawing: Any) -> tuple[list[_Box], bool]:
+        anchor = drawing.find(_q(WP, "anchor"))
+        base_x = base_y = 0.0
+        width = height = 0.0
+        frame = drawing.find(_q(WP, "inline")) if anchor is None else anchor
+        if frame is not None:
+            extent = frame.find(_q(WP, "extent"))
+            if extent is not None:
+                width, height = _num(extent.get("cx")), _num(extent.get("cy"))
+        if anchor is not None:
+            for axis in ("positionH", "positionV"):
+                pos = anchor.find(_q(WP, axis))
+                off = pos.find(_q(WP, "posOffset")) if pos is not None else None
+                value = _num(off.text) if off is not None else 0.0
+                if axis == "positionH":
+                    base_x = value
+                else:
+                    base_y = value
+        shapes: list[tuple[Any, float, float, float, float]] = []
+        for shape in drawing.iter(_q(WPS, "wsp")):
+            content = shape.find(f"{_q(WPS, 'txbx')}/{T_TXBX}")
+            if content is None:
+                continue
+            x = y = w = h = 0.0
+            xfrm = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'xfrm')}")
+            if xfrm is not None:
+                off, ext = xfrm.find(_q(A, "off")), xfrm.find(_q(A, "ext"))
+                if off is not None:
+                    x, y = _num(off.get("x")), _num(off.get("y"))
+                if ext is not None:
+                    w, h = _num(ext.get("cx")), _num(ext.get("cy"))
+            shapes.append((content, x, y, w or width, h or height))
+        if not shapes:
+            return [], anchor is not None
+        # Offsets inside a group are relative to the group; shift them onto the anchor.
+        min_x = min(s[1] for s in shapes)
+        min_y = min(s[2] for s in shapes)
+        out = [
+            _Box(base_x + x - min_x, base_y + y - min_y, w, h, self._container(content, "textbox", None))
+            for content, x, y, w, h in shapes
+        ]
+        return out, anchor is not None
+
+    def _vml_boxes(self, pict: Any) -> list[_Box]:
+        out: list[_Box] = []
+        for content in pict.iter(T_TXBX):
+            shape = content.getparent().getparent() if content.getparent() is not None else None
+            css = shape.get("style", "") if shape is not None else ""
+            pos = dict(
+                (k.strip().casefold(), v.strip())
+                for k, _, v in (item.partition(":") for item in css.split(";"))
+                if k.strip()
+            )
+            x = _css_length(pos.get("margin-left") or pos.get("left"))
+            y = _css_length(pos.get("margin-top") or pos.get("top"))
+            w, h = _css_length(pos.get("width")), _css_length(pos.get("height"))
+            out.append(_Box(x, y, w, h, self._container(content, "textbox", None), css=css.replace(" ", "")))
+        return out
+
+    def creator(self) -> str:
+        """The document's author from its core properties, or ''."""
+        if "docProps/core.xml" not in self.names:
+            return ""
+        try:
+            root = parse_xml(read_member(self.zip, "docProps/core.xml"), "docProps/core.xml")
+        except InvalidInputError:
+            return ""
+        el = root.find(_q(DC, "creator"))
+        return (el.text or "").strip() if el is not None else ""
+
+
+def _order_boxes(group: list[_Box]) -> list[Line]:
+    """Boxes in reading order: bands top to bottom, columns left to right within a band.
+
+    Converters from PDF put each word, or even each letter, in a box of its own: single-line
+    boxes side by side on one row are first joined into one line, with no space where they touch
+    (letters of one word) and a space for a small gap; a wide gap means another column.
+    """
+    if len(group) == 1:
+        return group[0].lines
+    boxes = _join_rows(group)
+    if len(boxes) == 1:
+        return boxes[0].lines
+    left = min(b.x for b in boxes)
+    right = max(b.x + b.w for b in boxes)
+    span = max(right - left, 1.0)
+    out: list[Line] = []
+    band: list[_Box] = []
+
+    def flush() -> None:
+        if not band:
+            return
+        starts = sorted({b.x for b in band})
+        cut: float | None = None
+        best = span * 0.2
+        for a, b in zip(starts, starts[1:], strict=False):
+            if b - a > best:
+                best, cut = b - a, b
+        columns = [band] if cut is None else [[b for b in band if b.x < cut], [b for b in band if b.x >= cut]]
+        for column in columns:
+            for box in sorted(column, key=lambda b: (b.y, b.x)):
+                out.extend(box.lines)
+        band.clear()
+
+    for box in sorted(boxes, key=lambda b: (b.y, b.x)):
+        if box.w > span * 0.6:
+            flush()
+            out.extend(box.lines)
+        else:
+            band.append(box)
+    flush()
+    return out
+
+
+def _join_rows(group: list[_Box]) -> list[_Box]:
+    singles = [b for b in group if len(b.lines) == 1 and b.h > 0]
+    if len(singles) < 2:
+        return group
+    others = [b for b in group if not (len(b.lines) == 1 and b.h > 0)]
+    rows: list[list[_Box]] = []
+    for box in sorted(singles, key=lambda b: (b.y + b.h / 2, b.x)):
+        mid = box.y + box.h / 2
+        for row in rows:
+            ref = row[0]
+            if abs((ref.y + ref.h / 2) - mid) <= min(ref.h, box.h) / 2:
+                row.append(box)
+                break
+        else:
+            rows.append([box])
+    merged: list[_Box] = []
+    for row in rows:
+        row.sort(key=lambda b: b.x)
+        current = row[0]
+        line = Line(**{**current.lines[0].__dict__, "links": list(current.lines[0].links)})
+        current = _Box(current.x, current.y, current.w, current.h, [line])
+        for box in row[1:]:
+            gap = box.x - (current.x + current.w)
+            height = max(min(box.h, current.h), 1.0)
+            if gap > height * 2.5:
+                merged.append(current)
+                first = box.lines[0]
+                line = Line(**{**first.__dict__, "links": list(first.links)})
+                current = _Box(box.x, box.y, box.w, box.h, [line])
+                continue
+            line.text += ("" if gap < height * 0.35 else " ") + box.lines[0].text
+            line.links = line.links + box.lines[0].links
+            line.bold = line.bold and box.lines[0].bold
+            current.w = box.x + box.w - current.x
+        merged.append(current)
+    return merged + others
+
+
+def _ancestor_table(el: Any) -> Any:
+    parent = el.getparent()
+    while parent is not None and parent.tag != T_TBL:
+        parent = parent.getparent()
+    return parent
+
+
+def _num_id(ppr: Any) -> str | None:
+    num = ppr.find(f"{_q(W, 'numPr')}/{_q(W, 'numId')}")
+    return None if num is None else num.get(_q(W, "val"))
+
+
+def _on_off(el: Any) -> bool | None:
+    if el is None:
+        return None
+    return el.get(_q(W, "val"), "true") not in ("0", "false", "off", "none")
+
+
+def _half_points(el: Any) -> float | None:
+    if el is None:
+        return None
+    val = el.get(_q(W, "val"), "")
+    return int(val) / 2 if val.isdigit() else None
+
+
+def _num(value: str | None) -> float:
+    try:
+        return float(value) if value is not None else 0.0
+    except ValueError:
+        return 0.0
+
+
+_CSS_UNITS = {"pt": 12700.0, "px": 9525.0, "in": 914400.0, "cm": 360000.0, "mm": 36000.0, "": 12700.0}
+
+
+def _css_length(value: str | None) -> float:
+    """A VML style length in EMU, so that VML and DrawingML boxes compare."""
+    if not value:
+        return 0.0
+    m = re.fullmatch(r"(-?[\d.]+)\s*([a-z]*)", value.strip().casefold())
+    if not m:
+        return 0.0
+    try:
+        return float(m.group(1)) * _CSS_UNITS.get(m.group(2), 12700.0)
+    except ValueError:
+        return 0.0
+
+
+def _clean(text: str) -> str:
+    # Non-breaking and odd spaces become plain spaces, runs of spaces one; tabs are kept because
+    # they separate columns ("Company<tab>2019 - 2021").
+    text = "".join(" " if unicodedata.category(ch) == "Zs" else ch for ch in text)
+    text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "")
+    text = re.sub(r" {2,}", "  ", text)
+    text = re.sub(r"[ ]*\t[\t ]*", "\t", text)
+    return text.strip(" \t\r")
+
+
+def _sibling(part: str, name: str) -> str:
+    folder = part.rpartition("/")[0]
+    return f"{folder}/{name}" if folder else name
+
+
+def _resolve(target: str) -> str:
+    target = target.lstrip("/")
+    return target if target.startswith("word/") else f"word/{target}"
+
+
+def _main_part(package: zipfile.ZipFile, names: set[str]) -> str:
+    # [Content_Types] names the main part; Word always calls it word/document.xml, others may not.
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    if "[Content_Types].xml" in names:
+        root = parse_xml(read_member(package, "[Content_Types].xml"), "[Content_Types].xml")
+        for el in root:
+            if (el.get("ContentType") or "").endswith("wordprocessingml.document.main+xml"):
+                part = (el.get("PartName") or "").lstrip("/")
+                if part in names:
+                    return part
+    raise InvalidInputError("not a Word file (no word/document.xml)")
+
+
+def read_lines(data: bytes) -> list[Line]:
+    """The document's lines in reading order (for the extractor and for diagnostics)."""
+    with requires_extra("docx"):
+        package = open_zip(data, "Word file")
+        return _Package(package).lines()
+
+
+# --- dates as people write them -------------------------------------------------------------
+
+# Month names in the languages CVs come in; matched by stem, so "Sept.", "févr.", "марта" work.
+# fmt: off
+_MONTH_NAMES = (
+    ("january", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari", "январь", "января"),
+    ("february", "februar", "février", "febrero", "fevereiro", "febbraio", "februari", "февраль", "февраля"),
+    ("march", "märz", "mars", "marzo", "março", "maart", "март", "марта"),
+    ("april", "avril", "abril", "aprile", "апрель", "апреля"),
+    ("may", "mai", "mayo", "maio", "maggio", "mei", "май", "мая"),
+    ("june", "juni", "juin", "junio", "junho", "giugno", "июнь", "июня"),
+    ("july", "juli", "juillet", "julio", "julho", "luglio", "июль", "июля"),
+    ("august", "août", "agosto", "augustus", "август", "августа"),
+    ("september", "septembre", "septiembre", "setiembre", "setembro", "settembre", "сентябрь", "сентября"),
+    ("october", "oktober", "octobre", "octubre", "outubro", "ottobre", "октябрь", "октября"),
+    ("november", "novembre", "noviembre", "novembro", "ноябрь", "ноября"),
+    ("december", "dezember", "décembre", "diciembre", "dezembro", "dicembre", "декабрь", "декабря"),
+)
+# fmt: on
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+_MONTH_STEMS: dict[str, int] = {}
+for _i, _names in enumerate(_MONTH_NAMES, start=1):
+    for _name in _names:
+        _MONTH_STEMS.setdefault(_fold(_name)[:3], _i)
+_MONTH_FULL = {_fold(n): i for i, names in enumerate(_MONTH_NAMES, start=1) for n in names}
+
+
+def month_of(word: str) -> int | None:
+    """The month a (possibly abbreviated) month name means, in the languages above."""
+    w = _fold(word.rstrip("."))
+    if len(w) < 3 or len(w) > 10 or not w.isalpha():
+        return None
+    if w in _MONTH_FULL:
+        return _MONTH_FULL[w]
+    # French "juin"/"juillet" share the stem "jui".
+    if w.startswith("juin"):
+        return 6
+    if w.startswith("juil"):
+        return 7
+    month = _MONTH_STEMS.get(w[:3])
+    if month is None:
+        return None
+    # An abbreviation must be the start of one of the month's names ("Sept", not "Separate").
+    if any(_fold(n).startswith(w) for n in _MONTH_NAMES[month - 1]) or len(w) <= 4:
+        return month
+    # Russian declensions change the ending: "марта", "мае".
+    return month if any(_fold(n)[:-1] == w[:-1] or _fold(n)[:-1] == w[:-2] for n in _MONTH_NAMES[month - 1]) else None
+
+
+_Y = r"(?:19[5-9]\d|20[0-4]\d)"
+_MW = r"[^\W\d_]{3,10}\.?"
+_DATE = re.compile(
+    rf"(?<![0-9A-Za-z])(?:"
+    rf"(?P<d1>\d{{1,2}})\s?[./]\s?(?P<m1>\d{{1,2}})\s?[./]\s?(?P<y1>{_Y})"
+    rf"|(?P<y2>{_Y})\s?[./-]\s?(?P<m2>\d{{1,2}})(?:\s?[./-]\s?(?P<d2>\d{{1,2}}))?(?![\d])"
+    rf"|(?P<m3>\d{{1,2}})\s*[/.]\s*(?P<y3>{_Y})"
+    rf"|(?P<y5>{_Y})\s*年(?:\s*(?P<m5>\d{{1,2}})\s*月(?:\s*(?P<d5>\d{{1,2}})\s*日)?)?"
+    rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW}),?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?P<y4>{_Y})"
+    rf"|(?P<y6>{_Y})"
+    rf")(?![\d])",
+    re.IGNORECASE,
+)
+_PRESENT = (
+    r"(?:present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|"
+    r"heute|jetzt|aktuell|dato|laufend|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|en\s+cours|"
+    r"actualidad|presente|actual|atual|o\s+momento|hoje|oggi|in\s+corso|heden|"
+    r"настоящее\s+время|наст\.?\s*вр(?:емя|\.)?|н\.\s?в\.?|сейчас|至今|现在|今|目前|現在)"
+)
+_SEP = r"(?:-|–|—|‑|‐|−|~|～|－|→|to|till|until|through|bis|au|à|a|al|hasta|até|ate|по|до|至)"
+_RANGE_GAP = re.compile(rf"^[\s(\[]*{_SEP}[\s)\]]*$", re.IGNORECASE)
+_TO_PRESENT = re.compile(rf"^[\s(\[]*(?:{_SEP}\s*)?{_PRESENT}(?![\w])[\s)\]]*", re.IGNORECASE)
+_SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|de|ab)\s*$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<mn>{_MW})\s*{_SEP}\s*$", re.IGNORECASE)
+
+
+@dataclass
+class DateSpan:
+    """A date range (or a single date) found in a line of text."""
+
+    start: str | None
+    end: str | None
+    present: bool
+    single: bool
+    begin: int  # character span of the whole range in the line
+    stop: int
+
+
+def _date_at(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    y = next((g[k] for k in ("y1", "y2", "y3", "y4", "y5", "y6") if g[k]), None)
+    if y is None:
+        return None
+    month: int | None = None
+    day: int | None = None
+    if g["y1"]:
+        month, day = int(g["m1"]), int(g["d1"])
+    elif g["y2"]:
+        month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
+    elif g["y3"]:
+        month = int(g["m3"])
+    elif g["y5"]:
+        month = int(g["m5"]) if g["m5"] else None
+        day = int(g["d5"]) if g["d5"] else None
+    elif g["y4"]:
+        month = month_of(g["mn4"])
+        if month is None:
+            return None
+        d = g["d4"] or g["d4b"]
+        day = int(d) if d else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        day = None
+    if month is None:
+        return y
+    return f"{y}-{month:02d}" if day is None else f"{y}-{month:02d}-{day:02d}"
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Date ranges and single dates in a line, left to right.
+
+    Understands "Sept. 2017 - Jul. 2021", "03/2019 – heute", "2018 — présent", "2019年3月-至今",
+    "Jan 2020 to Present", "2015-2017", "May - Jun 2021", "Seit Februar 2014", "2017 (actuellement)".
+    """
+    tokens: list[tuple[str, int, int]] = []
+    for m in _DATE.finditer(text):
+        iso = _date_at(m)
+        if iso is not None:
+            tokens.append((iso, m.start(), m.end()))
+        elif m.group("y4"):
+            # A word before a year that is no month ("Summer 2019", "ENG 2019"): keep the year.
+            y = m.group("y4")
+            tokens.append((y, m.start("y4"), m.end("y4")))
+    out: list[DateSpan] = []
+    i = 0
+    while i < len(tokens):
+        iso, begin, stop = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and _RANGE_GAP.match(text[stop : nxt[1]]):
+            start = iso
+            # "2015 - 2016.07": fine; "May - Jun 2021" is handled below.
+            out.append(DateSpan(start, nxt[0], False, False, begin, nxt[2]))
+            i += 2
+            continue
+        after = _TO_PRESENT.match(text[stop:])
+        if after and after.group(0).strip():
+            out.append(DateSpan(iso, None, True, False, begin, stop + after.end()))
+            i += 1
+            continue
+        before = _MONTH_BEFORE.search(text[:begin])
+        month = month_of(before.group("mn")) if before else None
+        if before and month:
+            # "May - Jun 2021": the start month takes the year of the end.
+            out.append(DateSpan(f"{iso[:4]}-{month:02d}", iso, False, False, before.start(), stop))
+            i += 1
+            continue
+        since = _SINCE.search(text[:begin])
+        if since and since.group(0).strip():
+            out.append(DateSpan(iso, None, True, False, since.start(), stop))
+        else:
+            out.append(DateSpan(iso, None, False, True, begin, stop))
+        i += 1
+    return out
+
+
+# --- vocabularies for entry lines -----------------------------------------------------------
+
+# Words that mark an organisation, a job title, a degree or a place, in the languages CVs come
+# in; matched as word starts (Latin, Cyrillic) or substrings (CJK). fmt: off
+_ORG = re.compile(
+    r"(?i)(?:\b(?:universit|hochschule|fachhochschule|college|school|schule|institut|academy|akademie|école|ecole|"
+    r"lycée|lycee|gymnasium|universidad|universidade|faculdade|facultad|faculty|escuela|colégio|colegio|instituto|"
+    r"istituto|politecnico|polytechnic|gmbh|ag|se|inc|ltd|llc|llp|plc|corp|corporation|company|compagnie|group|"
+    r"gruppe|groupe|grupo|bank|banque|hospital|krankenhaus|klinik|clinic|ministry|ministerium|ministère|department|"
+    r"centre|center|zentrum|foundation|stiftung|fondation|association|verein|agency|agentur|agence|laborator|lab|"
+    r"labs|tribunal|commission|council|authority|services|solutions|technologies|technology|systems|consulting|"
+    r"partners|associates|pvt|limited|sa|sas|sarl|s\.a|s\.l|ltda|eireli|me|ооо|оао|зао|пао|ао|ип|"
+    r"университет|институт|академи|колледж|школа|лицей|гимнази|компани|групп|банк|завод|"
+    r"studio|media|software|labs?|enterprises?|holding|industries|international|global|forum|"
+    r"government|gouvernement|regierung|court|gericht|office|bureau|büro|firm|kanzlei|cabinet|"
+    r"hotel|restaurant|store|shop|magazin|verlag|zeitung|newspaper|journal|radio|tv|"
+    r"microsoft|google|amazon|apple|ibm|oracle|sap|siemens|bosch|alibaba|baidu|tencent|yandex)\b"
+    r"|大学|学院|学校|中学|小学|公司|集团|银行|研究院|研究所|中心|医院|事务所|工作室)"
+)
+_ROLE = re.compile(
+    r"(?i)(?:\b(?:engineer|developer|manager|intern|internship|trainee|assistant|analyst|consultant|researcher|"
+    r"scientist|lead|leader|director|head|officer|executive|specialist|architect|designer|administrator|"
+    r"coordinator|teacher|tutor|instructor|lecturer|professor|fellow|advisor|adviser|ambassador|receptionist|"
+    r"technician|programmer|owner|founder|co-founder|ceo|cto|cfo|coo|volunteer|member|president|secretary|"
+    r"writer|editor|accountant|nurse|operator|clerk|cashier|waiter|driver|agent|representative|"
+    r"worker|staff|associate|partner|expert|scrum|product owner|devops|qa|tester|sde|swe|"
+    r"werkstudent|praktikant|mitarbeiter|entwickler|ingenieur|berater|leiter|referent|sachbearbeiter|assistent|"
+    r"wissenschaftlich|hilfskraft|aushilfe|mitarbeit|lehrer|dozent|"
+    r"ingénieur|développeur|developpeur|stagiaire|alternant|chef|responsable|chargé|technicien|consultante?|"
+    r"directeur|directrice|enseignant|professeur|"
+    r"desarrollador|ingeniero|analista|becario|gerente|jefe|profesor|asesor|"
+    r"estagiário|estagiario|desenvolvedor|engenheiro|gerente|professora?|cargo|"
+    r"разработчик|инженер|программист|менеджер|стажер|стажёр|аналитик|руководитель|специалист|директор|"
+    r"преподаватель|ассистент|сотрудник|практикант)"
+    r"|工程师|经理|实习|开发|总监|主管|教师|研究员|专员|助理|顾问|架构师|组长|负责人|职员)"
+)
+_DEGREE = re.compile(
+    r"(?i)(?:\b(?:bachelor|master|masters|b\.?\s?sc|m\.?\s?sc|b\.?\s?a\b|m\.?\s?a\b|b\.?\s?tech|m\.?\s?tech|"
+    r"b\.?\s?e\b|m\.?\s?e\b|b\.?\s?com|m\.?\s?com|bba|mba|pgdm|ph\.?\s?d|doctor|doctorate|diploma|diplom|"
+    r"degree|certificate|abitur|matura|licence|licenciatura|licenciado|mestrado|graduação|graduacao|bacharelado|"
+    r"doutorado|maîtrise|maitrise|doctorat|baccalauréat|baccalaureat|bac|dut|bts|magister|staatsexamen|"
+    r"ssc|hsc|class|semester|erasmus|exchange|a-levels?|gcse|llb|ll\.b|llm|ll\.m|bsc|msc|beng|meng|"
+    r"high school|secondary|grado|técnico|tecnico|ingeniería|associate|"
+    r"бакалавр|магистр|специалитет|аспирант|кандидат|среднее|высшее)"
+    r"|本科|硕士|博士|学士|研究生|大专|专科|高中)"
+)
+# fmt: on
+_COUNTRIES = re.compile(
+    r"(?i)\b(?:india|germany|deutschland|france|frankreich|italy|italia|italien|spain|españa|spanien|portugal|"
+    r"brazil|brasil|usa|u\.s\.a|united states|uk|united kingdom|england|ireland|irland|china|japan|russia|россия|"
+    r"switzerland|schweiz|suisse|austria|österreich|canada|australia|netherlands|belgium|belgique|mexico|méxico|"
+    r"argentina|chile|colombia|peru|poland|polen|turkey|ukraine|україна|fr|de|it|es|ch|ca|ny|tx|fl|ma|wa|il)\b"
+)
+_BULLET_GLYPHS = "•▪◦·■□●○►▶❖◆◇‣⁃–-*✓✔➢➤»→"
+_SCORE = re.compile(
+    r"(?i)(?:\b(?:gpa|cgpa|grade|note|score|aggregate|percentage|mention|средний балл)\b|^\d{1,3}(?:[.,]\d+)?\s*%$)"
+)
+_KEY_VALUE = re.compile(r"^(?P<key>[^\W\d][\w .'/()-]{0,30}?)\s*[:：]\s*(?P<value>.*)$")
+_ROLE_KEYS = re.compile(
+    r"(?i)^(?:cargo|position|role|title|job title|designation|current designation|poste|fonction|stelle|"
+    r"funktion|puesto|должность|позиция|职位|职务|岗位)$"
+)
+_ORG_KEYS = re.compile(r"(?i)^(?:company|current company|employer|empresa|firma|arbeitgeber|entreprise|компания|公司)$")
+_AREA_KEYS = re.compile(
+    r"(?i)^(?:hauptfach|major|field|field of study|specialization|specialisation|spécialité|especialidad|"
+    r"área|area|направление|специальность|专业)$"
+)
+_LABEL_KEYS = re.compile(
+    r"(?i)^(?:current designation|designation|role|position|job title|title|profession|beruf|poste|profesión|"
+    r"profissão|cargo|должность|желаемая должность|职位|求职意向)$"
+)
+_NAME_KEYS = re.compile(r"(?i)^(?:name|full name|nom|nombre|nome|имя|фио|姓名|名前)$")
+_GIVEN_KEYS = re.compile(r"(?i)^(?:vorname|first name|given name|prénom|prenom|nombres?|primeiro nome|имя)$")
+_PLACE_KEYS = re.compile(
+    r"(?i)^(?:address|adress|adresse|anschrift|wohnort|location|current location|city|ville|ciudad|cidade|"
+    r"dirección|direccion|endereço|endereco|город|адрес|место жительства|地址|城市|所在地|居住地)$"
+)
+_PHONE_KEYS = re.compile(
+    r"(?i)(?:phone|tel|mobile|mob|cell|handy|telefon|téléphone|portable|teléfono|telefone|celular|móvil|"
+    r"телефон|тел|手机|电话|電話|contact)"
+)
+_NOT_NAME = re.compile(
+    r"(?i)\b(?:curriculum|vitae|resume|résumé|lebenslauf|cv|currículo|curriculo|резюме|page|seite|profile|"
+    r"contact|email|e-mail|phone|address|references?)\b|简历|履歴書"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_URL = re.compile(
+    r"(?i)\b(?:https?://[^\s<>\"'，。、）)]+|www\.[^\s<>\"'，。、）)]+|"
+    r"(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|xing\.com|twitter\.com|x\.com|stackoverflow\.com|"
+    r"behance\.net|dribbble\.com|medium\.com|kaggle\.com|leetcode\.com|researchgate\.net|orcid\.org|"
+    r"scholar\.google\.com|vk\.com|habr\.com|t\.me)/[^\s<>\"'，。、）)]*|"
+    r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:info|io|dev|me|ml|net|org|com|de|fr|es|ru|cn|tech|site|page|app)"
+    r"(?:/[^\s<>\"'，。、）)]*)?)(?=$|[\s,;|)）])"
+)
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\+?\d[\d\s().\-‑/]{5,}\d(?![\w])")
+_NETWORKS = {
+    "linkedin.com": "LinkedIn",
+    "github.com": "GitHub",
+    "gitlab.com": "GitLab",
+    "xing.com": "XING",
+    "twitter.com": "Twitter",
+    "x.com": "X",
+    "stackoverflow.com": "Stack Overflow",
+    "behance.net": "Behance",
+    "dribbble.com": "Dribbble",
+    "medium.com": "Medium",
+    "kaggle.com": "Kaggle",
+    "leetcode.com": "LeetCode",
+    "researchgate.net": "ResearchGate",
+    "orcid.org": "ORCID",
+    "scholar.google.com": "Google Scholar",
+    "vk.com": "VK",
+    "habr.com": "Habr",
+    "t.me": "Telegram",
+}
+_ENTRY_SECTIONS = ("work", "education", "volunteer", "projects")
+_WATERMARK = re.compile(r"(?i)\s*u?featured\s+resume\s*$")
+
+
+def _is_bullet(line: Line) -> bool:
+    return line.bullet or line.text[:1] in _BULLET_GLYPHS and len(line.text) > 2 and line.text[1:2] in " \t"
+
+
+def _strip_bullet(text: str) -> str:
+    return re.sub(rf"^[{re.escape(_BULLET_GLYPHS)}\s]+", "", text).strip()
+
+
+def _cjk(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" for ch in text)
+
+
+def _words(text: str) -> int:
+    return len(text.split()) if not _cjk(text) else max(1, len(text) // 3)
+
+
+# --- sections -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Section:
+    key: str
+    title: str
+    confidence: float
+    lines: list[Line] = field(default_factory=list)
+
+
+def _heading_look(line: Line, body_size: float) -> bool:
+    """Formatting that makes a short line stand out as a heading."""
+    letters = [c for c in line.text if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 2
+    return (
+        (line.level is not None and line.level <= 2)
+        or line.bold
+        or caps
+        or (body_size > 0 and line.size >= body_size + 1.5)
+        or line.text.rstrip().endswith((":", "："))
+    )
+
+
+def _signature(line: Line) -> tuple[str, bool, float, int | None]:
+    return (line.style, line.bold, line.size, line.level)
+
+
+def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], list[_Section]]:
+    sizes = sorted(line.size for line in lines if line.size)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    preface: list[Line] = []
+    sections: list[_Section] = []
+    known_looks: set[tuple[str, bool, float, int | None]] = set()
+    marks: list[tuple[int, str, float]] = []
+    for i, line in enumerate(lines):
+        text = line.text
+        if "\t" in text.strip() or _words(text) > 7 or "@" in text or find_dates(text):
+            continue
+        if _is_bullet(line) and line.level is None:
+            continue
+        key = headings.lookup(text)
+        if key is None:
+            continue
+        looks = _heading_look(line, body_size)
+        # A bare word such as "Experience" in running text is not a heading; a styled one is.
+        if not looks and _words(text) > 3:
+            continue
+        marks.append((i, key, 0.9 if looks else 0.7))
+        if looks:
+            known_looks.add(_signature(line))
+    marked = {i for i, _, _ in marks}
+    # Headings the vocabulary does not know, written like the ones it does: they end a section.
+    if known_looks:
+        for i, line in enumerate(lines):
+            if i in marked or _signature(line) not in known_looks or _is_bullet(line):
+                continue
+            text = line.text
+            if (
+                _words(text) <= 5
+                and not find_dates(text)
+                and not re.search(r"[@\d]", text)
+                and not text.endswith(".")
+                and _heading_look(line, body_size)
+                and line.where in ("body", "table", "textbox")
+                and not (line.level is not None and line.level >= 2 and not line.bold)
+            ):
+                marks.append((i, "other", 0.4))
+    marks.sort()
+    bounds = [i for i, _, _ in marks] + [len(lines)]
+    preface = lines[: bounds[0]]
+    for (i, key, conf), end in zip(marks, bounds[1:], strict=False):
+        sections.append(_Section(key, lines[i].text, conf, lines[i + 1 : end]))
+    return preface, sections
+
+
+# --- contact details ------------------------------------------------------------------------
+
+
+def _split_key(text: str) -> tuple[str, str] | None:
+    m = _KEY_VALUE.match(text)
+    if m:
+        return m.group("key").strip(), m.group("value").strip()
+    if "\t" in text:
+        key, _, value = text.partition("\t")
+        if _words(key) <= 4 and not re.search(r"\d", key):
+            return key.strip(), value.strip()
+    return None
+
+
+def _phones(text: str) -> list[str]:
+    out = []
+    for m in _PHONE.finditer(text):
+        cand = m.group(0).strip(" -./")
+        digits = re.sub(r"\D", "", cand)
+        if not 7 <= len(digits) <= 15:
+            continue
+        # Dates and date ranges look like numbers too.
+        if find_dates(cand) and not cand.startswith(("+", "(", "00")) and len(digits) <= 12:
+            spans = find_dates(cand)
+            if sum(d.stop - d.begin for d in spans) >= len(cand) - 4:
+                continue
+        out.append(cand)
+    return out
+
+
+def _url_of(text: str) -> str:
+    return text.rstrip(".,;:")
+
+
+def _network(url: str) -> str | None:
+    host = re.sub(r"^[a-z]+://", "", url.casefold()).split("/")[0]
+    host = host.removeprefix("www.")
+    for domain, name in _NETWORKS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None
+
+
+def _profile_path_ok(url: str) -> bool:
+    """A profile is an account page: github.com/user, linkedin.com/in/user; not a repository or a file."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.casefold()) if "://" in url else "/" + url.split("/", 1)[-1]
+    parts = [p for p in re.split(r"[?#]", path)[0].split("/") if p]
+    return 1 <= len(parts) <= 2 and not re.search(r"\.(?:pdf|jpe?g|png|gif|md|html?)$", path)
+
+
+def _looks_like_name(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 60 or re.search(r"[\d@/\\|:;!?]", text) or _NOT_NAME.search(text):
+        return False
+    if headings.lookup(text) or _ORG.search(text) or _DEGREE.search(text):
+        return False
+    if _cjk(text):
+        return 2 <= len(text.replace(" ", "")) <= 5
+    words = text.replace(",", " ").split()
+    if not 1 <= len(words) <= 5:
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words if w[:1].isalpha())
+
+
+def _clean_name(text: str) -> str:
+    text = _WATERMARK.sub("", text)
+    # "Шолохова, 20 лет." / "Jane Doe, 34 years": the age is not part of the name.
+    text = re.sub(r"(?i),?\s*\d{1,2}\s*(?:лет|года|год|years?|ans|jahre|años|anos|岁)\.?$", "", text)
+    return text.strip(" ,.;:\t")
+
+
+class _Basics:
+    """Name, contact details, label and summary, from the lines before the first section and
+    from the personal-details sections, with the whole document as a fallback for contacts."""
+
+    def __init__(self, preface: list[Line], personal: list[Line], everything: list[Line], report: Report) -> None:
+        self.report = report
+        self.preface = preface
+        self.personal = personal
+        self.all = everything
+        self.data: dict[str, Any] = {}
+        self.used: set[int] = set()  # id() of lines consumed as contact details
+
+    def run(self, creator: str) -> dict[str, Any]:
+        """Fill ``self.data`` with what was found."""
+        region = self.preface + self.personal
+        self._name(region, creator)
+        self._email()
+        self._phone(region)
+        self._urls(region)
+        self._location(region)
+        self._label(region)
+        return self.data
+
+    def _name(self, region: list[Line], creator: str) -> None:
+        given = family = None
+        for line in region + self.all[:40]:
+            kv = _split_key(line.text)
+            if kv is None or not kv[1]:
+                continue
+            key = kv[0].casefold()
+            if _NAME_KEYS.match(key) and family is None and _looks_like_name(_clean_name(kv[1])):
+                family = _clean_name(kv[1])
+                self.used.add(id(line))
+            elif _GIVEN_KEYS.match(key) and given is None and _looks_like_name(_clean_name(kv[1])):
+                given = _clean_name(kv[1])
+                self.used.add(id(line))
+        if family or given:
+            self.data["name"] = " ".join(p for p in (given, family) if p)
+            self.report.warn("/basics/name", "name found after a 'Name' label (confidence 0.9)")
+            return
+        # Candidates: the Title style, then the largest or boldest short line near the top.
+        candidates: list[tuple[float, int, Line, str]] = []
+        pool = region[:25] + [ln for ln in self.all[:30] if ln not in region]
+        titles = [ln for ln in pool if ln.level == -1]
+        if titles:
+            # A name split over several Title paragraphs ("Анастасия" / "Шолохова, 20 лет.").
+            text = " ".join(_clean_name(ln.text) for ln in titles[:3])
+            if _looks_like_name(text):
+                self.data["name"] = text
+                self.report.warn("/basics/name", "name taken from the Title style (confidence 0.95)")
+                return
+        sizes = [ln.size for ln in pool if ln.size]
+        top = max(sizes) if sizes else 0.0
+        for order, line in enumerate(pool):
+            text = _clean_name(line.text)
+            parts = [text] + [p.strip() for p in re.split(r"[/|\t·•]", text) if p.strip()][:1]
+            for part in parts:
+                if not _looks_like_name(part):
+                    continue
+                score = 1.0 - order * 0.02
+                if top and line.size == top:
+                    score += 1.0
+                if line.bold:
+                    score += 0.3
+                if line.where == "header":
+                    score += 0.2
+                if part is not text:
+                    score -= 0.3
+                candidates.append((score, -order, line, part))
+                break
+        if candidates:
+            score, _, line, text = max(candidates, key=lambda c: (c[0], c[1]))
+            self.data["name"] = text
+            conf = min(0.9, 0.4 + score / 4)
+            self.report.warn("/basics/name", f"name taken from a prominent line near the top (confidence {conf:.1f})")
+            return
+        fallback = _clean_name(creator) if creator and _looks_like_name(_clean_name(creator)) else ""
+        if not fallback:
+            first = next((ln.text for ln in self.all if ln.text.strip()), "")
+            fallback = _clean_name(first)[:80]
+        if fallback:
+            self.data["name"] = fallback
+            self.report.warn("/basics/name", "no line looks like a name; a guess (confidence 0.2)")
+
+    def _email(self) -> None:
+        for line in self.all:
+            for link in line.links:
+                if link.casefold().startswith("mailto:"):
+                    addr = link[7:].split("?")[0].strip()
+                    if _EMAIL.fullmatch(addr):
+                        self.data["email"] = addr
+                        self.used.add(id(line))
+                        return
+        for line in self.all:
+            m = _EMAIL.search(line.text)
+            if m:
+                self.data["email"] = m.group(0)
+                self.used.add(id(line))
+                return
+
+    def _phone(self, region: list[Line]) -> None:
+        keyed: list[str] = []
+        plain: list[str] = []
+        for line in region + self.all:
+            text = _EMAIL.sub(" ", _URL.sub(" ", line.text))
+            found = _phones(text)
+            if not found:
+                continue
+            if _PHONE_KEYS.search(text) or line in region:
+                keyed.extend(found)
+                self.used.add(id(line))
+            else:
+                plain.extend(found)
+            if keyed:
+                break
+        chosen = keyed[0] if keyed else None
+        if chosen:
+            self.data["phone"] = chosen
+
+    def _urls(self, region: list[Line]) -> None:
+        seen: set[str] = set()
+        url: str | None = None
+        profiles: list[dict[str, str]] = []
+        in_region = {id(ln) for ln in region}
+        for line in self.all:
+            found = [ln for ln in line.links if not ln.casefold().startswith("mailto:")]
+            found += [_url_of(m.group(0)) for m in _URL.finditer(line.text) if "@" not in m.group(0)]
+            for raw in found:
+                key = re.sub(r"^[a-z]+://", "", raw.casefold()).removeprefix("www.").rstrip("/")
+                key = re.split(r"[?#]", key)[0]
+                if key in seen or not key or key.startswith(("#", "_")):
+                    continue
+                network = _network(raw)
+                if network:
+                    if not _profile_path_ok(raw):
+                        continue
+                    seen.add(key)
+                    user = [p for p in re.split(r"[?#]", key)[0].split("/") if p][-1]
+                    profiles.append({"network": network, "username": user, "url": raw})
+                    self.used.add(id(line))
+                elif url is None and id(line) in in_region and not _EMAIL.search(raw):
+                    if re.search(r"\.(?:pdf|jpe?g|png|gif|docx?)$", key):
+                        continue
+                    seen.add(key)
+                    url = raw
+                    self.used.add(id(line))
+        if url:
+            self.data["url"] = url
+        if profiles:
+            self.data["profiles"] = profiles
+
+    def _location(self, region: list[Line]) -> None:
+        for line in region:
+            kv = _split_key(line.text)
+            if kv and _PLACE_KEYS.match(kv[0].casefold()) and kv[1]:
+                self.data["location"] = _parse_place(kv[1])
+                self.used.add(id(line))
+                return
+        for line in region:
+            if id(line) in self.used and not re.search(r"[•|·]", line.text):
+                continue
+            for part in re.split(r"\s*[•|·\t]\s*", line.text):
+                part = part.strip(" ,")
+                if (
+                    not part
+                    or "@" in part
+                    or _URL.search(part)
+                    or _phones(part)
+                    and not re.search(r"[A-Za-z]{3}", part)
+                ):
+                    continue
+                if _is_place(part) and not _looks_like_name(part.replace(",", "")) or _is_address(part):
+                    self.data["location"] = _parse_place(part)
+                    self.used.add(id(line))
+                    return
+
+    def _label(self, region: list[Line]) -> None:
+        for line in region:
+            kv = _split_key(line.text)
+            if kv and _LABEL_KEYS.match(kv[0].casefold()) and kv[1] and len(kv[1]) < 80:
+                self.data["label"] = kv[1]
+                return
+        name = self.data.get("name")
+        if not name:
+            return
+        for i, line in enumerate(region):
+            if _clean_name(line.text) == name or name in line.text:
+                for nxt in region[i + 1 : i + 2]:
+                    text = nxt.text.strip()
+                    if (
+                        id(nxt) not in self.used
+                        and 2 < len(text) < 70
+                        and not re.search(r"[@\d]", text)
+                        and not _is_place(text)
+                        and not headings.lookup(text)
+                        and not text.endswith(".")
+                    ):
+                        self.data["label"] = text
+                        self.used.add(id(nxt))
+                return
+
+
+def _is_place(text: str) -> bool:
+    text = text.strip()
+    if len(text) > 80 or _ORG.search(text) and not _COUNTRIES.search(text):
+        return False
+    if re.fullmatch(r"[A-ZÀ-Ý][\w .'-]+,\s*[A-Z]{2}", text):
+        return True
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if 2 <= len(parts) <= 4 and all(_words(p) <= 3 and p[:1].isupper() for p in parts):
+        return True
+    return bool(re.fullmatch(r"(?:г\.\s*)?[А-ЯЁ][а-яё-]+(?:,\s*[А-ЯЁ][а-яё-]+)*", text))
+
+
+def _is_address(text: str) -> bool:
+    # A street with a number and a postal code, in either order.
+    return bool(re.search(r"\d", text)) and bool(
+        re.search(r"(?i)\b\d{4,6}\b\s+[^\W\d]", text)
+        or re.search(
+            r"(?i)\b(?:str\.|strasse|straße|street|st\.|road|rd\.|avenue|ave\.|rue|via|calle|avenida|rua|"
+            r"weg|platz|allee|gasse|lane|boulevard|blvd|plot|sector|ул\.|улица|проспект|路|街)\b",
+            text,
+        )
+    )
+
+
+def _parse_place(text: str) -> dict[str, str]:
+    text = text.strip().rstrip(".")
+    m = re.search(r"(?P<pc>\b\d{4,6}\b)\s+(?P<city>[^\W\d][\w .'-]*?)(?:,|$)", text)
+    if m:
+        out = {"address": text[: m.start()].strip(" ,"), "postalCode": m.group("pc"), "city": m.group("city").strip()}
+        return {k: v for k, v in out.items() if v}
+    if _is_address(text):
+        return {"address": text}
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) >= 2:
+        out = {"city": parts[0], "region": parts[1]}
+        return out
+    return {"city": text}
+
+
+# --- entries --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    head: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    dates: DateSpan | None = None
+    closed: bool = False
+    date_line: Line | None = None
+
+
+def _line_kind(line: Line, key: str) -> str:
+    """'dated', 'head' or 'body' for a line inside an entry section."""
+    text = line.text
+    spans = find_dates(text)
+    rest = _without_dates(text, spans)
+    if spans and len(rest) < 160 and not (len(rest) > 90 and rest.endswith(".")):
+        return "dated"
+    if _SCORE.search(text) and len(text) < 60:
+        return "score"
+    if _is_bullet(line):
+        stripped = _strip_bullet(text)
+        # Education entries are often list items themselves ("• Master of Arts (M.A.) in Education").
+        if key == "education" and len(stripped) < 160 and (_DEGREE.search(stripped) or _ORG.search(stripped)):
+            return "head"
+        return "body"
+    if len(text) > 110 or (len(text) > 70 and text.endswith((".", "。", ";"))):
+        return "body"
+    if text[:1].islower() or text.endswith((",", ";")) and len(text) > 40:
+        return "body"
+    return "head"
+
+
+def _without_dates(text: str, spans: list[DateSpan]) -> str:
+    for span in sorted(spans, key=lambda s: -s.begin):
+        text = text[: span.begin] + " " + text[span.stop :]
+    text = re.sub(r"[(\[（【]\s*[)\]）】]", " ", text)
+    text = re.sub(r"\(\s*(?:\d+\s*(?:mois|months?|monate?|meses|месяц\w*|个月)\s*)\)", " ", text)
+    return re.sub(r"\s+", " ", text.replace("\t", " \t ")).strip(" \t:-–—|,;")
+
+
+def _fragment_kind(text: str, key: str) -> str | None:
+    if key == "education":
+        if _DEGREE.search(text) and not re.search(r"(?i)\b(?:universit|hochschule|college|school|institut)", text):
+            return "role"
+        if _ORG.search(text):
+            return "org"
+        if _DEGREE.search(text):
+            return "role"
+    else:
+        org, role = _ORG.search(text), _ROLE.search(text)
+        if org and not role:
+            return "org"
+        if role and not org:
+            return "role"
+        if org and role:
+            return "org" if org.start() < role.start() else "role"
+    if _is_place(text) and not _ORG.search(text):
+        return "place"
+    return None
+
+
+_CONNECTORS = (
+    # (pattern, which side is the organisation)
+    (re.compile(r"(?i)\s+(?:at|@|bei|chez|auprès de|à|na|no|em)\s+(?=\S)"), "right"),
+    (re.compile(r"(?i)\s+(?:an der|an dem|am|im|en la|en el|à l'|в)\s+(?=[A-ZÀ-ÝА-ЯЁ\"„“«])"), "right"),
+    (re.compile(r"(?i)\s+as\s+(?=\S)"), "left"),
+    (re.compile(r"(?i)\s+from\s+(?=\S)"), "right"),
+)
+
+
+def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]:
+    """Organisation, role, place (and area) from the lines of an entry head."""
+    frags: list[tuple[str, bool]] = []
+    fields: dict[str, str] = {}
+    for line in lines:
+        text = _without_dates(_strip_bullet(line.text), find_dates(line.text))
+        kv = _split_key(text) if ":" in text or "：" in text else None
+        if kv and _words(kv[0]) <= 3:
+            k = kv[0].casefold()
+            if _ROLE_KEYS.match(k):
+                fields.setdefault("role", kv[1].strip(" .;,"))
+                continue
+            if _ORG_KEYS.match(k):
+                fields.setdefault("org", kv[1].strip(" .;,"))
+                continue
+            if _AREA_KEYS.match(k):
+                fields.setdefault("area", kv[1].strip(" .;,"))
+                continue
+            if re.fullmatch(r"(?i)ug|pg|ssc|hsc|\w{1,4}", k):
+                text = kv[1]
+        for part in re.split(
+            r"\t|\s+[|•·]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|：", text
+        ):
+            part = part.strip(" .;,:|-–—()[]")
+            if part:
+                frags.append((part, line.bold))
+    out: list[tuple[str, str | None]] = []
+    for part, _bold in frags:
+        done = False
+        for pattern, side in _CONNECTORS:
+            m = pattern.search(part)
+            if m and m.start() > 1:
+                left, right = part[: m.start()].strip(" ,"), part[m.end() :].strip(" ,.")
+                if not left or not right:
+                    continue
+                org, other = (right, left) if side == "right" else (left, right)
+                out.append((org, "org"))
+                out.append((other, "role"))
+                done = True
+                break
+        if done:
+            continue
+        kind = _fragment_kind(part, key)
+        if kind is None and "," in part:
+            pieces = [p.strip() for p in part.split(",") if p.strip()]
+            kinds = [_fragment_kind(p, key) for p in pieces]
+            if any(kinds):
+                # "Legal Intern, World Cyber Security Forum"; keep "Org, Place" together as the org.
+                if kinds[0] == "org" and all(k in ("place", None) for k in kinds[1:]):
+                    out.append((part, "org"))
+                    continue
+                out.extend(zip(pieces, kinds, strict=False))
+                continue
+        if kind == "org" and "," in part:
+            pieces = [p.strip() for p in part.split(",") if p.strip()]
+            kinds = [_fragment_kind(p, key) for p in pieces]
+            if "role" in kinds:
+                out.extend(zip(pieces, kinds, strict=False))
+                continue
+        if kind == "role" and "," in part:
+            pieces = [p.strip() for p in part.split(",") if p.strip()]
+            kinds = [_fragment_kind(p, key) for p in pieces]
+            if "org" in kinds:
+                out.extend(zip(pieces, kinds, strict=False))
+                continue
+        out.append((part, kind))
+    rest: list[str] = []
+    for text, kind in out:
+        slot = {"org": "org", "role": "role", "place": "place"}.get(kind or "")
+        if slot and slot not in fields:
+            fields[slot] = text
+        else:
+            rest.append(text)
+    for text in list(rest):
+        for slot in ("org", "role"):
+            if slot not in fields:
+                fields[slot] = text
+                rest.remove(text)
+                break
+    return fields, rest
+
+
+def _segment(lines: list[Line], key: str) -> list[_Entry]:
+    """Cut a section into entries around the lines that carry dates (see the module docstring)."""
+    # When entry heads have a heading style of their own, only those start entries; the dated
+    # lines under them are sub-roles or projects of the same entry.
+    styled = [ln for ln in lines if ln.level is not None and ln.level >= 0 and find_dates(ln.text)]
+    styled_levels = {ln.level for ln in styled}
+    entries: list[_Entry] = []
+    pending: list[Line] = []
+    cur: _Entry | None = None
+
+    def has(entry_lines: list[Line], slot: str) -> bool:
+        for ln in entry_lines:
+            text = _without_dates(ln.text, find_dates(ln.text))
+            if slot == "org" and _ORG.search(text):
+                return True
+            if slot == "role" and (_DEGREE if key == "education" else _ROLE).search(text):
+                return True
+        return False
+
+    def slot_of(line: Line) -> str | None:
+        text = _without_dates(line.text, find_dates(line.text))
+        kind = _fragment_kind(text, key)
+        return kind if kind in ("org", "role") else None
+
+    def flush_pending(as_entry: bool) -> None:
+        nonlocal cur
+        if not pending:
+            return
+        if as_entry:
+            cur = _Entry(head=list(pending), closed=True)
+            entries.append(cur)
+        elif cur is not None:
+            cur.body.extend(pending)
+        pending.clear()
+
+    for line in lines:
+        kind = _line_kind(line, key)
+        if styled and kind == "dated" and line.level not in styled_levels:
+            kind = "body"
+        if kind == "dated":
+            spans = find_dates(line.text)
+            span = spans[0]
+            date_first = span.begin <= 2
+            if pending and not date_first or pending and len(pending) <= 2 and not (cur and not cur.closed):
+                cur = _Entry(head=[*pending, line], dates=span, closed=True, date_line=line)
+                pending.clear()
+            elif cur is not None and cur.dates is None and not cur.body and not date_first and len(cur.head) <= 2:
+                cur.head.append(line)
+                cur.dates, cur.date_line, cur.closed = span, line, True
+                continue
+            else:
+                flush_pending(as_entry=False)
+                cur = _Entry(head=[line], dates=span, closed=False, date_line=line)
+            entries.append(cur)
+            continue
+        if kind == "head":
+            slot = slot_of(line)
+            if (
+                cur is not None
+                and not cur.body
+                and (not cur.closed or _same_row(line, cur.date_line))
+                and len(cur.head) < 4
+                and not (slot and has(cur.head, slot))
+            ):
+                cur.head.append(line)
+                continue
+            if pending and slot and has(pending, slot) and (has(pending, "org") and has(pending, "role")):
+                flush_pending(as_entry=True)
+            pending.append(line)
+            if len(pending) > 3:
+                # Too many undated head lines in a row: they were text, not a head.
+                moved = pending.pop(0)
+                if cur is not None:
+                    cur.body.append(moved)
+            continue
+        # body or score lines
+        if pending:
+            looks_entry = has(pending, "org") or (cur is None and len(pending) <= 3)
+            sub_role = len(pending) == 1 and cur is not None and not has(pending, "org")
+            flush_pending(as_entry=looks_entry and not sub_role)
+        if cur is not None:
+            cur.body.append(line)
+            cur.closed = True
+    if pending:
+        flush_pending(as_entry=has(pending, "org") and len(pending) <= 3)
+    return entries
+
+
+def _same_row(line: Line, other: Line | None) -> bool:
+    return (
+        other is not None
+        and line.cell is not None
+        and other.cell is not None
+        and line.cell[:2] == other.cell[:2]
+        and line.cell[2] > other.cell[2]
+    )
+
+
+def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
+    fields, rest = _split_head(entry.head, key)
+    out: dict[str, Any] = {}
+    span = entry.dates
+    start = end = None
+    if span is not None:
+        if span.single:
+            if key == "education":
+                end = span.start
+            else:
+                start = end = span.start
+        else:
+            start, end = span.start, span.end
+    org, role, place = fields.get("org"), fields.get("role"), fields.get("place")
+    area = fields.get("area")
+    highlights: list[str] = []
+    summary: list[str] = []
+    score = None
+    for line in entry.body:
+        text = _strip_bullet(line.text)
+        kv = _split_key(text)
+        if kv and _AREA_KEYS.match(kv[0].casefold()) and key == "education" and not area:
+            area = kv[1]
+            continue
+        if kv and _ROLE_KEYS.match(kv[0].casefold()) and not role:
+            role = kv[1].strip(" .;")
+            continue
+        if _SCORE.search(text) and len(text) < 60 and key == "education":
+            score = score or text
+            continue
+        if _is_bullet(line) or line.text[:1] in _BULLET_GLYPHS:
+            highlights.append(text)
+        elif text and not re.fullmatch(r"[\W_]+", text):
+            summary.append(text)
+    if not org and not role:
+        return None
+    if key == "work":
+        out["name"] = org
+        out["position"] = role
+        out["location"] = place
+    elif key == "volunteer":
+        out["organization"] = org
+        out["position"] = role
+    elif key == "education":
+        out["institution"] = org
+        if role:
+            m = re.match(r"(?i)^(.+?)\s+(?:in|of|en|em|in the field of|im fach)\s+(.+)$", role)
+            if m and _DEGREE.search(m.group(1)) and not area:
+                role, area = m.group(1).strip(" ,"), m.group(2).strip(" ,")
+        out["studyType"] = role
+        out["area"] = area
+        out["score"] = score
+    else:  # projects
+        out["name"] = org or role
+        if org and role:
+            out["roles"] = [role]
+    out["startDate"] = start
+    if end is not None:
+        out["endDate"] = end
+    if summary:
+        out["description" if key == "projects" else "summary"] = " ".join(summary)[:2000]
+    if highlights:
+        out["highlights"] = highlights
+    return {k: v for k, v in out.items() if v is not None and v != ""}
+
+
+# --- list sections --------------------------------------------------------------------------
+
+
+def _list_items(lines: list[Line]) -> list[str]:
+    out = []
+    for line in lines:
+        for part in line.text.split("\t"):
+            text = _strip_bullet(part)
+            # Rating glyphs (★★★, private-use symbols) carry no words.
+            if text and re.search(r"\w", text) and not re.fullmatch(r"[\W\u2605\u2606\uf000-\uf0ff]+", text):
+                out.append(text.strip())
+    return out
+
+
+def _list_section(key: str, lines: list[Line]) -> list[dict[str, Any]]:
+    items = _list_items(lines)
+    out: list[dict[str, Any]] = []
+    if key == "skills":
+        for line in lines:
+            text = _strip_bullet(line.text.replace("\t", " "))
+            text = re.sub(r"[\uf000-\uf0ff★☆●○]+", "", text).strip()
+            if not text:
+                continue
+            kv = _split_key(text) if ":" in text or "：" in text else None
+            if kv and kv[1]:
+                words = [w.strip(" .") for w in re.split(r"[,;，、]", kv[1]) if w.strip(" .")]
+                out.append({"name": kv[0], "keywords": words})
+            elif out and "keywords" in out[-1] and not out[-1]["keywords"] and not _is_bullet(line):
+                out[-1]["keywords"] = [w.strip() for w in re.split(r"[,;，、]", text) if w.strip()]
+            elif text.endswith(":"):
+                out.append({"name": text.rstrip(":"), "keywords": []})
+            else:
+                out.append({"name": text})
+        for item in out:
+            if item.get("keywords") == []:
+                del item["keywords"]
+        return out
+    if key == "languages":
+        for text in items:
+            for piece in re.split(r"[;,，、](?![^()]*\))", text):
+                piece = piece.strip(" .")
+                m = re.match(r"^(?P<lang>[^\W\d][\w' -]*?)\s*(?:[:–—-]\s*|\((?P<paren>[^)]*)\)\s*)(?P<fl>.*)$", piece)
+                if m and (m.group("fl") or m.group("paren")):
+                    fluency = (
+                        (m.group("paren") or "") + (" " if m.group("paren") and m.group("fl") else "") + m.group("fl")
+                    )
+                    out.append({"language": m.group("lang").strip(), "fluency": fluency.strip(" ()")})
+                elif piece:
+                    out.append({"language": piece})
+        return out
+    if key == "interests":
+        return [{"name": t} for text in items for t in re.split(r"[,;，、]", text) if t.strip()]
+    if key in ("awards", "certificates", "publications", "references"):
+        for line in lines:
+            text = _strip_bullet(line.text)
+            spans = find_dates(text)
+            title = _without_dates(text, spans) if spans else text
+            title = title.replace("\t", " ").strip()
+            if not title or not re.search(r"\w", title):
+                continue
+            date = spans[0].end or spans[0].start if spans else None
+            if key == "awards":
+                out.append({"title": title, "date": date})
+            elif key == "certificates":
+                out.append({"name": title, "date": date})
+            elif key == "publications":
+                out.append({"name": title, "releaseDate": date})
+            else:
+                out.append({"name": title})
+        return [{k: v for k, v in item.items() if v} for item in out]
+    return [{"name": t} for t in items]
+
+
+# --- the reader -----------------------------------------------------------------------------
+
+_LANGUAGE_NAMES = re.compile(
+    r"(?i)^(?:english|german|french|spanish|portuguese|italian|dutch|russian|chinese|mandarin|cantonese|japanese|"
+    r"korean|arabic|hindi|urdu|bengali|odia|oriya|tamil|telugu|marathi|turkish|polish|ukrainian|greek|swedish|"
+    r"norwegian|danish|finnish|czech|hungarian|romanian|persian|hebrew|deutsch|englisch|französisch|spanisch|"
+    r"italienisch|russisch|anglais|allemand|français|espagnol|italien|inglés|alemán|francés|español|inglês|"
+    r"alemão|francês|português|английский|немецкий|французский|русский|испанский|英语|汉语|中文|日语|德语|法语)\b"
+)
+
+
+def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
+    """Read a DOCX CV that cvconvert did not write, best effort, without any AI model.
+
+    Returns the résumé and a report whose warnings say what was found where and how sure the
+    rules are. ``lang`` (e.g. "de") only adds weight to that language's words; headings in
+    English, German, French, Spanish, Portuguese, Russian and Chinese are always known.
+    Raises InvalidInputError (one line) for input that is not a readable Word package.
+    """
+    with requires_extra("docx"):
+        package = open_zip(data, "Word file")
+        pkg = _Package(package)
+        lines = pkg.lines()
+        creator = pkg.creator()
+    report = Report()
+    if not lines:
+        report.warn("", "the document holds no text")
+    preface, sections = _find_sections(lines, lang)
+    personal = [ln for s in sections if s.key == "basics" for ln in s.lines]
+    basics = _Basics(preface, personal, lines, report)
+    basic = basics.run(creator)
+    result: dict[str, Any] = {}
+    summary = [s for s in sections if s.key == "summary"]
+    if summary:
+        text = " ".join(ln.text for ln in summary[0].lines if ln.text).strip()
+        if text:
+            basic["summary"] = text
+            report.warn("/basics/summary", f"summary taken from the section {summary[0].title!r} (confidence 0.8)")
+    else:
+        # A paragraph of prose in the preface is the profile statement.
+        for line in preface:
+            if len(line.text) > 120 and id(line) not in basics.used and not find_dates(line.text):
+                basic["summary"] = line.text
+                report.warn(
+                    "/basics/summary", "summary taken from a paragraph before the first section (confidence 0.5)"
+                )
+                break
+    if basic:
+        result["basics"] = basic
+    # Skills tables that list languages beside other skills (one caption column, one content
+    # column) leave a languages heading empty: the language names among the skills fill it.
+    empty_lang = [s for s in sections if s.key == "languages" and not _list_items(s.lines)]
+    if empty_lang:
+        for s in sections:
+            if s.key == "skills":
+                moved = [ln for ln in s.lines if _LANGUAGE_NAMES.match(_strip_bullet(ln.text))]
+                if moved:
+                    s.lines = [ln for ln in s.lines if ln not in moved]
+                    empty_lang[0].lines = moved
+                    break
+    for section in sections:
+        key = section.key
+        if key in ("basics", "summary", "other"):
+            if key == "other":
+                report.warn(
+                    "",
+                    f"section {section.title!r} has no JSON Resume place; skipped (confidence {section.confidence:.1f})",
+                )
+            continue
+        if key in _ENTRY_SECTIONS:
+            items = []
+            for entry in _segment(section.lines, key):
+                item = _entry_data(entry, key)
+                if item is None:
+                    continue
+                conf = (
+                    0.5 + (0.2 if entry.dates else 0) + (0.1 if len(item) > 3 else 0) + (section.confidence - 0.9) / 2
+                )
+                where = pointer(key, len(result.get(key, [])) + len(items))
+                report.warn(where, f"entry found under heading {section.title!r} (confidence {conf:.1f})")
+                items.append(item)
+        else:
+            items = _list_section(key, section.lines)
+            if items:
+                report.warn(
+                    pointer(key),
+                    f"{len(items)} item(s) under heading {section.title!r} (confidence {section.confidence:.1f})",
+                )
+        if items:
+            result.setdefault(key, []).extend(items)
+    return Resume.model_validate(result), report

@@ -1,0 +1,196 @@
+"""Words that CV writers put in section headings, and in entry lines, in many languages.
+
+Headings map to a JSON Resume section key, or to one of the pseudo-sections ``basics`` (personal
+details, contact), ``summary`` (profile, about me) and ``other`` (a known heading with no section
+of its own, such as references on request or hobbies counted as interests elsewhere). Keys are
+compared after :func:`normalise`: case-folded, accents kept, punctuation and numbering dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# fmt: off
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "work": (
+        # en
+        "experience", "work experience", "professional experience", "employment", "employment history",
+        "work history", "career", "career history", "professional background", "professional history",
+        "relevant experience", "experience summary", "internships", "internship", "internship experience",
+        "research experience", "teaching experience", "industry experience", "positions", "positions held",
+        "practical experience", "work", "jobs", "professional teaching & writing experience",
+        "academic appointments", "appointments", "job experience", "working experience",
+        # de
+        "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang", "berufspraxis", "praxiserfahrung",
+        "praktika", "praktikum", "arbeitserfahrung", "werdegang", "tätigkeiten", "beruflicher hintergrund",
+        "erfahrung", "berufliche tätigkeiten", "berufstätigkeit", "praktische erfahrung",
+        # fr
+        "expérience", "expériences", "expérience professionnelle", "expériences professionnelles",
+        "parcours professionnel", "emplois", "stages", "expérience de travail",
+        # es
+        "experiencia", "experiencia laboral", "experiencia profesional", "trayectoria profesional",
+        "historial laboral", "prácticas",
+        # pt
+        "experiência", "experiência profissional", "experiências profissionais", "histórico profissional",
+        "estágios",
+        # it, nl
+        "esperienza lavorativa", "esperienze professionali", "esperienza professionale", "werkervaring",
+        # ru, uk
+        "опыт", "опыт работы", "профессиональный опыт", "трудовая деятельность", "места работы", "стаж",
+        "досвід роботи",
+        # zh, ja
+        "工作经历", "工作经验", "实习经历", "实习经验", "职业经历", "工作履历", "职歴", "職歴", "工作經歷",
+    ),
+    "education": (
+        "education", "academic background", "educational background", "academic history", "studies",
+        "qualifications", "academic qualifications", "education and training", "education & training",
+        "academic profile", "schooling", "academic education", "educational qualifications",
+        "ausbildung", "schulbildung", "bildungsweg", "studium", "akademischer werdegang", "schulische ausbildung",
+        "bildung", "hochschulbildung", "aus- und weiterbildung",
+        "formation", "formations", "études", "parcours scolaire", "cursus", "cursus scolaire",
+        "parcours académique", "diplômes", "formation académique",
+        "educación", "formación", "formación académica", "estudios",
+        "educação", "formação", "formação acadêmica", "escolaridade",
+        "istruzione", "formazione", "opleiding",
+        "образование", "освіта",
+        "教育经历", "教育背景", "学历", "教育", "学歴", "教育經歷",
+    ),
+    "skills": (
+        "skills", "technical skills", "key skills", "core skills", "it skills", "computer skills",
+        "competencies", "core competencies", "expertise", "areas of expertise", "skills & abilities",
+        "skills and abilities", "personal skills", "digital skills", "tools", "technologies",
+        "software / computer technologies", "technical expertise", "skill set", "skillset",
+        "teaching methodologies & assessment tools", "hard skills", "soft skills", "abilities",
+        "kenntnisse", "fähigkeiten", "kompetenzen", "edv-kenntnisse", "it-kenntnisse", "computerkenntnisse",
+        "fachkenntnisse", "besondere kenntnisse", "fähigkeiten und kenntnisse",
+        "compétences", "compétences techniques", "domaines de compétences", "savoir-faire", "connaissances",
+        "habilidades", "competencias", "conocimientos", "aptitudes",
+        "competências", "habilidades técnicas", "conhecimentos",
+        "competenze", "vaardigheden",
+        "навыки", "профессиональные навыки", "ключевые навыки", "технические навыки", "умения", "компетенции",
+        "技能", "专业技能", "技能清单", "技术能力", "个人技能", "技能特长", "スキル",
+    ),
+    "languages": (
+        "languages", "language skills", "language", "languages known", "foreign languages",
+        "sprachen", "sprachkenntnisse", "fremdsprachen",
+        "langues", "langues étrangères", "compétences linguistiques",
+        "idiomas", "lenguas", "línguas", "lingue", "talen",
+        "языки", "знание языков", "владение языками", "иностранные языки",
+        "语言", "语言能力", "外语", "語学",
+    ),
+    "projects": (
+        "projects", "project experience", "personal projects", "selected projects", "academic projects",
+        "key projects", "side projects", "research projects", "projects and courses",
+        "projekte", "projekterfahrung", "projets", "projets personnels", "proyectos", "projetos", "progetti",
+        "проекты", "проекты и курсы", "项目经历", "项目经验", "技术类项目", "项目", "個人プロジェクト",
+    ),
+    "awards": (
+        "awards", "honors", "honours", "honors & awards", "honors and awards", "awards and honors",
+        "achievements", "awards and promotion", "prizes", "scholarships", "accomplishments",
+        "auszeichnungen", "preise", "stipendien", "distinctions", "prix", "récompenses",
+        "premios", "reconocimientos", "prêmios", "premiações", "награды", "достижения",
+        "获奖", "获奖情况", "荣誉", "曾获荣誉", "荣誉奖项", "获奖经历", "受賞",
+    ),
+    "certificates": (
+        "certificates", "certifications", "certification", "licenses", "licenses & certifications",
+        "licenses and certifications", "certifications / training", "courses", "training", "trainings",
+        "zertifikate", "zertifizierungen", "weiterbildung", "weiterbildungen", "fortbildungen", "kurse",
+        "certificats", "certifications professionnelles", "formations complémentaires",
+        "certificados", "certificaciones", "cursos", "certificações", "certificazioni",
+        "сертификаты", "курсы", "повышение квалификации", "证书", "资格证书", "培训经历", "資格",
+    ),
+    "publications": (
+        "publications", "papers", "selected publications", "papers presented", "patents", "research papers",
+        "publikationen", "veröffentlichungen", "publicaciones", "publicações", "pubblicazioni",
+        "публикации", "научные публикации", "论文", "发表论文", "专利", "論文",
+    ),
+    "volunteer": (
+        "volunteer", "volunteering", "volunteer experience", "volunteer work", "community service",
+        "extracurricular activities", "activities", "leadership", "leadership experience",
+        "ehrenamt", "ehrenamtliches engagement", "engagement", "bénévolat", "engagements", "associatif",
+        "voluntariado", "trabajo voluntario", "волонтерство", "志愿者经历", "社会实践", "课外活动",
+    ),
+    "interests": (
+        "interests", "hobbies", "hobbies and interests", "interests hobbies", "hobbies and intrest",
+        "hobbies and interest", "personal interests", "interests & hobbies", "activities and interests",
+        "hobbys", "interessen", "freizeit", "freizeitaktivitäten", "loisirs", "centres d'intérêt",
+        "centres d’intérêt", "intérêts", "pasatiempos", "aficiones", "intereses", "hobbies e interesses",
+        "interesses", "interessi", "увлечения", "хобби", "интересы", "兴趣爱好", "爱好", "趣味",
+    ),
+    "references": (
+        "references", "referees", "referenzen", "références", "referencias", "referências", "рекомендации",
+        "推荐人",
+    ),
+    "summary": (
+        "summary", "profile", "professional summary", "about me", "about", "objective", "career objective",
+        "personal statement", "introduction", "overview", "professional profile", "career summary",
+        "profil", "über mich", "kurzprofil", "zusammenfassung", "à propos", "à propos de moi", "résumé",
+        "objectif", "perfil", "sobre mí", "resumen", "objetivo", "resumo", "sobre mim", "profilo",
+        "о себе", "обо мне", "информация о себе", "цель", "кратко о себе", "个人简介", "自我评价", "个人总结",
+        "自我介绍", "求职意向", "自己PR",
+    ),
+    "basics": (
+        "personal details", "personal information", "personal data", "contact", "contact details",
+        "contact information", "contacts", "persönliche daten", "persönliche angaben", "kontakt", "kontaktdaten",
+        "informations personnelles", "coordonnées", "état civil", "datos personales", "información personal",
+        "contacto", "dados pessoais", "informações pessoais", "contato", "dati personali", "personalia",
+        "личные данные", "контакты", "контактная информация", "личная информация", "个人信息", "基本信息",
+        "联系方式", "个人资料", "基本資料",
+    ),
+    "other": (
+        "personal qualities", "personal experience", "personal development", "additional information",
+        "miscellaneous", "other", "others", "misc", "invited presentations & professional development",
+        "professional society memberships / volunteerism", "memberships", "professional memberships",
+        "persönliche erfahrung", "sonstiges", "persönliche eigenschaften", "divers", "autres",
+        "informations complémentaires", "otros", "outros", "личные качества", "дополнительная информация",
+        "致谢", "其他", "其它",
+    ),
+}
+# fmt: on
+
+
+def normalise(text: str) -> str:
+    """Heading text as compared: NFKC, case-folded, numbering and trailing colons dropped.
+
+    Letter-spaced headings ("E X P E R I E N C E") are closed up.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().strip()
+    text = text.replace("\u2019", "'")
+    if re.fullmatch(r"(?:\w ){2,}\w", text):
+        text = text.replace(" ", "")
+    text = re.sub(r"^(?:[\divxlc]{1,4}[.)]|[•▪◦·■●►▶❖◆\-–—*#]+)\s*", "", text)
+    text = re.sub(r"[\s:：.;,\-–—_|/\\]+$", "", text)
+    text = re.sub(r"^[\s:：.;,\-–—_|]+", "", text)
+    text = re.sub(r"\s+", " ", text)
+    return text
+
+
+HEADINGS: dict[str, str] = {normalise(word): key for key, words in _HEADINGS.items() for word in words}
+
+
+def add_words(words: dict[str, str]) -> None:
+    """Teach more heading words (normalised here); used for languages not listed above."""
+    for word, key in words.items():
+        HEADINGS[normalise(word)] = key
+
+
+def lookup(text: str) -> str | None:
+    """The section a heading names, or None.
+
+    Exact after normalising, else a heading made of known parts ("Education & Certifications",
+    "Work Experience / Internships"): the first known part decides.
+    """
+    norm = normalise(text)
+    if not norm or len(norm) > 60:
+        return None
+    if norm in HEADINGS:
+        return HEADINGS[norm]
+    parts = [
+        p.strip() for p in re.split(r"\s*(?:&|/|\||,| and | und | et | y | e | и |和|与|及|・)\s*", norm) if p.strip()
+    ]
+    if len(parts) > 1:
+        for part in parts:
+            if part in HEADINGS:
+                return HEADINGS[part]
+    return None
