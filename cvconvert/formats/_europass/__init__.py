@@ -1,0 +1,141 @@
+"""Europass CVs: the current Candidate XML, the legacy SkillsPassport V3 XML, and Europass PDFs.
+
+``europass`` (``.xml``) writes the current europass.europa.eu XML; ``europass-v3`` writes the
+legacy Cedefop SkillsPassport V3.4 XML (valid against XSD 3.4.1); ``europass-pdf`` reads the
+XML a Europass PDF carries as an embedded file. Every reader looks at the root element and
+reads either dialect, so ``cvconvert old.xml new.xml`` upgrades a V3 file to the current one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cvconvert._deps import requires_extra
+from cvconvert._input import parse_xml
+from cvconvert._load import load_resume
+from cvconvert.errors import InvalidInputError
+from cvconvert.formats.base import Format
+from cvconvert.model import Resume
+from cvconvert.report import Report
+
+CANDIDATE_NS = "http://www.europass.eu/1.0"
+V3_NS = "http://europass.cedefop.europa.eu/Europass"
+
+_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(Candidate|SkillsPassport)[\s>/]")
+
+
+def _dialect(data: bytes) -> str | None:
+    """'candidate' or 'v3' from the first element of the document, else None."""
+    head = data[:4096]
+    for match in re.finditer(rb"<([^?!][^\s>/]*)", head):
+        local = match.group(1).rpartition(b":")[2]
+        if local == b"Candidate":
+            return "candidate"
+        if local == b"SkillsPassport":
+            return "v3"
+        return None
+    return None
+
+
+def read_xml(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+    """Read either Europass XML dialect (told apart by the root element)."""
+    with requires_extra("europass"):
+        import lxml  # noqa: F401
+        import pycountry  # noqa: F401
+
+    root = parse_xml(data, "Europass XML")
+    report = Report()
+    tag = root.tag if isinstance(root.tag, str) else ""
+    if tag == f"{{{CANDIDATE_NS}}}Candidate":
+        from cvconvert.formats._europass.candidate import read_root
+
+        value = read_root(root, report)
+    elif tag == f"{{{V3_NS}}}SkillsPassport":
+        from cvconvert.formats._europass.v3 import read_root as read_v3
+
+        value = read_v3(root, report)
+    else:
+        raise InvalidInputError(f"not a Europass CV: the root element is {tag or '?'}")
+    resume, load_report = load_resume(value, strict=strict)
+    report.extend(load_report)
+    return resume, report
+
+
+def write_candidate(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
+    """Write the current Europass XML (see candidate.write)."""
+    with requires_extra("europass"):
+        import lxml  # noqa: F401
+        import pycountry  # noqa: F401
+    from cvconvert.formats._europass.candidate import write
+
+    return write(resume, language=language)
+
+
+def write_v3(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
+    """Write the legacy SkillsPassport V3.4 XML (see v3.write)."""
+    with requires_extra("europass"):
+        import lxml  # noqa: F401
+        import pycountry  # noqa: F401
+    from cvconvert.formats._europass.v3 import write
+
+    return write(resume, language=language)
+
+
+def read_pdf(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+    """Read the Europass XML embedded in a Europass PDF."""
+    from cvconvert.formats._europass.pdf import embedded_xml
+
+    return read_xml(embedded_xml(data), strict=strict)
+
+
+def sniff_candidate(data: bytes) -> bool:
+    """The current Europass XML (root ``Candidate``)."""
+    return _dialect(data) == "candidate"
+
+
+def sniff_v3(data: bytes) -> bool:
+    """The legacy Europass XML (root ``SkillsPassport``)."""
+    return _dialect(data) == "v3"
+
+
+def sniff_pdf(data: bytes) -> bool:
+    """A PDF that embeds a Europass XML file (the name of the attachment is all that is checked)."""
+    return data.startswith(b"%PDF") and (
+        b"attachment.xml" in data or b"Europass-CV-XML-Attachment" in data or b"/EmbeddedFiles" in data
+        and b"europass" in data.lower()
+    )
+
+
+FORMATS = (
+    # First: ".v3.xml" must be matched before the plain ".xml" of the current format.
+    Format(
+        name="europass-v3",
+        extensions=(".v3.xml",),
+        media_type="application/xml",
+        read=read_xml,
+        write=write_v3,
+        sniff=sniff_v3,
+        extra="europass",
+        description="Europass CV XML, legacy SkillsPassport V3.4 (Cedefop, valid against XSD 3.4.1)",
+    ),
+    Format(
+        name="europass",
+        extensions=(".xml",),
+        media_type="application/xml",
+        read=read_xml,
+        write=write_candidate,
+        sniff=sniff_candidate,
+        extra="europass",
+        description="Europass CV XML of europass.europa.eu (Candidate, 2020+); reads V3 too",
+    ),
+    Format(
+        name="europass-pdf",
+        extensions=(".pdf",),
+        media_type="application/pdf",
+        read=read_pdf,
+        write=None,
+        sniff=sniff_pdf,
+        extra="europass",
+        description="Europass PDF (reads the Europass XML it embeds)",
+    ),
+)

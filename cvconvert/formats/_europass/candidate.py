@@ -1,0 +1,942 @@
+"""The current Europass CV XML (europass.europa.eu, 2020+): an HR-XML 3 ``Candidate`` document.
+
+No XSD is published; the writer follows what the portal itself exports (element order,
+namespaces, the empty section containers) and writes nothing the portal's export does not
+use. See docs/europass.md for the mapping.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from cvconvert.formats._europass import cefr
+from cvconvert.formats._europass.common import (
+    build_rich,
+    country_code,
+    join_name,
+    join_place,
+    language_by_code,
+    language_by_name,
+    parse_rich,
+    split_name,
+    split_place,
+    xml_text,
+)
+from cvconvert.formats._europass.entries import SHAPES, Block, from_block, to_block
+from cvconvert.model import Resume
+from cvconvert.report import Report, pointer
+
+EP = "http://www.europass.eu/1.0"
+HR = "http://www.hr-xml.org/3"
+OA = "http://www.openapplications.org/oagis/9"
+EURES = "http://www.europass_eures.eu/1.0"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+NSMAP = {None: EP, "oa": OA, "eures": EURES, "hr": HR, "xsi": XSI}
+_PREFIX = {"": EP, "hr": HR, "oa": OA, "eures": EURES, "xsi": XSI}
+
+# Custom-section titles for the JSON Resume sections that have no Europass section of their own.
+TITLES = {
+    "volunteer": "Volunteering",
+    "awards": "Honours and awards",
+    "publications": "Publications",
+    "skills": "Skills",
+    "interests": "Interests",
+    "references": "References",
+    "projects": "Projects",
+}
+_SECTION_OF = {title: key for key, title in TITLES.items()}
+_EMPTY_SECTIONS = (
+    "CreativeWorks",
+    "Projects",
+    "SocialAndPoliticalActivities",
+    "Skills",
+    "NetworksAndMemberships",
+    "ConferencesAndSeminars",
+    "VoluntaryWorks",
+    "CourseCertifications",
+)
+# EQF levels for the study types whose level is clear (the same table reads and writes).
+_EQF_WORDS = (
+    ("doctor", "8"),
+    ("phd", "8"),
+    ("ph.d", "8"),
+    ("master", "7"),
+    ("msc", "7"),
+    ("m.sc", "7"),
+    ("mba", "7"),
+    ("bachelor", "6"),
+    ("bsc", "6"),
+    ("b.sc", "6"),
+    ("licence", "6"),
+    ("associate", "5"),
+)
+
+
+def eqf_guess(study_type: str | None) -> str | None:
+    """The EQF level a study type names ("Master of Science" -> "7"), or None."""
+    low = (study_type or "").lower()
+    return next((level for word, level in _EQF_WORDS if word in low), None)
+
+
+def q(name: str) -> str:
+    """Clark notation for ``prefix:local`` (no prefix: the Europass namespace)."""
+    prefix, _, local = name.rpartition(":")
+    return f"{{{_PREFIX[prefix]}}}{local}"
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+class _Writer:
+    def __init__(self, report: Report) -> None:
+        from lxml import etree
+
+        self.etree = etree
+        self.report = report
+
+    def sub(self, parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
+        element = self.etree.SubElement(parent, q(tag), {k: v for k, v in attrs.items()})
+        if text is not None:
+            element.text = text
+        return element
+
+    def clean(self, value: str, *path: str | int) -> str:
+        return xml_text(value, pointer(*path), self.report)
+
+    def date(self, parent: Any, name: str, value: str | None) -> None:
+        if value is not None:
+            self.sub(self.sub(parent, name), "hr:FormattedDateTime", value)
+
+
+def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
+    """Write the Candidate XML the portal exports; returns the bytes and the loss report.
+
+    ``language`` is the CV's language code (two letters) the portal records on the profile.
+    """
+    from lxml import etree
+
+    report = Report()
+    w = _Writer(report)
+    data = resume.to_data()
+    for key in data:
+        if key not in ("basics", *TITLES, "work", "education", "certificates", "languages"):
+            report.lost(pointer(key), f"Europass has no place for '{key}'")
+    root = etree.Element(q("Candidate"), nsmap=NSMAP)  # type: ignore[arg-type]
+    root.set(f"{{{XSI}}}schemaLocation", f"{EP} Candidate.xsd")
+    ids = {"schemeID": "cvconvert", "schemeAgencyName": "EUROPASS"}
+    w.sub(root, "hr:DocumentID", **ids, schemeName="DocumentIdentifier", schemeVersionID="4.0")
+    basics = resume.basics
+    given, family = _name(w, basics.name if basics else None)
+    supplier = w.sub(root, "CandidateSupplier")
+    w.sub(supplier, "hr:PartyID", **ids, schemeName="PartyID", schemeVersionID="1.0")
+    w.sub(supplier, "hr:PartyName", "Owner")
+    contact = w.sub(supplier, "PersonContact")
+    _person_name(w, contact, given, family)
+    if basics and basics.email is not None:
+        _email(w, contact, w.clean(basics.email, "basics", "email"))
+    w.sub(supplier, "hr:PrecedenceCode", "1")
+
+    person = w.sub(root, "CandidatePerson")
+    _person_name(w, person, given, family)
+    summary = _basics(w, person, resume)
+    natives, foreign = _languages(w, resume)
+    for label in natives:
+        code = language_by_name(label)
+        if code is not None:
+            w.sub(person, "PrimaryLanguageCode", code.bibliographic or code.alpha_3, name="NORMAL")
+        else:
+            w.sub(person, "PrimaryLanguageCode", label, name="FREE_TEXT")
+
+    profile = w.sub(root, "CandidateProfile", languageCode=str(language))
+    w.sub(profile, "hr:ID", **ids, schemeName="CandidateProfileID", schemeVersionID="1.0")
+    if summary is not None:
+        w.sub(profile, "hr:ExecutiveSummary", build_rich(text=summary))
+    _work(w, w.sub(profile, "EmploymentHistory"), resume)
+    _education(w, w.sub(profile, "EducationHistory"), resume)
+    w.sub(profile, "eures:Licenses")
+    _certificates(w, w.sub(profile, "Certifications"), resume)
+    w.sub(profile, "PublicationHistory")
+    qualifications = w.sub(profile, "PersonQualifications")
+    for label, levels in foreign:
+        _competency(w, qualifications, label, levels)
+    w.sub(profile, "EmploymentReferences")
+    _photo(w, profile, resume)
+    for name in _EMPTY_SECTIONS:
+        w.sub(profile, name)
+    order = _others(w, profile, resume)
+    _rendering(w, root, order)
+    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
+    return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body, report
+
+
+def _name(w: _Writer, name: str | None) -> tuple[str, str]:
+    if name is None:
+        return "", ""
+    if name == "":
+        w.report.lost("/basics/name", "an empty name reads back as no name")
+        return "", ""
+    return split_name(w.clean(name, "basics", "name"))
+
+
+def _person_name(w: _Writer, parent: Any, given: str, family: str) -> None:
+    name = w.sub(parent, "PersonName")
+    w.sub(name, "oa:GivenName", given)
+    w.sub(name, "hr:FamilyName", family)
+
+
+def _email(w: _Writer, parent: Any, value: str) -> None:
+    comm = w.sub(parent, "Communication")
+    w.sub(comm, "ChannelCode", "Email")
+    w.sub(comm, "oa:URI", value)
+
+
+def _basics(w: _Writer, person: Any, resume: Resume) -> str | None:
+    basics = resume.basics
+    if basics is None:
+        return None
+    data = basics.to_data()
+    handled = {"name", "email", "url", "profiles", "phone", "location", "summary", "image"}
+    handled |= {"x-europass-nationalities", "x-europass-birthDate", "x-europass-emails"}
+    for key in data:
+        if key not in handled:
+            report_key = "label" if key == "label" else key
+            w.report.lost(pointer("basics", key), f"Europass has no place for basics '{report_key}'")
+    if basics.email is not None:
+        _email(w, person, w.clean(basics.email, "basics", "email"))
+    extra_emails = data.get("x-europass-emails")
+    if isinstance(extra_emails, list) and all(isinstance(e, str) for e in extra_emails):
+        for i, extra in enumerate(extra_emails):
+            _email(w, person, w.clean(extra, "basics", "x-europass-emails", i))
+    elif extra_emails is not None:
+        w.report.lost("/basics/x-europass-emails", "not a list of e-mail addresses")
+    if basics.url is not None:
+        comm = w.sub(person, "Communication")
+        w.sub(comm, "ChannelCode", "Web")
+        w.sub(comm, "oa:URI", w.clean(basics.url, "basics", "url"))
+    for i, prof in enumerate(basics.profiles or ()):
+        _profile(w, person, prof.to_data(), i)
+    if basics.phone is not None:
+        comm = w.sub(person, "Communication")
+        w.sub(comm, "ChannelCode", "Telephone")
+        w.sub(comm, "UseCode", "mobile")
+        w.sub(comm, "oa:DialNumber", w.clean(basics.phone, "basics", "phone"))
+    if basics.location is not None:
+        _address(w, person, basics.location.to_data())
+    nationalities = data.get("x-europass-nationalities")
+    if isinstance(nationalities, list) and all(isinstance(n, str) and country_code(n) == n for n in nationalities):
+        for code in nationalities:
+            w.sub(person, "NationalityCode", code.lower())
+    elif nationalities is not None:
+        w.report.lost("/basics/x-europass-nationalities", "not a list of ISO 3166 country codes")
+    birth = data.get("x-europass-birthDate")
+    from cvconvert.dates import is_iso
+
+    if isinstance(birth, str) and is_iso(birth):
+        w.sub(person, "hr:BirthDate", birth)
+    elif birth is not None:
+        w.report.lost("/basics/x-europass-birthDate", "not a date")
+    if basics.image is not None:
+        pass  # written with the profile (eures:Attachment)
+    return w.clean(basics.summary, "basics", "summary") if basics.summary is not None else None
+
+
+_IM_CODES = frozenset({"whatsapp", "skype", "telegram", "viber", "signal", "wechat", "messenger"})
+
+
+def _profile(w: _Writer, person: Any, prof: dict[str, Any], i: int) -> None:
+    network, url, username = prof.get("network"), prof.get("url"), prof.get("username")
+    for key in prof:
+        if key not in ("network", "url", "username"):
+            w.report.lost(pointer("basics", "profiles", i, key), f"Europass has no place for profile '{key}'")
+    comm = w.sub(person, "Communication")
+    if network in _IM_CODES and url is None and username is not None:
+        # Messengers carry a handle or number, not a link: the portal's InstantMessage channel.
+        w.sub(comm, "ChannelCode", "InstantMessage")
+        w.sub(comm, "UseCode", network)
+        w.sub(comm, "oa:URI", w.clean(username, "basics", "profiles", i, "username"))
+        return
+    if username is not None:
+        w.report.lost(pointer("basics", "profiles", i, "username"), "Europass keeps a profile's link, not its user name")
+    w.sub(comm, "ChannelCode", "Social Media")
+    if network == "LinkedIn":
+        w.sub(comm, "UseCode", "linkedin")
+    else:
+        w.sub(comm, "UseCode", "other")
+        if network is not None:
+            w.sub(comm, "OtherTitle", w.clean(network, "basics", "profiles", i, "network"))
+    if url is not None:
+        w.sub(comm, "oa:URI", w.clean(url, "basics", "profiles", i, "url"))
+
+
+def _address(w: _Writer, person: Any, loc: dict[str, Any]) -> None:
+    comm = w.sub(person, "Communication")
+    w.sub(comm, "UseCode", "home")
+    address = w.sub(comm, "Address", type="home")
+    for key in loc:
+        if key not in ("address", "city", "countryCode", "postalCode"):
+            w.report.lost(pointer("basics", "location", key), f"Europass addresses have no '{key}'")
+    if loc.get("address") is not None:
+        w.sub(address, "oa:AddressLine", w.clean(loc["address"], "basics", "location", "address"))
+    if loc.get("city") is not None:
+        w.sub(address, "oa:CityName", w.clean(loc["city"], "basics", "location", "city"))
+    if loc.get("countryCode") is not None:
+        code = country_code(loc["countryCode"])
+        if code is None:
+            w.report.lost("/basics/location/countryCode", "not an ISO 3166 country code or English country name")
+        else:
+            if code != loc["countryCode"]:
+                w.report.normalised("/basics/location/countryCode", f"written as the ISO 3166 code {code}")
+            w.sub(address, "CountryCode", code.lower())
+    if loc.get("postalCode") is not None:
+        w.sub(address, "oa:PostalCode", w.clean(loc["postalCode"], "basics", "location", "postalCode"))
+
+
+def _work(w: _Writer, history: Any, resume: Resume) -> None:
+    for i, job in enumerate(resume.work or ()):
+        data = job.to_data()
+        path: tuple[str | int, ...] = ("work", i)
+        for key in data:
+            if key not in ("name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights"):
+                w.report.lost(pointer(*path, key), f"Europass has no place for work '{key}'")
+        employer = w.sub(history, "EmployerHistory")
+        if job.name is not None:
+            w.sub(employer, "hr:OrganizationName", w.clean(job.name, *path, "name"))
+        if job.url is not None:
+            comm = w.sub(w.sub(employer, "OrganizationContact"), "Communication")
+            w.sub(comm, "ChannelCode", "Web")
+            w.sub(comm, "oa:URI", w.clean(job.url, *path, "url"))
+        position = w.sub(employer, "PositionHistory")
+        if job.position is not None:
+            w.sub(position, "PositionTitle", w.clean(job.position, *path, "position"), typeCode="FREETEXT")
+        period = w.sub(position, "eures:EmploymentPeriod")
+        w.date(period, "eures:StartDate", job.startDate)
+        w.date(period, "eures:EndDate", job.endDate)
+        w.sub(period, "hr:CurrentIndicator", "true" if job.endDate is None else "false")
+        labelled: list[tuple[str, str | list[str]]] = []
+        if job.description is not None:
+            labelled.append(("About the employer", w.clean(job.description, *path, "description")))
+        summary = w.clean(job.summary, *path, "summary") if job.summary is not None else None
+        items = [w.clean(h, *path, "highlights", n) for n, h in enumerate(job.highlights)] if job.highlights is not None else None
+        if labelled or summary is not None or items is not None:
+            w.sub(position, "oa:Description", build_rich(labelled, summary, items))
+        if job.location is not None:
+            city, code = split_place(w.clean(job.location, *path, "location"))
+            w.sub(position, "City", city)
+            if code:
+                w.sub(position, "Country", code.lower())
+
+
+def _education(w: _Writer, history: Any, resume: Resume) -> None:
+    for i, school in enumerate(resume.education or ()):
+        data = school.to_data()
+        path: tuple[str | int, ...] = ("education", i)
+        known = ("institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses", "summary")
+        for key in data:
+            if key not in known and key not in ("x-europass-thesis",):
+                w.report.lost(pointer(*path, key), f"Europass has no place for education '{key}'")
+        attendance = w.sub(history, "EducationOrganizationAttendance")
+        if school.institution is not None:
+            w.sub(attendance, "hr:OrganizationName", w.clean(school.institution, *path, "institution"))
+        if school.url is not None:
+            comm = w.sub(w.sub(attendance, "OrganizationContact"), "Communication")
+            w.sub(comm, "ChannelCode", "Web")
+            w.sub(comm, "oa:URI", w.clean(school.url, *path, "url"))
+        level = eqf_guess(school.studyType)
+        if level is not None:
+            w.sub(attendance, "EducationLevelCode", level)
+        period = w.sub(attendance, "AttendancePeriod")
+        w.date(period, "StartDate", school.startDate)
+        w.date(period, "EndDate", school.endDate)
+        w.sub(period, "Ongoing", "true" if school.endDate is None else "false")
+        degree = w.sub(attendance, "EducationDegree")
+        if school.studyType is not None:
+            w.sub(degree, "hr:DegreeName", w.clean(school.studyType, *path, "studyType"))
+        if school.score is not None:
+            w.sub(w.sub(degree, "FinalGrade"), "hr:ScoreText", w.clean(school.score, *path, "score"))
+        thesis = data.get("x-europass-thesis")
+        if isinstance(thesis, str):
+            w.sub(degree, "Thesis", w.clean(thesis, *path, "x-europass-thesis"))
+        elif thesis is not None:
+            w.report.lost(pointer(*path, "x-europass-thesis"), "not a text")
+        labelled: list[tuple[str, str | list[str]]] = []
+        if school.area is not None:
+            labelled.append(("Field of study", w.clean(school.area, *path, "area")))
+        summary = data.get("summary")
+        if summary is not None and not isinstance(summary, str):
+            w.report.lost(pointer(*path, "summary"), "not a text")
+            summary = None
+        text = w.clean(summary, *path, "summary") if summary is not None else None
+        items = [w.clean(c, *path, "courses", n) for n, c in enumerate(school.courses)] if school.courses is not None else None
+        if labelled or text is not None or items is not None:
+            w.sub(degree, "OccupationalSkillsCovered", build_rich(labelled, text, items))
+
+
+def _certificates(w: _Writer, parent: Any, resume: Resume) -> None:
+    for i, cert in enumerate(resume.certificates or ()):
+        path: tuple[str | int, ...] = ("certificates", i)
+        for key in cert.to_data():
+            if key not in ("name", "date", "url", "issuer"):
+                w.report.lost(pointer(*path, key), f"Europass has no place for certificate '{key}'")
+        element = w.sub(parent, "Certification")
+        if cert.name is not None:
+            w.sub(element, "hr:CertificationName", w.clean(cert.name, *path, "name"))
+        if cert.issuer is not None:
+            w.sub(element, "hr:IssuingAuthority", w.clean(cert.issuer, *path, "issuer"))
+        if cert.url is not None:
+            w.sub(element, "hr:CertificationDescription", build_rich([("URL", w.clean(cert.url, *path, "url"))]))
+        w.date(element, "hr:CertificationDate", cert.date)
+
+
+def _languages(w: _Writer, resume: Resume) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:
+    """Mother tongues and foreign languages with levels; reports guesses, losses and moves."""
+    natives: list[tuple[int, str]] = []
+    foreign: list[tuple[int, str, dict[str, str]]] = []
+    for i, lang in enumerate(resume.languages or ()):
+        path: tuple[str | int, ...] = ("languages", i)
+        for key in lang.to_data():
+            if key not in ("language", "fluency"):
+                w.report.lost(pointer(*path, key), f"Europass has no place for language '{key}'")
+        if lang.language is None:
+            w.report.lost(pointer(*path), "a language without its name cannot be written")
+            continue
+        label = w.clean(lang.language, *path, "language")
+        if not label.strip():
+            w.report.lost(pointer(*path), "a language without its name cannot be written")
+            continue
+        found = cefr.guess(lang.fluency)
+        if found.kind == "none":
+            w.report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' names no CEFR level: written without a level")
+        elif not found.exact:
+            level = "mother tongue" if found.kind == "native" else cefr.fluency_text(found.levels)
+            w.report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' written as {level} (a guess)")
+        if found.kind == "native":
+            natives.append((i, label))
+        else:
+            foreign.append((i, label, found.levels))
+    order = [i for i, _ in natives] + [i for i, _, _ in foreign]
+    for new, old in enumerate(order):
+        if new != old:
+            w.report.warn(pointer("languages", old), "moved: Europass lists mother tongues before foreign languages")
+    return [label for _, label in natives], [(label, levels) for _, label, levels in foreign]
+
+
+_DIMENSION_CODES = {
+    "listening": "CEF-Understanding-Listening",
+    "reading": "CEF-Understanding-Reading",
+    "spoken interaction": "CEF-Speaking-Interaction",
+    "spoken production": "CEF-Speaking-Production",
+    "writing": "CEF-Writing-Production",
+}
+_DIMENSION_OF = {code: dim for dim, code in _DIMENSION_CODES.items()}
+
+
+def _competency(w: _Writer, parent: Any, label: str, levels: dict[str, str]) -> None:
+    competency = w.sub(parent, "PersonCompetency")
+    code = language_by_name(label)
+    if code is not None:
+        w.sub(competency, "CompetencyID", code.bibliographic or code.alpha_3, schemeName="NORMAL")
+    else:
+        w.sub(competency, "CompetencyID", label, schemeName="FREE_TEXT")
+    w.sub(competency, "hr:TaxonomyID", "language")
+    for dim, dim_code in _DIMENSION_CODES.items():
+        dimension = w.sub(competency, "eures:CompetencyDimension")
+        w.sub(dimension, "hr:CompetencyDimensionTypeCode", dim_code)
+        if dim in levels:
+            w.sub(w.sub(dimension, "eures:Score"), "hr:ScoreText", levels[dim])
+
+
+def _photo(w: _Writer, profile: Any, resume: Resume) -> None:
+    image = resume.basics.image if resume.basics else None
+    if image is None:
+        return
+    if not image.startswith("data:image/") or xml_text(image, "", Report()) != image:
+        w.report.lost("/basics/image", "Europass embeds the photo itself; a link to a picture cannot be carried")
+        return
+    attachment = w.sub(profile, "eures:Attachment")
+    # The portal stores base64 of the whole data: URI (itself base64), as its export shows.
+    w.sub(attachment, "oa:EmbeddedData", base64.b64encode(image.encode("utf-8")).decode("ascii"))
+    w.sub(attachment, "oa:FileType", "photo")
+    w.sub(attachment, "hr:Instructions", "ProfilePicture")
+
+
+def _others(w: _Writer, profile: Any, resume: Resume) -> list[str]:
+    """Custom sections, one ``Others`` per entry as the portal writes them; returns their titles in order."""
+    order: list[str] = []
+    for section, title in TITLES.items():
+        shape = SHAPES[section]
+        for i, entry in enumerate(getattr(resume, section) or ()):
+            section_title = title
+            skip: set[str] = set()
+            kind = getattr(entry, "type", None) if section == "projects" else None
+            if isinstance(kind, str) and kind.strip() and kind not in _SECTION_OF and kind == kind.strip():
+                # A project of another kind ("conference", "Course") is its own custom section.
+                section_title = w.clean(kind, section, i, "type")
+                skip = {"type"}
+            block = to_block(entry, shape, (section, i), w.report, skip=skip)
+            others = w.sub(profile, "Others")
+            w.sub(others, "Title", section_title)
+            other = w.sub(others, "Other")
+            if block.title is not None:
+                w.sub(other, "Title", block.title)
+            if block.start is not None or block.end is not None:
+                date = w.sub(other, "Date")
+                w.date(date, "StartDate", block.start)
+                w.date(date, "EndDate", block.end)
+                ongoing = shape.dates == "range" and block.end is None
+                w.sub(date, "Ongoing", "true" if ongoing else "false")
+            if block.html is not None:
+                w.sub(other, "Description", block.html)
+            if block.link is not None:
+                w.sub(other, "Link", block.link)
+            if section_title not in order:
+                order.append(section_title)
+    return order
+
+
+def _rendering(w: _Writer, root: Any, custom: list[str]) -> None:
+    design = w.sub(w.sub(root, "RenderingInformation"), "Design")
+    for name, value in (("Template", "Template1"), ("Color", "Default"), ("FontSize", "Medium"), ("Logo", "FirstPage"), ("PageNumbers", "false")):
+        w.sub(design, name, value)
+    sections = w.sub(design, "SectionsOrder")
+    for title in ("work-experience", "education-training", "language"):
+        w.sub(w.sub(sections, "Section"), "Title", title)
+    for title in custom:
+        section = w.sub(sections, "Section")
+        w.sub(section, "Title", title)
+        w.sub(section, "Custom", "true")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _text(parent: Any, path: str) -> str | None:
+    """The text of the first element at ``path`` (prefixed names, '/'-separated); '' when empty."""
+    element = _find(parent, path)
+    if element is None:
+        return None
+    return element.text or ""
+
+
+def _find(parent: Any, path: str) -> Any:
+    return parent.find("/".join(q(part) for part in path.split("/")))
+
+
+def _findall(parent: Any, path: str) -> list[Any]:
+    return list(parent.findall("/".join(q(part) for part in path.split("/"))))
+
+
+def _date(parent: Any, path: str, where: str, report: Report) -> str | None:
+    value = _text(parent, path)
+    if value is None:
+        return None
+    from cvconvert import dates
+
+    value = value.strip()
+    if dates.is_iso(value):
+        return value
+    parts = dates.repair(value)
+    if parts is None:
+        report.lost(where, f"'{value}' is not a date")
+        return None
+    report.normalised(where, f"date '{value}' read as {parts.iso()}")
+    return parts.iso()
+
+
+def read_root(root: Any, report: Report) -> dict[str, Any]:
+    """The JSON Resume data of a parsed Candidate document (losses noted in ``report``)."""
+    out: dict[str, Any] = {}
+    person = _find(root, "CandidatePerson")
+    profile = _find(root, "CandidateProfile")
+    basics: dict[str, Any] = {}
+    languages: list[dict[str, Any]] = []
+    if person is not None:
+        basics, languages = _read_person(person, report)
+    if profile is not None:
+        summary = _text(profile, "hr:ExecutiveSummary")
+        if summary is not None:
+            rich = parse_rich(summary)
+            if rich.simplified:
+                report.normalised("/basics/summary", "rich text formatting (bold, links, colours) reduced to plain text")
+            lines = list(rich.paragraphs or []) + [f"• {item}" for item in rich.items or ()]
+            basics["summary"] = "\n".join(lines)
+        image = _read_photo(profile, report)
+        if image is not None:
+            basics["image"] = image
+    if basics:
+        out["basics"] = _ordered_basics(basics)
+    if profile is None:
+        return out
+    work = [_read_work(e, i, report) for i, e in enumerate(_findall(profile, "EmploymentHistory/EmployerHistory"))]
+    if work:
+        out["work"] = work
+    education = [
+        _read_education(e, i, report)
+        for i, e in enumerate(_findall(profile, "EducationHistory/EducationOrganizationAttendance"))
+    ]
+    if education:
+        out["education"] = education
+    certificates = [_read_certificate(e, i, report) for i, e in enumerate(_findall(profile, "Certifications/Certification"))]
+    if certificates:
+        out["certificates"] = certificates
+    for competency in _findall(profile, "PersonQualifications/PersonCompetency"):
+        entry = _read_competency(competency, len(languages), report)
+        if entry is not None:
+            languages.append(entry)
+    if languages:
+        out["languages"] = languages
+    sections: dict[str, list[dict[str, Any]]] = {}
+    for conference in _findall(profile, "ConferencesAndSeminars/ConferenceAndSeminar"):
+        n = len(sections.setdefault("projects", []))
+        sections["projects"].append(_read_conference(conference, n, report))
+    for others in _findall(profile, "Others"):
+        title = _text(others, "Title") or ""
+        section = _SECTION_OF.get(title, "projects")
+        for other in _findall(others, "Other"):
+            n = len(sections.setdefault(section, []))
+            entry = _read_other(other, section, (section, n), report)
+            if section == "projects" and title != TITLES["projects"]:
+                entry = {"type": title, **entry} if "type" not in entry else entry
+                entry = _reorder_project(entry)
+            sections[section].append(entry)
+    for name in _EMPTY_SECTIONS + ("PublicationHistory", "EmploymentReferences", "eures:Licenses"):
+        for element in _findall(profile, name):
+            if len(element) and name != "ConferencesAndSeminars":
+                report.lost("", f"Europass {name.split(':')[-1]} entries are not read (no JSON Resume home yet)")
+    for key in TITLES:
+        if key in sections:
+            out[key] = sections[key]
+    if _find(root, "RenderingInformation") is not None:
+        report.lost("", "RenderingInformation (template, colour, font size, section order) is layout: not kept")
+    return out
+
+
+def _reorder_project(entry: dict[str, Any]) -> dict[str, Any]:
+    from cvconvert.model import Project
+
+    known = [f.alias or n for n, f in Project.model_fields.items()]
+    return {k: entry[k] for k in known if k in entry} | {k: v for k, v in entry.items() if k not in known}
+
+
+def _ordered_basics(basics: dict[str, Any]) -> dict[str, Any]:
+    from cvconvert.model import Basics
+
+    known = [f.alias or n for n, f in Basics.model_fields.items()]
+    return {k: basics[k] for k in known if k in basics} | {k: v for k, v in basics.items() if k not in known}
+
+
+def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    basics: dict[str, Any] = {}
+    name = join_name(_text(person, "PersonName/oa:GivenName"), _text(person, "PersonName/hr:FamilyName"))
+    if name is not None:
+        basics["name"] = name
+    emails: list[str] = []
+    profiles: list[dict[str, Any]] = []
+    for comm in _findall(person, "Communication"):
+        channel = _text(comm, "ChannelCode")
+        use = _text(comm, "UseCode")
+        uri = _text(comm, "oa:URI")
+        if channel == "Email" and uri is not None:
+            emails.append(uri)
+        elif channel == "Web" and uri is not None:
+            if "url" not in basics:
+                basics["url"] = uri
+            else:
+                profiles.append({"url": uri})
+        elif channel == "Social Media":
+            prof: dict[str, Any] = {}
+            if use == "linkedin":
+                prof["network"] = "LinkedIn"
+            elif _text(comm, "OtherTitle") is not None:
+                prof["network"] = _text(comm, "OtherTitle")
+            elif use not in (None, "other"):
+                prof["network"] = use
+            if uri is not None:
+                prof["url"] = uri
+            profiles.append(prof)
+        elif channel == "InstantMessage":
+            prof = {"network": use} if use else {}
+            if uri is not None:
+                prof["username"] = uri
+            profiles.append(prof)
+        elif channel == "Telephone":
+            number = _text(comm, "oa:DialNumber") or ""
+            dialing = _text(comm, "CountryDialing")
+            phone = f"+{dialing} {number}" if dialing else number
+            if "phone" not in basics:
+                basics["phone"] = phone
+            else:
+                report.lost("/basics/phone", "a further telephone number was not kept (JSON Resume has one)")
+        elif _find(comm, "Address") is not None:
+            if "location" in basics:
+                report.lost("/basics/location", "a further address was not kept (JSON Resume has one)")
+                continue
+            address = _find(comm, "Address")
+            loc: dict[str, Any] = {}
+            for key, tag in (("address", "oa:AddressLine"), ("postalCode", "oa:PostalCode"), ("city", "oa:CityName")):
+                value = _text(address, tag)
+                if value is not None:
+                    loc[key] = value
+            code = _text(address, "CountryCode")
+            if code is not None:
+                upper = country_code(code)
+                if upper is None:
+                    report.lost("/basics/location/countryCode", f"'{code}' is not an ISO 3166 code")
+                else:
+                    loc["countryCode"] = upper
+            if _text(comm, "OtherTitle") is not None:
+                report.lost("/basics/location", f"the address title '{_text(comm, 'OtherTitle')}' was not kept")
+            basics["location"] = loc
+        elif uri is not None or channel is not None:
+            report.lost("/basics", f"a contact of kind '{channel}' was not kept")
+    if emails:
+        basics["email"] = emails[0]
+        if emails[1:]:
+            basics["x-europass-emails"] = emails[1:]
+    if profiles:
+        basics["profiles"] = profiles
+    nationalities = []
+    for element in _findall(person, "NationalityCode"):
+        code = country_code(element.text or "")
+        if code is None:
+            report.lost("/basics", f"nationality '{element.text}' is not an ISO 3166 code")
+        else:
+            nationalities.append(code)
+    if nationalities:
+        basics["x-europass-nationalities"] = nationalities
+    birth = _date(person, "hr:BirthDate", "/basics/x-europass-birthDate", report)
+    if birth is not None:
+        basics["x-europass-birthDate"] = birth
+    if _text(person, "GenderCode") is not None:
+        report.lost("/basics", "the gender code was not kept")
+    for element in _findall(person, "Visa"):
+        report.lost("/basics", "a work permit (Visa) was not kept")
+    languages = []
+    for element in _findall(person, "PrimaryLanguageCode"):
+        text = element.text or ""
+        label = language_by_code(text) if element.get("name") == "NORMAL" else text
+        if label is None:
+            report.normalised(pointer("languages", len(languages)), f"'{text}' is no ISO 639 code: kept as written")
+            label = text
+        languages.append({"language": label, "fluency": cefr.NATIVE})
+    return basics, languages
+
+
+def _read_photo(profile: Any, report: Report) -> str | None:
+    for attachment in _findall(profile, "eures:Attachment"):
+        data = _text(attachment, "oa:EmbeddedData")
+        if not data:
+            continue
+        try:
+            decoded = base64.b64decode(data, validate=True).decode("ascii")
+        except (binascii.Error, ValueError):
+            report.lost("/basics/image", "the photo is not base64 data")
+            continue
+        if decoded.startswith("data:"):
+            return decoded
+        report.lost("/basics/image", "the photo is not a data: URI")
+    return None
+
+
+def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:
+    path = ("work", i)
+    job: dict[str, Any] = {}
+    name = _text(employer, "hr:OrganizationName")
+    if name is not None:
+        job["name"] = name
+    position = _find(employer, "PositionHistory")
+    place = None
+    if position is not None:
+        city, country = _text(position, "City"), _text(position, "Country")
+        code = country_code(country) if country else None
+        place = join_place(city, code)
+    urls = []
+    for comm in _findall(employer, "OrganizationContact/Communication"):
+        if _text(comm, "ChannelCode") == "Web" and _text(comm, "oa:URI") is not None:
+            urls.append(_text(comm, "oa:URI"))
+        elif _find(comm, "Address") is not None:
+            address = _find(comm, "Address")
+            if place is None:
+                code = country_code(_text(address, "CountryCode") or "") if _text(address, "CountryCode") else None
+                place = join_place(_text(address, "oa:CityName"), code)
+            if _text(address, "oa:AddressLine") or _text(address, "oa:PostalCode"):
+                report.lost(pointer(*path, "location"), "the employer's street address and postal code were not kept")
+        elif _text(comm, "oa:URI") is not None:
+            report.lost(pointer(*path), "an employer's e-mail address was not kept")
+    if place is not None:
+        job["location"] = place
+    links = urls + [link.text or "" for link in _findall(employer, "Link")]
+    if position is not None:
+        title = _text(position, "PositionTitle")
+        if title is not None:
+            job["position"] = title
+    if links:
+        job["url"] = links[0]
+        if links[1:]:
+            report.lost(pointer(*path, "url"), f"{len(links) - 1} further link(s) not kept (JSON Resume has one)")
+    if position is not None:
+        start = _date(position, "eures:EmploymentPeriod/eures:StartDate/hr:FormattedDateTime", pointer(*path, "startDate"), report)
+        end = _date(position, "eures:EmploymentPeriod/eures:EndDate/hr:FormattedDateTime", pointer(*path, "endDate"), report)
+        if start is not None:
+            job["startDate"] = start
+        if end is not None:
+            job["endDate"] = end
+        description = _text(position, "oa:Description")
+        if description is not None:
+            rich = parse_rich(description, frozenset({"About the employer"}))
+            if "About the employer" in rich.labels:
+                value = rich.labels["About the employer"]
+                job["description"] = value if isinstance(value, str) else "\n".join(value)
+            if rich.simplified:
+                report.normalised(pointer(*path, "summary"), "rich text formatting (bold, links, colours) reduced to plain text")
+            if rich.paragraphs is not None:
+                job["summary"] = rich.text
+            if rich.items is not None:
+                job["highlights"] = rich.items
+    order = ("name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights")
+    department = _text(employer, "Department")
+    if department is not None and department != name:
+        report.lost(pointer(*path), f"the department '{department}' was not kept")
+    if _text(employer, "hr:IndustryCode") is not None:
+        report.lost(pointer(*path), "the NACE industry code was not kept")
+    return {k: job[k] for k in order if k in job}
+
+
+def _read_education(attendance: Any, i: int, report: Report) -> dict[str, Any]:
+    path = ("education", i)
+    school: dict[str, Any] = {}
+    name = _text(attendance, "hr:OrganizationName")
+    if name is not None:
+        school["institution"] = name
+    for comm in _findall(attendance, "OrganizationContact/Communication"):
+        if _text(comm, "ChannelCode") == "Web" and _text(comm, "oa:URI") is not None and "url" not in school:
+            school["url"] = _text(comm, "oa:URI")
+        elif _find(comm, "Address") is not None:
+            report.lost(pointer(*path), "the school's address was not kept")
+        else:
+            report.lost(pointer(*path), "a further contact of the school was not kept")
+    degree = _find(attendance, "EducationDegree")
+    study_type = _text(degree, "hr:DegreeName") if degree is not None else None
+    level = _text(attendance, "EducationLevelCode")
+    if level is not None and level != eqf_guess(study_type):
+        report.lost(pointer(*path, "studyType"), f"the EQF level {level} was not kept")
+    start = _date(attendance, "AttendancePeriod/StartDate/hr:FormattedDateTime", pointer(*path, "startDate"), report)
+    end = _date(attendance, "AttendancePeriod/EndDate/hr:FormattedDateTime", pointer(*path, "endDate"), report)
+    if degree is not None:
+        if _find(degree, "FieldOfStudy") is not None:
+            report.lost(pointer(*path, "area"), "ISCED-F field-of-study codes were not kept")
+        skills = _text(degree, "OccupationalSkillsCovered")
+        if skills is not None:
+            rich = parse_rich(skills, frozenset({"Field of study"}))
+            if "Field of study" in rich.labels:
+                value = rich.labels["Field of study"]
+                school["area"] = value if isinstance(value, str) else "\n".join(value)
+            if rich.simplified:
+                report.normalised(pointer(*path), "rich text formatting (bold, links, colours) reduced to plain text")
+            if rich.paragraphs is not None:
+                school["summary"] = rich.text
+            if rich.items is not None:
+                school["courses"] = rich.items
+        if study_type is not None:
+            school["studyType"] = study_type
+        score = _text(degree, "FinalGrade/hr:ScoreText")
+        if score is not None:
+            school["score"] = score
+        thesis = _text(degree, "Thesis")
+        if thesis is not None:
+            school["x-europass-thesis"] = thesis
+        credits = " ".join(t for t in (_text(degree, "NumberOfCredit"), _text(degree, "CreditType")) if t)
+        if credits:
+            report.lost(pointer(*path), f"the credits ({credits}) were not kept")
+    if start is not None:
+        school["startDate"] = start
+    if end is not None:
+        school["endDate"] = end
+    order = ("institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses", "summary", "x-europass-thesis")
+    return {k: school[k] for k in order if k in school}
+
+
+def _read_certificate(element: Any, i: int, report: Report) -> dict[str, Any]:
+    path = ("certificates", i)
+    cert: dict[str, Any] = {}
+    for key, tag in (("name", "hr:CertificationName"), ("issuer", "hr:IssuingAuthority")):
+        value = _text(element, tag)
+        if value is not None:
+            cert[key] = value
+    date = _date(element, "hr:CertificationDate/hr:FormattedDateTime", pointer(*path, "date"), report)
+    if date is not None:
+        cert["date"] = date
+    description = _text(element, "hr:CertificationDescription")
+    if description is not None:
+        rich = parse_rich(description, frozenset({"URL"}))
+        url = rich.labels.get("URL")
+        if isinstance(url, str):
+            cert["url"] = url
+        if rich.paragraphs or rich.items:
+            report.lost(pointer(*path), "the certificate's description was not kept")
+    return {k: cert[k] for k in ("name", "date", "url", "issuer") if k in cert}
+
+
+def _read_competency(competency: Any, n: int, report: Report) -> dict[str, Any] | None:
+    element = _find(competency, "CompetencyID")
+    if element is None:
+        return None
+    taxonomy = _text(competency, "hr:TaxonomyID")
+    if taxonomy not in (None, "language"):
+        report.lost("/skills", f"a competency of kind '{taxonomy}' was not kept")
+        return None
+    text = element.text or ""
+    label = language_by_code(text) if element.get("schemeName") == "NORMAL" else text
+    if label is None:
+        report.normalised(pointer("languages", n), f"'{text}' is no ISO 639 code: kept as written")
+        label = text
+    levels = {}
+    for dimension in _findall(competency, "eures:CompetencyDimension"):
+        dim = _DIMENSION_OF.get(_text(dimension, "hr:CompetencyDimensionTypeCode") or "")
+        score = (_text(dimension, "eures:Score/hr:ScoreText") or "").strip().upper()
+        if dim and score in cefr.LEVELS:
+            levels[dim] = score
+        elif score:
+            report.lost(pointer("languages", n, "fluency"), f"'{score}' is not a CEFR level")
+    entry: dict[str, Any] = {"language": label}
+    fluency = cefr.fluency_text(levels)
+    if fluency is not None:
+        entry["fluency"] = fluency
+    return entry
+
+
+def _read_conference(element: Any, n: int, report: Report) -> dict[str, Any]:
+    path = ("projects", n)
+    block = Block(
+        title=_text(element, "Title"),
+        start=_date(element, "Date/StartDate/hr:FormattedDateTime", pointer(*path, "startDate"), report),
+        end=_date(element, "Date/EndDate/hr:FormattedDateTime", pointer(*path, "endDate"), report),
+        html=_text(element, "Description"),
+    )
+    links = [link.text or "" for link in _findall(element, "Link")]
+    if links:
+        block.link = links[0]
+        if links[1:]:
+            report.lost(pointer(*path, "url"), f"{len(links) - 1} further link(s) not kept (JSON Resume has one)")
+    entry = from_block(block, SHAPES["projects"], path, report)
+    entry["type"] = "conference"
+    location = _text(element, "Location")
+    if location is not None:
+        entry["entity"] = location
+    return _reorder_project(entry)
+
+
+def _read_other(other: Any, section: str, path: tuple[str | int, ...], report: Report) -> dict[str, Any]:
+    block = Block(
+        title=_text(other, "Title"),
+        start=_date(other, "Date/StartDate/hr:FormattedDateTime", pointer(*path), report),
+        end=_date(other, "Date/EndDate/hr:FormattedDateTime", pointer(*path), report),
+        html=_text(other, "Description"),
+    )
+    links = [link.text or "" for link in _findall(other, "Link")]
+    if links:
+        block.link = links[0]
+        if links[1:] or not SHAPES[section].link:
+            report.lost(pointer(*path), "links not kept (JSON Resume has one, or none, here)")
+    return from_block(block, SHAPES[section], path, report)

@@ -1,0 +1,360 @@
+"""Shared by both Europass XML dialects: rich text, names, code lists, dates, XML text rules."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from cvconvert import dates
+from cvconvert.report import Report
+
+# --- text that XML 1.0 can hold ------------------------------------------------------------
+
+# XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(value: str, path: str, report: Report) -> str:
+    """``value`` without the characters XML 1.0 cannot hold; a loss note names the field if any."""
+    if _NOT_XML.search(value) is None:
+        return value
+    report.lost(path, "control characters that XML cannot hold were removed")
+    return _NOT_XML.sub("", value)
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """Given names and family name: the family name is the last word, as the portal's export has it.
+
+    When joining the two parts with one space would not give the same text back (no space,
+    spaces at the ends or in a row), the whole name goes into the given name.
+    """
+    given, _, family = name.rpartition(" ")
+    if given and family and join_name(given, family) == name and not given.endswith(" ") and given.strip() == given:
+        return given, family
+    return name, ""
+
+
+def join_name(given: str | None, family: str | None) -> str | None:
+    """The one-line name from its parts (None when both are empty)."""
+    parts = [p for p in (given, family) if p]
+    return " ".join(parts) if parts else None
+
+
+# --- countries (ISO 3166-1) and languages (ISO 639) ------------------------------------------
+
+
+def country_code(value: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code (upper case) for a code or an English country name, or None."""
+    import pycountry
+
+    text = value.strip()
+    if not text:
+        return None
+    if text.upper() in ("UK", "EL"):  # Europass spellings of GB and GR
+        return {"UK": "GB", "EL": "GR"}[text.upper()]
+    try:
+        found = pycountry.countries.lookup(text)
+    except LookupError:
+        return None
+    return str(found.alpha_2)
+
+
+def country_name(code: str) -> str | None:
+    """The English short name of an alpha-2 code, or None."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code.upper())
+    return str(found.name) if found is not None else None
+
+
+def split_place(location: str) -> tuple[str, str | None]:
+    """``"Lyon, France"`` -> ("Lyon", "FR") when the last part is a country name that reads back the same."""
+    city, sep, country = location.rpartition(", ")
+    if not sep or not city:
+        return location, None
+    code = country_code(country)
+    if code is None or country_name(code) != country:
+        return location, None
+    return city, code
+
+
+def join_place(city: str | None, code: str | None) -> str | None:
+    """The one-line place from a city and a country code."""
+    name = country_name(code) if code else None
+    if city is not None and name:
+        return f"{city}, {name}"
+    return city if city is not None else name
+
+
+@dataclass(frozen=True)
+class LanguageCodes:
+    """One language's ISO 639 codes and English name."""
+
+    name: str
+    alpha_2: str | None
+    alpha_3: str
+    bibliographic: str | None
+
+
+def language_by_name(name: str) -> LanguageCodes | None:
+    """The ISO 639 language whose English name is exactly ``name``."""
+    import pycountry
+
+    found = pycountry.languages.get(name=name)
+    if found is None or found.name != name:
+        return None
+    return LanguageCodes(
+        found.name, getattr(found, "alpha_2", None), found.alpha_3, getattr(found, "bibliographic", None)
+    )
+
+
+def language_by_code(code: str) -> str | None:
+    """The English name of an ISO 639-1, 639-2/B or 639-3 code, or None."""
+    import pycountry
+
+    code = code.strip().lower()
+    for key in ("alpha_2", "bibliographic", "alpha_3"):
+        try:
+            found = pycountry.languages.get(**{key: code})
+        except KeyError:
+            found = None
+        if found is not None:
+            return str(found.name)
+    return None
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def date_parts(value: str) -> dates.DateParts | None:
+    """The parts of a schema date when it is a real calendar date (month 1-12, day 1-31)."""
+    try:
+        parts = dates.parse(value)
+    except ValueError:
+        return None
+    if parts.month is not None and not 1 <= parts.month <= 12:
+        return None
+    if parts.day is not None and not 1 <= parts.day <= 31:
+        return None
+    return parts
+
+
+# --- rich text: the escaped HTML that both Europass editors store --------------------------
+
+_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "col", "wbr", "source"})
+_FORMATTING = frozenset({"strong", "b", "em", "i", "u", "s", "span", "a", "sub", "sup", "code", "font"})
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[_Node | str] = field(default_factory=list)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = _Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(_Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+@dataclass
+class RichText:
+    """Rich text taken apart: labelled fields, plain paragraphs, and the closing list."""
+
+    labels: dict[str, str | list[str]] = field(default_factory=dict)
+    paragraphs: list[str] | None = None
+    items: list[str] | None = None
+    simplified: bool = False
+    """True when formatting (bold, links, colours) was reduced to plain text."""
+
+    @property
+    def text(self) -> str | None:
+        """The paragraphs as one text, lines joined by newlines."""
+        return "\n".join(self.paragraphs) if self.paragraphs is not None else None
+
+
+def _inline(node: _Node, out: list[str], flags: list[bool]) -> None:
+    for child in node.children:
+        if isinstance(child, str):
+            out.append(child)
+            continue
+        if child.tag == "br":
+            out.append("\n")
+        elif child.tag == "span" and "ql-ui" in child.attrs.get("class", ""):
+            continue  # Quill's empty marker before list items
+        elif child.tag == "a":
+            flags[0] = True
+            inner: list[str] = []
+            _inline(child, inner, flags)
+            text = "".join(inner)
+            href = child.attrs.get("href", "")
+            out.append(f"{text} ({href})" if href and href != text else text)
+        elif child.tag in ("ul", "ol"):
+            out.append("\n" + "\n".join(_items(child, flags)))
+        else:
+            if child.tag in _FORMATTING or child.tag not in ("p", "div"):
+                flags[0] = True
+            _inline(child, out, flags)
+
+
+def _items(node: _Node, flags: list[bool]) -> list[str]:
+    items = []
+    for child in node.children:
+        if isinstance(child, _Node) and child.tag == "li":
+            parts: list[str] = []
+            _inline(child, parts, flags)
+            items.append("".join(parts))
+    return items
+
+
+def _is_list(node: _Node | str) -> bool:
+    return isinstance(node, _Node) and node.tag in ("ul", "ol")
+
+
+def _paragraph_text(node: _Node, flags: list[bool]) -> str:
+    # The editors mark an empty line as a paragraph holding one <br>.
+    if len(node.children) == 1 and isinstance(node.children[0], _Node) and node.children[0].tag == "br":
+        return ""
+    parts: list[str] = []
+    _inline(node, parts, flags)
+    return "".join(parts)
+
+
+def _label_of(node: _Node, known: frozenset[str]) -> tuple[str, str | None] | None:
+    """(label, value) for ``<p><strong>Label:</strong> value</p>``; value None when nothing follows."""
+    if not node.children or not isinstance(node.children[0], _Node) or node.children[0].tag != "strong":
+        return None
+    first = node.children[0]
+    if len(first.children) != 1 or not isinstance(first.children[0], str) or not first.children[0].endswith(":"):
+        return None
+    label = first.children[0][:-1]
+    if label not in known:
+        return None
+    rest = _Node("p", children=node.children[1:])
+    if not rest.children:
+        return label, None
+    parts: list[str] = []
+    _inline(rest, parts, [False])
+    text = "".join(parts)
+    if not text.startswith(" "):
+        return None
+    return label, text[1:]
+
+
+def parse_rich(text: str, labels: frozenset[str] = frozenset()) -> RichText:
+    """Take the HTML of a Europass long text apart.
+
+    Leading ``<p><strong>Label:</strong> value</p>`` paragraphs whose label is in ``labels``
+    become fields (a label paragraph followed by a list holds that list); a list that closes
+    the text becomes ``items``; other lists become lines of the paragraphs.
+    """
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    root = builder.root
+    if not any(isinstance(c, _Node) for c in root.children):
+        # Plain text (older files): lines are paragraphs.
+        return RichText(paragraphs=text.split("\n") if text else [""], simplified=False)
+    flags = [False]
+    blocks: list[_Node | str] = []
+    loose: list[_Node | str] = []
+    for child in root.children:
+        if isinstance(child, _Node) and child.tag in ("p", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6"):
+            if loose and "".join(x if isinstance(x, str) else "x" for x in loose).strip():
+                blocks.append(_Node("p", children=loose))
+            loose = []
+            blocks.append(child)
+        else:
+            loose.append(child)
+    if loose and "".join(x if isinstance(x, str) else "x" for x in loose).strip():
+        blocks.append(_Node("p", children=loose))
+    result = RichText()
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        assert isinstance(block, _Node)
+        found = _label_of(block, labels) if block.tag == "p" else None
+        if found is None:
+            break
+        label, value = found
+        if value is None and i + 1 < len(blocks) and _is_list(blocks[i + 1]):
+            nxt = blocks[i + 1]
+            assert isinstance(nxt, _Node)
+            result.labels[label] = _items(nxt, flags)
+            i += 2
+            continue
+        result.labels[label] = value if value is not None else ""
+        i += 1
+    rest = blocks[i:]
+    lists = [b for b in rest if _is_list(b)]
+    closing = rest[-1] if rest and _is_list(rest[-1]) and len(lists) == 1 else None
+    paragraphs: list[str] = []
+    for block in rest:
+        assert isinstance(block, _Node)
+        if block is closing:
+            result.items = _items(block, flags)
+        elif _is_list(block):
+            ordered = block.tag == "ol"
+            for n, item in enumerate(_items(block, flags), start=1):
+                kind = next(
+                    (c.attrs.get("data-list") for c in block.children if isinstance(c, _Node) and c.tag == "li"), None
+                )
+                paragraphs.append(f"{n}. {item}" if ordered and kind != "bullet" else f"• {item}")
+        else:
+            paragraphs.append(_paragraph_text(block, flags))
+    result.paragraphs = paragraphs or None
+    result.simplified = flags[0]
+    return result
+
+
+def _esc_inline(value: str) -> str:
+    return html.escape(value, quote=False).replace("\n", "<br>")
+
+
+def build_rich(
+    labelled: list[tuple[str, str | list[str]]] = (),  # type: ignore[assignment]
+    text: str | None = None,
+    items: list[str] | None = None,
+) -> str:
+    """The HTML for labelled fields, then the text's lines as paragraphs, then a closing list.
+
+    Text is escaped, so what a field says can never pass for the markup that separates fields.
+    """
+    out: list[str] = []
+    for label, value in labelled:
+        if isinstance(value, list):
+            out.append(f"<p><strong>{html.escape(label)}:</strong></p>")
+            out.append("<ul>" + "".join(f"<li>{_esc_inline(v)}</li>" for v in value) + "</ul>")
+        else:
+            out.append(f"<p><strong>{html.escape(label)}:</strong> {_esc_inline(value)}</p>")
+    if text is not None:
+        for line in text.split("\n"):
+            out.append(f"<p>{html.escape(line, quote=False)}</p>" if line else "<p><br></p>")
+    if items is not None:
+        out.append("<ul>" + "".join(f"<li>{_esc_inline(v)}</li>" for v in items) + "</ul>")
+    return "".join(out)
