@@ -1,0 +1,332 @@
+"""rdflib graph -> résumé: our own graphs exactly, foreign schema.org data best-effort.
+
+The walk follows the mapping's fixed paths from one person, so a cyclic graph cannot make it
+loop, and a graph of any shape costs at most a few look-ups per mapped field.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cvconvert import dates
+from cvconvert._load import load_resume
+from cvconvert.formats._jsonld import mapping as m
+from cvconvert.formats._jsonld.build import RDF, iri
+from cvconvert.formats._jsonld.syntax import unescape
+from cvconvert.model import Resume
+from cvconvert.report import Report, pointer
+
+HTTPS_SCHEMA = "https://schema.org/"
+
+
+def _u(term: str) -> Any:
+    from rdflib import URIRef
+
+    return URIRef(iri(term))
+
+
+class Reader:
+    """Reads one person's résumé out of a graph, noting every guess in the report."""
+
+    def __init__(self, graph: Any, report: Report) -> None:
+        self.graph = graph
+        self.report = report
+        self.type = _u("rdf:type")
+
+    # --- terms ------------------------------------------------------------------------
+
+    def steps(self, node: Any, step: str) -> list[Any]:
+        if step.startswith("^"):
+            found = list(self.graph.subjects(_u(step), node))
+        else:
+            found = list(self.graph.objects(node, _u(step)))
+        return sorted(found, key=self.key)
+
+    def key(self, term: Any) -> tuple[int, int, str]:
+        """Entry order: cv:order first, then a key from the node's content (RDF keeps no order)."""
+        from rdflib import BNode, Literal
+
+        if isinstance(term, BNode):
+            order = self.graph.value(term, _u(m.ORDER))
+            index = int(order) if order is not None and str(order).isdigit() else 1 << 30
+            content = sorted((str(p), str(o)) for p, o in self.graph.predicate_objects(term) if isinstance(o, Literal))
+            return 0, index, json.dumps(content, ensure_ascii=True)
+        return (1 if isinstance(term, Literal) else 2), 0, str(term)
+
+    def text(self, term: Any) -> str | None:
+        """A term's text: a literal's value, an IRI, or a node's schema:name."""
+        from rdflib import BNode, Literal, URIRef
+
+        if isinstance(term, Literal):
+            if term.datatype is not None and str(term.datatype) == m.CV + "escaped":
+                return unescape(str(term))
+            return str(term)
+        if isinstance(term, URIRef):
+            name = self.graph.value(term, _u("name"))
+            return self.text(name) if name is not None else str(term)
+        if isinstance(term, BNode):
+            # A node stands for its name; an ImageObject or WebPage for its address.
+            for prop in ("name", "url", "contentUrl"):
+                value = self.graph.value(term, _u(prop))
+                if value is not None and not isinstance(value, BNode):
+                    return self.text(value)
+        return None
+
+    def is_list(self, term: Any) -> bool:
+        from rdflib import BNode, URIRef
+
+        return term == URIRef(RDF + "nil") or (
+            isinstance(term, BNode) and self.graph.value(term, _u("rdf:first")) is not None
+        )
+
+    def items(self, head: Any) -> list[str]:
+        from rdflib import URIRef
+
+        out: list[str] = []
+        seen: set[Any] = set()
+        while head is not None and head != URIRef(RDF + "nil") and head not in seen:
+            seen.add(head)
+            value = self.text(self.graph.value(head, _u("rdf:first")))
+            if value is not None:
+                out.append(value)
+            head = self.graph.value(head, _u("rdf:rest"))
+        return out
+
+    def json_of(self, node: Any, term: str, where: str) -> Any:
+        value = self.graph.value(node, _u(term))
+        if value is None:
+            return None
+        try:
+            return json.loads(self.text(value) or "")
+        except ValueError:
+            self.report.warn(where, f"{term} is not JSON; ignored")
+            return None
+
+    def has_type(self, node: Any, cls: str) -> bool:
+        return (node, self.type, _u(cls)) in self.graph
+
+    # --- fields -----------------------------------------------------------------------
+
+    def field(self, node: Any, f: m.Field, where: str, flat: str | None = None) -> Any:
+        """The value at ``f.path`` below ``node``, or None; ``flat`` is a step to stay put on."""
+        here = [node]
+        for step in f.path[:-1]:
+            if step == flat:
+                continue
+            nxt: list[Any] = []
+            for n in here:
+                nxt.extend(v for v in self.steps(n, step) if not _is_literal(v))
+            here = nxt[:1]
+            if not here:
+                return None
+        values = [v for n in here for v in self.steps(n, f.path[-1])]
+        if not values:
+            return None
+        if f.kind == "texts":
+            lists = [v for v in values if self.is_list(v)]
+            if lists:
+                return self.items(lists[0])
+            texts = [t for t in (self.text(v) for v in values) if t is not None]
+            if len(texts) > 1:
+                self.report.normalised(where, "several values, whose order RDF does not keep; sorted")
+            return sorted(texts) if texts else None
+        texts = [t for t in (self.text(v) for v in values if not self.is_list(v)) if t is not None]
+        if not texts:
+            lists = [self.items(v) for v in values if self.is_list(v)]
+            texts = [", ".join(lists[0])] if lists and lists[0] else []
+        if not texts:
+            return None
+        if len(texts) > 1:
+            self.report.normalised(where, f"{len(texts)} values given; kept the first in sort order")
+        value = texts[0]
+        if f.kind == "date":
+            return self.date(value, where, f.json)
+        return value
+
+    def date(self, value: str, where: str, name: str) -> str | None:
+        if dates.is_iso(value):
+            return value
+        if name == "endDate" and dates.means_present(value):
+            self.report.normalised(where, f"{value!r} means ongoing; written as no end date")
+            return None
+        parts = dates.repair(value)
+        if parts is None:
+            self.report.normalised(where, f"{value!r} is not a date; removed")
+            return None
+        self.report.normalised(where, f"date {value!r} read as {parts.iso()!r}")
+        return parts.iso()
+
+    def fields(self, node: Any, fields: tuple[m.Field, ...], where: str, flat: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields:
+            value = self.field(node, f, pointer_join(where, f.json), flat)
+            if value is not None:
+                out[f.json] = value
+        extra = self.json_of(node, m.EXTRA, where)
+        if isinstance(extra, dict):
+            out.update(extra)
+        return out
+
+    # --- the résumé -------------------------------------------------------------------
+
+    def resume(self, person: Any) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        extra = self.json_of(person, m.RESUME_EXTRA, "")
+        if isinstance(extra, dict):
+            data.update(extra)
+        basics = self.basics(person)
+        if basics:
+            data["basics"] = basics
+        taken: set[Any] = set()
+        for sec in m.SECTIONS:
+            entries = self.section(person, sec, taken)
+            if entries:
+                data[sec.key] = entries
+        meta = self.json_of(person, m.META, "/meta")
+        if meta is not None:
+            data["meta"] = meta
+        return data
+
+    def basics(self, person: Any) -> dict[str, Any]:
+        basics = self.fields(person, m.BASICS, "/basics")
+        if "name" not in basics:
+            parts = [self.field(person, m.Field(p, (p,)), "/basics/name") for p in ("givenName", "familyName")]
+            if any(parts):
+                basics["name"] = " ".join(p for p in parts if p)
+                self.report.normalised("/basics/name", "built from givenName and familyName")
+        if isinstance(basics.get("email"), str) and basics["email"].lower().startswith("mailto:"):
+            basics["email"] = basics["email"][7:]
+            self.report.normalised("/basics/email", "mailto: taken off")
+        addresses = self.steps(person, m.LOCATION_LINK)
+        if addresses:
+            if len(addresses) > 1:
+                self.report.normalised("/basics/location", f"{len(addresses)} addresses given; read the first")
+            address = addresses[0]
+            if _is_literal(address):
+                basics["location"] = {"address": self.text(address)}
+                self.report.normalised("/basics/location", "an address given as text; read as address")
+            else:
+                basics["location"] = self.fields(address, m.LOCATION, "/basics/location")
+        profiles = self.section(person, m.PROFILES, set())
+        known_urls = {p.get("url") for p in profiles}
+        for same in self.steps(person, m.SAME_AS):
+            url = self.text(same)
+            if url and url not in known_urls:
+                profiles.append({"url": url})
+                known_urls.add(url)
+        if profiles:
+            basics["profiles"] = profiles
+        return basics
+
+    def section(self, person: Any, sec: m.Section, taken: set[Any]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for node in self.steps(person, sec.link):
+            if node in taken or not self.claims(sec, node, person):
+                continue
+            taken.add(node)
+            where = "/" + sec.key + pointer(len(out))
+            if _is_literal(node) or not any(True for _ in self.graph.predicate_objects(node)):
+                # A plain value ("alumniOf": "MIT", "knowsAbout": "Python"): its primary field.
+                value = self.text(node)
+                if value is not None:
+                    out.append({sec.primary: value})
+                    self.report.normalised(where, f"given as a plain value; read as {sec.primary}")
+                continue
+            flat = None
+            inner = sec.link if sec.link in sec.nodes else None
+            if inner and not self.has_type(node, sec.type) and not self.steps(node, inner):
+                flat = inner  # a plain Organization instead of a role: read its fields from it
+            out.append(self.fields(node, sec.fields, where, flat))
+        return out
+
+    def claims(self, sec: m.Section, node: Any, person: Any) -> bool:
+        """Sections that share a link tell their entries apart by what the entry holds."""
+        if sec.key in ("volunteer", "projects"):
+            is_project = self.has_type(node, "Project") or any(
+                self.has_type(t, "Project") for t in self.steps(node, "memberOf")
+            )
+            return is_project == (sec.key == "projects")
+        if sec is m.PROFILES:
+            return self.has_type(node, m.PROFILES.type) or self.graph.value(node, _u(m.ORDER)) is not None
+        if sec.key == "certificates":
+            schools = {o for role in self.steps(person, "alumniOf") for o in self.steps(role, "alumniOf")}
+            schools.update(self.steps(person, "alumniOf"))
+            return not any(o in schools for o in self.steps(node, "recognizedBy"))
+        return True
+
+
+def pointer_join(where: str, key: str) -> str:
+    """A JSON Pointer one key further."""
+    return where + pointer(key)
+
+
+def _is_literal(term: Any) -> bool:
+    from rdflib import Literal
+
+    return isinstance(term, Literal)
+
+
+def normalise_schema_https(graph: Any) -> Any:
+    """Terms spelled ``https://schema.org/...`` (some sites' @vocab) read as schema.org's own http."""
+    from rdflib import URIRef
+
+    def fix(term: Any) -> Any:
+        if isinstance(term, URIRef) and str(term).startswith(HTTPS_SCHEMA):
+            return URIRef(m.SCHEMA + str(term)[len(HTTPS_SCHEMA) :])
+        return term
+
+    odd = [t for t in graph if str(t[1]).startswith(HTTPS_SCHEMA) or str(t[2]).startswith(HTTPS_SCHEMA)]
+    for s, p, o in odd:
+        graph.remove((s, p, o))
+        graph.add((fix(s), fix(p), fix(o) if p == _u("rdf:type") or str(p).startswith(HTTPS_SCHEMA) else o))
+    return graph
+
+
+def main_person(graph: Any, report: Report) -> Any:
+    """The person the résumé is about: ours (cv:version), else the one that is no other node's value."""
+    from cvconvert.errors import InvalidInputError
+
+    person_cls = _u(m.PERSON_TYPE)
+    persons = sorted(set(graph.subjects(_u("rdf:type"), person_cls)), key=str)
+    if not persons:
+        raise InvalidInputError("no schema.org Person in the linked data")
+    ours = [p for p in persons if graph.value(p, _u(m.VERSION)) is not None]
+    if len(ours) == 1:
+        return ours[0]
+    if len(persons) == 1:
+        return persons[0]
+
+    def size(p: Any) -> int:
+        return sum(1 for _ in graph.predicate_objects(p))
+
+    free = [p for p in persons if not any(s != p for s in graph.subjects(None, p))]
+    if len(free) == 1:
+        chosen = free[0]
+        why = "the one that is no other node's value"
+    elif free:
+        chosen = max(free, key=size)
+        why = f"{len(free)} are no other node's value; read the one with the most properties"
+    else:
+        main = [p for p in persons if any(graph.subjects(_u("mainEntity"), p)) or any(graph.subjects(_u("about"), p))]
+        chosen = max(main or persons, key=size)
+        why = "every one is another node's value; read the " + (
+            "main entity of the page" if main else "one with the most properties"
+        )
+    name = graph.value(chosen, _u("name"))
+    label = f" ({str(name)[:60]})" if name is not None else ""
+    report.warn("", f"{len(persons)} persons in the linked data; read{label}: {why}")
+    return chosen
+
+
+def read_graph(graph: Any, *, strict: bool) -> tuple[Resume, Report]:
+    """The résumé in ``graph``; InvalidInputError when it holds no person."""
+    report = Report()
+    normalise_schema_https(graph)
+    person = main_person(graph, report)
+    reader = Reader(graph, report)
+    data = reader.resume(person)
+    resume, notes = load_resume(data, strict=strict)
+    # A résumé with nothing in it is still our own output; the "no field" hint is for foreign JSON.
+    notes.notes = [n for n in notes.notes if "no JSON Resume field" not in n.message]
+    return resume, report.extend(notes)
