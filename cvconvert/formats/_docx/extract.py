@@ -758,7 +758,7 @@ _ORG = re.compile(
     r"partners|associates|pvt|limited|sa|sas|sarl|s\.a|s\.l|ltda|eireli|me|ооо|оао|зао|пао|ао|ип|"
     r"университет|институт|академи|колледж|школа|лицей|гимнази|компани|групп|банк|завод|"
     r"studio|media|software|labs?|enterprises?|holding|industries|international|global|forum|"
-    r"government|gouvernement|regierung|court|gericht|office|bureau|büro|firm|kanzlei|cabinet|"
+    r"government|gouvernement|regierung|court|gericht|bureau|büro|firm|kanzlei|cabinet|"
     r"hotel|restaurant|store|shop|magazin|verlag|zeitung|newspaper|journal|radio|tv|"
     r"microsoft|google|amazon|apple|ibm|oracle|sap|siemens|bosch|alibaba|baidu|tencent|yandex)\b"
     r"|大学|学院|学校|中学|小学|公司|集团|银行|研究院|研究所|中心|医院|事务所|工作室)"
@@ -769,7 +769,7 @@ _ROLE = re.compile(
     r"coordinator|teacher|tutor|instructor|lecturer|professor|fellow|advisor|adviser|ambassador|receptionist|"
     r"technician|programmer|owner|founder|co-founder|ceo|cto|cfo|coo|volunteer|member|president|secretary|"
     r"writer|editor|accountant|nurse|operator|clerk|cashier|waiter|driver|agent|representative|"
-    r"worker|staff|associate|partner|expert|scrum|product owner|devops|qa|tester|sde|swe|"
+    r"worker|staff|partner|expert|scrum|product owner|devops|qa|tester|sde|swe|"
     r"werkstudent|praktikant|mitarbeiter|entwickler|ingenieur|berater|leiter|referent|sachbearbeiter|assistent|"
     r"wissenschaftlich|hilfskraft|aushilfe|mitarbeit|lehrer|dozent|"
     r"ingénieur|développeur|developpeur|stagiaire|alternant|chef|responsable|chargé|technicien|consultante?|"
@@ -777,7 +777,7 @@ _ROLE = re.compile(
     r"desarrollador|ingeniero|analista|becario|gerente|jefe|profesor|asesor|"
     r"estagiário|estagiario|desenvolvedor|engenheiro|gerente|professora?|cargo|"
     r"разработчик|инженер|программист|менеджер|стажер|стажёр|аналитик|руководитель|специалист|директор|"
-    r"преподаватель|ассистент|сотрудник|практикант)"
+    r"преподаватель|ассистент|сотрудник|практикант)(?:s|in|innen|e|es|a|as|ки|ка|ом)?\b"
     r"|工程师|经理|实习|开发|总监|主管|教师|研究员|专员|助理|顾问|架构师|组长|负责人|职员)"
 )
 _DEGREE = re.compile(
@@ -931,22 +931,37 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
         if looks:
             known_looks.add(_signature(line))
     marked = {i for i, _, _ in marks}
-    # Headings the vocabulary does not know, written like the ones it does: they end a section.
-    if known_looks:
-        for i, line in enumerate(lines):
-            if i in marked or _signature(line) not in known_looks or _is_bullet(line):
-                continue
-            text = line.text
-            if (
-                _words(text) <= 5
-                and not find_dates(text)
-                and not re.search(r"[@\d]", text)
-                and not text.endswith(".")
-                and _heading_look(line, body_size)
-                and line.where in ("body", "table", "textbox")
-                and not (line.level is not None and line.level >= 2 and not line.bold)
-            ):
-                marks.append((i, "other", 0.4))
+    # Headings the vocabulary does not know, written like the ones it does, end a section; only
+    # when that look is distinctive (a heading style, capitals or a larger size, used by few
+    # other lines), since bold alone also marks job titles and table captions.
+    known_count: dict[tuple[str, bool, float, int | None], int] = {}
+    for i in marked:
+        sig = _signature(lines[i])
+        known_count[sig] = known_count.get(sig, 0) + 1
+    all_count: dict[tuple[str, bool, float, int | None], int] = {}
+    for line in lines:
+        sig = _signature(line)
+        if sig in known_count:
+            all_count[sig] = all_count.get(sig, 0) + 1
+    for i, line in enumerate(lines):
+        sig = _signature(line)
+        if i in marked or i < 3 or sig not in known_count or _is_bullet(line):
+            continue
+        if all_count[sig] > 2 * known_count[sig] + 2:
+            continue
+        text = line.text
+        letters = [c for c in text if c.isalpha()]
+        caps = bool(letters) and all(c.isupper() for c in letters if c.isascii()) and len(letters) > 3
+        distinctive = (line.level is not None and 0 <= line.level <= 1) or caps or line.size >= body_size + 1.5
+        if (
+            distinctive
+            and _words(text) <= 5
+            and not find_dates(text)
+            and not re.search(r"[@\d]", text)
+            and not text.endswith((".", ",", ":"))
+            and line.where in ("body", "table", "textbox")
+        ):
+            marks.append((i, "other", 0.4))
     marks.sort()
     bounds = [i for i, _, _ in marks] + [len(lines)]
     preface = lines[: bounds[0]]
@@ -1129,19 +1144,21 @@ class _Basics:
     def _phone(self, region: list[Line]) -> None:
         keyed: list[str] = []
         plain: list[str] = []
+        region_ids = {id(ln) for ln in region}
         for line in region + self.all:
             text = _EMAIL.sub(" ", _URL.sub(" ", line.text))
             found = _phones(text)
             if not found:
                 continue
-            if _PHONE_KEYS.search(text) or line in region:
+            if _PHONE_KEYS.search(text) or id(line) in region_ids:
                 keyed.extend(found)
                 self.used.add(id(line))
             else:
                 plain.extend(found)
             if keyed:
                 break
-        chosen = keyed[0] if keyed else None
+        # A bare number of phone length near the top is the phone even without a label.
+        chosen = keyed[0] if keyed else next((p for p in plain if len(re.sub(r"\D", "", p)) >= 9), None)
         if chosen:
             self.data["phone"] = chosen
 
@@ -1152,7 +1169,8 @@ class _Basics:
         in_region = {id(ln) for ln in region}
         for line in self.all:
             found = [ln for ln in line.links if not ln.casefold().startswith("mailto:")]
-            found += [_url_of(m.group(0)) for m in _URL.finditer(line.text) if "@" not in m.group(0)]
+            text = _EMAIL.sub(" ", line.text)
+            found += [_url_of(m.group(0)) for m in _URL.finditer(text) if "@" not in m.group(0)]
             for raw in found:
                 key = re.sub(r"^[a-z]+://", "", raw.casefold()).removeprefix("www.").rstrip("/")
                 key = re.split(r"[?#]", key)[0]
@@ -1197,7 +1215,7 @@ class _Basics:
                     and not re.search(r"[A-Za-z]{3}", part)
                 ):
                     continue
-                if _is_place(part) and not _looks_like_name(part.replace(",", "")) or _is_address(part):
+                if (_is_place(part) or _is_address(part)) and part != self.data.get("name"):
                     self.data["location"] = _parse_place(part)
                     self.used.add(id(line))
                     return
@@ -1306,7 +1324,8 @@ def _without_dates(text: str, spans: list[DateSpan]) -> str:
         text = text[: span.begin] + " " + text[span.stop :]
     text = re.sub(r"[(\[（【]\s*[)\]）】]", " ", text)
     text = re.sub(r"\(\s*(?:\d+\s*(?:mois|months?|monate?|meses|месяц\w*|个月)\s*)\)", " ", text)
-    return re.sub(r"\s+", " ", text.replace("\t", " \t ")).strip(" \t:-–—|,;")
+    text = re.sub(r"[ ]*\t[ \t]*", "\t", re.sub(r"[^\S\t]+", " ", text))
+    return text.strip(" \t:-–—|,;")
 
 
 def _fragment_kind(text: str, key: str) -> str | None:
@@ -1318,13 +1337,14 @@ def _fragment_kind(text: str, key: str) -> str | None:
         if _DEGREE.search(text):
             return "role"
     else:
-        org, role = _ORG.search(text), _ROLE.search(text)
-        if org and not role:
+        orgs, roles = list(_ORG.finditer(text)), list(_ROLE.finditer(text))
+        if orgs and not roles:
             return "org"
-        if role and not org:
+        if roles and not orgs:
             return "role"
-        if org and role:
-            return "org" if org.start() < role.start() else "role"
+        if orgs and roles:
+            # The head noun comes last: "Office Manager" is a role, "Mukherji & Associates" an org.
+            return "org" if orgs[-1].end() > roles[-1].end() else "role"
     if _is_place(text) and not _ORG.search(text):
         return "place"
     return None
@@ -1457,15 +1477,17 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
         pending.clear()
 
     for line in lines:
+        if not re.search(r"\w", line.text):
+            continue
         kind = _line_kind(line, key)
         if styled and kind == "dated" and line.level not in styled_levels:
             kind = "body"
         if kind == "dated":
             spans = find_dates(line.text)
             span = spans[0]
-            date_first = span.begin <= 2
-            if pending and not date_first or pending and len(pending) <= 2 and not (cur and not cur.closed):
-                cur = _Entry(head=[*pending, line], dates=span, closed=True, date_line=line)
+            date_first = span.begin <= 2 and bool(_without_dates(line.text, spans))
+            if pending:
+                cur = _Entry(head=[*pending, line], dates=span, closed=not date_first, date_line=line)
                 pending.clear()
             elif cur is not None and cur.dates is None and not cur.body and not date_first and len(cur.head) <= 2:
                 cur.head.append(line)
@@ -1669,6 +1691,13 @@ _LANGUAGE_NAMES = re.compile(
 )
 
 
+# Running heads and page numbers: "Jane Doe · Résumé 2", "Page 1 of 3", "- 2 -".
+_PAGE_MARK = re.compile(
+    r"(?i)(?:\b(?:résumé|resume|cv|curriculum vitae|lebenslauf|page|seite|страница)\W*\d+\s*(?:of|von|/)?\s*\d*\s*$"
+    r"|^\W*\d{1,3}\W*$|^(?:page|seite)\s*\d+)"
+)
+
+
 def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
     """Read a DOCX CV that cvconvert did not write, best effort, without any AI model.
 
@@ -1685,9 +1714,13 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
     report = Report()
     if not lines:
         report.warn("", "the document holds no text")
-    preface, sections = _find_sections(lines, lang)
+    running = [ln for ln in lines if ln.where in ("header", "footer") or _PAGE_MARK.search(ln.text)]
+    running_ids = {id(ln) for ln in running}
+    main = [ln for ln in lines if id(ln) not in running_ids]
+    preface, sections = _find_sections(main, lang)
     personal = [ln for s in sections if s.key == "basics" for ln in s.lines]
-    basics = _Basics(preface, personal, lines, report)
+    head = [ln for ln in running if ln.where == "header"]
+    basics = _Basics(head + preface, personal, lines, report)
     basic = basics.run(creator)
     result: dict[str, Any] = {}
     summary = [s for s in sections if s.key == "summary"]

@@ -140,7 +140,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "other": (
         "personal qualities", "personal experience", "personal development", "additional information",
-        "miscellaneous", "other", "others", "misc", "invited presentations & professional development",
+        "miscellaneous", "invited presentations & professional development",
         "professional society memberships / volunteerism", "memberships", "professional memberships",
         "persönliche erfahrung", "sonstiges", "persönliche eigenschaften", "divers", "autres",
         "informations complémentaires", "otros", "outros", "личные качества", "дополнительная информация",
