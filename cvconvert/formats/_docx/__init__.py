@@ -1,7 +1,54 @@
-"""DOCX: a one-column Word CV out; our own DOCX (even after edits in Word) and other CVs back in."""
+"""DOCX: a one-column Word CV out; our own DOCX (even after edits in Word) and other CVs back in.
+
+Writing: :mod:`.write` (styles and page: :mod:`.package`, what each section shows: :mod:`.layout`).
+Reading: :mod:`.read` for documents cvconvert wrote; other CVs go to :mod:`.extract`.
+"""
 
 from __future__ import annotations
 
-from cvconvert.formats.base import Format
+from collections.abc import Sequence
+from pathlib import Path
 
-FORMATS: tuple[Format, ...] = ()
+from cvconvert.formats.base import Format
+from cvconvert.model import Resume
+from cvconvert.report import Report
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def write(
+    resume: Resume,
+    *,
+    sections: str | Sequence[str] | None = None,
+    lang: str | None = None,
+    page: str | None = None,
+    template: str | Path | None = None,
+) -> tuple[bytes, Report]:
+    """Write a one-column Word CV; see :func:`cvconvert.formats._docx.write.write`."""
+    from cvconvert.formats._docx.write import write as write_docx
+
+    return write_docx(resume, sections=sections, lang=lang, page=page, template=template)
+
+
+def read(data: bytes, *, strict: bool = False, lang: str | None = None) -> tuple[Resume, Report]:
+    """Read a DOCX; see :func:`cvconvert.formats._docx.read.read`."""
+    from cvconvert.formats._docx.read import read as read_docx
+
+    return read_docx(data, strict=strict, lang=lang)
+
+
+def sniff(data: bytes) -> bool:
+    """A zip package with a word/ folder (a Word document or template)."""
+    return data[:4] == b"PK\x03\x04" and b"word/" in data
+
+
+FORMAT = Format(
+    name="docx",
+    extensions=(".docx", ".dotx", ".docm"),
+    media_type=MEDIA_TYPE,
+    read=read,
+    write=write,
+    sniff=sniff,
+    extra="docx",
+    description="Word: a one-column CV; reads it back even after edits, and other CVs best-effort",
+)

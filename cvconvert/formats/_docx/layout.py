@@ -1,0 +1,238 @@
+"""What the page shows of each section, shared by the writer and the reader.
+
+Every value shown on the page sits in runs of its own character style ("CV Position", "CV Start
+Date", ...), so the reader finds a value by its style wherever a person moved it, and a value
+typed over in Word keeps its style. :func:`display` is the text the writer puts on the page for a
+value; the reader compares the page's text with ``display(hidden value)`` to tell an untouched
+value (the exact hidden one is returned) from an edited one (the page's text is parsed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from cvconvert.formats._docx import i18n
+
+Kind = Literal["text", "date", "end", "list", "country"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A field shown on a line; ``sep`` goes before it when something precedes it on that side."""
+
+    field: str
+    sep: str = " · "
+    strong: bool = False
+    kind: Kind = "text"
+    link: bool = False
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of an entry: fields on the left, and after a right-aligned tab on the right."""
+
+    left: tuple[Part, ...]
+    right: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """How one list section is laid out: entry line, detail line, text, inline lists, bullets."""
+
+    key: str
+    head: Line
+    sub: Line | None = None
+    texts: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+    bullets: str | None = None
+    compact: bool = False
+    parts: dict[str, Part] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        for line in (self.head, self.sub):
+            if line is not None:
+                for part in (*line.left, *line.right):
+                    self.parts[part.field] = part
+        for key in self.texts:
+            self.parts[key] = Part(key, "")
+        for key in self.lists:
+            self.parts[key] = Part(key, "", kind="list")
+
+    @property
+    def fallback_text(self) -> str | None:
+        """Where text a person typed outside any field goes (the last text field)."""
+        return self.texts[-1] if self.texts else None
+
+
+RANGE = (Part("startDate", "", kind="date"), Part("endDate", " – ", kind="end"))
+
+SECTIONS: dict[str, Section] = {
+    s.key: s
+    for s in (
+        Section(
+            "work",
+            head=Line((Part("name", strong=True), Part("url", link=True)), (Part("location"),)),
+            sub=Line((Part("position"),), RANGE),
+            texts=("description", "summary"),
+            bullets="highlights",
+        ),
+        Section(
+            "volunteer",
+            head=Line((Part("organization", strong=True), Part("url", link=True))),
+            sub=Line((Part("position"),), RANGE),
+            texts=("summary",),
+            bullets="highlights",
+        ),
+        Section(
+            "education",
+            # "location" is no schema field of education, but CVs give it: shown when it is text.
+            head=Line((Part("institution", strong=True), Part("url", link=True)), (Part("location"),)),
+            sub=Line((Part("studyType"), Part("area", ", ")), RANGE),
+            texts=("score",),
+            lists=("courses",),
+        ),
+        Section(
+            "projects",
+            head=Line((Part("name", strong=True), Part("url", link=True)), (Part("location"),)),
+            sub=Line((Part("roles", kind="list"), Part("entity")), RANGE),
+            texts=("description",),
+            lists=("keywords",),
+            bullets="highlights",
+        ),
+        Section(
+            "publications",
+            head=Line(
+                (Part("name", strong=True), Part("publisher"), Part("url", link=True)),
+                (Part("releaseDate", "", kind="date"),),
+            ),
+            texts=("summary",),
+            compact=True,
+        ),
+        Section(
+            "awards",
+            head=Line((Part("title", strong=True), Part("awarder")), (Part("date", "", kind="date"),)),
+            texts=("summary",),
+            compact=True,
+        ),
+        Section(
+            "certificates",
+            head=Line(
+                (Part("name", strong=True), Part("issuer"), Part("url", link=True)), (Part("date", "", kind="date"),)
+            ),
+            compact=True,
+        ),
+        Section(
+            "skills",
+            head=Line((Part("name", strong=True), Part("level", " — "), Part("keywords", ": ", kind="list"))),
+            compact=True,
+        ),
+        Section(
+            "languages",
+            head=Line((Part("language", strong=True), Part("fluency", " — "))),
+            compact=True,
+        ),
+        Section(
+            "interests",
+            head=Line((Part("name", strong=True), Part("keywords", ": ", kind="list"))),
+            compact=True,
+        ),
+        Section("references", head=Line((Part("name", strong=True),)), texts=("reference",), compact=True),
+    )
+}
+
+# The conventional order of a CV; "summary" is basics.summary under its own heading.
+DEFAULT_ORDER: tuple[str, ...] = (
+    "summary",
+    "work",
+    "education",
+    "projects",
+    "publications",
+    "awards",
+    "certificates",
+    "volunteer",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+)
+
+# basics on the contact line: the location's parts, then the ways to reach the person.
+LOCATION_FIELDS = ("address", "postalCode", "city", "region", "countryCode")
+CONTACT_FIELDS = ("email", "phone", "url")
+PROFILE_FIELDS = ("network", "username", "url")
+
+# Character styles: one per field, named "CV <Field>" ("CV Start Date"); the id drops the spaces.
+_SPECIAL_NAMES = {"url": "URL", "studyType": "Study Type", "countryCode": "Country", "postalCode": "Postal Code"}
+
+
+def style_name(key: str) -> str:
+    """The character style that tags a field's runs: ``startDate`` -> ``CV Start Date``."""
+    if key.startswith("profile."):
+        return "CV Profile " + style_name(key.removeprefix("profile.")).removeprefix("CV ")
+    pretty = _SPECIAL_NAMES.get(key) or re.sub(r"(?<!^)([A-Z])", r" \1", key).title()
+    return f"CV {pretty}"
+
+
+FIELD_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [
+            *(k for s in SECTIONS.values() for k in s.parts),
+            *LOCATION_FIELDS,
+            *CONTACT_FIELDS,
+            "summary",
+            *(f"profile.{k}" for k in PROFILE_FIELDS),
+        ]
+    )
+)
+FIELD_STYLES: dict[str, str] = {key: style_name(key) for key in FIELD_KEYS}
+"""Field key -> character style name."""
+STYLE_FIELDS: dict[str, str] = {name: key for key, name in FIELD_STYLES.items()}
+
+# Characters XML 1.0 cannot hold (and CR, which Word does not keep): left off the page; the hidden
+# part holds the exact value.
+NOT_ON_PAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """The text as the page can hold it."""
+    return NOT_ON_PAGE.sub("", text) if NOT_ON_PAGE.search(text) else text
+
+
+def display(kind: Kind, value: object, lang: i18n.Language) -> str:
+    """The text the page shows for a value ('' when it shows nothing)."""
+    if kind == "list":
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return ", ".join(clean(v) for v in value)
+        return ""
+    if not isinstance(value, str):
+        return ""
+    if kind in ("date", "end"):
+        return clean(lang.date(value))
+    if kind == "country":
+        return clean(country_name(value, lang))
+    return clean(value)
+
+
+def country_name(value: str, lang: i18n.Language) -> str:
+    """A country code as its name in the language (``CN`` -> ``China``); other text as it is."""
+    if len(value) == 2 and value.isascii() and value.isalpha() and value.isupper():
+        return i18n.territory_names(lang.code).get(value, value)
+    return value
+
+
+# Values that are links when shown: only these become hyperlinks (Word refuses some odd targets).
+LINKABLE = re.compile(r"^(?:https?://|mailto:|ftp://)[\x21-\x7e]+$")
+_BAD_IN_TARGET = re.compile(r"[\"<>\\^`{|}]")
+
+
+def link_target(value: str, kind: Literal["url", "email"] = "url") -> str | None:
+    """The hyperlink target for a shown URL or e-mail address, or None when it is no clean link."""
+    if kind == "email":
+        value = "mailto:" + value if "@" in value and " " not in value.strip() else ""
+    elif value.startswith("www."):
+        value = "https://" + value
+    if not LINKABLE.match(value) or _BAD_IN_TARGET.search(value):
+        return None
+    return value

@@ -1,0 +1,551 @@
+"""Read a DOCX: our own (the page merged with our data part) or, through :mod:`.extract`, any other.
+
+The page is the truth. Each value the writer showed sits in runs of its field's character style,
+each entry starts at a paragraph holding a hidden bookmark (``_cv_work_3``: the fourth job of the
+data part), and each section heading holds one (``_cv_work``). For every field shown, the page's
+text is compared with what the writer would show for the hidden value: equal, the exact hidden
+value is kept (a full date, text with characters XML cannot hold); different, the page's text is
+read (a date parsed back, a list split at commas). A value gone from the page is gone from the
+résumé; entries and bullets follow the page's order; entries and bullets a person added are read
+from the page alone. What the page never showed (unknown fields, ``meta``) comes from the data part.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from cvconvert._deps import requires_extra
+from cvconvert._input import open_zip, parse_xml, read_member
+from cvconvert._load import load_resume
+from cvconvert.errors import InvalidInputError
+from cvconvert.formats._docx import i18n
+from cvconvert.formats._docx.layout import (
+    LOCATION_FIELDS,
+    RANGE,
+    SECTIONS,
+    STYLE_FIELDS,
+    Kind,
+    Line,
+    Section,
+    display,
+    link_target,
+)
+from cvconvert.formats._docx.package import DATA_NS, PKG_REL, R, REL_HYPERLINK, W
+from cvconvert.model import Resume
+from cvconvert.report import Report, pointer
+
+_W = "{%s}" % W
+P, RUN, T, TAB, BR, CR = (_W + t for t in ("p", "r", "t", "tab", "br", "cr"))
+PPR, PSTYLE, RPR, RSTYLE = (_W + t for t in ("pPr", "pStyle", "rPr", "rStyle"))
+BOOKMARK, HYPERLINK, NUMPR = _W + "bookmarkStart", _W + "hyperlink", _W + "numPr"
+NO_BREAK_HYPHEN = _W + "noBreakHyphen"
+RID = "{%s}id" % R
+_MARK = re.compile(r"^_cv_([a-z]+)(?:_(\d+))?$")
+_DECORATION = frozenset({"", "·", ",", ":", "—", "–", "-", "|"})
+_MISSING: Any = object()
+
+
+@dataclass
+class _Run:
+    field: str | None
+    text: str
+    link: Any = None
+    """The w:hyperlink element around the run, if any."""
+
+
+@dataclass
+class _Para:
+    style: str
+    marks: list[str]
+    runs: list[_Run]
+    bullet: bool
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class _Entry:
+    index: int | None
+    fields: dict[str, str] = field(default_factory=dict)
+    bullets: list[str] = field(default_factory=list)
+    stray: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    basics: dict[str, str] = field(default_factory=dict)
+    profiles: list[dict[str, str]] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    sections: dict[str, list[_Entry]] = field(default_factory=dict)
+
+
+def read(data: bytes, *, strict: bool = False, lang: str | None = None) -> tuple[Resume, Report]:
+    """Read a DOCX. Ours: the page merged with our data part; any other: best-effort extraction.
+
+    ``lang`` names the language of headings for other people's CVs (ours record their own).
+    Raises InvalidInputError with a one-line reason for anything that is not a readable DOCX.
+    """
+    if not data:
+        raise InvalidInputError("empty file")
+    package = open_zip(data, "Word document")
+    names = set(package.namelist())
+    if "word/document.xml" not in names:
+        kind = "an Excel workbook" if "xl/workbook.xml" in names else "not a Word document"
+        raise InvalidInputError(f"{kind} (no word/document.xml)")
+    with requires_extra("docx"):
+        import lxml  # noqa: F401 - parse_xml needs it
+    hidden = _hidden(package, names)
+    if hidden is None:
+        return _extract(data, lang)
+    resume_data, lang_option, style_ids = hidden
+    report = Report()
+    language = i18n.language(lang_option)
+    styles = {sid: name for name, sid in style_ids.items()}
+    document = parse_xml(read_member(package, "word/document.xml"), "word/document.xml")
+    links = _links(package, names)
+    paras = _paragraphs(document, styles, lambda: _style_names(package, names))
+    page = _walk(paras, links, language, report)
+    merged = _merge(resume_data, page, language, report)
+    resume, notes = load_resume(merged, strict=strict)
+    return resume, report.extend(notes)
+
+
+def _extract(data: bytes, lang: str | None) -> tuple[Resume, Report]:
+    try:
+        from cvconvert.formats._docx.extract import extract
+    except ModuleNotFoundError as exc:
+        if exc.name != "cvconvert.formats._docx.extract":
+            raise
+        raise InvalidInputError("not a cvconvert DOCX; extraction not available yet") from None
+    return extract(data, lang=lang)
+
+
+def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[str, str]] | None:
+    """Our data part: the résumé, the language option, the style ids; None when there is none."""
+    for name in sorted(n for n in names if n.startswith("customXml/item") and n.endswith(".xml")):
+        if "itemProps" in name:
+            continue
+        raw = read_member(package, name)
+        if DATA_NS.encode() not in raw[:400]:
+            continue
+        root = parse_xml(raw, name)
+        if root.tag != f"{{{DATA_NS}}}cvconvert":
+            continue
+        try:
+            resume = json.loads(root.findtext(f"{{{DATA_NS}}}resume") or "{}")
+            styles = json.loads(root.findtext(f"{{{DATA_NS}}}styles") or "{}")
+        except ValueError:
+            raise InvalidInputError(f"damaged cvconvert data part ({name})") from None
+        if not isinstance(resume, dict) or not isinstance(styles, dict):
+            raise InvalidInputError(f"damaged cvconvert data part ({name})")
+        return resume, str(root.get("lang") or "en"), {str(k): str(v) for k, v in styles.items()}
+    return None
+
+
+def _links(package: Any, names: set[str]) -> dict[str, str]:
+    rels = "word/_rels/document.xml.rels"
+    if rels not in names:
+        return {}
+    root = parse_xml(read_member(package, rels), rels)
+    return {
+        r.get("Id", ""): r.get("Target", "")
+        for r in root.iter(f"{{{PKG_REL}}}Relationship")
+        if r.get("Type") == REL_HYPERLINK
+    }
+
+
+def _style_names(package: Any, names: set[str]) -> dict[str, str]:
+    if "word/styles.xml" not in names:
+        return {}
+    root = parse_xml(read_member(package, "word/styles.xml"), "word/styles.xml")
+    found: dict[str, str] = {}
+    for style in root.iter(_W + "style"):
+        name = style.find(_W + "name")
+        if name is not None:
+            found[style.get(_W + "styleId", "")] = name.get(_W + "val", "")
+    return found
+
+
+def _paragraphs(document: Any, styles: dict[str, str], more_styles: Any) -> list[_Para]:
+    """Every paragraph in order, with its style name, our bookmarks and its runs' fields."""
+    body = document.find(_W + "body")
+    if body is None:
+        raise InvalidInputError("not a Word document (no body in word/document.xml)")
+    looked_up = False
+
+    def name_of(sid: str) -> str:
+        nonlocal looked_up
+        if sid not in styles and not looked_up:
+            # A style the writer did not use (a person applied it): ask styles.xml, once.
+            looked_up = True
+            for key, value in more_styles().items():
+                styles.setdefault(key, value)
+        return styles.get(sid, sid)
+
+    out: list[_Para] = []
+    pending: list[str] = []
+    for el in body.iter(P, BOOKMARK):
+        if el.tag == BOOKMARK:
+            if el.getparent().tag != P:  # between paragraphs: belongs to the next one
+                pending.append(el.get(_W + "name", ""))
+            continue
+        ppr = el.find(PPR)
+        style_el = ppr.find(PSTYLE) if ppr is not None else None
+        style = name_of(style_el.get(_W + "val", "")) if style_el is not None else "Normal"
+        marks = pending + [b.get(_W + "name", "") for b in el.iter(BOOKMARK)]
+        pending = []
+        runs: list[_Run] = []
+        for r in el.iter(RUN):
+            rpr = r.find(RPR)
+            rstyle = rpr.find(RSTYLE) if rpr is not None else None
+            key = STYLE_FIELDS.get(name_of(rstyle.get(_W + "val", ""))) if rstyle is not None else None
+            pieces = []
+            for child in r:
+                tag = child.tag
+                if tag == T:
+                    pieces.append(child.text or "")
+                elif tag == TAB:
+                    pieces.append("\t")
+                elif tag in (BR, CR):
+                    pieces.append("\n")
+                elif tag == NO_BREAK_HYPHEN:
+                    pieces.append("-")
+            parent = r.getparent()
+            runs.append(_Run(key, "".join(pieces), parent if parent.tag == HYPERLINK else None))
+        bullet = style == "List Bullet" or (ppr is not None and ppr.find(NUMPR) is not None)
+        out.append(_Para(style, [m for m in marks if m.startswith("_cv_")], runs, bullet))
+    return out
+
+
+def _mark(para: _Para) -> tuple[str, int | None] | None:
+    for name in para.marks:
+        if m := _MARK.match(name):
+            return m[1], int(m[2]) if m[2] is not None else None
+    return None
+
+
+def _walk(paras: list[_Para], links: dict[str, str], lang: i18n.Language, report: Report) -> _Page:
+    """The page as fields: basics, summary, and each section's entries."""
+    page = _Page()
+    section: str | None = None
+    ignoring = False
+    entry: _Entry | None = None
+    for para in paras:
+        mark = _mark(para)
+        text = para.text
+        if para.style in ("heading 1", "Heading 1") or (mark is not None and mark[1] is None):
+            key = mark[0] if mark is not None and mark[1] is None else i18n.section_for_title(text)
+            if key is None or (key != "summary" and key not in SECTIONS):
+                if text.strip():
+                    report.warn("", "a heading that names no résumé section; the text under it is not read")
+                section, ignoring, entry = None, True, None
+                continue
+            section, ignoring, entry = key, False, None
+            if key != "summary":
+                page.sections.setdefault(key, [])
+            continue
+        if ignoring:
+            continue
+        if section is None:
+            _basics_para(page, para, links, report)
+        elif section == "summary":
+            if text.strip() or any(r.field == "summary" for r in para.runs):
+                page.summary.append(text)
+        else:
+            layout = SECTIONS[section]
+            starts = para.style in ("heading 2", "Heading 2", "CV Item") or (mark is not None and mark[0] == section)
+            if starts or entry is None:
+                if not starts and not text.strip():
+                    continue
+                index = mark[1] if mark is not None and mark[0] == section else None
+                entry = _Entry(index)
+                page.sections[section].append(entry)
+            _entry_para(layout, entry, para, starts, lang)
+    return page
+
+
+def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report) -> None:
+    text = para.text
+    if para.style == "Title":
+        page.basics["name"] = page.basics["name"] + "\n" + text if "name" in page.basics else text
+        return
+    if para.style == "Subtitle":
+        page.basics["label"] = page.basics["label"] + "\n" + text if "label" in page.basics else text
+        return
+    profile: dict[str, str] | None = None
+    profile_link: Any = None
+    last: str | None = None
+    tagged = False
+    for run in para.runs:
+        key = run.field
+        if key is None:
+            last = None
+            continue
+        tagged = True
+        if key.startswith("profile."):
+            sub = key.removeprefix("profile.")
+            new = (
+                profile is None
+                or (sub in profile and last != key)
+                or (run.link is not None and profile_link is not None and run.link is not profile_link)
+                or (sub == "network" and last != key and bool(profile))
+            )
+            if new:
+                profile = {}
+                profile_link = run.link
+                page.profiles.append(profile)
+                if run.link is not None:
+                    target = links.get(run.link.get(RID, ""))
+                    if target:
+                        profile["link"] = target
+            assert profile is not None
+            profile[sub] = profile.get(sub, "") + run.text
+        elif key in LOCATION_FIELDS or key in ("email", "phone", "url"):
+            page.basics[key] = (
+                page.basics.get(key, "") + run.text if last == key or key not in page.basics else run.text
+            )
+        last = key
+    if not tagged and text.strip():
+        report.warn(pointer("basics"), "a paragraph in the header that is no field; not read")
+
+
+def _entry_para(layout: Section, entry: _Entry, para: _Para, starts: bool, lang: i18n.Language) -> None:
+    if para.bullet:
+        entry.bullets.append(para.text)
+        return
+    found: dict[str, str] = {}
+    stray: list[str] = []
+    for run in para.runs:
+        if run.field is not None and run.field in layout.parts:
+            found[run.field] = found.get(run.field, "") + run.text
+        elif run.text.strip() not in _DECORATION and run.text.strip() not in lang.labels.values():
+            stray.append(run.text)
+    if not found and stray:
+        text = para.text
+        if starts:
+            found = _fallback(layout.head, text, lang)
+        elif para.style == "CV Details" and layout.sub is not None:
+            found = _fallback(layout.sub, text, lang)
+        else:
+            entry.stray.append(text)
+            return
+    elif stray and "".join(stray).strip(" ·,:;—–-"):
+        label = "".join(stray).strip()
+        if not any(label.rstrip(":").strip() == lab for lab in lang.labels.values()):
+            entry.stray.append(label)
+    for key, value in found.items():
+        entry.fields[key] = entry.fields[key] + "\n" + value if key in entry.fields else value
+
+
+def _fallback(line: Line, text: str, lang: i18n.Language) -> dict[str, str]:
+    """Fields from a line a person typed without our character styles, split as the writer joins them."""
+    left, _, right = text.partition("\t")
+    found: dict[str, str] = {}
+    rest = left
+    parts = line.left
+    for i, part in enumerate(parts):
+        if not rest:
+            break
+        following = parts[i + 1] if i + 1 < len(parts) else None
+        value, sep, after = rest.partition(following.sep) if following is not None else (rest, "", "")
+        rest = after if sep else ""
+        if value.strip():
+            found[part.field] = value.strip()
+    right = right.strip()
+    if right and line.right == RANGE:
+        start, end = i18n.split_range(right)
+        if end is None:
+            found["endDate"] = start  # the writer shows a lone date only for an end date
+        else:
+            found["startDate"] = start
+            found["endDate"] = end
+    elif right and line.right:
+        found[line.right[0].field] = right
+    return {k: v for k, v in found.items() if v}
+
+
+# --- merging the page with the data part ------------------------------------------------------
+
+
+def _apply(
+    out: dict[str, Any],
+    key: str,
+    kind: Kind,
+    shown: str | None,
+    old_shown: str,
+    lang: i18n.Language,
+    report: Report,
+    where: str,
+) -> None:
+    """Set ``out[key]`` from the page: kept when unchanged, read when edited, removed when gone."""
+    if kind == "end" and shown is not None and lang.means_present(shown):
+        shown = None
+    if shown is not None and shown == old_shown:
+        return
+    if shown is None or not shown.strip():
+        if key in out and old_shown != "":
+            del out[key]
+        return
+    if kind in ("date", "end"):
+        value = lang.parse_date(shown)
+        if value is None:
+            report.warn(
+                where, "a date on the page that could not be read; " + ("kept as before" if key in out else "left out")
+            )
+            return
+        out[key] = value
+    elif kind == "list":
+        out[key] = [item.strip() for item in shown.split(",") if item.strip()]
+    elif kind == "country":
+        code = i18n.country_code(shown.strip(), lang.code)
+        out[key] = code if code is not None else shown
+    else:
+        out[key] = shown
+
+
+def _merge(hidden: dict[str, Any], page: _Page, lang: i18n.Language, report: Report) -> dict[str, Any]:
+    result = dict(hidden)
+    _merge_basics(result, page, lang, report)
+    for key, section in SECTIONS.items():
+        old = hidden.get(key)
+        old_list = old if isinstance(old, list) else []
+        entries = page.sections.get(key)
+        if entries is None:
+            if any(isinstance(e, dict) for e in old_list):
+                del result[key]  # the heading and every entry were deleted from the page
+            continue
+        used: set[int] = set()
+        merged = []
+        for n, entry in enumerate(entries):
+            hidden_entry = None
+            if entry.index is not None and entry.index not in used and entry.index < len(old_list):
+                candidate = old_list[entry.index]
+                if isinstance(candidate, dict):
+                    hidden_entry = candidate
+                    used.add(entry.index)
+            merged.append(_merge_entry(section, entry, hidden_entry, lang, report, pointer(key, n)))
+        result[key] = merged
+    return result
+
+
+def _merge_entry(
+    section: Section, entry: _Entry, hidden: dict[str, Any] | None, lang: i18n.Language, report: Report, where: str
+) -> dict[str, Any]:
+    out = dict(hidden) if hidden is not None else {}
+    for key, part in section.parts.items():
+        old_shown = display(part.kind, out[key], lang) if key in out else ""
+        _apply(out, key, part.kind, entry.fields.get(key), old_shown, lang, report, where + pointer(key))
+    if section.bullets:
+        _merge_bullets(out, section.bullets, entry.bullets, lang)
+    elif entry.bullets:
+        entry.stray.extend(entry.bullets)
+    if entry.stray:
+        target = section.fallback_text
+        if target is None:
+            report.warn(where, "text on the page that belongs to no field of this entry; not read")
+        else:
+            current = out.get(target) if isinstance(out.get(target), str) else None
+            out[target] = "\n".join([*([current] if current else []), *entry.stray])
+            report.warn(where + pointer(target), "text on the page outside any field; read into this field")
+    return out
+
+
+def _merge_bullets(out: dict[str, Any], key: str, bullets: list[str], lang: i18n.Language) -> None:
+    old = out.get(key)
+    old_items = old if isinstance(old, list) else []
+    if not bullets:
+        if old_items:
+            del out[key]
+        return
+    used: set[int] = set()
+    items: list[Any] = []
+    for text in bullets:
+        match = next(
+            (j for j, item in enumerate(old_items) if j not in used and display("text", item, lang) == text), None
+        )
+        if match is None:
+            items.append(text)
+        else:
+            used.add(match)
+            items.append(old_items[match])
+    out[key] = items
+
+
+def _merge_basics(result: dict[str, Any], page: _Page, lang: i18n.Language, report: Report) -> None:
+    old = result.get("basics")
+    basics = dict(old) if isinstance(old, dict) else {}
+    where = pointer("basics")
+    for key in ("name", "label", "email", "phone", "url"):
+        old_shown = display("text", basics[key], lang) if key in basics else ""
+        _apply(basics, key, "text", page.basics.get(key), old_shown, lang, report, where + pointer(key))
+    summary = "\n".join(page.summary) if page.summary else None
+    old_shown = display("text", basics["summary"], lang) if "summary" in basics else ""
+    _apply(basics, "summary", "text", summary, old_shown, lang, report, where + pointer("summary"))
+    old_location = basics.get("location")
+    location = dict(old_location) if isinstance(old_location, dict) else {}
+    for key in LOCATION_FIELDS:
+        kind: Kind = "country" if key == "countryCode" else "text"
+        old_shown = display(kind, location[key], lang) if key in location else ""
+        _apply(location, key, kind, page.basics.get(key), old_shown, lang, report, where + pointer("location", key))
+    if location or isinstance(old_location, dict):
+        basics["location"] = location
+    _merge_profiles(basics, page.profiles, lang)
+    if basics or isinstance(old, dict):
+        result["basics"] = basics
+
+
+def _profile_shown(profile: dict[str, Any], lang: i18n.Language) -> dict[str, str]:
+    """What the writer showed of a profile: network and username (or the URL) as text, the link."""
+    shown: dict[str, str] = {}
+    network = display("text", profile.get("network"), lang)
+    username = display("text", profile.get("username"), lang)
+    url = profile.get("url")
+    url_text = display("text", url, lang)
+    if network:
+        shown["network"] = network
+    if username:
+        shown["username"] = username
+    elif url_text:
+        shown["url"] = url_text
+    if (network or username or url_text) and isinstance(url, str) and url == url_text:
+        target = link_target(url)
+        if target is not None:
+            shown["link"] = target
+    return shown
+
+
+def _merge_profiles(basics: dict[str, Any], page: list[dict[str, str]], lang: i18n.Language) -> None:
+    old = basics.get("profiles")
+    old_items = [p for p in old if isinstance(p, dict)] if isinstance(old, list) else []
+    shown = [_profile_shown(p, lang) for p in old_items]
+    unseen = [(j, p) for j, p in enumerate(old_items) if not shown[j]]
+    candidates = [j for j in range(len(old_items)) if shown[j]]
+    if not page and not candidates:
+        return
+    used: set[int] = set()
+    merged: list[dict[str, Any]] = []
+    for n, item in enumerate(page):
+        match = next((j for j in candidates if j not in used and shown[j] == item), None)
+        if match is None and len(page) == len(candidates) and candidates[n] not in used:
+            match = candidates[n]  # same place, edited: keep what the page does not show
+        if match is not None:
+            used.add(match)
+        out = dict(old_items[match]) if match is not None else {}
+        before = shown[match] if match is not None else {}
+        for key in ("network", "username"):
+            _apply(out, key, "text", item.get(key), before.get(key, ""), lang, Report(), "")
+        url_shown = item["url"] if "url" in item else item.get("link")
+        old_url = before["url"] if "url" in before else before.get("link", "")
+        _apply(out, "url", "text", url_shown, old_url, lang, Report(), "")
+        merged.append(out)
+    for j, profile in unseen:
+        merged.insert(min(j, len(merged)), profile)
+    if merged or isinstance(old, list):
+        basics["profiles"] = merged
+    elif "profiles" in basics:
+        del basics["profiles"]
