@@ -536,7 +536,16 @@ def _css_length(value: str | None) -> float:
 def _clean(text: str) -> str:
     # Non-breaking and odd spaces become plain spaces, runs of spaces one; tabs are kept because
     # they separate columns ("Company<tab>2019 - 2021").
-    text = "".join(" " if unicodedata.category(ch) == "Zs" else ch for ch in text)
+    # PDF converters write CJK compatibility ideographs and Kangxi radicals (U+F98E for 年):
+    # they look the same, so the ordinary characters they stand for are what the reader saw.
+    text = "".join(
+        " "
+        if unicodedata.category(ch) == "Zs"
+        else unicodedata.normalize("NFKC", ch)
+        if "\uf900" <= ch <= "\ufaff" or "\u2f00" <= ch <= "\u2fdf"
+        else ch
+        for ch in text
+    )
     text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "")
     text = re.sub(r" {2,}", "  ", text)
     text = re.sub(r"[ ]*\t[\t ]*", "\t", text)
@@ -838,7 +847,7 @@ _URL = re.compile(
     r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:info|io|dev|me|ml|net|org|com|de|fr|es|ru|cn|tech|site|page|app)"
     r"(?:/[^\s<>\"'，。、）)]*)?)(?=$|[\s,;|)）])"
 )
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\+?\d[\d\s().\-‑/]{5,}\d(?![\w])")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\+?\d[\d ().\-‑/]{5,}\d(?![\w])")
 _NETWORKS = {
     "linkedin.com": "LinkedIn",
     "github.com": "GitHub",
@@ -1153,8 +1162,6 @@ class _Basics:
             if _PHONE_KEYS.search(text) or id(line) in region_ids:
                 keyed.extend(found)
                 self.used.add(id(line))
-            else:
-                plain.extend(found)
             if keyed:
                 break
         # A bare number of phone length near the top is the phone even without a label.
@@ -1169,7 +1176,7 @@ class _Basics:
         in_region = {id(ln) for ln in region}
         for line in self.all:
             found = [ln for ln in line.links if not ln.casefold().startswith("mailto:")]
-            text = _EMAIL.sub(" ", line.text)
+            text = _EMAIL.sub(" ", re.sub(r"\S+\s?[\[(]at[\])]\s?\S+", " ", line.text))
             found += [_url_of(m.group(0)) for m in _URL.finditer(text) if "@" not in m.group(0)]
             for raw in found:
                 key = re.sub(r"^[a-z]+://", "", raw.casefold()).removeprefix("www.").rstrip("/")
@@ -1229,8 +1236,10 @@ class _Basics:
         name = self.data.get("name")
         if not name:
             return
-        for i, line in enumerate(region):
-            if _clean_name(line.text) == name or name in line.text:
+        exact = [i for i, line in enumerate(region) if _clean_name(line.text) == name]
+        loose = [i for i, line in enumerate(region) if name in line.text and i not in exact]
+        for i in exact + loose:
+            if True:
                 for nxt in region[i + 1 : i + 2]:
                     text = nxt.text.strip()
                     if (
@@ -1243,7 +1252,7 @@ class _Basics:
                     ):
                         self.data["label"] = text
                         self.used.add(id(nxt))
-                return
+                        return
 
 
 def _is_place(text: str) -> bool:
@@ -1380,7 +1389,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
             if re.fullmatch(r"(?i)ug|pg|ssc|hsc|\w{1,4}", k):
                 text = kv[1]
         for part in re.split(
-            r"\t|\s+[|•·]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|：", text
+            r"\t|\s+[|•·:]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|：", text
         ):
             part = part.strip(" .;,:|-–—()[]")
             if part:

@@ -182,15 +182,13 @@ def lookup(text: str) -> str | None:
     "Work Experience / Internships"): the first known part decides.
     """
     norm = normalise(text)
-    if not norm or len(norm) > 60:
+    if not norm or len(norm) > 60 or re.search(r"\w[.@]\w|://", norm):
         return None
     if norm in HEADINGS:
         return HEADINGS[norm]
     parts = [
         p.strip() for p in re.split(r"\s*(?:&|/|\||,| and | und | et | y | e | и |和|与|及|・)\s*", norm) if p.strip()
     ]
-    if len(parts) > 1:
-        for part in parts:
-            if part in HEADINGS:
-                return HEADINGS[part]
+    if len(parts) > 1 and all(part in HEADINGS for part in parts):
+        return HEADINGS[parts[0]]
     return None
