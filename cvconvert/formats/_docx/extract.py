@@ -15,6 +15,7 @@ three steps:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -428,7 +429,7 @@ def _order_boxes(group: list[_Box]) -> list[Line]:
         starts = sorted({b.x for b in band})
         cut: float | None = None
         best = span * 0.2
-        for a, b in zip(starts, starts[1:], strict=False):
+        for a, b in itertools.pairwise(starts):
             if b - a > best:
                 best, cut = b - a, b
         columns = [band] if cut is None else [[b for b in band if b.x < cut], [b for b in band if b.x >= cut]]
@@ -782,7 +783,7 @@ _ROLE = re.compile(
     r"werkstudent|praktikant|mitarbeiter|entwickler|ingenieur|berater|leiter|referent|sachbearbeiter|assistent|"
     r"wissenschaftlich|hilfskraft|aushilfe|mitarbeit|lehrer|dozent|"
     r"ingénieur|développeur|developpeur|stagiaire|alternant|chef|responsable|chargé|technicien|consultante?|"
-    r"directeur|directrice|enseignant|professeur|"
+    r"directeur|directrice|enseignant|professeur|développeuse|developpeuse|ingénieure|"
     r"desarrollador|ingeniero|analista|becario|gerente|jefe|profesor|asesor|"
     r"estagiário|estagiario|desenvolvedor|engenheiro|gerente|professora?|cargo|"
     r"разработчик|инженер|программист|менеджер|стажер|стажёр|аналитик|руководитель|специалист|директор|"
@@ -873,7 +874,7 @@ _WATERMARK = re.compile(r"(?i)\s*u?featured\s+resume\s*$")
 
 
 def _is_bullet(line: Line) -> bool:
-    return line.bullet or line.text[:1] in _BULLET_GLYPHS and len(line.text) > 2 and line.text[1:2] in " \t"
+    return line.bullet or (line.text[:1] in _BULLET_GLYPHS and len(line.text) > 2 and line.text[1:2] in " \t")
 
 
 def _strip_bullet(text: str) -> str:
@@ -1105,7 +1106,7 @@ class _Basics:
         top = max(sizes) if sizes else 0.0
         for order, line in enumerate(pool):
             text = _clean_name(line.text)
-            parts = [text] + [p.strip() for p in re.split(r"[/|\t·•]", text) if p.strip()][:1]
+            parts = [text, *[p.strip() for p in re.split(r"[/|\t·•]", text) if p.strip()][:1]]
             for part in parts:
                 if not _looks_like_name(part):
                     continue
@@ -1218,8 +1219,7 @@ class _Basics:
                     not part
                     or "@" in part
                     or _URL.search(part)
-                    or _phones(part)
-                    and not re.search(r"[A-Za-z]{3}", part)
+                    or (_phones(part) and not re.search(r"[A-Za-z]{3}", part))
                 ):
                     continue
                 if (_is_place(part) or _is_address(part)) and part != self.data.get("name"):
@@ -1257,7 +1257,7 @@ class _Basics:
 
 def _is_place(text: str) -> bool:
     text = text.strip()
-    if len(text) > 80 or _ORG.search(text) and not _COUNTRIES.search(text):
+    if len(text) > 80 or (_ORG.search(text) and not _COUNTRIES.search(text)):
         return False
     if re.fullmatch(r"[A-ZÀ-Ý][\w .'-]+,\s*[A-Z]{2}", text):
         return True
@@ -1323,7 +1323,7 @@ def _line_kind(line: Line, key: str) -> str:
         return "body"
     if len(text) > 110 or (len(text) > 70 and text.endswith((".", "。", ";"))):
         return "body"
-    if text[:1].islower() or text.endswith((",", ";")) and len(text) > 40:
+    if text[:1].islower() or (text.endswith((",", ";")) and len(text) > 40):
         return "body"
     return "head"
 
@@ -1370,9 +1370,9 @@ _CONNECTORS = (
 
 def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]:
     """Organisation, role, place (and area) from the lines of an entry head."""
-    frags: list[tuple[str, bool]] = []
+    frags: list[tuple[str, int]] = []
     fields: dict[str, str] = {}
-    for line in lines:
+    for number, line in enumerate(lines):
         text = _without_dates(_strip_bullet(line.text), find_dates(line.text))
         kv = _split_key(text) if ":" in text or "：" in text else None
         if kv and _words(kv[0]) <= 3:
@@ -1393,9 +1393,9 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         ):
             part = part.strip(" .;,:|-–—()[]")
             if part:
-                frags.append((part, line.bold))
-    out: list[tuple[str, str | None]] = []
-    for part, _bold in frags:
+                frags.append((part, number))
+    out: list[tuple[str, str | None, int]] = []
+    for part, number in frags:
         done = False
         for pattern, side in _CONNECTORS:
             m = pattern.search(part)
@@ -1404,8 +1404,8 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 if not left or not right:
                     continue
                 org, other = (right, left) if side == "right" else (left, right)
-                out.append((org, "org"))
-                out.append((other, "role"))
+                out.append((org, "org", number))
+                out.append((other, "role", number))
                 done = True
                 break
         if done:
@@ -1417,28 +1417,33 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
             if any(kinds):
                 # "Legal Intern, World Cyber Security Forum"; keep "Org, Place" together as the org.
                 if kinds[0] == "org" and all(k in ("place", None) for k in kinds[1:]):
-                    out.append((part, "org"))
+                    out.append((part, "org", number))
                     continue
-                out.extend(zip(pieces, kinds, strict=False))
+                out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
                 continue
         if kind == "org" and "," in part:
             pieces = [p.strip() for p in part.split(",") if p.strip()]
             kinds = [_fragment_kind(p, key) for p in pieces]
             if "role" in kinds:
-                out.extend(zip(pieces, kinds, strict=False))
+                out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
                 continue
         if kind == "role" and "," in part:
             pieces = [p.strip() for p in part.split(",") if p.strip()]
             kinds = [_fragment_kind(p, key) for p in pieces]
             if "org" in kinds:
-                out.extend(zip(pieces, kinds, strict=False))
+                out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
                 continue
-        out.append((part, kind))
+        out.append((part, kind, number))
     rest: list[str] = []
-    for text, kind in out:
+    org_line = -1
+    for text, kind, number in out:
         slot = {"org": "org", "role": "role", "place": "place"}.get(kind or "")
         if slot and slot not in fields:
             fields[slot] = text
+            org_line = number if slot == "org" else org_line
+        elif fields.get("org") and number == org_line and "place" not in fields and _words(text) <= 3:
+            # "Company – City": a few words after the organisation on its line are the place.
+            fields["place"] = text
         else:
             rest.append(text)
     for text in list(rest):
@@ -1447,6 +1452,11 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 fields[slot] = text
                 rest.remove(text)
                 break
+    # What is left beside an organisation and a title, a few capitalised words, is the place.
+    for text in list(rest):
+        if "place" not in fields and _words(text) <= 3 and text[:1].isupper() and not re.search(r"\d{3}", text):
+            fields["place"] = text
+            rest.remove(text)
     return fields, rest
 
 
@@ -1551,7 +1561,7 @@ def _same_row(line: Line, other: Line | None) -> bool:
 
 
 def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
-    fields, rest = _split_head(entry.head, key)
+    fields, _rest = _split_head(entry.head, key)
     out: dict[str, Any] = {}
     span = entry.dates
     start = end = None
@@ -1596,7 +1606,7 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
     elif key == "education":
         out["institution"] = org
         if role:
-            m = re.match(r"(?i)^(.+?)\s+(?:in|of|en|em|in the field of|im fach)\s+(.+)$", role)
+            m = re.match(r"(?i)^(.+?)\s+(?:in|en|em|im fach|in the field of)\s+(.+)$", role)
             if m and _DEGREE.search(m.group(1)) and not area:
                 role, area = m.group(1).strip(" ,"), m.group(2).strip(" ,")
         out["studyType"] = role
@@ -1766,11 +1776,12 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
             if key == "other":
                 report.warn(
                     "",
-                    f"section {section.title!r} has no JSON Resume place; skipped (confidence {section.confidence:.1f})",
+                    f"section {section.title!r} has no JSON Resume place; skipped "
+                    f"(confidence {section.confidence:.1f})",
                 )
             continue
+        items: list[dict[str, Any]] = []
         if key in _ENTRY_SECTIONS:
-            items = []
             for entry in _segment(section.lines, key):
                 item = _entry_data(entry, key)
                 if item is None:

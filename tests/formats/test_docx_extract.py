@@ -1,0 +1,386 @@
+"""Best-effort reading of DOCX CVs that cvconvert did not write (cvconvert.formats._docx.extract).
+
+Synthetic CVs are built here with python-docx (plus raw XML for a text box, which python-docx
+cannot make), so the rules are exercised without the corpus; the labelled corpus in ../shared
+is scored with ../shared/tools/score_extraction.py (skipped when ../shared is absent). Corpus
+text is never printed: only file names and scores.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import zipfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from cvconvert import limits
+from cvconvert.errors import InvalidInputError, LimitExceededError
+from cvconvert.formats._docx import headings
+from cvconvert.formats._docx.extract import extract, find_dates, read_lines
+from tests.conftest import shared_files, shared_path
+
+docx = pytest.importorskip("docx")
+
+# --- building test documents ----------------------------------------------------------------
+
+
+def _save(document: Any) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _english_cv() -> bytes:
+    d = docx.Document()
+    d.add_paragraph("Jane Q. Example", style="Title")
+    d.add_paragraph("Senior Data Engineer")
+    d.add_paragraph("jane.example@example.org | +44 20 7946 0958 | London, UK | github.com/janeexample")
+    d.add_heading("Summary", level=1)
+    d.add_paragraph(
+        "Data engineer with eight years of experience building reliable pipelines for analytics teams, "
+        "and a taste for simple tools."
+    )
+    d.add_heading("Work Experience", level=1)
+    d.add_paragraph("Acme Analytics Ltd — London\tJan 2020 to Present")
+    d.add_paragraph("Senior Data Engineer")
+    d.add_paragraph("Rebuilt the nightly batch as a streaming job", style="List Bullet")
+    d.add_paragraph("Cut cloud costs by a third", style="List Bullet")
+    d.add_paragraph("Widget Corp, Manchester\tSept. 2017 - Dec. 2019")
+    d.add_paragraph("Data Analyst")
+    d.add_paragraph("Built the first dashboard the board read", style="List Bullet")
+    d.add_heading("Education", level=1)
+    d.add_paragraph("University of Leeds\t2013 – 2017")
+    d.add_paragraph("Bachelor of Science in Mathematics")
+    d.add_heading("Skills", level=1)
+    d.add_paragraph("Languages: Python, SQL, Scala")
+    d.add_paragraph("Tools: Airflow, Spark, dbt")
+    d.add_heading("Languages", level=1)
+    d.add_paragraph("English (native), French (B2)")
+    return _save(d)
+
+
+def _german_cv() -> bytes:
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("Max Mustermann").bold = True
+    d.add_paragraph("Telefon: +49 30 1234567")
+    d.add_paragraph("E-Mail: max.mustermann@example.de")
+    d.add_paragraph("Adresse: Musterstraße 5, 10115 Berlin")
+    d.add_heading("Berufserfahrung", level=1)
+    d.add_paragraph("03/2019 – heute\tSoftwareentwickler")
+    d.add_paragraph("Beispiel GmbH, Berlin")
+    d.add_paragraph("Entwicklung einer Buchungsplattform", style="List Bullet")
+    d.add_paragraph("09/2016 – 02/2019\tWerkstudent")
+    d.add_paragraph("Muster AG, Potsdam")
+    d.add_heading("Ausbildung", level=1)
+    d.add_paragraph("2012 - 2016\tBachelor of Science Informatik")
+    d.add_paragraph("Technische Universität Berlin")
+    d.add_heading("Sprachkenntnisse", level=1)
+    d.add_paragraph("Deutsch: Muttersprache")
+    d.add_paragraph("Englisch: fließend")
+    return _save(d)
+
+
+def _french_table_cv() -> bytes:
+    """A layout table: captions in the left column, content in the right one."""
+    d = docx.Document()
+    d.add_paragraph("Camille Exemple", style="Title")
+    d.add_paragraph("camille@example.fr")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).paragraphs[0].add_run("Expériences professionnelles").bold = True
+    right = table.cell(0, 1)
+    right.paragraphs[0].text = "Société Exemple SA – Lyon\t2018 — présent"
+    right.add_paragraph("Développeuse Python")
+    right.add_paragraph("Refonte du site interne", style="List Bullet")
+    right.add_paragraph("Banque Démo – Paris\t2015 - 2018")
+    right.add_paragraph("Stagiaire développement")
+    table.cell(1, 0).paragraphs[0].add_run("Formation").bold = True
+    table.cell(1, 1).paragraphs[0].text = "2012 – 2015 : Master Informatique : Université de Lyon"
+    return _save(d)
+
+
+_TEXTBOX = """
+<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+     xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+     xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+     xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+     xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+     xmlns:v="urn:schemas-microsoft-com:vml">
+ <mc:AlternateContent>
+  <mc:Choice Requires="wps">
+   <w:drawing>
+    <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0"
+               locked="0" layoutInCell="1" allowOverlap="1">
+     <wp:simplePos x="0" y="0"/>
+     <wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>
+     <wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>
+     <wp:extent cx="{w}" cy="600000"/>
+     <wp:docPr id="{id}" name="Text Box {id}"/>
+     <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+      <wps:wsp><wps:spPr/><wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>
+     </a:graphicData></a:graphic>
+    </wp:anchor>
+   </w:drawing>
+  </mc:Choice>
+  <mc:Fallback>
+   <w:pict><v:shape style="position:absolute"><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox>
+   </v:shape></w:pict>
+  </mc:Fallback>
+ </mc:AlternateContent>
+</w:r>
+"""
+
+
+def _textbox_cv() -> bytes:
+    """Contact details in one floating text box, the sections in another; the second box comes
+    first in the XML but sits lower on the page."""
+    from docx.oxml import parse_xml
+
+    def paras(*texts: str) -> str:
+        return "".join(f"<w:p><w:r><w:t xml:space='preserve'>{t}</w:t></w:r></w:p>" for t in texts)
+
+    d = docx.Document()
+    anchor = d.add_paragraph()
+    body = paras(
+        "EXPERIENCE",
+        "Initech Inc\tMay 2014 – Jun 2021",
+        "Software Engineer",
+        "EDUCATION",
+        "State University\t2010-2014",
+        "Bachelor of Arts in Economics",
+    )
+    top = paras("Peter Gibbons", "peter.gibbons@example.com", "+1 555 010 9999")
+    anchor._p.append(parse_xml(_TEXTBOX.format(x=900000, y=3000000, w=5000000, id=1, paragraphs=body)))
+    anchor._p.append(parse_xml(_TEXTBOX.format(x=900000, y=500000, w=5000000, id=2, paragraphs=top)))
+    return _save(d)
+
+
+# --- synthetic documents --------------------------------------------------------------------
+
+
+def test_english_cv_gives_contacts_sections_and_entries() -> None:
+    resume, report = extract(_english_cv())
+    data = resume.to_data()
+    basics = data["basics"]
+    assert basics["name"] == "Jane Q. Example"
+    assert basics["label"] == "Senior Data Engineer"
+    assert basics["email"] == "jane.example@example.org"
+    assert basics["phone"] == "+44 20 7946 0958"
+    assert [p["network"] for p in basics["profiles"]] == ["GitHub"]
+    assert basics["summary"].startswith("Data engineer with eight years")
+    work = data["work"]
+    assert [(w["name"], w["position"], w.get("startDate"), w.get("endDate")) for w in work] == [
+        ("Acme Analytics Ltd", "Senior Data Engineer", "2020-01", None),
+        ("Widget Corp, Manchester", "Data Analyst", "2017-09", "2019-12"),
+    ]
+    assert work[0]["highlights"] == ["Rebuilt the nightly batch as a streaming job", "Cut cloud costs by a third"]
+    assert work[0]["location"] == "London"
+    edu = data["education"][0]
+    assert (edu["institution"], edu["studyType"], edu["area"]) == (
+        "University of Leeds",
+        "Bachelor of Science",
+        "Mathematics",
+    )
+    assert (edu["startDate"], edu["endDate"]) == ("2013", "2017")
+    assert {s["name"] for s in data["skills"]} == {"Languages", "Tools"}
+    assert [lang["language"] for lang in data["languages"]] == ["English", "French"]
+    assert any(n.path == "/work/1" and "'Work Experience'" in n.message and "confidence" in n.message for n in report)
+
+
+def test_german_cv_reads_heute_and_german_headings() -> None:
+    resume, _ = extract(_german_cv(), lang="de")
+    data = resume.to_data()
+    assert data["basics"]["name"] == "Max Mustermann"
+    assert data["basics"]["phone"] == "+49 30 1234567"
+    assert data["basics"]["location"]["city"] == "Berlin"
+    work = data["work"]
+    assert [(w["name"], w["position"], w.get("startDate"), w.get("endDate")) for w in work] == [
+        ("Beispiel GmbH, Berlin", "Softwareentwickler", "2019-03", None),
+        ("Muster AG, Potsdam", "Werkstudent", "2016-09", "2019-02"),
+    ]
+    edu = data["education"][0]
+    assert edu["institution"] == "Technische Universität Berlin"
+    assert (edu["startDate"], edu["endDate"]) == ("2012", "2016")
+    assert [lang["language"] for lang in data["languages"]] == ["Deutsch", "Englisch"]
+
+
+def test_table_layout_in_french_is_read_row_by_row() -> None:
+    resume, _ = extract(_french_table_cv(), lang="fr")
+    data = resume.to_data()
+    assert data["basics"]["name"] == "Camille Exemple"
+    work = data["work"]
+    assert [(w["name"], w["position"], w.get("startDate")) for w in work] == [
+        ("Société Exemple SA", "Développeuse Python", "2018"),
+        ("Banque Démo", "Stagiaire développement", "2015"),
+    ]
+    assert "endDate" not in work[0]
+    assert work[1]["endDate"] == "2018"
+    edu = data["education"][0]
+    assert (edu["institution"], edu["studyType"], edu["startDate"]) == (
+        "Université de Lyon",
+        "Master Informatique",
+        "2012",
+    )
+
+
+def test_text_boxes_are_read_in_page_order_without_the_vml_copy() -> None:
+    data = _textbox_cv()
+    texts = [line.text for line in read_lines(data)]
+    # Once each (mc:Fallback skipped), and the box higher on the page first.
+    assert texts.count("Peter Gibbons") == 1
+    assert texts.index("Peter Gibbons") < texts.index("EXPERIENCE")
+    resume, _ = extract(data)
+    out = resume.to_data()
+    assert out["basics"]["name"] == "Peter Gibbons"
+    assert out["basics"]["email"] == "peter.gibbons@example.com"
+    assert out["work"][0]["name"] == "Initech Inc"
+    assert (out["work"][0]["startDate"], out["work"][0]["endDate"]) == ("2014-05", "2021-06")
+    assert out["education"][0]["institution"] == "State University"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Sept. 2017 - Jul. 2021", "2017-09", "2021-07"),
+        ("03/2019 – heute", "2019-03", None),
+        ("2018 — présent", "2018", None),
+        ("2019年3月-至今", "2019-03", None),
+        ("Jan 2020 to Present", "2020-01", None),
+        ("2015-2017", "2015", "2017"),
+        ("May - Jun 2021", "2021-05", "2021-06"),
+        ("Seit Februar 2014: Master", "2014-02", None),
+        ("01/10/2018–continuing", "2018-10-01", None),
+        ("2019.09.01‑2021.01", "2019-09-01", "2021-01"),
+        ("с апреля 2022 по 2023 год", "2022-04", "2023"),
+        ("desde marzo 2020 hasta la actualidad", "2020-03", None),
+        ("de 2014 à 2016", "2014", "2016"),
+    ],
+)
+def test_date_ranges_as_people_write_them(text: str, start: str, end: str | None) -> None:
+    span = find_dates(text)[0]
+    assert (span.start, span.end) == (start, end)
+
+
+def test_numbers_that_are_not_dates_are_not_dates() -> None:
+    assert find_dates("ENG 1201 & ENG 1211") == []
+    assert find_dates("+7 (950) 009 43 61") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("WORK EXPERIENCE", "work"),
+        ("Berufserfahrung:", "work"),
+        ("Expériences Professionnelles", "work"),
+        ("Experiencia laboral", "work"),
+        ("Experiência Profissional", "work"),
+        ("Опыт работы", "work"),
+        ("工作经历", "work"),
+        ("E D U C A T I O N", "education"),
+        ("Formação", "education"),
+        ("Образование:", "education"),
+        ("Honors & Awards", "awards"),
+        ("Sprachkenntnisse", "languages"),
+    ],
+)
+def test_heading_vocabulary(heading: str, key: str) -> None:
+    assert headings.lookup(heading) == key
+
+
+def test_heading_lookup_refuses_sentences_and_urls() -> None:
+    assert headings.lookup("https://example.org/projects") is None
+    assert headings.lookup("Jump to Section Work Experience | Education | Nonsense") is None
+
+
+# --- hostile input --------------------------------------------------------------------------
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "not a Word file"),
+        (b"just some text, not a zip", "not a Word file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "OLE"),
+        (_zip({"hello.txt": b"hi"}), "no word/document.xml"),
+    ],
+    ids=["empty", "not-a-zip", "ole", "no-document"],
+)
+def test_bad_input_is_one_line_invalid_input(data: bytes, words: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        extract(data)
+    assert words in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_truncated_zip_is_invalid_input() -> None:
+    data = _english_cv()
+    with pytest.raises(InvalidInputError) as info:
+        extract(data[: len(data) // 2])
+    assert "\n" not in str(info.value)
+
+
+def test_zip_bomb_is_refused_by_declared_size_before_inflating() -> None:
+    bomb = _zip({"word/document.xml": b"<a>" + b" " * 3_000_000 + b"</a>"})
+    assert len(bomb) < 50_000
+    with limits.using(max_member_bytes=1_000_000), pytest.raises(LimitExceededError) as info:
+        extract(bomb)
+    assert "word/document.xml" in str(info.value)
+
+
+def test_malformed_document_xml_is_invalid_input() -> None:
+    with pytest.raises(InvalidInputError):
+        extract(_zip({"word/document.xml": b"<w:document><w:body>"}))
+
+
+# --- the corpus -----------------------------------------------------------------------------
+
+CORPUS = shared_files("corpus/docx", "*.docx")
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_every_corpus_file_reads_and_gives_a_name(path: Path) -> None:
+    resume, report = extract(path.read_bytes())
+    assert resume.basics is not None and resume.basics.name, path.name
+    assert any(n.path == "/basics/name" for n in report)
+
+
+def _scorer() -> ModuleType:
+    path = shared_path("tools", "score_extraction.py")
+    spec = importlib.util.spec_from_file_location("score_extraction", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_corpus_scores_at_least_f1_0_8_micro_averaged() -> None:
+    scorer = _scorer()
+    labels = shared_files("corpus/docx-labels", "*.json")
+    assert labels
+    total = [0, 0, 0]
+    for label in labels:
+        source = label.parent.parent / "docx" / f"{label.stem}.docx"
+        truth = json.loads(label.read_text(encoding="utf-8"))
+        resume, _ = extract(source.read_bytes(), lang=truth.get("x-lang"))
+        tally = scorer.score(truth, resume.to_data())
+        counts = [sum(v[i] for v in tally.c.values()) for i in range(3)]
+        total = [a + b for a, b in zip(total, counts, strict=True)]
+        p, r, f1 = scorer.prf(*counts)
+        # Scores only: the corpus holds real people's details.
+        print(f"{label.stem}: precision={p:.2f} recall={r:.2f} F1={f1:.2f}")
+    p, r, f1 = scorer.prf(*total)
+    print(f"micro-average: precision={p:.2f} recall={r:.2f} F1={f1:.2f}")
+    assert f1 >= 0.8
