@@ -1,0 +1,618 @@
+"""DOCX: the Word CV we write, reading it back (also after a person edits it in Word), bad input."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx2python import docx2python
+from hypothesis import given, settings
+
+import cvconvert
+from cvconvert import cli
+from cvconvert.errors import InvalidInputError, LimitExceededError, OptionError
+from cvconvert.formats._docx import layout
+from cvconvert.model import Resume
+from cvconvert.report import Report
+from tests.conftest import SAMPLES, sample_files, shared_files
+from tests.strategies import resume as resumes
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+SAMPLE = SAMPLES / "wanru-zhao.json"
+CORPUS = shared_files("corpus/jsonresume", "*.json")
+
+
+def write(resume: Resume, **options: Any) -> tuple[bytes, Report]:
+    return cvconvert.dumps(resume, "docx", **options)
+
+
+def read(data: bytes, **options: Any) -> tuple[Resume, Report]:
+    return cvconvert.read_with_report(data, "docx", **options)
+
+
+def sample() -> Resume:
+    return cvconvert.read(SAMPLE)
+
+
+def document(data: bytes) -> Any:
+    return docx.Document(io.BytesIO(data))
+
+
+def saved(doc: Any) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def marks(paragraph: Any) -> list[str]:
+    return [str(n) for n in paragraph._p.xpath(".//w:bookmarkStart/@w:name")]
+
+
+def entry_paragraphs(doc: Any, section: str, index: int) -> list[Any]:
+    """The paragraphs of one entry: from its bookmarked first line to the next entry or heading."""
+    paragraphs = doc.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if f"_cv_{section}_{index}" in marks(p))
+    out = [paragraphs[start]]
+    for p in paragraphs[start + 1 :]:
+        if p.style.name in ("Heading 1", "Heading 2", "CV Item") or any(m.startswith("_cv_") for m in marks(p)):
+            break
+        out.append(p)
+    return out
+
+
+def field_runs(paragraphs: list[Any], style: str) -> list[Any]:
+    return [r for p in paragraphs for r in p.runs if r.style is not None and r.style.name == style]
+
+
+# --- lossless round trips ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+def test_samples_round_trip_exactly(path: Path) -> None:
+    resume = cvconvert.read(path)
+    data, report = write(resume)
+    back, notes = read(data)
+    assert back.to_data() == resume.to_data()
+    assert not report.notes and not notes.notes
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:3])
+def test_corpus_resumes_round_trip_exactly(path: Path) -> None:
+    resume = cvconvert.read(path)
+    data, report = write(resume)
+    back, _ = read(data)
+    assert back.to_data() == resume.to_data()
+    assert not report.losses
+
+
+@settings(max_examples=60)
+@given(resumes)
+def test_any_resume_round_trips_exactly(resume: Resume) -> None:
+    data, report = write(resume)
+    back, _ = read(data)
+    assert back.to_data() == resume.to_data()
+    assert not report.losses
+
+
+def test_text_xml_cannot_hold_is_kept_and_left_off_the_page() -> None:
+    hostile = "a\x0bb\x01c\r\nd <&]]> "
+    resume = Resume.model_validate({"basics": {"name": hostile, "summary": " \x00 lead"}, "work": [{"name": "x\ufffe"}]})
+    data, report = write(resume)
+    assert not report.notes
+    assert document(data).paragraphs[0].text == "abc\nd <&]]> "
+    back, _ = read(data)
+    assert back.to_data() == resume.to_data()
+
+
+def test_exact_dates_are_kept_while_the_page_shows_months() -> None:
+    resume = Resume.model_validate({"work": [{"name": "ACME", "startDate": "2017-09-15", "endDate": "2019"}]})
+    data, _ = write(resume)
+    text = "\n".join(p.text for p in document(data).paragraphs)
+    assert "Sep 2017 – 2019" in text
+    assert read(data)[0].to_data() == resume.to_data()
+
+
+# --- the page a person sees ---------------------------------------------------------------------
+
+
+def test_page_uses_real_word_styles_and_no_layout_tables() -> None:
+    data, _ = write(sample())
+    doc = document(data)
+    styles = [p.style.name for p in doc.paragraphs]
+    assert styles[0] == "Title" and doc.paragraphs[0].text == "Wanru Zhao"
+    assert styles[1] == "CV Contact"
+    assert {"Heading 1", "Heading 2", "List Bullet", "CV Details", "CV Item"} <= set(styles)
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
+        "Experience",
+        "Education",
+        "Projects",
+        "Publications",
+        "Awards",
+        "Volunteering",
+        "Skills",
+    ]
+    assert not doc.tables
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "txbxContent" not in xml and "<w:tbl>" not in xml and "<w:sdt>" not in xml
+
+
+def test_contact_links_are_live() -> None:
+    data, _ = write(sample())
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("word/_rels/document.xml.rels").decode()
+    assert 'Target="mailto:zhaowrenee@gmail.com" TargetMode="External"' in rels
+    assert 'Target="https://github.com/Ryan0v0" TargetMode="External"' in rels
+    contact = document(data).paragraphs[1]
+    assert any(link.url == "https://github.com/Ryan0v0" for link in contact.hyperlinks)
+
+
+def test_dates_read_as_people_write_them() -> None:
+    data, _ = write(sample())
+    text = "\n".join(p.text for p in document(data).paragraphs)
+    assert "Sep 2017 – Jul 2021" in text
+    assert "Jan 2021 – Present" in text
+    assert "AAAI 2020\t2020" in text  # a year-only date stays a year
+
+
+def visible_values(resume: Resume) -> list[str]:
+    """Every value the page shows, in the order it shows them (the layout table's order)."""
+    data = resume.to_data()
+    lang = cvconvert.formats._docx.i18n.language("en")
+    basics = data.get("basics", {})
+    out = [basics[k] for k in ("name", "label") if k in basics]
+    location = basics.get("location", {})
+    out += [layout.display("country" if k == "countryCode" else "text", location[k], lang) for k in layout.LOCATION_FIELDS if k in location]
+    out += [basics[k] for k in layout.CONTACT_FIELDS if k in basics]
+    for profile in basics.get("profiles", []):
+        out += [profile[k] for k in ("network", "username") if k in profile]
+    if "summary" in basics:
+        out.append(basics["summary"])
+    for key in layout.DEFAULT_ORDER[1:]:
+        section = layout.SECTIONS[key]
+        for entry in data.get(key, []):
+            head = [section.head] + ([section.sub] if section.sub else [])
+            for line in head:
+                for part in (*line.left, *line.right):
+                    if part.field in entry:
+                        out.append(layout.display(part.kind, entry[part.field], lang))
+            out += [entry[k] for k in section.texts if k in entry]
+            out += [", ".join(entry[k]) for k in section.lists if k in entry]
+            if section.bullets:
+                out += entry.get(section.bullets, [])
+    return [v for v in out if v]
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+def test_an_ats_finds_every_visible_value_in_order(path: Path, tmp_path: Path) -> None:
+    resume = cvconvert.read(path)
+    target = tmp_path / "cv.docx"
+    cvconvert.write(resume, target)
+    with docx2python(target, html=False) as extracted:
+        text = extracted.text
+    position = 0
+    for value in visible_values(resume):
+        found = text.find(value, position)
+        assert found >= 0, f"value #{visible_values(resume).index(value)} not found in order"
+        position = found + len(value)
+
+
+def test_cjk_text_has_an_east_asian_font_and_the_language_is_set() -> None:
+    resume = Resume.model_validate({"basics": {"name": "王如", "label": "工程师"}, "work": [{"name": "北京大学"}]})
+    data, _ = write(resume, lang="zh")
+    package = zipfile.ZipFile(io.BytesIO(data))
+    xml = package.read("word/document.xml").decode()
+    assert re.search(r'<w:rFonts w:eastAsia="[^"]+"[^>]*/><w:t[^>]*>王如', xml) or 'w:eastAsia="Microsoft YaHei"' in xml
+    styles = package.read("word/styles.xml").decode()
+    assert 'w:val="zh-CN"' in styles and 'w:eastAsia="Microsoft YaHei"' in styles
+    assert document(data).core_properties.language == "zh-CN"
+    assert "工作经历" in [p.text for p in document(data).paragraphs]
+
+
+def test_right_to_left_paragraphs_are_marked_bidi() -> None:
+    resume = Resume.model_validate({"basics": {"name": "مرحبا بالعالم", "label": "Engineer"}})
+    doc = document(write(resume)[0])
+    title, label = doc.paragraphs[:2]
+    assert title._p.pPr.find(f"{{{W}}}bidi") is not None
+    assert label._p.pPr.find(f"{{{W}}}bidi") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "date"),
+    [
+        ("en", "Education", "Sep 2017 – Jul 2021"),
+        ("de", "Ausbildung", "Sept. 2017 – Juli 2021"),
+        ("fr", "Formation", "sept. 2017 – juil. 2021"),
+        ("es", "Formación", "sept 2017 – jul 2021"),
+        ("zh", "教育背景", "2017年9月 – 2021年7月"),
+    ],
+)
+def test_language_translates_headings_and_months(lang: str, heading: str, date: str) -> None:
+    data, _ = write(sample(), lang=lang)
+    texts = [p.text for p in document(data).paragraphs]
+    assert heading in texts
+    assert any(date in t for t in texts)
+    assert read(data)[0].to_data() == sample().to_data()
+
+
+def test_unknown_language_is_an_option_error() -> None:
+    with pytest.raises(OptionError):
+        write(sample(), lang="xx-nope")
+
+
+@pytest.mark.parametrize(("page", "size"), [("A4", (11906, 16838)), ("Letter", (12240, 15840)), ("letter", (12240, 15840))])
+def test_page_size(page: str, size: tuple[int, int]) -> None:
+    section = document(write(sample(), page=page)[0]).sections[0]
+    assert (section.page_width.twips, section.page_height.twips) == size
+
+
+def test_page_size_defaults_to_letter_in_north_america() -> None:
+    resume = Resume.model_validate({"basics": {"name": "A", "location": {"countryCode": "US"}}})
+    assert document(write(resume)[0]).sections[0].page_width.twips == 12240
+    assert document(write(sample())[0]).sections[0].page_width.twips == 11906
+    with pytest.raises(OptionError):
+        write(sample(), page="A5")
+
+
+def test_document_properties() -> None:
+    props = document(write(sample())[0]).core_properties
+    assert props.title == "Wanru Zhao"
+    assert props.author == "Wanru Zhao"
+    assert props.language == "en-US"
+
+
+def test_sections_option_orders_and_leaves_out() -> None:
+    resume = sample()
+    data, report = write(resume, sections="skills,work")
+    headings = [p.text for p in document(data).paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Skills", "Experience"]
+    assert {n.path for n in report.losses} == {"/volunteer", "/education", "/awards", "/publications", "/projects"}
+    back = read(data)[0].to_data()
+    assert back["work"] == resume.to_data()["work"] and "projects" not in back
+    data2, report2 = write(resume, sections=["education"])
+    assert [p.text for p in document(data2).paragraphs if p.style.name == "Heading 1"] == ["Education"]
+    with pytest.raises(OptionError):
+        write(resume, sections="work,hobbies")
+
+
+def test_summary_is_a_section_that_can_be_left_out() -> None:
+    resume = Resume.model_validate({"basics": {"name": "A", "summary": "Builds things."}, "work": [{"name": "B"}]})
+    data, _ = write(resume)
+    assert [p.text for p in document(data).paragraphs][1:3] == ["Summary", "Builds things."]
+    _, report = write(resume, sections="work")
+    assert [n.path for n in report.losses] == ["/basics/summary"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".dotx"])
+def test_template_styles_and_page_setup_are_used(tmp_path: Path, suffix: str) -> None:
+    from docx.shared import Cm
+
+    doc = docx.Document()
+    doc.sections[0].left_margin = Cm(3.1)
+    doc.styles["Heading 1"].font.size = docx.shared.Pt(17)
+    doc.add_paragraph("template body text that must not appear")
+    path = tmp_path / f"mine{suffix}"
+    doc.save(path)
+    if suffix == ".dotx":
+        _make_template(path)
+    data, _ = write(sample(), template=str(path))
+    out = document(data)
+    assert out.sections[0].left_margin.twips == int(Cm(3.1).twips)
+    assert out.styles["Heading 1"].font.size == docx.shared.Pt(17)
+    assert "template body text" not in "\n".join(p.text for p in out.paragraphs)
+    assert [p.style.name for p in out.paragraphs][:2] == ["Title", "CV Contact"]
+    assert read(data)[0].to_data() == sample().to_data()
+    again, _ = write(sample(), template=str(path), page="Letter")
+    assert document(again).sections[0].page_width.twips == 12240
+
+
+def _make_template(path: Path) -> None:
+    """Turn a .docx into a .dotx: the main part's content type is the only difference."""
+    with zipfile.ZipFile(path) as src:
+        members = {n: src.read(n) for n in src.namelist()}
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"document.main+xml", b"template.main+xml"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in members.items():
+            out.writestr(name, data)
+
+
+def test_a_bad_template_is_an_option_error(tmp_path: Path) -> None:
+    bad = tmp_path / "t.dotx"
+    bad.write_bytes(b"nope")
+    with pytest.raises(OptionError):
+        write(sample(), template=str(bad))
+    with pytest.raises(OptionError):
+        write(sample(), template=str(tmp_path / "missing.dotx"))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_renders_the_sample_on_two_pages(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    cvconvert.convert(SAMPLE, tmp_path / "cv.docx")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "cv.docx")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert len(PdfReader(tmp_path / "cv.pdf").pages) <= 2
+
+
+# --- a person edits the document in Word --------------------------------------------------------
+
+
+def edited(mutate: Any, resume: Resume | None = None) -> tuple[dict[str, Any], dict[str, Any], Report]:
+    resume = resume or sample()
+    doc = document(write(resume)[0])
+    mutate(doc)
+    back, report = read(saved(doc))
+    return resume.to_data(), back.to_data(), report
+
+
+def test_changed_job_title_is_read_from_the_page() -> None:
+    def mutate(doc: Any) -> None:
+        (run,) = field_runs(entry_paragraphs(doc, "work", 1), "CV Position")
+        run.text = "Senior Algorithm Engineer"
+
+    before, after, _ = edited(mutate)
+    assert after["work"][1]["position"] == "Senior Algorithm Engineer"
+    after["work"][1]["position"] = before["work"][1]["position"]
+    assert after == before
+
+
+def test_rewritten_deleted_and_added_bullets() -> None:
+    def mutate(doc: Any) -> None:
+        bullets = [p for p in entry_paragraphs(doc, "work", 1) if p.style.name == "List Bullet"]
+        bullets[0].text = "Rewrote the core engine."
+        bullets[1]._p.getparent().remove(bullets[1]._p)
+        new = copy.deepcopy(bullets[-1]._p)
+        bullets[-1]._p.addnext(new)
+        docx.text.paragraph.Paragraph(new, bullets[-1]._parent).text = "Mentored two interns."
+
+    before, after, report = edited(mutate)
+    old = before["work"][1]["highlights"]
+    assert after["work"][1]["highlights"] == ["Rewrote the core engine.", old[2], old[3], "Mentored two interns."]
+    after["work"][1]["highlights"] = old
+    assert after == before
+    assert not report.notes
+
+
+def test_a_job_copied_in_the_same_styles_is_a_new_job() -> None:
+    def mutate(doc: Any) -> None:
+        paragraphs = entry_paragraphs(doc, "work", 1)
+        anchor = paragraphs[-1]._p
+        for p in paragraphs:
+            new = copy.deepcopy(p._p)
+            for mark in new.xpath(".//w:bookmarkStart|.//w:bookmarkEnd"):
+                mark.getparent().remove(mark)  # Word does not copy a bookmark: its name is unique
+            anchor.addnext(new)
+            anchor = new
+        copies = entry_paragraphs_after(doc, paragraphs[-1])
+        field_runs(copies, "CV Name")[0].text = "Acme Robotics"
+        field_runs(copies, "CV Position")[0].text = "Research Engineer"
+        field_runs(copies, "CV Start Date")[0].text = "Nov 2020"
+        field_runs(copies, "CV End Date")[0].text = "Present"
+        bullets = [p for p in copies if p.style.name == "List Bullet"]
+        bullets[0].text = "Built robots."
+        for extra in bullets[1:]:
+            extra._p.getparent().remove(extra._p)
+
+    resume = sample().model_copy()
+    resume.work[1].__pydantic_extra__["x-note"] = "hidden"  # type: ignore[index]
+    before, after, _ = edited(mutate, resume)
+    assert len(after["work"]) == 3
+    new = after["work"][2]
+    assert new == {
+        "name": "Acme Robotics",
+        "location": "Beijing, China",
+        "position": "Research Engineer",
+        "startDate": "2020-11",
+        "summary": "Mentors: Ruihao Gong, Fengwei Yu",
+        "highlights": ["Built robots."],
+    }
+    assert after["work"][:2] == before["work"]  # the original keeps its hidden x-note
+
+
+def entry_paragraphs_after(doc: Any, last: Any) -> list[Any]:
+    paragraphs = doc.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p._p is last._p) + 1
+    out = [paragraphs[start]]
+    for p in paragraphs[start + 1 :]:
+        if p.style.name in ("Heading 1", "Heading 2"):
+            break
+        out.append(p)
+    return out
+
+
+def test_a_job_typed_in_plain_heading_styles_is_read() -> None:
+    def mutate(doc: Any) -> None:
+        first = entry_paragraphs(doc, "work", 0)[0]
+        first.insert_paragraph_before("Initech\tAustin, TX", style="Heading 2")
+        first.insert_paragraph_before("Engineer\t2016 – Dec 2019", style="CV Details")
+        first.insert_paragraph_before("Fixed the printers.", style="List Bullet")
+
+    before, after, report = edited(mutate)
+    assert after["work"][0] == {
+        "name": "Initech",
+        "location": "Austin, TX",
+        "position": "Engineer",
+        "startDate": "2016",
+        "endDate": "2019-12",
+        "highlights": ["Fixed the printers."],
+    }
+    assert after["work"][1:] == before["work"]
+
+
+def test_deleted_job_and_field_are_gone() -> None:
+    def mutate(doc: Any) -> None:
+        for p in entry_paragraphs(doc, "work", 0):
+            p._p.getparent().remove(p._p)
+        for run in field_runs(entry_paragraphs(doc, "education", 0), "CV Score"):
+            run.text = ""
+
+    before, after, _ = edited(mutate)
+    assert after["work"] == before["work"][1:]
+    assert "score" not in after["education"][0]
+    assert after["education"][1] == before["education"][1]
+
+
+def test_edited_date_is_parsed_and_unchanged_exact_date_kept() -> None:
+    resume = Resume.model_validate(
+        {"education": [{"institution": "U", "startDate": "2017-09-03", "endDate": "2021-07-01", "x-id": 7}]}
+    )
+
+    def mutate(doc: Any) -> None:
+        (run,) = field_runs(entry_paragraphs(doc, "education", 0), "CV End Date")
+        run.text = "Aug 2021"
+
+    _, after, _ = edited(mutate, resume)
+    assert after["education"] == [{"institution": "U", "startDate": "2017-09-03", "endDate": "2021-08", "x-id": 7}]
+
+
+def test_edited_name_contact_and_country() -> None:
+    def mutate(doc: Any) -> None:
+        doc.paragraphs[0].runs[0].text = "Renee Zhao"
+        (run,) = field_runs(doc.paragraphs[1:2], "CV Country")
+        run.text = "Germany"
+        (run,) = field_runs(doc.paragraphs[1:2], "CV Phone")
+        run.text = "+49 30 1234"
+
+    before, after, _ = edited(mutate)
+    assert after["basics"]["name"] == "Renee Zhao"
+    assert after["basics"]["location"]["countryCode"] == "DE"
+    assert after["basics"]["phone"] == "+49 30 1234"
+    assert after["basics"]["profiles"] == before["basics"]["profiles"]
+
+
+def test_edited_keywords_are_split_at_commas() -> None:
+    def mutate(doc: Any) -> None:
+        (run,) = field_runs(entry_paragraphs(doc, "skills", 4), "CV Keywords")
+        run.text = "Spark, Hadoop, Kafka"
+
+    _, after, _ = edited(mutate)
+    assert after["skills"][4]["keywords"] == ["Spark", "Hadoop", "Kafka"]
+
+
+def test_text_typed_outside_any_field_goes_to_the_summary_with_a_warning() -> None:
+    def mutate(doc: Any) -> None:
+        bullets = [p for p in entry_paragraphs(doc, "work", 0) if p.style.name == "List Bullet"]
+        bullets[0].insert_paragraph_before("Promoted twice.", style="Normal")
+
+    _, after, report = edited(mutate)
+    assert after["work"][0]["summary"] == "Mentors: Minjie Wang\nPromoted twice."
+    assert [n.path for n in report.warnings] == ["/work/0/summary"]
+
+
+# --- input through every kind of source, the CLI, bad input --------------------------------------
+
+
+def test_every_source_and_target_kind(tmp_path: Path) -> None:
+    resume = sample()
+    path = tmp_path / "cv.docx"
+    cvconvert.write(resume, path)
+    stream = io.BytesIO()
+    cvconvert.write(resume, stream, "docx")
+    assert stream.getvalue() == path.read_bytes()  # the same résumé gives the same bytes
+    for source in (path, str(path), path.read_bytes(), io.BytesIO(path.read_bytes())):
+        assert cvconvert.read(source).to_data() == resume.to_data()
+
+
+def test_cli_writes_docx(tmp_path: Path) -> None:
+    target = tmp_path / "cv.docx"
+    assert cli.run([str(SAMPLE), str(target)]) == 0
+    assert document(target.read_bytes()).paragraphs[0].text == "Wanru Zhao"
+    assert cli.run([str(SAMPLE), str(tmp_path / "de.docx"), "--lang", "de", "--page", "Letter", "-O", "sections=work"]) == 0
+    doc = document((tmp_path / "de.docx").read_bytes())
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == ["Berufserfahrung"]
+    out = tmp_path / "back.json"
+    assert cli.run([str(target), str(out)]) == 0
+    assert json.loads(out.read_text()) == sample().to_data()
+
+
+def test_sniffed_without_an_extension(tmp_path: Path) -> None:
+    path = tmp_path / "cv.bin"
+    path.write_bytes(write(sample())[0])
+    assert cvconvert.read(path, "docx").to_data() == sample().to_data()
+    assert cvconvert.formats.sniff(path.read_bytes()).name == "docx"
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def _bomb() -> bytes:
+    # A member that would inflate to 200 MB: refused from its declared size, never inflated.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", b"<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * 2**20
+            for _ in range(200):
+                member.write(chunk)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b"hello, not a zip", "not a zip package"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected"),
+        (_zip({"a.txt": b"x"}), "no word/document.xml"),
+        (_zip({"xl/workbook.xml": b"x"}), "Excel workbook"),
+        (_zip({"word/document.xml": b"<w:document"}), "not well-formed"),
+    ],
+    ids=["empty", "not-zip", "ole", "no-document", "xlsx", "bad-xml"],
+)
+def test_bad_input_is_a_one_line_error(data: bytes, message: str, tmp_path: Path) -> None:
+    path = tmp_path / "cv.docx"
+    path.write_bytes(data)
+    with pytest.raises(InvalidInputError) as caught:
+        cvconvert.read(path)
+    text = str(caught.value)
+    assert message in text and "\n" not in text and text.startswith(str(path))
+
+
+def test_truncated_and_bomb_are_refused() -> None:
+    data = write(sample())[0]
+    with pytest.raises(InvalidInputError, match="damaged|not a zip"):
+        read(data[: len(data) // 2])
+    with pytest.raises(LimitExceededError, match="would inflate"):
+        read(_bomb())
+
+
+def test_damaged_data_part_is_an_error() -> None:
+    with zipfile.ZipFile(io.BytesIO(write(sample())[0])) as src:
+        members = {n: src.read(n) for n in src.namelist()}
+    members["customXml/item1.xml"] = members["customXml/item1.xml"].replace(b'{"', b"{{")
+    with pytest.raises(InvalidInputError, match="damaged cvconvert data part"):
+        read(_zip(members))
+
+
+def test_other_peoples_docx_goes_to_extraction() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Jane Roe", style="Title")
+    doc.add_paragraph("jane@example.org")
+    data = saved(doc)
+    try:
+        import cvconvert.formats._docx.extract  # noqa: F401
+    except ModuleNotFoundError:
+        with pytest.raises(InvalidInputError, match="not a cvconvert DOCX"):
+            read(data)
+    else:
+        resume, _ = read(data)
+        assert resume.basics is not None and resume.basics.name == "Jane Roe"
