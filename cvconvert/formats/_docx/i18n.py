@@ -180,7 +180,7 @@ def _month_names(code: str) -> dict[str, int]:
         for context in ("format", "stand-alone"):
             try:
                 names = get_month_names(width, context, locale=code)
-            except Exception:  # noqa: BLE001 - an odd locale has no such names: English is tried too
+            except Exception:  # noqa: BLE001, S112 - an odd locale lacks some names: English is tried too
                 continue
             for month, name in names.items():
                 found.setdefault(_fold(name), int(month))

@@ -29,7 +29,7 @@ REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 REL_HYPERLINK = REL_TYPES + "hyperlink"
 REL_CUSTOM_XML = REL_TYPES + "customXml"
 MAIN_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 
 PAGES = {"A4": (11906, 16838), "LETTER": (12240, 15840)}
 # 1.5 cm top and 1.8 cm side margins on A4, 0.6 and 0.7 inch on Letter: room for a two-page CV without looking cramped.
@@ -162,7 +162,7 @@ def _prepare(members: dict[str, bytes], page: str | None, lang: i18n.Language) -
 
     members = dict(members)
     document = parse_xml(
-        members.pop("word/document.xml", None) or members.pop("_document", _BASE_DOCUMENT.encode()),
+        members.pop("word/document.xml", b"") or members.pop("_document", _BASE_DOCUMENT.encode()),
         "template document.xml",
     )
     rels_root = parse_xml(members.pop("word/_rels/document.xml.rels", _EMPTY_RELS), "template relationships")
@@ -374,7 +374,8 @@ def _base_sect_pr(page: str) -> str:
     tb, lr = MARGINS[page]
     return (
         f'<w:sectPr xmlns:w="{W}"><w:pgSz w:w="{w}" w:h="{h}"/>'
-        f'<w:pgMar w:top="{tb}" w:right="{lr}" w:bottom="{tb}" w:left="{lr}" w:header="567" w:footer="567" w:gutter="0"/>'
+        f'<w:pgMar w:top="{tb}" w:right="{lr}" w:bottom="{tb}" w:left="{lr}" '
+        'w:header="567" w:footer="567" w:gutter="0"/>'
         '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
     )
 

@@ -33,16 +33,16 @@ from cvconvert.formats._docx.layout import (
     display,
     link_target,
 )
-from cvconvert.formats._docx.package import DATA_NS, PKG_REL, R, REL_HYPERLINK, W
+from cvconvert.formats._docx.package import DATA_NS, PKG_REL, REL_HYPERLINK, R, W
 from cvconvert.model import Resume
 from cvconvert.report import Report, pointer
 
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 P, RUN, T, TAB, BR, CR = (_W + t for t in ("p", "r", "t", "tab", "br", "cr"))
 PPR, PSTYLE, RPR, RSTYLE = (_W + t for t in ("pPr", "pStyle", "rPr", "rStyle"))
 BOOKMARK, HYPERLINK, NUMPR = _W + "bookmarkStart", _W + "hyperlink", _W + "numPr"
 NO_BREAK_HYPHEN = _W + "noBreakHyphen"
-RID = "{%s}id" % R
+RID = f"{{{R}}}id"
 _MARK = re.compile(r"^_cv_([a-z]+)(?:_(\d+))?$")
 _DECORATION = frozenset({"", "·", ",", ":", "—", "–", "-", "|"})
 _MISSING: Any = object()

@@ -185,7 +185,7 @@ def write(
     )
     members = [
         *prep.constant,
-        package.deflate("word/document.xml", document.encode("utf-8")),
+        package.deflate("word/document.xml", document.encode()),
         package.deflate("word/_rels/document.xml.rels", _relationships(prep, body.links)),
         package.deflate("docProps/core.xml", _core(data, language)),
         package.deflate(prep.data_part, _data_part(data, lang, prep)),
@@ -206,11 +206,12 @@ def _relationships(prep: package.Prepared, links: list[str]) -> bytes:
             f'Target="{_esc(link).replace(chr(34), "&quot;")}" TargetMode="External"/>'
         )
     out.append("</Relationships>")
-    return "".join(out).encode("utf-8")
+    return "".join(out).encode()
 
 
 def _core(data: dict[str, Any], lang: i18n.Language) -> bytes:
-    basics = data.get("basics") if isinstance(data.get("basics"), dict) else {}
+    found = data.get("basics")
+    basics: dict[str, Any] = found if isinstance(found, dict) else {}
     name = clean(basics.get("name") or "") if isinstance(basics.get("name"), str) else ""
     label = clean(basics.get("label") or "") if isinstance(basics.get("label"), str) else ""
     title = " – ".join(t for t in (name, label) if t.strip()) or "CV"
@@ -222,7 +223,7 @@ def _core(data: dict[str, Any], lang: i18n.Language) -> bytes:
         f"<dc:title>{_esc(title)}</dc:title><dc:subject>{_esc(label)}</dc:subject>"
         f"<dc:creator>{_esc(name)}</dc:creator><cp:lastModifiedBy>cvconvert</cp:lastModifiedBy>"
         f"<dc:language>{lang.tag}</dc:language></cp:coreProperties>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def _data_part(data: dict[str, Any], lang: str | None, prep: package.Prepared) -> bytes:
@@ -233,7 +234,7 @@ def _data_part(data: dict[str, Any], lang: str | None, prep: package.Prepared) -
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<cv:cvconvert xmlns:cv="{package.DATA_NS}" version="{DATA_VERSION}" lang="{_esc(lang or "en")}">'
         f"<cv:resume>{_esc(payload)}</cv:resume><cv:styles>{_esc(styles)}</cv:styles></cv:cvconvert>"
-    ).encode("utf-8")
+    ).encode()
 
 
 # --- the page -------------------------------------------------------------------------------
