@@ -746,8 +746,12 @@ def find_dates(text: str) -> list[DateSpan]:
             i += 1
             continue
         since = _SINCE.search(text[:begin])
+        dangling = re.match(r"\s*[-–—‑]+(?:\s*$|\s+(?=[^\W\d]))", text[stop:])
         if since and since.group(0).strip():
             out.append(DateSpan(iso, None, True, False, since.start(), stop))
+        elif dangling:
+            # "02/2021 – BR Link": a range left open, the end not written.
+            out.append(DateSpan(iso, None, False, False, begin, stop + dangling.end()))
         else:
             out.append(DateSpan(iso, None, False, True, begin, stop))
         i += 1
@@ -1025,7 +1029,10 @@ def _network(url: str) -> str | None:
 
 def _profile_path_ok(url: str) -> bool:
     """A profile is an account page: github.com/user, linkedin.com/in/user; not a repository or a file."""
-    path = re.sub(r"^[a-z]+://[^/]+", "", url.casefold()) if "://" in url else "/" + url.split("/", 1)[-1]
+    if "://" in url:
+        path = re.sub(r"^[a-z]+://[^/]+", "", url.casefold())
+    else:
+        path = "/" + url.split("/", 1)[1] if "/" in url else ""
     parts = [p for p in re.split(r"[?#]", path)[0].split("/") if p]
     return 1 <= len(parts) <= 2 and not re.search(r"\.(?:pdf|jpe?g|png|gif|md|html?)$", path)
 
@@ -1245,7 +1252,7 @@ class _Basics:
                     if (
                         id(nxt) not in self.used
                         and 2 < len(text) < 70
-                        and not re.search(r"[@\d]", text)
+                        and not re.search(r"[@\d:]", text)
                         and not _is_place(text)
                         and not headings.lookup(text)
                         and not text.endswith(".")
@@ -1264,7 +1271,9 @@ def _is_place(text: str) -> bool:
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if 2 <= len(parts) <= 4 and all(_words(p) <= 3 and p[:1].isupper() for p in parts):
         return True
-    return bool(re.fullmatch(r"(?:г\.\s*)?[А-ЯЁ][а-яё-]+(?:,\s*[А-ЯЁ][а-яё-]+)*", text))
+    return bool(
+        re.fullmatch(r"г\.\s*[А-ЯЁ][а-яё-]+", text) or re.fullmatch(r"[А-ЯЁ][а-яё-]+(?:,\s*[А-ЯЁ][а-яё-]+)+", text)
+    )
 
 
 def _is_address(text: str) -> bool:
@@ -1323,7 +1332,8 @@ def _line_kind(line: Line, key: str) -> str:
         return "body"
     if len(text) > 110 or (len(text) > 70 and text.endswith((".", "。", ";"))):
         return "body"
-    if text[:1].islower() or (text.endswith((",", ";")) and len(text) > 40):
+    # Continuations ("and more;"), and captions inside an entry ("Main duties:").
+    if text[:1].islower() or text.endswith((",", ";", ":", "：")):
         return "body"
     return "head"
 
@@ -1332,6 +1342,8 @@ def _without_dates(text: str, spans: list[DateSpan]) -> str:
     for span in sorted(spans, key=lambda s: -s.begin):
         text = text[: span.begin] + " " + text[span.stop :]
     text = re.sub(r"[(\[（【]\s*[)\]）】]", " ", text)
+    # "(год окончания: 2021)", "(graduated: 2019)": the caption of a date that was taken out.
+    text = re.sub(r"[(\[（]\s*[^()\[\]（）]{0,30}[:：]\s*[)\]）]", " ", text)
     text = re.sub(r"\(\s*(?:\d+\s*(?:mois|months?|monate?|meses|месяц\w*|个月)\s*)\)", " ", text)
     text = re.sub(r"[ ]*\t[ \t]*", "\t", re.sub(r"[^\S\t]+", " ", text))
     return text.strip(" \t:-–—|,;")
@@ -1361,7 +1373,7 @@ def _fragment_kind(text: str, key: str) -> str | None:
 
 _CONNECTORS = (
     # (pattern, which side is the organisation)
-    (re.compile(r"(?i)\s+(?:at|@|bei|chez|auprès de|à|na|no|em)\s+(?=\S)"), "right"),
+    (re.compile(r"(?i)\s+(?:at|@|bei|chez|auprès de)\s+(?=\S)"), "right"),
     (re.compile(r"(?i)\s+(?:an der|an dem|am|im|en la|en el|à l'|в)\s+(?=[A-ZÀ-ÝА-ЯЁ\"„“«])"), "right"),
     (re.compile(r"(?i)\s+as\s+(?=\S)"), "left"),
     (re.compile(r"(?i)\s+from\s+(?=\S)"), "right"),
@@ -1501,6 +1513,12 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
         kind = _line_kind(line, key)
         if styled and kind == "dated" and line.level not in styled_levels:
             kind = "body"
+        if styled and kind == "dated":
+            # A styled entry head always starts an entry; what waited before it was text.
+            flush_pending(as_entry=False)
+            cur = _Entry(head=[line], dates=find_dates(line.text)[0], closed=False, date_line=line)
+            entries.append(cur)
+            continue
         if kind == "dated":
             spans = find_dates(line.text)
             span = spans[0]

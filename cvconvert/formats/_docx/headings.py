@@ -90,7 +90,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "achievements", "awards and promotion", "prizes", "scholarships", "accomplishments",
         "auszeichnungen", "preise", "stipendien", "distinctions", "prix", "récompenses",
         "premios", "reconocimientos", "prêmios", "premiações", "награды", "достижения",
-        "获奖", "获奖情况", "荣誉", "曾获荣誉", "荣誉奖项", "获奖经历", "受賞",
+        "获奖", "获奖情况", "荣誉", "晋升", "曾获荣誉", "荣誉奖项", "获奖经历", "受賞",
     ),
     "certificates": (
         "certificates", "certifications", "certification", "licenses", "licenses & certifications",
