@@ -1160,7 +1160,6 @@ class _Basics:
 
     def _phone(self, region: list[Line]) -> None:
         keyed: list[str] = []
-        plain: list[str] = []
         region_ids = {id(ln) for ln in region}
         for line in region + self.all:
             text = _EMAIL.sub(" ", _URL.sub(" ", line.text))
@@ -1172,8 +1171,15 @@ class _Basics:
                 self.used.add(id(line))
             if keyed:
                 break
-        # A bare number of phone length near the top is the phone even without a label.
-        chosen = keyed[0] if keyed else next((p for p in plain if len(re.sub(r"\D", "", p)) >= 9), None)
+        if not keyed:
+            # A line that holds nothing but a phone number, anywhere (a contact column).
+            for line in self.all:
+                found = _phones(line.text)
+                if found and len(found[0]) >= len(line.text.strip()) - 2 and len(re.sub(r"\D", "", found[0])) >= 9:
+                    keyed.append(found[0])
+                    self.used.add(id(line))
+                    break
+        chosen = keyed[0] if keyed else None
         if chosen:
             self.data["phone"] = chosen
 
@@ -1232,6 +1238,18 @@ class _Basics:
                 if (_is_place(part) or _is_address(part)) and part != self.data.get("name"):
                     self.data["location"] = _parse_place(part)
                     self.used.add(id(line))
+                    return
+        # A contact column elsewhere on the page: place lines next to the phone or e-mail line,
+        # where "Country," and "City" may sit on lines of their own.
+        contact = [i for i, ln in enumerate(self.all) if id(ln) in self.used]
+        for i in contact:
+            near = self.all[max(0, i - 3) : i + 3]
+            for a, line in enumerate(near):
+                text = line.text.strip()
+                if text.endswith(",") and a + 1 < len(near):
+                    text = f"{text} {near[a + 1].text.strip()}"
+                if id(line) not in self.used and _is_place(text) and text != self.data.get("name"):
+                    self.data["location"] = _parse_place(text)
                     return
 
     def _label(self, region: list[Line]) -> None:
@@ -1297,9 +1315,10 @@ def _parse_place(text: str) -> dict[str, str]:
     if _is_address(text):
         return {"address": text}
     parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) >= 2 and _COUNTRIES.fullmatch(parts[0]):
+        parts.reverse()  # "Россия, Москва": country first
     if len(parts) >= 2:
-        out = {"city": parts[0], "region": parts[1]}
-        return out
+        return {"city": parts[0], "region": parts[1]}
     return {"city": text}
 
 
@@ -1313,6 +1332,7 @@ class _Entry:
     dates: DateSpan | None = None
     closed: bool = False
     date_line: Line | None = None
+    area: str | None = None
 
 
 def _line_kind(line: Line, key: str) -> str:
@@ -1378,6 +1398,9 @@ _CONNECTORS = (
     (re.compile(r"(?i)\s+as\s+(?=\S)"), "left"),
     (re.compile(r"(?i)\s+from\s+(?=\S)"), "right"),
 )
+
+
+_CJK_ORG_END = re.compile(r"大学|学院|公司|集团|银行|研究院|研究所|医院|事务所")
 
 
 def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]:
@@ -1464,6 +1487,16 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 fields[slot] = text
                 rest.remove(text)
                 break
+    # Chinese names run on without spaces ("沈阳工业大学计算机科学与技术系"): the organisation
+    # ends at its suffix, and what follows is the department or field.
+    org_text = fields.get("org", "")
+    cut = _CJK_ORG_END.search(org_text)
+    if cut and cut.end() < len(org_text) and _cjk(org_text):
+        fields["org"], tail = org_text[: cut.end()], org_text[cut.end() :].strip(" -‑/")
+        if key == "education" and "area" not in fields:
+            fields["area"] = tail
+        elif "role" not in fields:
+            fields["role"] = tail
     # What is left beside an organisation and a title, a few capitalised words, is the place.
     for text in list(rest):
         if "place" not in fields and _words(text) <= 3 and text[:1].isupper() and not re.search(r"\d{3}", text):
@@ -1565,7 +1598,41 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
             cur.closed = True
     if pending:
         flush_pending(as_entry=has(pending, "org") and len(pending) <= 3)
+    if not entries:
+        # Written as prose ("From 07/2022 to 08/2022 I interned at ACME Ltd. ..."): one entry per
+        # paragraph that names an organisation.
+        for line in lines:
+            found = _prose_head(line.text)
+            if found is not None:
+                spans = find_dates(line.text)
+                entry = _Entry(head=[found[0]], body=[line], dates=spans[0] if spans else None, closed=True)
+                entry.area = found[1]
+                entries.append(entry)
     return entries
+
+
+_QUOTED_ORG = re.compile(
+    r"(?:\b(?:АО|ООО|ОАО|ЗАО|ПАО|ФГУП|ГУП|ИП|GmbH|AG|SA|SAS|Ltd\.?|Inc\.?|LLC)\s*)?[«\"„“][^»\"“”]{2,60}[»\"“”]"
+)
+_AREA_IN_TEXT = re.compile(
+    r"(?i)(?:направлени\w*|специальност\w*|major in|majoring in|field of study|studiengang|spécialité)"
+    r"\s*:?\s*[«\"„“]?([^»\"“”,.;()]{3,80})"
+)
+
+
+def _prose_head(text: str) -> tuple[Line, str | None] | None:
+    """A one-line head for an entry told in a sentence: the organisation it names, and the area."""
+    m = _QUOTED_ORG.search(text)
+    org = m.group(0) if m else None
+    if org is None:
+        for piece in re.split(r"[,;]\s*", text)[:3]:
+            if _ORG.search(piece) and len(piece) < 120:
+                org = piece.strip(" .")
+                break
+    if org is None:
+        return None
+    area = _AREA_IN_TEXT.search(text)
+    return Line(org), area.group(1).strip() if area else None
 
 
 def _same_row(line: Line, other: Line | None) -> bool:
@@ -1592,7 +1659,7 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
         else:
             start, end = span.start, span.end
     org, role, place = fields.get("org"), fields.get("role"), fields.get("place")
-    area = fields.get("area")
+    area = fields.get("area") or entry.area
     highlights: list[str] = []
     summary: list[str] = []
     score = None
@@ -1602,6 +1669,9 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
         if kv and _AREA_KEYS.match(kv[0].casefold()) and key == "education" and not area:
             area = kv[1]
             continue
+        found_area = _AREA_IN_TEXT.search(text) if key == "education" and not area else None
+        if found_area:
+            area = found_area.group(1).strip()
         if kv and _ROLE_KEYS.match(kv[0].casefold()) and not role:
             role = kv[1].strip(" .;")
             continue
@@ -1788,6 +1858,19 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
                     s.lines = [ln for ln in s.lines if ln not in moved]
                     empty_lang[0].lines = moved
                     break
+    if not any(s.key == "education" for s in sections):
+        # Some CVs give the degrees only in the personal block ("Master / University / 2019-2021").
+        for line in preface + personal:
+            spans = find_dates(line.text)
+            rest = _without_dates(line.text, spans)
+            if spans and _DEGREE.search(rest) and _ORG.search(rest) and len(rest) < 120:
+                item = _entry_data(_Entry(head=[line], dates=spans[0], closed=True), "education")
+                if item:
+                    report.warn(
+                        pointer("education", len(result.get("education", []))),
+                        "entry found in the personal details, no education heading (confidence 0.5)",
+                    )
+                    result.setdefault("education", []).append(item)
     for section in sections:
         key = section.key
         if key in ("basics", "summary", "other"):
