@@ -12,10 +12,13 @@ from the page alone. What the page never showed (unknown fields, ``meta``) comes
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from pydantic import ValidationError
 
 from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip, parse_xml, read_member
@@ -102,17 +105,28 @@ def read(data: bytes, *, strict: bool = False, lang: str | None = None) -> tuple
     hidden = _hidden(package, names)
     if hidden is None:
         return _extract(data, lang)
-    resume_data, lang_option, style_ids = hidden
+    resume_data, lang_option, style_ids, fingerprint = hidden
     report = Report()
+    raw = read_member(package, "word/document.xml")
+    if fingerprint and hashlib.sha256(raw).hexdigest() == fingerprint:
+        # The page is exactly as written: nothing to merge, the data part is the résumé.
+        return _validated(resume_data, strict, report)
     language = i18n.language(lang_option)
     styles = {sid: name for name, sid in style_ids.items()}
-    document = parse_xml(read_member(package, "word/document.xml"), "word/document.xml")
+    document = parse_xml(raw, "word/document.xml")
     links = _links(package, names)
     paras = _paragraphs(document, styles, lambda: _style_names(package, names))
     page = _walk(paras, links, language, report)
-    merged = _merge(resume_data, page, language, report)
-    resume, notes = load_resume(merged, strict=strict)
-    return resume, report.extend(notes)
+    return _validated(_merge(resume_data, page, language, report), strict, report)
+
+
+def _validated(data: dict[str, Any], strict: bool, report: Report) -> tuple[Resume, Report]:
+    try:
+        # What we wrote is a valid résumé and page values are text and schema dates: validate directly.
+        return Resume.model_validate(data, strict=strict, context={"strict": strict}), report
+    except ValidationError:
+        resume, notes = load_resume(data, strict=strict)
+        return resume, report.extend(notes)
 
 
 def _extract(data: bytes, lang: str | None) -> tuple[Resume, Report]:
@@ -125,8 +139,8 @@ def _extract(data: bytes, lang: str | None) -> tuple[Resume, Report]:
     return extract(data, lang=lang)
 
 
-def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[str, str]] | None:
-    """Our data part: the résumé, the language option, the style ids; None when there is none."""
+def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[str, str], str] | None:
+    """Our data part: the résumé, the language option, the style ids, the page's fingerprint; or None."""
     for name in sorted(n for n in names if n.startswith("customXml/item") and n.endswith(".xml")):
         if "itemProps" in name:
             continue
@@ -143,7 +157,8 @@ def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[st
             raise InvalidInputError(f"damaged cvconvert data part ({name})") from None
         if not isinstance(resume, dict) or not isinstance(styles, dict):
             raise InvalidInputError(f"damaged cvconvert data part ({name})")
-        return resume, str(root.get("lang") or "en"), {str(k): str(v) for k, v in styles.items()}
+        styles = {str(k): str(v) for k, v in styles.items()}
+        return resume, str(root.get("lang") or "en"), styles, str(root.get("page") or "")
     return None
 
 

@@ -6,6 +6,7 @@ assembled from the template's members compressed once (see :mod:`.package`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -183,12 +184,13 @@ def write(
         + prep.sect_pr
         + "</w:body></w:document>"
     )
+    document_bytes = document.encode()
     members = [
         *prep.constant,
-        package.deflate("word/document.xml", document.encode()),
+        package.deflate("word/document.xml", document_bytes),
         package.deflate("word/_rels/document.xml.rels", _relationships(prep, body.links)),
         package.deflate("docProps/core.xml", _core(data, language)),
-        package.deflate(prep.data_part, _data_part(data, lang, prep)),
+        package.deflate(prep.data_part, _data_part(data, lang, prep, hashlib.sha256(document_bytes).hexdigest())),
     ]
     return package.build_zip(members), report
 
@@ -226,13 +228,14 @@ def _core(data: dict[str, Any], lang: i18n.Language) -> bytes:
     ).encode()
 
 
-def _data_part(data: dict[str, Any], lang: str | None, prep: package.Prepared) -> bytes:
+def _data_part(data: dict[str, Any], lang: str | None, prep: package.Prepared, page: str) -> bytes:
     # ASCII JSON: every character, even those XML 1.0 cannot hold (U+000B), travels as \\uXXXX.
     payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     styles = json.dumps(prep.styles, ensure_ascii=True, separators=(",", ":"))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<cv:cvconvert xmlns:cv="{package.DATA_NS}" version="{DATA_VERSION}" lang="{_esc(lang or "en")}">'
+        f'<cv:cvconvert xmlns:cv="{package.DATA_NS}" version="{DATA_VERSION}" '
+        f'lang="{_esc(lang or "en")}" page="{page}">'
         f"<cv:resume>{_esc(payload)}</cv:resume><cv:styles>{_esc(styles)}</cv:styles></cv:cvconvert>"
     ).encode()
 
