@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from html.parser import HTMLParser
 from typing import Any, Literal
 
@@ -45,7 +46,10 @@ def _first_line(exc: BaseException) -> str:
 
 def _parse_into(graph: Any, data: str | bytes, syntax: Syntax) -> None:
     try:
-        graph.parse(data=data, format=syntax)
+        with warnings.catch_warnings():
+            # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph internally.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            graph.parse(data=data, format=syntax)
     except InvalidInputError:
         raise
     except RecursionError:
@@ -212,7 +216,7 @@ def turtle(graph: Any) -> bytes:
 def ntriples(graph: Any) -> bytes:
     """N-Triples, one triple a line, lines sorted so that the bytes are reproducible."""
     text: str = _escaped(graph, SURROGATE).serialize(format="nt")
-    lines = sorted(line for line in text.splitlines() if line.strip())
+    lines = sorted(line for line in text.split("\n") if line.strip())
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
