@@ -7,6 +7,7 @@ extension, else (for sources) by sniffing the content.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 from collections.abc import Callable, Iterable
@@ -185,11 +186,15 @@ def _options(func: Callable[..., object], options: dict[str, object]) -> dict[st
     return {k: v for k, v in options.items() if k in known}
 
 
-def _keywords(func: Callable[..., object] | None) -> set[str]:
-    if func is None:
-        return set()
+def _keywords(func: Callable[..., object] | None) -> frozenset[str]:
+    return frozenset() if func is None else keywords(func)
+
+
+@functools.cache
+def keywords(func: Callable[..., object]) -> frozenset[str]:
+    """The keyword-only options a reader or writer function takes."""
     params = inspect.signature(func).parameters
-    return {k for k, p in params.items() if p.kind is p.KEYWORD_ONLY}
+    return frozenset(k for k, p in params.items() if p.kind is p.KEYWORD_ONLY)
 
 
 def option_names(fmt: Format, side: str = "write") -> tuple[str, ...]:
@@ -235,17 +240,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileNotFoundError:
-        raise InvalidInputError("the output folder does not exist", source=str(path)) from None
-    except OSError as exc:
-        raise InvalidInputError(exc.strerror or str(exc), source=str(path)) from None
-    try:
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileNotFoundError:
+            raise InvalidInputError("the output folder does not exist", source=str(path)) from None
+        except OSError as exc:
+            raise InvalidInputError(exc.strerror or str(exc), source=str(path)) from None
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(tmp, path)
     except BaseException:
-        # Ctrl-C or a full disk must not leave a half-written file behind.
+        # Ctrl-C (even right after the open) or a full disk must not leave a partial file.
         tmp.unlink(missing_ok=True)
         raise
 

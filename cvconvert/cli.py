@@ -238,6 +238,131 @@ def validate_cmd(files: tuple[str, ...], from_: str | None, strict: bool) -> Non
         raise click.exceptions.Exit(EXIT_FAILED)
 
 
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--to", required=True, metavar="FORMAT", help="Output format of every file.")
+@click.option("--out", "out", required=True, help="Output folder (or the workbook with --single-workbook).")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+@click.option("--skip-existing", is_flag=True, help="Skip inputs whose output is newer: resume a batch.")
+@click.option("--single-workbook", is_flag=True, help="Gather every résumé into the one workbook --out (xlsx).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", metavar="URL", help="Dask scheduler address, e.g. tcp://host:8786.")
+@click.option("--strict", is_flag=True, help="Refuse what the JSON Resume schema refuses.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write one JSON object per input here.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON line per file on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
+@click.option("--lang", help="Language of the documents written (DOCX headings and dates).")
+@click.option("--page", help="Page size of a printed format: A4 or Letter.")
+@click.option("--template", type=click.Path(dir_okay=False), help="A Word template for DOCX output.")
+@click.option("-O", "--option", "option_pairs", multiple=True, metavar="KEY=VALUE", help="Any other option.")
+@handle_errors
+def batch_cmd(
+    inputs: tuple[str, ...],
+    to: str,
+    out: str,
+    jobs: int | None,
+    skip_existing: bool,
+    single_workbook: bool,
+    engine: str,
+    scheduler: str | None,
+    strict: bool,
+    report_path: str | None,
+    as_json: bool,
+    quiet: bool,
+    lang: str | None,
+    page: str | None,
+    template: str | None,
+    option_pairs: tuple[str, ...],
+) -> None:
+    """Convert many files (files, folders, glob patterns or fsspec URLs); a bad file never stops the rest.
+
+    Exits 1 when any file failed; --report lists every input with its status.
+    """
+    import time
+
+    from cvconvert import batch
+
+    try:
+        formats.get(to)
+    except CvConvertError as exc:
+        raise click.UsageError(str(exc)) from None
+    named = {"lang": lang, "page": page, "template": template}
+    options = {**{k: v for k, v in named.items() if v is not None}, **_parse_options(option_pairs)}
+    start = time.perf_counter()
+    results: list[batch.Result] = []
+    try:
+        if single_workbook:
+            results = batch.gather_workbook(inputs, out, to=to, jobs=jobs, strict=strict, options=options)
+            for result in results:
+                _show(result, as_json, quiet)
+        else:
+            tasks = batch.plan(inputs, out, to)
+            stream = batch.convert_many(
+                tasks,
+                out,
+                to=to,
+                jobs=jobs,
+                strict=strict,
+                skip_existing=skip_existing,
+                engine=engine,  # type: ignore[arg-type]
+                scheduler=scheduler,
+                options=options,
+            )
+            results = list(_follow(stream, len(tasks), as_json, quiet))
+    finally:
+        if report_path:
+            data = json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=1) + "\n"
+            api.write_atomic(Path(report_path), data.encode())
+    failed = [r for r in results if r.status == "failed"]
+    counts = {s: sum(r.status == s for r in results) for s in ("ok", "failed", "skipped")}
+    seconds = time.perf_counter() - start
+    _err(
+        f"{len(results)} file(s): {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
+        f"in {seconds:.1f} s"
+    )
+    for result in failed:
+        _err(f"failed: {result.error}")
+    if failed:
+        raise click.exceptions.Exit(EXIT_FAILED)
+
+
+def _show(result: Any, as_json: bool, quiet: bool) -> None:
+    """One line per file: JSON with --json, else plain text (failures always, on stderr)."""
+    if as_json:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+    elif not quiet:
+        detail = f" -> {result.output}" if result.output else f": {result.error}" if result.error else ""
+        click.echo(f"{result.status:7} {result.input}{detail}")
+
+
+def _follow(stream: Iterable[Any], total: int, as_json: bool, quiet: bool) -> Iterable[Any]:
+    """Pass results through, showing a live progress bar on a terminal, lines otherwise."""
+    if as_json or quiet or not sys.stderr.isatty():
+        for result in stream:
+            _show(result, as_json, quiet)
+            yield result
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} files/s"),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=False) as progress:
+        task = progress.add_task("converting", total=total, rate="   -")
+        for result in stream:
+            if result.status == "failed":
+                progress.console.print(f"failed: {result.error}", markup=False, highlight=False)
+            speed = progress.tasks[0].speed
+            progress.update(task, advance=1, rate=f"{speed:6.1f}" if speed else "   -")
+            yield result
+
+
 def run(argv: list[str] | None = None, stdout: IO[str] | None = None) -> int:
     """Run the CLI and return its exit code (for tests and ``python -m cvconvert``)."""
     try:
