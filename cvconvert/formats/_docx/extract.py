@@ -549,6 +549,8 @@ def _clean(text: str) -> str:
     )
     text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "")
     text = re.sub(r" {2,}", "  ", text)
+    # Dot leaders ("South College ........ 07/2025") stand for a tab.
+    text = re.sub(r"\s*[.…·_]{3,}\s*", "\t", text)
     text = re.sub(r"[ ]*\t[\t ]*", "\t", text)
     return text.strip(" \t\r")
 
@@ -1131,6 +1133,7 @@ class _Basics:
         if candidates:
             score, _, line, text = max(candidates, key=lambda c: (c[0], c[1]))
             self.data["name"] = text
+            self.used.add(id(line))
             conf = min(0.9, 0.4 + score / 4)
             self.report.warn("/basics/name", f"name taken from a prominent line near the top (confidence {conf:.1f})")
             return
@@ -1299,8 +1302,8 @@ def _is_address(text: str) -> bool:
     return bool(re.search(r"\d", text)) and bool(
         re.search(r"(?i)\b\d{4,6}\b\s+[^\W\d]", text)
         or re.search(
-            r"(?i)\b(?:str\.|strasse|straße|street|st\.|road|rd\.|avenue|ave\.|rue|via|calle|avenida|rua|"
-            r"weg|platz|allee|gasse|lane|boulevard|blvd|plot|sector|ул\.|улица|проспект|路|街)\b",
+            r"(?i)(?:\b(?:str\.|street|st\.|road|rd\.|avenue|ave\.|rue|via|calle|avenida|rua|lane|boulevard|"
+            r"blvd|plot|sector|ул\.|улица|проспект)\b|(?:strasse|straße|weg|platz|allee|gasse|ring|damm)\b|路|街)",
             text,
         )
     )
@@ -1315,6 +1318,8 @@ def _parse_place(text: str) -> dict[str, str]:
     if _is_address(text):
         return {"address": text}
     parts = [p.strip() for p in text.split(",") if p.strip()]
+    while len(parts) > 1 and _ORG.search(parts[0]):
+        parts.pop(0)  # "Alibaba Group, Beijing China": where the employer is
     if len(parts) >= 2 and _COUNTRIES.fullmatch(parts[0]):
         parts.reverse()  # "Россия, Москва": country first
     if len(parts) >= 2:
@@ -1340,7 +1345,8 @@ def _line_kind(line: Line, key: str) -> str:
     text = line.text
     spans = find_dates(text)
     rest = _without_dates(text, spans)
-    if spans and len(rest) < 160 and not (len(rest) > 90 and rest.endswith(".")):
+    date_first = bool(spans) and spans[0].begin <= 2
+    if spans and (len(rest) < 160 and not (len(rest) > 90 and rest.endswith(".")) or date_first and len(rest) < 220):
         return "dated"
     if _SCORE.search(text) and len(text) < 60:
         return "score"
@@ -1394,13 +1400,26 @@ def _fragment_kind(text: str, key: str) -> str | None:
 _CONNECTORS = (
     # (pattern, which side is the organisation)
     (re.compile(r"(?i)\s+(?:at|@|bei|chez|auprès de)\s+(?=\S)"), "right"),
-    (re.compile(r"(?i)\s+(?:an der|an dem|am|im|en la|en el|à l'|в)\s+(?=[A-ZÀ-ÝА-ЯЁ\"„“«])"), "right"),
+    (re.compile(r"(?i)\s+(?:an der|an dem|am|im|en la|en el|à l'|в|mit dem|mit der|für|for)\s+(?=\S)"), "weak"),
     (re.compile(r"(?i)\s+as\s+(?=\S)"), "left"),
     (re.compile(r"(?i)\s+from\s+(?=\S)"), "right"),
 )
 
 
 _CJK_ORG_END = re.compile(r"大学|学院|公司|集团|银行|研究院|研究所|医院|事务所")
+
+
+def _trim(part: str) -> str:
+    """Separators off both ends; a bracket only when it has no partner inside."""
+    part = part.strip(" .;,:|-–—\t")
+    for opening, closing in ("()", "[]", "（）"):
+        if part.endswith(closing) and part.count(opening) < part.count(closing):
+            part = part[:-1]
+        if part.startswith(opening) and part.count(opening) > part.count(closing):
+            part = part[1:]
+        if part.count(opening) > part.count(closing):
+            part += closing
+    return part.strip(" .;,:|-–—\t")
 
 
 def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]:
@@ -1426,7 +1445,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         for part in re.split(
             r"\t|\s+[|•·:]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|：", text
         ):
-            part = part.strip(" .;,:|-–—()[]")
+            part = _trim(part)
             if part:
                 frags.append((part, number))
     out: list[tuple[str, str | None, int]] = []
@@ -1438,7 +1457,10 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 left, right = part[: m.start()].strip(" ,"), part[m.end() :].strip(" ,.")
                 if not left or not right:
                     continue
-                org, other = (right, left) if side == "right" else (left, right)
+                # Prepositions that also join ordinary words split only before an organisation.
+                if side == "weak" and not (_ORG.search(right) and not _ORG.search(left)):
+                    continue
+                org, other = (left, right) if side == "left" else (right, left)
                 out.append((org, "org", number))
                 out.append((other, "role", number))
                 done = True
@@ -1698,6 +1720,9 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
             if m and _DEGREE.search(m.group(1)) and not area:
                 role, area = m.group(1).strip(" ,"), m.group(2).strip(" ,")
         out["studyType"] = role
+        if area:
+            # "Texts and Technology, with a focus on ...": the field, not its description.
+            area = re.split(r",|;|\s+with\s+|\s+-\s*\d", area)[0].strip()
         out["area"] = area
         out["score"] = score
     else:  # projects
@@ -1829,6 +1854,9 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
     head = [ln for ln in running if ln.where == "header"]
     basics = _Basics(head + preface, personal, lines, report)
     basic = basics.run(creator)
+    # The name and contact lines are not part of the section they happen to stand in.
+    for section in sections:
+        section.lines = [ln for ln in section.lines if id(ln) not in basics.used]
     result: dict[str, Any] = {}
     summary = [s for s in sections if s.key == "summary"]
     if summary:
