@@ -99,11 +99,8 @@ def sniff_v3(data: bytes) -> bool:
 
 
 def sniff_pdf(data: bytes) -> bool:
-    """A PDF that embeds a Europass XML file (the name of the attachment is all that is checked)."""
-    return data.startswith(b"%PDF") and (
-        b"attachment.xml" in data or b"Europass-CV-XML-Attachment" in data or b"/EmbeddedFiles" in data
-        and b"europass" in data.lower()
-    )
+    """A PDF with embedded files (a Europass PDF carries its XML so; object streams hide the names)."""
+    return data.startswith(b"%PDF") and b"/EmbeddedFile" in data
 
 
 FORMATS = (

@@ -16,6 +16,8 @@ from cvconvert.formats._europass.common import (
     build_rich,
     country_code,
     join_name,
+    note_empty_lists,
+    note_vanishing_basics,
     join_place,
     language_by_code,
     language_by_name,
@@ -123,6 +125,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     for key in data:
         if key not in ("basics", *TITLES, "work", "education", "certificates", "languages"):
             report.lost(pointer(key), f"Europass has no place for '{key}'")
+    note_empty_lists(data, report)
     root = etree.Element(q("Candidate"), nsmap=NSMAP)  # type: ignore[arg-type]
     root.set(f"{{{XSI}}}schemaLocation", f"{EP} Candidate.xsd")
     ids = {"schemeID": "cvconvert", "schemeAgencyName": "EUROPASS"}
@@ -167,6 +170,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
         w.sub(profile, name)
     order = _others(w, profile, resume)
     _rendering(w, root, order)
+    note_vanishing_basics(data, report)
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
     return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body, report
 
@@ -398,13 +402,10 @@ def _languages(w: _Writer, resume: Resume) -> tuple[list[str], list[tuple[str, d
         for key in lang.to_data():
             if key not in ("language", "fluency"):
                 w.report.lost(pointer(*path, key), f"Europass has no place for language '{key}'")
-        if lang.language is None:
+        if lang.language is None or not lang.language.strip():
+            # Kept as an unnamed entry so that the entries after it keep their places.
             w.report.lost(pointer(*path), "a language without its name cannot be written")
-            continue
-        label = w.clean(lang.language, *path, "language")
-        if not label.strip():
-            w.report.lost(pointer(*path), "a language without its name cannot be written")
-            continue
+        label = w.clean(lang.language or "", *path, "language")
         found = cefr.guess(lang.fluency)
         if found.kind == "none":
             w.report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' names no CEFR level: written without a level")

@@ -358,3 +358,30 @@ def build_rich(
     if items is not None:
         out.append("<ul>" + "".join(f"<li>{_esc_inline(v)}</li>" for v in items) + "</ul>")
     return "".join(out)
+
+
+def note_empty_lists(data: dict[str, object], report: Report) -> None:
+    """An empty section (or profile list) writes nothing, so it reads back as absent: say so."""
+    from cvconvert.report import pointer
+
+    for key, value in data.items():
+        if isinstance(value, list) and not value:
+            report.normalised(pointer(key), "an empty list writes nothing and reads back as absent")
+    basics = data.get("basics")
+    if basics == {}:
+        report.normalised("/basics", "an empty object writes nothing and reads back as absent")
+    if isinstance(basics, dict):
+        for key in ("profiles", "x-europass-emails", "x-europass-nationalities"):
+            if basics.get(key) == []:
+                report.normalised(pointer("basics", key), "an empty list writes nothing and reads back as absent")
+
+
+def note_vanishing_basics(data: dict[str, object], report: Report) -> None:
+    """When every field of ``basics`` was reported, nothing of it is written: the object goes too."""
+    basics = data.get("basics")
+    if not isinstance(basics, dict) or not basics:
+        return
+    noted = {n.path.split("/")[2] for n in report if n.path.startswith("/basics/") and n.path.count("/") >= 2}
+    noted = {k.replace("~1", "/").replace("~0", "~") for k in noted}
+    if set(basics) <= noted:
+        report.normalised("/basics", "nothing of basics could be written, so it reads back as absent")

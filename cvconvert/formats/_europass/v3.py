@@ -21,6 +21,8 @@ from cvconvert.formats._europass.common import (
     country_name,
     date_parts,
     join_name,
+    note_empty_lists,
+    note_vanishing_basics,
     join_place,
     language_by_code,
     language_by_name,
@@ -153,6 +155,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     for key in data:
         if key not in ("basics", "work", "education", "languages", *CODES, *LABELS):
             report.lost(pointer(key), f"Europass has no place for '{key}'")
+    note_empty_lists(data, report)
     root = etree.Element(f"{{{NS}}}SkillsPassport", nsmap={None: NS, "xsi": XSI})  # type: ignore[dict-item]
     root.set("locale", str(language))
     info = w.sub(root, "DocumentInfo")
@@ -172,6 +175,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     _education(w, learner, resume)
     _skills(w, learner, resume)
     _achievements(w, learner, resume)
+    note_vanishing_basics(data, report)
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
     return body, report
 
@@ -407,9 +411,9 @@ def _skills(w: _Writer, learner: Any, resume: Resume) -> None:
             if key not in ("language", "fluency"):
                 w.report.lost(pointer(*path, key), f"Europass has no place for language '{key}'")
         if lang.language is None or not lang.language.strip():
+            # Kept as an unnamed entry so that the entries after it keep their places.
             w.report.lost(pointer(*path), "a language without its name cannot be written")
-            continue
-        label = w.clean(lang.language, *path, "language")
+        label = w.clean(lang.language or "", *path, "language")
         found = cefr.guess(lang.fluency)
         if found.kind == "none":
             w.report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' names no CEFR level: written without a level")
@@ -422,6 +426,8 @@ def _skills(w: _Writer, learner: Any, resume: Resume) -> None:
             foreign.append((i, label, found.levels))
     _moves(w, ("languages",), [i for i, _ in natives] + [i for i, _, _ in foreign], "Europass lists mother tongues before foreign languages")
     if not natives and not foreign:
+        if resume.languages:
+            w.report.lost("/languages", "no language had a name to write")
         return
     skills = w.sub(learner, "Skills")
     linguistic = w.sub(skills, "Linguistic")
@@ -480,7 +486,7 @@ def _achievements(w: _Writer, learner: Any, resume: Resume) -> None:
                         w.report.lost(pointer(section, i, key), f"'{value}' is not a calendar date")
                         skip.add(key)
             block = to_block(entry, shape, (section, i), w.report, skip=skip)
-            _achievement(w, listing, code, label, block.html if block.html is not None else "")
+            _achievement(w, listing, code, label, block.html)
     if not len(listing):
         learner.remove(listing)
 
@@ -801,8 +807,7 @@ def _read_languages(learner: Any, sections: dict[str, list[dict[str, Any]]], rep
     for mother in _findall(linguistic, "MotherTongueList/MotherTongue"):
         description = _find(mother, "Description")
         label = _language_label(description) if description is not None else None
-        if label is not None:
-            languages.append({"language": label, "fluency": cefr.NATIVE})
+        languages.append({"language": label, "fluency": cefr.NATIVE} if label is not None else {"fluency": cefr.NATIVE})
     for foreign in _findall(linguistic, "ForeignLanguageList/ForeignLanguage"):
         n = len(languages)
         description = _find(foreign, "Description")
