@@ -141,7 +141,8 @@ _SYNONYMS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("skills", "name"): ("skills", "skill", "compétences", "kenntnisse", "habilidades", "навыки", "技能", "기술"),
 }
 _LOOKUP: dict[str, tuple[str, ...]] = {norm(name): path for path, names in _SYNONYMS.items() for name in names}
-# A header row needs a name column and at least one more known column; data rows need a name.
+# A header row needs a name column and at least one more known column; a data row needs a
+# name, e-mail, phone or link.
 _PEOPLE = {("basics", "name")}
 HEADER_SCAN = 10
 
@@ -210,8 +211,9 @@ def _resume(row: list[Any], header: dict[int, tuple[str, ...] | str]) -> dict[st
         else:
             entries = data.setdefault(section, [{}])
             entries[0][rest[-1]] = value
-    if not (data.get("basics") or {}).get("name"):
-        return {}
+    basics = data.get("basics") or {}
+    if not any(basics.get(k) for k in ("name", "email", "phone", "url")):
+        return {}  # a row about no one (a legend, a total, a note under the table)
     if extra:
         data["x-columns"] = extra
     return data

@@ -55,6 +55,7 @@ def open_book(data: bytes) -> Any:
         raise InvalidInputError("not an Excel workbook (no xl/workbook.xml in the package)")
     with requires_extra("xlsx"):
         from openpyxl import load_workbook
+    _bound_openpyxl_size_scan()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
@@ -65,6 +66,40 @@ def open_book(data: bytes) -> Any:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged packages
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InvalidInputError(f"damaged Excel workbook ({type(exc).__name__}: {detail[:200]})") from None
+
+
+def _bound_openpyxl_size_scan() -> None:
+    """Make openpyxl's read-only sheets stop looking for <dimension> where the cells begin.
+
+    openpyxl (3.1) looks for a sheet's <dimension> with "end" events, and <sheetData> ends at the
+    end of the sheet: a sheet without a <dimension> (a million rows) was parsed whole before any
+    row was read. This reads the same element and stops at the start of <sheetData>.
+    """
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if getattr(ReadOnlyWorksheet, "_cvconvert_bounded", False):
+        return
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    dimension, sheet_data = f"{{{SHEET_MAIN_NS}}}dimension", f"{{{SHEET_MAIN_NS}}}sheetData"
+
+    def get_size(self: Any) -> None:
+        src = self._get_source()
+        try:
+            for _, element in iterparse(src, events=("start",)):
+                if element.tag == dimension:
+                    boundaries = SheetDimension.from_tree(element).boundaries
+                    self._min_column, self._min_row, self._max_column, self._max_row = boundaries
+                    return
+                if element.tag == sheet_data:
+                    return
+        finally:
+            src.close()
+
+    ReadOnlyWorksheet._get_size = get_size
+    ReadOnlyWorksheet._cvconvert_bounded = True
 
 
 def rows(ws: Any) -> Iterator[list[Any]]:
