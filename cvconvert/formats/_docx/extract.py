@@ -765,18 +765,21 @@ def find_dates(text: str) -> list[DateSpan]:
 # Words that mark an organisation, a job title, a degree or a place, in the languages CVs come
 # in; matched as word starts (Latin, Cyrillic) or substrings (CJK). fmt: off
 _ORG = re.compile(
-    r"(?i)(?:\b(?:universit|hochschule|fachhochschule|college|school|schule|institut|academy|akademie|école|ecole|"
+    r"(?i)(?:\b(?:universit\w*|hochschule|fachhochschule|college|school|schule|institut\w*|academy|akademie|école|ecole|"
     r"lycée|lycee|gymnasium|universidad|universidade|faculdade|facultad|faculty|escuela|colégio|colegio|instituto|"
-    r"istituto|politecnico|polytechnic|gmbh|ag|se|inc|ltd|llc|llp|plc|corp|corporation|company|compagnie|group|"
+    r"istituto|politecnico|polytechnic|gmbh|ag|inc|ltd|llc|llp|plc|corp|corporation|company|compagnie|group|"
     r"gruppe|groupe|grupo|bank|banque|hospital|krankenhaus|klinik|clinic|ministry|ministerium|ministère|department|"
-    r"centre|center|zentrum|foundation|stiftung|fondation|association|verein|agency|agentur|agence|laborator|lab|"
+    r"centre|center|zentrum|foundation|stiftung|fondation|association|verein|agency|agentur|agence|laborator\w*|lab|"
     r"labs|tribunal|commission|council|authority|services|solutions|technologies|technology|systems|consulting|"
-    r"partners|associates|pvt|limited|sa|sas|sarl|s\.a|s\.l|ltda|eireli|me|ооо|оао|зао|пао|ао|ип|"
-    r"университет|институт|академи|колледж|школа|лицей|гимнази|компани|групп|банк|завод|"
+    r"partners|associates|pvt|limited|sas|sarl|s\.a|s\.l|ltda|eireli|ооо|оао|зао|пао|ао|ип|"
+    r"университет\w*|институт\w*|академи\w*|колледж\w*|школ\w*|лице\w*|гимнази\w*|компани\w*|групп\w*|банк|завод\w*|"
     r"studio|media|software|labs?|enterprises?|holding|industries|international|global|forum|"
     r"government|gouvernement|regierung|court|gericht|bureau|büro|firm|kanzlei|cabinet|"
     r"hotel|restaurant|store|shop|magazin|verlag|zeitung|newspaper|journal|radio|tv|"
     r"microsoft|google|amazon|apple|ibm|oracle|sap|siemens|bosch|alibaba|baidu|tencent|yandex)\b"
+    # German compounds end in the word that makes them an organisation: "Schülerzeitung".
+    r"|\w(?:zeitung|verlag|schule|hochschule|klinik|klinikum|bank|versicherung|gruppe|zentrum|institut|akademie|"
+    r"gesellschaft|verband|verein|amt|ministerium|gericht|kanzlei|agentur|stiftung)\b"
     r"|大学|学院|学校|中学|小学|公司|集团|银行|研究院|研究所|中心|医院|事务所|工作室)"
 )
 _ROLE = re.compile(
@@ -1253,6 +1256,7 @@ class _Basics:
                     text = f"{text} {near[a + 1].text.strip()}"
                 if id(line) not in self.used and _is_place(text) and text != self.data.get("name"):
                     self.data["location"] = _parse_place(text)
+                    self.used.add(id(line))
                     return
 
     def _label(self, region: list[Line]) -> None:
@@ -1346,7 +1350,8 @@ def _line_kind(line: Line, key: str) -> str:
     spans = find_dates(text)
     rest = _without_dates(text, spans)
     date_first = bool(spans) and spans[0].begin <= 2
-    if spans and (len(rest) < 160 and not (len(rest) > 90 and rest.endswith(".")) or date_first and len(rest) < 220):
+    short = len(rest) < 160 and not (len(rest) > 90 and rest.endswith("."))
+    if spans and (short or (date_first and len(rest) < 220)):
         return "dated"
     if _SCORE.search(text) and len(text) < 60:
         return "score"
@@ -1442,6 +1447,13 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 continue
             if re.fullmatch(r"(?i)ug|pg|ssc|hsc|\w{1,4}", k):
                 text = kv[1]
+            elif (
+                _words(kv[0]) <= 2
+                and re.match(r"[^:：]*\S[:：]", text)
+                and not any(rx.search(kv[0]) for rx in (_ORG, _ROLE, _DEGREE))
+                and not _ORG.search(kv[1])
+            ):
+                continue  # a detail with a caption of its own ("Nebenfach: ..."), not the head
         for part in re.split(
             r"\t|\s+[|•·:]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|：", text
         ):
