@@ -1,0 +1,112 @@
+"""Batch throughput per output format with 1 and 2 worker processes, and peak memory vs. batch size.
+
+    python bench/bench_batch.py [--files 300] [--repeat 3] [--formats docx,xlsx,...] [--memory-format docx]
+
+For every output format that can be written, converts the same generated résumés with
+``cvconvert batch --jobs 1`` and ``--jobs 2`` (whole processes, as users run them) and
+prints the median throughput (résumés per second) and the speed-up of two workers over one
+(target: at least 1.8x for DOCX on a 2-core machine). Then runs a 1,000- and a 10,000-file
+batch and prints the peak resident memory of each (the largest process, via
+RUSAGE_CHILDREN): memory must not grow with the number of files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_inputs(folder: Path, count: int) -> None:
+    """``count`` résumés shaped like the sample, with different names and job counts."""
+    base = json.loads((ROOT / "samples" / "wanru-zhao.json").read_text(encoding="utf-8"))
+    rng = random.Random(7)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        cv = json.loads(json.dumps(base))
+        cv["basics"]["name"] = f"Candidate {i}"
+        cv["work"] = cv["work"] * rng.randint(1, 3)
+        (folder / f"cv{i:05d}.json").write_text(json.dumps(cv, ensure_ascii=False), encoding="utf-8")
+
+
+def run_batch(inputs: Path, out: Path, fmt: str, jobs: int) -> float:
+    """Seconds for one batch through the library (``convert_many``), pool start-up included."""
+    from cvconvert import batch
+
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    results = list(batch.convert_many([str(inputs)], out, to=fmt, jobs=jobs))
+    seconds = time.perf_counter() - start
+    failed = [r.error for r in results if r.status != "ok"]
+    if failed:
+        raise SystemExit(f"batch to {fmt} failed: {failed[0]}")
+    return seconds
+
+
+def peak_rss(inputs: Path, out: Path, fmt: str) -> int:
+    """Peak RSS (KiB) of the largest process of one batch, measured in a fresh child."""
+    code = (
+        "import resource, subprocess, sys\n"
+        f"subprocess.run([sys.executable, '-m', 'cvconvert', 'batch', {str(inputs)!r}, '--to', {fmt!r},"
+        f" '--out', {str(out)!r}, '--jobs', '2', '-q'], check=True, capture_output=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(proc.stdout.strip())
+
+
+def writable_formats() -> list[str]:
+    import cvconvert
+
+    return [name for name, fmt in cvconvert.available_formats().items() if fmt.write is not None]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--formats", default="")
+    parser.add_argument("--memory-format", default="docx")
+    parser.add_argument("--skip-memory", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="cvbench-"))
+    try:
+        inputs = work / "in"
+        make_inputs(inputs, args.files)
+        names = args.formats.split(",") if args.formats else writable_formats()
+        print(
+            f"{args.files} résumés per run, median of {args.repeat} runs (convert_many, engine of `cvconvert batch`)"
+        )
+        print(f"{'format':12} {'jobs 1 (cv/s)':>14} {'jobs 2 (cv/s)':>14} {'speed-up':>9}")
+        for fmt in names:
+            rates = {}
+            for jobs in (1, 2):
+                times = [run_batch(inputs, work / "out", fmt, jobs) for _ in range(args.repeat)]
+                rates[jobs] = args.files / statistics.median(times)
+            print(f"{fmt:12} {rates[1]:14.1f} {rates[2]:14.1f} {rates[2] / rates[1]:8.2f}x")
+        if not args.skip_memory:
+            small, big = work / "in1k", work / "in10k"
+            make_inputs(small, 1_000)
+            make_inputs(big, 10_000)
+            rss_small = peak_rss(small, work / "out1k", args.memory_format)
+            rss_big = peak_rss(big, work / "out10k", args.memory_format)
+            print(
+                f"peak RSS, batch to {args.memory_format}: 1,000 files {rss_small / 1024:.0f} MiB, "
+                f"10,000 files {rss_big / 1024:.0f} MiB, ratio {rss_big / rss_small:.2f}x (target: no growth)"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
