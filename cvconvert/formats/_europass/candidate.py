@@ -16,11 +16,11 @@ from cvconvert.formats._europass.common import (
     build_rich,
     country_code,
     join_name,
-    note_empty_lists,
-    note_vanishing_basics,
     join_place,
     language_by_code,
     language_by_name,
+    note_empty_lists,
+    note_vanishing_basics,
     parse_rich,
     split_name,
     split_place,
@@ -126,7 +126,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
         if key not in ("basics", *TITLES, "work", "education", "certificates", "languages"):
             report.lost(pointer(key), f"Europass has no place for '{key}'")
     note_empty_lists(data, report)
-    root = etree.Element(q("Candidate"), nsmap=NSMAP)  # type: ignore[arg-type]
+    root = etree.Element(q("Candidate"), nsmap=NSMAP)
     root.set(f"{{{XSI}}}schemaLocation", f"{EP} Candidate.xsd")
     ids = {"schemeID": "cvconvert", "schemeAgencyName": "EUROPASS"}
     w.sub(root, "hr:DocumentID", **ids, schemeName="DocumentIdentifier", schemeVersionID="4.0")
@@ -262,7 +262,9 @@ def _profile(w: _Writer, person: Any, prof: dict[str, Any], i: int) -> None:
         w.sub(comm, "oa:URI", w.clean(username, "basics", "profiles", i, "username"))
         return
     if username is not None:
-        w.report.lost(pointer("basics", "profiles", i, "username"), "Europass keeps a profile's link, not its user name")
+        w.report.lost(
+            pointer("basics", "profiles", i, "username"), "Europass keeps a profile's link, not its user name"
+        )
     w.sub(comm, "ChannelCode", "Social Media")
     if network == "LinkedIn":
         w.sub(comm, "UseCode", "linkedin")
@@ -302,7 +304,17 @@ def _work(w: _Writer, history: Any, resume: Resume) -> None:
         data = job.to_data()
         path: tuple[str | int, ...] = ("work", i)
         for key in data:
-            if key not in ("name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights"):
+            if key not in (
+                "name",
+                "location",
+                "description",
+                "position",
+                "url",
+                "startDate",
+                "endDate",
+                "summary",
+                "highlights",
+            ):
                 w.report.lost(pointer(*path, key), f"Europass has no place for work '{key}'")
         employer = w.sub(history, "EmployerHistory")
         if job.name is not None:
@@ -322,7 +334,11 @@ def _work(w: _Writer, history: Any, resume: Resume) -> None:
         if job.description is not None:
             labelled.append(("About the employer", w.clean(job.description, *path, "description")))
         summary = w.clean(job.summary, *path, "summary") if job.summary is not None else None
-        items = [w.clean(h, *path, "highlights", n) for n, h in enumerate(job.highlights)] if job.highlights is not None else None
+        items = (
+            [w.clean(h, *path, "highlights", n) for n, h in enumerate(job.highlights)]
+            if job.highlights is not None
+            else None
+        )
         if labelled or summary is not None or items is not None:
             w.sub(position, "oa:Description", build_rich(labelled, summary, items))
         if job.location is not None:
@@ -372,7 +388,11 @@ def _education(w: _Writer, history: Any, resume: Resume) -> None:
             w.report.lost(pointer(*path, "summary"), "not a text")
             summary = None
         text = w.clean(summary, *path, "summary") if summary is not None else None
-        items = [w.clean(c, *path, "courses", n) for n, c in enumerate(school.courses)] if school.courses is not None else None
+        items = (
+            [w.clean(c, *path, "courses", n) for n, c in enumerate(school.courses)]
+            if school.courses is not None
+            else None
+        )
         if labelled or text is not None or items is not None:
             w.sub(degree, "OccupationalSkillsCovered", build_rich(labelled, text, items))
 
@@ -498,7 +518,13 @@ def _others(w: _Writer, profile: Any, resume: Resume) -> list[str]:
 
 def _rendering(w: _Writer, root: Any, custom: list[str]) -> None:
     design = w.sub(w.sub(root, "RenderingInformation"), "Design")
-    for name, value in (("Template", "Template1"), ("Color", "Default"), ("FontSize", "Medium"), ("Logo", "FirstPage"), ("PageNumbers", "false")):
+    for name, value in (
+        ("Template", "Template1"),
+        ("Color", "Default"),
+        ("FontSize", "Medium"),
+        ("Logo", "FirstPage"),
+        ("PageNumbers", "false"),
+    ):
         w.sub(design, name, value)
     sections = w.sub(design, "SectionsOrder")
     for title in ("work-experience", "education-training", "language"):
@@ -559,7 +585,9 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
         if summary is not None:
             rich = parse_rich(summary)
             if rich.simplified:
-                report.normalised("/basics/summary", "rich text formatting (bold, links, colours) reduced to plain text")
+                report.normalised(
+                    "/basics/summary", "rich text formatting (bold, links, colours) reduced to plain text"
+                )
             lines = list(rich.paragraphs or []) + [f"• {item}" for item in rich.items or ()]
             basics["summary"] = "\n".join(lines)
         image = _read_photo(profile, report)
@@ -578,7 +606,9 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
     ]
     if education:
         out["education"] = education
-    certificates = [_read_certificate(e, i, report) for i, e in enumerate(_findall(profile, "Certifications/Certification"))]
+    certificates = [
+        _read_certificate(e, i, report) for i, e in enumerate(_findall(profile, "Certifications/Certification"))
+    ]
     if certificates:
         out["certificates"] = certificates
     for competency in _findall(profile, "PersonQualifications/PersonCompetency"):
@@ -601,7 +631,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
                 entry = {"type": title, **entry} if "type" not in entry else entry
                 entry = _reorder_project(entry)
             sections[section].append(entry)
-    for name in _EMPTY_SECTIONS + ("PublicationHistory", "EmploymentReferences", "eures:Licenses"):
+    for name in (*_EMPTY_SECTIONS, "PublicationHistory", "EmploymentReferences", "eures:Licenses"):
         for element in _findall(profile, name):
             if len(element) and name != "ConferencesAndSeminars":
                 report.lost("", f"Europass {name.split(':')[-1]} entries are not read (no JSON Resume home yet)")
@@ -711,9 +741,9 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
         basics["x-europass-birthDate"] = birth
     if _text(person, "GenderCode") is not None:
         report.lost("/basics", "the gender code was not kept")
-    for element in _findall(person, "Visa"):
-        report.lost("/basics", "a work permit (Visa) was not kept")
-    languages = []
+    if _findall(person, "Visa"):
+        report.lost("/basics", "work permits (Visa) were not kept")
+    languages: list[dict[str, Any]] = []
     for element in _findall(person, "PrimaryLanguageCode"):
         text = element.text or ""
         label = language_by_code(text) if element.get("name") == "NORMAL" else text
@@ -777,8 +807,12 @@ def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:
         if links[1:]:
             report.lost(pointer(*path, "url"), f"{len(links) - 1} further link(s) not kept (JSON Resume has one)")
     if position is not None:
-        start = _date(position, "eures:EmploymentPeriod/eures:StartDate/hr:FormattedDateTime", pointer(*path, "startDate"), report)
-        end = _date(position, "eures:EmploymentPeriod/eures:EndDate/hr:FormattedDateTime", pointer(*path, "endDate"), report)
+        start = _date(
+            position, "eures:EmploymentPeriod/eures:StartDate/hr:FormattedDateTime", pointer(*path, "startDate"), report
+        )
+        end = _date(
+            position, "eures:EmploymentPeriod/eures:EndDate/hr:FormattedDateTime", pointer(*path, "endDate"), report
+        )
         if start is not None:
             job["startDate"] = start
         if end is not None:
@@ -790,7 +824,9 @@ def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:
                 value = rich.labels["About the employer"]
                 job["description"] = value if isinstance(value, str) else "\n".join(value)
             if rich.simplified:
-                report.normalised(pointer(*path, "summary"), "rich text formatting (bold, links, colours) reduced to plain text")
+                report.normalised(
+                    pointer(*path, "summary"), "rich text formatting (bold, links, colours) reduced to plain text"
+                )
             if rich.paragraphs is not None:
                 job["summary"] = rich.text
             if rich.items is not None:
@@ -854,7 +890,18 @@ def _read_education(attendance: Any, i: int, report: Report) -> dict[str, Any]:
         school["startDate"] = start
     if end is not None:
         school["endDate"] = end
-    order = ("institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses", "summary", "x-europass-thesis")
+    order = (
+        "institution",
+        "url",
+        "area",
+        "studyType",
+        "startDate",
+        "endDate",
+        "score",
+        "courses",
+        "summary",
+        "x-europass-thesis",
+    )
     return {k: school[k] for k in order if k in school}
 
 

@@ -381,7 +381,8 @@ def note_vanishing_basics(data: dict[str, object], report: Report) -> None:
     basics = data.get("basics")
     if not isinstance(basics, dict) or not basics:
         return
-    noted = {n.path.split("/")[2] for n in report if n.path.startswith("/basics/") and n.path.count("/") >= 2}
+    # Only notes about a whole field say it is not written (a note deeper down leaves the field).
+    noted = {n.path.split("/")[2] for n in report if n.path.startswith("/basics/") and n.path.count("/") == 2}
     noted = {k.replace("~1", "/").replace("~0", "~") for k in noted}
     if set(basics) <= noted:
         report.normalised("/basics", "nothing of basics could be written, so it reads back as absent")

@@ -81,9 +81,7 @@ def flat(shape: Shape) -> Shape:
     return Shape(shape.section, None, labelled=moved + shape.labelled, text=shape.text, items=shape.items)
 
 
-SHAPES["certificates"] = Shape(
-    "certificates", "name", "date", None, "single", "url", (("Issuer", "issuer"),)
-)
+SHAPES["certificates"] = Shape("certificates", "name", "date", None, "single", "url", (("Issuer", "issuer"),))
 
 
 @dataclass
@@ -97,7 +95,14 @@ class Block:
     html: str | None = None
 
 
-def to_block(entry: Node, shape: Shape, path: tuple[str | int, ...], report: Report, *, skip: set[str] = set()) -> Block:  # noqa: B006
+def to_block(
+    entry: Node,
+    shape: Shape,
+    path: tuple[str | int, ...],
+    report: Report,
+    *,
+    skip: frozenset[str] | set[str] = frozenset(),
+) -> Block:
     """The block for one entry; fields the shape cannot carry (unknown keys) are reported lost."""
     data = entry.to_data()
     for key in data:
@@ -173,7 +178,7 @@ def apply_rich(rich: RichText, shape: Shape, data: dict[str, Any], path: tuple[s
 def _order(shape: Shape, data: dict[str, Any]) -> list[str]:
     from cvconvert import model
 
-    cls = {
+    classes: dict[str, type[Node]] = {
         "volunteer": model.Volunteer,
         "awards": model.Award,
         "publications": model.Publication,
@@ -182,6 +187,7 @@ def _order(shape: Shape, data: dict[str, Any]) -> list[str]:
         "references": model.Reference,
         "projects": model.Project,
         "certificates": model.Certificate,
-    }[shape.section]
+    }
+    cls = classes[shape.section]
     known = [f.alias or n for n, f in cls.model_fields.items()]
     return [k for k in known if k in data] + [k for k in data if k not in known]

@@ -28,8 +28,12 @@ def embedded_xml(data: bytes) -> bytes:
         attachments = reader.attachments
         names = list(attachments)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
-        raise InvalidInputError(f"damaged PDF ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
-    candidates = [n for n in _KNOWN if n in attachments] + [n for n in names if n.lower().endswith(".xml") and n not in _KNOWN]
+        raise InvalidInputError(
+            f"damaged PDF ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
+        ) from None
+    candidates = [n for n in _KNOWN if n in attachments] + [
+        n for n in names if n.lower().endswith(".xml") and n not in _KNOWN
+    ]
     if not candidates:
         raise InvalidInputError("a PDF without an embedded Europass XML file (not a Europass PDF)")
     lim = limits.current()
@@ -40,7 +44,9 @@ def embedded_xml(data: bytes) -> bytes:
             raise InvalidInputError(f"damaged embedded file {name} ({exc})") from None
         for content in contents:
             if len(content) > lim.max_member_bytes:
-                raise LimitExceededError(f"embedded file {name} has {len(content):,} bytes (limit {lim.max_member_bytes:,})")
+                raise LimitExceededError(
+                    f"embedded file {name} has {len(content):,} bytes (limit {lim.max_member_bytes:,})"
+                )
             head = content[:4096]
             if b"SkillsPassport" in head or b"Candidate" in head:
                 return content

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from cvconvert.formats._europass import cefr
@@ -21,17 +21,17 @@ from cvconvert.formats._europass.common import (
     country_name,
     date_parts,
     join_name,
-    note_empty_lists,
-    note_vanishing_basics,
     join_place,
     language_by_code,
     language_by_name,
+    note_empty_lists,
+    note_vanishing_basics,
     parse_rich,
     split_name,
     split_place,
     xml_text,
 )
-from cvconvert.formats._europass.entries import SHAPES, Block, Shape, flat, from_block, to_block
+from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, to_block
 from cvconvert.model import Resume
 from cvconvert.report import Report, pointer
 
@@ -156,11 +156,11 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
         if key not in ("basics", "work", "education", "languages", *CODES, *LABELS):
             report.lost(pointer(key), f"Europass has no place for '{key}'")
     note_empty_lists(data, report)
-    root = etree.Element(f"{{{NS}}}SkillsPassport", nsmap={None: NS, "xsi": XSI})  # type: ignore[dict-item]
+    root = etree.Element(f"{{{NS}}}SkillsPassport", nsmap={None: NS, "xsi": XSI})
     root.set("locale", str(language))
     info = w.sub(root, "DocumentInfo")
     w.sub(info, "DocumentType", "ECV")
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     w.sub(info, "CreationDate", now)
     w.sub(info, "LastUpdateDate", now)
     w.sub(info, "XSDVersion", "V3.4")
@@ -229,9 +229,16 @@ def _identification(w: _Writer, learner: Any, resume: Resume) -> None:
             messengers.append((i, entry))
         else:
             if entry.get("username") is not None:
-                w.report.lost(pointer("basics", "profiles", i, "username"), "Europass keeps a profile's link, not its user name")
+                w.report.lost(
+                    pointer("basics", "profiles", i, "username"), "Europass keeps a profile's link, not its user name"
+                )
             sites.append((i, entry))
-    _moves(w, ("basics", "profiles"), [i for i, _ in sites] + [i for i, _ in messengers], "Europass lists web sites before messengers")
+    _moves(
+        w,
+        ("basics", "profiles"),
+        [i for i, _ in sites] + [i for i, _ in messengers],
+        "Europass lists web sites before messengers",
+    )
     if basics.url is not None or sites:
         websites = w.sub(contact, "WebsiteList")
         if basics.url is not None:
@@ -323,7 +330,17 @@ def _work(w: _Writer, learner: Any, resume: Resume) -> None:
     for i, job in enumerate(resume.work):
         path: tuple[str | int, ...] = ("work", i)
         for key in job.to_data():
-            if key not in ("name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights"):
+            if key not in (
+                "name",
+                "location",
+                "description",
+                "position",
+                "url",
+                "startDate",
+                "endDate",
+                "summary",
+                "highlights",
+            ):
                 w.report.lost(pointer(*path, key), f"Europass has no place for work '{key}'")
         element = w.sub(listing, "WorkExperience")
         w.period(element, job.startDate, job.endDate, *path)
@@ -333,7 +350,11 @@ def _work(w: _Writer, learner: Any, resume: Resume) -> None:
         if job.description is not None:
             labelled.append(("About the employer", w.clean(job.description, *path, "description")))
         summary = w.clean(job.summary, *path, "summary") if job.summary is not None else None
-        items = [w.clean(h, *path, "highlights", n) for n, h in enumerate(job.highlights)] if job.highlights is not None else None
+        items = (
+            [w.clean(h, *path, "highlights", n) for n, h in enumerate(job.highlights)]
+            if job.highlights is not None
+            else None
+        )
         if labelled or summary is not None or items is not None:
             w.sub(element, "Activities", build_rich(labelled, summary, items))
         if job.name is None and job.location is None and job.url is None:
@@ -365,7 +386,18 @@ def _education(w: _Writer, learner: Any, resume: Resume) -> None:
     for i, school in enumerate(resume.education):
         path: tuple[str | int, ...] = ("education", i)
         data = school.to_data()
-        known = ("institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses", "summary", "x-europass-thesis")
+        known = (
+            "institution",
+            "url",
+            "area",
+            "studyType",
+            "startDate",
+            "endDate",
+            "score",
+            "courses",
+            "summary",
+            "x-europass-thesis",
+        )
         for key in data:
             if key not in known:
                 w.report.lost(pointer(*path, key), f"Europass has no place for education '{key}'")
@@ -386,7 +418,11 @@ def _education(w: _Writer, learner: Any, resume: Resume) -> None:
             w.report.lost(pointer(*path, "summary"), "not a text")
             summary = None
         text = w.clean(summary, *path, "summary") if summary is not None else None
-        items = [w.clean(c, *path, "courses", n) for n, c in enumerate(school.courses)] if school.courses is not None else None
+        items = (
+            [w.clean(c, *path, "courses", n) for n, c in enumerate(school.courses)]
+            if school.courses is not None
+            else None
+        )
         if labelled or text is not None or items is not None:
             w.sub(element, "Activities", build_rich(labelled, text, items))
         if school.institution is not None or school.url is not None:
@@ -394,7 +430,9 @@ def _education(w: _Writer, learner: Any, resume: Resume) -> None:
             if school.institution is not None:
                 w.sub(organisation, "Name", w.clean(school.institution, *path, "institution"))
             if school.url is not None:
-                w.sub(w.sub(w.sub(organisation, "ContactInfo"), "Website"), "Contact", w.clean(school.url, *path, "url"))
+                w.sub(
+                    w.sub(w.sub(organisation, "ContactInfo"), "Website"), "Contact", w.clean(school.url, *path, "url")
+                )
         level = eqf_guess(school.studyType)
         if level is not None:
             w.sub(w.sub(element, "Level"), "Code", level)
@@ -424,7 +462,12 @@ def _skills(w: _Writer, learner: Any, resume: Resume) -> None:
             natives.append((i, label))
         else:
             foreign.append((i, label, found.levels))
-    _moves(w, ("languages",), [i for i, _ in natives] + [i for i, _, _ in foreign], "Europass lists mother tongues before foreign languages")
+    _moves(
+        w,
+        ("languages",),
+        [i for i, _ in natives] + [i for i, _, _ in foreign],
+        "Europass lists mother tongues before foreign languages",
+    )
     if not natives and not foreign:
         if resume.languages:
             w.report.lost("/languages", "no language had a name to write")
@@ -469,13 +512,28 @@ def _achievements(w: _Writer, learner: Any, resume: Resume) -> None:
     listing = w.sub(learner, "AchievementList")
     if resume.basics is not None and resume.basics.summary is not None:
         _achievement(w, listing, None, ABOUT, build_rich(text=w.clean(resume.basics.summary, "basics", "summary")))
-    for section in ("certificates", "awards", "publications", "projects", "references", "volunteer", "skills", "interests"):
+    for section in (
+        "certificates",
+        "awards",
+        "publications",
+        "projects",
+        "references",
+        "volunteer",
+        "skills",
+        "interests",
+    ):
         shape = flat(SHAPES[section])
         for i, entry in enumerate(getattr(resume, section) or ()):
             code, label = CODES.get(section, (None, LABELS.get(section, "")))
             skip: set[str] = set()
             kind = getattr(entry, "type", None) if section == "projects" else None
-            if isinstance(kind, str) and kind.strip() and kind == kind.strip() and kind not in _RESERVED and kind not in _SECTION_OF_CODE:
+            if (
+                isinstance(kind, str)
+                and kind.strip()
+                and kind == kind.strip()
+                and kind not in _RESERVED
+                and kind not in _SECTION_OF_CODE
+            ):
                 code, label = None, w.clean(kind, section, i, "type")
                 skip = {"type"}
             for key in ("startDate", "endDate", "date", "releaseDate"):
@@ -574,7 +632,11 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
                 lines = list(rich.paragraphs or []) + [f"• {item}" for item in rich.items or ()]
                 basics["summary"] = "\n".join(lines)
             continue
-        section = _SECTION_OF_CODE.get(code or "") or (_SECTION_OF_LABEL.get(label or "") if code is None else None) or "projects"
+        section = (
+            _SECTION_OF_CODE.get(code or "")
+            or (_SECTION_OF_LABEL.get(label or "") if code is None else None)
+            or "projects"
+        )
         n = len(sections.setdefault(section, []))
         entry = from_block(Block(html=html), flat(SHAPES[section]), (section, n), report)
         if section == "projects" and code != "projects":
@@ -641,7 +703,9 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
         if phones:
             basics["phone"] = phones[0]
             if phones[1:]:
-                report.lost("/basics/phone", f"{len(phones) - 1} further telephone number(s) not kept (JSON Resume has one)")
+                report.lost(
+                    "/basics/phone", f"{len(phones) - 1} further telephone number(s) not kept (JSON Resume has one)"
+                )
         profiles: list[dict[str, Any]] = []
         for site in _findall(contact, "WebsiteList/Website"):
             url = _text(site, "Contact")
@@ -736,7 +800,9 @@ def _read_work(element: Any, i: int, report: Report) -> dict[str, Any]:
         if value is not None:
             job["description"] = value if isinstance(value, str) else "\n".join(value)
         if rich.simplified:
-            report.normalised(pointer(*path, "summary"), "rich text formatting (bold, links, colours) reduced to plain text")
+            report.normalised(
+                pointer(*path, "summary"), "rich text formatting (bold, links, colours) reduced to plain text"
+            )
         if rich.paragraphs is not None:
             job["summary"] = rich.text
         if rich.items is not None:
@@ -787,7 +853,18 @@ def _read_education(element: Any, i: int, report: Report) -> dict[str, Any]:
             school["summary"] = rich.text
         if rich.items is not None:
             school["courses"] = rich.items
-    order = ("institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses", "summary", "x-europass-thesis")
+    order = (
+        "institution",
+        "url",
+        "area",
+        "studyType",
+        "startDate",
+        "endDate",
+        "score",
+        "courses",
+        "summary",
+        "x-europass-thesis",
+    )
     return {k: school[k] for k in order if k in school}
 
 
@@ -837,7 +914,11 @@ def _certificate(element: Any, sections: dict[str, list[dict[str, Any]]], report
     if title is not None:
         cert["name"] = title
     n = len(sections.setdefault("certificates", []))
-    date = _date(_find(element, "Date"), pointer("certificates", n, "date"), report) if _find(element, "Date") is not None else None
+    date = (
+        _date(_find(element, "Date"), pointer("certificates", n, "date"), report)
+        if _find(element, "Date") is not None
+        else None
+    )
     if date is not None:
         cert["date"] = date
     issuer = _text(element, "AwardingBody")
@@ -858,7 +939,11 @@ def _read_skill_slots(learner: Any, sections: dict[str, list[dict[str, Any]]], r
             continue
         n = len(sections.setdefault("skills", []))
         skill: dict[str, Any] = {"name": name}
-        levels = [f"{label} {_text(element, f'ProficiencyLevel/{key}')}" for key, label in _ICT if _text(element, f"ProficiencyLevel/{key}")]
+        levels = [
+            f"{label} {_text(element, f'ProficiencyLevel/{key}')}"
+            for key, label in _ICT
+            if _text(element, f"ProficiencyLevel/{key}")
+        ]
         if levels:
             skill["level"] = ", ".join(levels)
         description = _text(element, "Description")
@@ -867,7 +952,9 @@ def _read_skill_slots(learner: Any, sections: dict[str, list[dict[str, Any]]], r
             keywords = [line for line in (rich.paragraphs or []) if line.strip()] + list(rich.items or [])
             skill["keywords"] = keywords
             if rich.simplified:
-                report.normalised(pointer("skills", n), "rich text formatting (bold, links, colours) reduced to plain text")
+                report.normalised(
+                    pointer("skills", n), "rich text formatting (bold, links, colours) reduced to plain text"
+                )
         sections["skills"].append(skill)
         for certificate in _findall(element, "VerifiedBy/Certificate"):
             _certificate(certificate, sections, report)
