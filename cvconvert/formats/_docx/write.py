@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,13 +69,14 @@ class _Body:
         props = []
         if key is not None:
             props.append(f'<w:rStyle w:val="{self.styles[key]}"/>')
-        if _CJK.search(text):
+        wide = not text.isascii()
+        if wide and _CJK.search(text):
             props.append(f'<w:rFonts w:eastAsia="{self.east_asian_font}" w:hint="eastAsia"/>')
         if strong:
             props.append("<w:b/><w:bCs/>")
         if italic:
             props.append("<w:i/><w:iCs/>")
-        if _RTL.search(text):
+        if wide and _RTL.search(text):
             props.append("<w:rtl/>")
         rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
         if "\n" not in text and "\t" not in text:
@@ -101,7 +103,7 @@ class _Body:
         props = f'<w:pStyle w:val="{self.ids[style]}"/>'
         if tabs:
             props += self.tabs
-        if text and _RTL.search(text) and _first_strong_is_rtl(text):
+        if text and not text.isascii() and _RTL.search(text) and _first_strong_is_rtl(text):
             props += "<w:bidi/>"
         mark = ""
         if bookmark is not None:
@@ -148,6 +150,39 @@ def write(
     Everything the page does not show is kept in a data part inside the package; sections left
     out are not, and are reported lost. Raises OptionError for a bad option value.
     """
+    done = render(resume, sections=sections, lang=lang, page=page, template=template)
+    prep = done.prep
+    members = [
+        *prep.constant,
+        package.deflate("word/document.xml", done.document),
+        package.deflate("word/_rels/document.xml.rels", _relationships(prep, done.links)),
+        package.deflate("docProps/core.xml", _core(done.data, prep.lang)),
+        package.deflate(prep.data_part, _data_part(done.data, lang, prep, hashlib.sha256(done.document).hexdigest())),
+    ]
+    return package.build_zip(members), done.report
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """document.xml for a résumé, with what the rest of the package needs."""
+
+    document: bytes
+    links: list[str]
+    data: dict[str, Any]
+    """The résumé as it goes into the data part (sections left out removed)."""
+    report: Report
+    prep: package.Prepared
+
+
+def render(
+    resume: Resume,
+    *,
+    sections: str | Sequence[str] | None = None,
+    lang: str | None = None,
+    page: str | None = None,
+    template: str | Path | None = None,
+) -> Rendered:
+    """Build document.xml for the résumé (the options are :func:`write`'s)."""
     report = Report()
     language = i18n.language(lang)
     if not i18n.has_titles(language.code):
@@ -184,15 +219,7 @@ def write(
         + prep.sect_pr
         + "</w:body></w:document>"
     )
-    document_bytes = document.encode()
-    members = [
-        *prep.constant,
-        package.deflate("word/document.xml", document_bytes),
-        package.deflate("word/_rels/document.xml.rels", _relationships(prep, body.links)),
-        package.deflate("docProps/core.xml", _core(data, language)),
-        package.deflate(prep.data_part, _data_part(data, lang, prep, hashlib.sha256(document_bytes).hexdigest())),
-    ]
-    return package.build_zip(members), report
+    return Rendered(document.encode(), body.links, data, report, prep)
 
 
 def _relationships(prep: package.Prepared, links: list[str]) -> bytes:
