@@ -204,13 +204,15 @@ class _Package:
             elif tag == T_TBL:
                 self.tables += 1
                 number = self.tables
-                for r, row in enumerate(child.iter(T_TR)):
-                    if _ancestor_table(row) is not child:
-                        continue
+                cells: list[tuple[int, int, list[Line]]] = []
+                rows = [row for row in child.iter(T_TR) if _ancestor_table(row) is child]
+                for r, row in enumerate(rows):
                     for c, tc in enumerate(x for x in row if x.tag in (T_TC, T_SDT)):
                         inner = tc if tc.tag == T_TC else tc.find(f".//{T_TC}")
                         if inner is not None:
-                            out.extend(self._container(inner, "table" if where == "body" else where, (number, r, c)))
+                            kind = "table" if where == "body" else where
+                            cells.append((r, c, self._container(inner, kind, (number, r, c))))
+                out.extend(_table_order(cells))
             elif tag in (T_SDT, T_SDTCONTENT, _q(W, "customXml")):
                 out.extend(self._container(child, where, cell))
             elif tag == T_ALT:
@@ -484,6 +486,29 @@ def _join_rows(group: list[_Box]) -> list[_Box]:
             current.w = box.x + box.w - current.x
         merged.append(current)
     return merged + others
+
+
+def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
+    """Table cells row by row, unless the table holds two lists side by side.
+
+    A layout table with two entries per row ("Job A | dates A | Job B | dates B") is read as
+    two columns of entries, left block first, so that each entry's cells stay together.
+    """
+    dated: dict[int, list[int]] = {}
+    for r, c, lines in cells:
+        if any(find_dates(line.text) for line in lines):
+            dated.setdefault(r, []).append(c)
+    multi = [tuple(sorted(cols)) for cols in dated.values() if len(cols) >= 2]
+    if len(multi) < 2:
+        return [line for _, _, lines in cells for line in lines]
+    pattern = max(set(multi), key=multi.count)
+    bounds = list(pattern[:-1])  # a block ends at each of its date columns but the last
+
+    def block(c: int) -> int:
+        return sum(1 for b in bounds if c > b)
+
+    ordered = sorted(cells, key=lambda cell: (block(cell[1]), cell[0], cell[1]))
+    return [line for _, _, lines in ordered for line in lines]
 
 
 def _ancestor_table(el: Any) -> Any:
@@ -1011,7 +1036,7 @@ def _phones(text: str) -> list[str]:
         if not 7 <= len(digits) <= 15:
             continue
         # Dates and date ranges look like numbers too.
-        if find_dates(cand) and not cand.startswith(("+", "(", "00")) and len(digits) <= 12:
+        if find_dates(cand) and not cand.startswith(("+", "00")) and len(digits) <= 12:
             spans = find_dates(cand)
             if sum(d.stop - d.begin for d in spans) >= len(cand) - 4:
                 continue
@@ -1039,7 +1064,9 @@ def _profile_path_ok(url: str) -> bool:
     else:
         path = "/" + url.split("/", 1)[1] if "/" in url else ""
     parts = [p for p in re.split(r"[?#]", path)[0].split("/") if p]
-    return 1 <= len(parts) <= 2 and not re.search(r"\.(?:pdf|jpe?g|png|gif|md|html?)$", path)
+    # linkedin.com/in/user and researchgate.net/profile/Name take two parts; the rest one.
+    deepest = 2 if re.search(r"linkedin|researchgate|xing|scholar", url.casefold()) else 1
+    return 1 <= len(parts) <= deepest and not re.search(r"\.(?:pdf|jpe?g|png|gif|md|html?)$", path)
 
 
 def _looks_like_name(text: str) -> bool:
@@ -1364,8 +1391,10 @@ def _line_kind(line: Line, key: str) -> str:
     if len(text) > 110 or (len(text) > 70 and text.endswith((".", "。", ";"))):
         return "body"
     # Continuations ("and more;"), and captions inside an entry ("Main duties:").
-    if text[:1].islower() or text.endswith((",", ";", ":", "：")):
+    if text[:1].islower() or text.endswith((";", ":", "：")) or (text.endswith(",") and len(text) > 40):
         return "body"
+    if text.endswith(".") and _words(text) >= 4 and text.split()[-1][:1].islower():
+        return "body"  # a sentence (a head ends in a name: "Hons.", "Ltd.", "in Mailand.")
     return "head"
 
 
@@ -1596,6 +1625,16 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
             elif cur is not None and cur.dates is None and not cur.body and not date_first and len(cur.head) <= 2:
                 cur.head.append(line)
                 cur.dates, cur.date_line, cur.closed = span, line, True
+                continue
+            elif (
+                cur is not None
+                and cur.dates is None
+                and not _without_dates(line.text, spans)
+                and len(cur.body) <= 2
+                and all(_SCORE.search(b.text) for b in cur.body)
+            ):
+                # A date on its own line under an undated entry (a grade between them) is its date.
+                cur.dates, cur.date_line = span, line
                 continue
             else:
                 flush_pending(as_entry=False)
