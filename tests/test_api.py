@@ -175,3 +175,20 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "cv.yaml").stat().st_mode) == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["cv.yaml"]  # no temporary file left
+
+
+def test_a_library_exception_inside_a_reader_becomes_invalid_input(tmp_path: Path) -> None:
+    from cvconvert.formats.base import Format
+
+    def broken(data: bytes, *, strict: bool = False) -> tuple[cvconvert.Resume, object]:
+        raise KeyError("/EF")  # what a PDF library raises on a damaged attachment
+
+    formats.builtin()["broken"] = Format("broken", (".broken",), "x/y", read=broken)
+    path = tmp_path / "x.broken"
+    path.write_bytes(b"data")
+    try:
+        with pytest.raises(InvalidInputError) as info:
+            cvconvert.read(path)
+        assert str(info.value) == f"{path}: cannot read this broken file (KeyError: '/EF')"
+    finally:
+        del formats.builtin()["broken"]
