@@ -39,3 +39,22 @@ def masked(value: Any, report: Report) -> Any:
             new = note.message.split("read as '")[1].rstrip("'")
             _remove(out, [*parts[:-1], new])
     return out
+
+
+def diff_paths(a: Any, b: Any, path: str = "") -> list[str]:
+    """JSON Pointers where two JSON values differ; for assertions on real people's files,
+    whose contents must not reach test logs (only the paths are printed)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        out: list[str] = []
+        for key in list(a) + [k for k in b if k not in a]:
+            here = f"{path}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            if key not in a or key not in b:
+                out.append(here)
+            else:
+                out += diff_paths(a[key], b[key], here)
+        return out
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return [f"{path} (length {len(a)} != {len(b)})"]
+        return [p for i, (x, y) in enumerate(zip(a, b, strict=True)) for p in diff_paths(x, y, f"{path}/{i}")]
+    return [] if a == b and type(a) is type(b) else [path or "/"]
