@@ -204,36 +204,61 @@ def _paragraphs(document: Any, styles: dict[str, str], more_styles: Any) -> list
 
     out: list[_Para] = []
     pending: list[str] = []
-    for el in body.iter(P, BOOKMARK):
-        if el.tag == BOOKMARK:
-            if el.getparent().tag != P:  # between paragraphs: belongs to the next one
-                pending.append(el.get(_W + "name", ""))
-            continue
-        ppr = el.find(PPR)
-        style_el = ppr.find(PSTYLE) if ppr is not None else None
-        style = name_of(style_el.get(_W + "val", "")) if style_el is not None else "Normal"
-        marks = pending + [b.get(_W + "name", "") for b in el.iter(BOOKMARK)]
-        pending = []
-        runs: list[_Run] = []
-        for r in el.iter(RUN):
-            rpr = r.find(RPR)
-            rstyle = rpr.find(RSTYLE) if rpr is not None else None
-            key = STYLE_FIELDS.get(name_of(rstyle.get(_W + "val", ""))) if rstyle is not None else None
+    para: _Para | None = None
+    run: _Run | None = None
+    pieces: list[str] = []
+    # One pass over the elements that matter, in document order: far fewer calls than a find()
+    # per paragraph and run. A paragraph's properties come before its runs, so a style or tab
+    # seen while no run is open belongs to the paragraph, not to text.
+    for el in body.iter(P, BOOKMARK, PSTYLE, NUMPR, RUN, RSTYLE, T, TAB, BR, CR, NO_BREAK_HYPHEN):
+        tag = el.tag
+        if tag == T:
+            if run is not None:
+                pieces.append(el.text or "")
+        elif tag == RUN:
+            if run is not None:
+                run.text = "".join(pieces)
+            assert para is not None
+            parent = el.getparent()
+            run = _Run(None, "", parent if parent.tag == HYPERLINK else None)
             pieces = []
-            for child in r:
-                tag = child.tag
-                if tag == T:
-                    pieces.append(child.text or "")
-                elif tag == TAB:
-                    pieces.append("\t")
-                elif tag in (BR, CR):
-                    pieces.append("\n")
-                elif tag == NO_BREAK_HYPHEN:
-                    pieces.append("-")
-            parent = r.getparent()
-            runs.append(_Run(key, "".join(pieces), parent if parent.tag == HYPERLINK else None))
-        bullet = style == "List Bullet" or (ppr is not None and ppr.find(NUMPR) is not None)
-        out.append(_Para(style, [m for m in marks if m.startswith("_cv_")], runs, bullet))
+            para.runs.append(run)
+        elif tag == RSTYLE:
+            if run is not None:
+                run.field = STYLE_FIELDS.get(name_of(el.get(_W + "val", "")))
+        elif tag == TAB:
+            if run is not None:
+                pieces.append("\t")
+        elif tag in (BR, CR):
+            if run is not None:
+                pieces.append("\n")
+        elif tag == NO_BREAK_HYPHEN:
+            if run is not None:
+                pieces.append("-")
+        elif tag == P:
+            if run is not None:
+                run.text = "".join(pieces)
+            run, pieces = None, []
+            para = _Para("Normal", pending, [], False)
+            pending = []
+            out.append(para)
+        elif tag == PSTYLE:
+            if para is not None and run is None:
+                para.style = name_of(el.get(_W + "val", ""))
+                para.bullet = para.bullet or para.style == "List Bullet"
+        elif tag == NUMPR:
+            if para is not None and run is None:
+                para.bullet = True
+        elif tag == BOOKMARK:
+            name = el.get(_W + "name", "")
+            if para is None or el.getparent().tag == _W + "body":
+                pending.append(name)  # between paragraphs: belongs to the next one
+            else:
+                para.marks.append(name)
+    if run is not None:
+        run.text = "".join(pieces)
+    for item in out:
+        item.marks = [m for m in item.marks if m.startswith("_cv_")]
     return out
 
 
