@@ -24,7 +24,7 @@ from cvconvert.errors import (
     UnknownFormatError,
 )
 from cvconvert.formats.base import Format
-from cvconvert.model import Resume
+from cvconvert.model import SECTIONS, Resume
 from cvconvert.report import Note, Report
 
 Source = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
@@ -39,7 +39,8 @@ def _name(source: Source | Target) -> str:
     return str(getattr(source, "name", "<stream>"))
 
 
-def _load_bytes(source: Source) -> bytes:
+def load_bytes(source: Source) -> bytes:
+    """The bytes of a source, checked against the input size limit before they are read."""
     name = _name(source)
     limit = limits.current().max_input_bytes
     if isinstance(source, bytes):
@@ -107,13 +108,15 @@ def read_with_report(
     UnknownFormatError when the format cannot be told, MissingDependencyError for a
     format whose optional dependency is not installed.
     """
-    data = _load_bytes(source)
+    data = load_bytes(source)
     fmt = resolve_format(format, source, data)
     if fmt.read is None:
         raise UnknownFormatError(f"the {fmt.name} format cannot be read, only written")
     chosen = _options(fmt.read, {"strict": strict, **options})
     try:
-        return fmt.read(data, **chosen)
+        resume, report = fmt.read(data, **chosen)
+        _check_entries(resume)
+        return resume, report
     except InvalidInputError as exc:
         raise exc.with_source(_name(source)) from None
     except CvConvertError:
@@ -130,6 +133,15 @@ def read_with_report(
         ) from exc
 
 
+def _check_entries(resume: Resume) -> None:
+    """Refuse a résumé with more entries in one section than the limit allows."""
+    most = limits.current().max_entries
+    for section in SECTIONS:
+        entries = getattr(resume, section)
+        if entries is not None and len(entries) > most:
+            raise LimitExceededError(f"{len(entries):,} entries in {section} (limit {most:,})", path=f"/{section}")
+
+
 def read(source: Source, format: str | None = None, *, strict: bool = False, **options: object) -> Resume:
     """Read a résumé; see :func:`read_with_report` for the report and the errors."""
     return read_with_report(source, format, strict=strict, **options)[0]
@@ -142,7 +154,7 @@ def read_many_with_report(
 
     The report's pointers start with the résumé's index (``/3/work/0``).
     """
-    data = _load_bytes(source)
+    data = load_bytes(source)
     fmt = resolve_format(format, source, data)
     try:
         if fmt.read_many is not None:
@@ -296,7 +308,7 @@ def convert(
     if _same_file(source, target):
         raise InvalidInputError("the output would overwrite the input; choose another name", source=_name(target))
     out_format = resolve_format(to, target)  # fail early, before reading, on an unknown target
-    data = _load_bytes(source)
+    data = load_bytes(source)
     in_format = resolve_format(from_, source, data)
     read_keys, write_keys = _keywords(in_format.read), _keywords(out_format.write)
     unknown = set(options) - read_keys - write_keys

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from cvconvert import api, formats
-from cvconvert.errors import CvConvertError, InvalidInputError
+from cvconvert import api, formats, limits
+from cvconvert.errors import CvConvertError, InvalidInputError, LimitExceededError
 
 Status = Literal["ok", "failed", "skipped"]
 Engine = Literal["local", "dask"]
@@ -163,16 +163,19 @@ def _join(out: str, rel: str) -> str:
 
 
 def _read_bytes(location: str) -> bytes:
-    if _is_url(location):
-        fs, path = _fs(location)
-        with fs.open(path, "rb") as handle:
-            data: bytes = handle.read()
-        return data
-    return Path(location).read_bytes() if Path(location).is_file() else _missing(location)
-
-
-def _missing(location: str) -> bytes:
-    raise InvalidInputError("no such file", source=location)
+    """The input's bytes, refused by size before they are read (as the API does for paths)."""
+    if not _is_url(location):
+        return api.load_bytes(location)
+    fs, path = _fs(location)
+    limit = limits.current().max_input_bytes
+    size = fs.size(path)
+    if size is not None and size > limit:
+        raise LimitExceededError(f"larger than the input limit of {limit:,} bytes", source=location)
+    with fs.open(path, "rb") as handle:
+        data: bytes = handle.read(limit + 1)
+    if len(data) > limit:
+        raise LimitExceededError(f"larger than the input limit of {limit:,} bytes", source=location)
+    return data
 
 
 def _write_bytes(location: str, data: bytes) -> None:
@@ -205,12 +208,23 @@ def _up_to_date(task: Task) -> bool:
         return False
 
 
-def run_task(task: Task, to: str, strict: bool, options: dict[str, object], skip_existing: bool) -> Result:
+def run_task(
+    task: Task,
+    to: str,
+    strict: bool,
+    options: dict[str, object],
+    skip_existing: bool,
+    in_force: limits.Limits | None = None,
+) -> Result:
     """Convert one input; every failure becomes a ``failed`` result, never an exception.
 
+    ``in_force`` carries the caller's limits to a worker process, which does not share them.
     (KeyboardInterrupt still stops the worker: the output is written atomically, so an
     interrupted conversion leaves no file behind.)
     """
+    if in_force is not None and in_force != limits.current():
+        with limits.using(in_force):
+            return run_task(task, to, strict, options, skip_existing)
     start = time.perf_counter()
     if skip_existing and _up_to_date(task):
         return Result(task.input, task.output, "skipped", seconds=time.perf_counter() - start)
@@ -251,10 +265,15 @@ def _for(func: Callable[..., object] | None, options: dict[str, object]) -> dict
 
 
 def run_chunk(
-    tasks: Sequence[Task], to: str, strict: bool, options: dict[str, object], skip_existing: bool
+    tasks: Sequence[Task],
+    to: str,
+    strict: bool,
+    options: dict[str, object],
+    skip_existing: bool,
+    in_force: limits.Limits | None = None,
 ) -> list[Result]:
     """Several tasks in one worker call: fewer round trips when each conversion is quick."""
-    return [run_task(task, to, strict, options, skip_existing) for task in tasks]
+    return [run_task(task, to, strict, options, skip_existing, in_force) for task in tasks]
 
 
 # --- engines ----------------------------------------------------------------------------------
@@ -284,7 +303,7 @@ def convert_many(
     tasks = [t for t in items if isinstance(t, Task)]
     if len(tasks) != len(items):
         tasks = plan([str(i) for i in items], os.fspath(out_dir), to)
-    args = (to, strict, dict(options or {}), skip_existing)
+    args = (to, strict, dict(options or {}), skip_existing, limits.current())
     if engine == "dask":
         yield from _dask(tasks, args, scheduler)
     elif (jobs or os.cpu_count() or 1) <= 1 or len(tasks) <= 1:

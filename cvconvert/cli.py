@@ -22,7 +22,7 @@ import click
 # Set PYDANTIC_DISABLE_PLUGINS yourself to override.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from cvconvert import api, formats
+from cvconvert import api, formats, limits
 from cvconvert.errors import CvConvertError, InvalidInputError, LossError, OptionError
 from cvconvert.report import Note, Report
 
@@ -90,8 +90,8 @@ class _DefaultToConvert(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         i = 0
-        while i < len(args) and args[i] == "--debug":
-            i += 1
+        while i < len(args) and (args[i] in ("--debug", "--limit") or args[i].startswith("--limit=")):
+            i += 2 if args[i] == "--limit" else 1
         if i < len(args) and args[i] not in self.commands and args[i] not in ("--help", "-h", "--version"):
             args = [*args[:i], "convert", *args[i:]]
         return super().parse_args(ctx, args)
@@ -99,14 +99,25 @@ class _DefaultToConvert(click.Group):
 
 @click.group(cls=_DefaultToConvert, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+@click.option(
+    "--limit",
+    "limit_pairs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Tighten or relax a safety limit, e.g. --limit max_input_bytes=20MB (see SECURITY.md).",
+)
 @click.version_option(package_name="cvconvert", message="cvconvert %(version)s")
-def main(debug: bool) -> None:
+def main(debug: bool, limit_pairs: tuple[str, ...]) -> None:
     """Convert résumés between JSON Resume, YAML and the other formats (see `cvconvert formats`).
 
     \b
     cvconvert IN OUT [--from F] [--to F] [--strict] [--fail-on-loss] [--report FILE]
     Use - for stdin or stdout. Exit codes: 0 ok, 1 failed, 2 usage, 3 refused by --fail-on-loss.
     """
+    try:
+        limits.configure(**limits.parse(limit_pairs))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--limit") from None
 
 
 def _parse_options(pairs: tuple[str, ...]) -> dict[str, object]:

@@ -8,6 +8,7 @@ parameter through every reader; the CLI sets them from its options.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -53,3 +54,33 @@ def using(limits: Limits | None = None, **changes: int) -> Iterator[Limits]:
         yield new
     finally:
         _current.reset(token)
+
+
+def names() -> tuple[str, ...]:
+    """The names of the limits, as the CLI's ``--limit NAME=VALUE`` takes them."""
+    return tuple(f.name for f in dataclasses.fields(Limits))
+
+
+def parse(pairs: Iterator[str] | tuple[str, ...] | list[str]) -> dict[str, int]:
+    """``["max_input_bytes=10MB", ...]`` as changes to the limits; ValueError for a bad one.
+
+    Sizes may end in KB, MB or GB (powers of 1024); ``_`` may group digits.
+    """
+    changes: dict[str, int] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or name not in names():
+            raise ValueError(f"unknown limit {name!r} (known: {', '.join(names())})")
+        match = re.fullmatch(r"(\d+)\s*([kmg]?)b?", value.strip().lower().replace("_", ""))
+        if not match or int(match[1]) <= 0:
+            raise ValueError(f"limit {name} needs a positive whole number, not {value!r}")
+        changes[name] = int(match[1]) * {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}[match[2]]
+    return changes
+
+
+def configure(**changes: int) -> Limits:
+    """Put changed limits in force for the rest of this context (the CLI's whole run)."""
+    new = dataclasses.replace(current(), **changes)
+    _current.set(new)
+    return new

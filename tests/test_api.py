@@ -192,3 +192,11 @@ def test_a_library_exception_inside_a_reader_becomes_invalid_input(tmp_path: Pat
         assert str(info.value) == f"{path}: cannot read this broken file (KeyError: '/EF')"
     finally:
         del formats.builtin()["broken"]
+
+
+def test_entries_per_section_are_limited() -> None:
+    data = json.dumps({"skills": [{"name": str(i)} for i in range(50)]}).encode()
+    with limits.using(max_entries=49), pytest.raises(LimitExceededError) as info:
+        cvconvert.read(data)
+    assert info.value.path == "/skills" and "50 entries in skills (limit 49)" in str(info.value)
+    assert len(cvconvert.read(data).skills or ()) == 50

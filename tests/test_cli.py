@@ -158,3 +158,33 @@ def test_help_and_version() -> None:
     assert code == EXIT_OK and "Exit codes" in out
     code, out, _ = cli("--version")
     assert code == EXIT_OK and out.startswith("cvconvert ")
+
+
+def test_limits_are_set_from_the_command_line(tmp_path: Path) -> None:
+    code, _, err = cli("--limit", "max_input_bytes=1KB", SAMPLE, tmp_path / "x.yaml")
+    assert code == EXIT_FAILED and "input limit of 1,024 bytes" in err
+    code, _, err = cli("--limit", "max_everything=1", SAMPLE, tmp_path / "x.yaml")
+    assert code == EXIT_USAGE and "unknown limit" in err
+    code, _, _ = cli("--limit", "max_input_bytes=1MB", SAMPLE, tmp_path / "x.yaml")
+    assert code == EXIT_OK
+
+
+def test_batch_workers_use_the_limits_of_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for i in range(4):
+        (tmp_path / "in" / f"cv{i}.json").write_bytes(SAMPLE.read_bytes())
+    proc = run(
+        "--limit",
+        "max_input_bytes=1KB",
+        "batch",
+        tmp_path / "in",
+        "--to",
+        "yaml",
+        "--out",
+        tmp_path / "out",
+        "--jobs",
+        "2",
+        "-q",
+    )
+    assert proc.returncode == EXIT_FAILED
+    assert proc.stderr.decode().count("input limit of 1,024 bytes") == 4
