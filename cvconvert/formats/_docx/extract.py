@@ -792,7 +792,7 @@ def find_dates(text: str) -> list[DateSpan]:
 _ORG = re.compile(
     r"(?i)(?:\b(?:universit\w*|hochschule|fachhochschule|college|school|schule|institut\w*|academy|akademie|école|ecole|"
     r"lycée|lycee|gymnasium|universidad|universidade|faculdade|facultad|faculty|escuela|colégio|colegio|instituto|"
-    r"istituto|politecnico|polytechnic|gmbh|ag|inc|ltd|llc|llp|plc|corp|corporation|company|compagnie|group|"
+    r"istituto|politecnico|polytechnic|gmbh|ag|inc|ltd|llc|llp|plc|co|corp|corporation|company|compagnie|group|"
     r"gruppe|groupe|grupo|bank|banque|hospital|krankenhaus|klinik|clinic|ministry|ministerium|ministère|department|"
     r"centre|center|zentrum|foundation|stiftung|fondation|association|verein|agency|agentur|agence|laborator\w*|lab|"
     r"labs|tribunal|commission|council|authority|services|solutions|technologies|technology|systems|consulting|"
@@ -825,7 +825,7 @@ _ROLE = re.compile(
     r"|工程师|经理|实习|开发|总监|主管|教师|研究员|专员|助理|顾问|架构师|组长|负责人|职员)"
 )
 _DEGREE = re.compile(
-    r"(?i)(?:\b(?:bachelor|master|masters|b\.?\s?sc|m\.?\s?sc|b\.?\s?a\b|m\.?\s?a\b|b\.?\s?tech|m\.?\s?tech|"
+    r"(?i)(?:\b(?:bachelor|master|masters|b\.?\s?sc|m\.?\s?sc|b\.?\s?a\b|m\.?\s?a\b|b\.?\s?tech|m\.?\s?tech|b\.\s?s\b|m\.\s?s\b|"
     r"b\.?\s?e\b|m\.?\s?e\b|b\.?\s?com|m\.?\s?com|bba|mba|pgdm|ph\.?\s?d|doctor|doctorate|diploma|diplom|"
     r"degree|certificate|abitur|matura|licence|licenciatura|licenciado|mestrado|graduação|graduacao|bacharelado|"
     r"doutorado|maîtrise|maitrise|doctorat|baccalauréat|baccalaureat|bac|dut|bts|magister|staatsexamen|"
@@ -835,6 +835,14 @@ _DEGREE = re.compile(
     r"|本科|硕士|博士|学士|研究生|大专|专科|高中)"
 )
 # fmt: on
+# Words that make a name a school, whatever degree words it also holds ("Bachelor of Technology"
+# is a degree; "Shenyang University of Technology" a school).
+_SCHOOL = re.compile(
+    r"(?i)\b(?:universit\w*|hochschule|college|school|schule|institut\w*|academy|akademie|école|ecole|lycée|"
+    r"gymnasium|universidad|universidade|faculdade|facultad|escuela|colégio|colegio|istituto|politecnico|"
+    r"polytechnic|университет\w*|институт\w*|академи\w*|колледж\w*|школ\w*|лице\w*|гимнази\w*)\b"
+    r"|\w(?:schule|hochschule|akademie)\b|大学|学院|学校|中学"
+)
 _COUNTRIES = re.compile(
     r"(?i)\b(?:india|germany|deutschland|france|frankreich|italy|italia|italien|spain|españa|spanien|portugal|"
     r"brazil|brasil|usa|u\.s\.a|united states|uk|united kingdom|england|ireland|irland|china|japan|russia|россия|"
@@ -848,9 +856,20 @@ _SCORE = re.compile(
 _KEY_VALUE = re.compile(r"^(?P<key>[^\W\d][\w .'/()-]{0,30}?)\s*[:：]\s*(?P<value>.*)$")
 _ROLE_KEYS = re.compile(
     r"(?i)^(?:cargo|position|role|title|job title|designation|current designation|poste|fonction|stelle|"
-    r"funktion|puesto|должность|позиция|职位|职务|岗位)$"
+    r"funktion|puesto|título|titulo|titre|abschluss|degree|diploma|grado|должность|позиция|степень|职位|职务|岗位|学历)$"
 )
-_ORG_KEYS = re.compile(r"(?i)^(?:company|current company|employer|empresa|firma|arbeitgeber|entreprise|компания|公司)$")
+_ORG_KEYS = re.compile(
+    r"(?i)^(?:company|current company|employer|organi[sz]ation|institution|school|university|empresa|firma|"
+    r"arbeitgeber|unternehmen|hochschule|schule|entreprise|établissement|etablissement|institución|institucion|"
+    r"instituição|instituicao|escola|universidad|компания|организация|учебное заведение|вуз|公司|单位|学校|院校)$"
+)
+_EDU_KEYS = re.compile(
+    r"(?i)^(?:school|university|major|专业|学校|院校|学历|hochschule|studium|universidad|faculdade)$"
+)
+_DATE_KEYS = re.compile(
+    r"(?i)^(?:period|dates?|duration|zeitraum|dauer|période|periode|durée|período|periodo|duración|duração|"
+    r"период|срок|时间|期间)$"
+)
 _AREA_KEYS = re.compile(
     r"(?i)^(?:hauptfach|major|field|field of study|specialization|specialisation|spécialité|especialidad|"
     r"área|area|направление|специальность|专业)$"
@@ -868,6 +887,12 @@ _PLACE_KEYS = re.compile(
 _PHONE_KEYS = re.compile(
     r"(?i)(?:phone|tel|mobile|mob|cell|handy|telefon|téléphone|portable|teléfono|telefone|celular|móvil|"
     r"телефон|тел|手机|电话|電話|contact)"
+)
+_REFERENCE_KEYS = re.compile(
+    r"(?i)\b(?:referen\w*|referees?|referenzen|références|referências|рекомендац\w*)\b|推荐人|证明人"
+)
+_BIRTH = re.compile(
+    r"(?i)\b(?:birth|born|geburt\w*|geboren|naissance|né|née|nacimiento|nascimento|nato|nata|рождени\w*)\b|出生|生日"
 )
 _NOT_NAME = re.compile(
     r"(?i)\b(?:curriculum|vitae|resume|résumé|lebenslauf|cv|currículo|curriculo|резюме|page|seite|profile|"
@@ -991,7 +1016,8 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
         sig = _signature(line)
         if i in marked or i < 3 or sig not in known_count or _is_bullet(line):
             continue
-        if all_count[sig] > 2 * known_count[sig] + 2:
+        styled = line.level is not None and 0 <= line.level <= 2
+        if all_count[sig] > 2 * known_count[sig] + 2 and not styled:
             continue
         text = line.text
         letters = [c for c in text if c.isalpha()]
@@ -1106,7 +1132,7 @@ class _Basics:
         """Fill ``self.data`` with what was found."""
         region = self.preface + self.personal
         self._name(region, creator)
-        self._email()
+        self._email(region)
         self._phone(region)
         self._urls(region)
         self._location(region)
@@ -1175,8 +1201,18 @@ class _Basics:
             self.data["name"] = fallback
             self.report.warn("/basics/name", "no line looks like a name; a guess (confidence 0.2)")
 
-    def _email(self) -> None:
+    def _email(self, region: list[Line]) -> None:
+        # The applicant's own address is near the top or in the personal details; referees'
+        # addresses come later, often as mailto links.
+        for line in region:
+            m = _EMAIL.search(line.text)
+            if m and not _REFERENCE_KEYS.search(line.text):
+                self.data["email"] = m.group(0)
+                self.used.add(id(line))
+                return
         for line in self.all:
+            if _REFERENCE_KEYS.search(line.text):
+                continue
             for link in line.links:
                 if link.casefold().startswith("mailto:"):
                     addr = link[7:].split("?")[0].strip()
@@ -1186,7 +1222,7 @@ class _Basics:
                         return
         for line in self.all:
             m = _EMAIL.search(line.text)
-            if m:
+            if m and not _REFERENCE_KEYS.search(line.text):
                 self.data["email"] = m.group(0)
                 self.used.add(id(line))
                 return
@@ -1252,12 +1288,12 @@ class _Basics:
     def _location(self, region: list[Line]) -> None:
         for line in region:
             kv = _split_key(line.text)
-            if kv and _PLACE_KEYS.match(kv[0].casefold()) and kv[1]:
+            if kv and _PLACE_KEYS.match(kv[0].casefold()) and kv[1] and not _BIRTH.search(kv[0]):
                 self.data["location"] = _parse_place(kv[1])
                 self.used.add(id(line))
                 return
         for line in region:
-            if id(line) in self.used and not re.search(r"[•|·]", line.text):
+            if (id(line) in self.used and not re.search(r"[•|·]", line.text)) or _BIRTH.search(line.text):
                 continue
             for part in re.split(r"\s*[•|·\t]\s*", line.text):
                 part = part.strip(" ,")
@@ -1307,6 +1343,7 @@ class _Basics:
                         and not re.search(r"[@\d:]", text)
                         and not _is_place(text)
                         and not headings.lookup(text)
+                        and not _NOT_NAME.search(text)
                         and not text.endswith(".")
                     ):
                         self.data["label"] = text
@@ -1316,7 +1353,7 @@ class _Basics:
 
 def _is_place(text: str) -> bool:
     text = text.strip()
-    if len(text) > 80 or (_ORG.search(text) and not _COUNTRIES.search(text)):
+    if len(text) > 80 or (_ORG.search(text) and not _COUNTRIES.search(text)) or _DEGREE.search(text):
         return False
     if re.fullmatch(r"[A-ZÀ-Ý][\w .'-]+,\s*[A-Z]{2}", text):
         return True
@@ -1349,6 +1386,12 @@ def _parse_place(text: str) -> dict[str, str]:
     if _is_address(text):
         return {"address": text}
     parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) >= 2 and re.search(r"\d", parts[0]) and not re.search(r"\d", parts[1]):
+        # "Europa 5620, Gral. Alvear, Mendoza": street and number first.
+        out = {"address": parts[0], "city": parts[1]}
+        if len(parts) > 2:
+            out["region"] = parts[2]
+        return out
     while len(parts) > 1 and _ORG.search(parts[0]):
         parts.pop(0)  # "Alibaba Group, Beijing China": where the employer is
     if len(parts) >= 2 and _COUNTRIES.fullmatch(parts[0]):
@@ -1395,6 +1438,8 @@ def _line_kind(line: Line, key: str) -> str:
         return "body"
     if text.endswith(".") and _words(text) >= 4 and text.split()[-1][:1].islower():
         return "body"  # a sentence (a head ends in a name: "Hons.", "Ltd.", "in Mailand.")
+    if _words(text) >= 5 and re.match(r"[A-Za-z]+ing\s", text) and re.search(r"\s(?:a|an|the|of|for|with)\s", text):
+        return "body"  # "Working as a developer at ...": a sentence, not a head
     return "head"
 
 
@@ -1405,18 +1450,23 @@ def _without_dates(text: str, spans: list[DateSpan]) -> str:
     # "(год окончания: 2021)", "(graduated: 2019)": the caption of a date that was taken out.
     text = re.sub(r"[(\[（]\s*[^()\[\]（）]{0,30}[:：]\s*[)\]）]", " ", text)
     text = re.sub(r"\(\s*(?:\d+\s*(?:mois|months?|monate?|meses|месяц\w*|个月)\s*)\)", " ", text)
+    text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(" : ", ": ") + ")", text)
+    # Two or more spaces line columns up, as a tab would.
+    text = re.sub(r"[^\S\t]{2,}(?!\d)", "\t", text)
     text = re.sub(r"[ ]*\t[ \t]*", "\t", re.sub(r"[^\S\t]+", " ", text))
     return text.strip(" \t:-–—|,;")
 
 
 def _fragment_kind(text: str, key: str) -> str | None:
     if key == "education":
-        if _DEGREE.search(text) and not re.search(r"(?i)\b(?:universit|hochschule|college|school|institut)", text):
+        degrees, schools = list(_DEGREE.finditer(text)), list(_SCHOOL.finditer(text))
+        if degrees and schools:
+            # "Master of Science and Diploma of Imperial College (MSc. DIC)": the last word decides.
+            return "org" if schools[-1].end() >= degrees[-1].end() else "role"
+        if degrees:
             return "role"
         if _ORG.search(text):
             return "org"
-        if _DEGREE.search(text):
-            return "role"
     else:
         orgs, roles = list(_ORG.finditer(text)), list(_ROLE.finditer(text))
         if orgs and not roles:
@@ -1474,6 +1524,8 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
             if _AREA_KEYS.match(k):
                 fields.setdefault("area", kv[1].strip(" .;,"))
                 continue
+            if _DATE_KEYS.match(k):
+                continue  # the dates were taken from the line already
             if re.fullmatch(r"(?i)ug|pg|ssc|hsc|\w{1,4}", k):
                 text = kv[1]
             elif (
@@ -1491,6 +1543,11 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 frags.append((part, number))
     out: list[tuple[str, str | None, int]] = []
     for part, number in frags:
+        if sum(ch.isalpha() for ch in part) < 2 or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
+            continue
+        if key == "education" and _SCORE.search(part) and len(part) < 40:
+            fields.setdefault("score", part)
+            continue
         done = False
         for pattern, side in _CONNECTORS:
             m = pattern.search(part)
@@ -1515,7 +1572,11 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
             if any(kinds):
                 # "Legal Intern, World Cyber Security Forum"; keep "Org, Place" together as the org.
                 if kinds[0] == "org" and all(k in ("place", None) for k in kinds[1:]):
-                    out.append((part, "org", number))
+                    rest_text = ", ".join(pieces[1:])
+                    if _is_place(rest_text):
+                        out.extend([(pieces[0], "org", number), (rest_text, "place", number)])
+                    else:
+                        out.append((part, "org", number))
                     continue
                 out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
                 continue
@@ -1560,6 +1621,12 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
             fields["area"] = tail
         elif "role" not in fields:
             fields["role"] = tail
+    if "org" not in fields and "," in fields.get("place", ""):
+        # "Acme Co, San Francisco, CA": no organisation word, but the place starts with one.
+        first, _, place = fields["place"].partition(",")
+        fields["org"], fields["place"] = first.strip(), place.strip()
+    if key == "education" and "area" not in fields and rest and "role" in fields:
+        fields["area"] = rest.pop(0)  # "PhD, Zoology, University of Otago"
     # What is left beside an organisation and a title, a few capitalised words, is the place.
     for text in list(rest):
         if "place" not in fields and _words(text) <= 3 and text[:1].isupper() and not re.search(r"\d{3}", text):
@@ -1579,16 +1646,19 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
     cur: _Entry | None = None
 
     def has(entry_lines: list[Line], slot: str) -> bool:
-        for ln in entry_lines:
-            text = _without_dates(ln.text, find_dates(ln.text))
-            if slot == "org" and _ORG.search(text):
-                return True
-            if slot == "role" and (_DEGREE if key == "education" else _ROLE).search(text):
-                return True
-        return False
+        return any(slot_of(ln) == slot for ln in entry_lines)
 
     def slot_of(line: Line) -> str | None:
-        text = _without_dates(line.text, find_dates(line.text))
+        text = _without_dates(_strip_bullet(line.text), find_dates(line.text))
+        kv = _split_key(text) if ":" in text or "：" in text else None
+        if kv:
+            k = kv[0].casefold()
+            if _ROLE_KEYS.match(k):
+                return "role"
+            if _ORG_KEYS.match(k):
+                return "org"
+            if _DATE_KEYS.match(k) or _AREA_KEYS.match(k):
+                return None
         kind = _fragment_kind(text, key)
         return kind if kind in ("org", "role") else None
 
@@ -1603,10 +1673,21 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
             cur.body.extend(pending)
         pending.clear()
 
-    for line in lines:
+    for number, line in enumerate(lines):
         if not re.search(r"\w", line.text):
             continue
         kind = _line_kind(line, key)
+        if kind == "body" and line.text.rstrip().endswith((":", "：")) and number + 1 < len(lines):
+            # "Support engineer:" over "Company: ACME" / "Period: ...": the caption names the entry.
+            nxt = _split_key(_strip_bullet(lines[number + 1].text))
+            if nxt and (_ORG_KEYS.match(nxt[0].casefold()) or _ROLE_KEYS.match(nxt[0].casefold())):
+                kind = "head"
+        elif kind == "head" and key == "work":
+            kv = _split_key(_strip_bullet(line.text))
+            # Details of another kind that stand among the jobs ("School: ...", "Objective: ...").
+            k = kv[0].casefold() if kv else ""
+            if kv and ((_LABEL_KEYS.match(k) and not _ROLE_KEYS.match(k)) or _EDU_KEYS.match(k)):
+                kind = "body"
         if styled and kind == "dated" and line.level not in styled_levels:
             kind = "body"
         if styled and kind == "dated":
@@ -1626,13 +1707,7 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
                 cur.head.append(line)
                 cur.dates, cur.date_line, cur.closed = span, line, True
                 continue
-            elif (
-                cur is not None
-                and cur.dates is None
-                and not _without_dates(line.text, spans)
-                and len(cur.body) <= 2
-                and all(_SCORE.search(b.text) for b in cur.body)
-            ):
+            elif cur is not None and cur.dates is None and _date_only(line.text, spans) and len(cur.body) <= 3:
                 # A date on its own line under an undated entry (a grade between them) is its date.
                 cur.dates, cur.date_line = span, line
                 continue
@@ -1708,6 +1783,12 @@ def _prose_head(text: str) -> tuple[Line, str | None] | None:
     return Line(org), area.group(1).strip() if area else None
 
 
+def _date_only(text: str, spans: list[DateSpan]) -> bool:
+    """Nothing but a date on the line, or a date with its caption ("Período: 2015 - 2020")."""
+    rest = _without_dates(text, spans)
+    return not rest or bool(_DATE_KEYS.match(rest.strip(" :：").casefold()))
+
+
 def _same_row(line: Line, other: Line | None) -> bool:
     return (
         other is not None
@@ -1733,9 +1814,10 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
             start, end = span.start, span.end
     org, role, place = fields.get("org"), fields.get("role"), fields.get("place")
     area = fields.get("area") or entry.area
+    score_field = fields.get("score")
     highlights: list[str] = []
     summary: list[str] = []
-    score = None
+    score = score_field
     for line in entry.body:
         text = _strip_bullet(line.text)
         kv = _split_key(text)

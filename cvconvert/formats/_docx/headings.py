@@ -20,7 +20,9 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "relevant experience", "experience summary", "internships", "internship", "internship experience",
         "research experience", "teaching experience", "industry experience", "positions", "positions held",
         "practical experience", "work", "jobs", "professional teaching & writing experience",
-        "academic appointments", "appointments", "job experience", "working experience",
+        "academic appointments", "appointments", "job experience", "working experience", "current employment",
+        "relevant employment", "current position", "current positions", "academic positions", "employment record",
+        "professional appointments", "previous employment", "other employment",
         # de
         "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang", "berufspraxis", "praxiserfahrung",
         "praktika", "praktikum", "arbeitserfahrung", "werdegang", "tätigkeiten", "beruflicher hintergrund",
@@ -45,7 +47,8 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "education": (
         "education", "academic background", "educational background", "academic history", "studies",
         "qualifications", "academic qualifications", "education and training", "education & training",
-        "academic profile", "schooling", "academic education", "educational qualifications",
+        "academic profile", "schooling", "academic education", "educational qualifications", "qualification",
+        "educational qualification", "academic qualification",
         "ausbildung", "schulbildung", "bildungsweg", "studium", "akademischer werdegang", "schulische ausbildung",
         "bildung", "hochschulbildung", "aus- und weiterbildung",
         "formation", "formations", "études", "parcours scolaire", "cursus", "cursus scolaire",
@@ -87,7 +90,8 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "awards": (
         "awards", "honors", "honours", "honors & awards", "honors and awards", "awards and honors",
-        "achievements", "awards and promotion", "prizes", "scholarships", "accomplishments",
+        "achievements", "awards and promotion", "prizes", "scholarships", "accomplishments", "grants", "funding",
+        "research funding", "grants and funding", "fellowships", "honours and awards", "distinctions and awards",
         "auszeichnungen", "preise", "stipendien", "distinctions", "prix", "récompenses",
         "premios", "reconocimientos", "prêmios", "premiações", "награды", "достижения",
         "获奖", "获奖情况", "荣誉", "晋升", "曾获荣誉", "荣誉奖项", "获奖经历", "受賞",
@@ -102,6 +106,8 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "publications": (
         "publications", "papers", "selected publications", "papers presented", "patents", "research papers",
+        "publication record", "submitted articles", "articles", "peer-reviewed publications", "journal articles",
+        "books", "book chapters", "preprints",
         "publikationen", "veröffentlichungen", "publicaciones", "publicações", "pubblicazioni",
         "публикации", "научные публикации", "论文", "发表论文", "专利", "論文",
     ),
@@ -132,6 +138,8 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "basics": (
         "personal details", "personal information", "personal data", "contact", "contact details",
+        "date of birth", "birth date", "geburtsdatum", "date de naissance", "fecha de nacimiento",
+        "data de nascimento", "дата рождения", "出生日期",
         "contact information", "contacts", "persönliche daten", "persönliche angaben", "kontakt", "kontaktdaten",
         "informations personnelles", "coordonnées", "état civil", "datos personales", "información personal",
         "contacto", "dados pessoais", "informações pessoais", "contato", "dati personali", "personalia",
@@ -140,6 +148,8 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "other": (
         "personal qualities", "personal experience", "personal development", "additional information",
+        "conference contributions", "conference presentations", "presentations", "talks", "invited talks",
+        "professional activities", "service", "teaching", "students", "supervision", "theses", "outreach",
         "miscellaneous", "invited presentations & professional development",
         "professional society memberships / volunteerism", "memberships", "professional memberships",
         "persönliche erfahrung", "sonstiges", "persönliche eigenschaften", "divers", "autres",
