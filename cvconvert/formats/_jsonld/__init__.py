@@ -51,10 +51,10 @@ def write_jsonld(resume: Resume, *, context: ContextKind | str = "remote") -> tu
     """
     if context not in ("remote", "inline"):
         raise OptionError(f"context must be 'remote' or 'inline', not {context!r}")
+    graph, person = _graph(resume)
     from cvconvert.formats._jsonld.build import SURROGATE
     from cvconvert.formats._jsonld.compact import compact, output_context
 
-    graph, person = _graph(resume)
     document = compact(graph, person, output_context(context))
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if SURROGATE.search(text):
@@ -96,9 +96,9 @@ def read_ntriples(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]
 
 def write_rdfxml(resume: Resume) -> tuple[bytes, Report]:
     """The same graph as RDF/XML; text XML cannot hold is escaped reversibly (``cv:escaped``)."""
+    graph, person = _graph(resume)
     from cvconvert.formats._jsonld.compact import _rank
 
-    graph, person = _graph(resume)
     with requires_extra("jsonld"):
         import lxml  # noqa: F401
     return syntax.rdfxml(graph, _rank(), person), Report()

@@ -1,4 +1,7 @@
-"""Résumé -> rdflib graph, following :mod:`.mapping`; every node has a stable blank-node label."""
+"""Résumé -> rdflib graph, following :mod:`.mapping`; every node has a stable blank-node label.
+
+Imported only inside the format's reader and writer (under ``requires_extra``), so rdflib is too.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +9,17 @@ import json
 import re
 from typing import Any
 
-from cvconvert.formats._jsonld import mapping as m
-from cvconvert.model import Resume
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+from cvconvert.formats._jsonld import mapping as m
+from cvconvert.formats._jsonld.mapping import RDF, SURROGATE, XSD
+from cvconvert.model import Resume
 
 # An IRI that every JSON-LD processor and RDF syntax keeps exactly as written: an absolute
 # http(s)/mailto/tel/urn/ftp address in plain ASCII, no white space or characters IRIs forbid,
 # no dot segments (which an IRI resolver could remove). Anything else is written as text.
 _SAFE_IRI = re.compile(r"^(?:https?://|mailto:|tel:|urn:|ftp://)[!#$%&'()*+,\-./0-9:;=?@A-Z\[\]_a-z~]*$")
 _DOT_SEGMENT = re.compile(r"/\.\.?(?:/|$|[?#])")
-SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def is_safe_iri(text: str) -> bool:
@@ -46,8 +48,6 @@ class Builder:
     """Adds a résumé's triples to a fresh graph."""
 
     def __init__(self) -> None:
-        from rdflib import Graph, Namespace
-
         self.graph = Graph(bind_namespaces="none")
         self.graph.bind("schema", Namespace(m.SCHEMA), override=True, replace=True)
         self.graph.bind("cv", Namespace(m.CV), override=True, replace=True)
@@ -57,16 +57,12 @@ class Builder:
     # --- terms ------------------------------------------------------------------------
 
     def node(self, label: str, cls: str | None) -> Any:
-        from rdflib import BNode, URIRef
-
         node = BNode(label)
         if cls:
             self.graph.add((node, URIRef(RDF + "type"), URIRef(iri(cls))))
         return node
 
     def value(self, text: str, kind: m.ValueKind) -> Any:
-        from rdflib import Literal, URIRef
-
         if kind == "date":
             return Literal(text, datatype=URIRef(m.SCHEMA + "Date"))
         if kind == "url" and is_safe_iri(text):
@@ -74,8 +70,6 @@ class Builder:
         return Literal(text)
 
     def link(self, subject: Any, term: str, obj: Any) -> None:
-        from rdflib import URIRef
-
         if term.startswith("^"):
             self.graph.add((obj, URIRef(iri(term)), subject))
         else:
@@ -83,8 +77,6 @@ class Builder:
 
     def texts(self, items: list[str], label: str) -> Any:
         """An RDF list (JSON-LD ``@list``) whose cells have stable labels."""
-        from rdflib import BNode, Literal, URIRef
-
         first, rest = URIRef(RDF + "first"), URIRef(RDF + "rest")
         head: Any = URIRef(RDF + "nil")
         for j in range(len(items) - 1, -1, -1):
@@ -95,16 +87,12 @@ class Builder:
         return head
 
     def json(self, subject: Any, term: str, value: Any) -> None:
-        from rdflib import Literal
-
         self.link(subject, term, Literal(dump_json(value)))
 
     # --- the résumé -------------------------------------------------------------------
 
     def resume(self, resume: Resume) -> Any:
         """Add the résumé; returns the person node."""
-        from rdflib import Literal
-
         data = resume.to_data()
         person = self.node("person", m.PERSON_TYPE)
         self.link(person, m.VERSION, Literal(m.MAPPING_VERSION))
@@ -144,8 +132,6 @@ class Builder:
             self.json(person, m.EXTRA, ordered)
 
     def section(self, person: Any, sec: m.Section, entries: list[Any]) -> None:
-        from rdflib import Literal
-
         for i, entry in enumerate(entries):
             label = f"{sec.key.split('/')[-1]}-{i}"
             node = self.node(label, sec.type)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rdflib import BNode, Literal, URIRef
+
 from cvconvert.formats._jsonld import mapping as m
 from cvconvert.formats._jsonld.build import RDF, XSD
 
@@ -43,8 +45,6 @@ class Compactor:
         return self.rank.get(name.removeprefix("cv:"), len(self.rank)), name
 
     def value_key(self, value: Any) -> tuple[int, int, str]:
-        from rdflib import BNode, Literal, URIRef
-
         if isinstance(value, BNode):
             index = self.graph.value(value, URIRef(m.CV + "order"))
             return 0, int(index) if index is not None else -1, _natural(str(value))
@@ -57,8 +57,6 @@ class Compactor:
 
     def node(self, node: Any, back: tuple[Any, Any] | None = None) -> dict[str, Any]:
         """The JSON-LD object of ``node``; ``back`` is the (predicate, parent) a reverse edge implies."""
-        from rdflib import URIRef
-
         self.done.add(node)
         out: dict[str, Any] = {}
         if self.incoming(node) > 1 and back is None:
@@ -87,8 +85,6 @@ class Compactor:
         return out
 
     def value(self, term: str, value: Any) -> Any:
-        from rdflib import BNode, Literal, URIRef
-
         if isinstance(value, Literal):
             return self.literal(term, value)
         if value == URIRef(RDF + "nil"):
@@ -102,8 +98,6 @@ class Compactor:
         return self.node(value)
 
     def items(self, head: Any) -> list[Any]:
-        from rdflib import URIRef
-
         first, rest, nil = URIRef(RDF + "first"), URIRef(RDF + "rest"), URIRef(RDF + "nil")
         out = []
         while head != nil and head is not None:

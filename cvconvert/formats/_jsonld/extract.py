@@ -7,12 +7,15 @@ loop, and a graph of any shape costs at most a few look-ups per mapped field.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
+
+from rdflib import BNode, Literal, URIRef
 
 from cvconvert import dates
 from cvconvert._load import load_resume
 from cvconvert.formats._jsonld import mapping as m
-from cvconvert.formats._jsonld.build import RDF, iri
+from cvconvert.formats._jsonld.build import iri
 from cvconvert.formats._jsonld.syntax import unescape
 from cvconvert.model import Resume
 from cvconvert.report import Report, pointer
@@ -20,9 +23,8 @@ from cvconvert.report import Report, pointer
 HTTPS_SCHEMA = "https://schema.org/"
 
 
+@cache
 def _u(term: str) -> Any:
-    from rdflib import URIRef
-
     return URIRef(iri(term))
 
 
@@ -33,68 +35,77 @@ class Reader:
         self.graph = graph
         self.report = report
         self.type = _u("rdf:type")
+        self._keys: dict[Any, tuple[int, int, str]] = {}
+        # One pass over the graph into dictionaries: every later look-up is a dict access.
+        self.out: dict[Any, dict[Any, list[Any]]] = {}
+        self.inc: dict[Any, dict[Any, list[Any]]] = {}
+        for s, p, o in graph:
+            self.out.setdefault(s, {}).setdefault(p, []).append(o)
+            self.inc.setdefault(o, {}).setdefault(p, []).append(s)
 
     # --- terms ------------------------------------------------------------------------
 
     def steps(self, node: Any, step: str) -> list[Any]:
-        if step.startswith("^"):
-            found = list(self.graph.subjects(_u(step), node))
-        else:
-            found = list(self.graph.objects(node, _u(step)))
-        return sorted(found, key=self.key)
+        table = self.inc if step.startswith("^") else self.out
+        return sorted(table.get(node, {}).get(_u(step), ()), key=self.key)
+
+    def value(self, node: Any, term: str) -> Any:
+        """One value of ``term`` on ``node`` (the first in sort order), or None."""
+        values = self.out.get(node, {}).get(_u(term))
+        if not values:
+            return None
+        return values[0] if len(values) == 1 else min(values, key=self.key)
 
     def key(self, term: Any) -> tuple[int, int, str]:
         """Entry order: cv:order first, then a key from the node's content (RDF keeps no order)."""
-        from rdflib import BNode, Literal
+        found = self._keys.get(term)
+        if found is None:
+            found = self._keys[term] = self._key(term)
+        return found
 
+    def _key(self, term: Any) -> tuple[int, int, str]:
         if isinstance(term, BNode):
-            order = self.graph.value(term, _u(m.ORDER))
+            order = self.value(term, m.ORDER)
             index = int(order) if order is not None and str(order).isdigit() else 1 << 30
-            content = sorted((str(p), str(o)) for p, o in self.graph.predicate_objects(term) if isinstance(o, Literal))
+            content = sorted(
+                (str(p), str(o)) for p, os in self.out.get(term, {}).items() for o in os if isinstance(o, Literal)
+            )
             return 0, index, json.dumps(content, ensure_ascii=True)
         return (1 if isinstance(term, Literal) else 2), 0, str(term)
 
     def text(self, term: Any) -> str | None:
         """A term's text: a literal's value, an IRI, or a node's schema:name."""
-        from rdflib import BNode, Literal, URIRef
-
         if isinstance(term, Literal):
             if term.datatype is not None and str(term.datatype) == m.CV + "escaped":
                 return unescape(str(term))
             return str(term)
         if isinstance(term, URIRef):
-            name = self.graph.value(term, _u("name"))
+            name = self.value(term, "name")
             return self.text(name) if name is not None else str(term)
         if isinstance(term, BNode):
             # A node stands for its name; an ImageObject or WebPage for its address.
             for prop in ("name", "url", "contentUrl"):
-                value = self.graph.value(term, _u(prop))
+                value = self.value(term, prop)
                 if value is not None and not isinstance(value, BNode):
                     return self.text(value)
         return None
 
     def is_list(self, term: Any) -> bool:
-        from rdflib import BNode, URIRef
-
-        return term == URIRef(RDF + "nil") or (
-            isinstance(term, BNode) and self.graph.value(term, _u("rdf:first")) is not None
-        )
+        return term == _u("rdf:nil") or (isinstance(term, BNode) and self.value(term, "rdf:first") is not None)
 
     def items(self, head: Any) -> list[str]:
-        from rdflib import URIRef
-
         out: list[str] = []
         seen: set[Any] = set()
-        while head is not None and head != URIRef(RDF + "nil") and head not in seen:
+        while head is not None and head != _u("rdf:nil") and head not in seen:
             seen.add(head)
-            value = self.text(self.graph.value(head, _u("rdf:first")))
+            value = self.text(self.value(head, "rdf:first"))
             if value is not None:
                 out.append(value)
-            head = self.graph.value(head, _u("rdf:rest"))
+            head = self.value(head, "rdf:rest")
         return out
 
     def json_of(self, node: Any, term: str, where: str) -> Any:
-        value = self.graph.value(node, _u(term))
+        value = self.value(node, term)
         if value is None:
             return None
         try:
@@ -103,8 +114,12 @@ class Reader:
             self.report.warn(where, f"{term} is not JSON; ignored")
             return None
 
+    def props(self, node: Any) -> dict[Any, list[Any]]:
+        """Every predicate of ``node`` with its values."""
+        return self.out.get(node, {})
+
     def has_type(self, node: Any, cls: str) -> bool:
-        return (node, self.type, _u(cls)) in self.graph
+        return _u(cls) in self.props(node).get(self.type, ())
 
     # --- fields -----------------------------------------------------------------------
 
@@ -226,7 +241,7 @@ class Reader:
                 continue
             taken.add(node)
             where = "/" + sec.key + pointer(len(out))
-            if _is_literal(node) or not any(True for _ in self.graph.predicate_objects(node)):
+            if _is_literal(node) or not self.props(node):
                 # A plain value ("alumniOf": "MIT", "knowsAbout": "Python"): its primary field.
                 value = self.text(node)
                 if value is not None:
@@ -248,7 +263,7 @@ class Reader:
             )
             return is_project == (sec.key == "projects")
         if sec is m.PROFILES:
-            return self.has_type(node, m.PROFILES.type) or self.graph.value(node, _u(m.ORDER)) is not None
+            return self.has_type(node, m.PROFILES.type) or self.value(node, m.ORDER) is not None
         if sec.key == "certificates":
             schools = {o for role in self.steps(person, "alumniOf") for o in self.steps(role, "alumniOf")}
             schools.update(self.steps(person, "alumniOf"))
@@ -262,14 +277,11 @@ def pointer_join(where: str, key: str) -> str:
 
 
 def _is_literal(term: Any) -> bool:
-    from rdflib import Literal
-
     return isinstance(term, Literal)
 
 
 def normalise_schema_https(graph: Any) -> Any:
     """Terms spelled ``https://schema.org/...`` (some sites' @vocab) read as schema.org's own http."""
-    from rdflib import URIRef
 
     def fix(term: Any) -> Any:
         if isinstance(term, URIRef) and str(term).startswith(HTTPS_SCHEMA):

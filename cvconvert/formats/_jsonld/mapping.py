@@ -11,6 +11,7 @@ from the entry node through sub-nodes (``worksFor`` then ``name``: the employer'
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -18,6 +19,11 @@ SCHEMA = "http://schema.org/"
 """schema.org's namespace as its own context's ``@vocab`` spells it (http, not https)."""
 CV = "https://cvconvert.dev/ns#"
 """The cvconvert vocabulary: what schema.org cannot say (see schemas/cvconvert-vocab.md)."""
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate (text read from a JSON escape) cannot be encoded as UTF-8."""
 
 ValueKind = Literal["text", "date", "url", "texts"]
 """text: a literal; date: a schema:Date literal kept as written (its precision is its length);

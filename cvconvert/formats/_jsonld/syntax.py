@@ -12,8 +12,8 @@ from cvconvert import limits
 from cvconvert._input import decode_text, looks_like_text, parse_xml
 from cvconvert.errors import InvalidInputError, LimitExceededError
 from cvconvert.formats._jsonld import mapping as m
-from cvconvert.formats._jsonld.build import RDF, SURROGATE, XSD
 from cvconvert.formats._jsonld.context import inline
+from cvconvert.formats._jsonld.mapping import RDF, SURROGATE, XSD
 from cvconvert.report import Report
 
 Syntax = Literal["json-ld", "turtle", "nt", "xml"]
