@@ -15,7 +15,7 @@ from typing import Any
 import docx
 import pytest
 from docx2python import docx2python
-from hypothesis import given, settings
+from hypothesis import given
 
 import cvconvert
 from cvconvert import cli
@@ -107,7 +107,6 @@ def test_corpus_resumes_round_trip_exactly(path: Path) -> None:
     assert not report.losses
 
 
-@settings(max_examples=60)
 @given(resumes)
 def test_any_resume_round_trips_exactly(resume: Resume) -> None:
     data, report = write(resume)
@@ -344,6 +343,26 @@ def _make_template(path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in members.items():
             out.writestr(name, data)
+
+
+def test_template_without_list_bullet_gets_one_with_its_own_numbering(tmp_path: Path) -> None:
+    path = tmp_path / "plain.docx"
+    docx.Document().save(path)
+    with zipfile.ZipFile(path) as src:
+        members = {n: src.read(n) for n in src.namelist()}
+    styles = members["word/styles.xml"].decode()
+    members["word/styles.xml"] = re.sub(
+        r'<w:style [^>]*w:styleId="ListBullet".*?</w:style>', "", styles, flags=re.S
+    ).encode()
+    path.write_bytes(_zip(members))
+    data, _ = write(sample(), template=str(path))
+    out = document(data)
+    bullets = [p for p in out.paragraphs if p.style.name == "List Bullet"]
+    assert len(bullets) == sum(len(e.highlights or []) for e in [*sample().work, *sample().projects])
+    num_id = out.styles["List Bullet"].element.pPr.numPr.numId.val
+    numbering = zipfile.ZipFile(io.BytesIO(data)).read("word/numbering.xml").decode()
+    assert f'w:numId="{num_id}"' in numbering and 'w:lvlText w:val="•"' in numbering
+    assert merged(data).to_data() == sample().to_data()
 
 
 def test_a_bad_template_is_an_option_error(tmp_path: Path) -> None:

@@ -44,7 +44,8 @@ def sniff(data: bytes) -> bool:
 
 FORMAT = Format(
     name="docx",
-    extensions=(".docx", ".dotx", ".docm"),
+    # Only .docx: a .dotx or .docm must declare another main content type; they are still read (sniffed).
+    extensions=(".docx",),
     media_type=MEDIA_TYPE,
     read=read,
     write=write,
