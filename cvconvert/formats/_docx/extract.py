@@ -680,7 +680,8 @@ _DATE = re.compile(
 )
 _PRESENT = (
     r"(?:present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|"
-    r"heute|jetzt|aktuell|dato|laufend|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|en\s+cours|"
+    r"heute|jetzt|aktuell|dato|laufend|andauernd|fortlaufend|derzeit|zurzeit|bis\s+dato|"
+    r"en\s+curso|em\s+andamento|atualmente|attualmente|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|en\s+cours|"
     r"actualidad|presente|actual|atual|o\s+momento|hoje|oggi|in\s+corso|heden|"
     r"настоящее\s+время|наст\.?\s*вр(?:емя|\.)?|н\.\s?в\.?|сейчас|至今|现在|今|目前|現在)"
 )
@@ -1367,12 +1368,16 @@ def _is_place(text: str) -> bool:
 
 def _is_address(text: str) -> bool:
     # A street with a number and a postal code, in either order.
-    return bool(re.search(r"\d", text)) and bool(
-        re.search(r"(?i)\b\d{4,6}\b\s+[^\W\d]", text)
-        or re.search(
-            r"(?i)(?:\b(?:str\.|street|st\.|road|rd\.|avenue|ave\.|rue|via|calle|avenida|rua|lane|boulevard|"
-            r"blvd|plot|sector|ул\.|улица|проспект)\b|(?:strasse|straße|weg|platz|allee|gasse|ring|damm)\b|路|街)",
-            text,
+    return (
+        bool(re.search(r"\d", text))
+        and not _DEGREE.search(text)
+        and bool(
+            re.search(r"(?i)\b\d{4,6}\b\s+[^\W\d]", text)
+            or re.search(
+                r"(?i)(?:\b(?:str\.|street|st\.|road|rd\.|avenue|ave\.|rue|via|calle|avenida|rua|lane|boulevard|"
+                r"blvd|plot|sector|ул\.|улица|проспект)\b|(?:strasse|straße|weg|platz|allee|gasse|ring|damm)\b|路|街)",
+                text,
+            )
         )
     )
 
@@ -1425,6 +1430,9 @@ def _line_kind(line: Line, key: str) -> str:
         return "dated"
     if _SCORE.search(text) and len(text) < 60:
         return "score"
+    kv = _split_key(_strip_bullet(text))
+    if kv and kv[1] and (_ORG_KEYS.match(kv[0].casefold()) or _ROLE_KEYS.match(kv[0].casefold())):
+        return "head"  # "Company: ACME", even as a list item
     if _is_bullet(line):
         stripped = _strip_bullet(text)
         # Education entries are often list items themselves ("• Master of Arts (M.A.) in Education").
@@ -1511,6 +1519,9 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
     frags: list[tuple[str, int]] = []
     fields: dict[str, str] = {}
     for number, line in enumerate(lines):
+        raw = _split_key(_strip_bullet(line.text))
+        if raw and _DATE_KEYS.match(raw[0].casefold()):
+            continue  # "Period: 2015 - 2020": the dates were taken already
         text = _without_dates(_strip_bullet(line.text), find_dates(line.text))
         kv = _split_key(text) if ":" in text or "：" in text else None
         if kv and _words(kv[0]) <= 3:
@@ -1519,7 +1530,12 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 fields.setdefault("role", kv[1].strip(" .;,"))
                 continue
             if _ORG_KEYS.match(k):
-                fields.setdefault("org", kv[1].strip(" .;,"))
+                org, _, place = kv[1].strip(" .;,").partition(",")
+                if place and _is_place(place.strip()):
+                    fields.setdefault("place", place.strip())
+                else:
+                    org = kv[1].strip(" .;,")
+                fields.setdefault("org", org.strip())
                 continue
             if _AREA_KEYS.match(k):
                 fields.setdefault("area", kv[1].strip(" .;,"))
@@ -1543,7 +1559,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 frags.append((part, number))
     out: list[tuple[str, str | None, int]] = []
     for part, number in frags:
-        if sum(ch.isalpha() for ch in part) < 2 or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
+        if not any(ch.isalpha() for ch in part) or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
             continue
         if key == "education" and _SCORE.search(part) and len(part) < 40:
             fields.setdefault("score", part)
@@ -1583,6 +1599,9 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         if kind == "org" and "," in part:
             pieces = [p.strip() for p in part.split(",") if p.strip()]
             kinds = [_fragment_kind(p, key) for p in pieces]
+            if kinds[0] == "org" and "role" not in kinds and _is_place(", ".join(pieces[1:])):
+                out.extend([(pieces[0], "org", number), (", ".join(pieces[1:]), "place", number)])
+                continue
             if "role" in kinds:
                 out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
                 continue
@@ -1594,17 +1613,21 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 continue
         out.append((part, kind, number))
     rest: list[str] = []
-    org_line = -1
+    org_line = role_line = -1
+    role_rest: list[str] = []
     for text, kind, number in out:
         slot = {"org": "org", "role": "role", "place": "place"}.get(kind or "")
         if slot and slot not in fields:
             fields[slot] = text
             org_line = number if slot == "org" else org_line
+            role_line = number if slot == "role" else role_line
         elif fields.get("org") and number == org_line and "place" not in fields and _words(text) <= 3:
             # "Company – City": a few words after the organisation on its line are the place.
             fields["place"] = text
         else:
             rest.append(text)
+            if number == role_line:
+                role_rest.append(text)
     for text in list(rest):
         for slot in ("org", "role"):
             if slot not in fields:
@@ -1625,8 +1648,10 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         # "Acme Co, San Francisco, CA": no organisation word, but the place starts with one.
         first, _, place = fields["place"].partition(",")
         fields["org"], fields["place"] = first.strip(), place.strip()
-    if key == "education" and "area" not in fields and rest and "role" in fields:
-        fields["area"] = rest.pop(0)  # "PhD, Zoology, University of Otago"
+    role_rest = [t for t in role_rest if t in rest]
+    if key == "education" and "area" not in fields and role_rest and "role" in fields:
+        fields["area"] = role_rest[0]  # "PhD, Zoology, University of Otago"
+        rest.remove(role_rest[0])
     # What is left beside an organisation and a title, a few capitalised words, is the place.
     for text in list(rest):
         if "place" not in fields and _words(text) <= 3 and text[:1].isupper() and not re.search(r"\d{3}", text):
@@ -1797,6 +1822,29 @@ def _same_row(line: Line, other: Line | None) -> bool:
         and line.cell[:2] == other.cell[:2]
         and line.cell[2] > other.cell[2]
     )
+
+
+_ORG_FIELD = {"work": "name", "volunteer": "organization", "education": "institution", "projects": "name"}
+
+
+def _same_org_again(previous: dict[str, Any], item: dict[str, Any], key: str) -> bool:
+    import difflib
+
+    if "startDate" in item or "endDate" in item:
+        return False
+    a, b = str(previous.get(_ORG_FIELD[key], "")).casefold(), str(item.get(_ORG_FIELD[key], "")).casefold()
+    if not a or not b:
+        return False
+    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _merge_into(previous: dict[str, Any], item: dict[str, Any]) -> None:
+    role = item.get("position") or item.get("studyType")
+    lines = ([role] if role else []) + list(item.get("highlights", []))
+    if item.get("summary"):
+        lines.append(item["summary"])
+    if lines:
+        previous["highlights"] = list(previous.get("highlights", [])) + lines
 
 
 def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
@@ -2047,6 +2095,13 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
             for entry in _segment(section.lines, key):
                 item = _entry_data(entry, key)
                 if item is None:
+                    continue
+                where = pointer(key, len(result.get(key, [])) + len(items) - 1)
+                if items and _same_org_again(items[-1], item, key):
+                    # Another role at the organisation just above, without dates of its own: part
+                    # of that entry (a promotion, a second team), not a new one.
+                    _merge_into(items[-1], item)
+                    report.warn(where, "an undated block naming the same organisation was added to this entry")
                     continue
                 conf = (
                     0.5 + (0.2 if entry.dates else 0) + (0.1 if len(item) > 3 else 0) + (section.confidence - 0.9) / 2
