@@ -643,6 +643,33 @@ for _i, _names in enumerate(_MONTH_NAMES, start=1):
 _MONTH_FULL = {_fold(n): i for i, names in enumerate(_MONTH_NAMES, start=1) for n in names}
 
 
+_LEARNT: set[str] = set()
+
+
+def learn_language(lang: str | None) -> None:
+    """Add the month names of ``lang`` (from CLDR through Babel) to those :func:`month_of` knows.
+
+    Names are only ever added, so a document read with ``lang="pl"`` teaches Polish months to
+    later reads too; that widens what is recognised and changes nothing already recognised.
+    """
+    code = (lang or "").strip().replace("-", "_").split("_")[0].casefold()
+    if not code or code in _LEARNT:
+        return
+    _LEARNT.add(code)
+    with requires_extra("docx"):
+        from babel.core import UnknownLocaleError
+        from babel.dates import get_month_names
+
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            try:
+                names = get_month_names(width, context, locale=code)
+            except (UnknownLocaleError, ValueError, TypeError):
+                return
+            for month, name in names.items():
+                _MONTH_FULL.setdefault(_fold(str(name)).rstrip("."), int(month))
+
+
 def month_of(word: str) -> int | None:
     """The month a (possibly abbreviated) month name means, in the languages above."""
     w = _fold(word.rstrip("."))
@@ -2024,6 +2051,7 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
         pkg = _Package(package)
         lines = pkg.lines()
         creator = pkg.creator()
+    learn_language(lang)
     report = Report()
     if not lines:
         report.warn("", "the document holds no text")

@@ -36,8 +36,10 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         # pt
         "experiência", "experiência profissional", "experiências profissionais", "histórico profissional",
         "estágios",
-        # it, nl
-        "esperienza lavorativa", "esperienze professionali", "esperienza professionale", "werkervaring",
+        # it, nl, pl, tr, ja
+        "esperienza lavorativa", "esperienze professionali", "esperienza professionale", "esperienze lavorative",
+        "werkervaring", "werkervaringen", "doświadczenie", "doświadczenie zawodowe", "historia zatrudnienia",
+        "iş deneyimi", "deneyim", "職務経歴", "職務経歴書",
         # ru, uk
         "опыт", "опыт работы", "профессиональный опыт", "трудовая деятельность", "места работы", "стаж",
         "досвід роботи",
@@ -55,7 +57,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "parcours académique", "diplômes", "formation académique",
         "educación", "formación", "formación académica", "estudios", "estudios cursados", "estudios realizados",
         "educação", "formação", "formação acadêmica", "escolaridade",
-        "istruzione", "formazione", "opleiding",
+        "istruzione", "formazione", "opleiding", "opleidingen", "wykształcenie", "edukacja", "eğitim",
         "образование", "освіта",
         "教育经历", "教育背景", "学历", "教育", "学歴", "教育經歷",
     ),
@@ -70,7 +72,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "compétences", "compétences techniques", "domaines de compétences", "savoir-faire", "connaissances",
         "habilidades", "competencias", "conocimientos", "aptitudes",
         "competências", "habilidades técnicas", "conhecimentos",
-        "competenze", "vaardigheden",
+        "competenze", "vaardigheden", "umiejętności", "beceriler", "yetenekler", "competenze tecniche",
         "навыки", "профессиональные навыки", "ключевые навыки", "технические навыки", "умения", "компетенции",
         "技能", "专业技能", "技能清单", "技术能力", "个人技能", "技能特长", "スキル",
     ),
@@ -78,7 +80,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "languages", "language skills", "language", "languages known", "foreign languages",
         "sprachen", "sprachkenntnisse", "fremdsprachen",
         "langues", "langues étrangères", "compétences linguistiques",
-        "idiomas", "lenguas", "línguas", "lingue", "talen",
+        "idiomas", "lenguas", "línguas", "lingue", "talen", "języki", "języki obce", "diller", "yabancı diller",
         "языки", "знание языков", "владение языками", "иностранные языки",
         "语言", "语言能力", "外语", "語学",
     ),
