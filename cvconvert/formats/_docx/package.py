@@ -465,7 +465,7 @@ _PARAGRAPH_STYLES = {
     "CV Contact": (
         'w:type="paragraph" w:customStyle="1" w:styleId="{id}"><w:name w:val="CV Contact"/>'
         '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="12"/><w:qFormat/>'
-        '<w:pPr><w:spacing w:after="60"/></w:pPr>'
+        '<w:pPr><w:spacing w:after="60"/><w:contextualSpacing/></w:pPr>'
         f'<w:rPr><w:color w:val="{_MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
     ),
     "heading 1": (

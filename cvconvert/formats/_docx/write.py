@@ -295,6 +295,10 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> None:
             runs.append(body.run(text, key))
             shown.append(text)
             previous = key
+    if runs:
+        # The address on a line of its own; the ways to reach the person on the next.
+        body.para("CV Contact", "".join(runs), text=" ".join(shown))
+        runs, shown = [], []
     for key in ("email", "phone", "url"):
         value = basics.get(key)
         text = display("text", value, lang)
