@@ -1,0 +1,68 @@
+"""Europass read and write speed, against JSON on the same résumés in the same run.
+
+    python bench/bench_europass.py [--repeat 30]
+
+For each sample in samples/ (and the portal's real export from ../shared when present),
+times writing and reading the current Candidate XML and the legacy V3 XML, and writing and
+reading JSON as the baseline. Prints the median time per call (milliseconds) and the ratio
+to JSON. XML work (lxml build and parse, rich-text HTML, code-list look-ups) is expected to
+cost a small multiple of JSON; a ratio growing with document size would point at quadratic
+work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import cvconvert  # noqa: E402
+from cvconvert.formats import _europass, _json  # noqa: E402
+from cvconvert.model import Resume  # noqa: E402
+
+EXPORT = ROOT.parent / "shared" / "reference" / "europass" / "candidate-2020" / "examples" / "FATelarico-sample.xml"
+
+
+def median_ms(func: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``func`` in milliseconds over ``repeat`` runs (after one warm-up)."""
+    func()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def bench(name: str, resume: Resume, repeat: int) -> None:
+    json_bytes = _json.FORMAT.write(resume)[0]  # type: ignore[misc]
+    json_write = median_ms(lambda: _json.FORMAT.write(resume), repeat)  # type: ignore[misc]
+    json_read = median_ms(lambda: _json.FORMAT.read(json_bytes), repeat)  # type: ignore[misc]
+    for label, writer in (("europass", _europass.write_candidate), ("europass-v3", _europass.write_v3)):
+        data = writer(resume)[0]
+        write = median_ms(lambda w=writer: w(resume), repeat)  # type: ignore[misc]
+        read = median_ms(lambda d=data: _europass.read_xml(d), repeat)  # type: ignore[misc]
+        print(
+            f"{name:<22} {label:<12} write {write:7.2f} ms ({write / json_write:5.1f}x json {json_write:.2f} ms)"
+            f"   read {read:7.2f} ms ({read / json_read:5.1f}x json {json_read:.2f} ms)   {len(data):,} bytes"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    for path in sorted((ROOT / "samples").glob("*.json")):
+        bench(path.stem, cvconvert.read(path), args.repeat)
+    if EXPORT.exists():
+        bench("portal export", _europass.read_xml(EXPORT.read_bytes())[0], args.repeat)
+
+
+if __name__ == "__main__":
+    main()
