@@ -160,6 +160,64 @@ def _textbox_cv() -> bytes:
     return _save(d)
 
 
+def _spanish_key_value_cv() -> bytes:
+    """Entries as captioned list items: "Institución: ...", "Período: ..."."""
+    d = docx.Document()
+    d.add_heading("Lucía Ejemplo", level=1)
+    d.add_paragraph("Teléfono: +34 600 000 000")
+    d.add_heading("Experiencia laboral", level=2)
+    for title, org, period in (
+        ("Soporte técnico:", "Institución: Empresa Demo SA, Madrid", "Período: 01/03/2021 - presente"),
+        ("Analista de datos:", "Institución: Consultora Ficticia SL, Sevilla", "Período: 02/2018 - 12/2020"),
+    ):
+        d.add_paragraph(title, style="List Bullet")
+        d.add_paragraph(org, style="List Bullet")
+        d.add_paragraph("Labor realizada: monitoreo de redes y atención a usuarios internos", style="List Bullet")
+        d.add_paragraph(period, style="List Bullet")
+    d.add_heading("Estudios cursados", level=2)
+    d.add_paragraph("Institución: Universidad de Ejemplo, Madrid", style="List Bullet")
+    d.add_paragraph("Título: Grado en Ingeniería Informática", style="List Bullet")
+    d.add_paragraph("Período: 2013 - 2017", style="List Bullet")
+    return _save(d)
+
+
+def _chinese_cv() -> bytes:
+    d = docx.Document()
+    d.add_paragraph("李雷", style="Title")
+    d.add_paragraph("电话：13800000000  邮箱：lilei@example.cn")
+    d.add_heading("工作经历", level=1)
+    d.add_heading("示例科技有限公司 - 高级工程师（2019年3月-至今）", level=2)
+    d.add_paragraph("负责数据平台的设计与开发。")
+    d.add_heading("教育背景", level=1)
+    d.add_paragraph("2012.09-2016.07  示例大学  计算机科学与技术  本科")
+    return _save(d)
+
+
+def _polish_cv() -> bytes:
+    d = docx.Document()
+    d.add_paragraph("Jan Przykład", style="Title")
+    d.add_heading("Doświadczenie zawodowe", level=1)
+    d.add_paragraph("Przykładowa Firma Sp. z o.o.\tstyczeń 2019 – obecnie")
+    d.add_paragraph("Programista")
+    return _save(d)
+
+
+def _side_by_side_table_cv() -> bytes:
+    """One table row holds two jobs: "Title, Org | dates | Org | date"."""
+    d = docx.Document()
+    d.add_paragraph("Sam Sample", style="Title")
+    d.add_heading("Internships", level=1)
+    table = d.add_table(rows=2, cols=4)
+    rows = (
+        ("Legal Intern, Alpha Associates", "Aug 2021 - Present", "Beta Commission", "Jan 2020"),
+        ("Research Intern, Gamma Foundation", "May - Jun 2021", "Delta Authority", "Mar 2019"),
+    )
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+    return _save(d)
+
+
 # --- synthetic documents --------------------------------------------------------------------
 
 
@@ -241,6 +299,61 @@ def test_text_boxes_are_read_in_page_order_without_the_vml_copy() -> None:
     assert out["work"][0]["name"] == "Initech Inc"
     assert (out["work"][0]["startDate"], out["work"][0]["endDate"]) == ("2014-05", "2021-06")
     assert out["education"][0]["institution"] == "State University"
+
+
+def test_captioned_list_items_make_entries_in_spanish() -> None:
+    resume, _ = extract(_spanish_key_value_cv(), lang="es")
+    data = resume.to_data()
+    assert data["basics"]["name"] == "Lucía Ejemplo"
+    assert data["basics"]["phone"] == "+34 600 000 000"
+    work = data["work"]
+    assert [(w["name"], w["position"], w.get("startDate"), w.get("endDate")) for w in work] == [
+        ("Empresa Demo SA", "Soporte técnico", "2021-03-01", None),
+        ("Consultora Ficticia SL", "Analista de datos", "2018-02", "2020-12"),
+    ]
+    assert work[0]["location"] == "Madrid"
+    edu = data["education"][0]
+    assert (edu["institution"], edu["startDate"], edu["endDate"]) == ("Universidad de Ejemplo", "2013", "2017")
+    assert edu["studyType"].startswith("Grado")
+
+
+def test_chinese_cv_headings_and_dates() -> None:
+    resume, _ = extract(_chinese_cv(), lang="zh")
+    data = resume.to_data()
+    assert data["basics"]["name"] == "李雷"
+    assert data["basics"]["email"] == "lilei@example.cn"
+    assert data["basics"]["phone"] == "13800000000"
+    job = data["work"][0]
+    assert (job["name"], job["position"], job["startDate"]) == ("示例科技有限公司", "高级工程师", "2019-03")
+    assert "endDate" not in job
+    edu = data["education"][0]
+    assert (edu["institution"], edu["startDate"], edu["endDate"]) == ("示例大学", "2012-09", "2016-07")
+
+
+def test_lang_teaches_month_names_from_cldr() -> None:
+    resume, _ = extract(_polish_cv(), lang="pl")
+    job = resume.to_data()["work"][0]
+    assert job["name"] == "Przykładowa Firma Sp. z o.o."
+    assert job["startDate"] == "2019-01"
+
+
+def test_two_lists_side_by_side_in_one_table_stay_apart() -> None:
+    resume, _ = extract(_side_by_side_table_cv())
+    work = resume.to_data()["work"]
+    assert [(w["name"], w.get("position"), w.get("startDate"), w.get("endDate")) for w in work] == [
+        ("Alpha Associates", "Legal Intern", "2021-08", None),
+        ("Gamma Foundation", "Research Intern", "2021-05", "2021-06"),
+        ("Beta Commission", None, "2020-01", "2020-01"),
+        ("Delta Authority", None, "2019-03", "2019-03"),
+    ]
+
+
+def test_report_says_what_was_found_and_how_sure() -> None:
+    _, report = extract(_german_cv())
+    messages = [(n.path, n.message) for n in report]
+    assert ("/work/0", "entry found under heading 'Berufserfahrung' (confidence 0.8)") in messages
+    assert any(path == "/basics/name" and "confidence" in message for path, message in messages)
+    assert all(n.kind == "warning" for n in report)
 
 
 @pytest.mark.parametrize(

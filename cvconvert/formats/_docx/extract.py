@@ -1528,9 +1528,39 @@ _CONNECTORS = (
 _CJK_ORG_END = re.compile(r"大学|学院|公司|集团|银行|研究院|研究所|医院|事务所")
 
 
+def _split_commas(text: str) -> list[str]:
+    """Comma-separated pieces, leaving commas inside brackets alone ("Univ. (Orlando, FL)")."""
+    pieces: list[str] = []
+    depth = start = 0
+    for i, ch in enumerate(text):
+        if ch in "([（":
+            depth += 1
+        elif ch in ")]）":
+            depth -= 1
+        if ch == "," and depth <= 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _short_place(text: str) -> bool:
+    """A place, or a few capitalised words that name no organisation, job or degree ("Madrid")."""
+    if _is_place(text):
+        return True
+    return (
+        0 < _words(text) <= 3
+        and text[:1].isupper()
+        and not re.search(r"\d", text)
+        and not any(rx.search(text) for rx in (_ORG, _ROLE, _DEGREE))
+    )
+
+
 def _trim(part: str) -> str:
     """Separators off both ends; a bracket only when it has no partner inside."""
-    part = part.strip(" .;,:|-–—\t")
+    # An abbreviation keeps its full stop ("Sp. z o.o.", "Acme Inc."); a sentence loses it.
+    keep_stop = bool(re.search(r"(?:\b\w\.\w+|\b[A-Z][a-z]{0,3})\.$", part.strip()))
+    part = part.strip(" .;,:|-–—\t") + ("." if keep_stop else "")
     for opening, closing in ("()", "[]", "（）"):
         if part.endswith(closing) and part.count(opening) < part.count(closing):
             part = part[:-1]
@@ -1538,7 +1568,7 @@ def _trim(part: str) -> str:
             part = part[1:]
         if part.count(opening) > part.count(closing):
             part += closing
-    return part.strip(" .;,:|-–—\t")
+    return part.strip(" ;,:|-–—\t") if keep_stop else part.strip(" .;,:|-–—\t")
 
 
 def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]:
@@ -1558,7 +1588,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 continue
             if _ORG_KEYS.match(k):
                 org, _, place = kv[1].strip(" .;,").partition(",")
-                if place and _is_place(place.strip()):
+                if place and _short_place(place.strip()):
                     fields.setdefault("place", place.strip())
                 else:
                     org = kv[1].strip(" .;,")
@@ -1610,7 +1640,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
             continue
         kind = _fragment_kind(part, key)
         if kind is None and "," in part:
-            pieces = [p.strip() for p in part.split(",") if p.strip()]
+            pieces = _split_commas(part)
             kinds = [_fragment_kind(p, key) for p in pieces]
             if any(kinds):
                 # "Legal Intern, World Cyber Security Forum"; keep "Org, Place" together as the org.
@@ -1624,7 +1654,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
                 continue
         if kind == "org" and "," in part:
-            pieces = [p.strip() for p in part.split(",") if p.strip()]
+            pieces = _split_commas(part)
             kinds = [_fragment_kind(p, key) for p in pieces]
             if kinds[0] == "org" and "role" not in kinds and _is_place(", ".join(pieces[1:])):
                 out.extend([(pieces[0], "org", number), (", ".join(pieces[1:]), "place", number)])
@@ -1633,7 +1663,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
                 continue
         if kind == "role" and "," in part:
-            pieces = [p.strip() for p in part.split(",") if p.strip()]
+            pieces = _split_commas(part)
             kinds = [_fragment_kind(p, key) for p in pieces]
             if "org" in kinds:
                 out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
