@@ -388,6 +388,23 @@ def test_libreoffice_renders_the_sample_on_two_pages(tmp_path: Path) -> None:
     assert len(PdfReader(tmp_path / "cv.pdf").pages) <= 2
 
 
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@pytest.mark.parametrize("path", [SAMPLE, SAMPLES / "lea-dubois.fr.json"], ids=lambda p: p.name)
+def test_saved_again_by_libreoffice_reads_the_same(path: Path, tmp_path: Path) -> None:
+    resume = cvconvert.read(path)
+    (tmp_path / "in").mkdir()
+    cvconvert.write(resume, tmp_path / "in" / "cv.docx", lang="fr" if "fr" in path.name else "en")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path)]
+        + [str(tmp_path / "in" / "cv.docx")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert (tmp_path / "cv.docx").read_bytes() != (tmp_path / "in" / "cv.docx").read_bytes()
+    assert cvconvert.read(tmp_path / "cv.docx").to_data() == resume.to_data()
+
+
 # --- a person edits the document in Word --------------------------------------------------------
 
 

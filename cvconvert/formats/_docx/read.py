@@ -319,13 +319,26 @@ def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report
         return
     profile: dict[str, str] | None = None
     profile_link: Any = None
+    loose: dict[str, str] | None = None
     last: str | None = None
     tagged = False
     for run in para.runs:
         key = run.field
         if key is None:
+            if run.link is not None and run.text:
+                # A link whose runs lost their field styles (LibreOffice gives every run of a
+                # multi-run link its own "Internet Link" style): read it as the writer shows profiles.
+                if loose is None or loose.get("_element") is not run.link:
+                    loose = {"_raw": "", "_element": run.link}
+                    target = links.get(run.link.get(RID, ""))
+                    if target:
+                        loose["link"] = target
+                    page.profiles.append(loose)
+                loose["_raw"] += run.text
+                tagged = True
             last = None
             continue
+        loose = None
         tagged = True
         if key.startswith("profile."):
             sub = key.removeprefix("profile.")
@@ -352,6 +365,24 @@ def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report
         last = key
     if not tagged and text.strip():
         report.warn(pointer("basics"), "a paragraph in the header that is no field; not read")
+    for item in list(page.profiles):
+        if "_raw" in item:
+            _loose_link(page, item)
+
+
+def _loose_link(page: _Page, item: dict[str, Any]) -> None:
+    raw = str(item.pop("_raw")).strip()
+    del item["_element"]
+    if item.get("link", "").startswith("mailto:") and "email" not in page.basics:
+        page.profiles.remove(item)
+        page.basics["email"] = raw
+        return
+    network, sep, rest = raw.partition(": ")
+    value = rest if sep else raw
+    if sep:
+        item["network"] = network
+    if value:
+        item["url" if "://" in value or value.startswith("www.") else "username"] = value
 
 
 def _entry_para(layout: Section, entry: _Entry, para: _Para, starts: bool, lang: i18n.Language) -> None:
