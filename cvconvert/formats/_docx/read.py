@@ -322,10 +322,11 @@ def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report
     loose: dict[str, str] | None = None
     last: str | None = None
     tagged = False
+    styled_links = [r.link for r in para.runs if r.field is not None and r.link is not None]
     for run in para.runs:
         key = run.field
         if key is None:
-            if run.link is not None and run.text:
+            if run.link is not None and run.text and not any(run.link is link for link in styled_links):
                 # A link whose runs lost their field styles (LibreOffice gives every run of a
                 # multi-run link its own "Internet Link" style): read it as the writer shows profiles.
                 if loose is None or loose.get("_element") is not run.link:
