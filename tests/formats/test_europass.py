@@ -518,6 +518,22 @@ def test_truncated_europass_pdf_is_a_clear_error() -> None:
         read_pdf(data[: len(data) // 3])
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_damaged_europass_pdf_is_a_clear_error_or_reads(seed: int) -> None:
+    import random
+
+    data = bytearray(
+        shared_path("reference", "europass", "candidate-2020", "examples", "FATelarico-sample.pdf").read_bytes()
+    )
+    rng = random.Random(seed)
+    for _ in range(40):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    try:
+        read_pdf(bytes(data))
+    except InvalidInputError as exc:
+        assert "\n" not in str(exc)
+
+
 def test_formats_are_registered_with_the_right_extensions() -> None:
     from cvconvert import formats
 

@@ -167,8 +167,13 @@ def apply_rich(rich: RichText, shape: Shape, data: dict[str, Any], path: tuple[s
         lines = ([paragraphs] if paragraphs is not None else []) + [f"• {i}" for i in items]
         paragraphs, items = "\n".join(lines), None
     if paragraphs is not None:
+        # Without a text field, an unlabelled text is the entry's name (V3 "certifications"
+        # achievements hold just the certificate's name), unless a name was given too.
+        name = shape.title or (shape.labelled[0][1] if shape.labelled else None)
         if shape.text:
             data[shape.text] = paragraphs
+        elif name and name not in data:
+            data[name] = paragraphs
         else:
             report.lost(pointer(*path), f"text dropped: a {shape.section} entry has no text field")
     if items is not None and shape.items:

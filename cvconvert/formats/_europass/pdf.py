@@ -17,7 +17,6 @@ def embedded_xml(data: bytes) -> bytes:
     """The Europass XML embedded in a PDF; InvalidInputError when there is none or the PDF is damaged."""
     with requires_extra("europass"):
         from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
 
     if not data.startswith(b"%PDF"):
         raise InvalidInputError("not a PDF file (no %PDF header)")
@@ -27,27 +26,22 @@ def embedded_xml(data: bytes) -> bytes:
         reader = PdfReader(io.BytesIO(data), strict=False)
         attachments = reader.attachments
         names = list(attachments)
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
-        raise InvalidInputError(
-            f"damaged PDF ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
-        ) from None
-    candidates = [n for n in _KNOWN if n in attachments] + [
-        n for n in names if n.lower().endswith(".xml") and n not in _KNOWN
-    ]
+        candidates = [n for n in _KNOWN if n in attachments]
+        candidates += [n for n in names if n.lower().endswith(".xml") and n not in _KNOWN]
+        found = [(name, content) for name in candidates for content in attachments[name]]
+    except InvalidInputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types (even AssertionError) on damaged files
+        detail = str(exc).splitlines()[0][:120] if str(exc) else ""
+        raise InvalidInputError(f"damaged PDF ({type(exc).__name__}{': ' + detail if detail else ''})") from None
     if not candidates:
         raise InvalidInputError("a PDF without an embedded Europass XML file (not a Europass PDF)")
     lim = limits.current()
-    for name in candidates:
-        try:
-            contents = attachments[name]
-        except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-            raise InvalidInputError(f"damaged embedded file {name} ({exc})") from None
-        for content in contents:
-            if len(content) > lim.max_member_bytes:
-                raise LimitExceededError(
-                    f"embedded file {name} has {len(content):,} bytes (limit {lim.max_member_bytes:,})"
-                )
-            head = content[:4096]
-            if b"SkillsPassport" in head or b"Candidate" in head:
-                return content
+    for name, content in found:
+        if len(content) > lim.max_member_bytes:
+            limit = lim.max_member_bytes
+            raise LimitExceededError(f"embedded file {name} has {len(content):,} bytes (limit {limit:,})")
+        head = content[:4096]
+        if b"SkillsPassport" in head or b"Candidate" in head:
+            return content
     raise InvalidInputError("the PDF's embedded XML is not a Europass CV")
