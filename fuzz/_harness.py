@@ -1,0 +1,81 @@
+"""The shared atheris harness: feed bytes to one reader; anything but CvConvertError is a crash.
+
+Each ``fuzz_<format>.py`` beside this file calls :func:`main` with its format's name. On the
+first run the seed corpus folder ``fuzz/corpus/<format>/`` is filled with our own writers'
+output for every sample (and, for readers without a writer, a hand-made seed), so that
+libFuzzer starts from valid files and mutates towards the interesting ones.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import atheris
+
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE.parent / "samples"
+
+with atheris.instrument_imports(include=["cvconvert"]):
+    import cvconvert
+    import cvconvert.api
+    from cvconvert import formats
+    from cvconvert.errors import CvConvertError
+
+    formats.builtin()  # imports every format module while instrumentation is on
+
+
+def seed_corpus(fmt: str) -> Path:
+    """``fuzz/corpus/<fmt>/``, filled with valid files on first use."""
+    folder = HERE / "corpus" / fmt
+    if folder.is_dir() and any(folder.iterdir()):
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    registry = cvconvert.available_formats()
+    for i, sample in enumerate(sorted(SAMPLES.glob("*.json"))):
+        resume = cvconvert.read(sample)
+        if registry[fmt].write is not None:
+            (folder / f"seed{i}").write_bytes(cvconvert.dumps(resume, fmt)[0])
+        elif fmt == "html":
+            jsonld = cvconvert.dumps(resume, "jsonld")[0].decode()
+            (folder / f"seed{i}").write_text(f'<html><script type="application/ld+json">{jsonld}</script></html>')
+        elif fmt == "europass-pdf":
+            _pdf_seed(folder / f"seed{i}", cvconvert.dumps(resume, "europass")[0])
+    return folder
+
+
+def _pdf_seed(path: Path, xml: bytes) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_attachment("attachment.xml", xml)
+    with path.open("wb") as out:
+        writer.write(out)
+
+
+def main(fmt: str) -> None:
+    """Fuzz the reader of ``fmt``; libFuzzer options (``-max_total_time=600``) pass through."""
+    reader = cvconvert.available_formats()[fmt].read
+    assert reader is not None
+    corpus = seed_corpus(fmt)
+    # Readers import their modules lazily: read every seed once inside the instrumented block
+    # so that those modules are instrumented too.
+    with atheris.instrument_imports(include=["cvconvert"]):
+        for seed in corpus.iterdir():
+            try:
+                reader(seed.read_bytes())
+            except CvConvertError:
+                pass
+
+    def test_one_input(data: bytes) -> None:
+        try:
+            reader(data)
+        except CvConvertError:
+            pass
+
+    args = list(sys.argv)
+    if not any(not a.startswith("-") for a in args[1:]):
+        args.append(str(corpus))
+    atheris.Setup(args, test_one_input)
+    atheris.Fuzz()
