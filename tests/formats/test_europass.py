@@ -328,6 +328,25 @@ def test_highlights_become_a_list_in_the_escaped_html_and_come_back() -> None:
         assert back.work[0].summary == "Did <things> & more"
 
 
+def test_conferences_go_to_the_portals_conference_section() -> None:
+    res = Resume.model_validate(
+        {
+            "projects": [
+                {"name": "A"},
+                {"name": "Talk", "type": "conference", "entity": "Ljubljana", "startDate": "2022-10-26"},
+            ]
+        }
+    )
+    data, report = write_candidate(res)
+    root = etree.fromstring(data)
+    ns = {"e": candidate.EP}
+    assert root.xpath("//e:ConferenceAndSeminar/e:Location/text()", namespaces=ns) == ["Ljubljana"]
+    assert {n.path for n in report.warnings} == {"/projects/0", "/projects/1"}  # conferences come first
+    back, _ = read_xml(data)
+    assert [p.name for p in back.projects or ()] == ["Talk", "A"]
+    assert back.projects and back.projects[0].type == "conference"
+
+
 def test_dates_keep_their_precision() -> None:
     res = Resume.model_validate({"work": [{"startDate": "2019", "endDate": "2020-03"}, {"startDate": "2021-07-15"}]})
     for fmt in WRITERS:

@@ -166,9 +166,8 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
         _competency(w, qualifications, label, levels)
     w.sub(profile, "EmploymentReferences")
     _photo(w, profile, resume)
-    for name in _EMPTY_SECTIONS:
-        w.sub(profile, name)
-    order = _others(w, profile, resume)
+    containers = {name: w.sub(profile, name) for name in _EMPTY_SECTIONS}
+    order = _others(w, profile, containers["ConferencesAndSeminars"], resume)
     _rendering(w, root, order)
     note_vanishing_basics(data, report)
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
@@ -482,15 +481,46 @@ def _photo(w: _Writer, profile: Any, resume: Resume) -> None:
     w.sub(attachment, "hr:Instructions", "ProfilePicture")
 
 
-def _others(w: _Writer, profile: Any, resume: Resume) -> list[str]:
+def _conference(w: _Writer, parent: Any, entry: Any, i: int) -> None:
+    """A project of type "conference" goes back to the portal's own conferences section."""
+    block = to_block(entry, SHAPES["projects"], ("projects", i), w.report, skip={"type", "entity"})
+    element = w.sub(parent, "ConferenceAndSeminar")
+    if block.title is not None:
+        w.sub(element, "Title", block.title)
+    if block.start is not None or block.end is not None:
+        date = w.sub(element, "Date")
+        w.date(date, "StartDate", block.start)
+        w.date(date, "EndDate", block.end)
+        w.sub(date, "Ongoing", "false")  # what the portal writes for a past event
+    if entry.entity is not None:
+        w.sub(element, "Location", w.clean(entry.entity, "projects", i, "entity"))
+    if block.html is not None:
+        w.sub(element, "Description", block.html)
+    if block.link is not None:
+        w.sub(element, "Link", block.link)
+
+
+def _others(w: _Writer, profile: Any, conferences: Any, resume: Resume) -> list[str]:
     """Custom sections, one ``Others`` per entry as the portal writes them; returns their titles in order."""
     order: list[str] = []
+    kinds = [getattr(p, "type", None) for p in resume.projects or ()]
+    moved = [i for i, k in enumerate(kinds) if k == "conference"] + [
+        i for i, k in enumerate(kinds) if k != "conference"
+    ]
+    for new, old in enumerate(moved):
+        if new != old:
+            w.report.warn(
+                pointer("projects", old), "moved: the portal's conferences section comes before custom sections"
+            )
     for section, title in TITLES.items():
         shape = SHAPES[section]
         for i, entry in enumerate(getattr(resume, section) or ()):
             section_title = title
             skip: set[str] = set()
             kind = getattr(entry, "type", None) if section == "projects" else None
+            if kind == "conference":
+                _conference(w, conferences, entry, i)
+                continue
             if isinstance(kind, str) and kind.strip() and kind not in _SECTION_OF and kind == kind.strip():
                 # A project of another kind ("conference", "Course") is its own custom section.
                 section_title = w.clean(kind, section, i, "type")
