@@ -15,6 +15,7 @@ three steps:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -668,6 +669,7 @@ def learn_language(lang: str | None) -> None:
                 return
             for month, name in names.items():
                 _MONTH_FULL.setdefault(_fold(str(name)).rstrip("."), int(month))
+    _find_dates.cache_clear()  # lines read before may hold these month names
 
 
 def month_of(word: str) -> int | None:
@@ -719,7 +721,7 @@ _SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|de|ab)\s*$
 _MONTH_BEFORE = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<mn>{_MW})\s*{_SEP}\s*$", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class DateSpan:
     """A date range (or a single date) found in a line of text."""
 
@@ -763,7 +765,13 @@ def _date_at(m: re.Match[str]) -> str | None:
 
 
 def find_dates(text: str) -> list[DateSpan]:
-    """Date ranges and single dates in a line, left to right.
+    """Date ranges and single dates in a line, left to right (see :func:`_find_dates`)."""
+    return list(_find_dates(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_dates(text: str) -> tuple[DateSpan, ...]:
+    """Date ranges and single dates in a line, left to right; cached, since the rules ask often.
 
     Understands "Sept. 2017 - Jul. 2021", "03/2019 – heute", "2018 — présent", "2019年3月-至今",
     "Jan 2020 to Present", "2015-2017", "May - Jun 2021", "Seit Februar 2014", "2017 (actuellement)".
@@ -810,7 +818,7 @@ def find_dates(text: str) -> list[DateSpan]:
         else:
             out.append(DateSpan(iso, None, False, True, begin, stop))
         i += 1
-    return out
+    return tuple(out)
 
 
 # --- vocabularies for entry lines -----------------------------------------------------------

@@ -1,0 +1,98 @@
+"""Best-effort extraction from other people's DOCX CVs, against plain text dumps, in one run.
+
+Run: .venv/bin/python bench/bench_docx_extract.py [--quick]
+
+For each file of ../shared/corpus/docx (or, without ../shared, a generated CV), the median time of
+``extract`` (lines in reading order, sections, entries, basics) is compared with two baselines
+that only dump text: python-docx opening the file and iterating paragraphs and table cells (it
+does not see text boxes), and docx2python (which does). Prints file names and times only: the
+corpus holds real people's details.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import docx  # noqa: E402
+from docx2python import docx2python  # noqa: E402
+
+from cvconvert.formats._docx.extract import extract  # noqa: E402
+
+SHARED = Path(os.environ.get("CVCONVERT_SHARED", ROOT.parent / "shared"))
+
+
+def median_ms(func: Callable[[], object], seconds: float) -> float:
+    """Median wall time of ``func`` in ms, repeated for about ``seconds`` (at least 5 runs)."""
+    func()
+    times: list[float] = []
+    deadline = time.perf_counter() + seconds
+    while len(times) < 5 or time.perf_counter() < deadline:
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def python_docx_dump(data: bytes) -> list[str]:
+    document = docx.Document(io.BytesIO(data))
+    out = [f"{p.style.name if p.style is not None else ''}\t{p.text}" for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            out.extend(cell.text for cell in row.cells)
+    return out
+
+
+def docx2python_dump(data: bytes) -> str:
+    with docx2python(io.BytesIO(data)) as result:
+        return str(result.text)
+
+
+def generated() -> list[tuple[str, bytes]]:
+    document = docx.Document()
+    document.add_paragraph("Jane Example", style="Title")
+    document.add_paragraph("jane@example.org | +44 20 7946 0958")
+    document.add_heading("Experience", level=1)
+    for i in range(30):
+        document.add_paragraph(f"Company {i} Ltd — London\tJan {1990 + i} – Dec {1991 + i}")
+        document.add_paragraph("Engineer")
+        for j in range(4):
+            document.add_paragraph(f"Did thing {j}", style="List Bullet")
+    out = io.BytesIO()
+    document.save(out)
+    return [("generated-30-jobs.docx", out.getvalue())]
+
+
+def main() -> None:
+    seconds = 0.3 if "--quick" in sys.argv else 1.0
+    folder = SHARED / "corpus" / "docx"
+    files = [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.docx"))] if folder.is_dir() else generated()
+    print(f"{'file':44} {'extract':>9} {'py-docx':>9} {'docx2py':>9} {'vs py-docx':>10} {'vs docx2py':>10}")
+    ratios_a: list[float] = []
+    ratios_b: list[float] = []
+    totals = [0.0, 0.0, 0.0]
+    for name, data in files:
+        ours = median_ms(lambda data=data: extract(data), seconds)
+        base_a = median_ms(lambda data=data: python_docx_dump(data), seconds)
+        base_b = median_ms(lambda data=data: docx2python_dump(data), seconds)
+        ratios_a.append(base_a / ours)
+        ratios_b.append(base_b / ours)
+        totals = [totals[0] + ours, totals[1] + base_a, totals[2] + base_b]
+        print(f"{name:44} {ours:7.2f}ms {base_a:7.2f}ms {base_b:7.2f}ms {base_a / ours:9.2f}x {base_b / ours:9.2f}x")
+    print(
+        f"{'median over files':44} {statistics.median(t for t in [totals[0] / len(files)]):7.2f}ms"
+        f" (mean)  ratio medians: {statistics.median(ratios_a):.2f}x vs python-docx,"
+        f" {statistics.median(ratios_b):.2f}x vs docx2python (>1 = extract is faster)"
+    )
+
+
+if __name__ == "__main__":
+    main()
