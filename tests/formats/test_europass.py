@@ -233,6 +233,16 @@ def test_europass_pdfs_read_the_xml_they_embed(path: Path) -> None:
     assert cvconvert.read(path).to_data() == from_xml.to_data()  # found by the .pdf extension
 
 
+@pytest.mark.parametrize("kind", ["path", "bytes", "file"])
+def test_every_source_kind_reads(kind: str) -> None:
+    import io
+
+    path = shared_path(*EXPORT)
+    source: Any = {"path": path, "bytes": path.read_bytes(), "file": io.BytesIO(path.read_bytes())}[kind]
+    fmt = None if kind == "path" else "europass"
+    assert cvconvert.read(source, fmt).to_data() == read_xml(path.read_bytes())[0].to_data()
+
+
 def test_export_maps_its_main_fields() -> None:
     res, report = read_xml(shared_path(*EXPORT).read_bytes())
     assert res.basics is not None and res.basics.location is not None

@@ -21,8 +21,6 @@ from cvconvert.report import Report
 CANDIDATE_NS = "http://www.europass.eu/1.0"
 V3_NS = "http://europass.cedefop.europa.eu/Europass"
 
-_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(Candidate|SkillsPassport)[\s>/]")
-
 
 def _dialect(data: bytes) -> str | None:
     """'candidate' or 'v3' from the first element of the document, else None."""
