@@ -129,6 +129,13 @@ def test_text_xml_cannot_hold_is_kept_and_left_off_the_page() -> None:
     assert merged(data).to_data() == resume.to_data()
 
 
+def test_profiles_without_links_or_networks_stay_apart() -> None:
+    resume = Resume.model_validate(
+        {"basics": {"profiles": [{"url": "not a link"}, {"username": "2021-07", "x-a": 1}, {"network": "X"}]}}
+    )
+    assert merged(write(resume)[0]).to_data() == resume.to_data()
+
+
 def test_exact_dates_are_kept_while_the_page_shows_months() -> None:
     resume = Resume.model_validate({"work": [{"name": "ACME", "startDate": "2017-09-15", "endDate": "2019"}]})
     data, _ = write(resume)
@@ -414,6 +421,15 @@ def edited(mutate: Any, resume: Resume | None = None) -> tuple[dict[str, Any], d
     mutate(doc)
     back, report = read(saved(doc))
     return resume.to_data(), back.to_data(), report
+
+
+def test_without_any_bookmark_entries_are_matched_by_their_text() -> None:
+    def mutate(doc: Any) -> None:
+        for mark in doc.element.body.xpath(".//w:bookmarkStart|.//w:bookmarkEnd"):
+            mark.getparent().remove(mark)
+
+    before, after, _ = edited(mutate)
+    assert after == before
 
 
 def test_changed_job_title_is_read_from_the_page() -> None:

@@ -44,7 +44,8 @@ _W = f"{{{W}}}"
 P, RUN, T, TAB, BR, CR = (_W + t for t in ("p", "r", "t", "tab", "br", "cr"))
 PPR, PSTYLE, RPR, RSTYLE = (_W + t for t in ("pPr", "pStyle", "rPr", "rStyle"))
 BOOKMARK, HYPERLINK, NUMPR = _W + "bookmarkStart", _W + "hyperlink", _W + "numPr"
-NO_BREAK_HYPHEN = _W + "noBreakHyphen"
+# Word (and LibreOffice) store U+2011 and U+00AD as elements of their own.
+NO_BREAK_HYPHEN, SOFT_HYPHEN = _W + "noBreakHyphen", _W + "softHyphen"
 RID = f"{{{R}}}id"
 _MARK = re.compile(r"^_cv_([a-z]+)(?:_(\d+))?$")
 _DECORATION = frozenset({"", "·", ",", ":", "—", "–", "-", "|"})
@@ -210,7 +211,7 @@ def _paragraphs(document: Any, styles: dict[str, str], more_styles: Any) -> list
     # One pass over the elements that matter, in document order: far fewer calls than a find()
     # per paragraph and run. A paragraph's properties come before its runs, so a style or tab
     # seen while no run is open belongs to the paragraph, not to text.
-    for el in body.iter(P, BOOKMARK, PSTYLE, NUMPR, RUN, RSTYLE, T, TAB, BR, CR, NO_BREAK_HYPHEN):
+    for el in body.iter(P, BOOKMARK, PSTYLE, NUMPR, RUN, RSTYLE, T, TAB, BR, CR, NO_BREAK_HYPHEN, SOFT_HYPHEN):
         tag = el.tag
         if tag == T:
             if run is not None:
@@ -234,7 +235,10 @@ def _paragraphs(document: Any, styles: dict[str, str], more_styles: Any) -> list
                 pieces.append("\n")
         elif tag == NO_BREAK_HYPHEN:
             if run is not None:
-                pieces.append("-")
+                pieces.append("\u2011")
+        elif tag == SOFT_HYPHEN:
+            if run is not None:
+                pieces.append("\u00ad")
         elif tag == P:
             if run is not None:
                 run.text = "".join(pieces)
@@ -325,6 +329,8 @@ def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report
     styled_links = [r.link for r in para.runs if r.field is not None and r.link is not None]
     for run in para.runs:
         key = run.field
+        if key is None and "·" in run.text:
+            profile = None  # the writer's separator between two items of the line
         if key is None:
             if run.link is not None and run.text and not any(run.link is link for link in styled_links):
                 # A link whose runs lost their field styles (LibreOffice gives every run of a
@@ -360,6 +366,7 @@ def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report
             assert profile is not None
             profile[sub] = profile.get(sub, "") + run.text
         elif key in LOCATION_FIELDS or key in ("email", "phone", "url"):
+            profile = None
             page.basics[key] = (
                 page.basics.get(key, "") + run.text if last == key or key not in page.basics else run.text
             )
@@ -492,17 +499,45 @@ def _merge(hidden: dict[str, Any], page: _Page, lang: i18n.Language, report: Rep
                 del result[key]  # the heading and every entry were deleted from the page
             continue
         used: set[int] = set()
-        merged = []
-        for n, entry in enumerate(entries):
-            hidden_entry = None
-            if entry.index is not None and entry.index not in used and entry.index < len(old_list):
-                candidate = old_list[entry.index]
-                if isinstance(candidate, dict):
-                    hidden_entry = candidate
-                    used.add(entry.index)
-            merged.append(_merge_entry(section, entry, hidden_entry, lang, report, pointer(key, n)))
-        result[key] = merged
+        matches: list[int | None] = []
+        for entry in entries:
+            index = entry.index
+            ok = index is not None and index not in used and index < len(old_list) and isinstance(old_list[index], dict)
+            matches.append(index if ok else None)
+            if ok:
+                used.add(index)  # type: ignore[arg-type]  # ok implies an int
+        if None in matches and len(used) < len(old_list):
+            # Entries without their bookmark (another editor dropped it): an unused hidden entry that
+            # shows exactly the same text is the same entry.
+            shown = {
+                j: _signature(section, e, lang) for j, e in enumerate(old_list) if j not in used and isinstance(e, dict)
+            }
+            for n, entry in enumerate(entries):
+                if matches[n] is None:
+                    page_sig = _page_signature(entry)
+                    j = next((j for j, sig in shown.items() if j not in used and sig == page_sig), None)
+                    if j is not None:
+                        matches[n] = j
+                        used.add(j)
+        result[key] = [
+            _merge_entry(section, entry, old_list[j] if j is not None else None, lang, report, pointer(key, n))
+            for n, (entry, j) in enumerate(zip(entries, matches, strict=True))
+        ]
     return result
+
+
+def _signature(section: Section, entry: dict[str, Any], lang: i18n.Language) -> tuple[Any, ...]:
+    """What the writer shows of an entry: its fields' texts and its bullets."""
+    fields = {key: display(part.kind, entry.get(key), lang) for key, part in section.parts.items()}
+    if "endDate" in fields and fields["startDate"] and not fields["endDate"]:
+        fields["endDate"] = lang.labels["present"]
+    bullets = entry.get(section.bullets) if section.bullets else None
+    shown = tuple(display("text", b, lang) for b in bullets) if isinstance(bullets, list) else ()
+    return tuple(sorted((k, v) for k, v in fields.items() if v)), shown
+
+
+def _page_signature(entry: _Entry) -> tuple[Any, ...]:
+    return tuple(sorted((k, v) for k, v in entry.fields.items() if v)), tuple(entry.bullets)
 
 
 def _merge_entry(
