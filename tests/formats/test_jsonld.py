@@ -312,6 +312,8 @@ WEB_PERSON = {
     "knowsLanguage": [{"@type": "Language", "name": "French"}, "en"],
     "sameAs": ["https://code.example/ada"],
     "award": "Best Example 2020",
+    "birthDate": "1990-01-01",
+    "knows": {"@type": "Person", "name": "Bob"},
     "address": {"@type": "PostalAddress", "addressLocality": "Paris", "addressCountry": "FR"},
 }
 
@@ -333,6 +335,7 @@ def test_a_web_pages_person_reads_best_effort() -> None:
     assert data["awards"] == [{"title": "Best Example 2020"}]
     paths = {n.path for n in report}
     assert {"/basics/email", "/education/0", "/skills/1", "/awards/0"} <= paths
+    assert any(n.path == "" and n.message.endswith("JSON Resume: birthDate, knows") for n in report)
 
 
 @pytest.mark.parametrize(

@@ -52,8 +52,8 @@ def write_jsonld(resume: Resume, *, context: ContextKind | str = "remote") -> tu
     if context not in ("remote", "inline"):
         raise OptionError(f"context must be 'remote' or 'inline', not {context!r}")
     graph, person = _graph(resume)
-    from cvconvert.formats._jsonld.build import SURROGATE
     from cvconvert.formats._jsonld.compact import compact, output_context
+    from cvconvert.formats._jsonld.mapping import SURROGATE
 
     document = compact(graph, person, output_context(context))
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -12,7 +12,7 @@ from typing import Any
 from rdflib import BNode, Literal, URIRef
 
 from cvconvert.formats._jsonld import mapping as m
-from cvconvert.formats._jsonld.build import RDF, XSD
+from cvconvert.formats._jsonld.mapping import RDF, XSD
 
 REMOTE_CONTEXT = "https://schema.org"
 

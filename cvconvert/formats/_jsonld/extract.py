@@ -201,7 +201,16 @@ class Reader:
         meta = self.json_of(person, m.META, "/meta")
         if meta is not None:
             data["meta"] = meta
+        self.unread(person)
         return data
+
+    def unread(self, person: Any) -> None:
+        """Name the person's predicates that the mapping has no place for (foreign data)."""
+        predicates, _ = m.terms()
+        known = {_u(p) for p in predicates} | {_u(p) for p in ("rdf:type", "givenName", "familyName")}
+        left = sorted({_short(str(p)) for p in self.props(person) if p not in known})
+        if left:
+            self.report.warn("", f"not read, no place in JSON Resume: {', '.join(left)}")
 
     def basics(self, person: Any) -> dict[str, Any]:
         basics = self.fields(person, m.BASICS, "/basics")
@@ -269,6 +278,10 @@ class Reader:
             schools.update(self.steps(person, "alumniOf"))
             return not any(o in schools for o in self.steps(node, "recognizedBy"))
         return True
+
+
+def _short(iri: str) -> str:
+    return iri[len(m.SCHEMA) :] if iri.startswith(m.SCHEMA) else iri
 
 
 def pointer_join(where: str, key: str) -> str:
