@@ -518,6 +518,17 @@ def test_no_remote_context_is_ever_fetched(canary: tuple[str, list[Any]]) -> Non
     assert hits == []
 
 
+def test_rdflibs_own_loader_is_locked_too(canary: tuple[str, list[Any]]) -> None:
+    from cvconvert.formats._jsonld.syntax import _new_graph, _parse_into
+
+    url, hits = canary
+    text = json.dumps({"@context": f"{url}/context.jsonld", "@type": "Person", "name": "A"})
+    with pytest.raises(InvalidInputError, match="refused"):
+        _parse_into(_new_graph(), text, "json-ld")  # no inlining first: rdflib itself must not fetch
+    time.sleep(0.3)
+    assert hits == []
+
+
 # --- bad input --------------------------------------------------------------------------
 
 

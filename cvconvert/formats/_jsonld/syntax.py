@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from contextvars import ContextVar
 from html.parser import HTMLParser
 from typing import Any, Literal
 
@@ -44,7 +45,35 @@ def _first_line(exc: BaseException) -> str:
     return (text[0] if text else type(exc).__name__)[:200]
 
 
+_NO_FETCH: ContextVar[bool] = ContextVar("cvconvert_jsonld_no_fetch", default=False)
+
+
+def _guard_rdflib_loader() -> None:
+    """Make rdflib's JSON-LD context loader refuse to fetch while cvconvert parses.
+
+    :func:`.context.inline` already leaves no remote context in the document; this is the second
+    lock. The wrapper changes nothing for other users of rdflib: it refuses only inside our parse.
+    """
+    from rdflib.plugins.shared.jsonld import context as rdflib_context
+
+    # rdflib imports source_to_json into its context module and fetches through that name.
+    original = getattr(rdflib_context, "source_to_json")  # noqa: B009 - not re-exported, say so to mypy
+    if getattr(original, "cvconvert_guard", False):
+        return
+
+    def guarded(source: Any, *args: Any, **kwargs: Any) -> Any:
+        if _NO_FETCH.get():
+            raise InvalidInputError(f"remote JSON-LD context {str(source)[:80]!r} refused: nothing is fetched")
+        return original(source, *args, **kwargs)
+
+    guarded.cvconvert_guard = True  # type: ignore[attr-defined]  # a marker on the function object
+    setattr(rdflib_context, "source_to_json", guarded)  # noqa: B010 - see above
+
+
 def _parse_into(graph: Any, data: str | bytes, syntax: Syntax) -> None:
+    if syntax == "json-ld":
+        _guard_rdflib_loader()
+    token = _NO_FETCH.set(True)
     try:
         with warnings.catch_warnings():
             # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph internally.
@@ -56,6 +85,8 @@ def _parse_into(graph: Any, data: str | bytes, syntax: Syntax) -> None:
         raise InvalidInputError(f"{NAMES[syntax]} nested too deeply") from None
     except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many types; one line for the user
         raise InvalidInputError(f"not valid {NAMES[syntax]}: {_first_line(exc)}") from None
+    finally:
+        _NO_FETCH.reset(token)
     if len(graph) > MAX_TRIPLES:
         raise LimitExceededError(f"{NAMES[syntax]} holds more than {MAX_TRIPLES:,} triples")
 
