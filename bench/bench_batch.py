@@ -84,9 +84,7 @@ def main() -> None:
         inputs = work / "in"
         make_inputs(inputs, args.files)
         names = args.formats.split(",") if args.formats else writable_formats()
-        print(
-            f"{args.files} résumés per run, median of {args.repeat} runs (convert_many, engine of `cvconvert batch`)"
-        )
+        print(f"{args.files} résumés per run, median of {args.repeat} runs (convert_many, engine of `cvconvert batch`)")
         print(f"{'format':12} {'jobs 1 (cv/s)':>14} {'jobs 2 (cv/s)':>14} {'speed-up':>9}")
         for fmt in names:
             rates = {}
