@@ -663,6 +663,15 @@ def test_bad_input_is_a_one_line_error(data: bytes, message: str, tmp_path: Path
     assert message in text and "\n" not in text and text.startswith(str(path))
 
 
+def test_a_legacy_doc_is_told_apart_by_its_content(tmp_path: Path) -> None:
+    path = tmp_path / "cv.doc"
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000 + "WordDocument".encode("utf-16-le") + b"\0" * 100
+    )
+    with pytest.raises(InvalidInputError, match="legacy binary Word document"):
+        cvconvert.read(path)
+
+
 def test_truncated_and_bomb_are_refused() -> None:
     data = write(sample())[0]
     with pytest.raises(InvalidInputError, match=r"damaged|not a zip"):

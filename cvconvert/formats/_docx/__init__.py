@@ -37,9 +37,19 @@ def read(data: bytes, *, strict: bool = False, lang: str | None = None) -> tuple
     return read_docx(data, strict=strict, lang=lang)
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
 def sniff(data: bytes) -> bool:
-    """A zip package with a word/ folder (a Word document or template)."""
-    return data[:4] == b"PK\x03\x04" and b"word/" in data
+    """A zip package with a word/ folder (a Word document or template), or a legacy Word .doc.
+
+    A legacy .doc is claimed only so that reading it says what it is; an encrypted DOCX is an
+    OLE file too, but so is an encrypted XLSX, and nothing in it tells them apart.
+    """
+    if data[:4] == b"PK\x03\x04":
+        return b"word/" in data
+    return data[:8] == _OLE and _WORD_STREAM in data
 
 
 FORMAT = Format(

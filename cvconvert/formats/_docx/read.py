@@ -48,7 +48,6 @@ BOOKMARK, HYPERLINK, NUMPR = _W + "bookmarkStart", _W + "hyperlink", _W + "numPr
 NO_BREAK_HYPHEN, SOFT_HYPHEN = _W + "noBreakHyphen", _W + "softHyphen"
 RID = f"{{{R}}}id"
 _MARK = re.compile(r"^_cv_([a-z]+)(?:_(\d+))?$")
-_DECORATION = frozenset({"", "·", ",", ":", "—", "–", "-", "|"})
 _MISSING: Any = object()
 
 
@@ -402,7 +401,7 @@ def _entry_para(layout: Section, entry: _Entry, para: _Para, starts: bool, lang:
     for run in para.runs:
         if run.field is not None and run.field in layout.parts:
             found[run.field] = found.get(run.field, "") + run.text
-        elif run.text.strip() not in _DECORATION and run.text.strip() not in lang.labels.values():
+        elif not _decoration(run.text, lang):
             stray.append(run.text)
     if not found and stray:
         text = para.text
@@ -413,12 +412,16 @@ def _entry_para(layout: Section, entry: _Entry, para: _Para, starts: bool, lang:
         else:
             entry.stray.append(text)
             return
-    elif stray and "".join(stray).strip(" ·,:;—–-"):
-        label = "".join(stray).strip()
-        if not any(label.rstrip(":").strip() == lab for lab in lang.labels.values()):
-            entry.stray.append(label)
+    elif stray and not _decoration("".join(stray), lang):
+        entry.stray.append("".join(stray).strip())
     for key, value in found.items():
         entry.fields[key] = entry.fields[key] + "\n" + value if key in entry.fields else value
+
+
+def _decoration(text: str, lang: i18n.Language) -> bool:
+    """Separators and labels the writer puts between values ("·", "Courses:"), not data."""
+    bare = text.strip(" \t·,:;—–-|")
+    return not bare or bare in lang.labels.values()
 
 
 def _fallback(line: Line, text: str, lang: i18n.Language) -> dict[str, str]:
