@@ -137,11 +137,12 @@ def test_text_that_is_no_safe_iri_stays_text() -> None:
 
 
 def test_output_is_byte_identical_across_processes() -> None:
-    sample = next(p for p in SAMPLES if p.stem == "lea-dubois.fr")
+    paths = [str(p) for p in SAMPLES + CORPUS[:15]]
     script = (
         "import sys, cvconvert, hashlib\n"
-        f"r = cvconvert.read({str(sample)!r})\n"
-        f"for f in {SYNTAXES!r}: print(f, hashlib.sha256(cvconvert.dumps(r, f)[0]).hexdigest())\n"
+        f"for p in {paths!r}:\n"
+        "    r = cvconvert.read(p)\n"
+        f"    for f in {SYNTAXES!r}: print(f, hashlib.sha256(cvconvert.dumps(r, f)[0]).hexdigest())\n"
     )
     runs = []
     for seed in ("1", "2"):
@@ -150,7 +151,7 @@ def test_output_is_byte_identical_across_processes() -> None:
         assert out.returncode == 0, out.stderr
         runs.append(out.stdout)
     assert runs[0] == runs[1]
-    again = cvconvert.read(sample)
+    again = cvconvert.read(SAMPLES[-1])
     for fmt in SYNTAXES:
         assert cvconvert.dumps(again, fmt)[0] == cvconvert.dumps(again, fmt)[0]
 
@@ -408,7 +409,9 @@ def test_a_cyclic_graph_reads_in_bounded_time() -> None:
     assert time.monotonic() - start < 5
     assert resume.basics is not None and resume.basics.name == "Ada"
     assert resume.work is not None and resume.work[0].name == "Org"
-    assert any("every one is another node's value" in n.message for n in report) or len(report) >= 0
+    # The role that is its own school is read once and has nothing to read.
+    assert resume.education is not None and [e.to_data() for e in resume.education] == [{}]
+    assert [n.path for n in report if n.path == ""] == [""]  # only "knows" is named as not read
 
 
 PAGE = """<!DOCTYPE html>

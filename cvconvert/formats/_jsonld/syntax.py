@@ -164,7 +164,7 @@ class _Scripts(HTMLParser):
 
 def parse_html(data: bytes, report: Report) -> Any:
     """The graph of every JSON-LD block of a web page; blocks that are not JSON are skipped."""
-    _check_size(data, MAX_PAGE_BYTES, "HTML page")
+    _check_size(data, min(MAX_PAGE_BYTES, limits.current().max_input_bytes), "HTML page")
     try:
         text = decode_text(data)
     except InvalidInputError:
