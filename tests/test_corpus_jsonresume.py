@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import json5
 import jsonschema
+import pyjson5
 import pytest
 
 import cvconvert
@@ -22,7 +22,7 @@ def _parsed(path: Path) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError:
-        return json5.loads(text)
+        return pyjson5.decode(text)
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cvconvert import limits
 from cvconvert._input import decode_text, looks_like_text
 from cvconvert._load import load_resume
 from cvconvert.errors import InvalidInputError
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
 from cvconvert.report import Report
-
-# A JSON5 re-parse (comments, trailing commas) is pure Python: keep it to résumé-sized files.
-JSON5_MAX_BYTES = 2_000_000
 
 
 def parse(data: bytes, *, strict: bool, report: Report) -> Any:
@@ -36,7 +34,7 @@ def parse(data: bytes, *, strict: bool, report: Report) -> Any:
     except RecursionError:
         raise InvalidInputError("JSON nested too deeply") from None
     except json.JSONDecodeError as exc:
-        if strict or len(data) > JSON5_MAX_BYTES:
+        if strict:
             raise _json_error(exc) from None
         value = _json5(text, exc)
         report.normalised("", "not strict JSON (comments or trailing commas); read as JSON5")
@@ -46,13 +44,15 @@ def parse(data: bytes, *, strict: bool, report: Report) -> Any:
 
 
 def _json5(text: str, first_error: json.JSONDecodeError) -> Any:
-    import json5
+    # pyjson5 is compiled: a pure-Python JSON5 parser takes minutes on a crafted megabyte.
+    import pyjson5
 
     try:
-        return json5.loads(text)
-    except RecursionError:
+        return pyjson5.decode(text, maxdepth=limits.current().max_json_depth)
+    except pyjson5.Json5NestingTooDeep:
         raise InvalidInputError("JSON nested too deeply") from None
-    except Exception:  # noqa: BLE001 - json5 raises plain ValueError and others; report JSON's
+    except (pyjson5.Json5Exception, ValueError, TypeError):
+        # Not JSON5 either: the JSON parser's message says best where the text goes wrong.
         raise _json_error(first_error) from None
 
 

@@ -106,3 +106,14 @@ def test_wrong_types_are_one_line_in_strict_mode_and_repaired_in_tolerant_mode()
     resume, report = cvconvert.read_with_report(data, "json")
     assert resume.to_data() == {"basics": {"name": "A\nB"}, "work": [{"name": "X"}]}
     assert len(report.warnings) == 2
+
+
+def test_a_json5_megabyte_reads_in_bounded_time() -> None:
+    import time
+
+    jobs = [{"name": "x" * 50, "highlights": ["y" * 80] * 5} for _ in range(2000)]
+    text = json.dumps({"work": jobs})[:-1] + ", // a comment\n}"
+    start = time.perf_counter()
+    resume = cvconvert.read(text.encode(), "json")
+    assert len(resume.work or ()) == 2000
+    assert time.perf_counter() - start < 10  # a pure-Python JSON5 parser took 44 s here
