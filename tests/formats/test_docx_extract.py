@@ -8,6 +8,7 @@ text is never printed: only file names and scores.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import io
 import json
@@ -17,12 +18,15 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 from cvconvert import limits
 from cvconvert.errors import InvalidInputError, LimitExceededError
 from cvconvert.formats._docx import headings
 from cvconvert.formats._docx.extract import extract, find_dates, read_lines
-from tests.conftest import shared_files, shared_path
+from cvconvert.model import Resume
+from tests.conftest import sample_files, shared_files, shared_path
+from tests.strategies import resume as resume_strategy
 
 docx = pytest.importorskip("docx")
 
@@ -408,6 +412,44 @@ def test_heading_vocabulary(heading: str, key: str) -> None:
 def test_heading_lookup_refuses_sentences_and_urls() -> None:
     assert headings.lookup("https://example.org/projects") is None
     assert headings.lookup("Jump to Section Work Experience | Education | Nonsense") is None
+
+
+# --- cvconvert's own DOCX, read as if someone else had written it ---------------------------
+
+
+def _writer() -> Any:
+    try:
+        module = importlib.import_module("cvconvert.formats._docx.write")
+    except ImportError:
+        pytest.skip("the DOCX writer is not available")
+    return module.write
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=[p.name for p in sample_files()])
+def test_our_written_page_reads_back_without_the_hidden_data(path: Path) -> None:
+    """The writer's page alone (no data part consulted) gives back names, organisations and dates."""
+    source = Resume.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    data, _ = _writer()(source)
+    got, _ = extract(data)
+    want, have = source.to_data(), got.to_data()
+    assert have["basics"]["name"] == want["basics"]["name"]
+    for key, org in (("work", "name"), ("education", "institution")):
+        assert [e.get(org) for e in have.get(key, [])] == [e.get(org) for e in want.get(key, [])]
+        assert [e.get("endDate") for e in have.get(key, [])] == [
+            e.get("endDate", "")[:7] or None for e in want.get(key, [])
+        ]
+    assert {k for k, v in have.items() if isinstance(v, list)} == {
+        k for k, v in want.items() if isinstance(v, list) and v
+    }
+
+
+@settings(max_examples=25)
+@given(resume=resume_strategy)
+def test_any_written_resume_extracts_without_crashing(resume: Resume) -> None:
+    data, _ = _writer()(resume)
+    got, report = extract(data)
+    assert isinstance(got, Resume)
+    assert all(n.kind == "warning" for n in report)
 
 
 # --- hostile input --------------------------------------------------------------------------

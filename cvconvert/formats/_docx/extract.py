@@ -1829,7 +1829,9 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
         # body or score lines
         if pending:
             looks_entry = has(pending, "org") or (cur is None and len(pending) <= 3)
-            sub_role = len(pending) == 1 and cur is not None and not has(pending, "org")
+            # One undated line between a dated entry and its bullets describes that entry (a team,
+            # a second title, "a small web agency"); it is not an entry of its own.
+            sub_role = len(pending) == 1 and cur is not None and (cur.dates is not None or not has(pending, "org"))
             flush_pending(as_entry=looks_entry and not sub_role)
         if cur is not None:
             cur.body.append(line)
