@@ -34,11 +34,11 @@ from cvconvert.formats._xlsx.layout import (
     Sheet,
 )
 from cvconvert.model import SECTIONS, Resume
-from cvconvert.report import Report, pointer
+from cvconvert.report import Report
 
-# Excel allows 65,530 hyperlinks per sheet; openpyxl also holds each one in memory until the
-# sheet is saved, so a sheet stops making links (the URL text stays) after this many.
-MAX_LINKS_PER_SHEET = 5_000
+# Excel allows 65,530 hyperlinks per sheet, and openpyxl holds each one (about 1 KB) in memory
+# until its sheet is saved: past this many a sheet's URLs stay text, so memory stays flat.
+MAX_LINKS = 1_000
 # A hidden JSON value longer than a cell can hold is split over cells of the hidden sheet.
 CHUNK = 32_000
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:)[!#-;=?-\[\]_a-z~]{1,2000}$", re.IGNORECASE)
@@ -46,6 +46,7 @@ _SAFE_EMAIL = re.compile(r"^[!#-'*+\-./0-9=?A-Z^_a-z~]{1,64}@[A-Za-z0-9.\-]{1,19
 _BASICS_KNOWN = frozenset({"name", "label", "image", "email", "phone", "url", "summary", "location", "profiles"})
 _LOCATION_KNOWN = frozenset({"address", "postalCode", "city", "countryCode", "region"})
 _SHOWN_TOP = frozenset({"basics", *SECTIONS})
+_KNOWN = {spec.title: frozenset(c.key for c in spec.columns) for spec in SHEETS}
 _ORDER = (OVERVIEW_TITLE, BASICS_TITLE, "Profiles", *(s.title for s in SHEETS if s.title != "Profiles"), DATA_TITLE)
 
 
@@ -77,17 +78,8 @@ def render(kind: ColumnKind, value: Any) -> str | None:
     return text if cells.fits(text) else cells.clip(text)
 
 
-def exact(kind: ColumnKind, value: Any) -> bool:
-    """True when reading the rendered cell gives ``value`` back without help."""
-    if kind == "list":
-        return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value) and _fits_list(value)
-    if kind == "date":
-        return (isinstance(value, str) and cells.date_cell(value) is not None) or _text_date(value)
-    return isinstance(value, str) and value != "" and cells.fits(cells.escape(value))
-
-
-def _fits_list(value: list[str]) -> bool:
-    return cells.fits(cells.escape(cells.join_list(value)))
+def _plain_list(value: list[Any]) -> bool:
+    return bool(value) and all(isinstance(v, str) for v in value)
 
 
 def _text_date(value: Any) -> bool:
@@ -99,13 +91,20 @@ def _text_date(value: Any) -> bool:
 class Book:
     """A write-only workbook that sheets are added to as the first row for them arrives."""
 
-    def __init__(self, *, many: bool, report: Report, hyperlinks: bool = True) -> None:
+    def __init__(self, *, many: bool, report: Report, hyperlinks: bool = True, max_links: int = MAX_LINKS) -> None:
         with requires_extra("xlsx"):
+            import openpyxl
             from openpyxl import Workbook
-            from openpyxl.cell import WriteOnlyCell
+            from openpyxl.cell import Cell, WriteOnlyCell
             from openpyxl.styles import Alignment, Font
+            from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-        self.wb = Workbook(write_only=True)
+        # Many résumés stream through write-only sheets (memory stays flat); one résumé uses an
+        # ordinary workbook, which saves the temporary file per sheet that write-only mode makes.
+        self.streaming = many
+        self.wb = Workbook(write_only=self.streaming)
+        if not self.streaming:
+            self.wb.remove(self.wb.active)
         self.many = many
         self.report = report
         self.hyperlinks = hyperlinks
@@ -114,7 +113,14 @@ class Book:
         self.links: dict[str, int] = {}
         self.widths: dict[str, int] = {}
         self.chunks = 0
-        self._cell = WriteOnlyCell
+        self._cell_type = Cell
+        self._write_only_cell = WriteOnlyCell
+        # The fast row builder relies on openpyxl 3.1's write-only internals; others use the default.
+        self._fast_rows = (
+            self.streaming and openpyxl.__version__.startswith("3.1.") and hasattr(WriteOnlyWorksheet, "_values_to_row")
+        )
+        self._new = object.__new__
+        self.max_links = max_links
         probe = self.wb.create_sheet("probe")
 
         def style(**attrs: Any) -> Any:
@@ -146,7 +152,7 @@ class Book:
         ws = self.sheets.get(title)
         if ws is not None:
             return ws
-        ws = self.wb.create_sheet(title)
+        ws = self._create(title)
         headers = ([ID_HEADER] if self.many else []) + [c.header for c in columns]
         widths = ([10.0] if self.many else []) + [c.width for c in columns]
         if data_column:
@@ -158,52 +164,124 @@ class Book:
             ws.column_dimensions[_letter(len(headers))].hidden = True
         ws.freeze_panes = "A2"
         self.sheets[title] = ws
-        ws.append([self._styled(title, h, self.st_header) for h in headers])
+        ws.append([self._styled(title, h, self.st_header, "s") for h in headers])
         self.sheets[title] = ws
         self.rows[title] = 1
         self.widths[title] = len(headers)
         self.links[title] = 0
         return ws
 
+    def _create(self, title: str) -> Any:
+        ws = self.wb.create_sheet(title)
+        if self._fast_rows:
+            ws._values_to_row = self._row_maker(ws)
+        return ws
+
+    def _row_maker(self, ws: Any) -> Any:
+        """openpyxl's row builder, without its per-value checks (our values are checked already).
+
+        openpyxl binds each appended value to a cell by trying to convert it and, for a styled
+        cell, catching the ValueError that formats the cell's repr: that was a tenth of the time
+        of a large workbook. Values here are only ours: cells, escaped and clipped text, numbers.
+        """
+        new, cell_type, fallback = self._new, self._cell_type, self._write_only_cell
+
+        def values_to_row(values: list[Any], row_idx: int) -> Any:
+            for col_idx, value in enumerate(values, 1):
+                if value is None:
+                    continue
+                if type(value) is cell_type:
+                    cell = value
+                elif type(value) is str or type(value) is int or type(value) is float:
+                    cell = new(cell_type)
+                    cell.parent = ws
+                    cell._style = None
+                    cell._value = value
+                    cell.data_type = "s" if type(value) is str else "n"
+                    cell._hyperlink = cell._comment = None
+                else:
+                    cell = fallback(ws, value)
+                cell.row = row_idx
+                cell.column = col_idx
+                if cell._hyperlink is not None:
+                    cell._hyperlink.ref = cell.coordinate
+                yield cell
+
+        return values_to_row
+
     def append(self, title: str, row: list[Any]) -> None:
         """Add a row to a sheet made by :meth:`sheet`."""
-        self.sheets[title].append(row)
+        ws = self.sheets[title]
+        ws.append(row)
         self.rows[title] += 1
+        if not self.streaming:
+            # An ordinary sheet keeps the coordinate a link had when its cell was made (A1).
+            for value in row:
+                if isinstance(value, self._cell_type) and value._hyperlink is not None:
+                    value._hyperlink.ref = value.coordinate
 
-    def _styled(self, title: str, value: Any, style: Any) -> Any:
-        # The cell's sheet must be the real one: openpyxl files a hyperlink with the cell's parent.
-        cell = self._cell(self.sheets[title], value)
+    def _styled(self, title: str, value: Any, style: Any, data_type: str = "s") -> Any:
+        # Built without Cell.__init__ and its value checks (the value is already escaped and
+        # clipped): most of the time of a large workbook goes into making cells. The cell's sheet
+        # must be the real one: openpyxl files a hyperlink with the cell's parent.
+        cell = self._new(self._cell_type)
+        cell.parent = self.sheets[title]
         cell._style = style
+        cell.row = cell.column = 1
+        cell._value = value
+        cell.data_type = data_type
+        cell._hyperlink = cell._comment = None
         return cell
 
     # --- cells ------------------------------------------------------------------------------
 
-    def cell(self, title: str, kind: ColumnKind, value: Any) -> Any:
-        """What to append for ``value`` in a column of ``kind`` (a plain value or a styled cell)."""
-        if kind == "date" and isinstance(value, str):
-            found = cells.date_cell(value)
-            if found is not None:
-                return self._styled(title, found[0], self.st_date[found[1]])
-        text = render(kind, value)
+    def cell(self, title: str, kind: ColumnKind, value: Any) -> tuple[Any, bool]:
+        """What to append for ``value`` in a column of ``kind``, and whether reading it back is exact.
+
+        Plain text goes in as a plain value; a styled cell only where it needs a style.
+        """
+        if isinstance(value, str):
+            if kind == "date":
+                found = cells.date_cell(value)
+                if found is not None:
+                    return self._styled(title, found[0], self.st_date[found[1]], "d"), True
+                is_exact = _text_date(value)
+            else:
+                is_exact = value != "" and kind != "list"
+            text = cells.escape(value) if value else None
+            if text is not None and not cells.fits(text):
+                text, is_exact = cells.clip(text), False
+        else:
+            is_exact = kind == "list" and isinstance(value, list) and _plain_list(value)
+            text = render(kind, value)
+            if is_exact and text is not None and text.endswith(cells.TRUNCATED):
+                is_exact = False
         if text is None:
-            return None
-        wrap = kind in ("long", "list") or "\n" in text or len(text) > 60
+            return None, False
+        # Only text that runs long or over lines needs wrapping (and a styled cell, which costs).
+        wrap = len(text) > 50 or "\n" in text
         if text.startswith(cells.FORMULA_START):
             # A cell starting with "=" becomes a formula in Excel (formula injection), and "+", "-",
             # "@" do once a person edits the cell: force a text cell that keeps its quote prefix.
-            cell = self._styled(title, text, self.st_wrap_quote if wrap else self.st_quote)
-            cell.data_type = "s"
-            return cell
-        if kind in ("url", "email") and self.hyperlinks and self.links[title] < MAX_LINKS_PER_SHEET:
+            return self._styled(title, text, self.st_wrap_quote if wrap else self.st_quote, "s"), is_exact
+        if kind in ("url", "email") and self.hyperlinks:
             target = text if kind == "url" and _SAFE_URL.match(text) else None
             if kind == "email" and _SAFE_EMAIL.match(text):
                 target = "mailto:" + text
-            if target is not None:
-                cell = self._styled(title, text, self.st_link)
+            if target is not None and self._link_allowed(title):
+                cell = self._styled(title, text, self.st_link, "s")
                 cell.hyperlink = target
-                self.links[title] += 1
-                return cell
-        return self._styled(title, text, self.st_wrap) if wrap else text
+                return cell, is_exact
+        return (self._styled(title, text, self.st_wrap, "s") if wrap else text), is_exact
+
+    def _link_allowed(self, title: str) -> bool:
+        count = self.links[title]
+        if count == self.max_links:
+            self.report.warn(
+                "", f"sheet {title}: more than {self.max_links:,} links; the rest are plain text (option max_links)"
+            )
+        self.links[title] = count + 1
+        return count < self.max_links
 
     def hidden(self, value: Any) -> str:
         """The hidden-column text for a JSON value; past a cell's size, a reference to chunks."""
@@ -218,7 +296,7 @@ class Book:
     def data_row(self, row: list[Any]) -> None:
         """A row of the hidden sheet (created, hidden, with its marker row, on first use)."""
         if DATA_TITLE not in self.sheets:
-            ws = self.wb.create_sheet(DATA_TITLE)
+            ws = self._create(DATA_TITLE)
             ws.sheet_state = "hidden"
             ws.append([MARKER, FORMAT_VERSION, "many" if self.many else "one", "Data the other sheets do not show."])
             self.sheets[DATA_TITLE] = ws
@@ -274,8 +352,8 @@ class Book:
                 continue
             value = holder[path[-1]]
             self.sheet(BASICS_TITLE, columns)
-            shadow = "" if exact(kind, value) else self.hidden({"v": value})
-            self.append(BASICS_TITLE, [*rid, label, self.cell(BASICS_TITLE, kind, value), shadow or None])
+            shown, is_exact = self.cell(BASICS_TITLE, kind, value)
+            self.append(BASICS_TITLE, [*rid, label, shown, None if is_exact else self.hidden({"v": value})])
 
     def _entry(self, spec: Sheet, entry: Any, rid: list[Any]) -> None:
         self.sheet(spec.title, spec.columns)
@@ -291,12 +369,12 @@ class Book:
                 row.append(None)
                 continue
             value = entry[col.key]
-            row.append(self.cell(spec.title, col.kind, value))
-            if not exact(col.kind, value):
+            shown, is_exact = self.cell(spec.title, col.kind, value)
+            row.append(shown)
+            if not is_exact:
                 shadow[col.key] = value
-        known = {c.key for c in spec.columns}
         hidden: dict[str, Any] = {}
-        unknown = {k: v for k, v in entry.items() if k not in known}
+        unknown = {k: v for k, v in entry.items() if k not in _KNOWN[spec.title]}
         if unknown:
             hidden["x"] = unknown
         if shadow:
@@ -313,14 +391,14 @@ class Book:
         skills = "; ".join(s.name or ", ".join(s.keywords or ()) for s in resume.skills or () if s.name or s.keywords)
         years = experience_years(resume)
         values = [
-            self.cell(title, "text", b.name if b else None),
-            self.cell(title, "text", b.label if b else None),
-            self.cell(title, "email", b.email if b else None),
-            self.cell(title, "text", b.phone if b else None),
-            self.cell(title, "text", place or None),
-            self.cell(title, "text", latest_position(resume)),
-            self._styled(title, years, self.st_number) if years is not None else None,
-            self.cell(title, "long", skills or None),
+            self.cell(title, "text", b.name if b else None)[0],
+            self.cell(title, "text", b.label if b else None)[0],
+            self.cell(title, "email", b.email if b else None)[0],
+            self.cell(title, "text", b.phone if b else None)[0],
+            self.cell(title, "text", place or None)[0],
+            self.cell(title, "text", latest_position(resume))[0],
+            self._styled(title, years, self.st_number, "n") if years is not None else None,
+            self.cell(title, "long", skills or None)[0],
         ]
         self.append(title, [*rid, *values])
 
@@ -400,10 +478,15 @@ def experience_years(resume: Resume, today: dt.date | None = None) -> float | No
     return round(months / 12, 1)
 
 
-def write_book(resumes: Iterable[Resume], out: Any, *, many: bool, hyperlinks: bool = True) -> Report:
-    """Stream résumés into a workbook saved to ``out`` (a path or binary file); the report."""
+def write_book(
+    resumes: Iterable[Resume], out: Any, *, many: bool, hyperlinks: bool = True, max_links: int = MAX_LINKS
+) -> Report:
+    """Stream résumés into a workbook saved to ``out`` (a path or binary file); the report.
+
+    The résumés are consumed one at a time (an iterator works): memory does not grow with them.
+    """
     report = Report()
-    book = Book(many=many, report=report, hyperlinks=hyperlinks)
+    book = Book(many=many, report=report, hyperlinks=hyperlinks, max_links=max_links)
     count = 0
     for i, resume in enumerate(resumes):
         book.add(i, resume)
@@ -414,21 +497,40 @@ def write_book(resumes: Iterable[Resume], out: Any, *, many: bool, hyperlinks: b
     return report
 
 
-def write(resume: Resume, *, hyperlinks: bool | str = True) -> tuple[bytes, Report]:
+def write(resume: Resume, *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS) -> tuple[bytes, Report]:
     """A workbook for one résumé: a sheet per section with data, Basics as field/value rows.
 
     Nothing is lost: what the sheets do not show is kept in the hidden sheet and columns.
+    ``hyperlinks`` makes URLs and e-mail addresses live links, at most ``max_links`` per sheet.
     """
     out = io.BytesIO()
-    report = write_book([resume], out, many=False, hyperlinks=_flag(hyperlinks))
+    report = write_book([resume], out, many=False, hyperlinks=_flag(hyperlinks), max_links=_count(max_links))
     return out.getvalue(), report
 
 
-def write_many(resumes: Iterable[Resume], *, hyperlinks: bool | str = True) -> tuple[bytes, Report]:
-    """One workbook holding every résumé: a résumé id column on each sheet and an Overview sheet."""
+def write_many(
+    resumes: Iterable[Resume], *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS
+) -> tuple[bytes, Report]:
+    """One workbook holding every résumé: a résumé id column on each sheet and an Overview sheet.
+
+    The options are :func:`write`'s. The résumés are streamed; the workbook's bytes are built
+    in memory (:func:`write_book` saves to a file instead).
+    """
     out = io.BytesIO()
-    report = write_book(resumes, out, many=True, hyperlinks=_flag(hyperlinks))
+    report = write_book(resumes, out, many=True, hyperlinks=_flag(hyperlinks), max_links=_count(max_links))
     return out.getvalue(), report
+
+
+def _count(value: int | str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if number < 0:
+        from cvconvert.errors import OptionError
+
+        raise OptionError(f"max_links must be a whole number >= 0, not {value!r}")
+    return number
 
 
 def _flag(value: bool | str) -> bool:
@@ -444,4 +546,4 @@ def _flag(value: bool | str) -> bool:
     raise OptionError(f"hyperlinks must be true or false, not {value!r}")
 
 
-__all__ = ["pointer", "write", "write_book", "write_many"]
+__all__ = ["write", "write_book", "write_many"]

@@ -1,0 +1,179 @@
+"""XLSX benchmark: per-résumé write/read medians, and 10,000 résumés in one workbook against
+openpyxl's own write-only baseline (the same cells appended, no styles) in the same run.
+
+    .venv/bin/python bench/bench_xlsx.py [--quick]
+
+Each many-résumé run is a fresh subprocess, so its peak memory (ru_maxrss) is its own. The
+résumés are the samples (and ../shared/corpus/jsonresume when present), cycled lazily so the
+input does not grow with the count: what grows is what the writer keeps.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import cvconvert  # noqa: E402
+from cvconvert.formats import _xlsx  # noqa: E402
+from cvconvert.model import Resume  # noqa: E402
+
+SHARED = Path(os.environ.get("CVCONVERT_SHARED", ROOT.parent / "shared"))
+
+
+def resumes() -> list[Resume]:
+    """The samples, plus the corpus when ../shared is there."""
+    paths = sorted((ROOT / "samples").glob("*.json"))
+    paths += sorted((SHARED / "corpus" / "jsonresume").glob("*.json"))
+    return [cvconvert.read(p) for p in paths]
+
+
+def stream(n: int) -> Iterator[Resume]:
+    return itertools.islice(itertools.cycle(resumes()), n)
+
+
+def median_ms(func: Any, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def baseline_rows(resume: Resume) -> Iterator[tuple[str, list[Any]]]:
+    """The visible cells our writer makes for a résumé, as plain values (no styles, no links)."""
+    from cvconvert.formats._xlsx import cells
+    from cvconvert.formats._xlsx.layout import BASICS_ROWS, BASICS_TITLE, OVERVIEW_TITLE, SHEETS
+    from cvconvert.formats._xlsx.writing import experience_years, latest_position, render
+
+    data = resume.to_data()
+    basics = data.get("basics") or {}
+    for path, label, kind in BASICS_ROWS:
+        holder = basics if len(path) == 1 else basics.get("location") or {}
+        if path[-1] in holder:
+            yield BASICS_TITLE, [label, render(kind, holder[path[-1]])]
+    for spec in SHEETS:
+        container: Any = data
+        for key in spec.path:
+            container = container.get(key) if isinstance(container, dict) else None
+        for entry in container or ():
+            row: list[Any] = []
+            for col in spec.columns:
+                value = entry.get(col.key)
+                found = cells.date_cell(value) if col.kind == "date" and isinstance(value, str) else None
+                row.append(found[0] if found else render(col.kind, value))
+            yield spec.title, row
+    b = resume.basics
+    yield (
+        OVERVIEW_TITLE,
+        [
+            b.name if b else None,
+            b.label if b else None,
+            b.email if b else None,
+            b.phone if b else None,
+            None,
+            latest_position(resume),
+            experience_years(resume),
+            "; ".join(s.name for s in resume.skills or () if s.name),
+        ],
+    )
+
+
+def child(kind: str, n: int, out: str) -> None:
+    """One measured run: write n résumés to ``out``; prints seconds and peak RSS."""
+    from openpyxl import Workbook  # import before timing, for both sides alike
+
+    start = time.perf_counter()
+    cpu = time.process_time()
+    if kind == "ours":
+        from cvconvert.formats._xlsx.writing import write_book
+
+        write_book(stream(n), out, many=True, hyperlinks=os.environ.get("NOLINKS") is None)
+    elif kind == "ours-bytes":
+        data, _ = _xlsx.write_many(stream(n))
+        Path(out).write_bytes(data)
+    else:
+        book = Workbook(write_only=True)
+        sheets: dict[str, Any] = {}
+        for i, resume in enumerate(stream(n)):
+            for title, row in baseline_rows(resume):
+                if title not in sheets:
+                    sheets[title] = book.create_sheet(title)
+                sheets[title].append([i + 1, *row])
+        book.save(out)
+    seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mib": rss, "bytes": os.path.getsize(out)}))
+
+
+def measure(kind: str, n: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "book.xlsx")
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", kind, str(n), out], capture_output=True, text=True, check=True
+        )
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    pool = resumes()
+    print(f"résumés: {len(pool)} (samples + corpus)")
+    written = [_xlsx.write(r)[0] for r in pool]
+    repeat = 3 if quick else 7
+    write_ms = [median_ms(lambda r=r: _xlsx.write(r), repeat) for r in pool]
+    read_ms = [median_ms(lambda d=d: _xlsx.read(d), repeat) for d in written]
+    json_ms = [median_ms(lambda r=r: cvconvert.dumps(r, "json"), repeat) for r in pool]
+    print(f"per résumé, median over résumés of median of {repeat}:")
+    print(f"  write xlsx {statistics.median(write_ms):7.2f} ms   (json {statistics.median(json_ms):.2f} ms)")
+    print(f"  read  xlsx {statistics.median(read_ms):7.2f} ms")
+
+    counts = (1_000, 10_000) if not quick else (200, 2_000)
+    runs = 3 if not quick else 1
+    table: dict[tuple[str, int], dict[str, float]] = {}
+    for n in counts:
+        for kind in ("baseline", "ours", "ours-bytes"):
+            results = [measure(kind, n) for _ in range(runs)]
+            table[kind, n] = {
+                "seconds": statistics.median(r["seconds"] for r in results),
+                "rss_mib": statistics.median(r["rss_mib"] for r in results),
+                "bytes": results[0]["bytes"],
+            }
+            r = table[kind, n]
+            print(
+                f"{n:>6} résumés  {kind:<10} {r['seconds']:7.2f} s  peak {r['rss_mib']:6.1f} MiB  "
+                f"file {r['bytes'] / 2**20:5.1f} MiB  (median of {runs})"
+            )
+    small, big = counts
+    ratio_time = table["ours", big]["seconds"] / table["baseline", big]["seconds"]
+    ratio_mem = table["ours", big]["rss_mib"] / table["ours", small]["rss_mib"]
+    ratio_mem_bytes = table["ours-bytes", big]["rss_mib"] / table["ours-bytes", small]["rss_mib"]
+    base_mem = table["baseline", big]["rss_mib"] / table["baseline", small]["rss_mib"]
+    print(f"time, ours / openpyxl write-only baseline at {big:,}: {ratio_time:.2f}x (target <= 1.3x)")
+    print(
+        f"peak memory, ours {big:,} / {small:,} (to a file): {ratio_mem:.2f}x "
+        f"(target <= 1.2x; baseline {base_mem:.2f}x)"
+    )
+    print(f"peak memory, write_many() returning bytes, {big:,} / {small:,}: {ratio_mem_bytes:.2f}x")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    else:
+        main()
