@@ -11,6 +11,7 @@ import base64
 import binascii
 from typing import Any
 
+from cvconvert import dates
 from cvconvert.formats._europass import cefr
 from cvconvert.formats._europass.common import (
     build_rich,
@@ -204,8 +205,7 @@ def _basics(w: _Writer, person: Any, resume: Resume) -> str | None:
     handled |= {"x-europass-nationalities", "x-europass-birthDate", "x-europass-emails"}
     for key in data:
         if key not in handled:
-            report_key = "label" if key == "label" else key
-            w.report.lost(pointer("basics", key), f"Europass has no place for basics '{report_key}'")
+            w.report.lost(pointer("basics", key), f"Europass has no place for basics '{key}'")
     if basics.email is not None:
         _email(w, person, w.clean(basics.email, "basics", "email"))
     extra_emails = data.get("x-europass-emails")
@@ -234,14 +234,11 @@ def _basics(w: _Writer, person: Any, resume: Resume) -> str | None:
     elif nationalities is not None:
         w.report.lost("/basics/x-europass-nationalities", "not a list of ISO 3166 country codes")
     birth = data.get("x-europass-birthDate")
-    from cvconvert.dates import is_iso
-
-    if isinstance(birth, str) and is_iso(birth):
+    if isinstance(birth, str) and dates.is_iso(birth):
         w.sub(person, "hr:BirthDate", birth)
     elif birth is not None:
         w.report.lost("/basics/x-europass-birthDate", "not a date")
-    if basics.image is not None:
-        pass  # written with the profile (eures:Attachment)
+    # basics.image is written with the profile (eures:Attachment), where the portal keeps it.
     return w.clean(basics.summary, "basics", "summary") if basics.summary is not None else None
 
 
@@ -588,8 +585,6 @@ def _date(parent: Any, path: str, where: str, report: Report) -> str | None:
     value = _text(parent, path)
     if value is None:
         return None
-    from cvconvert import dates
-
     value = value.strip()
     if dates.is_iso(value):
         return value
