@@ -448,6 +448,29 @@ def test_html_cannot_be_written() -> None:
         cvconvert.dumps(Resume(), "html")
 
 
+def test_a_foreign_list_of_entries_keeps_its_order() -> None:
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "worksFor": {"@list": [{"@type": "Organization", "name": "Zeta"}, {"@type": "Organization", "name": "Alpha"}]},
+    }
+    resume, _ = read_jsonld(doc)
+    assert [w.name for w in resume.work or ()] == ["Zeta", "Alpha"]
+
+
+def test_garbage_in_cvconvert_terms_is_not_fatal() -> None:
+    doc = {
+        "@context": ["https://schema.org", {"cv": m.CV}],
+        "@type": "Person",
+        "cv:extra": "{not json",
+        "cv:resumeExtra": '{"work": 5}',
+        "cv:meta": "5",
+    }
+    resume, report = read_jsonld(doc)
+    assert resume.to_data() == {}
+    assert {n.path for n in report} >= {"/basics", "/work", "/meta"}
+
+
 def test_foreign_turtle_reads_too() -> None:
     ttl = b"""@prefix s: <http://schema.org/> .
     <https://ada.example/#me> a s:Person ; s:name "Ada"@en ; s:knowsAbout "RDF", "SPARQL" ;

@@ -19,6 +19,9 @@ from cvconvert.formats._jsonld import mapping as m
 
 CONTEXT_FILE = "schemaorg-context.jsonld"
 
+MAX_VALUES = 300_000
+"""JSON values a document may hold: about as many triples, which rdflib parses in seconds."""
+
 # The addresses schema.org's context is known by; each one means the shipped copy.
 SCHEMA_ORG_URLS = frozenset(
     f"{scheme}://{host}{path}{slash}"
@@ -70,10 +73,14 @@ def inline(document: Any) -> Any:
     ``@context`` or ``@import`` raises InvalidInputError: nothing is ever fetched.
     """
     max_depth = limits.current().max_json_depth
+    budget = [MAX_VALUES]
 
     def walk(value: Any, depth: int) -> Any:
         if depth > max_depth:
             raise LimitExceededError(f"JSON-LD nests deeper than {max_depth} levels")
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise LimitExceededError(f"JSON-LD holds more than {MAX_VALUES:,} values")
         if isinstance(value, list):
             return [walk(v, depth + 1) for v in value]
         if not isinstance(value, dict):

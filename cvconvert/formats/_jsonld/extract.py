@@ -93,16 +93,20 @@ class Reader:
     def is_list(self, term: Any) -> bool:
         return term == _u("rdf:nil") or (isinstance(term, BNode) and self.value(term, "rdf:first") is not None)
 
-    def items(self, head: Any) -> list[str]:
-        out: list[str] = []
+    def cells(self, head: Any) -> list[Any]:
+        """The members of an RDF list, in order (a cyclic list stops where it loops)."""
+        out: list[Any] = []
         seen: set[Any] = set()
         while head is not None and head != _u("rdf:nil") and head not in seen:
             seen.add(head)
-            value = self.text(self.value(head, "rdf:first"))
-            if value is not None:
-                out.append(value)
+            first = self.value(head, "rdf:first")
+            if first is not None:
+                out.append(first)
             head = self.value(head, "rdf:rest")
         return out
+
+    def items(self, head: Any) -> list[str]:
+        return [t for t in (self.text(c) for c in self.cells(head)) if t is not None]
 
     def json_of(self, node: Any, term: str, where: str) -> Any:
         value = self.value(node, term)
@@ -245,7 +249,11 @@ class Reader:
 
     def section(self, person: Any, sec: m.Section, taken: set[Any]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
+        linked: list[Any] = []
         for node in self.steps(person, sec.link):
+            # A foreign "@list" of entries keeps its order: read its members.
+            linked.extend(self.cells(node) if self.is_list(node) else [node])
+        for node in linked:
             if node in taken or not self.claims(sec, node, person):
                 continue
             taken.add(node)
