@@ -54,8 +54,9 @@ def sniff(data: bytes) -> bool:
 
 FORMAT = Format(
     name="docx",
-    # Only .docx: a .dotx or .docm must declare another main content type; they are still read (sniffed).
-    extensions=(".docx",),
+    # .dotx and .docm are read by name too; what is written is always a .docx package (a .dotx or
+    # .docm declares another main content type, which Word checks against the name).
+    extensions=(".docx", ".dotx", ".docm"),
     media_type=MEDIA_TYPE,
     read=read,
     write=write,
