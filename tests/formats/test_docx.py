@@ -552,6 +552,35 @@ def test_edited_date_is_parsed_and_unchanged_exact_date_kept() -> None:
     assert after["education"] == [{"institution": "U", "startDate": "2017-09-03", "endDate": "2021-08", "x-id": 7}]
 
 
+def test_moved_job_and_renamed_heading() -> None:
+    def mutate(doc: Any) -> None:
+        first = entry_paragraphs(doc, "work", 0)[0]._p
+        for p in entry_paragraphs(doc, "work", 1):
+            first.addprevious(p._p)
+        heading = next(p for p in doc.paragraphs if p.text == "Experience")
+        heading.runs[0].text = "Where I worked"
+
+    before, after, _ = edited(mutate)
+    assert after["work"] == before["work"][::-1]
+    after["work"] = before["work"]
+    assert after == before
+
+
+def test_edited_german_date_is_read_in_german() -> None:
+    def mutate(doc: Any) -> None:
+        (run,) = field_runs(entry_paragraphs(doc, "education", 0), "CV Start Date")
+        assert run.text == "Sept. 2017"
+        run.text = "Okt. 2016"
+        (run,) = field_runs(entry_paragraphs(doc, "education", 0), "CV End Date")
+        run.text = "März 2021"
+
+    resume = sample()
+    doc = document(write(resume, lang="de")[0])
+    mutate(doc)
+    after = read(saved(doc))[0].to_data()
+    assert (after["education"][0]["startDate"], after["education"][0]["endDate"]) == ("2016-10", "2021-03")
+
+
 def test_edited_name_contact_and_country() -> None:
     def mutate(doc: Any) -> None:
         doc.paragraphs[0].runs[0].text = "Renee Zhao"
