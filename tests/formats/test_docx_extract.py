@@ -222,6 +222,62 @@ def _side_by_side_table_cv() -> bytes:
     return _save(d)
 
 
+def _one_line_entries_cv() -> bytes:
+    d = docx.Document()
+    d.add_paragraph("John Smith", style="Title")
+    d.add_paragraph("john@smith.example · +1 (555) 123-4567 · Austin, TX")
+    d.add_heading("💼 Professional Experience", 1)
+    d.add_paragraph("Software Engineer | Google | Mountain View, CA | 2019 – Present")
+    d.add_paragraph("Built things", style="List Bullet")
+    d.add_paragraph("Google, Mountain View — Intern (Jun 2018–Aug 2018)")
+    d.add_heading("Education", 1)
+    d.add_paragraph("M.S. Computer Science, Stanford University, 2017–2019")
+    d.add_paragraph("B.S. in Mathematics — MIT — 2013 - 2017")
+    return _save(d)
+
+
+def _dates_column_cv() -> bytes:
+    """Dates in the left column of a table, title and employer in the right one (German)."""
+    d = docx.Document()
+    d.add_paragraph("Curriculum Vitae – Erika Musterfrau")
+    d.add_paragraph("erika@example.de")
+    d.add_heading("Berufserfahrung", 1)
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "01.2019 – 12.2020"
+    t.cell(0, 1).text = "Projektleiterin"
+    t.cell(0, 1).add_paragraph("Muster Software GmbH, Köln")
+    t.cell(0, 1).add_paragraph("Leitung von drei Teams", style="List Bullet")
+    t.cell(1, 0).text = "2016/03 - 2018/12"
+    t.cell(1, 1).text = "Entwicklerin"
+    t.cell(1, 1).add_paragraph("Beispiel AG, Bonn")
+    return _save(d)
+
+
+def _europass_cv() -> bytes:
+    """The classic Europass table: a caption column and a value column."""
+    d = docx.Document()
+    d.add_paragraph("Europass Curriculum Vitae")
+    rows = (
+        ("First name(s) / Surname(s)", "Mario Rossi"),
+        ("E-mail", "mario.rossi@example.it"),
+        ("Telephone(s)", "+39 06 1234567"),
+    )
+    t = d.add_table(rows=len(rows), cols=2)
+    for i, (a, b) in enumerate(rows):
+        t.cell(i, 0).text, t.cell(i, 1).text = a, b
+    d.add_paragraph("Work experience")
+    rows = (
+        ("Dates", "March 2015 - June 2018"),
+        ("Occupation or position held", "Software developer"),
+        ("Main activities and responsibilities", "Backend development"),
+        ("Name and address of employer", "Acme S.p.A., Via Roma 1, 00100 Roma"),
+    )
+    t = d.add_table(rows=len(rows), cols=2)
+    for i, (a, b) in enumerate(rows):
+        t.cell(i, 0).text, t.cell(i, 1).text = a, b
+    return _save(d)
+
+
 # --- synthetic documents --------------------------------------------------------------------
 
 
@@ -238,8 +294,9 @@ def test_english_cv_gives_contacts_sections_and_entries() -> None:
     work = data["work"]
     assert [(w["name"], w["position"], w.get("startDate"), w.get("endDate")) for w in work] == [
         ("Acme Analytics Ltd", "Senior Data Engineer", "2020-01", None),
-        ("Widget Corp, Manchester", "Data Analyst", "2017-09", "2019-12"),
+        ("Widget Corp", "Data Analyst", "2017-09", "2019-12"),
     ]
+    assert work[1]["location"] == "Manchester"
     assert work[0]["highlights"] == ["Rebuilt the nightly batch as a streaming job", "Cut cloud costs by a third"]
     assert work[0]["location"] == "London"
     edu = data["education"][0]
@@ -262,9 +319,10 @@ def test_german_cv_reads_heute_and_german_headings() -> None:
     assert data["basics"]["location"]["city"] == "Berlin"
     work = data["work"]
     assert [(w["name"], w["position"], w.get("startDate"), w.get("endDate")) for w in work] == [
-        ("Beispiel GmbH, Berlin", "Softwareentwickler", "2019-03", None),
-        ("Muster AG, Potsdam", "Werkstudent", "2016-09", "2019-02"),
+        ("Beispiel GmbH", "Softwareentwickler", "2019-03", None),
+        ("Muster AG", "Werkstudent", "2016-09", "2019-02"),
     ]
+    assert [w["location"] for w in work] == ["Berlin", "Potsdam"]
     edu = data["education"][0]
     assert edu["institution"] == "Technische Universität Berlin"
     assert (edu["startDate"], edu["endDate"]) == ("2012", "2016")
@@ -349,6 +407,45 @@ def test_two_lists_side_by_side_in_one_table_stay_apart() -> None:
         ("Gamma Foundation", "Research Intern", "2021-05", "2021-06"),
         ("Beta Commission", None, "2020-01", "2020-01"),
         ("Delta Authority", None, "2019-03", "2019-03"),
+    ]
+
+
+def test_one_line_entries_with_pipes_and_dashes() -> None:
+    data = extract(_one_line_entries_cv())[0].to_data()
+    assert data["basics"]["location"] == {"city": "Austin", "region": "TX"}
+    work = data["work"]
+    assert [(w["name"], w["position"], w["location"], w.get("startDate"), w.get("endDate")) for w in work] == [
+        ("Google", "Software Engineer", "Mountain View, CA", "2019", None),
+        ("Google", "Intern", "Mountain View", "2018-06", "2018-08"),
+    ]
+    edu = data["education"]
+    assert [(e["institution"], e["studyType"], e.get("area")) for e in edu] == [
+        ("Stanford University", "M.S. Computer Science", None),
+        ("MIT", "B.S.", "Mathematics"),
+    ]
+
+
+def test_dates_column_and_german_compound_titles() -> None:
+    data = extract(_dates_column_cv(), lang="de")[0].to_data()
+    assert data["basics"]["name"] == "Erika Musterfrau"
+    assert [(w["name"], w["position"], w["location"], w["startDate"], w["endDate"]) for w in data["work"]] == [
+        ("Muster Software GmbH", "Projektleiterin", "Köln", "2019-01", "2020-12"),
+        ("Beispiel AG", "Entwicklerin", "Bonn", "2016-03", "2018-12"),
+    ]
+
+
+def test_europass_caption_tables() -> None:
+    data = extract(_europass_cv())[0].to_data()
+    assert (data["basics"]["name"], data["basics"]["phone"]) == ("Mario Rossi", "+39 06 1234567")
+    assert data["work"] == [
+        {
+            "name": "Acme S.p.A.",
+            "location": "Via Roma 1, 00100 Roma",
+            "position": "Software developer",
+            "startDate": "2015-03",
+            "endDate": "2018-06",
+            "summary": "Main activities and responsibilities: Backend development",
+        }
     ]
 
 

@@ -489,12 +489,44 @@ def _join_rows(group: list[_Box]) -> list[_Box]:
     return merged + others
 
 
+def _caption_rows(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, int, list[Line]]]:
+    """Rows "Caption | value" (Europass and form-like CVs) become one "Caption: value" line.
+
+    Only for captions the rules know (dates, position, employer, name, contact), so that a
+    two-column layout of headings and content is left alone.
+    """
+    by_row: dict[int, list[tuple[int, list[Line]]]] = {}
+    for r, c, lines in cells:
+        by_row.setdefault(r, []).append((c, lines))
+    out: list[tuple[int, int, list[Line]]] = []
+    for r, row in by_row.items():
+        filled = [(c, lines) for c, lines in row if lines]
+        if len(filled) == 2 and len(filled[0][1]) == 1:
+            caption = filled[0][1][0]
+            key = caption.text.strip().rstrip(":：").strip()
+            if _any_key(key.casefold()):
+                values = filled[1][1]
+                first = Line(**{**values[0].__dict__, "text": f"{key}: {values[0].text}"})
+                out.append((r, filled[1][0], [first, *values[1:]]))
+                continue
+        out.extend((r, c, lines) for c, lines in row)
+    return out
+
+
+def _any_key(key: str) -> bool:
+    return any(
+        rx.match(key)
+        for rx in (_DATE_KEYS, _ROLE_KEYS, _ORG_KEYS, _DETAIL_KEYS, _NAME_KEYS, _GIVEN_KEYS, _PLACE_KEYS, _AREA_KEYS)
+    ) or bool(_PHONE_KEYS.fullmatch(key) or re.fullmatch(r"(?i)e-?mail\w*|courriel|correo|почта|邮箱", key))
+
+
 def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
     """Table cells row by row, unless the table holds two lists side by side.
 
     A layout table with two entries per row ("Job A | dates A | Job B | dates B") is read as
     two columns of entries, left block first, so that each entry's cells stay together.
     """
+    cells = _caption_rows(cells)
     dated: dict[int, list[int]] = {}
     for r, c, lines in cells:
         if any(find_dates(line.text) for line in lines):
@@ -858,6 +890,9 @@ _ROLE = re.compile(
     r"estagiário|estagiario|desenvolvedor|engenheiro|gerente|professora?|cargo|"
     r"разработчик|инженер|программист|менеджер|стажер|стажёр|аналитик|руководитель|специалист|директор|"
     r"преподаватель|ассистент|сотрудник|практикант)(?:s|in|innen|e|es|a|as|ки|ка|ом)?\b"
+    # German compounds end in the word that makes them a job: "Projektleiterin", "Softwareentwickler".
+    r"|\w(?:leiter|entwickler|berater|ingenieur|manager|assistent|referent|praktikant|techniker|kaufmann|"
+    r"kauffrau|mitarbeiter|spezialist|analyst|architekt|designer|administrator|koordinator)(?:in|innen)?\b"
     r"|工程师|经理|实习|开发|总监|主管|教师|研究员|专员|助理|顾问|架构师|组长|负责人|职员)"
 )
 _DEGREE = re.compile(
@@ -889,18 +924,35 @@ _BULLET_GLYPHS = "•▪◦·■□●○►▶❖◆◇‣⁃–-*✓✔➢➤�
 _SCORE = re.compile(
     r"(?i)(?:\b(?:gpa|cgpa|grade|note|score|aggregate|percentage|mention|средний балл)\b|^\d{1,3}(?:[.,]\d+)?\s*%$)"
 )
-_KEY_VALUE = re.compile(r"^(?P<key>[^\W\d][\w .'/()-]{0,30}?)\s*[:：]\s*(?P<value>.*)$")
+_KEY_VALUE = re.compile(r"^(?P<key>[^\W\d][\w .'/()-]{0,70}?)\s*[:：]\s*(?P<value>.*)$")
 _ROLE_KEYS = re.compile(
     r"(?i)^(?:cargo|position|role|title|job title|designation|current designation|poste|fonction|stelle|"
-    r"funktion|puesto|título|titulo|titre|abschluss|degree|diploma|grado|должность|позиция|степень|职位|职务|岗位|学历)$"
+    r"funktion|puesto|título|titulo|titre|abschluss|degree|diploma|grado|должность|позиция|степень|职位|职务|岗位|学历|"
+    r"occupation or position held|position held|title of qualification awarded|qualification awarded|"
+    r"beruf oder funktion|bezeichnung der erworbenen qualifikation|profession ou poste occupé|"
+    r"intitulé du certificat ou diplôme délivré|profesión o cargo desempeñado|función o puesto ocupado|"
+    r"título de la cualificación obtenida|função ou cargo ocupado|lavoro o posizione ricoperti)$"
 )
 _ORG_KEYS = re.compile(
     r"(?i)^(?:company|current company|employer|organi[sz]ation|institution|school|university|empresa|firma|"
     r"arbeitgeber|unternehmen|hochschule|schule|entreprise|établissement|etablissement|institución|institucion|"
+    r"name and address of employer|name and type of organisation providing education and training|"
+    r"name und adresse des arbeitgebers|name und art der bildungs- oder ausbildungseinrichtung|"
+    r"nom et adresse de l'employeur|nombre y dirección de la empresa o empleador|nome e morada do empregador|"
+    r"nome e indirizzo del datore di lavoro|"
     r"instituição|instituicao|escola|universidad|компания|организация|учебное заведение|вуз|公司|单位|学校|院校)$"
 )
 _EDU_KEYS = re.compile(
     r"(?i)^(?:school|university|major|专业|学校|院校|学历|hochschule|studium|universidad|faculdade)$"
+)
+# Captions of details inside an entry: they never name the entry.
+_DETAIL_KEYS = re.compile(
+    r"(?i)^(?:main activities and responsibilities|activities|responsibilities|duties|tasks|achievements|"
+    r"type of business or sector|principal subjects/occupational skills covered|"
+    r"level in national or international classification|wichtigste tätigkeiten und zuständigkeiten|aufgaben|"
+    r"tätigkeiten|branche|activités et responsabilités principales|missions|secteur d'activité|"
+    r"funciones y responsabilidades principales|labor realizada|tareas|principais atividades|atividades|"
+    r"principali attività e responsabilità|обязанности|достижения|工作内容|工作描述|主要职责)$"
 )
 _DATE_KEYS = re.compile(
     r"(?i)^(?:period|dates?|duration|zeitraum|dauer|période|periode|durée|período|periodo|duración|duração|"
@@ -914,7 +966,10 @@ _LABEL_KEYS = re.compile(
     r"(?i)^(?:current designation|designation|role|position|job title|title|profession|beruf|poste|profesión|"
     r"profissão|cargo|должность|желаемая должность|职位|求职意向)$"
 )
-_NAME_KEYS = re.compile(r"(?i)^(?:name|full name|nom|nombre|nome|имя|фио|姓名|名前)$")
+_NAME_KEYS = re.compile(
+    r"(?i)^(?:name|full name|first name\(s\) / surname\(s\)|surname\(s\) / first name\(s\)|nom|nom et prénom|"
+    r"nombre|nombre y apellidos|nome|nome completo|cognome e nome|имя|фио|姓名|名前)$"
+)
 _GIVEN_KEYS = re.compile(r"(?i)^(?:vorname|first name|given name|prénom|prenom|nombres?|primeiro nome|имя)$")
 _PLACE_KEYS = re.compile(
     r"(?i)^(?:address|adress|adresse|anschrift|wohnort|location|current location|city|ville|ciudad|cidade|"
@@ -1207,7 +1262,9 @@ class _Basics:
         top = max(sizes) if sizes else 0.0
         for order, line in enumerate(pool):
             text = _clean_name(line.text)
-            parts = [text, *[p.strip() for p in re.split(r"[/|\t·•]", text) if p.strip()][:1]]
+            # "Curriculum Vitae – Erika Musterfrau", "Antoine Roux/Curriculum Vitae": either side.
+            pieces = [p.strip() for p in re.split(r"[/|\t·•]|\s[–—-]\s|:\s", text) if p.strip()]
+            parts = [text, *pieces[:2]]
             for part in parts:
                 if not _looks_like_name(part):
                     continue
@@ -1220,6 +1277,8 @@ class _Basics:
                     score += 0.2
                 if part is not text:
                     score -= 0.3
+                if not _cjk(part) and len(part.split()) == 1:
+                    score -= 0.8  # one word is more often a title or a caption than a name
                 candidates.append((score, -order, line, part))
                 break
         if candidates:
@@ -1468,6 +1527,8 @@ def _line_kind(line: Line, key: str) -> str:
     kv = _split_key(_strip_bullet(text))
     if kv and kv[1] and (_ORG_KEYS.match(kv[0].casefold()) or _ROLE_KEYS.match(kv[0].casefold())):
         return "head"  # "Company: ACME", even as a list item
+    if kv and _DETAIL_KEYS.match(kv[0].casefold()):
+        return "body"
     if _is_bullet(line):
         stripped = _strip_bullet(text)
         # Education entries are often list items themselves ("• Master of Arts (M.A.) in Education").
@@ -1589,14 +1650,14 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
             continue  # "Period: 2015 - 2020": the dates were taken already
         text = _without_dates(_strip_bullet(line.text), find_dates(line.text))
         kv = _split_key(text) if ":" in text or "：" in text else None
-        if kv and _words(kv[0]) <= 3:
+        if kv and (_words(kv[0]) <= 3 or _any_key(kv[0].casefold())):
             k = kv[0].casefold()
             if _ROLE_KEYS.match(k):
                 fields.setdefault("role", kv[1].strip(" .;,"))
                 continue
             if _ORG_KEYS.match(k):
                 org, _, place = kv[1].strip(" .;,").partition(",")
-                if place and _short_place(place.strip()):
+                if place and (_short_place(place.strip()) or _is_address(place.strip())):
                     fields.setdefault("place", place.strip())
                 else:
                     org = kv[1].strip(" .;,")
@@ -1654,7 +1715,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 # "Legal Intern, World Cyber Security Forum"; keep "Org, Place" together as the org.
                 if kinds[0] == "org" and all(k in ("place", None) for k in kinds[1:]):
                     rest_text = ", ".join(pieces[1:])
-                    if _is_place(rest_text):
+                    if _short_place(rest_text):
                         out.extend([(pieces[0], "org", number), (rest_text, "place", number)])
                     else:
                         out.append((part, "org", number))
@@ -1664,7 +1725,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         if kind == "org" and "," in part:
             pieces = _split_commas(part)
             kinds = [_fragment_kind(p, key) for p in pieces]
-            if kinds[0] == "org" and "role" not in kinds and _is_place(", ".join(pieces[1:])):
+            if kinds[0] == "org" and "role" not in kinds and _short_place(", ".join(pieces[1:])):
                 out.extend([(pieces[0], "org", number), (", ".join(pieces[1:]), "place", number)])
                 continue
             if "role" in kinds:
@@ -1808,6 +1869,13 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
             continue
         if kind == "head":
             slot = slot_of(line)
+            kv = _split_key(_strip_bullet(line.text))
+            keyed = kv is not None and (_ORG_KEYS.match(kv[0].casefold()) or _ROLE_KEYS.match(kv[0].casefold()))
+            if keyed and cur is not None and not pending and slot and not has(cur.head, slot) and len(cur.head) < 6:
+                # Captioned details come in any order ("Dates", "Position held", activities,
+                # "Employer"): a caption the entry still lacks belongs to it.
+                cur.head.append(line)
+                continue
             if (
                 cur is not None
                 and not cur.body
@@ -1897,7 +1965,7 @@ _ORG_FIELD = {"work": "name", "volunteer": "organization", "education": "institu
 def _same_org_again(previous: dict[str, Any], item: dict[str, Any], key: str) -> bool:
     import difflib
 
-    if "startDate" in item or "endDate" in item:
+    if "startDate" in item or "endDate" in item or not ("startDate" in previous or "endDate" in previous):
         return False
     a, b = str(previous.get(_ORG_FIELD[key], "")).casefold(), str(item.get(_ORG_FIELD[key], "")).casefold()
     if not a or not b:

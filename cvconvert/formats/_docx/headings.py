@@ -171,6 +171,8 @@ def normalise(text: str) -> str:
     Letter-spaced headings ("E X P E R I E N C E") are closed up.
     """
     text = unicodedata.normalize("NFKC", text).casefold().strip()
+    # Icons before a heading ("💼 Experience", "▶ Skills") are decoration.
+    text = re.sub(r"^[^\w]+", "", text)
     text = text.replace("\u2019", "'")
     if re.fullmatch(r"(?:\w ){2,}\w", text):
         text = text.replace(" ", "")
