@@ -448,6 +448,22 @@ def test_html_cannot_be_written() -> None:
         cvconvert.dumps(Resume(), "html")
 
 
+def test_a_url_is_read_as_an_address_not_as_the_name_of_its_node() -> None:
+    doc = {
+        "@context": "https://schema.org",
+        "@id": "https://ada.example/",
+        "@type": "Person",
+        "name": "Ada",
+        "url": "https://ada.example/",
+        "image": {"@type": "ImageObject", "name": "A portrait", "contentUrl": "https://ada.example/ada.jpg"},
+        "sameAs": {"@id": "https://ada.example/"},
+    }
+    resume, _ = read_jsonld(doc)
+    assert resume.basics is not None
+    assert (resume.basics.url, resume.basics.image) == ("https://ada.example/", "https://ada.example/ada.jpg")
+    assert [p.url for p in resume.basics.profiles or ()] == ["https://ada.example/"]
+
+
 def test_a_foreign_list_of_entries_keeps_its_order() -> None:
     doc = {
         "@context": "https://schema.org",

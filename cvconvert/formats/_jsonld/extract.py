@@ -73,21 +73,24 @@ class Reader:
             return 0, index, json.dumps(content, ensure_ascii=True)
         return (1 if isinstance(term, Literal) else 2), 0, str(term)
 
-    def text(self, term: Any) -> str | None:
-        """A term's text: a literal's value, an IRI, or a node's schema:name."""
+    def text(self, term: Any, address: bool = False) -> str | None:
+        """A term's text: a literal's value, an IRI, or what a node stands for.
+
+        With ``address`` (url fields) an IRI is itself and a node stands for its ``url``; else a
+        node or IRI stands for its ``name`` (a foreign ``Thing`` in ``knowsAbout``).
+        """
         if isinstance(term, Literal):
             if term.datatype is not None and str(term.datatype) == m.CV + "escaped":
                 return unescape(str(term))
             return str(term)
         if isinstance(term, URIRef):
-            name = self.value(term, "name")
-            return self.text(name) if name is not None else str(term)
+            name = None if address else self.value(term, "name")
+            return self.text(name) if isinstance(name, Literal) else str(term)
         if isinstance(term, BNode):
-            # A node stands for its name; an ImageObject or WebPage for its address.
-            for prop in ("name", "url", "contentUrl"):
+            for prop in ("url", "contentUrl", "name") if address else ("name", "url", "contentUrl"):
                 value = self.value(term, prop)
                 if value is not None and not isinstance(value, BNode):
-                    return self.text(value)
+                    return self.text(value, address)
         return None
 
     def is_list(self, term: Any) -> bool:
@@ -150,7 +153,7 @@ class Reader:
             if len(texts) > 1:
                 self.report.normalised(where, "several values, whose order RDF does not keep; sorted")
             return sorted(texts) if texts else None
-        texts = [t for t in (self.text(v) for v in values if not self.is_list(v)) if t is not None]
+        texts = [t for t in (self.text(v, f.kind == "url") for v in values if not self.is_list(v)) if t is not None]
         if not texts:
             lists = [self.items(v) for v in values if self.is_list(v)]
             texts = [", ".join(lists[0])] if lists and lists[0] else []
@@ -239,7 +242,7 @@ class Reader:
         profiles = self.section(person, m.PROFILES, set())
         known_urls = {p.get("url") for p in profiles}
         for same in self.steps(person, m.SAME_AS):
-            url = self.text(same)
+            url = self.text(same, address=True)
             if url and url not in known_urls:
                 profiles.append({"url": url})
                 known_urls.add(url)
