@@ -5,9 +5,10 @@
 For each sample in samples/ (and the portal's real export from ../shared when present),
 times writing and reading the current Candidate XML and the legacy V3 XML, and writing and
 reading JSON as the baseline. Prints the median time per call (milliseconds) and the ratio
-to JSON. XML work (lxml build and parse, rich-text HTML, code-list look-ups) is expected to
-cost a small multiple of JSON; a ratio growing with document size would point at quadratic
-work.
+to JSON, then the share of leaf fields that come back unchanged from JSON -> Europass -> JSON
+over the samples and the corpus (the rest is named in the loss report). XML work (lxml
+build and parse, rich-text HTML, code-list look-ups) is expected to cost a small multiple of
+JSON; a ratio growing with document size would point at quadratic work.
 """
 
 from __future__ import annotations
@@ -54,6 +55,42 @@ def bench(name: str, resume: Resume, repeat: int) -> None:
         )
 
 
+def _leaves(value: object, path: str = "") -> list[str]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _leaves(v, f"{path}/{k}")]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _leaves(v, f"{path}/{i}")] or [path]
+    return [path]
+
+
+def fidelity(paths: list[Path]) -> None:
+    """Share of leaf fields that come back unchanged after JSON -> Europass -> JSON, per format."""
+    resumes = [cvconvert.read(p) for p in paths]
+    for label, writer in (("europass", _europass.write_candidate), ("europass-v3", _europass.write_v3)):
+        total = kept = 0
+        for resume in resumes:
+            before = resume.to_data()
+            back = _europass.read_xml(writer(resume)[0])[0].to_data()
+            for leaf in _leaves(before):
+                total += 1
+                value: object = back
+                for part in leaf.split("/")[1:]:
+                    if isinstance(value, dict):
+                        value = value.get(part, KeyError)
+                    elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+                        value = value[int(part)]
+                    else:
+                        value = KeyError
+                original: object = before
+                for part in leaf.split("/")[1:]:
+                    original = original[part] if isinstance(original, dict) else original[int(part)]  # type: ignore[index]
+                kept += value == original
+        print(
+            f"fidelity {label:<12} {kept:,} of {total:,} leaf fields unchanged ({kept / total:.1%})"
+            f" over {len(paths)} files"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30)
@@ -62,6 +99,10 @@ def main() -> None:
         bench(path.stem, cvconvert.read(path), args.repeat)
     if EXPORT.exists():
         bench("portal export", _europass.read_xml(EXPORT.read_bytes())[0], args.repeat)
+    corpus = sorted((ROOT.parent / "shared" / "corpus" / "jsonresume").glob("*.json"))
+    fidelity(sorted((ROOT / "samples").glob("*.json")))
+    if corpus:
+        fidelity(corpus)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from cvconvert.formats._europass.common import (
     parse_rich,
     split_name,
     split_place,
+    username_in,
     xml_text,
 )
 from cvconvert.formats._europass.entries import SHAPES, Block, from_block, to_block
@@ -257,10 +258,7 @@ def _profile(w: _Writer, person: Any, prof: dict[str, Any], i: int) -> None:
         w.sub(comm, "UseCode", network)
         w.sub(comm, "oa:URI", w.clean(username, "basics", "profiles", i, "username"))
         return
-    if username is not None:
-        w.report.lost(
-            pointer("basics", "profiles", i, "username"), "Europass keeps a profile's link, not its user name"
-        )
+    _username_note(w.report, url, username, i)
     w.sub(comm, "ChannelCode", "Social Media")
     if network == "LinkedIn":
         w.sub(comm, "UseCode", "linkedin")
@@ -270,6 +268,16 @@ def _profile(w: _Writer, person: Any, prof: dict[str, Any], i: int) -> None:
             w.sub(comm, "OtherTitle", w.clean(network, "basics", "profiles", i, "network"))
     if url is not None:
         w.sub(comm, "oa:URI", w.clean(url, "basics", "profiles", i, "url"))
+
+
+def _username_note(report: Report, url: str | None, username: str | None, i: int) -> None:
+    """Europass keeps a profile's link; its user name comes back only when the link ends in it."""
+    derived = username_in(url) if url is not None else None
+    where = pointer("basics", "profiles", i, "username")
+    if username is not None and derived != username:
+        report.lost(where, "Europass keeps a profile's link, not its user name")
+    elif username is None and derived is not None:
+        report.normalised(where, f"reads back as '{derived}', the user name the link ends in")
 
 
 def _address(w: _Writer, person: Any, loc: dict[str, Any]) -> None:
@@ -710,6 +718,8 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
                 prof["network"] = use
             if uri is not None:
                 prof["url"] = uri
+                if username_in(uri) is not None:
+                    prof["username"] = username_in(uri)
             profiles.append(prof)
         elif channel == "InstantMessage":
             prof = {"network": use} if use else {}

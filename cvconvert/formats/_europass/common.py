@@ -386,3 +386,39 @@ def note_vanishing_basics(data: dict[str, object], report: Report) -> None:
     noted = {k.replace("~1", "/").replace("~0", "~") for k in noted}
     if set(basics) <= noted:
         report.normalised("/basics", "nothing of basics could be written, so it reads back as absent")
+
+
+# Sites whose profile links end in the user name (github.com/<name>, linkedin.com/in/<name>).
+_PROFILE_HOSTS = frozenset(
+    {
+        "github.com", "gitlab.com", "bitbucket.org", "linkedin.com", "twitter.com", "x.com", "instagram.com",
+        "facebook.com", "medium.com", "dev.to", "behance.net", "dribbble.com", "codepen.io", "keybase.io",
+        "t.me", "threads.net", "tiktok.com", "youtube.com", "hackerrank.com", "leetcode.com", "kaggle.com",
+        "npmjs.com", "hub.docker.com", "huggingface.co", "soundcloud.com", "vimeo.com", "twitch.tv", "bsky.app",
+    }
+)  # fmt: skip
+_SEGMENT = re.compile(r"@?[\w.\-]+")
+
+
+def username_in(url: str) -> str | None:
+    """The user name a profile link ends in (``https://github.com/lea`` -> "lea"), or None.
+
+    Only links of well-known sites, and links whose last part starts with "@" (Mastodon,
+    Medium), count: elsewhere the last part of a link is seldom a user name.
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.query or parts.fragment or not parts.netloc:
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    if not segments or not _SEGMENT.fullmatch(segments[-1]):
+        return None
+    last = segments[-1]
+    host = parts.netloc.lower().removeprefix("www.")
+    if last.startswith("@"):
+        return last[1:] or None
+    return last if host in _PROFILE_HOSTS else None

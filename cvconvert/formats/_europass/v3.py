@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cvconvert.formats._europass import cefr
-from cvconvert.formats._europass.candidate import eqf_guess
+from cvconvert.formats._europass.candidate import _username_note, eqf_guess
 from cvconvert.formats._europass.common import (
     build_rich,
     country_code,
@@ -29,6 +29,7 @@ from cvconvert.formats._europass.common import (
     parse_rich,
     split_name,
     split_place,
+    username_in,
     xml_text,
 )
 from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, to_block
@@ -228,10 +229,7 @@ def _identification(w: _Writer, learner: Any, resume: Resume) -> None:
         if entry.get("url") is None and entry.get("username") is not None:
             messengers.append((i, entry))
         else:
-            if entry.get("username") is not None:
-                w.report.lost(
-                    pointer("basics", "profiles", i, "username"), "Europass keeps a profile's link, not its user name"
-                )
+            _username_note(w.report, entry.get("url"), entry.get("username"), i)
             sites.append((i, entry))
     _moves(
         w,
@@ -719,6 +717,8 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
                 prof["network"] = network
             if url is not None:
                 prof["url"] = url
+                if username_in(url) is not None:
+                    prof["username"] = username_in(url)
             profiles.append(prof)
         for im in _findall(contact, "InstantMessagingList/InstantMessaging"):
             prof = {}
