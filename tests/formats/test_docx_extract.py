@@ -12,6 +12,7 @@ import importlib
 import importlib.util
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -19,12 +20,13 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cvconvert import limits
 from cvconvert.errors import InvalidInputError, LimitExceededError
 from cvconvert.formats._docx import headings
 from cvconvert.formats._docx.extract import extract, find_dates, read_lines
-from cvconvert.model import Resume
+from cvconvert.model import DATE_PATTERN, Resume
 from tests.conftest import sample_files, shared_files, shared_path
 from tests.strategies import resume as resume_strategy
 
@@ -478,6 +480,17 @@ def test_report_says_what_was_found_and_how_sure() -> None:
 def test_date_ranges_as_people_write_them(text: str, start: str, end: str | None) -> None:
     span = find_dates(text)[0]
     assert (span.start, span.end) == (start, end)
+
+
+@settings(max_examples=200)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("0123456789./-– :年月至今JanSeptMärzheutepresent ()[]")), max_size=60)
+)
+def test_find_dates_returns_valid_partial_dates_for_any_text(text: str) -> None:
+    for span in find_dates(text):
+        for value in (span.start, span.end):
+            assert value is None or re.fullmatch(DATE_PATTERN, value)
+        assert 0 <= span.begin < span.stop <= len(text)
 
 
 def test_numbers_that_are_not_dates_are_not_dates() -> None:

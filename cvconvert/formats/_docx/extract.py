@@ -734,7 +734,7 @@ _DATE = re.compile(
     rf"|(?P<y2>{_Y})\s?[./-]\s?(?P<m2>\d{{1,2}})(?:\s?[./-]\s?(?P<d2>\d{{1,2}}))?(?![\d])"
     rf"|(?P<m3>\d{{1,2}})\s*[/.]\s*(?P<y3>{_Y})"
     rf"|(?P<y5>{_Y})\s*年(?:\s*(?P<m5>\d{{1,2}})\s*月(?:\s*(?P<d5>\d{{1,2}})\s*日)?)?"
-    rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW}),?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?P<y4>{_Y})"
+    rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW})[,/]?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?P<y4>{_Y})"
     rf"|(?P<y6>{_Y})"
     rf")(?![\d])",
     re.IGNORECASE,
@@ -809,14 +809,16 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
     "Jan 2020 to Present", "2015-2017", "May - Jun 2021", "Seit Februar 2014", "2017 (actuellement)".
     """
     tokens: list[tuple[str, int, int]] = []
-    for m in _DATE.finditer(text):
+    pos = 0
+    while (m := _DATE.search(text, pos)) is not None:
         iso = _date_at(m)
         if iso is not None:
             tokens.append((iso, m.start(), m.end()))
-        elif m.group("y4"):
-            # A word before a year that is no month ("Summer 2019", "ENG 2019"): keep the year.
-            y = m.group("y4")
-            tokens.append((y, m.start("y4"), m.end("y4")))
+            pos = m.end()
+        else:
+            # A word before a year that is no month ("Summer 2019", "方向/2019.09"): read again
+            # from the year, which may start a fuller date.
+            pos = max(pos + 1, m.start("y4") if m.group("y4") else m.end())
     out: list[DateSpan] = []
     i = 0
     while i < len(tokens):
@@ -868,7 +870,8 @@ _ORG = re.compile(
     r"университет\w*|институт\w*|академи\w*|колледж\w*|школ\w*|лице\w*|гимнази\w*|компани\w*|групп\w*|банк|завод\w*|"
     r"studio|media|software|labs?|enterprises?|holding|industries|international|global|forum|"
     r"government|gouvernement|regierung|court|gericht|bureau|büro|firm|kanzlei|cabinet|"
-    r"hotel|restaurant|store|shop|magazin|verlag|zeitung|newspaper|journal|radio|tv|"
+    r"hotel|restaurant|store|shop|magazin|verlag|zeitung|newspaper|journal|radio|tv|société|societe|sociedad|"
+    r"sociedade|società|empresa|entreprise|compañía|companhia|startup|"
     r"microsoft|google|amazon|apple|ibm|oracle|sap|siemens|bosch|alibaba|baidu|tencent|yandex)\b"
     # German compounds end in the word that makes them an organisation: "Schülerzeitung".
     r"|\w(?:zeitung|verlag|schule|hochschule|klinik|klinikum|bank|versicherung|gruppe|zentrum|institut|akademie|"
@@ -885,7 +888,7 @@ _ROLE = re.compile(
     r"werkstudent|praktikant|mitarbeiter|entwickler|ingenieur|berater|leiter|referent|sachbearbeiter|assistent|"
     r"wissenschaftlich|hilfskraft|aushilfe|mitarbeit|lehrer|dozent|"
     r"ingénieur|développeur|developpeur|stagiaire|alternant|chef|responsable|chargé|technicien|consultante?|"
-    r"directeur|directrice|enseignant|professeur|développeuse|developpeuse|ingénieure|"
+    r"directeur|directrice|enseignant|professeur|développeuse|developpeuse|ingénieure|cheffe|"
     r"desarrollador|ingeniero|analista|becario|gerente|jefe|profesor|asesor|"
     r"estagiário|estagiario|desenvolvedor|engenheiro|gerente|professora?|cargo|"
     r"разработчик|инженер|программист|менеджер|стажер|стажёр|аналитик|руководитель|специалист|директор|"
@@ -900,7 +903,8 @@ _DEGREE = re.compile(
     r"b\.?\s?e\b|m\.?\s?e\b|b\.?\s?com|m\.?\s?com|bba|mba|pgdm|ph\.?\s?d|doctor|doctorate|diploma|diplom|"
     r"degree|certificate|abitur|matura|licence|licenciatura|licenciado|mestrado|graduação|graduacao|bacharelado|"
     r"doutorado|maîtrise|maitrise|doctorat|baccalauréat|baccalaureat|bac|dut|bts|magister|staatsexamen|"
-    r"ssc|hsc|class|semester|erasmus|exchange|a-levels?|gcse|llb|ll\.b|llm|ll\.m|bsc|msc|beng|meng|"
+    r"ssc|hsc|class|semester|erasmus|exchange|a-levels?|gcse|llb|ll\.b|llm|ll\.m|bsc|msc|beng|meng|basc|masc|"
+    r"bcom|bsba|bfa|mfa|jd|mphil|dphil|dea|dess|bts|cap|bep|magistr|"
     r"high school|secondary|grado|técnico|tecnico|ingeniería|associate|"
     r"бакалавр|магистр|специалитет|аспирант|кандидат|среднее|высшее)"
     r"|本科|硕士|博士|学士|研究生|大专|专科|高中)"
@@ -1390,7 +1394,10 @@ class _Basics:
         for line in region:
             if (id(line) in self.used and not re.search(r"[•|·]", line.text)) or _BIRTH.search(line.text):
                 continue
-            for part in re.split(r"\s*[•|·\t]\s*", line.text):
+            parts = re.split(r"\s*[•|·\t]\s*", line.text)
+            if any("@" in part or _phones(part) for part in parts) and len(parts) == 1:
+                parts = re.split(r"\s[–—]\s", line.text)  # "06 12 34 56 78 – marie@example.fr – Paris"
+            for part in parts:
                 part = part.strip(" ,")
                 if (
                     not part
@@ -1588,7 +1595,12 @@ def _fragment_kind(text: str, key: str) -> str | None:
 _CONNECTORS = (
     # (pattern, which side is the organisation)
     (re.compile(r"(?i)\s+(?:at|@|bei|chez|auprès de)\s+(?=\S)"), "right"),
-    (re.compile(r"(?i)\s+(?:an der|an dem|am|im|en la|en el|à l'|в|mit dem|mit der|für|for)\s+(?=\S)"), "weak"),
+    (
+        re.compile(
+            r"(?i)\s+(?:an der|an dem|am|im|en la|en el|à l'|в|mit dem|mit der|für|for|na|no|em|en|à|a la)\s+(?=\S)"
+        ),
+        "weak",
+    ),
     (re.compile(r"(?i)\s+as\s+(?=\S)"), "left"),
     (re.compile(r"(?i)\s+from\s+(?=\S)"), "right"),
 )
@@ -2032,7 +2044,9 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
     elif key == "education":
         out["institution"] = org
         if role:
-            m = re.match(r"(?i)^(.+?)\s+(?:in|en|em|im fach|in the field of)\s+(.+)$", role)
+            m = re.match(r"(?i)^(.+?)\s+(?:in|en|em|im fach|in the field of)\s+(.+)$", role) or re.match(
+                r"^([^,]+),\s*(.+)$", role
+            )
             if m and _DEGREE.search(m.group(1)) and not area:
                 role, area = m.group(1).strip(" ,"), m.group(2).strip(" ,")
         out["studyType"] = role
