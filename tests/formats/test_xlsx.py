@@ -115,6 +115,7 @@ def test_full_resume_round_trips_with_unknown_fields_and_meta() -> None:
 def test_corpus_resume_round_trips(path: Path) -> None:
     resume_ = cvconvert.read(path)
     data = _write(resume_)
+    assert_no_formulas(data)
     assert _xlsx.read(data)[0].to_data() == resume_.to_data()
 
 
@@ -135,6 +136,7 @@ def test_one_workbook_holds_every_corpus_resume() -> None:
 @given(resume_data)
 def test_hypothesis_resumes_round_trip(data: dict[str, Any]) -> None:
     out = _write(_resume(data))
+    assert_no_formulas(out)
     back, _ = _xlsx.read(out, strict=True)
     assert back.to_data() == data
 
@@ -159,6 +161,21 @@ def test_api_write_many_and_read_many(tmp_path: Path) -> None:
     first, notes = cvconvert.read_with_report(target)
     assert first.to_data() == FULL.to_data()
     assert any("holds 3 résumés" in n.message for n in notes.warnings)
+
+
+def test_link_options() -> None:
+    people = [_resume({"basics": {"url": f"https://example.org/{i}"}}) for i in range(3)]
+    data, report = _xlsx.write_many(people, max_links="2")
+    links = [c.hyperlink for row in load_workbook(io.BytesIO(data))["Basics"].iter_rows(min_row=2) for c in row]
+    assert sum(link is not None for link in links) == 2
+    assert [n.message for n in report.warnings] == [
+        "sheet Basics: more than 2 links; the rest are plain text (option max_links)"
+    ]
+    data, _ = _xlsx.write(FULL, hyperlinks="false")
+    assert all(c.hyperlink is None for ws in load_workbook(io.BytesIO(data)) for row in ws.iter_rows() for c in row)
+    with pytest.raises(cvconvert.CvConvertError):
+        _xlsx.write(FULL, max_links="many")
+    assert _xlsx.read_many(data)[0][0].to_data() == FULL.to_data()
 
 
 # --- what the sheets look like ------------------------------------------------------------------
