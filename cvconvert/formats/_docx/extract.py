@@ -1363,7 +1363,11 @@ class _Basics:
             for raw in found:
                 key = re.sub(r"^[a-z]+://", "", raw.casefold()).removeprefix("www.").rstrip("/")
                 key = re.split(r"[?#]", key)[0]
-                if key in seen or not key or key.startswith(("#", "_")):
+                if key in seen:
+                    if _EMAIL.sub("", line.text).strip() == line.text.strip() and len(line.text) < 80:
+                        self.used.add(id(line))  # the same profile again, in a contact column
+                    continue
+                if not key or key.startswith(("#", "_")):
                     continue
                 network = _network(raw)
                 if network:
@@ -1417,11 +1421,14 @@ class _Basics:
             near = self.all[max(0, i - 3) : i + 3]
             for a, line in enumerate(near):
                 text = line.text.strip()
-                if text.endswith(",") and a + 1 < len(near):
+                joined = text.endswith(",") and a + 1 < len(near)
+                if joined:
                     text = f"{text} {near[a + 1].text.strip()}"
                 if id(line) not in self.used and _is_place(text) and text != self.data.get("name"):
                     self.data["location"] = _parse_place(text)
                     self.used.add(id(line))
+                    if joined:
+                        self.used.add(id(near[a + 1]))
                     return
 
     def _label(self, region: list[Line]) -> None:
@@ -1928,6 +1935,17 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
                 entry = _Entry(head=[found[0]], body=[line], dates=spans[0] if spans else None, closed=True)
                 entry.area = found[1]
                 entries.append(entry)
+    if not entries and key == "projects":
+        # A plain list of projects ("Kaggle projects", "Mlcourse.ai – machine learning course"):
+        # one project per item, the name before a dash or colon.
+        for line in lines:
+            text = _strip_bullet(line.text)
+            if not re.search(r"\w", text) or len(text) > 300:
+                continue
+            name = re.split(r"\s[–—-]\s|:\s", text, maxsplit=1)[0]
+            head = Line(name.strip(), bold=line.bold)
+            spans = find_dates(text)
+            entries.append(_Entry(head=[head], body=[line] if name != text else [], dates=spans[0] if spans else None))
     return entries
 
 
