@@ -1232,6 +1232,10 @@ class _Basics:
         self._urls(region)
         self._location(region)
         self._label(region)
+        sure = {"email": 0.9, "phone": 0.8, "url": 0.6, "profiles": 0.8, "location": 0.6, "label": 0.6}
+        for key, conf in sure.items():
+            if key in self.data:
+                self.report.warn(pointer("basics", key), f"{key} found (confidence {conf:.1f})")
         return self.data
 
     def _name(self, region: list[Line], creator: str) -> None:
