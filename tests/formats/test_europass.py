@@ -459,7 +459,7 @@ def test_fields_without_a_home_are_reported_by_pointer() -> None:
     )
     _, report = write_candidate(res)
     assert {n.path for n in report.losses} == {
-        "/basics/label", "/basics/x-mood", "/basics/location/region", "/work/0/x-contract", "/meta", "/x-top"
+        "/basics/x-mood", "/basics/location/region", "/work/0/x-contract", "/meta", "/x-top"
     }  # fmt: skip
     _, report = write_v3(res)
     assert {n.path for n in report.losses} == {

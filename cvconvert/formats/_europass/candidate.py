@@ -40,6 +40,9 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 NSMAP = {None: EP, "oa": OA, "eures": EURES, "hr": HR, "xsi": XSI}
 _PREFIX = {"": EP, "hr": HR, "oa": OA, "eures": EURES, "xsi": XSI}
 
+HEADLINE = "Headline"
+"""The label of the paragraph that carries ``basics.label`` at the top of "About me"."""
+
 # Custom-section titles for the JSON Resume sections that have no Europass section of their own.
 TITLES = {
     "volunteer": "Volunteering",
@@ -156,8 +159,13 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
 
     profile = w.sub(root, "CandidateProfile", languageCode=str(language))
     w.sub(profile, "hr:ID", **ids, schemeName="CandidateProfileID", schemeVersionID="1.0")
-    if summary is not None:
-        w.sub(profile, "hr:ExecutiveSummary", build_rich(text=summary))
+    headline = resume.basics.label if resume.basics else None
+    if summary is not None or headline is not None:
+        # The current CV has no headline of its own: it opens "About me", labelled.
+        labelled: list[tuple[str, str | list[str]]] = []
+        if headline is not None:
+            labelled.append((HEADLINE, w.clean(headline, "basics", "label")))
+        w.sub(profile, "hr:ExecutiveSummary", build_rich(labelled, summary))
     _work(w, w.sub(profile, "EmploymentHistory"), resume)
     _education(w, w.sub(profile, "EducationHistory"), resume)
     w.sub(profile, "eures:Licenses")
@@ -202,7 +210,7 @@ def _basics(w: _Writer, person: Any, resume: Resume) -> str | None:
     if basics is None:
         return None
     data = basics.to_data()
-    handled = {"name", "email", "url", "profiles", "phone", "location", "summary", "image"}
+    handled = {"name", "label", "email", "url", "profiles", "phone", "location", "summary", "image"}
     handled |= {"x-europass-nationalities", "x-europass-birthDate", "x-europass-emails"}
     for key in data:
         if key not in handled:
@@ -616,13 +624,17 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
     if profile is not None:
         summary = _text(profile, "hr:ExecutiveSummary")
         if summary is not None:
-            rich = parse_rich(summary)
+            rich = parse_rich(summary, frozenset({HEADLINE}))
             if rich.simplified:
                 report.normalised(
                     "/basics/summary", "rich text formatting (bold, links, colours) reduced to plain text"
                 )
-            lines = list(rich.paragraphs or []) + [f"• {item}" for item in rich.items or ()]
-            basics["summary"] = "\n".join(lines)
+            headline = rich.labels.get(HEADLINE)
+            if headline is not None:
+                basics["label"] = headline if isinstance(headline, str) else "\n".join(headline)
+            if rich.paragraphs is not None or rich.items is not None:
+                lines = list(rich.paragraphs or []) + [f"• {item}" for item in rich.items or ()]
+                basics["summary"] = "\n".join(lines)
         image = _read_photo(profile, report)
         if image is not None:
             basics["image"] = image
