@@ -280,6 +280,40 @@ def _europass_cv() -> bytes:
     return _save(d)
 
 
+def _sidebar_table_cv() -> bytes:
+    """A two-column layout table: contact and skills on the left, the rest on the right."""
+    d = docx.Document()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].add_run("Kim Lee").bold = True
+    for text in ("Contact", "kim.lee@example.com", "+82 10 1234 5678", "Seoul, South Korea", "Skills", "Python"):
+        left.add_paragraph(text)
+    for text in ("Languages", "Korean (native)", "English (C1)"):
+        left.add_paragraph(text)
+    right.paragraphs[0].text = "Experience"
+    right.add_paragraph("Platform Engineer, Kakao Corp.\t2020 – Present")
+    right.add_paragraph("Ran the clusters", style="List Bullet")
+    right.add_paragraph("Education")
+    right.add_paragraph("Seoul National University\t2012 – 2016")
+    right.add_paragraph("B.Sc. Computer Science")
+    return _save(d)
+
+
+def _header_name_cv() -> bytes:
+    """The name and contacts only in the page header; headings are bold capitals."""
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Petra Schmidt · petra.schmidt@example.de · 0176 1234 5678"
+    for text, bold in (
+        ("BERUFSERFAHRUNG", True),
+        ("ACME CORP — Berlin\t03/2019 – heute", True),
+        ("Senior Developer", False),
+        ("SCHULBILDUNG", True),
+        ("Gymnasium Musterstadt\t2005 – 2013", True),
+        ("Abitur", False),
+    ):
+        d.add_paragraph().add_run(text).bold = bold
+    return _save(d)
+
+
 # --- synthetic documents --------------------------------------------------------------------
 
 
@@ -449,6 +483,27 @@ def test_europass_caption_tables() -> None:
             "summary": "Main activities and responsibilities: Backend development",
         }
     ]
+
+
+def test_sidebar_table_layout() -> None:
+    data = extract(_sidebar_table_cv())[0].to_data()
+    basics = data["basics"]
+    assert (basics["name"], basics["email"], basics["location"]["city"]) == ("Kim Lee", "kim.lee@example.com", "Seoul")
+    assert [(w["name"], w["position"], w["startDate"]) for w in data["work"]] == [
+        ("Kakao Corp.", "Platform Engineer", "2020")
+    ]
+    assert [lang["language"] for lang in data["languages"]] == ["Korean", "English"]
+    assert data["education"][0]["institution"] == "Seoul National University"
+
+
+def test_name_in_the_page_header_and_bold_capital_headings() -> None:
+    data = extract(_header_name_cv(), lang="de")[0].to_data()
+    assert data["basics"]["name"] == "Petra Schmidt"
+    assert data["basics"]["phone"] == "0176 1234 5678"
+    assert [(w["name"], w["position"], w["location"], w["startDate"]) for w in data["work"]] == [
+        ("ACME CORP", "Senior Developer", "Berlin", "2019-03")
+    ]
+    assert [(e["institution"], e["studyType"]) for e in data["education"]] == [("Gymnasium Musterstadt", "Abitur")]
 
 
 def test_report_says_what_was_found_and_how_sure() -> None:

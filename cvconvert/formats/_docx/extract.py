@@ -1194,7 +1194,7 @@ def _looks_like_name(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 60 or re.search(r"[\d@/\\|:;!?]", text) or _NOT_NAME.search(text):
         return False
-    if headings.lookup(text) or _ORG.search(text) or _DEGREE.search(text):
+    if headings.lookup(text) or _ORG.search(text) or _DEGREE.search(text) or _ROLE.search(text):
         return False
     if _cjk(text):
         return 2 <= len(text.replace(" ", "")) <= 5
