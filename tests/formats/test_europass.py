@@ -357,6 +357,16 @@ def test_conferences_go_to_the_portals_conference_section() -> None:
     assert back.projects and back.projects[0].type == "conference"
 
 
+@pytest.mark.parametrize("place", ["Lyon, France", "Japan", "Lyon", "Antarctica", "Pristina, Kosovo\x01", "X, Niue"])
+def test_work_place_splits_into_city_and_country_only_when_it_reads_back(place: str) -> None:
+    res = Resume.model_validate({"work": [{"location": place}]})
+    for fmt in WRITERS:
+        data, report = WRITERS[fmt](res)
+        back, _ = read_xml(data)
+        assert back.work and back.work[0].location == place.replace("\x01", "")
+        assert [n.path for n in report.losses] == (["/work/0/location"] if "\x01" in place else [])
+
+
 def test_dates_keep_their_precision() -> None:
     res = Resume.model_validate({"work": [{"startDate": "2019", "endDate": "2020-03"}, {"startDate": "2021-07-15"}]})
     for fmt in WRITERS:

@@ -355,7 +355,8 @@ def _work(w: _Writer, history: Any, resume: Resume) -> None:
             w.sub(position, "oa:Description", build_rich(labelled, summary, items))
         if job.location is not None:
             city, code = split_place(w.clean(job.location, *path, "location"))
-            w.sub(position, "City", city)
+            if city is not None:
+                w.sub(position, "City", city)
             if code:
                 w.sub(position, "Country", code.lower())
 

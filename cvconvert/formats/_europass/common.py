@@ -72,8 +72,11 @@ def country_name(code: str) -> str | None:
     return str(found.name) if found is not None else None
 
 
-def split_place(location: str) -> tuple[str, str | None]:
-    """``"Lyon, France"`` -> ("Lyon", "FR") when the last part is a country name that reads back the same."""
+def split_place(location: str) -> tuple[str | None, str | None]:
+    """``"Lyon, France"`` -> ("Lyon", "FR"), ``"Japan"`` -> (None, "JP"): only when it reads back the same."""
+    whole = country_code(location) if location and location == location.strip() else None
+    if whole is not None and country_name(whole) == location:
+        return None, whole
     city, sep, country = location.rpartition(", ")
     if not sep or not city:
         return location, None

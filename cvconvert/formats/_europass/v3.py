@@ -363,12 +363,14 @@ def _work(w: _Writer, learner: Any, resume: Resume) -> None:
         if job.location is not None or job.url is not None:
             contact = w.sub(employer, "ContactInfo")
             if job.location is not None:
-                city, code = split_place(w.clean(job.location, *path, "location"))
+                place = w.clean(job.location, *path, "location")
+                city, code = split_place(place)
                 spelt = v3_country(code) if code else None
                 if code and not spelt:
-                    city = job.location
+                    city = place  # a country the Europass list lacks stays in the text
                 fields = w.sub(w.sub(contact, "Address"), "Contact")
-                w.sub(fields, "Municipality", city)
+                if city is not None:
+                    w.sub(fields, "Municipality", city)
                 if spelt and code:
                     country = w.sub(fields, "Country")
                     w.sub(country, "Code", spelt)
