@@ -2252,6 +2252,15 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
                         "entry found in the personal details, no education heading (confidence 0.5)",
                     )
                     result.setdefault("education", []).append(item)
+    # "Languages: English, German" outside any section of its own: a one-line section.
+    loose = preface + [ln for s in sections if s.key in ("basics", "other") for ln in s.lines]
+    for line in loose:
+        if id(line) in basics.used:
+            continue
+        kv = _split_key(_strip_bullet(line.text))
+        key = headings.lookup(kv[0]) if kv and kv[1] else None
+        if kv and key in ("skills", "languages", "interests") and not any(s.key == key for s in sections):
+            sections.append(_Section(key, kv[0], 0.6, [Line(kv[1], where=line.where)]))
     for section in sections:
         key = section.key
         if key in ("basics", "summary", "other"):
