@@ -6,6 +6,7 @@ here); written V3 files are validated against the official XSD 3.4.1 from ../sha
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,82 @@ def test_hypothesis_candidate_round_trip(res: Resume) -> None:
 @given(res=resume)
 def test_hypothesis_v3_round_trip_and_schema(res: Resume, xsd: Any) -> None:
     _assert_kept(res, "europass-v3", xsd)
+
+
+KITCHEN_SINK = {
+    "basics": {
+        "name": "Ada King Lovelace",
+        "label": "Analyst",
+        "image": "data:image/png;base64,iVBORw0KGgo=",
+        "email": "ada@example.org",
+        "phone": "+44 20 7946 0000",
+        "url": "https://ada.example.org",
+        "summary": "First line\n\n  indented <b>not bold</b> & more",
+        "location": {
+            "address": "12 St James's Square\nFlat 2", "postalCode": "SW1Y", "city": "London", "countryCode": "GB"
+        },
+        "profiles": [
+            {"network": "GitHub", "username": "ada", "url": "https://github.com/ada"},
+            {"network": "LinkedIn", "url": "https://www.linkedin.com/in/ada/"},
+            {"network": "whatsapp", "username": "+44 7700 900000"},
+        ],
+        "x-europass-nationalities": ["GB", "GR"],
+        "x-europass-birthDate": "1815-12",
+    },
+    "work": [
+        {
+            "name": "Analytical Engines", "location": "London, United Kingdom", "description": "Engines",
+            "position": "Programmer", "url": "https://engines.example", "startDate": "1842", "endDate": "1843-09-05",
+            "summary": "", "highlights": [],
+        },
+        {"name": "Now", "location": "Greece", "startDate": "2020-02"},
+    ],
+    "volunteer": [{"organization": "Club", "position": "Chair", "startDate": "1830", "highlights": ["a", ""]}],
+    "education": [
+        {
+            "institution": "Home", "url": "https://home.example", "area": "Mathematics", "studyType": "Master of Arts",
+            "startDate": "1830-01-01", "endDate": "1835", "score": "A+", "courses": ["Algebra", "Logic\nII"],
+            "summary": "Tutored by De Morgan", "x-europass-thesis": "Notes",
+        }
+    ],
+    "awards": [{"title": "Medal", "date": "1840-05", "awarder": "Society", "summary": "For notes"}],
+    "certificates": [{"name": "Cert", "date": "1841", "url": "https://cert.example", "issuer": "Board"}],
+    "publications": [
+        {"name": "Notes", "publisher": "Taylor", "releaseDate": "1843", "url": "https://n.example", "summary": "G"}
+    ],
+    "skills": [{"name": "Maths", "level": "Master", "keywords": ["Bernoulli", "Loops"]}, {"keywords": []}],
+    "languages": [
+        {"language": "English", "fluency": "Native speaker"},
+        {"language": "French", "fluency": "C1"},
+        {"language": "Italian", "fluency": "listening B2, writing A2"},
+        {"language": "Klingon"},
+    ],
+    "interests": [{"name": "Horses", "keywords": ["racing"]}],
+    "references": [{"name": "Babbage", "reference": "Enchantress of numbers."}],
+    "projects": [
+        {"name": "Engine", "description": "Plans", "highlights": ["h"], "keywords": ["k"], "startDate": "1840",
+         "endDate": "1843", "url": "https://e.example", "roles": ["author", ""], "entity": "Self",
+         "type": "application"},
+        {"name": "Talk", "type": "conference", "entity": "Turin", "startDate": "1840-09", "roles": ["speaker"]},
+        {"name": "Plain", "type": "Projects"},
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", WRITERS)
+def test_every_mapped_field_survives_without_a_note(fmt: str, xsd: Any) -> None:
+    res = Resume.model_validate(KITCHEN_SINK)
+    original, back, report, data = _round_trip(res, fmt)
+    if fmt == "europass-v3":
+        _valid(xsd, data)
+    # Only warnings: the user name read from the LinkedIn link, and (Candidate XML) the
+    # conference moved to the front. Everything else comes back as it was.
+    assert {n.kind for n in report if n.path} <= {"warning"}
+    expected = json.loads(json.dumps(original))
+    expected["basics"]["profiles"][1]["username"] = "ada"
+    if fmt == "europass":
+        expected["projects"] = [expected["projects"][1], expected["projects"][0], expected["projects"][2]]
+    assert back == expected
 
 
 def test_portal_export_survives_read_write_read_unchanged() -> None:
