@@ -132,7 +132,7 @@ def test_one_workbook_holds_every_corpus_resume() -> None:
     assert mismatched == []
 
 
-@settings(max_examples=60)
+@settings(max_examples=40)
 @given(resume_data)
 def test_hypothesis_resumes_round_trip(data: dict[str, Any]) -> None:
     out = _write(_resume(data))
@@ -141,7 +141,7 @@ def test_hypothesis_resumes_round_trip(data: dict[str, Any]) -> None:
     assert back.to_data() == data
 
 
-@settings(max_examples=15)
+@settings(max_examples=10)
 @given(st.lists(resume, max_size=4))
 def test_hypothesis_resumes_round_trip_many_per_workbook(resumes: list[Resume]) -> None:
     out, _ = _xlsx.write_many(resumes)

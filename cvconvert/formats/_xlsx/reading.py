@@ -288,7 +288,9 @@ class Ours:
             if isinstance(holder, dict) and parts[-1] not in holder:
                 holder[parts[-1]] = {} if parts[-1] in ("basics", "location") else []
 
-    def _header(self, ws: Any, wanted: dict[str, str]) -> tuple[dict[int, str], int | None, int | None, list[Any]]:
+    def _header(
+        self, ws: Any, wanted: dict[str, str]
+    ) -> tuple[dict[int, str], int | None, int | None, Iterator[list[Any]]]:
         """Column index -> field key, the id and hidden-data columns, and the data rows."""
         it = rows(ws)
         for head in it:
@@ -311,9 +313,9 @@ class Ours:
                         f"column {str(cell.value)!r} of sheet {ws.title!r} is no résumé field; "
                         "its cells are kept as unknown fields",
                     )
-            return fields, rid, data, list(it)
+            return fields, rid, data, it  # the rows below, still streaming
         self.report.warn("", f"sheet {ws.title!r} has no header row cvconvert knows; ignored")
-        return {}, None, None, []
+        return {}, None, None, iter(())
 
     def _basics(self, ws: Any) -> None:
         wanted = {norm(FIELD_HEADER): "field", norm(VALUE_HEADER): "value"}
