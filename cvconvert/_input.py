@@ -91,7 +91,8 @@ def open_zip(data: bytes, kind: str = "Office file") -> zipfile.ZipFile:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         infos = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a zip "version needed" or feature zipfile does not know.
         raise InvalidInputError(f"damaged {kind} (zip: {exc})") from None
     lim = limits.current()
     if len(infos) > lim.max_members:
@@ -117,7 +118,8 @@ def read_member(package: zipfile.ZipFile, name: str) -> bytes:
         return package.read(name)
     except KeyError:
         raise InvalidInputError(f"the package has no {name}") from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        # NotImplementedError: an unknown compression method; RuntimeError: an encrypted member.
         raise InvalidInputError(f"damaged zip member {name} ({exc})") from None
 
 

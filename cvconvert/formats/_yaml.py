@@ -40,7 +40,11 @@ def _loader() -> Any:
 
         def construct(loader: Any, node: Any) -> _Plain:
             text = _Plain(node.value)
-            text.typed = original(loader, node)
+            try:
+                text.typed = original(loader, node)
+            except (ValueError, OverflowError):
+                # Looks like a timestamp or number but is none (2021-13-01): it stays text.
+                text.typed = str(node.value)
             return text
 
         return construct

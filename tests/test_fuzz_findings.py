@@ -1,0 +1,58 @@
+"""Regression tests for what the atheris harnesses in fuzz/ found (one test per finding)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+import cvconvert
+from cvconvert.errors import InvalidInputError
+from tests.conftest import SAMPLES
+
+
+def _zip_with_version_needed(version: int) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("word/document.xml", b"<x/>")
+    data = bytearray(out.getvalue())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 6 : central + 8] = version.to_bytes(2, "little")  # "version needed to extract"
+    return bytes(data)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_fuzz_zip_with_an_unknown_version_is_invalid_input(fmt: str) -> None:
+    # zipfile raises NotImplementedError("zip file version 14.8") for it.
+    reader = cvconvert.available_formats()[fmt].read
+    assert reader is not None
+    with pytest.raises(InvalidInputError, match="damaged"):
+        reader(_zip_with_version_needed(148))
+
+
+def test_fuzz_zip_member_with_an_unknown_compression_is_invalid_input() -> None:
+    from cvconvert._input import open_zip, read_member
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("a.xml", b"<x/>" * 10)
+    data = bytearray(out.getvalue())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.find(signature)
+        data[at + offset : at + offset + 2] = (99).to_bytes(2, "little")  # method 99 (AES)
+    with pytest.raises(InvalidInputError, match=r"damaged zip member a\.xml"):
+        read_member(open_zip(bytes(data)), "a.xml")
+
+
+def test_fuzz_yaml_timestamp_with_a_bad_month_stays_text() -> None:
+    # PyYAML's timestamp constructor raised ValueError("month must be in 1..12").
+    resume, report = cvconvert.read_with_report(b"work:\n- startDate: 2021-13-01\nx-when: 2021-13-01\n", "yaml")
+    assert resume.to_data()["x-when"] == "2021-13-01"
+    # The schema's own pattern accepts month 13 (it checks digits, not calendars).
+    assert resume.to_data()["work"] == [{"startDate": "2021-13-01"}]
+    assert not report.notes
+
+
+def test_fuzz_findings_leave_good_files_alone() -> None:
+    assert cvconvert.read(SAMPLES / "minimal.json", "json")
