@@ -153,7 +153,7 @@ def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[st
         try:
             resume = json.loads(root.findtext(f"{{{DATA_NS}}}resume") or "{}")
             styles = json.loads(root.findtext(f"{{{DATA_NS}}}styles") or "{}")
-        except ValueError:
+        except (ValueError, RecursionError):
             raise InvalidInputError(f"damaged cvconvert data part ({name})") from None
         if not isinstance(resume, dict) or not isinstance(styles, dict):
             raise InvalidInputError(f"damaged cvconvert data part ({name})")

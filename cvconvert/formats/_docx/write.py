@@ -26,7 +26,6 @@ from cvconvert.formats._docx.layout import (
     Part,
     Section,
     clean,
-    country_name,
     display,
     link_target,
 )
@@ -435,6 +434,3 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
             for item in items:
                 text = display("text", item, lang)
                 body.para("List Bullet", body.run(text) if text else "", text=text)
-
-
-__all__ = ["country_name", "write"]
