@@ -451,6 +451,29 @@ def test_truncated_workbook_is_refused() -> None:
         _xlsx.read(data[: len(data) // 2])
 
 
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "flipped"])
+def test_damaged_parts_give_one_line_errors(damage: str) -> None:
+    data = _write(FULL)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    for name in source.namelist():
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as package:
+            for info in source.infolist():
+                part = source.read(info.filename)
+                if info.filename == name:
+                    part = {
+                        "truncated": part[: len(part) // 2],
+                        "garbage": b"<x><<<",
+                        "empty": b"",
+                        "flipped": part.replace(b'r="', b'r="\x01', 1).replace(b"<c ", b'<c t="zz" ', 3),
+                    }[damage]
+                package.writestr(info.filename, part)
+        try:
+            _xlsx.read_many(out.getvalue())
+        except InvalidInputError as exc:
+            assert "\n" not in str(exc), name
+
+
 def test_a_zip_that_is_no_workbook_is_refused() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as package:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from cvconvert.errors import InvalidInputError
+from cvconvert.errors import CvConvertError, InvalidInputError
 from cvconvert.formats._xlsx.writing import write, write_many
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
@@ -28,17 +28,19 @@ def _load(data: bytes, strict: bool) -> tuple[list[Resume], list[Report], Report
     book = open_book(data)
     report = Report()
     try:
-        if is_ours(book):
-            found = Ours(book, report).read()
-        else:
-            found = read_foreign(book, report)
-            if not found:
-                raise InvalidInputError(
-                    "no résumé found in the workbook (no sheet of cvconvert, and no header row with "
-                    "columns such as Name, Email or Phone)"
-                )
+        found = Ours(book, report).read() if is_ours(book) else read_foreign(book, report)
+    except CvConvertError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - read-only sheets are parsed lazily: damage shows up here
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        raise InvalidInputError(f"damaged Excel workbook ({type(exc).__name__}: {detail})") from None
     finally:
         book.close()
+    if not found:
+        raise InvalidInputError(
+            "no résumé found in the workbook (no sheet of cvconvert, and no header row with "
+            "columns such as Name, Email or Phone)"
+        )
     resumes: list[Resume] = []
     reports: list[Report] = []
     for i, item in enumerate(found):
