@@ -250,6 +250,14 @@ def test_unknown_context_option_is_refused() -> None:
         cvconvert.dumps(Resume(), "jsonld", context="somewhere")
 
 
+@pytest.mark.parametrize(("rdflib_format", "fmt"), [("json-ld", "jsonld"), ("xml", "rdfxml"), ("longturtle", "turtle")])
+def test_other_writers_layouts_of_our_graph_read_back_losslessly(rdflib_format: str, fmt: str) -> None:
+    # rdflib's own serializers nest, flatten and label differently: only the triples matter.
+    resume = cvconvert.read(next(p for p in SAMPLES if p.stem == "lea-dubois.fr"))
+    data = _graph_of(resume).serialize(format=rdflib_format).encode()
+    assert cvconvert.read(data, fmt).to_data() == resume.to_data()
+
+
 # --- the mapping table in schemas/ ------------------------------------------------------
 
 
