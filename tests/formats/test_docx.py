@@ -433,6 +433,64 @@ def test_without_any_bookmark_entries_are_matched_by_their_text() -> None:
     assert after == before
 
 
+TEXT_STYLES = {
+    layout.FIELD_STYLES[key]: key
+    for key in {k for s in layout.SECTIONS.values() for k, part in s.parts.items() if part.kind == "text"}
+}
+
+
+def tagged_text_runs(doc: Any) -> list[tuple[str, int, str, Any]]:
+    """(section, entry index, field, run) of every text field run inside an entry."""
+    found = []
+    section, index = None, None
+    for p in doc.paragraphs:
+        for mark in marks(p):
+            if m := re.match(r"^_cv_([a-z]+)(?:_(\d+))?$", mark):
+                section, index = m[1], int(m[2]) if m[2] is not None else None
+        for run in p.runs:
+            name = run.style.name if run.style is not None else ""
+            if section in layout.SECTIONS and index is not None and name in TEXT_STYLES:
+                found.append((section, index, TEXT_STYLES[name], run))
+    return found
+
+
+@given(resumes, st.data())
+def test_any_field_typed_over_is_read_from_the_page(resume: Resume, data: st.DataObject) -> None:
+    doc = document(write(resume)[0])
+    runs = tagged_text_runs(doc)
+    if not runs:
+        return
+    section, index, key, run = data.draw(st.sampled_from(runs))
+    run.text = "Typed over in Word"
+    expected = resume.to_data()
+    expected[section][index][key] = "Typed over in Word"
+    assert read(saved(doc))[0].to_data() == expected
+
+
+@given(resumes, st.data())
+def test_any_bullet_deleted_is_gone(resume: Resume, data: st.DataObject) -> None:
+    doc = document(write(resume)[0])
+    bullets = []
+    section, index = None, None
+    for p in doc.paragraphs:
+        for mark in marks(p):
+            if m := re.match(r"^_cv_([a-z]+)_(\d+)$", mark):
+                section, index, n = m[1], int(m[2]), 0
+        if p.style.name == "List Bullet":
+            bullets.append((section, index, n, p))
+            n += 1
+    if not bullets:
+        return
+    section, index, n, p = data.draw(st.sampled_from(bullets))
+    p._p.getparent().remove(p._p)
+    expected = resume.to_data()
+    items = expected[section][index]["highlights"]
+    del items[n]
+    if not items:
+        del expected[section][index]["highlights"]
+    assert read(saved(doc))[0].to_data() == expected
+
+
 def test_changed_job_title_is_read_from_the_page() -> None:
     def mutate(doc: Any) -> None:
         (run,) = field_runs(entry_paragraphs(doc, "work", 1), "CV Position")
