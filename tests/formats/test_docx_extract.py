@@ -617,6 +617,75 @@ def test_any_written_resume_extracts_without_crashing(resume: Resume) -> None:
     assert all(n.kind == "warning" for n in report)
 
 
+_WORDS = st.sampled_from(
+    [
+        "Experience",
+        "EDUCATION",
+        "Berufserfahrung",
+        "工作经历",
+        "Skills:",
+        "Jan 2020 – Present",
+        "2015-2017",
+        "03/2019 – heute",
+        "2019年3月-至今",
+        "ACME GmbH",
+        "University of Leeds",
+        "Engineer",
+        "Master of Science",
+        "•",
+        "–",
+        "|",
+        "\t",
+        ":",
+        "(",
+        ")",
+        "jane@example.org",
+        "+49 30 1234567",
+        "github.com/x",
+        "Name:",
+        "Seit",
+        "bei",
+        "at",
+        "as",
+        "Période :",
+        "Institución:",
+        "🙂",
+        "שלום",
+        "...",
+        "2019.09.01‑2021.01",
+    ]
+)
+_LINES = st.lists(
+    st.tuples(
+        st.lists(st.one_of(_WORDS, st.text(max_size=8)), max_size=6).map(" ".join),
+        st.sampled_from(["Normal", "Title", "Heading 1", "Heading 2", "List Bullet"]),
+        st.booleans(),
+    ),
+    max_size=25,
+)
+
+
+def _xml_safe(text: str) -> str:
+    return "".join(ch for ch in text if ch in "\t\n" or (ord(ch) >= 32 and not 0xD800 <= ord(ch) <= 0xDFFF))
+
+
+@settings(max_examples=40)
+@given(lines=_LINES, cells=st.lists(_WORDS, max_size=8))
+def test_any_arrangement_of_cv_like_lines_extracts_without_crashing(
+    lines: list[tuple[str, str, bool]], cells: list[str]
+) -> None:
+    d = docx.Document()
+    for text, style, bold in lines:
+        d.add_paragraph(style=style).add_run(_xml_safe(text)).bold = bold
+    if cells:
+        table = d.add_table(rows=len(cells) // 2 + 1, cols=2)
+        for i, text in enumerate(cells):
+            table.cell(i // 2, i % 2).text = _xml_safe(text)
+    resume, report = extract(_save(d))
+    assert isinstance(resume, Resume)
+    assert all(n.kind == "warning" for n in report)
+
+
 # --- hostile input --------------------------------------------------------------------------
 
 
