@@ -57,12 +57,14 @@ class Builder:
     # --- terms ------------------------------------------------------------------------
 
     def node(self, label: str, cls: str | None) -> Any:
+        """A blank node with a stable label, typed ``cls`` (a mapping term) when given."""
         node = BNode(label)
         if cls:
             self.graph.add((node, URIRef(RDF + "type"), URIRef(iri(cls))))
         return node
 
     def value(self, text: str, kind: m.ValueKind) -> Any:
+        """The RDF term for a field's text: a schema:Date literal, a safe IRI, or a plain literal."""
         if kind == "date":
             return Literal(text, datatype=URIRef(m.SCHEMA + "Date"))
         if kind == "url" and is_safe_iri(text):
@@ -70,6 +72,7 @@ class Builder:
         return Literal(text)
 
     def link(self, subject: Any, term: str, obj: Any) -> None:
+        """Add ``subject term obj`` (``^term``: ``obj term subject``)."""
         if term.startswith("^"):
             self.graph.add((obj, URIRef(iri(term)), subject))
         else:
@@ -87,6 +90,7 @@ class Builder:
         return head
 
     def json(self, subject: Any, term: str, value: Any) -> None:
+        """Add a JSON-text literal (cv:extra and friends)."""
         self.link(subject, term, Literal(dump_json(value)))
 
     # --- the résumé -------------------------------------------------------------------
@@ -111,6 +115,7 @@ class Builder:
         return person
 
     def basics(self, person: Any, basics: dict[str, Any]) -> None:
+        """basics on the person node: its fields, the address node, the profile pages."""
         extra = self.fields(person, basics, m.BASICS, "basics", {})
         location = extra.pop("location", None)
         if isinstance(location, dict) and location:
@@ -132,6 +137,7 @@ class Builder:
             self.json(person, m.EXTRA, ordered)
 
     def section(self, person: Any, sec: m.Section, entries: list[Any]) -> None:
+        """One node per entry, linked from the person, with its index in cv:order."""
         for i, entry in enumerate(entries):
             label = f"{sec.key.split('/')[-1]}-{i}"
             node = self.node(label, sec.type)

@@ -32,6 +32,7 @@ class Compactor:
         self.reverse = {m.SCHEMA + sec.link[1:] for sec in m.SECTIONS if sec.link.startswith("^")}
 
     def term(self, iri: str) -> str:
+        """The JSON-LD key or type name of an IRI (``worksFor``, ``cv:order``)."""
         if iri.startswith(m.SCHEMA):
             return iri[len(m.SCHEMA) :]
         if iri.startswith(m.CV):
@@ -41,10 +42,12 @@ class Compactor:
         return iri
 
     def order(self, predicate: Any) -> tuple[int, str]:
+        """Sort key of a predicate: its place in the mapping, then its name."""
         name = self.term(str(predicate))
         return self.rank.get(name.removeprefix("cv:"), len(self.rank)), name
 
     def value_key(self, value: Any) -> tuple[int, int, str]:
+        """Sort key of a value: entries by cv:order, then by label; literals by text."""
         if isinstance(value, BNode):
             index = self.graph.value(value, URIRef(m.CV + "order"))
             return 0, int(index) if index is not None else -1, _natural(str(value))
@@ -53,6 +56,7 @@ class Compactor:
         return 2, 0, str(value)
 
     def incoming(self, node: Any) -> int:
+        """How many triples point at ``node``."""
         return sum(1 for _ in self.graph.subject_predicates(node))
 
     def node(self, node: Any, back: tuple[Any, Any] | None = None) -> dict[str, Any]:
@@ -85,6 +89,7 @@ class Compactor:
         return out
 
     def value(self, term: str, value: Any) -> Any:
+        """The JSON-LD form of one value of ``term``."""
         if isinstance(value, Literal):
             return self.literal(term, value)
         if value == URIRef(RDF + "nil"):
@@ -98,6 +103,7 @@ class Compactor:
         return self.node(value)
 
     def items(self, head: Any) -> list[Any]:
+        """The members of an RDF list, as JSON-LD values."""
         first, rest, nil = URIRef(RDF + "first"), URIRef(RDF + "rest"), URIRef(RDF + "nil")
         out = []
         while head != nil and head is not None:
@@ -106,6 +112,7 @@ class Compactor:
         return out
 
     def literal(self, term: str, value: Any) -> Any:
+        """A literal, as a plain JSON value where the context's coercion for ``term`` allows."""
         text = str(value)
         if value.language:
             return {"@value": text, "@language": value.language}

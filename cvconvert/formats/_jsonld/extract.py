@@ -46,6 +46,7 @@ class Reader:
     # --- terms ------------------------------------------------------------------------
 
     def steps(self, node: Any, step: str) -> list[Any]:
+        """The values of one path step (``^p`` walks backwards), in entry order."""
         table = self.inc if step.startswith("^") else self.out
         return sorted(table.get(node, {}).get(_u(step), ()), key=self.key)
 
@@ -94,6 +95,7 @@ class Reader:
         return None
 
     def is_list(self, term: Any) -> bool:
+        """True for an RDF list (``rdf:nil`` or a cell with ``rdf:first``)."""
         return term == _u("rdf:nil") or (isinstance(term, BNode) and self.value(term, "rdf:first") is not None)
 
     def cells(self, head: Any) -> list[Any]:
@@ -109,9 +111,11 @@ class Reader:
         return out
 
     def items(self, head: Any) -> list[str]:
+        """The texts of an RDF list, in order."""
         return [t for t in (self.text(c) for c in self.cells(head)) if t is not None]
 
     def json_of(self, node: Any, term: str, where: str) -> Any:
+        """The JSON value in a JSON-text literal, or None (with a warning when it is no JSON)."""
         value = self.value(node, term)
         if value is None:
             return None
@@ -126,6 +130,7 @@ class Reader:
         return self.out.get(node, {})
 
     def has_type(self, node: Any, cls: str) -> bool:
+        """True when ``node`` is typed ``cls`` (a mapping term)."""
         return _u(cls) in self.props(node).get(self.type, ())
 
     # --- fields -----------------------------------------------------------------------
@@ -167,6 +172,7 @@ class Reader:
         return value
 
     def date(self, value: str, where: str, name: str) -> str | None:
+        """A JSON Resume date, repaired with a note when it is spelled otherwise; None to drop."""
         if dates.is_iso(value):
             return value
         if name == "endDate" and dates.means_present(value):
@@ -180,6 +186,7 @@ class Reader:
         return parts.iso()
 
     def fields(self, node: Any, fields: tuple[m.Field, ...], where: str, flat: str | None = None) -> dict[str, Any]:
+        """The JSON object of a node: its mapped fields, then what cv:extra holds."""
         out: dict[str, Any] = {}
         for f in fields:
             value = self.field(node, f, pointer_join(where, f.json), flat)
@@ -193,6 +200,7 @@ class Reader:
     # --- the résumé -------------------------------------------------------------------
 
     def resume(self, person: Any) -> dict[str, Any]:
+        """The résumé's JSON data, read from ``person``."""
         data: dict[str, Any] = {}
         extra = self.json_of(person, m.RESUME_EXTRA, "")
         if isinstance(extra, dict):
@@ -220,6 +228,7 @@ class Reader:
             self.report.warn("", f"not read, no place in JSON Resume: {', '.join(left)}")
 
     def basics(self, person: Any) -> dict[str, Any]:
+        """basics: the person's own fields, address, profile pages and sameAs links."""
         basics = self.fields(person, m.BASICS, "/basics")
         if "name" not in basics:
             parts = [self.field(person, m.Field(p, (p,)), "/basics/name") for p in ("givenName", "familyName")]
@@ -251,6 +260,7 @@ class Reader:
         return basics
 
     def section(self, person: Any, sec: m.Section, taken: set[Any]) -> list[dict[str, Any]]:
+        """The entries of one section; ``taken`` holds nodes an earlier section claimed."""
         out: list[dict[str, Any]] = []
         linked: list[Any] = []
         for node in self.steps(person, sec.link):
