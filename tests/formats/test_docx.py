@@ -655,6 +655,18 @@ def test_edited_name_contact_and_country() -> None:
     assert after["basics"]["profiles"] == before["basics"]["profiles"]
 
 
+def test_a_date_that_cannot_be_read_is_kept_with_a_warning() -> None:
+    def mutate(doc: Any) -> None:
+        (run,) = field_runs(entry_paragraphs(doc, "work", 1), "CV Start Date")
+        run.text = "the spring of that year"
+
+    before, after, report = edited(mutate)
+    assert after == before
+    assert [(n.path, n.message) for n in report] == [
+        ("/work/1/startDate", "a date on the page that could not be read; kept as before")
+    ]
+
+
 def test_edited_keywords_are_split_at_commas() -> None:
     def mutate(doc: Any) -> None:
         (run,) = field_runs(entry_paragraphs(doc, "skills", 4), "CV Keywords")

@@ -464,7 +464,10 @@ def _apply(
     report: Report,
     where: str,
 ) -> None:
-    """Set ``out[key]`` from the page: kept when unchanged, read when edited, removed when gone."""
+    """Set ``out[key]`` from the page: kept when unchanged, read when edited, removed when gone.
+
+    ``where`` points at the object holding the field (the pointer is built only for a note).
+    """
     if kind == "end" and shown is not None and lang.means_present(shown):
         shown = None
     if shown is not None and shown == old_shown:
@@ -476,9 +479,8 @@ def _apply(
     if kind in ("date", "end"):
         value = lang.parse_date(shown)
         if value is None:
-            report.warn(
-                where, "a date on the page that could not be read; " + ("kept as before" if key in out else "left out")
-            )
+            outcome = "kept as before" if key in out else "left out"
+            report.warn(where + pointer(key), f"a date on the page that could not be read; {outcome}")
             return
         out[key] = value
     elif kind == "list":
@@ -549,7 +551,7 @@ def _merge_entry(
     out = dict(hidden) if hidden is not None else {}
     for key, part in section.parts.items():
         old_shown = display(part.kind, out[key], lang) if key in out else ""
-        _apply(out, key, part.kind, entry.fields.get(key), old_shown, lang, report, where + pointer(key))
+        _apply(out, key, part.kind, entry.fields.get(key), old_shown, lang, report, where)
     if section.bullets:
         _merge_bullets(out, section.bullets, entry.bullets, lang)
     elif entry.bullets:
@@ -592,16 +594,16 @@ def _merge_basics(result: dict[str, Any], page: _Page, lang: i18n.Language, repo
     where = pointer("basics")
     for key in ("name", "label", "email", "phone", "url"):
         old_shown = display("text", basics[key], lang) if key in basics else ""
-        _apply(basics, key, "text", page.basics.get(key), old_shown, lang, report, where + pointer(key))
+        _apply(basics, key, "text", page.basics.get(key), old_shown, lang, report, where)
     summary = "\n".join(page.summary) if page.summary else None
     old_shown = display("text", basics["summary"], lang) if "summary" in basics else ""
-    _apply(basics, "summary", "text", summary, old_shown, lang, report, where + pointer("summary"))
+    _apply(basics, "summary", "text", summary, old_shown, lang, report, where)
     old_location = basics.get("location")
     location = dict(old_location) if isinstance(old_location, dict) else {}
     for key in LOCATION_FIELDS:
         kind: Kind = "country" if key == "countryCode" else "text"
         old_shown = display(kind, location[key], lang) if key in location else ""
-        _apply(location, key, kind, page.basics.get(key), old_shown, lang, report, where + pointer("location", key))
+        _apply(location, key, kind, page.basics.get(key), old_shown, lang, report, where + pointer("location"))
     if location or isinstance(old_location, dict):
         basics["location"] = location
     _merge_profiles(basics, page.profiles, lang)
