@@ -729,6 +729,15 @@ def test_zip_bomb_is_refused_by_declared_size_before_inflating() -> None:
     assert "word/document.xml" in str(info.value)
 
 
+def test_a_damaged_optional_part_is_skipped_with_a_note() -> None:
+    source = zipfile.ZipFile(io.BytesIO(_english_cv()))
+    members = {info.filename: source.read(info) for info in source.infolist()}
+    members["word/styles.xml"] = b"<w:styles><broken>"
+    resume, report = extract(_zip(members))
+    assert resume.basics is not None and resume.basics.name == "Jane Q. Example"
+    assert any(n.path == "" and n.message.startswith("word/styles.xml skipped: not well-formed") for n in report)
+
+
 def test_malformed_document_xml_is_invalid_input() -> None:
     with pytest.raises(InvalidInputError):
         extract(_zip({"word/document.xml": b"<w:document><w:body>"}))

@@ -103,13 +103,17 @@ class _Package:
         main = _main_part(package, names)
         self.zip = package
         self.names = names
+        # Parts other than the body are optional: a damaged one is skipped, with a note.
+        self.skipped: list[str] = []
         self.document = parse_xml(read_member(package, main), main)
         self.rels = self._rels(main)
         self.styles: dict[str, _Style] = {}
         self.default_style = ""
         styles_name = _sibling(main, "styles.xml")
         if styles_name in names:
-            self._read_styles(parse_xml(read_member(package, styles_name), styles_name))
+            styles = self._optional(styles_name)
+            if styles is not None:
+                self._read_styles(styles)
         self._resolved: dict[str, _Style] = {}
         self.paragraphs = 0
         self.tables = 0
@@ -119,8 +123,17 @@ class _Package:
         name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
         if name not in self.names:
             return {}
-        root = parse_xml(read_member(self.zip, name), name)
+        root = self._optional(name)
+        if root is None:
+            return {}
         return {rel.get("Id", ""): rel.get("Target", "") for rel in root.iter(_q(PR, "Relationship"))}
+
+    def _optional(self, name: str) -> Any:
+        try:
+            return parse_xml(read_member(self.zip, name), name)
+        except InvalidInputError as exc:
+            self.skipped.append(f"{name} skipped: {exc}")
+            return None
 
     def _read_styles(self, root: Any) -> None:
         for st in root.iter(_q(W, "style")):
@@ -184,7 +197,9 @@ class _Package:
                 if not target or part in seen_parts or part not in self.names:
                     continue
                 seen_parts.add(part)
-                root = parse_xml(read_member(self.zip, part), part)
+                root = self._optional(part)
+                if root is None:
+                    continue
                 saved = self.rels
                 self.rels = self._rels(part)
                 where = "header" if ref_tag == "headerReference" else "footer"
@@ -2197,6 +2212,8 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
         creator = pkg.creator()
     learn_language(lang)
     report = Report()
+    for message in pkg.skipped:
+        report.warn("", message)
     if not lines:
         report.warn("", "the document holds no text")
     running = [ln for ln in lines if ln.where in ("header", "footer") or _PAGE_MARK.search(ln.text)]
