@@ -169,6 +169,21 @@ def test_page_uses_real_word_styles_and_no_layout_tables() -> None:
     assert "txbxContent" not in xml and "<w:tbl>" not in xml and "<w:sdt>" not in xml
 
 
+@pytest.mark.parametrize("template", [False, True], ids=["built-in", "python-docx template"])
+def test_every_part_has_its_content_type(template: bool, tmp_path: Path) -> None:
+    path = tmp_path / "t.docx"
+    docx.Document().save(path)
+    data, _ = write(sample(), template=str(path) if template else None)
+    package = zipfile.ZipFile(io.BytesIO(data))
+    types = package.read("[Content_Types].xml").decode()
+    overrides = dict(re.findall(r'PartName="([^"]+)" ContentType="([^"]+)"', types))
+    names = {"/" + n for n in package.namelist()}
+    assert set(overrides) <= names  # no override names a missing part
+    for part in ("document.main", "styles", "numbering", "settings"):
+        assert any(t.endswith(f"wordprocessingml.{part}+xml") for t in overrides.values()), part
+    assert overrides["/word/document.xml"].endswith("document.main+xml")
+
+
 def test_contact_links_are_live() -> None:
     data, _ = write(sample())
     rels = zipfile.ZipFile(io.BytesIO(data)).read("word/_rels/document.xml.rels").decode()

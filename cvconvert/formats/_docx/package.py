@@ -200,11 +200,12 @@ def _prepare(members: dict[str, bytes], page: str | None, lang: i18n.Language) -
     data_part = f"customXml/item{index}.xml"
     members[f"customXml/itemProps{index}.xml"] = _ITEM_PROPS.encode()
     members[f"customXml/_rels/item{index}.xml.rels"] = _ITEM_RELS.format(n=index).encode()
-    members["[Content_Types].xml"] = _content_types(members.get("[Content_Types].xml", b""), index)
-    members["_rels/.rels"] = _PACKAGE_RELS.encode()
-    members["docProps/app.xml"] = _APP.encode()
     for name in [n for n in members if n.startswith("docProps/thumbnail")]:
         del members[name]
+    present = {"/" + name for name in members} | {"/word/document.xml", "/docProps/core.xml", "/docProps/app.xml"}
+    members["[Content_Types].xml"] = _content_types(members.get("[Content_Types].xml", b""), index, present)
+    members["_rels/.rels"] = _PACKAGE_RELS.encode()
+    members["docProps/app.xml"] = _APP.encode()
     order = sorted(members, key=lambda n: (n != "[Content_Types].xml", n != "_rels/.rels", n))
     return Prepared(
         constant=tuple(deflate(n, members[n]) for n in order),
@@ -329,7 +330,7 @@ def _add_bullet_numbering(numbering: bytes | None) -> tuple[bytes, str]:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), num_id
 
 
-def _content_types(data: bytes, index: int) -> bytes:
+def _content_types(data: bytes, index: int, present: set[str]) -> bytes:
     from lxml import etree
 
     root = parse_xml(data, "[Content_Types].xml") if data else etree.fromstring(f'<Types xmlns="{CT}"/>')
@@ -342,18 +343,22 @@ def _content_types(data: bytes, index: int) -> bytes:
         "/word/document.xml": MAIN_DOCUMENT,
         "/word/styles.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
         "/word/numbering.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+        "/word/settings.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+        "/word/fontTable.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
         f"/customXml/itemProps{index}.xml": "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
     }
     for part, kind in wanted.items():
+        if part not in present:
+            continue  # an override must name a part the package holds
         if part in overrides:
             overrides[part].set("ContentType", kind)  # a .dotx says "template.main+xml"
         else:
             root.append(etree.fromstring(f'<Override xmlns="{CT}" PartName="{part}" ContentType="{kind}"/>'))
     for part, element in overrides.items():
-        if part and part.startswith("/docProps/thumbnail"):
-            root.remove(element)
+        if part and part not in present:
+            root.remove(element)  # the thumbnail and other parts that are not carried over
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
