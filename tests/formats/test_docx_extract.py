@@ -314,6 +314,24 @@ def _header_name_cv() -> bytes:
     return _save(d)
 
 
+def _word_template_cv() -> bytes:
+    """Word's own résumé templates: "Title | Company" in Heading 2, the dates in Heading 3."""
+    d = docx.Document()
+    d.add_paragraph("Pat Jordan", style="Title")
+    d.add_paragraph("pat@jordan.example | 555-0100")
+    d.add_heading("Experience", 1)
+    d.add_heading("Marketing Manager | Contoso Ltd", 2)
+    d.add_heading("January 2018 – Present", 3)
+    d.add_paragraph("Led campaigns.")
+    d.add_heading("Marketing Assistant | Fabrikam Inc", 2)
+    d.add_heading("June 2015 – December 2017", 3)
+    d.add_paragraph("Helped.")
+    d.add_heading("Education", 1)
+    d.add_heading("BA in Communications | University of Washington", 2)
+    d.add_heading("2011 – 2015", 3)
+    return _save(d)
+
+
 # --- synthetic documents --------------------------------------------------------------------
 
 
@@ -504,6 +522,18 @@ def test_name_in_the_page_header_and_bold_capital_headings() -> None:
         ("ACME CORP", "Senior Developer", "Berlin", "2019-03")
     ]
     assert [(e["institution"], e["studyType"]) for e in data["education"]] == [("Gymnasium Musterstadt", "Abitur")]
+
+
+def test_word_template_headings_for_title_and_dates() -> None:
+    data = extract(_word_template_cv())[0].to_data()
+    assert [
+        (w["name"], w["position"], w.get("startDate"), w.get("endDate"), w.get("summary")) for w in data["work"]
+    ] == [
+        ("Contoso Ltd", "Marketing Manager", "2018-01", None, "Led campaigns."),
+        ("Fabrikam Inc", "Marketing Assistant", "2015-06", "2017-12", "Helped."),
+    ]
+    edu = data["education"][0]
+    assert (edu["institution"], edu["studyType"], edu["area"]) == ("University of Washington", "BA", "Communications")
 
 
 def test_report_says_what_was_found_and_how_sure() -> None:

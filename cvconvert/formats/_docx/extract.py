@@ -1573,6 +1573,15 @@ def _line_kind(line: Line, key: str) -> str:
     # Continuations ("and more;"), and captions inside an entry ("Main duties:").
     if text[:1].islower() or text.endswith((";", ":", "：")) or (text.endswith(",") and len(text) > 40):
         return "body"
+    short_sentence = (
+        text.endswith(".")
+        and _words(text) <= 4
+        and len(text.split()[-1]) > 4
+        and not any(rx.search(text) for rx in (_ORG, _ROLE, _DEGREE))
+        and not _is_place(text.rstrip("."))
+    )
+    if short_sentence:
+        return "body"  # "Led campaigns.", "Helped."
     if text.endswith(".") and _words(text) >= 4 and text.split()[-1][:1].islower():
         return "body"  # a sentence (a head ends in a name: "Hons.", "Ltd.", "in Mailand.")
     if _words(text) >= 5 and re.match(r"[A-Za-z]+ing\s", text) and re.search(r"\s(?:a|an|the|of|for|with)\s", text):
@@ -1880,9 +1889,13 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
         if styled and kind == "dated" and line.level not in styled_levels:
             kind = "body"
         if styled and kind == "dated":
-            # A styled entry head always starts an entry; what waited before it was text.
+            # A styled entry head always starts an entry. Styled lines just above it belong to it
+            # ("Job Title | Company" in Heading 2 over the dates in Heading 3); plain ones were text.
+            above = []
+            while pending and pending[-1].level is not None and pending[-1].level >= 0:
+                above.insert(0, pending.pop())
             flush_pending(as_entry=False)
-            cur = _Entry(head=[line], dates=find_dates(line.text)[0], closed=False, date_line=line)
+            cur = _Entry(head=[*above, line], dates=find_dates(line.text)[0], closed=False, date_line=line)
             entries.append(cur)
             continue
         if kind == "dated":
