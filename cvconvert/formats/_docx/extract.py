@@ -1891,7 +1891,7 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
         if styled and kind == "dated":
             # A styled entry head always starts an entry. Styled lines just above it belong to it
             # ("Job Title | Company" in Heading 2 over the dates in Heading 3); plain ones were text.
-            above = []
+            above: list[Line] = []
             while pending and pending[-1].level is not None and pending[-1].level >= 0:
                 above.insert(0, pending.pop())
             flush_pending(as_entry=False)
