@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from functools import cache
 from typing import Any
 
 from cvconvert import dates
@@ -590,12 +591,18 @@ def _text(parent: Any, path: str) -> str | None:
     return element.text or ""
 
 
+@cache
+def _clark(path: str) -> str:
+    # Readers look the same few paths up thousands of times: spell each in Clark notation once.
+    return "/".join(q(part) for part in path.split("/"))
+
+
 def _find(parent: Any, path: str) -> Any:
-    return parent.find("/".join(q(part) for part in path.split("/")))
+    return parent.find(_clark(path))
 
 
 def _findall(parent: Any, path: str) -> list[Any]:
-    return list(parent.findall("/".join(q(part) for part in path.split("/"))))
+    return list(parent.findall(_clark(path)))
 
 
 def _date(parent: Any, path: str, where: str, report: Report) -> str | None:

@@ -11,6 +11,7 @@ import base64
 import binascii
 import re
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from cvconvert.formats._europass import cefr
@@ -552,12 +553,17 @@ def _achievements(w: _Writer, learner: Any, resume: Resume) -> None:
 # --- reading -------------------------------------------------------------------------------
 
 
+@cache
+def _clark(path: str) -> str:
+    return "/".join(f"{{{NS}}}{part}" for part in path.split("/"))
+
+
 def _find(parent: Any, path: str) -> Any:
-    return parent.find("/".join(f"{{{NS}}}{part}" for part in path.split("/")))
+    return parent.find(_clark(path))
 
 
 def _findall(parent: Any, path: str) -> list[Any]:
-    return list(parent.findall("/".join(f"{{{NS}}}{part}" for part in path.split("/"))))
+    return list(parent.findall(_clark(path)))
 
 
 def _text(parent: Any, path: str) -> str | None:
