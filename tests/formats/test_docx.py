@@ -506,6 +506,21 @@ def test_any_bullet_deleted_is_gone(resume: Resume, data: st.DataObject) -> None
     assert read(saved(doc))[0].to_data() == expected
 
 
+def test_runs_split_by_word_still_make_one_value() -> None:
+    # Word splits a run wherever an edit happened (revision ids) and adds proofing marks between.
+    def mutate(doc: Any) -> None:
+        (run,) = field_runs(entry_paragraphs(doc, "work", 0), "CV Position")
+        second = copy.deepcopy(run._r)
+        run._r.addnext(second)
+        run._r.addnext(run._r.makeelement(f"{{{W}}}proofErr", {f"{{{W}}}type": "spellStart"}))
+        text = run.text
+        run.text = text[:10]
+        docx.text.run.Run(second, run._parent).text = text[10:] + " (promoted)"
+
+    before, after, _ = edited(mutate)
+    assert after["work"][0]["position"] == before["work"][0]["position"] + " (promoted)"
+
+
 def test_changed_job_title_is_read_from_the_page() -> None:
     def mutate(doc: Any) -> None:
         (run,) = field_runs(entry_paragraphs(doc, "work", 1), "CV Position")
