@@ -615,6 +615,15 @@ def test_a_job_typed_in_plain_heading_styles_is_read() -> None:
     assert after["work"][1:] == before["work"]
 
 
+def test_a_job_typed_with_dates_on_its_first_line() -> None:
+    def mutate(doc: Any) -> None:
+        first = entry_paragraphs(doc, "work", 0)[0]
+        first.insert_paragraph_before("Initech\tMar 2016 – Present", style="Heading 2")
+
+    _, after, _ = edited(mutate)
+    assert after["work"][0] == {"name": "Initech", "startDate": "2016-03"}
+
+
 def test_deleted_job_and_field_are_gone() -> None:
     def mutate(doc: Any) -> None:
         for p in entry_paragraphs(doc, "work", 0):

@@ -406,9 +406,9 @@ def _entry_para(layout: Section, entry: _Entry, para: _Para, starts: bool, lang:
     if not found and stray:
         text = para.text
         if starts:
-            found = _fallback(layout.head, text, lang)
+            found = _fallback(layout.head, text, lang, "startDate" in layout.parts)
         elif para.style == "CV Details" and layout.sub is not None:
-            found = _fallback(layout.sub, text, lang)
+            found = _fallback(layout.sub, text, lang, "startDate" in layout.parts)
         else:
             entry.stray.append(text)
             return
@@ -424,8 +424,12 @@ def _decoration(text: str, lang: i18n.Language) -> bool:
     return not bare or bare in lang.labels.values()
 
 
-def _fallback(line: Line, text: str, lang: i18n.Language) -> dict[str, str]:
-    """Fields from a line a person typed without our character styles, split as the writer joins them."""
+def _fallback(line: Line, text: str, lang: i18n.Language, ranged: bool) -> dict[str, str]:
+    """Fields from a line a person typed without our character styles, split as the writer joins them.
+
+    After the tab comes what the writer puts there, except that dates are dates on any line of a
+    section that has a date range (many CVs put them on the first line).
+    """
     left, _, right = text.partition("\t")
     found: dict[str, str] = {}
     rest = left
@@ -439,7 +443,7 @@ def _fallback(line: Line, text: str, lang: i18n.Language) -> dict[str, str]:
         if value.strip():
             found[part.field] = value.strip()
     right = right.strip()
-    if right and line.right == RANGE:
+    if right and (line.right == RANGE or (ranged and _is_range(right, lang))):
         start, end = i18n.split_range(right)
         if end is None:
             found["endDate"] = start  # the writer shows a lone date only for an end date
@@ -449,6 +453,12 @@ def _fallback(line: Line, text: str, lang: i18n.Language) -> dict[str, str]:
     elif right and line.right:
         found[line.right[0].field] = right
     return {k: v for k, v in found.items() if v}
+
+
+def _is_range(text: str, lang: i18n.Language) -> bool:
+    start, end = i18n.split_range(text)
+    dated = lang.parse_date(start) is not None
+    return dated and (end is None or lang.parse_date(end) is not None or lang.means_present(end))
 
 
 # --- merging the page with the data part ------------------------------------------------------
