@@ -16,7 +16,10 @@ from cvconvert.report import Report
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def write(
+# The reader and writer live in the submodules .read and .write; these wrappers import them on
+# first use (the registry must stay light) under other names, since importing a submodule sets
+# the package attribute of its name (``_docx.write`` is the module, not a function).
+def _write(
     resume: Resume,
     *,
     sections: str | Sequence[str] | None = None,
@@ -30,7 +33,7 @@ def write(
     return write_docx(resume, sections=sections, lang=lang, page=page, template=template)
 
 
-def read(data: bytes, *, strict: bool = False, lang: str | None = None) -> tuple[Resume, Report]:
+def _read(data: bytes, *, strict: bool = False, lang: str | None = None) -> tuple[Resume, Report]:
     """Read a DOCX; see :func:`cvconvert.formats._docx.read.read`."""
     from cvconvert.formats._docx.read import read as read_docx
 
@@ -58,8 +61,8 @@ FORMAT = Format(
     # .docm declares another main content type, which Word checks against the name).
     extensions=(".docx", ".dotx", ".docm"),
     media_type=MEDIA_TYPE,
-    read=read,
-    write=write,
+    read=_read,
+    write=_write,
     sniff=sniff,
     extra="docx",
     description="Word: a one-column CV; reads it back even after edits, and other CVs best-effort",
