@@ -28,7 +28,8 @@ def _load(data: bytes, strict: bool) -> tuple[list[Resume], list[Report], Report
     book = open_book(data)
     report = Report()
     try:
-        found = Ours(book, report).read() if is_ours(book) else read_foreign(book, report)
+        ours = is_ours(book)
+        found = Ours(book, report).read() if ours else read_foreign(book, report)
     except CvConvertError:
         raise
     except Exception as exc:  # noqa: BLE001 - read-only sheets are parsed lazily: damage shows up here
@@ -36,7 +37,7 @@ def _load(data: bytes, strict: bool) -> tuple[list[Resume], list[Report], Report
         raise InvalidInputError(f"damaged Excel workbook ({type(exc).__name__}: {detail})") from None
     finally:
         book.close()
-    if not found:
+    if not found and not ours:
         raise InvalidInputError(
             "no résumé found in the workbook (no sheet of cvconvert, and no header row with "
             "columns such as Name, Email or Phone)"
@@ -62,6 +63,8 @@ def read(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
     a damaged or oversized one, or one with no résumé in it.
     """
     resumes, reports, report = _load(data, strict)
+    if not resumes:
+        raise InvalidInputError("the workbook holds no résumé (an empty many-résumé workbook)")
     out = Report(list(report.notes)).extend(reports[0])
     if len(resumes) > 1:
         out.warn("", f"the workbook holds {len(resumes)} résumés; the first was read (read_many reads all)")

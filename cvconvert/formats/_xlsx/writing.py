@@ -89,7 +89,7 @@ def _text_date(value: Any) -> bool:
 
 
 class Book:
-    """A write-only workbook that sheets are added to as the first row for them arrives."""
+    """A workbook that sheets are added to as the first row for them arrives."""
 
     def __init__(self, *, many: bool, report: Report, hyperlinks: bool = True, max_links: int = MAX_LINKS) -> None:
         with requires_extra("xlsx"):
@@ -99,8 +99,8 @@ class Book:
             from openpyxl.styles import Alignment, Font
             from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-        # Many résumés stream through write-only sheets (memory stays flat); one résumé uses an
-        # ordinary workbook, which saves the temporary file per sheet that write-only mode makes.
+        # Many résumés stream through write-only sheets, so memory stays flat; one résumé fits
+        # in an ordinary workbook.
         self.streaming = many
         self.wb = Workbook(write_only=self.streaming)
         if not self.streaming:
@@ -132,7 +132,6 @@ class Book:
         top = Alignment(vertical="top")
         wrap = Alignment(vertical="top", wrap_text=True)
         self.st_header = style(font=Font(bold=True))
-        self.st_top = style(alignment=top)
         self.st_wrap = style(alignment=wrap)
         self.st_quote = style(alignment=top, quotePrefix=True)
         self.st_wrap_quote = style(alignment=wrap, quotePrefix=True)
@@ -164,9 +163,8 @@ class Book:
             ws.column_dimensions[_letter(len(headers))].hidden = True
         ws.freeze_panes = "A2"
         self.sheets[title] = ws
-        ws.append([self._styled(title, h, self.st_header, "s") for h in headers])
-        self.sheets[title] = ws
-        self.rows[title] = 1
+        self.rows[title] = 0
+        self.append(title, [self._styled(title, h, self.st_header, "s") for h in headers])
         self.widths[title] = len(headers)
         self.links[title] = 0
         return ws
@@ -212,6 +210,12 @@ class Book:
     def append(self, title: str, row: list[Any]) -> None:
         """Add a row to a sheet made by :meth:`sheet`."""
         ws = self.sheets[title]
+        if not self._fast_rows:
+            # openpyxl makes a formula of any plain text starting with "=": a piece of hidden JSON
+            # (split at any character) could. Our row builder writes text as text; here, say so.
+            row = [
+                self._styled(title, v, self.st_quote, "s") if type(v) is str and v.startswith("=") else v for v in row
+            ]
         ws.append(row)
         self.rows[title] += 1
         if not self.streaming:
@@ -298,9 +302,12 @@ class Book:
         if DATA_TITLE not in self.sheets:
             ws = self._create(DATA_TITLE)
             ws.sheet_state = "hidden"
-            ws.append([MARKER, FORMAT_VERSION, "many" if self.many else "one", "Data the other sheets do not show."])
             self.sheets[DATA_TITLE] = ws
-            self.rows[DATA_TITLE] = 1
+            self.rows[DATA_TITLE] = 0
+            self.append(
+                DATA_TITLE,
+                [MARKER, FORMAT_VERSION, "many" if self.many else "one", "Data the other sheets do not show."],
+            )
         self.append(DATA_TITLE, row)
 
     # --- résumés ----------------------------------------------------------------------------
