@@ -48,7 +48,7 @@ def open_book(data: bytes) -> Any:
     if not data:
         raise InvalidInputError("empty file (0 bytes), not an Excel workbook")
     # Checks every member's declared size before anything is inflated (zip bombs).
-    package = open_zip(data, "Excel workbook")
+    package = open_zip(data, "workbook")
     names = set(package.namelist())
     package.close()
     if "xl/workbook.xml" not in names and not any(n.endswith("/workbook.xml") for n in names):
