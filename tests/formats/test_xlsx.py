@@ -584,6 +584,20 @@ def test_a_foreign_candidate_list_gives_one_resume_per_row() -> None:
     assert report.warnings[0].path == "" and "foreign workbook" in report.warnings[0].message
 
 
+def test_a_foreign_sheet_named_like_ours_is_read_as_foreign() -> None:
+    book = Workbook()
+    book.active.title = "Skills"
+    book.active.append(["Candidate", "Email", "Python"])
+    book.active.append(["Ann", "ann@example.org", 3])
+    out = io.BytesIO()
+    book.save(out)
+    resumes, report = _xlsx.read_many(out.getvalue())
+    assert [r.to_data() for r in resumes] == [
+        {"basics": {"name": "Ann", "email": "ann@example.org"}, "x-columns": {"Python": "3"}}
+    ]
+    assert "foreign workbook" in report.warnings[0].message
+
+
 def test_sniff_knows_workbooks_only() -> None:
     assert _xlsx.sniff(_write(FULL))
     assert not _xlsx.sniff(b'{"basics": {}}')

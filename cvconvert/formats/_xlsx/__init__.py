@@ -29,7 +29,14 @@ def _load(data: bytes, strict: bool) -> tuple[list[Resume], list[Report], Report
     report = Report()
     try:
         ours = is_ours(book)
-        found = Ours(book, report).read() if ours else read_foreign(book, report)
+        if ours:
+            reader = Ours(book, report)
+            found = reader.read()
+            if not reader.marked and not any(found):
+                # Sheet names like ours ("Skills") but nothing of ours in them: someone else's.
+                ours, report = False, Report()
+        if not ours:
+            found = read_foreign(book, report)
     except CvConvertError:
         raise
     except Exception as exc:  # noqa: BLE001 - read-only sheets are parsed lazily: damage shows up here

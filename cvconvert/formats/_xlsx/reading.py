@@ -217,6 +217,8 @@ class Ours:
         self.book = book
         self.report = report
         self.many = False
+        self.marked = False
+        """True when the hidden sheet with cvconvert's marker was found."""
         self.chunks: dict[str, str] = {}
         self.records: dict[str, str] = {}
         self.data: dict[str, dict[str, Any]] = {}
@@ -255,6 +257,7 @@ class Ours:
         for i, row in enumerate(rows(ws)):
             values = [c.value for c in row]
             if i == 0 and values and values[0] == MARKER:
+                self.marked = True
                 self.many = len(values) > 2 and values[2] == "many"
                 continue
             key = _rid(values[0]) if values else None
