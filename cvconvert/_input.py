@@ -147,6 +147,8 @@ def parse_xml(data: bytes, what: str = "XML") -> Any:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         msg = str(exc.msg if hasattr(exc, "msg") else exc).splitlines()[0]
+        if "Excessive depth" in msg:
+            raise LimitExceededError(f"{what} nests deeper than {LIBXML2_MAX_DEPTH} elements") from None
         if "DOCTYPE" in data[:4096].decode("latin-1").upper():
             raise InvalidInputError(f"{what} declares a DTD (DOCTYPE), which is refused") from None
         raise InvalidInputError(f"not well-formed {what}: {msg}") from None
@@ -157,14 +159,15 @@ def parse_xml(data: bytes, what: str = "XML") -> Any:
     return root
 
 
+# libxml2 refuses documents nested deeper than this unless huge_tree is set (it never is here).
+LIBXML2_MAX_DEPTH = 256
+
+
 def _check_tree(root: Any, max_depth: int, max_nodes: int, what: str) -> None:
-    count = 0
-    stack = [(root, 1)]
-    while stack:
-        element, depth = stack.pop()
-        count += 1
-        if count > max_nodes:
-            raise LimitExceededError(f"{what} has more than {max_nodes:,} elements")
-        if depth > max_depth:
-            raise LimitExceededError(f"{what} nests deeper than {max_depth} elements")
-        stack.extend((child, depth + 1) for child in element)
+    # Both checks run inside libxml2 (XPath), not as a Python walk over every element: a
+    # résumé's document.xml is read on every conversion.
+    count = int(root.xpath("count(//*)"))
+    if count > max_nodes:
+        raise LimitExceededError(f"{what} has {count:,} elements (limit {max_nodes:,})")
+    if max_depth < LIBXML2_MAX_DEPTH and root.xpath(f"boolean({'/*' * (max_depth + 1)})"):
+        raise LimitExceededError(f"{what} nests deeper than {max_depth} elements")

@@ -56,3 +56,21 @@ def test_fuzz_yaml_timestamp_with_a_bad_month_stays_text() -> None:
 
 def test_fuzz_findings_leave_good_files_alone() -> None:
     assert cvconvert.read(SAMPLES / "minimal.json", "json")
+
+
+def test_xml_limits_on_depth_and_element_count() -> None:
+    from cvconvert import limits
+    from cvconvert._input import parse_xml
+    from cvconvert.errors import LimitExceededError
+
+    nested = b"<a>" * 40 + b"</a>" * 40
+    assert parse_xml(nested) is not None
+    with limits.using(max_xml_depth=39), pytest.raises(LimitExceededError, match="deeper than 39"):
+        parse_xml(nested)
+    with limits.using(max_xml_depth=40):
+        parse_xml(nested)
+    with pytest.raises(LimitExceededError, match="deeper than 256"):
+        parse_xml(b"<a>" * 300 + b"</a>" * 300)
+    wide = b"<r>" + b"<i/>" * 1000 + b"</r>"
+    with limits.using(max_xml_nodes=1000), pytest.raises(LimitExceededError, match="1,001 elements"):
+        parse_xml(wide)
