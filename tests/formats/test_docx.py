@@ -403,7 +403,16 @@ def test_libreoffice_renders_the_sample_on_two_pages(tmp_path: Path) -> None:
 
     cvconvert.convert(SAMPLE, tmp_path / "cv.docx")
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "cv.docx")],
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "cv.docx"),
+        ],
         check=True,
         capture_output=True,
         timeout=120,
@@ -419,7 +428,17 @@ def test_saved_again_by_libreoffice_reads_the_same(path: Path, tmp_path: Path) -
     source = tmp_path / "in" / "cv.docx"
     cvconvert.write(resume, source, lang="fr" if "fr" in path.name else "en")
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(source)],
+        # A profile of its own: two LibreOffice processes sharing one (tests run in parallel) fail.
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
         check=True,
         capture_output=True,
         timeout=120,

@@ -59,7 +59,7 @@ FORMAT = Format(
     name="docx",
     # .dotx and .docm are read by name too; what is written is always a .docx package (a .dotx or
     # .docm declares another main content type, which Word checks against the name).
-    extensions=(".docx", ".dotx", ".docm"),
+    extensions=(".docx",),  # .dotx and .docm inputs are recognised by their content; we write .docx only
     media_type=MEDIA_TYPE,
     read=_read,
     write=_write,
