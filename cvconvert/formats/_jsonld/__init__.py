@@ -10,16 +10,34 @@ own output reads back losslessly. No context is ever fetched: schema.org's is sh
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
 
 from cvconvert._deps import requires_extra
 from cvconvert.errors import OptionError
-from cvconvert.formats._jsonld import syntax
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
 from cvconvert.report import Report
 
+if TYPE_CHECKING:
+    from cvconvert.formats._jsonld import syntax
+
 ContextKind = Literal["remote", "inline"]
+
+
+def _syntax() -> Any:
+    # Imported on use: looking formats up (every conversion does) must not load the parsers.
+    from cvconvert.formats._jsonld import syntax
+
+    return syntax
+
+
+def _sniffer(name: str) -> Callable[[bytes], bool]:
+    def sniff(data: bytes) -> bool:
+        return bool(getattr(_syntax(), name)(data))
+
+    sniff.__doc__ = f"The {name.removeprefix('sniff_')} sniffer of cvconvert.formats._jsonld.syntax."
+    return sniff
 
 
 def _graph(resume: Resume) -> tuple[Any, Any]:
@@ -38,6 +56,7 @@ def _read(data: bytes, kind: syntax.Syntax | Literal["html"], strict: bool) -> t
     from cvconvert.formats._jsonld.extract import read_graph
 
     report = Report()
+    syntax = _syntax()
     graph = syntax.parse_html(data, report) if kind == "html" else syntax.parse(data, kind)
     resume, notes = read_graph(graph, strict=strict)
     return resume, report.extend(notes)
@@ -75,7 +94,7 @@ def read_jsonld(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
 def write_turtle(resume: Resume) -> tuple[bytes, Report]:
     """The same graph as Turtle; nothing is lost."""
     graph, _ = _graph(resume)
-    return syntax.turtle(graph), Report()
+    return _syntax().turtle(graph), Report()
 
 
 def read_turtle(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
@@ -86,7 +105,7 @@ def read_turtle(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
 def write_ntriples(resume: Resume) -> tuple[bytes, Report]:
     """The same graph as N-Triples (lines sorted); nothing is lost."""
     graph, _ = _graph(resume)
-    return syntax.ntriples(graph), Report()
+    return _syntax().ntriples(graph), Report()
 
 
 def read_ntriples(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
@@ -101,7 +120,7 @@ def write_rdfxml(resume: Resume) -> tuple[bytes, Report]:
 
     with requires_extra("jsonld"):
         import lxml  # noqa: F401
-    return syntax.rdfxml(graph, _rank(), person), Report()
+    return _syntax().rdfxml(graph, _rank(), person), Report()
 
 
 def read_rdfxml(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
@@ -121,7 +140,7 @@ FORMATS: tuple[Format, ...] = (
         media_type="application/ld+json",
         read=read_jsonld,
         write=write_jsonld,
-        sniff=syntax.sniff_jsonld,
+        sniff=_sniffer("sniff_jsonld"),
         extra="jsonld",
         description="schema.org Person as JSON-LD (linked data for search engines)",
     ),
@@ -131,7 +150,7 @@ FORMATS: tuple[Format, ...] = (
         media_type="text/turtle",
         read=read_turtle,
         write=write_turtle,
-        sniff=syntax.sniff_turtle,
+        sniff=_sniffer("sniff_turtle"),
         extra="jsonld",
         description="schema.org Person as RDF Turtle",
     ),
@@ -141,7 +160,7 @@ FORMATS: tuple[Format, ...] = (
         media_type="application/n-triples",
         read=read_ntriples,
         write=write_ntriples,
-        sniff=syntax.sniff_ntriples,
+        sniff=_sniffer("sniff_ntriples"),
         extra="jsonld",
         description="schema.org Person as RDF N-Triples",
     ),
@@ -151,7 +170,7 @@ FORMATS: tuple[Format, ...] = (
         media_type="application/rdf+xml",
         read=read_rdfxml,
         write=write_rdfxml,
-        sniff=syntax.sniff_rdfxml,
+        sniff=_sniffer("sniff_rdfxml"),
         extra="jsonld",
         description="schema.org Person as RDF/XML",
     ),
@@ -161,7 +180,7 @@ FORMATS: tuple[Format, ...] = (
         media_type="text/html",
         read=read_html,
         write=None,
-        sniff=syntax.sniff_html,
+        sniff=_sniffer("sniff_html"),
         extra="jsonld",
         description="a web page's schema.org JSON-LD blocks (read only)",
     ),
