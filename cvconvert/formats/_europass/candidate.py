@@ -17,11 +17,13 @@ from cvconvert.formats._europass import cefr
 from cvconvert.formats._europass.common import (
     build_rich,
     country_code,
+    eqf_guess,
     join_name,
     join_place,
     language_by_code,
     language_by_name,
     note_empty_lists,
+    note_username,
     note_vanishing_basics,
     parse_rich,
     split_name,
@@ -29,8 +31,8 @@ from cvconvert.formats._europass.common import (
     username_in,
     xml_text,
 )
-from cvconvert.formats._europass.entries import SHAPES, Block, from_block, to_block
-from cvconvert.model import Resume
+from cvconvert.formats._europass.entries import SHAPES, Block, from_block, model_order, to_block
+from cvconvert.model import Basics, Project, Resume
 from cvconvert.report import Report, pointer
 
 EP = "http://www.europass.eu/1.0"
@@ -65,27 +67,6 @@ _EMPTY_SECTIONS = (
     "VoluntaryWorks",
     "CourseCertifications",
 )
-# EQF levels for the study types whose level is clear (the same table reads and writes).
-_EQF_WORDS = (
-    ("doctor", "8"),
-    ("phd", "8"),
-    ("ph.d", "8"),
-    ("master", "7"),
-    ("msc", "7"),
-    ("m.sc", "7"),
-    ("mba", "7"),
-    ("bachelor", "6"),
-    ("bsc", "6"),
-    ("b.sc", "6"),
-    ("licence", "6"),
-    ("associate", "5"),
-)
-
-
-def eqf_guess(study_type: str | None) -> str | None:
-    """The EQF level a study type names ("Master of Science" -> "7"), or None."""
-    low = (study_type or "").lower()
-    return next((level for word, level in _EQF_WORDS if word in low), None)
 
 
 def q(name: str) -> str:
@@ -267,7 +248,7 @@ def _profile(w: _Writer, person: Any, prof: dict[str, Any], i: int) -> None:
         w.sub(comm, "UseCode", network)
         w.sub(comm, "oa:URI", w.clean(username, "basics", "profiles", i, "username"))
         return
-    _username_note(w.report, url, username, i)
+    note_username(w.report, url, username, i)
     w.sub(comm, "ChannelCode", "Social Media")
     if network == "LinkedIn":
         w.sub(comm, "UseCode", "linkedin")
@@ -277,16 +258,6 @@ def _profile(w: _Writer, person: Any, prof: dict[str, Any], i: int) -> None:
             w.sub(comm, "OtherTitle", w.clean(network, "basics", "profiles", i, "network"))
     if url is not None:
         w.sub(comm, "oa:URI", w.clean(url, "basics", "profiles", i, "url"))
-
-
-def _username_note(report: Report, url: str | None, username: str | None, i: int) -> None:
-    """Europass keeps a profile's link; its user name comes back only when the link ends in it."""
-    derived = username_in(url) if url is not None else None
-    where = pointer("basics", "profiles", i, "username")
-    if username is not None and derived != username:
-        report.lost(where, "Europass keeps a profile's link, not its user name")
-    elif username is None and derived is not None:
-        report.normalised(where, f"reads back as '{derived}', the user name the link ends in")
 
 
 def _address(w: _Writer, person: Any, loc: dict[str, Any]) -> None:
@@ -647,7 +618,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
         if image is not None:
             basics["image"] = image
     if basics:
-        out["basics"] = _ordered_basics(basics)
+        out["basics"] = model_order(Basics, basics)
     if profile is None:
         return out
     work = [_read_work(e, i, report) for i, e in enumerate(_findall(profile, "EmploymentHistory/EmployerHistory"))]
@@ -682,7 +653,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
             entry = _read_other(other, section, (section, n), report)
             if section == "projects" and title != TITLES["projects"]:
                 entry = {"type": title, **entry} if "type" not in entry else entry
-                entry = _reorder_project(entry)
+                entry = model_order(Project, entry)
             sections[section].append(entry)
     for name in (*_EMPTY_SECTIONS, "PublicationHistory", "EmploymentReferences", "eures:Licenses"):
         for element in _findall(profile, name):
@@ -694,20 +665,6 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
     if _find(root, "RenderingInformation") is not None:
         report.lost("", "RenderingInformation (template, colour, font size, section order) is layout: not kept")
     return out
-
-
-def _reorder_project(entry: dict[str, Any]) -> dict[str, Any]:
-    from cvconvert.model import Project
-
-    known = [f.alias or n for n, f in Project.model_fields.items()]
-    return {k: entry[k] for k in known if k in entry} | {k: v for k, v in entry.items() if k not in known}
-
-
-def _ordered_basics(basics: dict[str, Any]) -> dict[str, Any]:
-    from cvconvert.model import Basics
-
-    known = [f.alias or n for n, f in Basics.model_fields.items()]
-    return {k: basics[k] for k in known if k in basics} | {k: v for k, v in basics.items() if k not in known}
 
 
 def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -1027,7 +984,7 @@ def _read_conference(element: Any, n: int, report: Report) -> dict[str, Any]:
     location = _text(element, "Location")
     if location is not None:
         entry["entity"] = location
-    return _reorder_project(entry)
+    return model_order(Project, entry)
 
 
 def _read_other(other: Any, section: str, path: tuple[str | int, ...], report: Report) -> dict[str, Any]:

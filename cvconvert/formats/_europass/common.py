@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from cvconvert import dates
-from cvconvert.report import Report
+from cvconvert.report import Report, pointer
 
 # --- text that XML 1.0 can hold ------------------------------------------------------------
 
@@ -145,6 +145,29 @@ def date_parts(value: str) -> dates.DateParts | None:
     if parts.day is not None and not 1 <= parts.day <= 31:
         return None
     return parts
+
+
+# EQF levels for the study types whose level is clear (the same table reads and writes).
+_EQF_WORDS = (
+    ("doctor", "8"),
+    ("phd", "8"),
+    ("ph.d", "8"),
+    ("master", "7"),
+    ("msc", "7"),
+    ("m.sc", "7"),
+    ("mba", "7"),
+    ("bachelor", "6"),
+    ("bsc", "6"),
+    ("b.sc", "6"),
+    ("licence", "6"),
+    ("associate", "5"),
+)
+
+
+def eqf_guess(study_type: str | None) -> str | None:
+    """The EQF level a study type names ("Master of Science" -> "7"), or None."""
+    low = (study_type or "").lower()
+    return next((level for word, level in _EQF_WORDS if word in low), None)
 
 
 # --- rich text: the escaped HTML that both Europass editors store --------------------------
@@ -365,8 +388,6 @@ def build_rich(
 
 def note_empty_lists(data: dict[str, object], report: Report) -> None:
     """An empty section (or profile list) writes nothing, so it reads back as absent: say so."""
-    from cvconvert.report import pointer
-
     for key, value in data.items():
         if isinstance(value, list) and not value:
             report.normalised(pointer(key), "an empty list writes nothing and reads back as absent")
@@ -389,6 +410,16 @@ def note_vanishing_basics(data: dict[str, object], report: Report) -> None:
     noted = {k.replace("~1", "/").replace("~0", "~") for k in noted}
     if set(basics) <= noted:
         report.normalised("/basics", "nothing of basics could be written, so it reads back as absent")
+
+
+def note_username(report: Report, url: str | None, username: str | None, i: int) -> None:
+    """Europass keeps a profile's link; its user name comes back only when the link ends in it."""
+    derived = username_in(url) if url is not None else None
+    where = pointer("basics", "profiles", i, "username")
+    if username is not None and derived != username:
+        report.lost(where, "Europass keeps a profile's link, not its user name")
+    elif username is None and derived is not None:
+        report.normalised(where, f"reads back as '{derived}', the user name the link ends in")
 
 
 # Sites whose profile links end in the user name (github.com/<name>, linkedin.com/in/<name>).

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from cvconvert import model
 from cvconvert.formats._europass.common import RichText, build_rich, parse_rich, xml_text
 from cvconvert.model import Node
 from cvconvert.report import Report, pointer
@@ -150,7 +151,7 @@ def from_block(block: Block, shape: Shape, path: tuple[str | int, ...], report: 
     if block.html is not None:
         rich = parse_rich(block.html, shape.labels)
         apply_rich(rich, shape, data, path, report)
-    return {k: data[k] for k in _order(shape, data)}
+    return model_order(_MODEL_OF[shape.section], data)
 
 
 def apply_rich(rich: RichText, shape: Shape, data: dict[str, Any], path: tuple[str | int, ...], report: Report) -> None:
@@ -180,19 +181,19 @@ def apply_rich(rich: RichText, shape: Shape, data: dict[str, Any], path: tuple[s
         data[shape.items] = items
 
 
-def _order(shape: Shape, data: dict[str, Any]) -> list[str]:
-    from cvconvert import model
-
-    classes: dict[str, type[Node]] = {
-        "volunteer": model.Volunteer,
-        "awards": model.Award,
-        "publications": model.Publication,
-        "skills": model.Skill,
-        "interests": model.Interest,
-        "references": model.Reference,
-        "projects": model.Project,
-        "certificates": model.Certificate,
-    }
-    cls = classes[shape.section]
+def model_order(cls: type[Node], data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the model's fields first, in schema order, then any other keys as they came."""
     known = [f.alias or n for n, f in cls.model_fields.items()]
-    return [k for k in known if k in data] + [k for k in data if k not in known]
+    return {k: data[k] for k in known if k in data} | {k: v for k, v in data.items() if k not in known}
+
+
+_MODEL_OF: dict[str, type[Node]] = {
+    "volunteer": model.Volunteer,
+    "awards": model.Award,
+    "publications": model.Publication,
+    "skills": model.Skill,
+    "interests": model.Interest,
+    "references": model.Reference,
+    "projects": model.Project,
+    "certificates": model.Certificate,
+}

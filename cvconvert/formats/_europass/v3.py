@@ -15,17 +15,18 @@ from functools import cache
 from typing import Any
 
 from cvconvert.formats._europass import cefr
-from cvconvert.formats._europass.candidate import _username_note, eqf_guess
 from cvconvert.formats._europass.common import (
     build_rich,
     country_code,
     country_name,
     date_parts,
+    eqf_guess,
     join_name,
     join_place,
     language_by_code,
     language_by_name,
     note_empty_lists,
+    note_username,
     note_vanishing_basics,
     parse_rich,
     split_name,
@@ -33,8 +34,8 @@ from cvconvert.formats._europass.common import (
     username_in,
     xml_text,
 )
-from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, to_block
-from cvconvert.model import Resume
+from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, model_order, to_block
+from cvconvert.model import Basics, Project, Resume
 from cvconvert.report import Report, pointer
 
 NS = "http://europass.cedefop.europa.eu/Europass"
@@ -230,7 +231,7 @@ def _identification(w: _Writer, learner: Any, resume: Resume) -> None:
         if entry.get("url") is None and entry.get("username") is not None:
             messengers.append((i, entry))
         else:
-            _username_note(w.report, entry.get("url"), entry.get("username"), i)
+            note_username(w.report, entry.get("url"), entry.get("username"), i)
             sites.append((i, entry))
     _moves(
         w,
@@ -647,16 +648,12 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
         entry = from_block(Block(html=html), flat(SHAPES[section]), (section, n), report)
         if section == "projects" and code != "projects":
             entry = {"type": label or code or "", **entry} if "type" not in entry else entry
-            from cvconvert.formats._europass.candidate import _reorder_project
-
-            entry = _reorder_project(entry)
+            entry = model_order(Project, entry)
         sections[section].append(entry)
     if _find(learner, "Documentation") is not None:
         report.lost("", "references to attached documents were not kept")
     if basics:
-        from cvconvert.formats._europass.candidate import _ordered_basics
-
-        out["basics"] = _ordered_basics(basics)
+        out["basics"] = model_order(Basics, basics)
     for key, value in (("work", work), ("education", education)):
         if value:
             out[key] = value
