@@ -180,12 +180,25 @@ def write_many(
 ) -> Report:
     """Write many résumés into one file (``format="xlsx"``: one workbook); returns the report.
 
-    Raises UnknownFormatError for a format that holds one résumé per file.
+    To a path, a format that can stream (XLSX) consumes ``resumes`` one at a time and saves
+    straight to the file, so memory does not grow with their number. Raises
+    UnknownFormatError for a format that holds one résumé per file.
     """
     fmt = resolve_format(format, target)
     if fmt.write_many is None:
         raise UnknownFormatError(f"the {fmt.name} format holds one résumé per file; use write() per résumé")
-    data, report = fmt.write_many(list(resumes), **_options(fmt.write_many, options))
+    if fmt.save_many is not None and isinstance(target, (str, os.PathLike)):
+        saver, chosen = fmt.save_many, _options(fmt.save_many, options)
+        report = Report()
+
+        def produce(out: IO[bytes]) -> None:
+            report.extend(saver(resumes, out, **chosen))
+            if fail_on_loss and report.losses:
+                raise LossError(report, _name(target))
+
+        _replace_atomically(Path(target), produce)
+        return report
+    data, report = fmt.write_many(resumes, **_options(fmt.write_many, options))
     if fail_on_loss and report.losses:
         raise LossError(report, _name(target))
     _put(data, target)
@@ -261,6 +274,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     The file is created with the usual permissions (mode 0o666 less the umask), as a plain
     ``open(path, "wb")`` would, not the private 0o600 of tempfile.mkstemp.
     """
+    _replace_atomically(path, lambda out: out.write(data))
+
+
+def _replace_atomically(path: Path, produce: Callable[[IO[bytes]], object]) -> None:
+    """Let ``produce`` write a temporary file beside ``path``, then rename it into place."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         try:
@@ -270,10 +288,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError as exc:
             raise InvalidInputError(exc.strerror or str(exc), source=str(path)) from None
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            produce(out)
         os.replace(tmp, path)
     except BaseException:
-        # Ctrl-C (even right after the open) or a full disk must not leave a partial file.
+        # Ctrl-C (even right after the open), a full disk or a refusal must leave no partial file.
         tmp.unlink(missing_ok=True)
         raise
 

@@ -200,3 +200,18 @@ def test_entries_per_section_are_limited() -> None:
         cvconvert.read(data)
     assert info.value.path == "/skills" and "50 entries in skills (limit 49)" in str(info.value)
     assert len(cvconvert.read(data).skills or ()) == 50
+
+
+def test_write_many_to_a_path_streams_and_reads_back(tmp_path: Path) -> None:
+    resumes = [cvconvert.read(p) for p in sorted(SAMPLES.glob("*.json"))]
+    consumed: list[int] = []
+
+    def lazily() -> object:
+        for i, resume in enumerate(resumes):
+            consumed.append(i)
+            yield resume
+
+    report = cvconvert.write_many(lazily(), tmp_path / "all.xlsx")  # type: ignore[arg-type]
+    assert consumed == list(range(len(resumes))) and not report.losses
+    assert cvconvert.read_many(tmp_path / "all.xlsx") == resumes
+    assert [p.name for p in tmp_path.iterdir()] == ["all.xlsx"]

@@ -48,3 +48,25 @@ def test_cli_json_to_json_stays_light() -> None:
 def test_listing_formats_imports_no_format_library() -> None:
     loaded = _modules("import cvconvert\ncvconvert.available_formats()")
     assert not loaded & set(HEAVY)
+
+
+def test_looking_formats_up_loads_only_the_format_packages() -> None:
+    # Every conversion looks formats up: their readers' and writers' modules load on use only.
+    loaded = _submodules("import cvconvert.formats as f\nf.builtin()")
+    assert loaded == {
+        "cvconvert.formats.base",
+        "cvconvert.formats._json",
+        "cvconvert.formats._yaml",
+        "cvconvert.formats._docx",
+        "cvconvert.formats._xlsx",
+        "cvconvert.formats._jsonld",
+        "cvconvert.formats._europass",
+    }
+
+
+def _submodules(body: str) -> set[str]:
+    code = (
+        f"import json, sys\n{body}\nprint(json.dumps([m for m in sys.modules if m.startswith('cvconvert.formats.')]))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    return set(json.loads(proc.stdout.splitlines()[-1]))

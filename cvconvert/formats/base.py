@@ -18,6 +18,8 @@ Writer = Callable[..., "tuple[bytes, Report]"]
 # many-report point into the list of résumés: "/3/work/0" is the first job of the fourth.
 ManyReader = Callable[..., "tuple[list[Resume], Report]"]
 ManyWriter = Callable[..., "tuple[bytes, Report]"]
+# A streaming many-writer saves into an open binary file and returns its report.
+ManySaver = Callable[..., "Report"]
 
 
 @dataclass(frozen=True)
@@ -38,3 +40,5 @@ class Format:
     """Read every résumé in one file (bytes -> list of résumés), for formats that hold many."""
     write_many: ManyWriter | None = None
     """Write many résumés into one file (sequence of résumés -> bytes)."""
+    save_many: ManySaver | None = None
+    """Like ``write_many``, streamed into a binary file (for thousands of résumés at once)."""

@@ -10,14 +10,49 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
+from typing import BinaryIO
 
 from cvconvert.errors import CvConvertError, InvalidInputError
-from cvconvert.formats._xlsx.writing import write, write_many
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
 from cvconvert.report import Note, Report
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_LINKS = 1_000
+"""Live links per sheet by default: openpyxl holds each in memory until the workbook is saved."""
+
+
+# The writers load on first use: looking formats up (every conversion does) must stay cheap.
+
+
+def write(resume: Resume, *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS) -> tuple[bytes, Report]:
+    """A workbook for one résumé: a sheet per section with data, Basics as field/value rows.
+
+    Nothing is lost: what the sheets do not show is kept in the hidden sheet and columns.
+    ``hyperlinks`` makes URLs and e-mail addresses live links, at most ``max_links`` per sheet.
+    """
+    from cvconvert.formats._xlsx import writing
+
+    return writing.write(resume, hyperlinks=hyperlinks, max_links=max_links)
+
+
+def write_many(
+    resumes: Iterable[Resume], *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS
+) -> tuple[bytes, Report]:
+    """One workbook holding every résumé, as bytes: a résumé id column on each sheet and an Overview."""
+    from cvconvert.formats._xlsx import writing
+
+    return writing.write_many(resumes, hyperlinks=hyperlinks, max_links=max_links)
+
+
+def save_many(
+    resumes: Iterable[Resume], out: BinaryIO, *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS
+) -> Report:
+    """:func:`write_many` streamed into a binary file: memory does not grow with the résumés."""
+    from cvconvert.formats._xlsx import writing
+
+    return writing.save_many(resumes, out, hyperlinks=hyperlinks, max_links=max_links)
 
 
 def _load(data: bytes, strict: bool) -> tuple[list[Resume], list[Report], Report]:
@@ -109,4 +144,5 @@ FORMAT = Format(
     description="Excel workbook: a sheet per section, or many résumés with an overview",
     read_many=read_many,
     write_many=write_many,
+    save_many=save_many,
 )

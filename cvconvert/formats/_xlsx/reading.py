@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import threading
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from cvconvert import dates, limits
@@ -55,9 +57,8 @@ def open_book(data: bytes) -> Any:
         raise InvalidInputError("not an Excel workbook (no xl/workbook.xml in the package)")
     with requires_extra("xlsx"):
         from openpyxl import load_workbook
-    _bound_openpyxl_size_scan()
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _bounded_size_scan():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             # keep_vba=False: macros in an .xlsm are neither kept nor run; only cell values are read.
             return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_vba=False, keep_links=False)
@@ -68,17 +69,21 @@ def open_book(data: bytes) -> Any:
         raise InvalidInputError(f"damaged Excel workbook ({type(exc).__name__}: {detail[:200]})") from None
 
 
-def _bound_openpyxl_size_scan() -> None:
-    """Make openpyxl's read-only sheets stop looking for <dimension> where the cells begin.
+_SIZE_SCAN_LOCK = threading.Lock()
+
+
+@contextmanager
+def _bounded_size_scan() -> Iterator[None]:
+    """While a workbook loads, make openpyxl's read-only sheets stop looking for <dimension>
+    where the cells begin; the original method is back afterwards (other users of openpyxl in
+    the process are not affected).
 
     openpyxl (3.1) looks for a sheet's <dimension> with "end" events, and <sheetData> ends at the
     end of the sheet: a sheet without a <dimension> (a million rows) was parsed whole before any
-    row was read. This reads the same element and stops at the start of <sheetData>.
+    row was read. This reads the same element and stops at the start of <sheetData>. Read-only
+    sheets call it once, from their constructor, which runs inside load_workbook.
     """
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    if getattr(ReadOnlyWorksheet, "_cvconvert_bounded", False):
-        return
     from openpyxl.worksheet.dimensions import SheetDimension
     from openpyxl.xml.constants import SHEET_MAIN_NS
     from openpyxl.xml.functions import iterparse
@@ -98,8 +103,13 @@ def _bound_openpyxl_size_scan() -> None:
         finally:
             src.close()
 
-    ReadOnlyWorksheet._get_size = get_size
-    ReadOnlyWorksheet._cvconvert_bounded = True
+    with _SIZE_SCAN_LOCK:
+        original = ReadOnlyWorksheet.__dict__["_get_size"]
+        ReadOnlyWorksheet._get_size = get_size
+        try:
+            yield
+        finally:
+            ReadOnlyWorksheet._get_size = original
 
 
 def rows(ws: Any) -> Iterator[list[Any]]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from cvconvert._deps import requires_extra
-from cvconvert.formats._xlsx import cells
+from cvconvert.formats._xlsx import MAX_LINKS, cells
 from cvconvert.formats._xlsx.layout import (
     BASICS_ROWS,
     BASICS_TITLE,
@@ -38,7 +38,6 @@ from cvconvert.report import Report
 
 # Excel allows 65,530 hyperlinks per sheet, and openpyxl holds each one (about 1 KB) in memory
 # until its sheet is saved: past this many a sheet's URLs stay text, so memory stays flat.
-MAX_LINKS = 1_000
 # A hidden JSON value longer than a cell can hold is split over cells of the hidden sheet.
 CHUNK = 32_000
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:)[!#-;=?-\[\]_a-z~]{1,2000}$", re.IGNORECASE)
@@ -526,6 +525,13 @@ def write_many(
     out = io.BytesIO()
     report = write_book(resumes, out, many=True, hyperlinks=_flag(hyperlinks), max_links=_count(max_links))
     return out.getvalue(), report
+
+
+def save_many(
+    resumes: Iterable[Resume], out: Any, *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS
+) -> Report:
+    """:func:`write_many` saved straight into ``out`` (a binary file): nothing held as bytes."""
+    return write_book(resumes, out, many=True, hyperlinks=_flag(hyperlinks), max_links=_count(max_links))
 
 
 def _count(value: int | str) -> int:
