@@ -15,6 +15,13 @@ from typing import Any
 from cvconvert import dates
 from cvconvert.formats._europass import cefr
 from cvconvert.formats._europass.common import (
+    ADDRESS_KEYS,
+    BASICS_KEYS,
+    EDUCATION_KEYS,
+    EMPLOYER,
+    PROFILE_KEYS,
+    SIMPLIFIED,
+    WORK_KEYS,
     build_rich,
     country_code,
     eqf_guess,
@@ -23,12 +30,20 @@ from cvconvert.formats._europass.common import (
     language_by_code,
     language_by_name,
     note_empty_lists,
+    note_moves,
+    note_unplaced,
     note_username,
     note_vanishing_basics,
     parse_rich,
+    read_rich,
+    rich_or_none,
+    sort_languages,
     split_name,
     split_place,
+    text_or_lost,
+    texts_for_xml,
     username_in,
+    work_html,
     xml_text,
 )
 from cvconvert.formats._europass.entries import SHAPES, Block, from_block, model_order, to_block
@@ -43,6 +58,8 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 NSMAP = {None: EP, "oa": OA, "eures": EURES, "hr": HR, "xsi": XSI}
 _PREFIX = {"": EP, "hr": HR, "oa": OA, "eures": EURES, "xsi": XSI}
 
+FIELD_OF_STUDY = "Field of study"
+"""The label of the paragraph that carries ``education.area`` (its ISCED-F code is not the same)."""
 HEADLINE = "Headline"
 """The label of the paragraph that carries ``basics.label`` at the top of "About me"."""
 
@@ -109,9 +126,13 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     report = Report()
     w = _Writer(report)
     data = resume.to_data()
-    for key in data:
-        if key not in ("basics", *TITLES, "work", "education", "certificates", "languages"):
-            report.lost(pointer(key), f"Europass has no place for '{key}'")
+    note_unplaced(
+        report,
+        data,
+        ("basics", *TITLES, "work", "education", "certificates", "languages"),
+        (),
+        "Europass has no place for '{}'",
+    )
     note_empty_lists(data, report)
     root = etree.Element(q("Candidate"), nsmap=NSMAP)
     root.set(f"{{{XSI}}}schemaLocation", f"{EP} Candidate.xsd")
@@ -131,8 +152,8 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     person = w.sub(root, "CandidatePerson")
     _person_name(w, person, given, family)
     summary = _basics(w, person, resume)
-    natives, foreign = _languages(w, resume)
-    for label in natives:
+    natives, foreign = sort_languages(resume.languages, report)
+    for _, label in natives:
         code = language_by_name(label)
         if code is not None:
             w.sub(person, "PrimaryLanguageCode", code.bibliographic or code.alpha_3, name="NORMAL")
@@ -154,7 +175,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     _certificates(w, w.sub(profile, "Certifications"), resume)
     w.sub(profile, "PublicationHistory")
     qualifications = w.sub(profile, "PersonQualifications")
-    for label, levels in foreign:
+    for _, label, levels in foreign:
         _competency(w, qualifications, label, levels)
     w.sub(profile, "EmploymentReferences")
     _photo(w, profile, resume)
@@ -192,11 +213,8 @@ def _basics(w: _Writer, person: Any, resume: Resume) -> str | None:
     if basics is None:
         return None
     data = basics.to_data()
-    handled = {"name", "label", "email", "url", "profiles", "phone", "location", "summary", "image"}
-    handled |= {"x-europass-nationalities", "x-europass-birthDate", "x-europass-emails"}
-    for key in data:
-        if key not in handled:
-            w.report.lost(pointer("basics", key), f"Europass has no place for basics '{key}'")
+    known = BASICS_KEYS | {"x-europass-emails"}
+    note_unplaced(w.report, data, known, ("basics",), "Europass has no place for basics '{}'")
     if basics.email is not None:
         _email(w, person, w.clean(basics.email, "basics", "email"))
     extra_emails = data.get("x-europass-emails")
@@ -238,9 +256,7 @@ _IM_CODES = frozenset({"whatsapp", "skype", "telegram", "viber", "signal", "wech
 
 def _profile(w: _Writer, person: Any, prof: dict[str, Any], i: int) -> None:
     network, url, username = prof.get("network"), prof.get("url"), prof.get("username")
-    for key in prof:
-        if key not in ("network", "url", "username"):
-            w.report.lost(pointer("basics", "profiles", i, key), f"Europass has no place for profile '{key}'")
+    note_unplaced(w.report, prof, PROFILE_KEYS, ("basics", "profiles", i), "Europass has no place for profile '{}'")
     comm = w.sub(person, "Communication")
     if network in _IM_CODES and url is None and username is not None:
         # Messengers carry a handle or number, not a link: the portal's InstantMessage channel.
@@ -264,9 +280,7 @@ def _address(w: _Writer, person: Any, loc: dict[str, Any]) -> None:
     comm = w.sub(person, "Communication")
     w.sub(comm, "UseCode", "home")
     address = w.sub(comm, "Address", type="home")
-    for key in loc:
-        if key not in ("address", "city", "countryCode", "postalCode"):
-            w.report.lost(pointer("basics", "location", key), f"Europass addresses have no '{key}'")
+    note_unplaced(w.report, loc, ADDRESS_KEYS, ("basics", "location"), "Europass addresses have no '{}'")
     if loc.get("address") is not None:
         w.sub(address, "oa:AddressLine", w.clean(loc["address"], "basics", "location", "address"))
     if loc.get("city") is not None:
@@ -287,19 +301,7 @@ def _work(w: _Writer, history: Any, resume: Resume) -> None:
     for i, job in enumerate(resume.work or ()):
         data = job.to_data()
         path: tuple[str | int, ...] = ("work", i)
-        for key in data:
-            if key not in (
-                "name",
-                "location",
-                "description",
-                "position",
-                "url",
-                "startDate",
-                "endDate",
-                "summary",
-                "highlights",
-            ):
-                w.report.lost(pointer(*path, key), f"Europass has no place for work '{key}'")
+        note_unplaced(w.report, data, WORK_KEYS, path, "Europass has no place for work '{}'")
         employer = w.sub(history, "EmployerHistory")
         if job.name is not None:
             w.sub(employer, "hr:OrganizationName", w.clean(job.name, *path, "name"))
@@ -314,17 +316,9 @@ def _work(w: _Writer, history: Any, resume: Resume) -> None:
         w.date(period, "eures:StartDate", job.startDate)
         w.date(period, "eures:EndDate", job.endDate)
         w.sub(period, "hr:CurrentIndicator", "true" if job.endDate is None else "false")
-        labelled: list[tuple[str, str | list[str]]] = []
-        if job.description is not None:
-            labelled.append(("About the employer", w.clean(job.description, *path, "description")))
-        summary = w.clean(job.summary, *path, "summary") if job.summary is not None else None
-        items = (
-            [w.clean(h, *path, "highlights", n) for n, h in enumerate(job.highlights)]
-            if job.highlights is not None
-            else None
-        )
-        if labelled or summary is not None or items is not None:
-            w.sub(position, "oa:Description", build_rich(labelled, summary, items))
+        html = work_html(job, path, w.report)
+        if html is not None:
+            w.sub(position, "oa:Description", html)
         if job.location is not None:
             city, code = split_place(w.clean(job.location, *path, "location"))
             if city is not None:
@@ -337,10 +331,7 @@ def _education(w: _Writer, history: Any, resume: Resume) -> None:
     for i, school in enumerate(resume.education or ()):
         data = school.to_data()
         path: tuple[str | int, ...] = ("education", i)
-        known = ("institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses", "summary")
-        for key in data:
-            if key not in known and key not in ("x-europass-thesis",):
-                w.report.lost(pointer(*path, key), f"Europass has no place for education '{key}'")
+        note_unplaced(w.report, data, EDUCATION_KEYS, path, "Europass has no place for education '{}'")
         attendance = w.sub(history, "EducationOrganizationAttendance")
         if school.institution is not None:
             w.sub(attendance, "hr:OrganizationName", w.clean(school.institution, *path, "institution"))
@@ -360,34 +351,28 @@ def _education(w: _Writer, history: Any, resume: Resume) -> None:
             w.sub(degree, "hr:DegreeName", w.clean(school.studyType, *path, "studyType"))
         if school.score is not None:
             w.sub(w.sub(degree, "FinalGrade"), "hr:ScoreText", w.clean(school.score, *path, "score"))
-        thesis = data.get("x-europass-thesis")
-        if isinstance(thesis, str):
-            w.sub(degree, "Thesis", w.clean(thesis, *path, "x-europass-thesis"))
-        elif thesis is not None:
-            w.report.lost(pointer(*path, "x-europass-thesis"), "not a text")
+        thesis = text_or_lost(data, "x-europass-thesis", path, w.report)
+        if thesis is not None:
+            w.sub(degree, "Thesis", thesis)
         labelled: list[tuple[str, str | list[str]]] = []
         if school.area is not None:
-            labelled.append(("Field of study", w.clean(school.area, *path, "area")))
-        summary = data.get("summary")
-        if summary is not None and not isinstance(summary, str):
-            w.report.lost(pointer(*path, "summary"), "not a text")
-            summary = None
-        text = w.clean(summary, *path, "summary") if summary is not None else None
-        items = (
-            [w.clean(c, *path, "courses", n) for n, c in enumerate(school.courses)]
-            if school.courses is not None
-            else None
-        )
-        if labelled or text is not None or items is not None:
-            w.sub(degree, "OccupationalSkillsCovered", build_rich(labelled, text, items))
+            labelled.append((FIELD_OF_STUDY, w.clean(school.area, *path, "area")))
+        text = text_or_lost(data, "summary", path, w.report)
+        html = rich_or_none(labelled, text, texts_for_xml(school.courses, (*path, "courses"), w.report))
+        if html is not None:
+            w.sub(degree, "OccupationalSkillsCovered", html)
 
 
 def _certificates(w: _Writer, parent: Any, resume: Resume) -> None:
     for i, cert in enumerate(resume.certificates or ()):
         path: tuple[str | int, ...] = ("certificates", i)
-        for key in cert.to_data():
-            if key not in ("name", "date", "url", "issuer"):
-                w.report.lost(pointer(*path, key), f"Europass has no place for certificate '{key}'")
+        note_unplaced(
+            w.report,
+            cert.to_data(),
+            ("name", "date", "url", "issuer"),
+            path,
+            "Europass has no place for certificate '{}'",
+        )
         element = w.sub(parent, "Certification")
         if cert.name is not None:
             w.sub(element, "hr:CertificationName", w.clean(cert.name, *path, "name"))
@@ -396,36 +381,6 @@ def _certificates(w: _Writer, parent: Any, resume: Resume) -> None:
         if cert.url is not None:
             w.sub(element, "hr:CertificationDescription", build_rich([("URL", w.clean(cert.url, *path, "url"))]))
         w.date(element, "hr:CertificationDate", cert.date)
-
-
-def _languages(w: _Writer, resume: Resume) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:
-    """Mother tongues and foreign languages with levels; reports guesses, losses and moves."""
-    natives: list[tuple[int, str]] = []
-    foreign: list[tuple[int, str, dict[str, str]]] = []
-    for i, lang in enumerate(resume.languages or ()):
-        path: tuple[str | int, ...] = ("languages", i)
-        for key in lang.to_data():
-            if key not in ("language", "fluency"):
-                w.report.lost(pointer(*path, key), f"Europass has no place for language '{key}'")
-        if lang.language is None or not lang.language.strip():
-            # Kept as an unnamed entry so that the entries after it keep their places.
-            w.report.lost(pointer(*path), "a language without its name cannot be written")
-        label = w.clean(lang.language or "", *path, "language")
-        found = cefr.guess(lang.fluency)
-        if found.kind == "none":
-            w.report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' names no CEFR level: written without a level")
-        elif not found.exact:
-            level = "mother tongue" if found.kind == "native" else cefr.fluency_text(found.levels)
-            w.report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' written as {level} (a guess)")
-        if found.kind == "native":
-            natives.append((i, label))
-        else:
-            foreign.append((i, label, found.levels))
-    order = [i for i, _ in natives] + [i for i, _, _ in foreign]
-    for new, old in enumerate(order):
-        if new != old:
-            w.report.warn(pointer("languages", old), "moved: Europass lists mother tongues before foreign languages")
-    return [label for _, label in natives], [(label, levels) for _, label, levels in foreign]
 
 
 _DIMENSION_CODES = {
@@ -493,11 +448,7 @@ def _others(w: _Writer, profile: Any, conferences: Any, resume: Resume) -> list[
     moved = [i for i, k in enumerate(kinds) if k == "conference"] + [
         i for i, k in enumerate(kinds) if k != "conference"
     ]
-    for new, old in enumerate(moved):
-        if new != old:
-            w.report.warn(
-                pointer("projects", old), "moved: the portal's conferences section comes before custom sections"
-            )
+    note_moves(w.report, ("projects",), moved, "the portal's conferences section comes before custom sections")
     for section, title in TITLES.items():
         shape = SHAPES[section]
         for i, entry in enumerate(getattr(resume, section) or ()):
@@ -605,9 +556,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
         if summary is not None:
             rich = parse_rich(summary, frozenset({HEADLINE}))
             if rich.simplified:
-                report.normalised(
-                    "/basics/summary", "rich text formatting (bold, links, colours) reduced to plain text"
-                )
+                report.normalised("/basics/summary", SIMPLIFIED)
             headline = rich.labels.get(HEADLINE)
             if headline is not None:
                 basics["label"] = headline if isinstance(headline, str) else "\n".join(headline)
@@ -831,25 +780,14 @@ def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:
             job["endDate"] = end
         description = _text(position, "oa:Description")
         if description is not None:
-            rich = parse_rich(description, frozenset({"About the employer"}))
-            if "About the employer" in rich.labels:
-                value = rich.labels["About the employer"]
-                job["description"] = value if isinstance(value, str) else "\n".join(value)
-            if rich.simplified:
-                report.normalised(
-                    pointer(*path, "summary"), "rich text formatting (bold, links, colours) reduced to plain text"
-                )
-            if rich.paragraphs is not None:
-                job["summary"] = rich.text
-            if rich.items is not None:
-                job["highlights"] = rich.items
-    order = ("name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights")
+            labels = {EMPLOYER: "description"}
+            read_rich(description, labels, "summary", "highlights", job, pointer(*path, "summary"), report)
     department = _text(employer, "Department")
     if department is not None and department != name:
         report.lost(pointer(*path), f"the department '{department}' was not kept")
     if _text(employer, "hr:IndustryCode") is not None:
         report.lost(pointer(*path), "the NACE industry code was not kept")
-    return {k: job[k] for k in order if k in job}
+    return {k: job[k] for k in WORK_KEYS if k in job}
 
 
 def _read_education(attendance: Any, i: int, report: Report) -> dict[str, Any]:
@@ -877,16 +815,7 @@ def _read_education(attendance: Any, i: int, report: Report) -> dict[str, Any]:
             report.lost(pointer(*path, "area"), "ISCED-F field-of-study codes were not kept")
         skills = _text(degree, "OccupationalSkillsCovered")
         if skills is not None:
-            rich = parse_rich(skills, frozenset({"Field of study"}))
-            if "Field of study" in rich.labels:
-                value = rich.labels["Field of study"]
-                school["area"] = value if isinstance(value, str) else "\n".join(value)
-            if rich.simplified:
-                report.normalised(pointer(*path), "rich text formatting (bold, links, colours) reduced to plain text")
-            if rich.paragraphs is not None:
-                school["summary"] = rich.text
-            if rich.items is not None:
-                school["courses"] = rich.items
+            read_rich(skills, {FIELD_OF_STUDY: "area"}, "summary", "courses", school, pointer(*path), report)
         if study_type is not None:
             school["studyType"] = study_type
         score = _text(degree, "FinalGrade/hr:ScoreText")
@@ -902,19 +831,7 @@ def _read_education(attendance: Any, i: int, report: Report) -> dict[str, Any]:
         school["startDate"] = start
     if end is not None:
         school["endDate"] = end
-    order = (
-        "institution",
-        "url",
-        "area",
-        "studyType",
-        "startDate",
-        "endDate",
-        "score",
-        "courses",
-        "summary",
-        "x-europass-thesis",
-    )
-    return {k: school[k] for k in order if k in school}
+    return {k: school[k] for k in EDUCATION_KEYS if k in school}
 
 
 def _read_certificate(element: Any, i: int, report: Report) -> dict[str, Any]:

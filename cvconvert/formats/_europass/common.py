@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
 
 from cvconvert import dates
+from cvconvert.formats._europass import cefr
 from cvconvert.report import Report, pointer
+
+if TYPE_CHECKING:
+    from cvconvert.model import Language, Work
+
+Path = tuple[str | int, ...]
 
 # --- text that XML 1.0 can hold ------------------------------------------------------------
 
@@ -22,6 +30,99 @@ def xml_text(value: str, path: str, report: Report) -> str:
         return value
     report.lost(path, "control characters that XML cannot hold were removed")
     return _NOT_XML.sub("", value)
+
+
+def text_or_lost(data: dict[str, Any], key: str, path: Path, report: Report) -> str | None:
+    """``data[key]`` ready for XML when it is a text; a loss note when it is anything else."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        report.lost(pointer(*path, key), "not a text")
+        return None
+    return xml_text(value, pointer(*path, key), report)
+
+
+def texts_for_xml(values: list[str] | None, path: Path, report: Report) -> list[str] | None:
+    """Each text of a list ready for XML (None stays None)."""
+    if values is None:
+        return None
+    return [xml_text(v, pointer(*path, n), report) for n, v in enumerate(values)]
+
+
+# --- what a writer cannot place ----------------------------------------------------------------
+
+WORK_KEYS = ("name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights")
+"""The work fields both dialects carry, in the order readers give them back."""
+EDUCATION_KEYS = (
+    "institution",
+    "url",
+    "area",
+    "studyType",
+    "startDate",
+    "endDate",
+    "score",
+    "courses",
+    "summary",
+    "x-europass-thesis",
+)
+"""The education fields both dialects carry, in the order readers give them back."""
+BASICS_KEYS = frozenset(
+    {"name", "label", "email", "url", "profiles", "phone", "location", "summary", "image"}
+    | {"x-europass-nationalities", "x-europass-birthDate"}
+)
+"""The basics both dialects carry (the Candidate XML has room for further e-mail addresses too)."""
+PROFILE_KEYS = ("network", "url", "username")
+ADDRESS_KEYS = ("address", "city", "countryCode", "postalCode")
+
+
+def note_unplaced(report: Report, data: Iterable[str], known: Collection[str], path: Path, message: str) -> None:
+    """A loss note for each key of ``data`` not in ``known``; ``message`` has a ``{}`` for the key."""
+    for key in data:
+        if key not in known:
+            report.lost(pointer(*path, key), message.format(key))
+
+
+def note_moves(report: Report, section: Path, order: list[int], why: str) -> None:
+    """A warning for each entry that the written order (old indexes, in their new order) moves."""
+    for new, old in enumerate(order):
+        if new != old:
+            report.warn(pointer(*section, old), f"moved: {why}")
+
+
+def sort_languages(
+    languages: Sequence[Language] | None, report: Report
+) -> tuple[list[tuple[int, str]], list[tuple[int, str, dict[str, str]]]]:
+    """Mother tongues and foreign languages with their CEFR levels, each with its index.
+
+    Both dialects list mother tongues first: moves, guessed levels and losses are reported.
+    """
+    natives: list[tuple[int, str]] = []
+    foreign: list[tuple[int, str, dict[str, str]]] = []
+    for i, lang in enumerate(languages or ()):
+        path: Path = ("languages", i)
+        note_unplaced(report, lang.to_data(), ("language", "fluency"), path, "Europass has no place for language '{}'")
+        if lang.language is None or not lang.language.strip():
+            # Kept as an unnamed entry so that the entries after it keep their places.
+            report.lost(pointer(*path), "a language without its name cannot be written")
+        label = xml_text(lang.language or "", pointer(*path, "language"), report)
+        found = cefr.guess(lang.fluency)
+        if found.kind == "none":
+            report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' names no CEFR level: written without a level")
+        elif not found.exact:
+            level = "mother tongue" if found.kind == "native" else cefr.fluency_text(found.levels)
+            report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' written as {level} (a guess)")
+        if found.kind == "native":
+            natives.append((i, label))
+        else:
+            foreign.append((i, label, found.levels))
+    note_moves(
+        report,
+        ("languages",),
+        [i for i, _ in natives] + [i for i, _, _ in foreign],
+        "Europass lists mother tongues before foreign languages",
+    )
+    return natives, foreign
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -358,6 +459,11 @@ def parse_rich(text: str, labels: frozenset[str] = frozenset()) -> RichText:
     return result
 
 
+SIMPLIFIED = "rich text formatting (bold, links, colours) reduced to plain text"
+EMPLOYER = "About the employer"
+"""The label of the paragraph that carries ``work.description`` at the top of the activities."""
+
+
 def _esc_inline(value: str) -> str:
     return html.escape(value, quote=False).replace("\n", "<br>")
 
@@ -384,6 +490,46 @@ def build_rich(
     if items is not None:
         out.append("<ul>" + "".join(f"<li>{_esc_inline(v)}</li>" for v in items) + "</ul>")
     return "".join(out)
+
+
+def rich_or_none(labelled: list[tuple[str, str | list[str]]], text: str | None, items: list[str] | None) -> str | None:
+    """The rich text of :func:`build_rich`, or None when there is nothing to say."""
+    return build_rich(labelled, text, items) if labelled or text is not None or items is not None else None
+
+
+def work_html(job: Work, path: Path, report: Report) -> str | None:
+    """A job's description, summary and highlights as the one rich text both dialects give them."""
+    labelled: list[tuple[str, str | list[str]]] = []
+    if job.description is not None:
+        labelled.append((EMPLOYER, xml_text(job.description, pointer(*path, "description"), report)))
+    summary = xml_text(job.summary, pointer(*path, "summary"), report) if job.summary is not None else None
+    return rich_or_none(labelled, summary, texts_for_xml(job.highlights, (*path, "highlights"), report))
+
+
+def read_rich(
+    html: str,
+    labels: dict[str, str],
+    text: str,
+    items: str,
+    data: dict[str, Any],
+    where: str,
+    report: Report,
+) -> None:
+    """Labelled paragraphs into the fields ``labels`` names, the rest into ``text`` and ``items``.
+
+    A note at ``where`` says when formatting was reduced to plain text.
+    """
+    rich = parse_rich(html, frozenset(labels))
+    for label, key in labels.items():
+        value = rich.labels.get(label)
+        if value is not None:
+            data[key] = value if isinstance(value, str) else "\n".join(value)
+    if rich.simplified:
+        report.normalised(where, SIMPLIFIED)
+    if rich.paragraphs is not None:
+        data[text] = rich.text
+    if rich.items is not None:
+        data[items] = rich.items
 
 
 def note_empty_lists(data: dict[str, object], report: Report) -> None:

@@ -16,6 +16,13 @@ from typing import Any
 
 from cvconvert.formats._europass import cefr
 from cvconvert.formats._europass.common import (
+    ADDRESS_KEYS,
+    BASICS_KEYS,
+    EDUCATION_KEYS,
+    EMPLOYER,
+    PROFILE_KEYS,
+    SIMPLIFIED,
+    WORK_KEYS,
     build_rich,
     country_code,
     country_name,
@@ -26,12 +33,20 @@ from cvconvert.formats._europass.common import (
     language_by_code,
     language_by_name,
     note_empty_lists,
+    note_moves,
+    note_unplaced,
     note_username,
     note_vanishing_basics,
     parse_rich,
+    read_rich,
+    rich_or_none,
+    sort_languages,
     split_name,
     split_place,
+    text_or_lost,
+    texts_for_xml,
     username_in,
+    work_html,
     xml_text,
 )
 from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, model_order, to_block
@@ -76,6 +91,8 @@ CODES = {
 }
 LABELS = {"volunteer": "Volunteering", "skills": "Skills", "interests": "Interests"}
 ABOUT = "About me"
+FINAL_GRADE = "Final grade"
+THESIS = "Thesis"
 _SECTION_OF_CODE = {code: section for section, (code, _) in CODES.items()}
 _SECTION_OF_LABEL = {label: section for section, label in LABELS.items()}
 _RESERVED = {ABOUT, *LABELS.values(), *(label for _, label in CODES.values())}
@@ -155,9 +172,8 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     report = Report()
     w = _Writer(report)
     data = resume.to_data()
-    for key in data:
-        if key not in ("basics", "work", "education", "languages", *CODES, *LABELS):
-            report.lost(pointer(key), f"Europass has no place for '{key}'")
+    known = ("basics", "work", "education", "languages", *CODES, *LABELS)
+    note_unplaced(report, data, known, (), "Europass has no place for '{}'")
     note_empty_lists(data, report)
     root = etree.Element(f"{{{NS}}}SkillsPassport", nsmap={None: NS, "xsi": XSI})
     root.set("locale", str(language))
@@ -183,22 +199,12 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     return body, report
 
 
-def _moves(w: _Writer, section: tuple[str | int, ...], order: list[int], why: str) -> None:
-    for new, old in enumerate(order):
-        if new != old:
-            w.report.warn(pointer(*section, old), f"moved: {why}")
-
-
 def _identification(w: _Writer, learner: Any, resume: Resume) -> None:
     basics = resume.basics
     if basics is None:
         return
     data = basics.to_data()
-    handled = {"name", "label", "email", "url", "profiles", "phone", "location", "summary", "image"}
-    handled |= {"x-europass-nationalities", "x-europass-birthDate"}
-    for key in data:
-        if key not in handled:
-            w.report.lost(pointer("basics", key), f"Europass has no place for basics '{key}'")
+    note_unplaced(w.report, data, BASICS_KEYS, ("basics",), "Europass has no place for basics '{}'")
     ident = w.sub(learner, "Identification")
     if basics.name is not None:
         if basics.name == "":
@@ -225,16 +231,16 @@ def _identification(w: _Writer, learner: Any, resume: Resume) -> None:
     messengers: list[tuple[int, dict[str, Any]]] = []
     for i, prof in enumerate(basics.profiles or ()):
         entry = prof.to_data()
-        for key in entry:
-            if key not in ("network", "url", "username"):
-                w.report.lost(pointer("basics", "profiles", i, key), f"Europass has no place for profile '{key}'")
+        note_unplaced(
+            w.report, entry, PROFILE_KEYS, ("basics", "profiles", i), "Europass has no place for profile '{}'"
+        )
         if entry.get("url") is None and entry.get("username") is not None:
             messengers.append((i, entry))
         else:
             note_username(w.report, entry.get("url"), entry.get("username"), i)
             sites.append((i, entry))
-    _moves(
-        w,
+    note_moves(
+        w.report,
         ("basics", "profiles"),
         [i for i, _ in sites] + [i for i, _ in messengers],
         "Europass lists web sites before messengers",
@@ -300,9 +306,7 @@ def _photo(w: _Writer, ident: Any, image: str) -> None:
 
 
 def _address(w: _Writer, contact: Any, loc: dict[str, Any], path: tuple[str | int, ...]) -> None:
-    for key in loc:
-        if key not in ("address", "city", "countryCode", "postalCode"):
-            w.report.lost(pointer(*path, key), f"Europass addresses have no '{key}'")
+    note_unplaced(w.report, loc, ADDRESS_KEYS, path, "Europass addresses have no '{}'")
     fields = w.sub(w.sub(contact, "Address"), "Contact")
     if loc.get("address") is not None:
         w.sub(fields, "AddressLine", w.clean(loc["address"], *path, "address"))
@@ -329,34 +333,14 @@ def _work(w: _Writer, learner: Any, resume: Resume) -> None:
     listing = w.sub(learner, "WorkExperienceList")
     for i, job in enumerate(resume.work):
         path: tuple[str | int, ...] = ("work", i)
-        for key in job.to_data():
-            if key not in (
-                "name",
-                "location",
-                "description",
-                "position",
-                "url",
-                "startDate",
-                "endDate",
-                "summary",
-                "highlights",
-            ):
-                w.report.lost(pointer(*path, key), f"Europass has no place for work '{key}'")
+        note_unplaced(w.report, job.to_data(), WORK_KEYS, path, "Europass has no place for work '{}'")
         element = w.sub(listing, "WorkExperience")
         w.period(element, job.startDate, job.endDate, *path)
         if job.position is not None:
             w.sub(w.sub(element, "Position"), "Label", w.clean(job.position, *path, "position"))
-        labelled: list[tuple[str, str | list[str]]] = []
-        if job.description is not None:
-            labelled.append(("About the employer", w.clean(job.description, *path, "description")))
-        summary = w.clean(job.summary, *path, "summary") if job.summary is not None else None
-        items = (
-            [w.clean(h, *path, "highlights", n) for n, h in enumerate(job.highlights)]
-            if job.highlights is not None
-            else None
-        )
-        if labelled or summary is not None or items is not None:
-            w.sub(element, "Activities", build_rich(labelled, summary, items))
+        html = work_html(job, path, w.report)
+        if html is not None:
+            w.sub(element, "Activities", html)
         if job.name is None and job.location is None and job.url is None:
             continue
         employer = w.sub(element, "Employer")
@@ -388,45 +372,21 @@ def _education(w: _Writer, learner: Any, resume: Resume) -> None:
     for i, school in enumerate(resume.education):
         path: tuple[str | int, ...] = ("education", i)
         data = school.to_data()
-        known = (
-            "institution",
-            "url",
-            "area",
-            "studyType",
-            "startDate",
-            "endDate",
-            "score",
-            "courses",
-            "summary",
-            "x-europass-thesis",
-        )
-        for key in data:
-            if key not in known:
-                w.report.lost(pointer(*path, key), f"Europass has no place for education '{key}'")
+        note_unplaced(w.report, data, EDUCATION_KEYS, path, "Europass has no place for education '{}'")
         element = w.sub(listing, "Education")
         w.period(element, school.startDate, school.endDate, *path)
         if school.studyType is not None:
             w.sub(element, "Title", w.clean(school.studyType, *path, "studyType"))
         labelled: list[tuple[str, str | list[str]]] = []
         if school.score is not None:
-            labelled.append(("Final grade", w.clean(school.score, *path, "score")))
-        thesis = data.get("x-europass-thesis")
-        if isinstance(thesis, str):
-            labelled.append(("Thesis", w.clean(thesis, *path, "x-europass-thesis")))
-        elif thesis is not None:
-            w.report.lost(pointer(*path, "x-europass-thesis"), "not a text")
-        summary = data.get("summary")
-        if summary is not None and not isinstance(summary, str):
-            w.report.lost(pointer(*path, "summary"), "not a text")
-            summary = None
-        text = w.clean(summary, *path, "summary") if summary is not None else None
-        items = (
-            [w.clean(c, *path, "courses", n) for n, c in enumerate(school.courses)]
-            if school.courses is not None
-            else None
-        )
-        if labelled or text is not None or items is not None:
-            w.sub(element, "Activities", build_rich(labelled, text, items))
+            labelled.append((FINAL_GRADE, w.clean(school.score, *path, "score")))
+        thesis = text_or_lost(data, "x-europass-thesis", path, w.report)
+        if thesis is not None:
+            labelled.append((THESIS, thesis))
+        text = text_or_lost(data, "summary", path, w.report)
+        html = rich_or_none(labelled, text, texts_for_xml(school.courses, (*path, "courses"), w.report))
+        if html is not None:
+            w.sub(element, "Activities", html)
         if school.institution is not None or school.url is not None:
             organisation = w.sub(element, "Organisation")
             if school.institution is not None:
@@ -443,36 +403,9 @@ def _education(w: _Writer, learner: Any, resume: Resume) -> None:
 
 
 def _skills(w: _Writer, learner: Any, resume: Resume) -> None:
-    natives: list[tuple[int, str]] = []
-    foreign: list[tuple[int, str, dict[str, str]]] = []
-    for i, lang in enumerate(resume.languages or ()):
-        path: tuple[str | int, ...] = ("languages", i)
-        for key in lang.to_data():
-            if key not in ("language", "fluency"):
-                w.report.lost(pointer(*path, key), f"Europass has no place for language '{key}'")
-        if lang.language is None or not lang.language.strip():
-            # Kept as an unnamed entry so that the entries after it keep their places.
-            w.report.lost(pointer(*path), "a language without its name cannot be written")
-        label = w.clean(lang.language or "", *path, "language")
-        found = cefr.guess(lang.fluency)
-        if found.kind == "none":
-            w.report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' names no CEFR level: written without a level")
-        elif not found.exact:
-            level = "mother tongue" if found.kind == "native" else cefr.fluency_text(found.levels)
-            w.report.lost(pointer(*path, "fluency"), f"'{lang.fluency}' written as {level} (a guess)")
-        if found.kind == "native":
-            natives.append((i, label))
-        else:
-            foreign.append((i, label, found.levels))
-    _moves(
-        w,
-        ("languages",),
-        [i for i, _ in natives] + [i for i, _, _ in foreign],
-        "Europass lists mother tongues before foreign languages",
-    )
+    natives, foreign = sort_languages(resume.languages, w.report)
+    # Every language, named or not, is in one of the lists: none at all writes no Skills/Linguistic.
     if not natives and not foreign:
-        if resume.languages:
-            w.report.lost("/languages", "no language had a name to write")
         return
     skills = w.sub(learner, "Skills")
     linguistic = w.sub(skills, "Linguistic")
@@ -800,24 +733,11 @@ def _read_work(element: Any, i: int, report: Report) -> dict[str, Any]:
     _read_period(element, path, job, report)
     activities = _text(element, "Activities")
     if activities is not None and activities.strip():
-        rich = parse_rich(activities, frozenset({"About the employer"}))
-        value = rich.labels.get("About the employer")
-        if value is not None:
-            job["description"] = value if isinstance(value, str) else "\n".join(value)
-        if rich.simplified:
-            report.normalised(
-                pointer(*path, "summary"), "rich text formatting (bold, links, colours) reduced to plain text"
-            )
-        if rich.paragraphs is not None:
-            job["summary"] = rich.text
-        if rich.items is not None:
-            job["highlights"] = rich.items
-    elif activities is not None and activities:
-        pass  # white space only: nothing said
+        labels = {EMPLOYER: "description"}
+        read_rich(activities, labels, "summary", "highlights", job, pointer(*path, "summary"), report)
     if _text(element, "Description"):
         report.lost(pointer(*path), "the experience's short description was not kept")
-    order = ("name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights")
-    return {k: job[k] for k in order if k in job}
+    return {k: job[k] for k in WORK_KEYS if k in job}
 
 
 def _read_education(element: Any, i: int, report: Report) -> dict[str, Any]:
@@ -847,30 +767,9 @@ def _read_education(element: Any, i: int, report: Report) -> dict[str, Any]:
     _read_period(element, path, school, report)
     activities = _text(element, "Activities")
     if activities:
-        rich = parse_rich(activities, frozenset({"Final grade", "Thesis"}))
-        for label, key in (("Final grade", "score"), ("Thesis", "x-europass-thesis")):
-            value = rich.labels.get(label)
-            if value is not None:
-                school[key] = value if isinstance(value, str) else "\n".join(value)
-        if rich.simplified:
-            report.normalised(pointer(*path), "rich text formatting (bold, links, colours) reduced to plain text")
-        if rich.paragraphs is not None:
-            school["summary"] = rich.text
-        if rich.items is not None:
-            school["courses"] = rich.items
-    order = (
-        "institution",
-        "url",
-        "area",
-        "studyType",
-        "startDate",
-        "endDate",
-        "score",
-        "courses",
-        "summary",
-        "x-europass-thesis",
-    )
-    return {k: school[k] for k in order if k in school}
+        labels = {FINAL_GRADE: "score", THESIS: "x-europass-thesis"}
+        read_rich(activities, labels, "summary", "courses", school, pointer(*path), report)
+    return {k: school[k] for k in EDUCATION_KEYS if k in school}
 
 
 def _language_label(description: Any) -> str | None:
@@ -957,9 +856,7 @@ def _read_skill_slots(learner: Any, sections: dict[str, list[dict[str, Any]]], r
             keywords = [line for line in (rich.paragraphs or []) if line.strip()] + list(rich.items or [])
             skill["keywords"] = keywords
             if rich.simplified:
-                report.normalised(
-                    pointer("skills", n), "rich text formatting (bold, links, colours) reduced to plain text"
-                )
+                report.normalised(pointer("skills", n), SIMPLIFIED)
         sections["skills"].append(skill)
         for certificate in _findall(element, "VerifiedBy/Certificate"):
             _certificate(certificate, sections, report)
