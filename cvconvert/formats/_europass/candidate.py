@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-from functools import cache
 from typing import Any
 
 from cvconvert import dates
@@ -22,6 +21,8 @@ from cvconvert.formats._europass.common import (
     PROFILE_KEYS,
     SIMPLIFIED,
     WORK_KEYS,
+    Names,
+    Writer,
     build_rich,
     country_code,
     eqf_guess,
@@ -55,8 +56,12 @@ HR = "http://www.hr-xml.org/3"
 OA = "http://www.openapplications.org/oagis/9"
 EURES = "http://www.europass_eures.eu/1.0"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-NSMAP = {None: EP, "oa": OA, "eures": EURES, "hr": HR, "xsi": XSI}
-_PREFIX = {"": EP, "hr": HR, "oa": OA, "eures": EURES, "xsi": XSI}
+_NAMES = Names({"": EP, "oa": OA, "eures": EURES, "hr": HR, "xsi": XSI})
+NSMAP = {prefix or None: uri for prefix, uri in _NAMES.prefixes.items()}
+q = _NAMES.q
+_find = _NAMES.find
+_findall = _NAMES.findall
+_text = _NAMES.text
 
 FIELD_OF_STUDY = "Field of study"
 """The label of the paragraph that carries ``education.area`` (its ISCED-F code is not the same)."""
@@ -86,31 +91,10 @@ _EMPTY_SECTIONS = (
 )
 
 
-def q(name: str) -> str:
-    """Clark notation for ``prefix:local`` (no prefix: the Europass namespace)."""
-    prefix, _, local = name.rpartition(":")
-    return f"{{{_PREFIX[prefix]}}}{local}"
-
-
 # --- writing -------------------------------------------------------------------------------
 
 
-class _Writer:
-    def __init__(self, report: Report) -> None:
-        from lxml import etree
-
-        self.etree = etree
-        self.report = report
-
-    def sub(self, parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-        element = self.etree.SubElement(parent, q(tag), {k: v for k, v in attrs.items()})
-        if text is not None:
-            element.text = text
-        return element
-
-    def clean(self, value: str, *path: str | int) -> str:
-        return xml_text(value, pointer(*path), self.report)
-
+class _Writer(Writer):
     def date(self, parent: Any, name: str, value: str | None) -> None:
         if value is not None:
             self.sub(self.sub(parent, name), "hr:FormattedDateTime", value)
@@ -124,7 +108,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     from lxml import etree
 
     report = Report()
-    w = _Writer(report)
+    w = _Writer(_NAMES, report)
     data = resume.to_data()
     note_unplaced(
         report,
@@ -503,28 +487,6 @@ def _rendering(w: _Writer, root: Any, custom: list[str]) -> None:
 
 
 # --- reading -------------------------------------------------------------------------------
-
-
-def _text(parent: Any, path: str) -> str | None:
-    """The text of the first element at ``path`` (prefixed names, '/'-separated); '' when empty."""
-    element = _find(parent, path)
-    if element is None:
-        return None
-    return element.text or ""
-
-
-@cache
-def _clark(path: str) -> str:
-    # Readers look the same few paths up thousands of times: spell each in Clark notation once.
-    return "/".join(q(part) for part in path.split("/"))
-
-
-def _find(parent: Any, path: str) -> Any:
-    return parent.find(_clark(path))
-
-
-def _findall(parent: Any, path: str) -> list[Any]:
-    return list(parent.findall(_clark(path)))
 
 
 def _date(parent: Any, path: str, where: str, report: Report) -> str | None:

@@ -50,6 +50,70 @@ def texts_for_xml(values: list[str] | None, path: Path, report: Report) -> list[
     return [xml_text(v, pointer(*path, n), report) for n, v in enumerate(values)]
 
 
+# --- one dialect's element names, for writing and reading ------------------------------------
+
+
+class Names:
+    """A dialect's prefixed names (``hr:FamilyName``, ``'/'``-separated paths) in Clark notation, and look-ups.
+
+    ``prefixes`` maps each prefix ("" for the default namespace) to its namespace.
+    """
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.prefixes = prefixes
+        self._paths: dict[str, str] = {}
+
+    def q(self, name: str) -> str:
+        """Clark notation for ``prefix:local`` (no prefix: the default namespace)."""
+        prefix, _, local = name.rpartition(":")
+        return f"{{{self.prefixes[prefix]}}}{local}"
+
+    def clark(self, path: str) -> str:
+        """A '/'-separated path of prefixed names in Clark notation."""
+        # Readers look the same few paths up thousands of times: spell each in Clark notation once.
+        found = self._paths.get(path)
+        if found is None:
+            found = self._paths[path] = "/".join(self.q(part) for part in path.split("/"))
+        return found
+
+    def find(self, parent: Any, path: str) -> Any:
+        """The first element at ``path`` under ``parent``, or None."""
+        return parent.find(self.clark(path))
+
+    def findall(self, parent: Any, path: str) -> list[Any]:
+        """Every element at ``path`` under ``parent``."""
+        return list(parent.findall(self.clark(path)))
+
+    def text(self, parent: Any, path: str) -> str | None:
+        """The text of the first element at ``path``; '' when it is empty, None when there is none."""
+        element = self.find(parent, path)
+        if element is None:
+            return None
+        return element.text or ""
+
+
+class Writer:
+    """Builds one dialect's elements and cleans the text that goes into them, noting losses in ``report``."""
+
+    def __init__(self, names: Names, report: Report) -> None:
+        from lxml import etree
+
+        self.etree = etree
+        self.names = names
+        self.report = report
+
+    def sub(self, parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
+        """A new last child of ``parent`` (a prefixed name), with its text and attributes."""
+        element = self.etree.SubElement(parent, self.names.q(tag), attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    def clean(self, value: str, *path: str | int) -> str:
+        """``value`` without what XML cannot hold (see :func:`xml_text`)."""
+        return xml_text(value, pointer(*path), self.report)
+
+
 # --- what a writer cannot place ----------------------------------------------------------------
 
 WORK_KEYS = ("name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights")

@@ -11,7 +11,6 @@ import base64
 import binascii
 import re
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
 from cvconvert.formats._europass import cefr
@@ -23,6 +22,8 @@ from cvconvert.formats._europass.common import (
     PROFILE_KEYS,
     SIMPLIFIED,
     WORK_KEYS,
+    Names,
+    Writer,
     build_rich,
     country_code,
     country_name,
@@ -47,7 +48,6 @@ from cvconvert.formats._europass.common import (
     texts_for_xml,
     username_in,
     work_html,
-    xml_text,
 )
 from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, model_order, to_block
 from cvconvert.model import Basics, Project, Resume
@@ -55,6 +55,10 @@ from cvconvert.report import Report, pointer
 
 NS = "http://europass.cedefop.europa.eu/Europass"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_NAMES = Names({"": NS})
+_find = _NAMES.find
+_findall = _NAMES.findall
+_text = _NAMES.text
 
 # Code lists of XSD 3.4.1 (EuropassISOCountries_V1.7.0, EuropassNationalities_V1.7.0,
 # EuropassISOLanguages_V1.10.0): Europass writes GB as UK and GR as EL.
@@ -125,22 +129,7 @@ def v3_country(code: str) -> str | None:
     return spelt if spelt in COUNTRIES else None
 
 
-class _Writer:
-    def __init__(self, report: Report) -> None:
-        from lxml import etree
-
-        self.etree = etree
-        self.report = report
-
-    def sub(self, parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-        element = self.etree.SubElement(parent, f"{{{NS}}}{tag}", attrs)
-        if text is not None:
-            element.text = text
-        return element
-
-    def clean(self, value: str, *path: str | int) -> str:
-        return xml_text(value, pointer(*path), self.report)
-
+class _Writer(Writer):
     def date(self, parent: Any, tag: str, value: str | None, *path: str | int) -> None:
         if value is None:
             return
@@ -170,7 +159,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     from lxml import etree
 
     report = Report()
-    w = _Writer(report)
+    w = _Writer(_NAMES, report)
     data = resume.to_data()
     known = ("basics", "work", "education", "languages", *CODES, *LABELS)
     note_unplaced(report, data, known, (), "Europass has no place for '{}'")
@@ -485,26 +474,6 @@ def _achievements(w: _Writer, learner: Any, resume: Resume) -> None:
 
 
 # --- reading -------------------------------------------------------------------------------
-
-
-@cache
-def _clark(path: str) -> str:
-    return "/".join(f"{{{NS}}}{part}" for part in path.split("/"))
-
-
-def _find(parent: Any, path: str) -> Any:
-    return parent.find(_clark(path))
-
-
-def _findall(parent: Any, path: str) -> list[Any]:
-    return list(parent.findall(_clark(path)))
-
-
-def _text(parent: Any, path: str) -> str | None:
-    element = _find(parent, path)
-    if element is None:
-        return None
-    return element.text or ""
 
 
 def _date(element: Any, where: str, report: Report) -> str | None:
