@@ -35,25 +35,26 @@ def _dialect(data: bytes) -> str | None:
     return None
 
 
-def read_xml(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
-    """Read either Europass XML dialect (told apart by the root element)."""
+def _require_extra() -> None:
+    # Both dialects need lxml and pycountry: say which extra to install before any work is done.
     with requires_extra("europass"):
         import lxml  # noqa: F401
         import pycountry  # noqa: F401
 
+
+def read_xml(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+    """Read either Europass XML dialect (told apart by the root element)."""
+    _require_extra()
     root = parse_xml(data, "Europass XML")
-    report = Report()
     tag = root.tag if isinstance(root.tag, str) else ""
     if tag == f"{{{CANDIDATE_NS}}}Candidate":
         from cvconvert.formats._europass.candidate import read_root
-
-        value = read_root(root, report)
     elif tag == f"{{{V3_NS}}}SkillsPassport":
-        from cvconvert.formats._europass.v3 import read_root as read_v3
-
-        value = read_v3(root, report)
+        from cvconvert.formats._europass.v3 import read_root
     else:
         raise InvalidInputError(f"not a Europass CV: the root element is {tag or '?'}")
+    report = Report()
+    value = read_root(root, report)
     resume, load_report = load_resume(value, strict=strict)
     report.extend(load_report)
     return resume, report
@@ -61,9 +62,7 @@ def read_xml(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
 
 def write_candidate(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     """Write the current Europass XML (see candidate.write)."""
-    with requires_extra("europass"):
-        import lxml  # noqa: F401
-        import pycountry  # noqa: F401
+    _require_extra()
     from cvconvert.formats._europass.candidate import write
 
     return write(resume, language=language)
@@ -71,9 +70,7 @@ def write_candidate(resume: Resume, *, language: str = "en") -> tuple[bytes, Rep
 
 def write_v3(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     """Write the legacy SkillsPassport V3.4 XML (see v3.write)."""
-    with requires_extra("europass"):
-        import lxml  # noqa: F401
-        import pycountry  # noqa: F401
+    _require_extra()
     from cvconvert.formats._europass.v3 import write
 
     return write(resume, language=language)

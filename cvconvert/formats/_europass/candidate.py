@@ -12,7 +12,7 @@ import binascii
 from typing import Any
 
 from cvconvert import dates
-from cvconvert.formats._europass import cefr
+from cvconvert.formats._europass import CANDIDATE_NS, cefr
 from cvconvert.formats._europass.common import (
     ADDRESS_KEYS,
     BASICS_KEYS,
@@ -51,7 +51,7 @@ from cvconvert.formats._europass.entries import SHAPES, Block, from_block, model
 from cvconvert.model import Basics, Project, Resume
 from cvconvert.report import Report, pointer
 
-EP = "http://www.europass.eu/1.0"
+EP = CANDIDATE_NS
 HR = "http://www.hr-xml.org/3"
 OA = "http://www.openapplications.org/oagis/9"
 EURES = "http://www.europass_eures.eu/1.0"

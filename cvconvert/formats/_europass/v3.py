@@ -13,7 +13,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from cvconvert.formats._europass import cefr
+from cvconvert.formats._europass import V3_NS, cefr
 from cvconvert.formats._europass.common import (
     ADDRESS_KEYS,
     BASICS_KEYS,
@@ -53,7 +53,7 @@ from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block,
 from cvconvert.model import Basics, Project, Resume
 from cvconvert.report import Report, pointer
 
-NS = "http://europass.cedefop.europa.eu/Europass"
+NS = V3_NS
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _NAMES = Names({"": NS})
 _find = _NAMES.find
