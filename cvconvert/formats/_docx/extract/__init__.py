@@ -15,10 +15,8 @@ three steps:
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,8 +25,13 @@ from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError
 from cvconvert.formats._docx import headings
+from cvconvert.formats._docx.extract.daterange import DateSpan, _without_dates, find_dates, learn_language, month_of
+from cvconvert.formats._docx.extract.lines import _BULLET_GLYPHS, Line, _cjk, _clean, _is_bullet, _strip_bullet, _words
 from cvconvert.model import Resume
 from cvconvert.report import Report, pointer
+
+__all__ = ["DateSpan", "Line", "extract", "find_dates", "learn_language", "month_of", "read_lines"]
+
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -55,22 +58,6 @@ _INLINE_CONTAINERS = frozenset(
     _q(W, t) for t in ("r", "hyperlink", "fldSimple", "smartTag", "customXml", "ins", "sdt", "sdtContent", "bdo", "dir")
 )
 _SKIP = frozenset(_q(W, t) for t in ("delText", "instrText", "pPr", "rPr", "del", "moveFrom", "footnoteReference"))
-
-
-@dataclass
-class Line:
-    """One visible line of text with the layout hints the rules use."""
-
-    text: str
-    style: str = ""
-    level: int | None = None  # outline level from the style or paragraph (0 = Heading 1)
-    bullet: bool = False
-    bold: bool = False
-    size: float = 0.0  # largest font size on the line, in points (0 = unknown)
-    where: str = "body"  # body | table | textbox | header | footer
-    cell: tuple[int, int, int] | None = None  # (table number, row, column)
-    para: int = 0  # paragraph number: lines cut by a line break share it
-    links: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -607,27 +594,6 @@ def _css_length(value: str | None) -> float:
         return 0.0
 
 
-def _clean(text: str) -> str:
-    # Non-breaking and odd spaces become plain spaces, runs of spaces one; tabs are kept because
-    # they separate columns ("Company<tab>2019 - 2021").
-    # PDF converters write CJK compatibility ideographs and Kangxi radicals (U+F98E for 年):
-    # they look the same, so the ordinary characters they stand for are what the reader saw.
-    text = "".join(
-        " "
-        if unicodedata.category(ch) == "Zs"
-        else unicodedata.normalize("NFKC", ch)
-        if "\uf900" <= ch <= "\ufaff" or "\u2f00" <= ch <= "\u2fdf"
-        else ch
-        for ch in text
-    )
-    text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "")
-    text = re.sub(r" {2,}", "  ", text)
-    # Dot leaders ("South College ........ 07/2025") stand for a tab.
-    text = re.sub(r"\s*[.…·_]{3,}\s*", "\t", text)
-    text = re.sub(r"[ ]*\t[\t ]*", "\t", text)
-    return text.strip(" \t\r")
-
-
 def _sibling(part: str, name: str) -> str:
     folder = part.rpartition("/")[0]
     return f"{folder}/{name}" if folder else name
@@ -658,219 +624,6 @@ def read_lines(data: bytes) -> list[Line]:
         package = open_zip(data, "Word file")
         return _Package(package).lines()
 
-
-# --- dates as people write them -------------------------------------------------------------
-
-# Month names in the languages CVs come in; matched by stem, so "Sept.", "févr.", "марта" work.
-# fmt: off
-_MONTH_NAMES = (
-    ("january", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari", "январь", "января"),
-    ("february", "februar", "février", "febrero", "fevereiro", "febbraio", "februari", "февраль", "февраля"),
-    ("march", "märz", "mars", "marzo", "março", "maart", "март", "марта"),
-    ("april", "avril", "abril", "aprile", "апрель", "апреля"),
-    ("may", "mai", "mayo", "maio", "maggio", "mei", "май", "мая"),
-    ("june", "juni", "juin", "junio", "junho", "giugno", "июнь", "июня"),
-    ("july", "juli", "juillet", "julio", "julho", "luglio", "июль", "июля"),
-    ("august", "août", "agosto", "augustus", "август", "августа"),
-    ("september", "septembre", "septiembre", "setiembre", "setembro", "settembre", "сентябрь", "сентября"),
-    ("october", "oktober", "octobre", "octubre", "outubro", "ottobre", "октябрь", "октября"),
-    ("november", "novembre", "noviembre", "novembro", "ноябрь", "ноября"),
-    ("december", "dezember", "décembre", "diciembre", "dezembro", "dicembre", "декабрь", "декабря"),
-)
-# fmt: on
-
-
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
-
-
-_MONTH_STEMS: dict[str, int] = {}
-for _i, _names in enumerate(_MONTH_NAMES, start=1):
-    for _name in _names:
-        _MONTH_STEMS.setdefault(_fold(_name)[:3], _i)
-_MONTH_FULL = {_fold(n): i for i, names in enumerate(_MONTH_NAMES, start=1) for n in names}
-
-
-_LEARNT: set[str] = set()
-
-
-def learn_language(lang: str | None) -> None:
-    """Add the month names of ``lang`` (from CLDR through Babel) to those :func:`month_of` knows.
-
-    Names are only ever added, so a document read with ``lang="pl"`` teaches Polish months to
-    later reads too; that widens what is recognised and changes nothing already recognised.
-    """
-    code = (lang or "").strip().replace("-", "_").split("_")[0].casefold()
-    if not code or code in _LEARNT:
-        return
-    _LEARNT.add(code)
-    with requires_extra("docx"):
-        from babel.core import UnknownLocaleError
-        from babel.dates import get_month_names
-
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            try:
-                names = get_month_names(width, context, locale=code)
-            except (UnknownLocaleError, ValueError, TypeError):
-                return
-            for month, name in names.items():
-                _MONTH_FULL.setdefault(_fold(str(name)).rstrip("."), int(month))
-    _find_dates.cache_clear()  # lines read before may hold these month names
-
-
-def month_of(word: str) -> int | None:
-    """The month a (possibly abbreviated) month name means, in the languages above."""
-    w = _fold(word.rstrip("."))
-    if len(w) < 3 or len(w) > 10 or not w.isalpha():
-        return None
-    if w in _MONTH_FULL:
-        return _MONTH_FULL[w]
-    # French "juin"/"juillet" share the stem "jui".
-    if w.startswith("juin"):
-        return 6
-    if w.startswith("juil"):
-        return 7
-    month = _MONTH_STEMS.get(w[:3])
-    if month is None:
-        return None
-    # An abbreviation must be the start of one of the month's names ("Sept", not "Separate").
-    if any(_fold(n).startswith(w) for n in _MONTH_NAMES[month - 1]) or len(w) <= 4:
-        return month
-    # Russian declensions change the ending: "марта", "мае".
-    return month if any(_fold(n)[:-1] == w[:-1] or _fold(n)[:-1] == w[:-2] for n in _MONTH_NAMES[month - 1]) else None
-
-
-_Y = r"(?:19[5-9]\d|20[0-4]\d)"
-_MW = r"[^\W\d_]{3,10}\.?"
-_DATE = re.compile(
-    rf"(?<![0-9A-Za-z])(?:"
-    rf"(?P<d1>\d{{1,2}})\s?[./]\s?(?P<m1>\d{{1,2}})\s?[./]\s?(?P<y1>{_Y})"
-    rf"|(?P<y2>{_Y})\s?[./-]\s?(?P<m2>\d{{1,2}})(?:\s?[./-]\s?(?P<d2>\d{{1,2}}))?(?![\d])"
-    rf"|(?P<m3>\d{{1,2}})\s*[/.]\s*(?P<y3>{_Y})"
-    rf"|(?P<y5>{_Y})\s*年(?:\s*(?P<m5>\d{{1,2}})\s*月(?:\s*(?P<d5>\d{{1,2}})\s*日)?)?"
-    rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW})[,/]?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?P<y4>{_Y})"
-    rf"|(?P<y6>{_Y})"
-    rf")(?![\d])",
-    re.IGNORECASE,
-)
-_PRESENT = (
-    r"(?:present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|"
-    r"heute|jetzt|aktuell|dato|laufend|andauernd|fortlaufend|derzeit|zurzeit|bis\s+dato|"
-    r"en\s+curso|em\s+andamento|atualmente|attualmente|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|en\s+cours|"
-    r"actualidad|presente|actual|atual|o\s+momento|hoje|oggi|in\s+corso|heden|"
-    r"настоящее\s+время|наст\.?\s*вр(?:емя|\.)?|н\.\s?в\.?|сейчас|至今|现在|今|目前|現在)"
-)
-_SEP = r"(?:-|–|—|‑|‐|−|~|～|－|→|to|till|until|through|bis|au|à|a|al|hasta|até|ate|по|до|至)"
-_RANGE_GAP = re.compile(rf"^[\s(\[]*{_SEP}[\s)\]]*$", re.IGNORECASE)
-_TO_PRESENT = re.compile(rf"^[\s(\[]*(?:{_SEP}\s*)?{_PRESENT}(?![\w])[\s)\]]*", re.IGNORECASE)
-_SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|de|ab)\s*$", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<mn>{_MW})\s*{_SEP}\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class DateSpan:
-    """A date range (or a single date) found in a line of text."""
-
-    start: str | None
-    end: str | None
-    present: bool
-    single: bool
-    begin: int  # character span of the whole range in the line
-    stop: int
-
-
-def _date_at(m: re.Match[str]) -> str | None:
-    g = m.groupdict()
-    y = next((g[k] for k in ("y1", "y2", "y3", "y4", "y5", "y6") if g[k]), None)
-    if y is None:
-        return None
-    month: int | None = None
-    day: int | None = None
-    if g["y1"]:
-        month, day = int(g["m1"]), int(g["d1"])
-    elif g["y2"]:
-        month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
-    elif g["y3"]:
-        month = int(g["m3"])
-    elif g["y5"]:
-        month = int(g["m5"]) if g["m5"] else None
-        day = int(g["d5"]) if g["d5"] else None
-    elif g["y4"]:
-        month = month_of(g["mn4"])
-        if month is None:
-            return None
-        d = g["d4"] or g["d4b"]
-        day = int(d) if d else None
-    if month is not None and not 1 <= month <= 12:
-        return None
-    if day is not None and not 1 <= day <= 31:
-        day = None
-    if month is None:
-        return y
-    return f"{y}-{month:02d}" if day is None else f"{y}-{month:02d}-{day:02d}"
-
-
-def find_dates(text: str) -> list[DateSpan]:
-    """Date ranges and single dates in a line, left to right (see :func:`_find_dates`)."""
-    return list(_find_dates(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _find_dates(text: str) -> tuple[DateSpan, ...]:
-    """Date ranges and single dates in a line, left to right; cached, since the rules ask often.
-
-    Understands "Sept. 2017 - Jul. 2021", "03/2019 – heute", "2018 — présent", "2019年3月-至今",
-    "Jan 2020 to Present", "2015-2017", "May - Jun 2021", "Seit Februar 2014", "2017 (actuellement)".
-    """
-    tokens: list[tuple[str, int, int]] = []
-    pos = 0
-    while (m := _DATE.search(text, pos)) is not None:
-        iso = _date_at(m)
-        if iso is not None:
-            tokens.append((iso, m.start(), m.end()))
-            pos = m.end()
-        else:
-            # A word before a year that is no month ("Summer 2019", "方向/2019.09"): read again
-            # from the year, which may start a fuller date.
-            pos = max(pos + 1, m.start("y4") if m.group("y4") else m.end())
-    out: list[DateSpan] = []
-    i = 0
-    while i < len(tokens):
-        iso, begin, stop = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and _RANGE_GAP.match(text[stop : nxt[1]]):
-            start = iso
-            # "2015 - 2016.07": fine; "May - Jun 2021" is handled below.
-            out.append(DateSpan(start, nxt[0], False, False, begin, nxt[2]))
-            i += 2
-            continue
-        after = _TO_PRESENT.match(text[stop:])
-        if after and after.group(0).strip():
-            out.append(DateSpan(iso, None, True, False, begin, stop + after.end()))
-            i += 1
-            continue
-        before = _MONTH_BEFORE.search(text[:begin])
-        month = month_of(before.group("mn")) if before else None
-        if before and month:
-            # "May - Jun 2021": the start month takes the year of the end.
-            out.append(DateSpan(f"{iso[:4]}-{month:02d}", iso, False, False, before.start(), stop))
-            i += 1
-            continue
-        since = _SINCE.search(text[:begin])
-        dangling = re.match(r"\s*[-–—‑]+(?:\s*$|\s+(?=[^\W\d]))", text[stop:])
-        if since and since.group(0).strip():
-            out.append(DateSpan(iso, None, True, False, since.start(), stop))
-        elif dangling:
-            # "02/2021 – BR Link": a range left open, the end not written.
-            out.append(DateSpan(iso, None, False, False, begin, stop + dangling.end()))
-        else:
-            out.append(DateSpan(iso, None, False, True, begin, stop))
-        i += 1
-    return tuple(out)
-
-
-# --- vocabularies for entry lines -----------------------------------------------------------
 
 # Words that mark an organisation, a job title, a degree or a place, in the languages CVs come
 # in; matched as word starts (Latin, Cyrillic) or substrings (CJK). fmt: off
@@ -939,7 +692,7 @@ _COUNTRIES = re.compile(
     r"switzerland|schweiz|suisse|austria|österreich|canada|australia|netherlands|belgium|belgique|mexico|méxico|"
     r"argentina|chile|colombia|peru|poland|polen|turkey|ukraine|україна|fr|de|it|es|ch|ca|ny|tx|fl|ma|wa|il)\b"
 )
-_BULLET_GLYPHS = "•▪◦·■□●○►▶❖◆◇‣⁃–-*✓✔➢➤»→"
+
 _SCORE = re.compile(
     r"(?i)(?:\b(?:gpa|cgpa|grade|note|score|aggregate|percentage|mention|средний балл)\b|^\d{1,3}(?:[.,]\d+)?\s*%$)"
 )
@@ -1042,25 +795,6 @@ _ENTRY_SECTIONS = ("work", "education", "volunteer", "projects")
 _WATERMARK = re.compile(r"(?i)\s*u?featured\s+resume\s*$")
 
 
-def _is_bullet(line: Line) -> bool:
-    return line.bullet or (line.text[:1] in _BULLET_GLYPHS and len(line.text) > 2 and line.text[1:2] in " \t")
-
-
-def _strip_bullet(text: str) -> str:
-    return re.sub(rf"^[{re.escape(_BULLET_GLYPHS)}\s]+", "", text).strip()
-
-
-def _cjk(text: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" for ch in text)
-
-
-def _words(text: str) -> int:
-    return len(text.split()) if not _cjk(text) else max(1, len(text) // 3)
-
-
-# --- sections -------------------------------------------------------------------------------
-
-
 @dataclass
 class _Section:
     key: str
@@ -1148,9 +882,6 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
     for (i, key, conf), end in zip(marks, bounds[1:], strict=False):
         sections.append(_Section(key, lines[i].text, conf, lines[i + 1 : end]))
     return preface, sections
-
-
-# --- contact details ------------------------------------------------------------------------
 
 
 def _split_key(text: str) -> tuple[str, str] | None:
@@ -1533,9 +1264,6 @@ def _parse_place(text: str) -> dict[str, str]:
     return {"city": text}
 
 
-# --- entries --------------------------------------------------------------------------------
-
-
 @dataclass
 class _Entry:
     head: list[Line] = field(default_factory=list)
@@ -1587,20 +1315,6 @@ def _line_kind(line: Line, key: str) -> str:
     if _words(text) >= 5 and re.match(r"[A-Za-z]+ing\s", text) and re.search(r"\s(?:a|an|the|of|for|with)\s", text):
         return "body"  # "Working as a developer at ...": a sentence, not a head
     return "head"
-
-
-def _without_dates(text: str, spans: list[DateSpan]) -> str:
-    for span in sorted(spans, key=lambda s: -s.begin):
-        text = text[: span.begin] + " " + text[span.stop :]
-    text = re.sub(r"[(\[（【]\s*[)\]）】]", " ", text)
-    # "(год окончания: 2021)", "(graduated: 2019)": the caption of a date that was taken out.
-    text = re.sub(r"[(\[（]\s*[^()\[\]（）]{0,30}[:：]\s*[)\]）]", " ", text)
-    text = re.sub(r"\(\s*(?:\d+\s*(?:mois|months?|monate?|meses|месяц\w*|个月)\s*)\)", " ", text)
-    text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(" : ", ": ") + ")", text)
-    # Two or more spaces line columns up, as a tab would.
-    text = re.sub(r"[^\S\t]{2,}(?!\d)", "\t", text)
-    text = re.sub(r"[ ]*\t[ \t]*", "\t", re.sub(r"[^\S\t]+", " ", text))
-    return text.strip(" \t:-–—|,;")
 
 
 def _fragment_kind(text: str, key: str) -> str | None:
@@ -2119,9 +1833,6 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
     return {k: v for k, v in out.items() if v is not None and v != ""}
 
 
-# --- list sections --------------------------------------------------------------------------
-
-
 def _list_items(lines: list[Line]) -> list[str]:
     out = []
     for line in lines:
@@ -2191,8 +1902,6 @@ def _list_section(key: str, lines: list[Line]) -> list[dict[str, Any]]:
         return [{k: v for k, v in item.items() if v} for item in out]
     return [{"name": t} for t in items]
 
-
-# --- the reader -----------------------------------------------------------------------------
 
 _LANGUAGE_NAMES = re.compile(
     r"(?i)^(?:english|german|french|spanish|portuguese|italian|dutch|russian|chinese|mandarin|cantonese|japanese|"
