@@ -26,10 +26,12 @@ from cvconvert.formats._europass.common import (
     build_rich,
     country_code,
     eqf_guess,
+    fits_xml,
     join_name,
     join_place,
     language_by_code,
     language_by_name,
+    link_profile,
     note_empty_lists,
     note_moves,
     note_unplaced,
@@ -43,9 +45,7 @@ from cvconvert.formats._europass.common import (
     split_place,
     text_or_lost,
     texts_for_xml,
-    username_in,
     work_html,
-    xml_text,
 )
 from cvconvert.formats._europass.entries import SHAPES, Block, from_block, model_order, to_block
 from cvconvert.model import Basics, Project, Resume
@@ -396,7 +396,7 @@ def _photo(w: _Writer, profile: Any, resume: Resume) -> None:
     image = resume.basics.image if resume.basics else None
     if image is None:
         return
-    if not image.startswith("data:image/") or xml_text(image, "", Report()) != image:
+    if not image.startswith("data:image/") or not fits_xml(image):
         w.report.lost("/basics/image", "Europass embeds the photo itself; a link to a picture cannot be carried")
         return
     attachment = w.sub(profile, "eures:Attachment")
@@ -523,8 +523,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
             if headline is not None:
                 basics["label"] = headline if isinstance(headline, str) else "\n".join(headline)
             if rich.paragraphs is not None or rich.items is not None:
-                lines = list(rich.paragraphs or []) + [f"• {item}" for item in rich.items or ()]
-                basics["summary"] = "\n".join(lines)
+                basics["summary"] = rich.bulleted
         image = _read_photo(profile, report)
         if image is not None:
             basics["image"] = image
@@ -605,9 +604,7 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
             elif use not in (None, "other"):
                 prof["network"] = use
             if uri is not None:
-                prof["url"] = uri
-                if username_in(uri) is not None:
-                    prof["username"] = username_in(uri)
+                link_profile(prof, uri)
             profiles.append(prof)
         elif channel == "InstantMessage":
             prof = {"network": use} if use else {}
@@ -622,11 +619,10 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
                 basics["phone"] = phone
             else:
                 report.lost("/basics/phone", "a further telephone number was not kept (JSON Resume has one)")
-        elif _find(comm, "Address") is not None:
+        elif (address := _find(comm, "Address")) is not None:
             if "location" in basics:
                 report.lost("/basics/location", "a further address was not kept (JSON Resume has one)")
                 continue
-            address = _find(comm, "Address")
             loc: dict[str, Any] = {}
             for key, tag in (("address", "oa:AddressLine"), ("postalCode", "oa:PostalCode"), ("city", "oa:CityName")):
                 value = _text(address, tag)
@@ -707,16 +703,17 @@ def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:
         place = join_place(city, code)
     urls = []
     for comm in _findall(employer, "OrganizationContact/Communication"):
-        if _text(comm, "ChannelCode") == "Web" and _text(comm, "oa:URI") is not None:
-            urls.append(_text(comm, "oa:URI"))
-        elif _find(comm, "Address") is not None:
-            address = _find(comm, "Address")
+        uri = _text(comm, "oa:URI")
+        if _text(comm, "ChannelCode") == "Web" and uri is not None:
+            urls.append(uri)
+        elif (address := _find(comm, "Address")) is not None:
             if place is None:
-                code = country_code(_text(address, "CountryCode") or "") if _text(address, "CountryCode") else None
+                country = _text(address, "CountryCode")
+                code = country_code(country) if country else None
                 place = join_place(_text(address, "oa:CityName"), code)
             if _text(address, "oa:AddressLine") or _text(address, "oa:PostalCode"):
                 report.lost(pointer(*path, "location"), "the employer's street address and postal code were not kept")
-        elif _text(comm, "oa:URI") is not None:
+        elif uri is not None:
             report.lost(pointer(*path), "an employer's e-mail address was not kept")
     if place is not None:
         job["location"] = place
@@ -759,8 +756,9 @@ def _read_education(attendance: Any, i: int, report: Report) -> dict[str, Any]:
     if name is not None:
         school["institution"] = name
     for comm in _findall(attendance, "OrganizationContact/Communication"):
-        if _text(comm, "ChannelCode") == "Web" and _text(comm, "oa:URI") is not None and "url" not in school:
-            school["url"] = _text(comm, "oa:URI")
+        uri = _text(comm, "oa:URI")
+        if _text(comm, "ChannelCode") == "Web" and uri is not None and "url" not in school:
+            school["url"] = uri
         elif _find(comm, "Address") is not None:
             report.lost(pointer(*path), "the school's address was not kept")
         else:

@@ -24,6 +24,11 @@ Path = tuple[str | int, ...]
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+def fits_xml(value: str) -> bool:
+    """Whether XML 1.0 can hold every character of ``value``."""
+    return _NOT_XML.search(value) is None
+
+
 def xml_text(value: str, path: str, report: Report) -> str:
     """``value`` without the characters XML 1.0 cannot hold; a loss note names the field if any."""
     if _NOT_XML.search(value) is None:
@@ -388,6 +393,11 @@ class RichText:
         """The paragraphs as one text, lines joined by newlines."""
         return "\n".join(self.paragraphs) if self.paragraphs is not None else None
 
+    @property
+    def bulleted(self) -> str:
+        """The paragraphs, then the closing list as bullet lines, as one text (for a field without a list)."""
+        return "\n".join([*(self.paragraphs or ()), *(f"• {item}" for item in self.items or ())])
+
 
 def _inline(node: _Node, out: list[str], flags: list[bool]) -> None:
     for child in node.children:
@@ -511,10 +521,11 @@ def parse_rich(text: str, labels: frozenset[str] = frozenset()) -> RichText:
             result.items = _items(block, flags)
         elif _is_list(block):
             ordered = block.tag == "ol"
+            # Quill marks bullet lists as <ol> with data-list="bullet" on each item.
+            kind = next(
+                (c.attrs.get("data-list") for c in block.children if isinstance(c, _Node) and c.tag == "li"), None
+            )
             for n, item in enumerate(_items(block, flags), start=1):
-                kind = next(
-                    (c.attrs.get("data-list") for c in block.children if isinstance(c, _Node) and c.tag == "li"), None
-                )
                 paragraphs.append(f"{n}. {item}" if ordered and kind != "bullet" else f"• {item}")
         else:
             paragraphs.append(_paragraph_text(block, flags))
@@ -642,6 +653,14 @@ _PROFILE_HOSTS = frozenset(
     }
 )  # fmt: skip
 _SEGMENT = re.compile(r"@?[\w.\-]+")
+
+
+def link_profile(prof: dict[str, Any], url: str) -> None:
+    """A profile's link into ``prof``, with the user name the link ends in when it names one."""
+    prof["url"] = url
+    username = username_in(url)
+    if username is not None:
+        prof["username"] = username
 
 
 def username_in(url: str) -> str | None:

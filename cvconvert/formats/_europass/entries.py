@@ -10,6 +10,7 @@ text is escaped, so what a field says can never pass for the markup around it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from cvconvert import model
@@ -32,11 +33,12 @@ class Shape:
     text: str | None = None
     items: str | None = None
 
-    def fields(self) -> set[str]:
+    @cached_property
+    def fields(self) -> frozenset[str]:
         """Every field this shape carries."""
         names = {self.title, self.start, self.end, self.link, self.text, self.items}
         names.update(f for _, f in self.labelled)
-        return {n for n in names if n}
+        return frozenset(n for n in names if n)
 
     @property
     def labels(self) -> frozenset[str]:
@@ -61,6 +63,7 @@ SHAPES: dict[str, Shape] = {
         (("Type", "type"), ("Entity", "entity"), ("Roles", "roles"), ("Keywords", "keywords")),
         "description", "highlights",
     ),
+    "certificates": Shape("certificates", "name", "date", None, "single", "url", (("Issuer", "issuer"),)),
 }  # fmt: skip
 
 
@@ -80,9 +83,6 @@ def flat(shape: Shape) -> Shape:
     """The same shape with title, dates and link as labelled fields (for blocks that only have a text)."""
     moved = tuple((_FIELD_LABELS[f], f) for f in (shape.title, shape.start, shape.end, shape.link) if f)
     return Shape(shape.section, None, labelled=moved + shape.labelled, text=shape.text, items=shape.items)
-
-
-SHAPES["certificates"] = Shape("certificates", "name", "date", None, "single", "url", (("Issuer", "issuer"),))
 
 
 @dataclass
@@ -107,7 +107,7 @@ def to_block(
     """The block for one entry; fields the shape cannot carry (unknown keys) are reported lost."""
     data = entry.to_data()
     for key in data:
-        if key not in shape.fields() and key not in skip:
+        if key not in shape.fields and key not in skip:
             report.lost(pointer(*path, key), f"Europass has no place for {shape.section} '{key}'")
 
     def text(name: str | None) -> str | None:
@@ -161,12 +161,10 @@ def apply_rich(rich: RichText, shape: Shape, data: dict[str, Any], path: tuple[s
         data[by_label[label]] = value
     if rich.simplified:
         report.normalised(pointer(*path), "rich text formatting (bold, links, colours) reduced to plain text")
-    paragraphs = rich.text
-    items = rich.items
+    paragraphs, items = rich.text, rich.items
     if items is not None and not shape.items:
         # No list field here: the list joins the text as bullet lines.
-        lines = ([paragraphs] if paragraphs is not None else []) + [f"• {i}" for i in items]
-        paragraphs, items = "\n".join(lines), None
+        paragraphs, items = rich.bulleted, None
     if paragraphs is not None:
         # Without a text field, an unlabelled text is the entry's name (V3 "certifications"
         # achievements hold just the certificate's name), unless a name was given too.

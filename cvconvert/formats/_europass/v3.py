@@ -33,6 +33,7 @@ from cvconvert.formats._europass.common import (
     join_place,
     language_by_code,
     language_by_name,
+    link_profile,
     note_empty_lists,
     note_moves,
     note_unplaced,
@@ -46,7 +47,6 @@ from cvconvert.formats._europass.common import (
     split_place,
     text_or_lost,
     texts_for_xml,
-    username_in,
     work_html,
 )
 from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, model_order, to_block
@@ -70,7 +70,7 @@ COUNTRIES = frozenset(
     "PH PK PS PW PY QA RU RW SA SB SC SD SG SL SM SN SO SR ST SV SY SZ TD TG TH TJ TL TM TN TO TT TV TZ UA UG US UY "
     "UZ VA VC VE VN VU WS YE ZA ZM ZW ME SS XK".split()
 )
-NATIONALITIES = COUNTRIES - {"XK"} | {"XK"}
+NATIONALITIES = COUNTRIES  # the nationalities list has the same codes
 FOREIGN_LANGUAGES = frozenset(
     "bg cs da nl en et fi fr de el hu is it lv lt mt no pl pt ro hr sk sl es sv tr ab af sq am ar an hy as az eu be "
     "bn bs br my ca ce zh cu kw co eo fo fj fy ka gd ga gl gv grc gu ht he hi id jv ja kn kk ky kg ko ku lo la li ln "
@@ -462,7 +462,7 @@ def _achievements(w: _Writer, learner: Any, resume: Resume) -> None:
                 skip = {"type"}
             for key in ("startDate", "endDate", "date", "releaseDate"):
                 value = getattr(entry, key, None)
-                if isinstance(value, str) and key in shape.fields():
+                if isinstance(value, str) and key in shape.fields:
                     # Dates travel as text here; keep them checkable like every other V3 date.
                     if date_parts(value) is None:
                         w.report.lost(pointer(section, i, key), f"'{value}' is not a calendar date")
@@ -537,9 +537,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
         html = _text(achievement, "Description")
         if code is None and label == ABOUT:
             if html is not None:
-                rich = parse_rich(html)
-                lines = list(rich.paragraphs or []) + [f"• {item}" for item in rich.items or ()]
-                basics["summary"] = "\n".join(lines)
+                basics["summary"] = parse_rich(html).bulleted
             continue
         section = (
             _SECTION_OF_CODE.get(code or "")
@@ -623,13 +621,12 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
             if network is not None:
                 prof["network"] = network
             if url is not None:
-                prof["url"] = url
-                if username_in(url) is not None:
-                    prof["username"] = username_in(url)
+                link_profile(prof, url)
             profiles.append(prof)
         for im in _findall(contact, "InstantMessagingList/InstantMessaging"):
             prof = {}
-            network = _text(im, "Use/Label") if _text(im, "Use/Label") is not None else _text(im, "Use/Code")
+            label = _text(im, "Use/Label")
+            network = label if label is not None else _text(im, "Use/Code")
             if network is not None:
                 prof["network"] = network
             if _text(im, "Contact") is not None:
@@ -787,11 +784,7 @@ def _certificate(element: Any, sections: dict[str, list[dict[str, Any]]], report
     if title is not None:
         cert["name"] = title
     n = len(sections.setdefault("certificates", []))
-    date = (
-        _date(_find(element, "Date"), pointer("certificates", n, "date"), report)
-        if _find(element, "Date") is not None
-        else None
-    )
+    date = _date(_find(element, "Date"), pointer("certificates", n, "date"), report)
     if date is not None:
         cert["date"] = date
     issuer = _text(element, "AwardingBody")
