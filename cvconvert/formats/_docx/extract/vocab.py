@@ -1,0 +1,157 @@
+"""Vocabularies for entry and contact lines: the words that mark an organisation, a job title,
+a degree, a place or a score, and the captions of "Caption: value" lines, in many languages.
+
+:func:`_split_key` splits such a line; :func:`_any_key` tells whether a caption is one the rules
+know.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cvconvert.formats._docx.extract.lines import _words
+
+# Words that mark an organisation, a job title, a degree or a place, in the languages CVs come
+# in; matched as word starts (Latin, Cyrillic) or substrings (CJK). fmt: off
+_ORG = re.compile(
+    r"(?i)(?:\b(?:universit\w*|hochschule|fachhochschule|college|school|schule|institut\w*|academy|akademie|école|ecole|"
+    r"lycée|lycee|gymnasium|universidad|universidade|faculdade|facultad|faculty|escuela|colégio|colegio|instituto|"
+    r"istituto|politecnico|polytechnic|gmbh|ag|inc|ltd|llc|llp|plc|co|corp|corporation|company|compagnie|group|"
+    r"gruppe|groupe|grupo|bank|banque|hospital|krankenhaus|klinik|clinic|ministry|ministerium|ministère|department|"
+    r"centre|center|zentrum|foundation|stiftung|fondation|association|verein|agency|agentur|agence|laborator\w*|lab|"
+    r"labs|tribunal|commission|council|authority|services|solutions|technologies|technology|systems|consulting|"
+    r"partners|associates|pvt|limited|sas|sarl|s\.a|s\.l|ltda|eireli|ооо|оао|зао|пао|ао|ип|"
+    r"университет\w*|институт\w*|академи\w*|колледж\w*|школ\w*|лице\w*|гимнази\w*|компани\w*|групп\w*|банк|завод\w*|"
+    r"studio|media|software|labs?|enterprises?|holding|industries|international|global|forum|"
+    r"government|gouvernement|regierung|court|gericht|bureau|büro|firm|kanzlei|cabinet|"
+    r"hotel|restaurant|store|shop|magazin|verlag|zeitung|newspaper|journal|radio|tv|société|societe|sociedad|"
+    r"sociedade|società|empresa|entreprise|compañía|companhia|startup|"
+    r"microsoft|google|amazon|apple|ibm|oracle|sap|siemens|bosch|alibaba|baidu|tencent|yandex)\b"
+    # German compounds end in the word that makes them an organisation: "Schülerzeitung".
+    r"|\w(?:zeitung|verlag|schule|hochschule|klinik|klinikum|bank|versicherung|gruppe|zentrum|institut|akademie|"
+    r"gesellschaft|verband|verein|amt|ministerium|gericht|kanzlei|agentur|stiftung)\b"
+    r"|大学|学院|学校|中学|小学|公司|集团|银行|研究院|研究所|中心|医院|事务所|工作室)"
+)
+_ROLE = re.compile(
+    r"(?i)(?:\b(?:engineer|developer|manager|intern|internship|trainee|assistant|analyst|consultant|researcher|"
+    r"scientist|lead|leader|director|head|officer|executive|specialist|architect|designer|administrator|"
+    r"coordinator|teacher|tutor|instructor|lecturer|professor|fellow|advisor|adviser|ambassador|receptionist|"
+    r"technician|programmer|owner|founder|co-founder|ceo|cto|cfo|coo|volunteer|member|president|secretary|"
+    r"writer|editor|accountant|nurse|operator|clerk|cashier|waiter|driver|agent|representative|"
+    r"worker|staff|partner|expert|scrum|product owner|devops|qa|tester|sde|swe|"
+    r"werkstudent|praktikant|mitarbeiter|entwickler|ingenieur|berater|leiter|referent|sachbearbeiter|assistent|"
+    r"wissenschaftlich|hilfskraft|aushilfe|mitarbeit|lehrer|dozent|"
+    r"ingénieur|développeur|developpeur|stagiaire|alternant|chef|responsable|chargé|technicien|consultante?|"
+    r"directeur|directrice|enseignant|professeur|développeuse|developpeuse|ingénieure|cheffe|"
+    r"desarrollador|ingeniero|analista|becario|gerente|jefe|profesor|asesor|"
+    r"estagiário|estagiario|desenvolvedor|engenheiro|gerente|professora?|cargo|"
+    r"разработчик|инженер|программист|менеджер|стажер|стажёр|аналитик|руководитель|специалист|директор|"
+    r"преподаватель|ассистент|сотрудник|практикант)(?:s|in|innen|e|es|a|as|ки|ка|ом)?\b"
+    # German compounds end in the word that makes them a job: "Projektleiterin", "Softwareentwickler".
+    r"|\w(?:leiter|entwickler|berater|ingenieur|manager|assistent|referent|praktikant|techniker|kaufmann|"
+    r"kauffrau|mitarbeiter|spezialist|analyst|architekt|designer|administrator|koordinator)(?:in|innen)?\b"
+    r"|工程师|经理|实习|开发|总监|主管|教师|研究员|专员|助理|顾问|架构师|组长|负责人|职员)"
+)
+_DEGREE = re.compile(
+    r"(?i)(?:\b(?:bachelor|master|masters|b\.?\s?sc|m\.?\s?sc|b\.?\s?a\b|m\.?\s?a\b|b\.?\s?tech|m\.?\s?tech|b\.\s?s\b|m\.\s?s\b|"
+    r"b\.?\s?e\b|m\.?\s?e\b|b\.?\s?com|m\.?\s?com|bba|mba|pgdm|ph\.?\s?d|doctor|doctorate|diploma|diplom|"
+    r"degree|certificate|abitur|matura|licence|licenciatura|licenciado|mestrado|graduação|graduacao|bacharelado|"
+    r"doutorado|maîtrise|maitrise|doctorat|baccalauréat|baccalaureat|bac|dut|bts|magister|staatsexamen|"
+    r"ssc|hsc|class|semester|erasmus|exchange|a-levels?|gcse|llb|ll\.b|llm|ll\.m|bsc|msc|beng|meng|basc|masc|"
+    r"bcom|bsba|bfa|mfa|jd|mphil|dphil|dea|dess|bts|cap|bep|magistr|"
+    r"high school|secondary|grado|técnico|tecnico|ingeniería|associate|"
+    r"бакалавр|магистр|специалитет|аспирант|кандидат|среднее|высшее)"
+    r"|本科|硕士|博士|学士|研究生|大专|专科|高中)"
+)
+# fmt: on
+# Words that make a name a school, whatever degree words it also holds ("Bachelor of Technology"
+# is a degree; "Shenyang University of Technology" a school).
+_SCHOOL = re.compile(
+    r"(?i)\b(?:universit\w*|hochschule|college|school|schule|institut\w*|academy|akademie|école|ecole|lycée|"
+    r"gymnasium|universidad|universidade|faculdade|facultad|escuela|colégio|colegio|istituto|politecnico|"
+    r"polytechnic|университет\w*|институт\w*|академи\w*|колледж\w*|школ\w*|лице\w*|гимнази\w*)\b"
+    r"|\w(?:schule|hochschule|akademie)\b|大学|学院|学校|中学"
+)
+_COUNTRIES = re.compile(
+    r"(?i)\b(?:india|germany|deutschland|france|frankreich|italy|italia|italien|spain|españa|spanien|portugal|"
+    r"brazil|brasil|usa|u\.s\.a|united states|uk|united kingdom|england|ireland|irland|china|japan|russia|россия|"
+    r"switzerland|schweiz|suisse|austria|österreich|canada|australia|netherlands|belgium|belgique|mexico|méxico|"
+    r"argentina|chile|colombia|peru|poland|polen|turkey|ukraine|україна|fr|de|it|es|ch|ca|ny|tx|fl|ma|wa|il)\b"
+)
+
+_SCORE = re.compile(
+    r"(?i)(?:\b(?:gpa|cgpa|grade|note|score|aggregate|percentage|mention|средний балл)\b|^\d{1,3}(?:[.,]\d+)?\s*%$)"
+)
+_KEY_VALUE = re.compile(r"^(?P<key>[^\W\d][\w .'/()-]{0,70}?)\s*[:：]\s*(?P<value>.*)$")
+_ROLE_KEYS = re.compile(
+    r"(?i)^(?:cargo|position|role|title|job title|designation|current designation|poste|fonction|stelle|"
+    r"funktion|puesto|título|titulo|titre|abschluss|degree|diploma|grado|должность|позиция|степень|职位|职务|岗位|学历|"
+    r"occupation or position held|position held|title of qualification awarded|qualification awarded|"
+    r"beruf oder funktion|bezeichnung der erworbenen qualifikation|profession ou poste occupé|"
+    r"intitulé du certificat ou diplôme délivré|profesión o cargo desempeñado|función o puesto ocupado|"
+    r"título de la cualificación obtenida|função ou cargo ocupado|lavoro o posizione ricoperti)$"
+)
+_ORG_KEYS = re.compile(
+    r"(?i)^(?:company|current company|employer|organi[sz]ation|institution|school|university|empresa|firma|"
+    r"arbeitgeber|unternehmen|hochschule|schule|entreprise|établissement|etablissement|institución|institucion|"
+    r"name and address of employer|name and type of organisation providing education and training|"
+    r"name und adresse des arbeitgebers|name und art der bildungs- oder ausbildungseinrichtung|"
+    r"nom et adresse de l'employeur|nombre y dirección de la empresa o empleador|nome e morada do empregador|"
+    r"nome e indirizzo del datore di lavoro|"
+    r"instituição|instituicao|escola|universidad|компания|организация|учебное заведение|вуз|公司|单位|学校|院校)$"
+)
+_EDU_KEYS = re.compile(
+    r"(?i)^(?:school|university|major|专业|学校|院校|学历|hochschule|studium|universidad|faculdade)$"
+)
+# Captions of details inside an entry: they never name the entry.
+_DETAIL_KEYS = re.compile(
+    r"(?i)^(?:main activities and responsibilities|activities|responsibilities|duties|tasks|achievements|"
+    r"type of business or sector|principal subjects/occupational skills covered|"
+    r"level in national or international classification|wichtigste tätigkeiten und zuständigkeiten|aufgaben|"
+    r"tätigkeiten|branche|activités et responsabilités principales|missions|secteur d'activité|"
+    r"funciones y responsabilidades principales|labor realizada|tareas|principais atividades|atividades|"
+    r"principali attività e responsabilità|обязанности|достижения|工作内容|工作描述|主要职责)$"
+)
+_DATE_KEYS = re.compile(
+    r"(?i)^(?:period|dates?|duration|zeitraum|dauer|période|periode|durée|período|periodo|duración|duração|"
+    r"период|срок|时间|期间)$"
+)
+_AREA_KEYS = re.compile(
+    r"(?i)^(?:hauptfach|major|field|field of study|specialization|specialisation|spécialité|especialidad|"
+    r"área|area|направление|специальность|专业)$"
+)
+_LABEL_KEYS = re.compile(
+    r"(?i)^(?:current designation|designation|role|position|job title|title|profession|beruf|poste|profesión|"
+    r"profissão|cargo|должность|желаемая должность|职位|求职意向)$"
+)
+_NAME_KEYS = re.compile(
+    r"(?i)^(?:name|full name|first name\(s\) / surname\(s\)|surname\(s\) / first name\(s\)|nom|nom et prénom|"
+    r"nombre|nombre y apellidos|nome|nome completo|cognome e nome|имя|фио|姓名|名前)$"
+)
+_GIVEN_KEYS = re.compile(r"(?i)^(?:vorname|first name|given name|prénom|prenom|nombres?|primeiro nome|имя)$")
+_PLACE_KEYS = re.compile(
+    r"(?i)^(?:address|adress|adresse|anschrift|wohnort|location|current location|city|ville|ciudad|cidade|"
+    r"dirección|direccion|endereço|endereco|город|адрес|место жительства|地址|城市|所在地|居住地)$"
+)
+_PHONE_KEYS = re.compile(
+    r"(?i)(?:phone|tel|mobile|mob|cell|handy|telefon|téléphone|portable|teléfono|telefone|celular|móvil|"
+    r"телефон|тел|手机|电话|電話|contact)"
+)
+
+
+def _split_key(text: str) -> tuple[str, str] | None:
+    m = _KEY_VALUE.match(text)
+    if m:
+        return m.group("key").strip(), m.group("value").strip()
+    if "\t" in text:
+        key, _, value = text.partition("\t")
+        if _words(key) <= 4 and not re.search(r"\d", key):
+            return key.strip(), value.strip()
+    return None
+
+
+def _any_key(key: str) -> bool:
+    return any(
+        rx.match(key)
+        for rx in (_DATE_KEYS, _ROLE_KEYS, _ORG_KEYS, _DETAIL_KEYS, _NAME_KEYS, _GIVEN_KEYS, _PLACE_KEYS, _AREA_KEYS)
+    ) or bool(_PHONE_KEYS.fullmatch(key) or re.fullmatch(r"(?i)e-?mail\w*|courriel|correo|почта|邮箱", key))
