@@ -1,0 +1,446 @@
+"""A DOCX package read into :class:`Line` records in reading order.
+
+:class:`_Package` reads the parts that hold text once (body, styles, relationships, headers and
+footers) with lxml; :meth:`_Package.lines` gives headers, then the body (paragraphs, tables, text
+boxes after the paragraph that anchors them), then footers. :func:`read_lines` does both.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from cvconvert._deps import requires_extra
+from cvconvert._input import open_zip, parse_xml, read_member
+from cvconvert.errors import InvalidInputError
+from cvconvert.formats._docx.extract.lines import Line, _clean
+from cvconvert.formats._docx.extract.placement import _Box, _css_length, _order_boxes, _table_order
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+V = "urn:schemas-microsoft-com:vml"
+PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
+
+
+def _q(ns: str, tag: str) -> str:
+    return f"{{{ns}}}{tag}"
+
+
+T_P, T_TBL, T_TR, T_TC, T_R, T_T = (_q(W, t) for t in ("p", "tbl", "tr", "tc", "r", "t"))
+T_SDT, T_SDTCONTENT, T_TXBX = _q(W, "sdt"), _q(W, "sdtContent"), _q(W, "txbxContent")
+T_ALT, T_CHOICE, T_FALLBACK = _q(MC, "AlternateContent"), _q(MC, "Choice"), _q(MC, "Fallback")
+
+# Runs, hyperlinks, fields and revisions nest text inside a paragraph; these are descended into.
+_INLINE_CONTAINERS = frozenset(
+    _q(W, t) for t in ("r", "hyperlink", "fldSimple", "smartTag", "customXml", "ins", "sdt", "sdtContent", "bdo", "dir")
+)
+_SKIP = frozenset(_q(W, t) for t in ("delText", "instrText", "pPr", "rPr", "del", "moveFrom", "footnoteReference"))
+
+
+@dataclass
+class _Style:
+    name: str = ""
+    based_on: str | None = None
+    level: int | None = None
+    numbered: bool = False
+    bold: bool | None = None
+    size: float | None = None
+
+
+class _Package:
+    """The parts of a DOCX that hold text, read once."""
+
+    def __init__(self, package: zipfile.ZipFile) -> None:
+        names = set(package.namelist())
+        main = _main_part(package, names)
+        self.zip = package
+        self.names = names
+        # Parts other than the body are optional: a damaged one is skipped, with a note.
+        self.skipped: list[str] = []
+        self.document = parse_xml(read_member(package, main), main)
+        self.rels = self._rels(main)
+        self.styles: dict[str, _Style] = {}
+        self.default_style = ""
+        styles_name = _sibling(main, "styles.xml")
+        if styles_name in names:
+            styles = self._optional(styles_name)
+            if styles is not None:
+                self._read_styles(styles)
+        self._resolved: dict[str, _Style] = {}
+        self.paragraphs = 0
+        self.tables = 0
+
+    def _rels(self, part: str) -> dict[str, str]:
+        folder, _, base = part.rpartition("/")
+        name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+        if name not in self.names:
+            return {}
+        root = self._optional(name)
+        if root is None:
+            return {}
+        return {rel.get("Id", ""): rel.get("Target", "") for rel in root.iter(_q(PR, "Relationship"))}
+
+    def _optional(self, name: str) -> Any:
+        try:
+            return parse_xml(read_member(self.zip, name), name)
+        except InvalidInputError as exc:
+            self.skipped.append(f"{name} skipped: {exc}")
+            return None
+
+    def _read_styles(self, root: Any) -> None:
+        for st in root.iter(_q(W, "style")):
+            sid = st.get(_q(W, "styleId"), "")
+            style = _Style()
+            name = st.find(_q(W, "name"))
+            style.name = (name.get(_q(W, "val"), "") if name is not None else sid).casefold()
+            based = st.find(_q(W, "basedOn"))
+            style.based_on = based.get(_q(W, "val")) if based is not None else None
+            ppr = st.find(_q(W, "pPr"))
+            if ppr is not None:
+                lvl = ppr.find(_q(W, "outlineLvl"))
+                if lvl is not None and (val := lvl.get(_q(W, "val"), "")).isdigit() and int(val) < 9:
+                    style.level = int(val)
+                style.numbered = _num_id(ppr) not in (None, "0")
+            rpr = st.find(_q(W, "rPr"))
+            if rpr is not None:
+                style.bold = _on_off(rpr.find(_q(W, "b")))
+                style.size = _half_points(rpr.find(_q(W, "sz")))
+            m = re.fullmatch(r"heading (\d)", style.name)
+            if m and style.level is None:
+                style.level = int(m.group(1)) - 1
+            if style.name == "title" and style.level is None:
+                style.level = -1
+            self.styles[sid] = style
+            if st.get(_q(W, "default")) in ("1", "true") and st.get(_q(W, "type")) == "paragraph":
+                self.default_style = sid
+
+    def style(self, sid: str) -> _Style:
+        """A paragraph style with what it inherits through basedOn resolved."""
+        if sid in self._resolved:
+            return self._resolved[sid]
+        chain: list[_Style] = []
+        seen: set[str] = set()
+        cur: str | None = sid
+        while cur and cur not in seen and cur in self.styles:
+            seen.add(cur)
+            chain.append(self.styles[cur])
+            cur = chain[-1].based_on
+        out = _Style(name=chain[0].name if chain else sid.casefold())
+        for st in reversed(chain):
+            out.level = st.level if st.level is not None else out.level
+            out.numbered = out.numbered or st.numbered
+            out.bold = st.bold if st.bold is not None else out.bold
+            out.size = st.size if st.size is not None else out.size
+        self._resolved[sid] = out
+        return out
+
+    # --- reading order ------------------------------------------------------------------------
+
+    def lines(self) -> list[Line]:
+        """Every line of the document: headers, body, footers, in reading order."""
+        body = self.document.find(_q(W, "body"))
+        headers: list[Line] = []
+        footers: list[Line] = []
+        seen_parts: set[str] = set()
+        for ref_tag, out in (("headerReference", headers), ("footerReference", footers)):
+            for ref in self.document.iter(_q(W, ref_tag)):
+                target = self.rels.get(ref.get(_q(R, "id"), ""), "")
+                part = _resolve(target)
+                if not target or part in seen_parts or part not in self.names:
+                    continue
+                seen_parts.add(part)
+                root = self._optional(part)
+                if root is None:
+                    continue
+                saved = self.rels
+                self.rels = self._rels(part)
+                where = "header" if ref_tag == "headerReference" else "footer"
+                for line in self._container(root, where, None):
+                    # The same running head on every section's first and other pages.
+                    if not any(line.text == o.text for o in out):
+                        out.append(line)
+                self.rels = saved
+        main = self._container(body, "body", None) if body is not None else []
+        return headers + main + footers
+
+    def _container(self, el: Any, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
+        out: list[Line] = []
+        for child in el:
+            tag = child.tag
+            if tag == T_P:
+                out.extend(self._paragraph(child, where, cell))
+            elif tag == T_TBL:
+                self.tables += 1
+                number = self.tables
+                cells: list[tuple[int, int, list[Line]]] = []
+                rows = [row for row in child.iter(T_TR) if _ancestor_table(row) is child]
+                for r, row in enumerate(rows):
+                    for c, tc in enumerate(x for x in row if x.tag in (T_TC, T_SDT)):
+                        inner = tc if tc.tag == T_TC else tc.find(f".//{T_TC}")
+                        if inner is not None:
+                            kind = "table" if where == "body" else where
+                            cells.append((r, c, self._container(inner, kind, (number, r, c))))
+                out.extend(_table_order(cells))
+            elif tag in (T_SDT, T_SDTCONTENT, _q(W, "customXml")):
+                out.extend(self._container(child, where, cell))
+            elif tag == T_ALT:
+                choice = child.find(T_CHOICE)
+                if choice is not None:
+                    out.extend(self._container(choice, where, cell))
+        return out
+
+    def _paragraph(self, p: Any, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
+        self.paragraphs += 1
+        ppr = p.find(_q(W, "pPr"))
+        sid = self.default_style
+        level: int | None = None
+        numbered = False
+        if ppr is not None:
+            ps = ppr.find(_q(W, "pStyle"))
+            if ps is not None:
+                sid = ps.get(_q(W, "val"), sid)
+            lvl = ppr.find(_q(W, "outlineLvl"))
+            if lvl is not None and (val := lvl.get(_q(W, "val"), "")).isdigit() and int(val) < 9:
+                level = int(val)
+            num = _num_id(ppr)
+            numbered = num not in (None, "0")
+        style = self.style(sid)
+        if level is None:
+            level = style.level
+        if not numbered and (ppr is None or _num_id(ppr) != "0"):
+            numbered = style.numbered
+        pieces: list[tuple[str, bool | None, float | None]] = []
+        boxes: list[list[_Box]] = []
+        floating: list[_Box] = []
+        links: list[str] = []
+        self._inline(p, pieces, boxes, links, floating=floating)
+        text = "".join(t for t, _, _ in pieces)
+        shown = [(t, b, s) for t, b, s in pieces if t.strip()]
+        bold = bool(shown) and all((b if b is not None else bool(style.bold)) for _, b, _ in shown)
+        size = max(((s if s is not None else style.size) or 0.0) for _, _, s in shown) if shown else 0.0
+        out: list[Line] = []
+        for part in text.split("\n"):
+            clean = _clean(part)
+            if clean:
+                out.append(
+                    Line(
+                        clean,
+                        style=style.name,
+                        level=level,
+                        bullet=numbered,
+                        bold=bold,
+                        size=size,
+                        where=where,
+                        cell=cell,
+                        para=self.paragraphs,
+                        links=links,
+                    )
+                )
+        for group in boxes:
+            out.extend(_order_boxes(group))
+        if floating:
+            # Boxes anchored to one paragraph are placed by offsets on the page: read them as a
+            # person would (column by column), not in the order they were inserted.
+            out.extend(_order_boxes(floating))
+        return out
+
+    def _inline(
+        self,
+        el: Any,
+        pieces: list[tuple[str, bool | None, float | None]],
+        boxes: list[list[_Box]],
+        links: list[str],
+        rpr: tuple[bool | None, float | None] = (None, None),
+        *,
+        floating: list[_Box],
+    ) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP:
+                if tag == _q(W, "instrText") and child.text:
+                    m = re.search(r'HYPERLINK\s+"([^"]+)"', child.text)
+                    if m:
+                        links.append(m.group(1))
+                continue
+            if tag == T_T:
+                pieces.append((child.text or "", *rpr))
+            elif tag == _q(W, "tab") or tag == _q(W, "ptab"):
+                pieces.append(("\t", *rpr))
+            elif tag in (_q(W, "br"), _q(W, "cr")):
+                if child.get(_q(W, "type")) != "page":
+                    pieces.append(("\n", *rpr))
+            elif tag == _q(W, "noBreakHyphen"):
+                pieces.append(("-", *rpr))
+            elif tag == T_R:
+                run_pr = child.find(_q(W, "rPr"))
+                b, s = rpr
+                if run_pr is not None:
+                    b2 = _on_off(run_pr.find(_q(W, "b")))
+                    s2 = _half_points(run_pr.find(_q(W, "sz")))
+                    b = b2 if b2 is not None else b
+                    s = s2 if s2 is not None else s
+                self._inline(child, pieces, boxes, links, (b, s), floating=floating)
+            elif tag == _q(W, "hyperlink"):
+                target = self.rels.get(child.get(_q(R, "id"), ""), "")
+                if target:
+                    links.append(target)
+                self._inline(child, pieces, boxes, links, rpr, floating=floating)
+            elif tag == T_ALT:
+                choice = child.find(T_CHOICE)
+                if choice is not None:
+                    self._inline(choice, pieces, boxes, links, rpr, floating=floating)
+            elif tag == _q(W, "drawing"):
+                group, anchored = self._drawing_boxes(child)
+                if anchored:
+                    floating.extend(group)
+                elif group:
+                    boxes.append(group)
+            elif tag == _q(W, "pict") or tag == _q(W, "object"):
+                group = self._vml_boxes(child)
+                if any("position:absolute" in b.css for b in group):
+                    floating.extend(group)
+                elif group:
+                    boxes.append(group)
+            elif tag in _INLINE_CONTAINERS or tag == T_CHOICE:
+                self._inline(child, pieces, boxes, links, rpr, floating=floating)
+
+    def _drawing_boxes(self, drawing: Any) -> tuple[list[_Box], bool]:
+        anchor = drawing.find(_q(WP, "anchor"))
+        base_x = base_y = 0.0
+        width = height = 0.0
+        frame = drawing.find(_q(WP, "inline")) if anchor is None else anchor
+        if frame is not None:
+            extent = frame.find(_q(WP, "extent"))
+            if extent is not None:
+                width, height = _num(extent.get("cx")), _num(extent.get("cy"))
+        if anchor is not None:
+            for axis in ("positionH", "positionV"):
+                pos = anchor.find(_q(WP, axis))
+                off = pos.find(_q(WP, "posOffset")) if pos is not None else None
+                value = _num(off.text) if off is not None else 0.0
+                if axis == "positionH":
+                    base_x = value
+                else:
+                    base_y = value
+        shapes: list[tuple[Any, float, float, float, float]] = []
+        for shape in drawing.iter(_q(WPS, "wsp")):
+            content = shape.find(f"{_q(WPS, 'txbx')}/{T_TXBX}")
+            if content is None:
+                continue
+            x = y = w = h = 0.0
+            xfrm = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'xfrm')}")
+            if xfrm is not None:
+                off, ext = xfrm.find(_q(A, "off")), xfrm.find(_q(A, "ext"))
+                if off is not None:
+                    x, y = _num(off.get("x")), _num(off.get("y"))
+                if ext is not None:
+                    w, h = _num(ext.get("cx")), _num(ext.get("cy"))
+            shapes.append((content, x, y, w or width, h or height))
+        if not shapes:
+            return [], anchor is not None
+        # Offsets inside a group are relative to the group; shift them onto the anchor.
+        min_x = min(s[1] for s in shapes)
+        min_y = min(s[2] for s in shapes)
+        out = [
+            _Box(base_x + x - min_x, base_y + y - min_y, w, h, self._container(content, "textbox", None))
+            for content, x, y, w, h in shapes
+        ]
+        return out, anchor is not None
+
+    def _vml_boxes(self, pict: Any) -> list[_Box]:
+        out: list[_Box] = []
+        for content in pict.iter(T_TXBX):
+            shape = content.getparent().getparent() if content.getparent() is not None else None
+            css = shape.get("style", "") if shape is not None else ""
+            pos = dict(
+                (k.strip().casefold(), v.strip())
+                for k, _, v in (item.partition(":") for item in css.split(";"))
+                if k.strip()
+            )
+            x = _css_length(pos.get("margin-left") or pos.get("left"))
+            y = _css_length(pos.get("margin-top") or pos.get("top"))
+            w, h = _css_length(pos.get("width")), _css_length(pos.get("height"))
+            out.append(_Box(x, y, w, h, self._container(content, "textbox", None), css=css.replace(" ", "")))
+        return out
+
+    def creator(self) -> str:
+        """The document's author from its core properties, or ''."""
+        if "docProps/core.xml" not in self.names:
+            return ""
+        try:
+            root = parse_xml(read_member(self.zip, "docProps/core.xml"), "docProps/core.xml")
+        except InvalidInputError:
+            return ""
+        el = root.find(_q(DC, "creator"))
+        return (el.text or "").strip() if el is not None else ""
+
+
+def _ancestor_table(el: Any) -> Any:
+    parent = el.getparent()
+    while parent is not None and parent.tag != T_TBL:
+        parent = parent.getparent()
+    return parent
+
+
+def _num_id(ppr: Any) -> str | None:
+    num = ppr.find(f"{_q(W, 'numPr')}/{_q(W, 'numId')}")
+    return None if num is None else num.get(_q(W, "val"))
+
+
+def _on_off(el: Any) -> bool | None:
+    if el is None:
+        return None
+    return el.get(_q(W, "val"), "true") not in ("0", "false", "off", "none")
+
+
+def _half_points(el: Any) -> float | None:
+    if el is None:
+        return None
+    val = el.get(_q(W, "val"), "")
+    return int(val) / 2 if val.isdigit() else None
+
+
+def _num(value: str | None) -> float:
+    try:
+        return float(value) if value is not None else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _sibling(part: str, name: str) -> str:
+    folder = part.rpartition("/")[0]
+    return f"{folder}/{name}" if folder else name
+
+
+def _resolve(target: str) -> str:
+    target = target.lstrip("/")
+    return target if target.startswith("word/") else f"word/{target}"
+
+
+def _main_part(package: zipfile.ZipFile, names: set[str]) -> str:
+    # [Content_Types] names the main part; Word always calls it word/document.xml, others may not.
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    if "[Content_Types].xml" in names:
+        root = parse_xml(read_member(package, "[Content_Types].xml"), "[Content_Types].xml")
+        for el in root:
+            if (el.get("ContentType") or "").endswith("wordprocessingml.document.main+xml"):
+                part = (el.get("PartName") or "").lstrip("/")
+                if part in names:
+                    return part
+    raise InvalidInputError("not a Word file (no word/document.xml)")
+
+
+def read_lines(data: bytes) -> list[Line]:
+    """The document's lines in reading order (for the extractor and for diagnostics)."""
+    with requires_extra("docx"):
+        package = open_zip(data, "Word file")
+        return _Package(package).lines()
