@@ -130,7 +130,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     contact = w.sub(supplier, "PersonContact")
     _person_name(w, contact, given, family)
     if basics and basics.email is not None:
-        _email(w, contact, w.clean(basics.email, "basics", "email"))
+        _channel(w, contact, "Email", w.clean(basics.email, "basics", "email"))
     w.sub(supplier, "hr:PrecedenceCode", "1")
 
     person = w.sub(root, "CandidatePerson")
@@ -186,10 +186,18 @@ def _person_name(w: _Writer, parent: Any, given: str, family: str) -> None:
     w.sub(name, "hr:FamilyName", family)
 
 
-def _email(w: _Writer, parent: Any, value: str) -> None:
+def _channel(w: _Writer, parent: Any, channel: str, uri: str) -> None:
     comm = w.sub(parent, "Communication")
-    w.sub(comm, "ChannelCode", "Email")
-    w.sub(comm, "oa:URI", value)
+    w.sub(comm, "ChannelCode", channel)
+    w.sub(comm, "oa:URI", uri)
+
+
+def _organisation(w: _Writer, parent: Any, path: tuple[str | int, ...], name_key: str, data: dict[str, Any]) -> None:
+    """An employer's or a school's name and web address, as the portal writes both."""
+    if data.get(name_key) is not None:
+        w.sub(parent, "hr:OrganizationName", w.clean(data[name_key], *path, name_key))
+    if data.get("url") is not None:
+        _channel(w, w.sub(parent, "OrganizationContact"), "Web", w.clean(data["url"], *path, "url"))
 
 
 def _basics(w: _Writer, person: Any, resume: Resume) -> str | None:
@@ -200,17 +208,15 @@ def _basics(w: _Writer, person: Any, resume: Resume) -> str | None:
     known = BASICS_KEYS | {"x-europass-emails"}
     note_unplaced(w.report, data, known, ("basics",), "Europass has no place for basics '{}'")
     if basics.email is not None:
-        _email(w, person, w.clean(basics.email, "basics", "email"))
+        _channel(w, person, "Email", w.clean(basics.email, "basics", "email"))
     extra_emails = data.get("x-europass-emails")
     if isinstance(extra_emails, list) and all(isinstance(e, str) for e in extra_emails):
         for i, extra in enumerate(extra_emails):
-            _email(w, person, w.clean(extra, "basics", "x-europass-emails", i))
+            _channel(w, person, "Email", w.clean(extra, "basics", "x-europass-emails", i))
     elif extra_emails is not None:
         w.report.lost("/basics/x-europass-emails", "not a list of e-mail addresses")
     if basics.url is not None:
-        comm = w.sub(person, "Communication")
-        w.sub(comm, "ChannelCode", "Web")
-        w.sub(comm, "oa:URI", w.clean(basics.url, "basics", "url"))
+        _channel(w, person, "Web", w.clean(basics.url, "basics", "url"))
     for i, prof in enumerate(basics.profiles or ()):
         _profile(w, person, prof.to_data(), i)
     if basics.phone is not None:
@@ -287,12 +293,7 @@ def _work(w: _Writer, history: Any, resume: Resume) -> None:
         path: tuple[str | int, ...] = ("work", i)
         note_unplaced(w.report, data, WORK_KEYS, path, "Europass has no place for work '{}'")
         employer = w.sub(history, "EmployerHistory")
-        if job.name is not None:
-            w.sub(employer, "hr:OrganizationName", w.clean(job.name, *path, "name"))
-        if job.url is not None:
-            comm = w.sub(w.sub(employer, "OrganizationContact"), "Communication")
-            w.sub(comm, "ChannelCode", "Web")
-            w.sub(comm, "oa:URI", w.clean(job.url, *path, "url"))
+        _organisation(w, employer, path, "name", data)
         position = w.sub(employer, "PositionHistory")
         if job.position is not None:
             w.sub(position, "PositionTitle", w.clean(job.position, *path, "position"), typeCode="FREETEXT")
@@ -317,12 +318,7 @@ def _education(w: _Writer, history: Any, resume: Resume) -> None:
         path: tuple[str | int, ...] = ("education", i)
         note_unplaced(w.report, data, EDUCATION_KEYS, path, "Europass has no place for education '{}'")
         attendance = w.sub(history, "EducationOrganizationAttendance")
-        if school.institution is not None:
-            w.sub(attendance, "hr:OrganizationName", w.clean(school.institution, *path, "institution"))
-        if school.url is not None:
-            comm = w.sub(w.sub(attendance, "OrganizationContact"), "Communication")
-            w.sub(comm, "ChannelCode", "Web")
-            w.sub(comm, "oa:URI", w.clean(school.url, *path, "url"))
+        _organisation(w, attendance, path, "institution", data)
         level = eqf_guess(school.studyType)
         if level is not None:
             w.sub(attendance, "EducationLevelCode", level)
