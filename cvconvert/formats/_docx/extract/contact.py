@@ -1,0 +1,385 @@
+"""The ``basics`` of a CV: name, e-mail, phone, URL and profiles, location and label.
+
+:class:`_Basics` reads them from the lines before the first section and from the personal-details
+sections, with the whole document as a fallback for contact details.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cvconvert.formats._docx import headings
+from cvconvert.formats._docx.extract.daterange import find_dates
+from cvconvert.formats._docx.extract.lines import Line, _cjk
+from cvconvert.formats._docx.extract.places import _is_address, _is_place, _parse_place
+from cvconvert.formats._docx.extract.vocab import (
+    _DEGREE,
+    _GIVEN_KEYS,
+    _LABEL_KEYS,
+    _NAME_KEYS,
+    _ORG,
+    _PHONE_KEYS,
+    _PLACE_KEYS,
+    _ROLE,
+    _split_key,
+)
+from cvconvert.report import Report, pointer
+
+_REFERENCE_KEYS = re.compile(
+    r"(?i)\b(?:referen\w*|referees?|referenzen|références|referências|рекомендац\w*)\b|推荐人|证明人"
+)
+_BIRTH = re.compile(
+    r"(?i)\b(?:birth|born|geburt\w*|geboren|naissance|né|née|nacimiento|nascimento|nato|nata|рождени\w*)\b|出生|生日"
+)
+_NOT_NAME = re.compile(
+    r"(?i)\b(?:curriculum|vitae|resume|résumé|lebenslauf|cv|currículo|curriculo|резюме|page|seite|profile|"
+    r"contact|email|e-mail|phone|address|references?)\b|简历|履歴書"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_URL = re.compile(
+    r"(?i)\b(?:https?://[^\s<>\"'，。、）)]+|www\.[^\s<>\"'，。、）)]+|"
+    r"(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|xing\.com|twitter\.com|x\.com|stackoverflow\.com|"
+    r"behance\.net|dribbble\.com|medium\.com|kaggle\.com|leetcode\.com|researchgate\.net|orcid\.org|"
+    r"scholar\.google\.com|vk\.com|habr\.com|t\.me)/[^\s<>\"'，。、）)]*|"
+    r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:info|io|dev|me|ml|net|org|com|de|fr|es|ru|cn|tech|site|page|app)"
+    r"(?:/[^\s<>\"'，。、）)]*)?)(?=$|[\s,;|)）])"
+)
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\+?\d[\d ().\-‑/]{5,}\d(?![\w])")
+_NETWORKS = {
+    "linkedin.com": "LinkedIn",
+    "github.com": "GitHub",
+    "gitlab.com": "GitLab",
+    "xing.com": "XING",
+    "twitter.com": "Twitter",
+    "x.com": "X",
+    "stackoverflow.com": "Stack Overflow",
+    "behance.net": "Behance",
+    "dribbble.com": "Dribbble",
+    "medium.com": "Medium",
+    "kaggle.com": "Kaggle",
+    "leetcode.com": "LeetCode",
+    "researchgate.net": "ResearchGate",
+    "orcid.org": "ORCID",
+    "scholar.google.com": "Google Scholar",
+    "vk.com": "VK",
+    "habr.com": "Habr",
+    "t.me": "Telegram",
+}
+
+_WATERMARK = re.compile(r"(?i)\s*u?featured\s+resume\s*$")
+
+
+def _phones(text: str) -> list[str]:
+    out = []
+    for m in _PHONE.finditer(text):
+        cand = m.group(0).strip(" -./")
+        digits = re.sub(r"\D", "", cand)
+        if not 7 <= len(digits) <= 15:
+            continue
+        # Dates and date ranges look like numbers too.
+        if find_dates(cand) and not cand.startswith(("+", "00")) and len(digits) <= 12:
+            spans = find_dates(cand)
+            if sum(d.stop - d.begin for d in spans) >= len(cand) - 4:
+                continue
+        out.append(cand)
+    return out
+
+
+def _url_of(text: str) -> str:
+    return text.rstrip(".,;:")
+
+
+def _network(url: str) -> str | None:
+    host = re.sub(r"^[a-z]+://", "", url.casefold()).split("/")[0]
+    host = host.removeprefix("www.")
+    for domain, name in _NETWORKS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None
+
+
+def _profile_path_ok(url: str) -> bool:
+    """A profile is an account page: github.com/user, linkedin.com/in/user; not a repository or a file."""
+    if "://" in url:
+        path = re.sub(r"^[a-z]+://[^/]+", "", url.casefold())
+    else:
+        path = "/" + url.split("/", 1)[1] if "/" in url else ""
+    parts = [p for p in re.split(r"[?#]", path)[0].split("/") if p]
+    # linkedin.com/in/user and researchgate.net/profile/Name take two parts; the rest one.
+    deepest = 2 if re.search(r"linkedin|researchgate|xing|scholar", url.casefold()) else 1
+    return 1 <= len(parts) <= deepest and not re.search(r"\.(?:pdf|jpe?g|png|gif|md|html?)$", path)
+
+
+def _looks_like_name(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 60 or re.search(r"[\d@/\\|:;!?]", text) or _NOT_NAME.search(text):
+        return False
+    if headings.lookup(text) or _ORG.search(text) or _DEGREE.search(text) or _ROLE.search(text):
+        return False
+    if _cjk(text):
+        return 2 <= len(text.replace(" ", "")) <= 5
+    words = text.replace(",", " ").split()
+    if not 1 <= len(words) <= 5:
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words if w[:1].isalpha())
+
+
+def _clean_name(text: str) -> str:
+    text = _WATERMARK.sub("", text)
+    # "Шолохова, 20 лет." / "Jane Doe, 34 years": the age is not part of the name.
+    text = re.sub(r"(?i),?\s*\d{1,2}\s*(?:лет|года|год|years?|ans|jahre|años|anos|岁)\.?$", "", text)
+    return text.strip(" ,.;:\t")
+
+
+class _Basics:
+    """Name, contact details, label and summary, from the lines before the first section and
+    from the personal-details sections, with the whole document as a fallback for contacts."""
+
+    def __init__(self, preface: list[Line], personal: list[Line], everything: list[Line], report: Report) -> None:
+        self.report = report
+        self.preface = preface
+        self.personal = personal
+        self.all = everything
+        self.data: dict[str, Any] = {}
+        self.used: set[int] = set()  # id() of lines consumed as contact details
+
+    def run(self, creator: str) -> dict[str, Any]:
+        """Fill ``self.data`` with what was found."""
+        region = self.preface + self.personal
+        self._name(region, creator)
+        self._email(region)
+        self._phone(region)
+        self._urls(region)
+        self._location(region)
+        self._label(region)
+        sure = {"email": 0.9, "phone": 0.8, "url": 0.6, "profiles": 0.8, "location": 0.6, "label": 0.6}
+        for key, conf in sure.items():
+            if key in self.data:
+                self.report.warn(pointer("basics", key), f"{key} found (confidence {conf:.1f})")
+        return self.data
+
+    def _name(self, region: list[Line], creator: str) -> None:
+        given = family = None
+        for line in region + self.all[:40]:
+            kv = _split_key(line.text)
+            if kv is None or not kv[1]:
+                continue
+            key = kv[0].casefold()
+            if _NAME_KEYS.match(key) and family is None and _looks_like_name(_clean_name(kv[1])):
+                family = _clean_name(kv[1])
+                self.used.add(id(line))
+            elif _GIVEN_KEYS.match(key) and given is None and _looks_like_name(_clean_name(kv[1])):
+                given = _clean_name(kv[1])
+                self.used.add(id(line))
+        if family or given:
+            self.data["name"] = " ".join(p for p in (given, family) if p)
+            self.report.warn("/basics/name", "name found after a 'Name' label (confidence 0.9)")
+            return
+        # Candidates: the Title style, then the largest or boldest short line near the top.
+        candidates: list[tuple[float, int, Line, str]] = []
+        pool = region[:25] + [ln for ln in self.all[:30] if ln not in region]
+        titles = [ln for ln in pool if ln.level == -1]
+        if titles:
+            # A name split over several Title paragraphs ("Анастасия" / "Шолохова, 20 лет.").
+            text = " ".join(_clean_name(ln.text) for ln in titles[:3])
+            if _looks_like_name(text):
+                self.data["name"] = text
+                self.report.warn("/basics/name", "name taken from the Title style (confidence 0.95)")
+                return
+        sizes = [ln.size for ln in pool if ln.size]
+        top = max(sizes) if sizes else 0.0
+        for order, line in enumerate(pool):
+            text = _clean_name(line.text)
+            # "Curriculum Vitae – Erika Musterfrau", "Antoine Roux/Curriculum Vitae": either side.
+            pieces = [p.strip() for p in re.split(r"[/|\t·•]|\s[–—-]\s|:\s", text) if p.strip()]
+            parts = [text, *pieces[:2]]
+            for part in parts:
+                if not _looks_like_name(part):
+                    continue
+                score = 1.0 - order * 0.02
+                if top and line.size == top:
+                    score += 1.0
+                if line.bold:
+                    score += 0.3
+                if line.where == "header":
+                    score += 0.2
+                if part is not text:
+                    score -= 0.3
+                if not _cjk(part) and len(part.split()) == 1:
+                    score -= 0.8  # one word is more often a title or a caption than a name
+                candidates.append((score, -order, line, part))
+                break
+        if candidates:
+            score, _, line, text = max(candidates, key=lambda c: (c[0], c[1]))
+            self.data["name"] = text
+            self.used.add(id(line))
+            conf = min(0.9, 0.4 + score / 4)
+            self.report.warn("/basics/name", f"name taken from a prominent line near the top (confidence {conf:.1f})")
+            return
+        fallback = _clean_name(creator) if creator and _looks_like_name(_clean_name(creator)) else ""
+        if not fallback:
+            first = next((ln.text for ln in self.all if ln.text.strip()), "")
+            fallback = _clean_name(first)[:80]
+        if fallback:
+            self.data["name"] = fallback
+            self.report.warn("/basics/name", "no line looks like a name; a guess (confidence 0.2)")
+
+    def _email(self, region: list[Line]) -> None:
+        # The applicant's own address is near the top or in the personal details; referees'
+        # addresses come later, often as mailto links.
+        for line in region:
+            m = _EMAIL.search(line.text)
+            if m and not _REFERENCE_KEYS.search(line.text):
+                self.data["email"] = m.group(0)
+                self.used.add(id(line))
+                return
+        for line in self.all:
+            if _REFERENCE_KEYS.search(line.text):
+                continue
+            for link in line.links:
+                if link.casefold().startswith("mailto:"):
+                    addr = link[7:].split("?")[0].strip()
+                    if _EMAIL.fullmatch(addr):
+                        self.data["email"] = addr
+                        self.used.add(id(line))
+                        return
+        for line in self.all:
+            m = _EMAIL.search(line.text)
+            if m and not _REFERENCE_KEYS.search(line.text):
+                self.data["email"] = m.group(0)
+                self.used.add(id(line))
+                return
+
+    def _phone(self, region: list[Line]) -> None:
+        keyed: list[str] = []
+        region_ids = {id(ln) for ln in region}
+        for line in region + self.all:
+            text = _EMAIL.sub(" ", _URL.sub(" ", line.text))
+            found = _phones(text)
+            if not found:
+                continue
+            if _PHONE_KEYS.search(text) or id(line) in region_ids:
+                keyed.extend(found)
+                self.used.add(id(line))
+            if keyed:
+                break
+        if not keyed:
+            # A line that holds nothing but a phone number, anywhere (a contact column).
+            for line in self.all:
+                found = _phones(line.text)
+                if found and len(found[0]) >= len(line.text.strip()) - 2 and len(re.sub(r"\D", "", found[0])) >= 9:
+                    keyed.append(found[0])
+                    self.used.add(id(line))
+                    break
+        chosen = keyed[0] if keyed else None
+        if chosen:
+            self.data["phone"] = chosen
+
+    def _urls(self, region: list[Line]) -> None:
+        seen: set[str] = set()
+        url: str | None = None
+        profiles: list[dict[str, str]] = []
+        in_region = {id(ln) for ln in region}
+        for line in self.all:
+            found = [ln for ln in line.links if not ln.casefold().startswith("mailto:")]
+            text = _EMAIL.sub(" ", re.sub(r"\S+\s?[\[(]at[\])]\s?\S+", " ", line.text))
+            found += [_url_of(m.group(0)) for m in _URL.finditer(text) if "@" not in m.group(0)]
+            for raw in found:
+                key = re.sub(r"^[a-z]+://", "", raw.casefold()).removeprefix("www.").rstrip("/")
+                key = re.split(r"[?#]", key)[0]
+                if key in seen:
+                    if _EMAIL.sub("", line.text).strip() == line.text.strip() and len(line.text) < 80:
+                        self.used.add(id(line))  # the same profile again, in a contact column
+                    continue
+                if not key or key.startswith(("#", "_")):
+                    continue
+                network = _network(raw)
+                if network:
+                    if not _profile_path_ok(raw):
+                        continue
+                    seen.add(key)
+                    user = [p for p in re.split(r"[?#]", key)[0].split("/") if p][-1]
+                    profiles.append({"network": network, "username": user, "url": raw})
+                    self.used.add(id(line))
+                elif url is None and id(line) in in_region and not _EMAIL.search(raw):
+                    if re.search(r"\.(?:pdf|jpe?g|png|gif|docx?)$", key):
+                        continue
+                    seen.add(key)
+                    url = raw
+                    self.used.add(id(line))
+        if url:
+            self.data["url"] = url
+        if profiles:
+            self.data["profiles"] = profiles
+
+    def _location(self, region: list[Line]) -> None:
+        for line in region:
+            kv = _split_key(line.text)
+            if kv and _PLACE_KEYS.match(kv[0].casefold()) and kv[1] and not _BIRTH.search(kv[0]):
+                self.data["location"] = _parse_place(kv[1])
+                self.used.add(id(line))
+                return
+        for line in region:
+            if (id(line) in self.used and not re.search(r"[•|·]", line.text)) or _BIRTH.search(line.text):
+                continue
+            parts = re.split(r"\s*[•|·\t]\s*", line.text)
+            if any("@" in part or _phones(part) for part in parts) and len(parts) == 1:
+                parts = re.split(r"\s[–—]\s", line.text)  # "06 12 34 56 78 – marie@example.fr – Paris"
+            for part in parts:
+                part = part.strip(" ,")
+                if (
+                    not part
+                    or "@" in part
+                    or _URL.search(part)
+                    or (_phones(part) and not re.search(r"[A-Za-z]{3}", part))
+                ):
+                    continue
+                if (_is_place(part) or _is_address(part)) and part != self.data.get("name"):
+                    self.data["location"] = _parse_place(part)
+                    self.used.add(id(line))
+                    return
+        # A contact column elsewhere on the page: place lines next to the phone or e-mail line,
+        # where "Country," and "City" may sit on lines of their own.
+        contact = [i for i, ln in enumerate(self.all) if id(ln) in self.used]
+        for i in contact:
+            near = self.all[max(0, i - 3) : i + 3]
+            for a, line in enumerate(near):
+                text = line.text.strip()
+                joined = text.endswith(",") and a + 1 < len(near)
+                if joined:
+                    text = f"{text} {near[a + 1].text.strip()}"
+                if id(line) not in self.used and _is_place(text) and text != self.data.get("name"):
+                    self.data["location"] = _parse_place(text)
+                    self.used.add(id(line))
+                    if joined:
+                        self.used.add(id(near[a + 1]))
+                    return
+
+    def _label(self, region: list[Line]) -> None:
+        for line in region:
+            kv = _split_key(line.text)
+            if kv and _LABEL_KEYS.match(kv[0].casefold()) and kv[1] and len(kv[1]) < 80:
+                self.data["label"] = kv[1]
+                return
+        name = self.data.get("name")
+        if not name:
+            return
+        exact = [i for i, line in enumerate(region) if _clean_name(line.text) == name]
+        loose = [i for i, line in enumerate(region) if name in line.text and i not in exact]
+        for i in exact + loose:
+            if True:
+                for nxt in region[i + 1 : i + 2]:
+                    text = nxt.text.strip()
+                    if (
+                        id(nxt) not in self.used
+                        and 2 < len(text) < 70
+                        and not re.search(r"[@\d:]", text)
+                        and not _is_place(text)
+                        and not headings.lookup(text)
+                        and not _NOT_NAME.search(text)
+                        and not text.endswith(".")
+                    ):
+                        self.data["label"] = text
+                        self.used.add(id(nxt))
+                        return
