@@ -670,9 +670,14 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
 
 
 def _read_photo(profile: Any, report: Report) -> str | None:
+    image = None
     for attachment in _findall(profile, "eures:Attachment"):
         data = _text(attachment, "oa:EmbeddedData")
         if not data:
+            continue
+        if image is not None:
+            # JSON Resume has one picture: what is attached after the photo must not vanish unsaid.
+            report.lost("", "a further attachment after the photo was not kept (JSON Resume has one image)")
             continue
         try:
             decoded = base64.b64decode(data, validate=True).decode("ascii")
@@ -680,9 +685,10 @@ def _read_photo(profile: Any, report: Report) -> str | None:
             report.lost("/basics/image", "the photo is not base64 data")
             continue
         if decoded.startswith("data:"):
-            return decoded
-        report.lost("/basics/image", "the photo is not a data: URI")
-    return None
+            image = decoded
+        else:
+            report.lost("/basics/image", "the photo is not a data: URI")
+    return image
 
 
 def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:

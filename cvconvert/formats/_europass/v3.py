@@ -537,7 +537,12 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
         html = _text(achievement, "Description")
         if code is None and label == ABOUT:
             if html is not None:
-                basics["summary"] = parse_rich(html).bulleted
+                rich = parse_rich(html)
+                if rich.simplified:
+                    report.normalised("/basics/summary", SIMPLIFIED)
+                if "summary" in basics:
+                    report.lost("/basics/summary", "a further summary replaced the one before it (JSON Resume has one)")
+                basics["summary"] = rich.bulleted
             continue
         section = (
             _SECTION_OF_CODE.get(code or "")
