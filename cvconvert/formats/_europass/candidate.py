@@ -38,6 +38,7 @@ from cvconvert.formats._europass.common import (
     note_username,
     note_vanishing_basics,
     parse_rich,
+    put,
     read_rich,
     rich_or_none,
     sort_languages,
@@ -520,9 +521,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
                 basics["label"] = headline if isinstance(headline, str) else "\n".join(headline)
             if rich.paragraphs is not None or rich.items is not None:
                 basics["summary"] = rich.bulleted
-        image = _read_photo(profile, report)
-        if image is not None:
-            basics["image"] = image
+        put(basics, "image", _read_photo(profile, report))
     if basics:
         out["basics"] = model_order(Basics, basics)
     if profile is None:
@@ -576,8 +575,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
 def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     basics: dict[str, Any] = {}
     name = join_name(_text(person, "PersonName/oa:GivenName"), _text(person, "PersonName/hr:FamilyName"))
-    if name is not None:
-        basics["name"] = name
+    put(basics, "name", name)
     emails: list[str] = []
     profiles: list[dict[str, Any]] = []
     for comm in _findall(person, "Communication"):
@@ -604,8 +602,7 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
             profiles.append(prof)
         elif channel == "InstantMessage":
             prof = {"network": use} if use else {}
-            if uri is not None:
-                prof["username"] = uri
+            put(prof, "username", uri)
             profiles.append(prof)
         elif channel == "Telephone":
             number = _text(comm, "oa:DialNumber") or ""
@@ -622,8 +619,7 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
             loc: dict[str, Any] = {}
             for key, tag in (("address", "oa:AddressLine"), ("postalCode", "oa:PostalCode"), ("city", "oa:CityName")):
                 value = _text(address, tag)
-                if value is not None:
-                    loc[key] = value
+                put(loc, key, value)
             code = _text(address, "CountryCode")
             if code is not None:
                 upper = country_code(code)
@@ -651,9 +647,7 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
             nationalities.append(code)
     if nationalities:
         basics["x-europass-nationalities"] = nationalities
-    birth = _date(person, "hr:BirthDate", "/basics/x-europass-birthDate", report)
-    if birth is not None:
-        basics["x-europass-birthDate"] = birth
+    put(basics, "x-europass-birthDate", _date(person, "hr:BirthDate", "/basics/x-europass-birthDate", report))
     if _text(person, "GenderCode") is not None:
         report.lost("/basics", "the gender code was not kept")
     if _findall(person, "Visa"):
@@ -695,8 +689,7 @@ def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:
     path = ("work", i)
     job: dict[str, Any] = {}
     name = _text(employer, "hr:OrganizationName")
-    if name is not None:
-        job["name"] = name
+    put(job, "name", name)
     position = _find(employer, "PositionHistory")
     place = None
     if position is not None:
@@ -717,13 +710,10 @@ def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:
                 report.lost(pointer(*path, "location"), "the employer's street address and postal code were not kept")
         elif uri is not None:
             report.lost(pointer(*path), "an employer's e-mail address was not kept")
-    if place is not None:
-        job["location"] = place
+    put(job, "location", place)
     links = urls + [link.text or "" for link in _findall(employer, "Link")]
     if position is not None:
-        title = _text(position, "PositionTitle")
-        if title is not None:
-            job["position"] = title
+        put(job, "position", _text(position, "PositionTitle"))
     if links:
         job["url"] = links[0]
         if links[1:]:
@@ -735,10 +725,8 @@ def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:
         end = _date(
             position, "eures:EmploymentPeriod/eures:EndDate/hr:FormattedDateTime", pointer(*path, "endDate"), report
         )
-        if start is not None:
-            job["startDate"] = start
-        if end is not None:
-            job["endDate"] = end
+        put(job, "startDate", start)
+        put(job, "endDate", end)
         description = _text(position, "oa:Description")
         if description is not None:
             labels = {EMPLOYER: "description"}
@@ -754,9 +742,7 @@ def _read_work(employer: Any, i: int, report: Report) -> dict[str, Any]:
 def _read_education(attendance: Any, i: int, report: Report) -> dict[str, Any]:
     path = ("education", i)
     school: dict[str, Any] = {}
-    name = _text(attendance, "hr:OrganizationName")
-    if name is not None:
-        school["institution"] = name
+    put(school, "institution", _text(attendance, "hr:OrganizationName"))
     for comm in _findall(attendance, "OrganizationContact/Communication"):
         uri = _text(comm, "oa:URI")
         if _text(comm, "ChannelCode") == "Web" and uri is not None and "url" not in school:
@@ -778,21 +764,14 @@ def _read_education(attendance: Any, i: int, report: Report) -> dict[str, Any]:
         skills = _text(degree, "OccupationalSkillsCovered")
         if skills is not None:
             read_rich(skills, {FIELD_OF_STUDY: "area"}, "summary", "courses", school, pointer(*path), report)
-        if study_type is not None:
-            school["studyType"] = study_type
-        score = _text(degree, "FinalGrade/hr:ScoreText")
-        if score is not None:
-            school["score"] = score
-        thesis = _text(degree, "Thesis")
-        if thesis is not None:
-            school["x-europass-thesis"] = thesis
+        put(school, "studyType", study_type)
+        put(school, "score", _text(degree, "FinalGrade/hr:ScoreText"))
+        put(school, "x-europass-thesis", _text(degree, "Thesis"))
         credits = " ".join(t for t in (_text(degree, "NumberOfCredit"), _text(degree, "CreditType")) if t)
         if credits:
             report.lost(pointer(*path), f"the credits ({credits}) were not kept")
-    if start is not None:
-        school["startDate"] = start
-    if end is not None:
-        school["endDate"] = end
+    put(school, "startDate", start)
+    put(school, "endDate", end)
     return {k: school[k] for k in EDUCATION_KEYS if k in school}
 
 
@@ -801,11 +780,9 @@ def _read_certificate(element: Any, i: int, report: Report) -> dict[str, Any]:
     cert: dict[str, Any] = {}
     for key, tag in (("name", "hr:CertificationName"), ("issuer", "hr:IssuingAuthority")):
         value = _text(element, tag)
-        if value is not None:
-            cert[key] = value
+        put(cert, key, value)
     date = _date(element, "hr:CertificationDate/hr:FormattedDateTime", pointer(*path, "date"), report)
-    if date is not None:
-        cert["date"] = date
+    put(cert, "date", date)
     description = _text(element, "hr:CertificationDescription")
     if description is not None:
         rich = parse_rich(description, frozenset({"URL"}))
@@ -839,9 +816,7 @@ def _read_competency(competency: Any, n: int, report: Report) -> dict[str, Any] 
         elif score:
             report.lost(pointer("languages", n, "fluency"), f"'{score}' is not a CEFR level")
     entry: dict[str, Any] = {"language": label}
-    fluency = cefr.fluency_text(levels)
-    if fluency is not None:
-        entry["fluency"] = fluency
+    put(entry, "fluency", cefr.fluency_text(levels))
     return entry
 
 
@@ -860,9 +835,7 @@ def _read_conference(element: Any, n: int, report: Report) -> dict[str, Any]:
             report.lost(pointer(*path, "url"), f"{len(links) - 1} further link(s) not kept (JSON Resume has one)")
     entry = from_block(block, SHAPES["projects"], path, report)
     entry["type"] = "conference"
-    location = _text(element, "Location")
-    if location is not None:
-        entry["entity"] = location
+    put(entry, "entity", _text(element, "Location"))
     return model_order(Project, entry)
 
 

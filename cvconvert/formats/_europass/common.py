@@ -37,6 +37,12 @@ def xml_text(value: str, path: str, report: Report) -> str:
     return _NOT_XML.sub("", value)
 
 
+def put(data: dict[str, Any], key: str, value: Any) -> None:
+    """``data[key] = value``, unless there is no value (None): readers leave absent fields out."""
+    if value is not None:
+        data[key] = value
+
+
 def text_or_lost(data: dict[str, Any], key: str, path: Path, report: Report) -> str | None:
     """``data[key]`` ready for XML when it is a text; a loss note when it is anything else."""
     value = data.get(key)

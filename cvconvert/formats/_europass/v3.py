@@ -40,6 +40,7 @@ from cvconvert.formats._europass.common import (
     note_username,
     note_vanishing_basics,
     parse_rich,
+    put,
     read_rich,
     rich_or_none,
     sort_languages,
@@ -581,8 +582,7 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
     if ident is None:
         return basics
     name = join_name(_text(ident, "PersonName/FirstName"), _text(ident, "PersonName/Surname"))
-    if name is not None:
-        basics["name"] = name
+    put(basics, "name", name)
     if _text(ident, "PersonName/Title/Label") or _text(ident, "PersonName/Title/Code"):
         report.lost("/basics/name", "the title (Mr, Dr, ...) was not kept")
     contact = _find(ident, "ContactInfo")
@@ -595,17 +595,13 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
                 loc["address"] = "\n".join(lines)
             for key, tag in (("postalCode", "PostalCode"), ("city", "Municipality")):
                 value = _text(address, tag)
-                if value is not None:
-                    loc[key] = value
+                put(loc, key, value)
             country = _find(address, "Country")
             if country is not None:
                 code = _code(country, "/basics/location/countryCode", report)
-                if code is not None:
-                    loc["countryCode"] = code
+                put(loc, "countryCode", code)
             basics["location"] = loc
-        email = _text(contact, "Email/Contact")
-        if email is not None:
-            basics["email"] = email
+        put(basics, "email", _text(contact, "Email/Contact"))
         phones = [_text(t, "Contact") for t in _findall(contact, "TelephoneList/Telephone")]
         phones = [p for p in phones if p is not None]
         if phones:
@@ -623,17 +619,14 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
                 continue
             prof: dict[str, Any] = {}
             network = label if label is not None else code
-            if network is not None:
-                prof["network"] = network
+            put(prof, "network", network)
             if url is not None:
                 link_profile(prof, url)
             profiles.append(prof)
         for im in _findall(contact, "InstantMessagingList/InstantMessaging"):
             prof = {}
             label = _text(im, "Use/Label")
-            network = label if label is not None else _text(im, "Use/Code")
-            if network is not None:
-                prof["network"] = network
+            put(prof, "network", label if label is not None else _text(im, "Use/Code"))
             if _text(im, "Contact") is not None:
                 prof["username"] = _text(im, "Contact")
             profiles.append(prof)
@@ -646,8 +639,7 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
         birth = _find(demographics, "Birthdate")
         if birth is not None:
             value = _date(birth, "/basics/x-europass-birthDate", report)
-            if value is not None:
-                basics["x-europass-birthDate"] = value
+            put(basics, "x-europass-birthDate", value)
         codes = []
         for nationality in _findall(demographics, "NationalityList/Nationality"):
             code = _code(nationality, "/basics/x-europass-nationalities", report)
@@ -670,10 +662,8 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
 def _read_period(element: Any, path: tuple[str | int, ...], data: dict[str, Any], report: Report) -> None:
     start = _date(_find(element, "Period/From"), pointer(*path, "startDate"), report)
     end = _date(_find(element, "Period/To"), pointer(*path, "endDate"), report)
-    if start is not None:
-        data["startDate"] = start
-    if end is not None:
-        data["endDate"] = end
+    put(data, "startDate", start)
+    put(data, "endDate", end)
 
 
 def _read_work(element: Any, i: int, report: Report) -> dict[str, Any]:
@@ -681,26 +671,18 @@ def _read_work(element: Any, i: int, report: Report) -> dict[str, Any]:
     job: dict[str, Any] = {}
     employer = _find(element, "Employer")
     if employer is not None:
-        name = _text(employer, "Name")
-        if name is not None:
-            job["name"] = name
+        put(job, "name", _text(employer, "Name"))
         address = _find(employer, "ContactInfo/Address/Contact")
         if address is not None:
             country = _find(address, "Country")
             code = _code(country, pointer(*path, "location"), report) if country is not None else None
-            place = join_place(_text(address, "Municipality"), code)
-            if place is not None:
-                job["location"] = place
+            put(job, "location", join_place(_text(address, "Municipality"), code))
             if _text(address, "AddressLine") or _text(address, "PostalCode"):
                 report.lost(pointer(*path, "location"), "the employer's street address and postal code were not kept")
-        url = _text(employer, "ContactInfo/Website/Contact")
-        if url is not None:
-            job["url"] = url
+        put(job, "url", _text(employer, "ContactInfo/Website/Contact"))
         if _find(employer, "Sector") is not None:
             report.lost(pointer(*path), "the NACE sector was not kept")
-    position = _text(element, "Position/Label")
-    if position is not None:
-        job["position"] = position
+    put(job, "position", _text(element, "Position/Label"))
     _read_period(element, path, job, report)
     activities = _text(element, "Activities")
     if activities is not None and activities.strip():
@@ -716,22 +698,16 @@ def _read_education(element: Any, i: int, report: Report) -> dict[str, Any]:
     school: dict[str, Any] = {}
     organisation = _find(element, "Organisation")
     if organisation is not None:
-        name = _text(organisation, "Name")
-        if name is not None:
-            school["institution"] = name
-        url = _text(organisation, "ContactInfo/Website/Contact")
-        if url is not None:
-            school["url"] = url
+        put(school, "institution", _text(organisation, "Name"))
+        put(school, "url", _text(organisation, "ContactInfo/Website/Contact"))
         if _find(organisation, "ContactInfo/Address") is not None:
             report.lost(pointer(*path), "the school's address was not kept")
     area = _text(element, "Field/Label")
-    if area is not None:
-        school["area"] = area
+    put(school, "area", area)
     if _text(element, "Field/Code"):
         report.lost(pointer(*path, "area"), "the ISCED field code was not kept")
     title = _text(element, "Title")
-    if title is not None:
-        school["studyType"] = title
+    put(school, "studyType", title)
     level = _text(element, "Level/Code")
     if level and level != eqf_guess(title):
         report.lost(pointer(*path, "studyType"), f"the EQF level {level} was not kept")
@@ -765,16 +741,13 @@ def _read_languages(learner: Any, sections: dict[str, list[dict[str, Any]]], rep
         description = _find(foreign, "Description")
         label = _language_label(description) if description is not None else None
         entry: dict[str, Any] = {}
-        if label is not None:
-            entry["language"] = label
+        put(entry, "language", label)
         levels = {}
         for dim, tag in _LEVEL_TAGS:
             value = (_text(foreign, f"ProficiencyLevel/{tag}") or "").strip().upper()
             if value in cefr.LEVELS:
                 levels[dim] = value
-        fluency = cefr.fluency_text(levels)
-        if fluency is not None:
-            entry["fluency"] = fluency
+        put(entry, "fluency", cefr.fluency_text(levels))
         languages.append(entry)
         for certificate in _findall(foreign, "VerifiedBy/Certificate"):
             _certificate(certificate, sections, report)
@@ -785,16 +758,10 @@ def _read_languages(learner: Any, sections: dict[str, list[dict[str, Any]]], rep
 
 def _certificate(element: Any, sections: dict[str, list[dict[str, Any]]], report: Report) -> None:
     cert: dict[str, Any] = {}
-    title = _text(element, "Title")
-    if title is not None:
-        cert["name"] = title
+    put(cert, "name", _text(element, "Title"))
     n = len(sections.setdefault("certificates", []))
-    date = _date(_find(element, "Date"), pointer("certificates", n, "date"), report)
-    if date is not None:
-        cert["date"] = date
-    issuer = _text(element, "AwardingBody")
-    if issuer is not None:
-        cert["issuer"] = issuer
+    put(cert, "date", _date(_find(element, "Date"), pointer("certificates", n, "date"), report))
+    put(cert, "issuer", _text(element, "AwardingBody"))
     if _text(element, "Level"):
         report.lost(pointer("certificates", n), "the certificate's CEFR level was not kept")
     sections["certificates"].append(cert)
