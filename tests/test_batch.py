@@ -177,3 +177,31 @@ def test_dask_engine_gives_the_local_engine_results(tmp_path: Path) -> None:
     remote = {r.input: (r.status, r.output and Path(r.output).read_bytes()) for r in results}
     assert remote == local
     assert {i for i, (s, _) in remote.items() if s == "failed"} == bad
+
+
+def test_single_workbook_gathers_every_good_resume(tmp_path: Path) -> None:
+    import cvconvert
+
+    bad = _make_inputs(tmp_path / "in", 28, 2)
+    proc = run(
+        "batch",
+        tmp_path / "in",
+        "--to",
+        "xlsx",
+        "--out",
+        tmp_path / "all.xlsx",
+        "--single-workbook",
+        "--jobs",
+        "2",
+        "--report",
+        tmp_path / "report.json",
+        "-q",
+    )
+    assert proc.returncode == 1
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert {r["input"] for r in report if r["status"] == "failed"} == bad
+    resumes = cvconvert.read_many(tmp_path / "all.xlsx")
+    assert len(resumes) == 28
+    names = sorted(r.basics.name for r in resumes if r.basics and r.basics.name)
+    expected = sorted(json.loads(Path(r["input"]).read_text())["basics"]["name"] for r in report if r["status"] == "ok")
+    assert names == expected
