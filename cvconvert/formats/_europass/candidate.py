@@ -147,7 +147,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
 
     profile = w.sub(root, "CandidateProfile", languageCode=str(language))
     w.sub(profile, "hr:ID", **ids, schemeName="CandidateProfileID", schemeVersionID="1.0")
-    headline = resume.basics.label if resume.basics else None
+    headline = basics.label if basics else None
     if summary is not None or headline is not None:
         # The current CV has no headline of its own: it opens "About me", labelled.
         labelled: list[tuple[str, str | list[str]]] = []
@@ -406,16 +406,22 @@ def _photo(w: _Writer, profile: Any, resume: Resume) -> None:
 def _conference(w: _Writer, parent: Any, entry: Any, i: int) -> None:
     """A project of type "conference" goes back to the portal's own conferences section."""
     block = to_block(entry, SHAPES["projects"], ("projects", i), w.report, skip={"type", "entity"})
-    element = w.sub(parent, "ConferenceAndSeminar")
+    location = w.clean(entry.entity, "projects", i, "entity") if entry.entity is not None else None
+    # Ongoing "false" is what the portal writes for a past event.
+    _write_block(w, w.sub(parent, "ConferenceAndSeminar"), block, ongoing=False, location=location)
+
+
+def _write_block(w: _Writer, element: Any, block: Block, *, ongoing: bool, location: str | None = None) -> None:
+    """Title, dates, place, description and link: what the portal's Other and ConferenceAndSeminar share."""
     if block.title is not None:
         w.sub(element, "Title", block.title)
     if block.start is not None or block.end is not None:
         date = w.sub(element, "Date")
         w.date(date, "StartDate", block.start)
         w.date(date, "EndDate", block.end)
-        w.sub(date, "Ongoing", "false")  # what the portal writes for a past event
-    if entry.entity is not None:
-        w.sub(element, "Location", w.clean(entry.entity, "projects", i, "entity"))
+        w.sub(date, "Ongoing", "true" if ongoing else "false")
+    if location is not None:
+        w.sub(element, "Location", location)
     if block.html is not None:
         w.sub(element, "Description", block.html)
     if block.link is not None:
@@ -425,7 +431,7 @@ def _conference(w: _Writer, parent: Any, entry: Any, i: int) -> None:
 def _others(w: _Writer, profile: Any, conferences: Any, resume: Resume) -> list[str]:
     """Custom sections, one ``Others`` per entry as the portal writes them; returns their titles in order."""
     order: list[str] = []
-    kinds = [getattr(p, "type", None) for p in resume.projects or ()]
+    kinds = [p.type for p in resume.projects or ()]
     moved = [i for i, k in enumerate(kinds) if k == "conference"] + [
         i for i, k in enumerate(kinds) if k != "conference"
     ]
@@ -440,25 +446,14 @@ def _others(w: _Writer, profile: Any, conferences: Any, resume: Resume) -> list[
                 _conference(w, conferences, entry, i)
                 continue
             if isinstance(kind, str) and kind.strip() and kind not in _SECTION_OF and kind == kind.strip():
-                # A project of another kind ("conference", "Course") is its own custom section.
+                # A project of another kind ("Course", "Talk") is its own custom section.
                 section_title = w.clean(kind, section, i, "type")
                 skip = {"type"}
             block = to_block(entry, shape, (section, i), w.report, skip=skip)
             others = w.sub(profile, "Others")
             w.sub(others, "Title", section_title)
-            other = w.sub(others, "Other")
-            if block.title is not None:
-                w.sub(other, "Title", block.title)
-            if block.start is not None or block.end is not None:
-                date = w.sub(other, "Date")
-                w.date(date, "StartDate", block.start)
-                w.date(date, "EndDate", block.end)
-                ongoing = shape.dates == "range" and block.end is None
-                w.sub(date, "Ongoing", "true" if ongoing else "false")
-            if block.html is not None:
-                w.sub(other, "Description", block.html)
-            if block.link is not None:
-                w.sub(other, "Link", block.link)
+            ongoing = shape.dates == "range" and block.end is None
+            _write_block(w, w.sub(others, "Other"), block, ongoing=ongoing)
             if section_title not in order:
                 order.append(section_title)
     return order
@@ -820,19 +815,24 @@ def _read_competency(competency: Any, n: int, report: Report) -> dict[str, Any] 
     return entry
 
 
-def _read_conference(element: Any, n: int, report: Report) -> dict[str, Any]:
-    path = ("projects", n)
+def _read_block(element: Any, start_at: str, end_at: str, report: Report) -> tuple[Block, list[str]]:
+    """An Other or ConferenceAndSeminar element as a block (with its first link), and all its links."""
+    links = [link.text or "" for link in _findall(element, "Link")]
     block = Block(
         title=_text(element, "Title"),
-        start=_date(element, "Date/StartDate/hr:FormattedDateTime", pointer(*path, "startDate"), report),
-        end=_date(element, "Date/EndDate/hr:FormattedDateTime", pointer(*path, "endDate"), report),
+        start=_date(element, "Date/StartDate/hr:FormattedDateTime", start_at, report),
+        end=_date(element, "Date/EndDate/hr:FormattedDateTime", end_at, report),
+        link=links[0] if links else None,
         html=_text(element, "Description"),
     )
-    links = [link.text or "" for link in _findall(element, "Link")]
-    if links:
-        block.link = links[0]
-        if links[1:]:
-            report.lost(pointer(*path, "url"), f"{len(links) - 1} further link(s) not kept (JSON Resume has one)")
+    return block, links
+
+
+def _read_conference(element: Any, n: int, report: Report) -> dict[str, Any]:
+    path = ("projects", n)
+    block, links = _read_block(element, pointer(*path, "startDate"), pointer(*path, "endDate"), report)
+    if links[1:]:
+        report.lost(pointer(*path, "url"), f"{len(links) - 1} further link(s) not kept (JSON Resume has one)")
     entry = from_block(block, SHAPES["projects"], path, report)
     entry["type"] = "conference"
     put(entry, "entity", _text(element, "Location"))
@@ -840,15 +840,7 @@ def _read_conference(element: Any, n: int, report: Report) -> dict[str, Any]:
 
 
 def _read_other(other: Any, section: str, path: tuple[str | int, ...], report: Report) -> dict[str, Any]:
-    block = Block(
-        title=_text(other, "Title"),
-        start=_date(other, "Date/StartDate/hr:FormattedDateTime", pointer(*path), report),
-        end=_date(other, "Date/EndDate/hr:FormattedDateTime", pointer(*path), report),
-        html=_text(other, "Description"),
-    )
-    links = [link.text or "" for link in _findall(other, "Link")]
-    if links:
-        block.link = links[0]
-        if links[1:] or not SHAPES[section].link:
-            report.lost(pointer(*path), "links not kept (JSON Resume has one, or none, here)")
+    block, links = _read_block(other, pointer(*path), pointer(*path), report)
+    if links[1:] or (links and not SHAPES[section].link):
+        report.lost(pointer(*path), "links not kept (JSON Resume has one, or none, here)")
     return from_block(block, SHAPES[section], path, report)
