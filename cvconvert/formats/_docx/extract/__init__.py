@@ -23,6 +23,9 @@ This module is the entry point (:func:`extract`); the rules live in its modules:
 * :mod:`.contact` and :mod:`.places` -- name, contact details, label and location (``basics``);
 * :mod:`.entries` and :mod:`.heads` -- entries of work, education, volunteer and projects;
 * :mod:`.lists` -- the list sections (skills, languages, awards, ...).
+
+Names with a leading underscore are shared between these modules only; the package's own names
+are those in ``__all__``.
 """
 
 from __future__ import annotations
