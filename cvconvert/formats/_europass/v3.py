@@ -98,6 +98,8 @@ LABELS = {"volunteer": "Volunteering", "skills": "Skills", "interests": "Interes
 ABOUT = "About me"
 FINAL_GRADE = "Final grade"
 THESIS = "Thesis"
+# An achievement has only a title and a description: every field of an entry is a labelled paragraph.
+_FLAT = {section: flat(shape) for section, shape in SHAPES.items()}
 _SECTION_OF_CODE = {code: section for section, (code, _) in CODES.items()}
 _SECTION_OF_LABEL = {label: section for section, label in LABELS.items()}
 _RESERVED = {ABOUT, *LABELS.values(), *(label for _, label in CODES.values())}
@@ -447,7 +449,7 @@ def _achievements(w: _Writer, learner: Any, resume: Resume) -> None:
         "skills",
         "interests",
     ):
-        shape = flat(SHAPES[section])
+        shape = _FLAT[section]
         for i, entry in enumerate(getattr(resume, section) or ()):
             code, label = CODES.get(section, (None, LABELS.get(section, "")))
             skip: set[str] = set()
@@ -461,13 +463,12 @@ def _achievements(w: _Writer, learner: Any, resume: Resume) -> None:
             ):
                 code, label = None, w.clean(kind, section, i, "type")
                 skip = {"type"}
-            for key in ("startDate", "endDate", "date", "releaseDate"):
-                value = getattr(entry, key, None)
-                if isinstance(value, str) and key in shape.fields:
-                    # Dates travel as text here; keep them checkable like every other V3 date.
-                    if date_parts(value) is None:
-                        w.report.lost(pointer(section, i, key), f"'{value}' is not a calendar date")
-                        skip.add(key)
+            for key in (SHAPES[section].start, SHAPES[section].end):
+                value = getattr(entry, key) if key else None
+                # Dates travel as text here; keep them checkable like every other V3 date.
+                if key and isinstance(value, str) and date_parts(value) is None:
+                    w.report.lost(pointer(section, i, key), f"'{value}' is not a calendar date")
+                    skip.add(key)
             block = to_block(entry, shape, (section, i), w.report, skip=skip)
             _achievement(w, listing, code, label, block.html)
     if not len(listing):
@@ -551,7 +552,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
             or "projects"
         )
         n = len(sections.setdefault(section, []))
-        entry = from_block(Block(html=html), flat(SHAPES[section]), (section, n), report)
+        entry = from_block(Block(html=html), _FLAT[section], (section, n), report)
         if section == "projects" and code != "projects":
             entry = {"type": label or code or "", **entry} if "type" not in entry else entry
             entry = model_order(Project, entry)
