@@ -15,7 +15,7 @@ from typing import Any
 import docx
 import pytest
 from docx2python import docx2python
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import cvconvert
@@ -516,6 +516,11 @@ def test_any_bullet_deleted_is_gone(resume: Resume, data: st.DataObject) -> None
     if not bullets:
         return
     section, index, n, p = data.draw(st.sampled_from(bullets))
+    # Two bullets of one entry that look the same on the page (say '' and a lone control
+    # character, which the page cannot show) cannot be told apart once one is deleted: which
+    # exact hidden value survives is then a guess (docs/docx.md, "limits").
+    twins = [q for s_, i_, _, q in bullets if (s_, i_) == (section, index) and q is not p and q.text == p.text]
+    assume(not twins)
     p._p.getparent().remove(p._p)
     expected = resume.to_data()
     items = expected[section][index]["highlights"]
