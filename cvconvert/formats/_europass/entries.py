@@ -14,7 +14,15 @@ from functools import cached_property
 from typing import Any, Literal
 
 from cvconvert import model
-from cvconvert.formats._europass.common import RichText, build_rich, parse_rich, xml_text
+from cvconvert.formats._europass.common import (
+    SIMPLIFIED,
+    RichText,
+    note_unplaced,
+    parse_rich,
+    rich_or_none,
+    texts_for_xml,
+    xml_text,
+)
 from cvconvert.model import Node
 from cvconvert.report import Report, pointer
 
@@ -106,9 +114,7 @@ def to_block(
 ) -> Block:
     """The block for one entry; fields the shape cannot carry (unknown keys) are reported lost."""
     data = entry.to_data()
-    for key in data:
-        if key not in shape.fields and key not in skip:
-            report.lost(pointer(*path, key), f"Europass has no place for {shape.section} '{key}'")
+    note_unplaced(report, data, shape.fields | skip, path, f"Europass has no place for {shape.section} '{{}}'")
 
     def text(name: str | None) -> str | None:
         if not name or name in skip:
@@ -120,18 +126,14 @@ def to_block(
         if not name or name in skip:
             return None
         value = data.get(name)
-        if not isinstance(value, list):
-            return None
-        return [xml_text(v, pointer(*path, name, i), report) for i, v in enumerate(value)]
+        return texts_for_xml(value, (*path, name), report) if isinstance(value, list) else None
 
     labelled: list[tuple[str, str | list[str]]] = []
     for label, name in shape.labelled:
         value: Any = texts(name) if isinstance(data.get(name), list) else text(name)
         if value is not None:
             labelled.append((label, value))
-    body_text = text(shape.text)
-    items = texts(shape.items)
-    html = build_rich(labelled, body_text, items) if (labelled or body_text is not None or items is not None) else None
+    html = rich_or_none(labelled, text(shape.text), texts(shape.items))
     return Block(text(shape.title), text(shape.start), text(shape.end), text(shape.link), html)
 
 
@@ -160,7 +162,7 @@ def apply_rich(rich: RichText, shape: Shape, data: dict[str, Any], path: tuple[s
     for label, value in rich.labels.items():
         data[by_label[label]] = value
     if rich.simplified:
-        report.normalised(pointer(*path), "rich text formatting (bold, links, colours) reduced to plain text")
+        report.normalised(pointer(*path), SIMPLIFIED)
     paragraphs, items = rich.text, rich.items
     if items is not None and not shape.items:
         # No list field here: the list joins the text as bullet lines.
