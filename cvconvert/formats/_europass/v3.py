@@ -748,6 +748,8 @@ def _read_languages(learner: Any, sections: dict[str, list[dict[str, Any]]], rep
             value = (_text(foreign, f"ProficiencyLevel/{tag}") or "").strip().upper()
             if value in cefr.LEVELS:
                 levels[dim] = value
+            elif value:
+                report.lost(pointer("languages", n, "fluency"), f"'{value}' is not a CEFR level")
         put(entry, "fluency", cefr.fluency_text(levels))
         languages.append(entry)
         for certificate in _findall(foreign, "VerifiedBy/Certificate"):
