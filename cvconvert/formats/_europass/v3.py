@@ -628,8 +628,7 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
             prof = {}
             label = _text(im, "Use/Label")
             put(prof, "network", label if label is not None else _text(im, "Use/Code"))
-            if _text(im, "Contact") is not None:
-                prof["username"] = _text(im, "Contact")
+            put(prof, "username", _text(im, "Contact"))
             profiles.append(prof)
         if profiles:
             basics["profiles"] = profiles
@@ -637,10 +636,8 @@ def _read_identification(learner: Any, report: Report) -> dict[str, Any]:
             report.lost("/basics", "other contact methods were not kept")
     demographics = _find(ident, "Demographics")
     if demographics is not None:
-        birth = _find(demographics, "Birthdate")
-        if birth is not None:
-            value = _date(birth, "/basics/x-europass-birthDate", report)
-            put(basics, "x-europass-birthDate", value)
+        birth = _date(_find(demographics, "Birthdate"), "/basics/x-europass-birthDate", report)
+        put(basics, "x-europass-birthDate", birth)
         codes = []
         for nationality in _findall(demographics, "NationalityList/Nationality"):
             code = _code(nationality, "/basics/x-europass-nationalities", report)
@@ -720,7 +717,10 @@ def _read_education(element: Any, i: int, report: Report) -> dict[str, Any]:
     return {k: school[k] for k in EDUCATION_KEYS if k in school}
 
 
-def _language_label(description: Any) -> str | None:
+def _language_label(language: Any) -> str | None:
+    description = _find(language, "Description")
+    if description is None:
+        return None
     label = _text(description, "Label")
     if label:
         return label
@@ -734,15 +734,14 @@ def _read_languages(learner: Any, sections: dict[str, list[dict[str, Any]]], rep
     if linguistic is None:
         return languages
     for mother in _findall(linguistic, "MotherTongueList/MotherTongue"):
-        description = _find(mother, "Description")
-        label = _language_label(description) if description is not None else None
-        languages.append({"language": label, "fluency": cefr.NATIVE} if label is not None else {"fluency": cefr.NATIVE})
+        native: dict[str, Any] = {}
+        put(native, "language", _language_label(mother))
+        native["fluency"] = cefr.NATIVE
+        languages.append(native)
     for foreign in _findall(linguistic, "ForeignLanguageList/ForeignLanguage"):
         n = len(languages)
-        description = _find(foreign, "Description")
-        label = _language_label(description) if description is not None else None
         entry: dict[str, Any] = {}
-        put(entry, "language", label)
+        put(entry, "language", _language_label(foreign))
         levels = {}
         for dim, tag in _LEVEL_TAGS:
             value = (_text(foreign, f"ProficiencyLevel/{tag}") or "").strip().upper()
