@@ -1,4 +1,8 @@
-"""Shared by both Europass XML dialects: rich text, names, code lists, dates, XML text rules."""
+"""Shared by both Europass XML dialects.
+
+XML text rules, element look-ups and building, the fields both dialects carry and the loss notes
+for the rest, names, code lists, dates, and the rich text both Europass editors store.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ def fits_xml(value: str) -> bool:
 
 def xml_text(value: str, path: str, report: Report) -> str:
     """``value`` without the characters XML 1.0 cannot hold; a loss note names the field if any."""
-    if _NOT_XML.search(value) is None:
+    if fits_xml(value):
         return value
     report.lost(path, "control characters that XML cannot hold were removed")
     return _NOT_XML.sub("", value)
@@ -115,7 +119,7 @@ class Writer:
 
     def sub(self, parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
         """A new last child of ``parent`` (a prefixed name), with its text and attributes."""
-        element = self.etree.SubElement(parent, self.names.q(tag), attrs)
+        element = self.etree.SubElement(parent, self.names.clark(tag), attrs)
         if text is not None:
             element.text = text
         return element
@@ -224,6 +228,10 @@ def join_name(given: str | None, family: str | None) -> str | None:
 # --- countries (ISO 3166-1) and languages (ISO 639) ------------------------------------------
 
 
+EUROPASS_COUNTRIES = {"UK": "GB", "EL": "GR"}
+"""Europass spellings of two ISO 3166 codes, and the codes they stand for."""
+
+
 def country_code(value: str) -> str | None:
     """The ISO 3166-1 alpha-2 code (upper case) for a code or an English country name, or None."""
     import pycountry
@@ -231,8 +239,8 @@ def country_code(value: str) -> str | None:
     text = value.strip()
     if not text:
         return None
-    if text.upper() in ("UK", "EL"):  # Europass spellings of GB and GR
-        return {"UK": "GB", "EL": "GR"}[text.upper()]
+    if text.upper() in EUROPASS_COUNTRIES:
+        return EUROPASS_COUNTRIES[text.upper()]
     try:
         found = pycountry.countries.lookup(text)
     except LookupError:

@@ -19,6 +19,7 @@ from cvconvert.formats._europass.common import (
     BASICS_KEYS,
     EDUCATION_KEYS,
     EMPLOYER,
+    EUROPASS_COUNTRIES,
     PROFILE_KEYS,
     SIMPLIFIED,
     WORK_KEYS,
@@ -83,8 +84,8 @@ DRIVING = frozenset("A A1 A2 AM B B1 BE C C1 C1E CE D D1 D1E DE".split())
 _EMAIL = re.compile(r"[^@]+@[^.]+\.[^\r\n]+")
 _MIME = {"image/jpeg", "image/pjpeg", "image/png", "image/x-png"}
 
-_TO_V3 = {"GB": "UK", "GR": "EL"}
-_FROM_V3 = {v: k for k, v in _TO_V3.items()}
+_FROM_V3 = EUROPASS_COUNTRIES
+_TO_V3 = {v: k for k, v in _FROM_V3.items()}
 
 # Achievement codes of XSD 3.4.1 for the sections that have one; the others go by label.
 CODES = {
