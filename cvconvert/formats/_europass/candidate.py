@@ -48,7 +48,7 @@ from cvconvert.formats._europass.common import (
     texts_for_xml,
     work_html,
 )
-from cvconvert.formats._europass.entries import SHAPES, Block, from_block, model_order, to_block
+from cvconvert.formats._europass.entries import SHAPES, Block, from_block, model_order, to_block, typed_project
 from cvconvert.model import Basics, Project, Resume
 from cvconvert.report import Report, pointer
 
@@ -552,8 +552,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
             n = len(sections.setdefault(section, []))
             entry = _read_other(other, section, (section, n), report)
             if section == "projects" and title != TITLES["projects"]:
-                entry = {"type": title, **entry} if "type" not in entry else entry
-                entry = model_order(Project, entry)
+                entry = typed_project(entry, title, (section, n), report)
             sections[section].append(entry)
     for name in (*_EMPTY_SECTIONS, "PublicationHistory", "EmploymentReferences", "eures:Licenses"):
         for element in _findall(profile, name):

@@ -181,6 +181,15 @@ def apply_rich(rich: RichText, shape: Shape, data: dict[str, Any], path: tuple[s
         data[shape.items] = items
 
 
+def typed_project(entry: dict[str, Any], kind: str, path: tuple[str | int, ...], report: Report) -> dict[str, Any]:
+    """A project read from a section of its own: the section's title is its type, unless it names one itself."""
+    if "type" not in entry:
+        entry = {"type": kind, **entry}
+    elif entry["type"] != kind:
+        report.lost(pointer(*path, "type"), f"the section title '{kind}' was not kept: the entry names its own type")
+    return model_order(model.Project, entry)
+
+
 def model_order(cls: type[Node], data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with the model's fields first, in schema order, then any other keys as they came."""
     known = [f.alias or n for n, f in cls.model_fields.items()]

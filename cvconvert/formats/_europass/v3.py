@@ -51,8 +51,8 @@ from cvconvert.formats._europass.common import (
     texts_for_xml,
     work_html,
 )
-from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, model_order, to_block
-from cvconvert.model import Basics, Project, Resume
+from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, model_order, to_block, typed_project
+from cvconvert.model import Basics, Resume
 from cvconvert.report import Report, pointer
 
 NS = V3_NS
@@ -555,8 +555,7 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
         n = len(sections.setdefault(section, []))
         entry = from_block(Block(html=html), _FLAT[section], (section, n), report)
         if section == "projects" and code != "projects":
-            entry = {"type": label or code or "", **entry} if "type" not in entry else entry
-            entry = model_order(Project, entry)
+            entry = typed_project(entry, label or code or "", (section, n), report)
         sections[section].append(entry)
     if _find(learner, "Documentation") is not None:
         report.lost("", "references to attached documents were not kept")
