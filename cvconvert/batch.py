@@ -319,6 +319,20 @@ def _chunks(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
     return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
 
 
+def _warm_up(to: str) -> None:
+    """Build the model's schema and load the writer here, once, before the workers fork.
+
+    Each forked worker would otherwise pay for both itself (pydantic builds the schema on first
+    use; the writer's libraries load on first use): most of a small batch's time.
+    """
+    from cvconvert.model import Resume
+
+    try:
+        api.dumps(Resume.model_validate({"basics": {"name": "warm-up"}, "work": [{"name": "w"}]}), to)
+    except CvConvertError:
+        pass  # a writer that needs options; the workers will load it themselves
+
+
 def _pool(tasks: Sequence[Task], args: tuple[Any, ...], workers: int) -> Iterator[Result]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -326,6 +340,8 @@ def _pool(tasks: Sequence[Task], args: tuple[Any, ...], workers: int) -> Iterato
     # fork shares what this process already imported (pydantic, the formats): workers start fast.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods:
+        _warm_up(args[0])
     chunks = iter(_chunks(tasks, workers))
     window = workers * 4  # a bounded number in flight: memory does not grow with the input count
     # Workers ignore Ctrl-C: this process cancels what has not started and lets the running
