@@ -587,10 +587,9 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
             prof: dict[str, Any] = {}
             if use == "linkedin":
                 prof["network"] = "LinkedIn"
-            elif _text(comm, "OtherTitle") is not None:
-                prof["network"] = _text(comm, "OtherTitle")
-            elif use not in (None, "other"):
-                prof["network"] = use
+            else:
+                title = _text(comm, "OtherTitle")
+                put(prof, "network", title if title is not None else (use if use != "other" else None))
             if uri is not None:
                 link_profile(prof, uri)
             profiles.append(prof)
@@ -612,8 +611,7 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
                 continue
             loc: dict[str, Any] = {}
             for key, tag in (("address", "oa:AddressLine"), ("postalCode", "oa:PostalCode"), ("city", "oa:CityName")):
-                value = _text(address, tag)
-                put(loc, key, value)
+                put(loc, key, _text(address, tag))
             code = _text(address, "CountryCode")
             if code is not None:
                 upper = country_code(code)
@@ -621,8 +619,9 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
                     report.lost("/basics/location/countryCode", f"'{code}' is not an ISO 3166 code")
                 else:
                     loc["countryCode"] = upper
-            if _text(comm, "OtherTitle") is not None:
-                report.lost("/basics/location", f"the address title '{_text(comm, 'OtherTitle')}' was not kept")
+            title = _text(comm, "OtherTitle")
+            if title is not None:
+                report.lost("/basics/location", f"the address title '{title}' was not kept")
             basics["location"] = loc
         elif uri is not None or channel is not None:
             report.lost("/basics", f"a contact of kind '{channel}' was not kept")
@@ -648,13 +647,19 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
         report.lost("/basics", "work permits (Visa) were not kept")
     languages: list[dict[str, Any]] = []
     for element in _findall(person, "PrimaryLanguageCode"):
-        text = element.text or ""
-        label = language_by_code(text) if element.get("name") == "NORMAL" else text
-        if label is None:
-            report.normalised(pointer("languages", len(languages)), f"'{text}' is no ISO 639 code: kept as written")
-            label = text
+        label = _language_name(element, element.get("name"), len(languages), report)
         languages.append({"language": label, "fluency": cefr.NATIVE})
     return basics, languages
+
+
+def _language_name(element: Any, scheme: str | None, n: int, report: Report) -> str:
+    """The language an element names: an ISO 639 code under the "NORMAL" scheme, else free text."""
+    text = element.text or ""
+    label = language_by_code(text) if scheme == "NORMAL" else text
+    if label is None:
+        report.normalised(pointer("languages", n), f"'{text}' is no ISO 639 code: kept as written")
+        return text
+    return label
 
 
 def _read_photo(profile: Any, report: Report) -> str | None:
@@ -796,11 +801,7 @@ def _read_competency(competency: Any, n: int, report: Report) -> dict[str, Any] 
     if taxonomy not in (None, "language"):
         report.lost("/skills", f"a competency of kind '{taxonomy}' was not kept")
         return None
-    text = element.text or ""
-    label = language_by_code(text) if element.get("schemeName") == "NORMAL" else text
-    if label is None:
-        report.normalised(pointer("languages", n), f"'{text}' is no ISO 639 code: kept as written")
-        label = text
+    label = _language_name(element, element.get("schemeName"), n, report)
     levels = {}
     for dimension in _findall(competency, "eures:CompetencyDimension"):
         dim = _DIMENSION_OF.get(_text(dimension, "hr:CompetencyDimensionTypeCode") or "")
