@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -131,10 +132,17 @@ def guess(fluency: str | None) -> Guess:
     key = low.rstrip(".")
     if key in _WORDS:
         return Guess("levels", dict.fromkeys(DIMENSIONS, _WORDS[key]), False)
-    for word, level in sorted(_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low):
+    for pattern, level in _word_patterns():
+        if pattern.search(low):
             return Guess("levels", dict.fromkeys(DIMENSIONS, level), False)
     return Guess("none", {}, False)
+
+
+@cache
+def _word_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # Longest first, so that "upper intermediate" is found before "intermediate"; sorted and compiled once.
+    words = sorted(_WORDS.items(), key=lambda kv: -len(kv[0]))
+    return tuple((re.compile(rf"(?<!\w){re.escape(word)}(?!\w)"), level) for word, level in words)
 
 
 def fluency_text(levels: dict[str, str]) -> str | None:
