@@ -74,3 +74,21 @@ def test_xml_limits_on_depth_and_element_count() -> None:
     wide = b"<r>" + b"<i/>" * 1000 + b"</r>"
     with limits.using(max_xml_nodes=1000), pytest.raises(LimitExceededError, match="1,001 elements"):
         parse_xml(wide)
+
+
+def test_fuzz_rdflib_log_lines_do_not_reach_stderr(tmp_path: object) -> None:
+    # The html harness showed rdflib logging "... does not look like a valid URI" on stderr.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    page = Path(str(tmp_path)) / "odd.html"
+    page.write_text(
+        '<html><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person",'
+        ' "name": "A", "memberOf": {"@id": "http://x/a b", "name": "B"}}</script></html>'
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "cvconvert", str(page), str(page.with_suffix(".json"))], capture_output=True, text=True
+    )
+    assert proc.returncode == 0
+    assert all(line.startswith(("warning: ", "loss: ")) for line in proc.stderr.splitlines()), proc.stderr
