@@ -85,7 +85,7 @@ def test_fuzz_rdflib_log_lines_do_not_reach_stderr(tmp_path: object) -> None:
     page = Path(str(tmp_path)) / "odd.html"
     page.write_text(
         '<html><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person",'
-        ' "name": "A", "memberOf": {"@id": "http://x/a b", "name": "B"}}</script></html>'
+        ' "name": "A", "mem`erOf": "B"}</script></html>'
     )
     proc = subprocess.run(
         [sys.executable, "-m", "cvconvert", str(page), str(page.with_suffix(".json"))], capture_output=True, text=True
