@@ -300,12 +300,16 @@ def batch_cmd(
     named = {"lang": lang, "page": page, "template": template}
     options = {**{k: v for k, v in named.items() if v is not None}, **_parse_options(option_pairs)}
     start = time.perf_counter()
-    results: list[batch.Result] = []
+    # Counts and failures only: memory must not grow with the number of files.
+    counts = {"ok": 0, "failed": 0, "skipped": 0}
+    failed: list[batch.Result] = []
+    report = _ReportFile(Path(report_path)) if report_path else None
     try:
         if single_workbook:
-            results = batch.gather_workbook(inputs, out, to=to, jobs=jobs, strict=strict, options=options)
-            for result in results:
-                _show(result, as_json, quiet)
+            results: Iterable[batch.Result] = batch.gather_workbook(
+                inputs, out, to=to, jobs=jobs, strict=strict, options=options
+            )
+            results = (_show(r, as_json, quiet) for r in results)
         else:
             tasks = batch.plan(inputs, out, to)
             stream = batch.convert_many(
@@ -319,16 +323,19 @@ def batch_cmd(
                 scheduler=scheduler,
                 options=options,
             )
-            results = list(_follow(stream, len(tasks), as_json, quiet))
+            results = _follow(stream, len(tasks), as_json, quiet)
+        for result in results:
+            counts[result.status] += 1
+            if result.status == "failed":
+                failed.append(result)
+            if report is not None:
+                report.add(result.as_json())
     finally:
-        if report_path:
-            data = json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=1) + "\n"
-            api.write_atomic(Path(report_path), data.encode())
-    failed = [r for r in results if r.status == "failed"]
-    counts = {s: sum(r.status == s for r in results) for s in ("ok", "failed", "skipped")}
+        if report is not None:
+            report.close()  # what was done so far, even after Ctrl-C
     seconds = time.perf_counter() - start
     _err(
-        f"{len(results)} file(s): {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
+        f"{sum(counts.values())} file(s): {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
         f"in {seconds:.1f} s"
     )
     for result in failed:
@@ -337,13 +344,37 @@ def batch_cmd(
         raise click.exceptions.Exit(EXIT_FAILED)
 
 
-def _show(result: Any, as_json: bool, quiet: bool) -> None:
-    """One line per file: JSON with --json, else plain text (failures always, on stderr)."""
+class _ReportFile:
+    """The batch report, a JSON list written one object at a time, renamed into place at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            self.out = self.tmp.open("w", encoding="utf-8")
+        except OSError as exc:
+            raise InvalidInputError(exc.strerror or str(exc), source=str(path)) from None
+        self.out.write("[")
+        self.first = True
+
+    def add(self, item: dict[str, Any]) -> None:
+        self.out.write(("\n" if self.first else ",\n") + json.dumps(item, ensure_ascii=False))
+        self.first = False
+
+    def close(self) -> None:
+        self.out.write("\n]\n")
+        self.out.close()
+        os.replace(self.tmp, self.path)
+
+
+def _show(result: Any, as_json: bool, quiet: bool) -> Any:
+    """One line per file: JSON with --json, else plain text; returns the result."""
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False))
     elif not quiet:
         detail = f" -> {result.output}" if result.output else f": {result.error}" if result.error else ""
         click.echo(f"{result.status:7} {result.input}{detail}")
+    return result
 
 
 def _follow(stream: Iterable[Any], total: int, as_json: bool, quiet: bool) -> Iterable[Any]:
