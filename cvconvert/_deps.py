@@ -17,3 +17,21 @@ def requires_extra(extra: str) -> Iterator[None]:
         if isinstance(exc, MissingDependencyError):
             raise
         raise MissingDependencyError(extra, exc.name or str(exc)) from exc
+
+
+@contextmanager
+def quiet_logger(name: str) -> Iterator[None]:
+    """Raise a library's logger to ERROR for the block, then put its level back.
+
+    Libraries log every repair they make to a damaged or odd file; on the command line those
+    lines would stand beside our one-line messages, and what matters reaches the report.
+    """
+    import logging
+
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

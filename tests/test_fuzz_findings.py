@@ -92,3 +92,15 @@ def test_fuzz_rdflib_log_lines_do_not_reach_stderr(tmp_path: object) -> None:
     )
     assert proc.returncode == 0
     assert all(line.startswith(("warning: ", "loss: ")) for line in proc.stderr.splitlines()), proc.stderr
+
+
+def test_quieted_library_loggers_get_their_level_back() -> None:
+    import logging
+
+    from cvconvert._deps import quiet_logger
+
+    logger = logging.getLogger("pypdf")
+    logger.setLevel(logging.INFO)
+    with quiet_logger("pypdf"):
+        assert logger.level == logging.ERROR
+    assert logger.level == logging.INFO

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import io
-import logging
 
 from cvconvert import limits
-from cvconvert._deps import requires_extra
+from cvconvert._deps import quiet_logger, requires_extra
 from cvconvert.errors import InvalidInputError, LimitExceededError
 
 # Names the two editors gave the embedded file (the new one, then the old one).
@@ -21,14 +20,14 @@ def embedded_xml(data: bytes) -> bytes:
     if not data.startswith(b"%PDF"):
         raise InvalidInputError("not a PDF file (no %PDF header)")
     # pypdf logs every repair it makes to a damaged file; the error below is the one line we want.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        attachments = reader.attachments
-        names = list(attachments)
-        candidates = [n for n in _KNOWN if n in attachments]
-        candidates += [n for n in names if n.lower().endswith(".xml") and n not in _KNOWN]
-        found = [(name, content) for name in candidates for content in attachments[name]]
+        with quiet_logger("pypdf"):
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            attachments = reader.attachments
+            names = list(attachments)
+            candidates = [n for n in _KNOWN if n in attachments]
+            candidates += [n for n in names if n.lower().endswith(".xml") and n not in _KNOWN]
+            found = [(name, content) for name in candidates for content in attachments[name]]
     except InvalidInputError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types (even AssertionError) on damaged files

@@ -10,12 +10,10 @@ own output reads back losslessly. No context is ever fetched: schema.org's is sh
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
-from cvconvert._deps import requires_extra
+from cvconvert._deps import quiet_logger, requires_extra
 from cvconvert.errors import OptionError
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
@@ -59,24 +57,11 @@ def _read(data: bytes, kind: syntax.Syntax | Literal["html"], strict: bool) -> t
 
     report = Report()
     syntax = _syntax()
-    with _quiet_rdflib():
+    # rdflib logs every odd IRI in foreign data ("does not look like a valid URI").
+    with quiet_logger("rdflib"):
         graph = syntax.parse_html(data, report) if kind == "html" else syntax.parse(data, kind)
         resume, notes = read_graph(graph, strict=strict)
     return resume, report.extend(notes)
-
-
-@contextmanager
-def _quiet_rdflib() -> Iterator[None]:
-    # rdflib logs a warning for every odd IRI in foreign data ("does not look like a valid
-    # URI"); on the command line that would print lines beside our one-line messages. What
-    # matters reaches the report; rdflib's logger is back to its level afterwards.
-    logger = logging.getLogger("rdflib")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
 
 
 def write_jsonld(resume: Resume, *, context: ContextKind | str = "remote") -> tuple[bytes, Report]:
