@@ -128,19 +128,8 @@ def plan(inputs: Iterable[str], out: str, to: str) -> list[Task]:
     """The tasks for these inputs: one output per input under ``out``, no two alike."""
     fmt = formats.get(to)
     ext = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
-    readable = _readable_extensions()
-    tasks: list[Task] = []
     taken: set[str] = set()
-    seen_inputs: set[str] = set()
-    for spec in inputs:
-        found = _expand_url(spec, readable) if _is_url(spec) else _expand_local(spec, readable)
-        for source, rel in found:
-            if source in seen_inputs:
-                continue
-            seen_inputs.add(source)
-            target = _join(out, _unique(rel, ext, taken))
-            tasks.append(Task(source, target))
-    return tasks
+    return [Task(source, _join(out, _unique(rel, ext, taken))) for source, rel in _expand_all(inputs)]
 
 
 def _unique(rel: PurePosixPath, ext: str, taken: set[str]) -> str:
@@ -335,18 +324,13 @@ def _warm_up(to: str) -> None:
 
 def _pool(tasks: Sequence[Task], args: tuple[Any, ...], workers: int) -> Iterator[Result]:
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
 
-    # fork shares what this process already imported (pydantic, the formats): workers start fast.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    if "fork" in methods:
+    if "fork" in multiprocessing.get_all_start_methods():
         _warm_up(args[0])
     chunks = iter(_chunks(tasks, workers))
     window = workers * 4  # a bounded number in flight: memory does not grow with the input count
-    # Workers ignore Ctrl-C: this process cancels what has not started and lets the running
-    # chunks finish, so no conversion is cut off half-way.
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_sigint)
+    pool = _new_pool(workers)
     pending: set[Future[list[Result]]] = set()
     try:
         for chunk in chunks:
@@ -364,6 +348,21 @@ def _pool(tasks: Sequence[Task], args: tuple[Any, ...], workers: int) -> Iterato
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def _new_pool(workers: int) -> Any:
+    """A process pool whose workers fork from this process and ignore Ctrl-C.
+
+    fork shares what this process already imported (pydantic, the formats), so workers start
+    fast. On Ctrl-C this process cancels what has not started and lets running work finish,
+    so no conversion is cut off half-way.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_sigint)
 
 
 def _ignore_sigint() -> None:
@@ -430,11 +429,14 @@ def gather_workbook(
 
 
 def _expand_all(inputs: Iterable[str]) -> list[tuple[str, PurePosixPath]]:
+    """Every input file with its path relative to the folder or pattern it came from, once each
+    (a file named twice, directly and through its folder, is converted once)."""
     readable = _readable_extensions()
-    found: list[tuple[str, PurePosixPath]] = []
+    found: dict[str, PurePosixPath] = {}
     for spec in inputs:
-        found += _expand_url(spec, readable) if _is_url(spec) else _expand_local(spec, readable)
-    return found
+        for source, rel in _expand_url(spec, readable) if _is_url(spec) else _expand_local(spec, readable):
+            found.setdefault(source, rel)
+    return list(found.items())
 
 
 def read_task(task: Task, strict: bool, options: dict[str, object]) -> tuple[Result, dict[str, Any] | None]:
@@ -457,11 +459,6 @@ def _read_all(
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(tasks) <= 1:
         return [read_task(t, strict, options) for t in tasks]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_sigint) as pool:
+    with _new_pool(workers) as pool:
         size = max(1, min(64, len(tasks) // (workers * 8)))
         return list(pool.map(read_task, tasks, [strict] * len(tasks), [options] * len(tasks), chunksize=size))

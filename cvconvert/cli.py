@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -405,7 +405,7 @@ def _follow(stream: Iterable[Any], total: int, as_json: bool, quiet: bool) -> It
             yield result
 
 
-def run(argv: list[str] | None = None, stdout: IO[str] | None = None) -> int:
+def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (for tests and ``python -m cvconvert``)."""
     try:
         main.main(args=argv, prog_name="cvconvert", standalone_mode=True)

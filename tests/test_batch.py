@@ -205,3 +205,12 @@ def test_single_workbook_gathers_every_good_resume(tmp_path: Path) -> None:
     names = sorted(r.basics.name for r in resumes if r.basics and r.basics.name)
     expected = sorted(json.loads(Path(r["input"]).read_text())["basics"]["name"] for r in report if r["status"] == "ok")
     assert names == expected
+
+
+def test_a_file_named_twice_is_converted_once_everywhere(tmp_path: Path) -> None:
+    _make_inputs(tmp_path / "in", 6, 1)
+    one = next((tmp_path / "in").rglob("*.json"))
+    specs = [str(tmp_path / "in"), str(one)]
+    assert len(batch.plan(specs, str(tmp_path / "out"), "yaml")) == 7
+    results = batch.gather_workbook(specs, tmp_path / "all.xlsx", jobs=1)
+    assert len(results) == 7 and len({r.input for r in results}) == 7

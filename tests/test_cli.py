@@ -111,8 +111,15 @@ def test_same_input_and_output_is_refused(tmp_path: Path) -> None:
     assert code == EXIT_FAILED and "overwrite the input" in err
 
 
-def test_fail_on_loss_exit_code_is_documented() -> None:
-    assert EXIT_LOSS == 3
+def test_fail_on_loss_exits_3_and_writes_nothing(tmp_path: Path) -> None:
+    # Europass has no place for some of the sample's fields (unknown keys, meta, ...).
+    out = tmp_path / "cv.xml"
+    code, _, err = cli(SAMPLE, out, "--fail-on-loss", "--report", tmp_path / "r.json")
+    assert code == EXIT_LOSS == 3
+    assert not out.exists()
+    losses = json.loads((tmp_path / "r.json").read_text())["losses"]
+    assert losses and all(f"loss: {item['path']}: " in err for item in losses)
+    assert cli(SAMPLE, out)[0] == EXIT_OK and out.exists()
 
 
 HOSTILE = {
