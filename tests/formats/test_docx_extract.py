@@ -812,3 +812,106 @@ def test_labelled_corpus_scores_at_least_f1_0_8_micro_averaged() -> None:
     p, r, f1 = scorer.prf(*total)
     print(f"micro-average: precision={p:.2f} recall={r:.2f} F1={f1:.2f}")
     assert f1 >= 0.8
+
+
+# --- rules found on a blind, held-out labelling of unlabelled corpus files --------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("EXPERIENCE PROFESSIONNELLE", "work"),  # capitals typed without accents
+        ("EXPERIENCE PROFESSIONNELLES", "work"),  # singular and plural mixed
+        ("LANGUES ETRANGERES", "languages"),
+        ("ETUDES", "education"),
+        ("FORMATION SUIVIE", "education"),
+        ("Digitale Fähigkeiten", "skills"),  # a list heading with a word in front of it
+        ("Selected Awards", "awards"),
+        ("Programming Languages", "skills"),  # not spoken languages
+        ("技能评价", "skills"),
+    ],
+)
+def test_heading_variants(heading: str, key: str) -> None:
+    assert headings.lookup(heading) == key
+
+
+def test_bare_forms_do_not_invent_headings() -> None:
+    assert headings.lookup("Resume") is None  # an English document title, not the French "résumé"
+    assert headings.lookup("RÉSUMÉ") == "summary"
+    assert headings.lookup("Personal Experience") == "other"  # the exact word wins over the last word
+    assert headings.lookup("Experience Summary Details") is None
+
+
+def _french_school_list_cv() -> bytes:
+    d = docx.Document()
+    d.add_paragraph("Prénom : Awa")
+    d.add_paragraph("Nom : Exemple")
+    d.add_paragraph("E-mail : awa.exemple@example.org")
+    d.add_paragraph("FORMATION SUIVIE")
+    d.add_paragraph("*2013 : BFEM au lycée de Testville")
+    d.add_paragraph("*2016 BACCALAUREAT lycée de Testville")
+    d.add_paragraph("*2018 : LICENCE 2 à ITESTCOM Filière ; INFORMATIQUE DE GESTION")
+    d.add_paragraph("LANGUES ETRANGERES")
+    d.add_paragraph("*Anglais : écrit")
+    return _save(d)
+
+
+def test_french_school_lines_with_a_and_au_and_a_captioned_field() -> None:
+    data = extract(_french_school_list_cv(), lang="fr")[0].to_data()
+    education = data["education"]
+    assert education[0] == {"institution": "lycée de Testville", "studyType": "BFEM", "endDate": "2013"}
+    # A bullet glued to the year ("*2016") once shifted the date's offsets: "2 BACCALAUREAT".
+    assert education[1]["institution"].startswith("BACCALAUREAT")
+    assert education[2] == {
+        "institution": "ITESTCOM",
+        "studyType": "LICENCE 2",
+        "area": "INFORMATIQUE DE GESTION",
+        "endDate": "2018",
+    }
+    assert data["languages"] == [{"language": "Anglais", "fluency": "écrit"}]
+
+
+def _academic_sentences_cv() -> bytes:
+    d = docx.Document()
+    d.add_paragraph("Pat Example", style="Title")
+    d.add_heading("Relevant Employment", level=2)
+    d.add_paragraph(
+        "2015 - 2018. Senior Research Fellow in Complex Systems and Modelling. School of Mathematics, "
+        "University of Testville, Australia."
+    )
+    d.add_paragraph(
+        "2013 - 2014. Post-Doctoral Research Assistant, Example Research Lab. Department of Zoology, "
+        "University of Otherplace, New Zealand."
+    )
+    return _save(d)
+
+
+def test_entry_heads_written_as_sentences() -> None:
+    work = extract(_academic_sentences_cv())[0].to_data()["work"]
+    first, second = work
+    assert first["position"] == "Senior Research Fellow in Complex Systems and Modelling"
+    assert (first["name"], first["location"]) == ("School of Mathematics, University of Testville", "Australia")
+    assert (first["startDate"], first["endDate"]) == ("2015", "2018")
+    assert second["position"] == "Post-Doctoral Research Assistant"
+    assert second["name"] == "Example Research Lab"  # the first organisation named
+
+
+def _personal_block_after_a_heading_cv() -> bytes:
+    # Text boxes can put the personal block after the first heading in reading order.
+    d = docx.Document()
+    d.add_paragraph("姓名：王小明")
+    d.add_paragraph("邮箱：xiaoming@example.cn")
+    d.add_paragraph("工作经历")
+    d.add_paragraph("专业：信息与计算科学")
+    d.add_paragraph("学校：示例大学")
+    d.add_paragraph("求职意向：前端开发")
+    d.add_paragraph("2015.06—至今  示例科技有限公司  前端开发")
+    d.add_paragraph("职位：高级工程师")
+    return _save(d)
+
+
+def test_personal_captions_count_wherever_the_reading_order_puts_them() -> None:
+    data = extract(_personal_block_after_a_heading_cv(), lang="zh")[0].to_data()
+    assert data["basics"]["label"] == "前端开发"  # not "职位", which belongs to the entry
+    assert data["education"] == [{"institution": "示例大学", "area": "信息与计算科学"}]
+    assert data["work"][0]["name"] == "示例科技有限公司"

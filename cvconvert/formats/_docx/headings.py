@@ -54,7 +54,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "ausbildung", "schulbildung", "bildungsweg", "studium", "akademischer werdegang", "schulische ausbildung",
         "bildung", "hochschulbildung", "aus- und weiterbildung",
         "formation", "formations", "études", "parcours scolaire", "cursus", "cursus scolaire",
-        "parcours académique", "diplômes", "formation académique",
+        "parcours académique", "diplômes", "formation académique", "formation suivie", "formations suivies",
         "educación", "formación", "formación académica", "estudios", "estudios cursados", "estudios realizados",
         "educação", "formação", "formação acadêmica", "escolaridade",
         "istruzione", "formazione", "opleiding", "opleidingen", "wykształcenie", "edukacja", "eğitim",
@@ -70,16 +70,18 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "kenntnisse", "fähigkeiten", "kompetenzen", "edv-kenntnisse", "it-kenntnisse", "computerkenntnisse",
         "fachkenntnisse", "besondere kenntnisse", "fähigkeiten und kenntnisse",
         "compétences", "compétences techniques", "domaines de compétences", "savoir-faire", "connaissances",
+        "compétences informatiques", "connaissances informatiques", "outils informatiques",
+        "programming languages", "computer languages", "coding languages", "scripting languages",
         "habilidades", "competencias", "conocimientos", "aptitudes",
         "competências", "habilidades técnicas", "conhecimentos",
         "competenze", "vaardigheden", "umiejętności", "beceriler", "yetenekler", "competenze tecniche",
         "навыки", "профессиональные навыки", "ключевые навыки", "технические навыки", "умения", "компетенции",
-        "技能", "专业技能", "技能清单", "技术能力", "个人技能", "技能特长", "スキル",
+        "技能", "专业技能", "技能清单", "技能评价", "技术能力", "个人技能", "技能特长", "スキル",
     ),
     "languages": (
         "languages", "language skills", "language", "languages known", "foreign languages",
         "sprachen", "sprachkenntnisse", "fremdsprachen",
-        "langues", "langues étrangères", "compétences linguistiques",
+        "langues", "langues étrangères", "compétences linguistiques", "langues nationales", "langues parlées",
         "idiomas", "lenguas", "línguas", "lingue", "talen", "języki", "języki obce", "diller", "yabancı diller",
         "языки", "знание языков", "владение языками", "иностранные языки",
         "语言", "语言能力", "外语", "語学",
@@ -183,13 +185,30 @@ def normalise(text: str) -> str:
     return text
 
 
+def _bare(text: str) -> str:
+    """A normalised heading without the accents of Latin letters and without plural s.
+
+    Capitals are often typed without accents ("EXPERIENCE", "ETUDES"), and writers mix singular
+    and plural ("Expérience professionnelles").
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(
+        ch for i, ch in enumerate(decomposed) if not (unicodedata.combining(ch) and i and decomposed[i - 1].isascii())
+    )
+    return re.sub(r"(?<=[a-z]{3})s\b", "", unicodedata.normalize("NFC", bare))
+
+
 HEADINGS: dict[str, str] = {normalise(word): key for key, words in _HEADINGS.items() for word in words}
+# The same words in their bare form; an exact spelling is tried first. "Resume" is the title of
+# an English document, not the French "résumé" (a summary).
+_BARE: dict[str, str] = {_bare(word): key for word, key in reversed(HEADINGS.items()) if _bare(word) != "resume"}
 
 
 def add_words(words: dict[str, str]) -> None:
     """Teach more heading words (normalised here); used for languages not listed above."""
     for word, key in words.items():
         HEADINGS[normalise(word)] = key
+        _BARE.setdefault(_bare(normalise(word)), key)
 
 
 def lookup(text: str) -> str | None:
@@ -201,11 +220,27 @@ def lookup(text: str) -> str | None:
     norm = normalise(text)
     if not norm or len(norm) > 60 or re.search(r"\w[.@]\w|://", norm):
         return None
-    if norm in HEADINGS:
-        return HEADINGS[norm]
+    found = _known(norm)
+    if found:
+        return found
     parts = [
         p.strip() for p in re.split(r"\s*(?:&|/|\||,| and | und | et | y | e | и |和|与|及|・)\s*", norm) if p.strip()
     ]
-    if len(parts) > 1 and all(part in HEADINGS for part in parts):
-        return HEADINGS[parts[0]]
+    if len(parts) > 1 and all(_known(part) for part in parts):
+        return _known(parts[0])
+    # "Digitale Fähigkeiten", "Selected Awards": a list heading with a word in front of it.
+    words = norm.split(" ")
+    if 2 <= len(words) <= 3 and not any(_known(w) for w in words[:-1]):
+        key = _known(words[-1])
+        if key in _QUALIFIED:
+            return key
     return None
+
+
+# Sections whose heading word keeps its meaning whatever qualifies it.
+_QUALIFIED = frozenset({"skills", "languages", "projects", "publications", "awards", "certificates"})
+
+
+def _known(norm: str) -> str | None:
+    """The section of one normalised heading, exact or in its bare form."""
+    return HEADINGS.get(norm) or _BARE.get(_bare(norm))

@@ -50,7 +50,14 @@ from cvconvert.formats._docx.extract.lines import Line, _strip_bullet
 from cvconvert.formats._docx.extract.lists import _list_items, _list_section
 from cvconvert.formats._docx.extract.order import _Package, read_lines
 from cvconvert.formats._docx.extract.sections import _find_sections, _Section
-from cvconvert.formats._docx.extract.vocab import _DEGREE, _ORG, _split_key
+from cvconvert.formats._docx.extract.vocab import (
+    _AREA_KEYS,
+    _DEGREE,
+    _DEGREE_KEYS,
+    _ORG,
+    _SCHOOL_KEYS,
+    _split_key,
+)
 from cvconvert.model import Resume
 from cvconvert.report import Report, pointer
 
@@ -71,6 +78,27 @@ _PAGE_MARK = re.compile(
     r"(?i)(?:\b(?:résumé|resume|cv|curriculum vitae|lebenslauf|page|seite|страница)\W*\d+\s*(?:of|von|/)?\s*\d*\s*$"
     r"|^\W*\d{1,3}\W*$|^(?:page|seite)\s*\d+)"
 )
+
+
+def _captioned_schools(lines: list[Line]) -> list[dict[str, str]]:
+    """Schools given as captioned personal details ("学校：…" with "专业：…" and "学历：…" beside)."""
+    items: list[dict[str, str]] = []
+    for i, line in enumerate(lines):
+        kv = _split_key(_strip_bullet(line.text))
+        if not (kv and kv[1].strip() and _SCHOOL_KEYS.match(kv[0].casefold())):
+            continue
+        item = {"institution": kv[1].strip(" .;,")}
+        for near in lines[max(0, i - 2) : i + 3]:
+            other = _split_key(_strip_bullet(near.text))
+            if not other or not other[1].strip():
+                continue
+            caption = other[0].casefold()
+            if _AREA_KEYS.match(caption):
+                item.setdefault("area", other[1].strip(" .;,"))
+            elif _DEGREE_KEYS.match(caption):
+                item.setdefault("studyType", other[1].strip(" .;,"))
+        items.append(item)
+    return items
 
 
 def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
@@ -145,6 +173,13 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
                         "entry found in the personal details, no education heading (confidence 0.5)",
                     )
                     result.setdefault("education", []).append(item)
+        if "education" not in result:
+            for item in _captioned_schools(main):
+                report.warn(
+                    pointer("education", len(result.get("education", []))),
+                    "school found after its caption in the personal details, no education heading (confidence 0.5)",
+                )
+                result.setdefault("education", []).append(item)
     # "Languages: English, German" outside any section of its own: a one-line section.
     loose = preface + [ln for s in sections if s.key in ("basics", "other") for ln in s.lines]
     for line in loose:

@@ -22,6 +22,7 @@ from cvconvert.formats._docx.extract.vocab import (
     _PHONE_KEYS,
     _PLACE_KEYS,
     _ROLE,
+    _ROLE_KEYS,
     _split_key,
 )
 from cvconvert.report import Report, pointer
@@ -357,11 +358,17 @@ class _Basics:
                     return
 
     def _label(self, region: list[Line]) -> None:
-        for line in region:
+        # A caption that only a personal detail carries ("求职意向", "Profession") counts anywhere:
+        # text boxes can put the personal block inside a section. "Position" or "Title" belong
+        # to an entry outside the region.
+        inside = {id(ln) for ln in region}
+        for line in region + [ln for ln in self.all if id(ln) not in inside]:
             kv = _split_key(line.text)
-            if kv and _LABEL_KEYS.match(kv[0].casefold()) and kv[1] and len(kv[1]) < 80:
-                self.data["label"] = kv[1]
-                return
+            k = kv[0].casefold() if kv else ""
+            if kv and _LABEL_KEYS.match(k) and kv[1] and len(kv[1]) < 80:
+                if id(line) in inside or not _ROLE_KEYS.match(k):
+                    self.data["label"] = kv[1]
+                    return
         name = self.data.get("name")
         if not name:
             return

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from cvconvert._deps import requires_extra
+from cvconvert.formats._docx.extract.lines import _strip_bullet
 
 # Month names in the languages CVs come in; matched by stem, so "Sept.", "févr.", "марта" work.
 # fmt: off
@@ -221,6 +222,13 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
             out.append(DateSpan(iso, None, False, True, begin, stop))
         i += 1
     return tuple(out)
+
+
+def _undated(text: str) -> str:
+    """A line without its bullet and its dates (found after the bullet is gone: the spans'
+    offsets are those of the text they were found in)."""
+    text = _strip_bullet(text)
+    return _without_dates(text, find_dates(text))
 
 
 def _without_dates(text: str, spans: list[DateSpan]) -> str:

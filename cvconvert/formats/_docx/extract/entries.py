@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from cvconvert.formats._docx.extract.daterange import DateSpan, _without_dates, find_dates
+from cvconvert.formats._docx.extract.daterange import DateSpan, _undated, _without_dates, find_dates
 from cvconvert.formats._docx.extract.heads import _fragment_kind, _split_head
 from cvconvert.formats._docx.extract.lines import _BULLET_GLYPHS, Line, _is_bullet, _strip_bullet, _words
 from cvconvert.formats._docx.extract.places import _is_place
@@ -100,7 +100,7 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
         return any(slot_of(ln) == slot for ln in entry_lines)
 
     def slot_of(line: Line) -> str | None:
-        text = _without_dates(_strip_bullet(line.text), find_dates(line.text))
+        text = _undated(line.text)
         kv = _split_key(text) if ":" in text or "：" in text else None
         if kv:
             k = kv[0].casefold()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from cvconvert.formats._docx.extract.daterange import _without_dates, find_dates
+from cvconvert.formats._docx.extract.daterange import _undated
 from cvconvert.formats._docx.extract.lines import Line, _cjk, _strip_bullet, _words
 from cvconvert.formats._docx.extract.places import _is_address, _is_place
 from cvconvert.formats._docx.extract.vocab import (
@@ -41,7 +41,13 @@ def _fragment_kind(text: str, key: str) -> str | None:
         if roles and not orgs:
             return "role"
         if orgs and roles:
-            # The head noun comes last: "Office Manager" is a role, "Mukherji & Associates" an org.
+            # The head noun comes before a preposition ("Fellow in Complex Systems", "Bank of
+            # America") and last of its phrase ("Office Manager", "Mukherji & Associates").
+            head = re.split(r"\s(?:in|of|for|on)\s", text, maxsplit=1)[0]
+            if head != text:
+                in_head = bool(_ORG.search(head)), bool(_ROLE.search(head))
+                if in_head in ((True, False), (False, True)):
+                    return "org" if in_head[0] else "role"
             return "org" if orgs[-1].end() > roles[-1].end() else "role"
     if _is_place(text) and not _ORG.search(text):
         return "place"
@@ -61,6 +67,14 @@ _CONNECTORS = (
     (re.compile(r"(?i)\s+from\s+(?=\S)"), "right"),
 )
 
+
+# A field of study captioned inside the line: "LICENCE 1 à ITECOM Filière ; Informatique de gestion".
+_AREA_INLINE = re.compile(
+    r"(?i)\s+(?:filière|spécialité|specialization|specialisation|major|especialidad|специальность)\s*[:;]\s*(\S.*)$"
+)
+
+# In a French education line, "à"/"au" introduce the school: "BFEM au lycée de Thiès".
+_SCHOOL_AT = (re.compile(r"(?i)\s+(?:à|au|aux)\s+(?=\S)"), "right")
 
 _CJK_ORG_END = re.compile(r"大学|学院|公司|集团|银行|研究院|研究所|医院|事务所")
 
@@ -108,6 +122,28 @@ def _trim(part: str) -> str:
     return part.strip(" ;,:|-–—\t") if keep_stop else part.strip(" .;,:|-–—\t")
 
 
+# Words that end with a full stop without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    "inc ltd co corp dr st mr mrs ms jr sr hons univ dept pvt llc plc no nr vs prof assoc intl natl govt bros "
+    "ave rd mt ft sp eng hon ph msc bsc ba ma mba phd dic".split()
+)
+
+
+def _sentences(text: str) -> list[str]:
+    """A head written as sentences ("2015. Research Fellow. School of Biology, University of X.")
+    split at each full stop that ends a word, not an abbreviation or an initial."""
+    pieces: list[str] = []
+    start = 0
+    for m in re.finditer(r"(\w+)\.\s+(?=[A-ZÀ-ÖØ-ÞА-Я\d])", text):
+        word = m.group(1)
+        if len(word) < 2 or word.casefold() in _ABBREVIATIONS or (word.isupper() and len(word) <= 4):
+            continue
+        pieces.append(text[start : m.start(1) + len(word)])
+        start = m.end()
+    pieces.append(text[start:])
+    return pieces
+
+
 def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]:
     """Organisation, role, place (and area) from the lines of an entry head."""
     frags: list[tuple[str, int]] = []
@@ -116,7 +152,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         raw = _split_key(_strip_bullet(line.text))
         if raw and _DATE_KEYS.match(raw[0].casefold()):
             continue  # "Period: 2015 - 2020": the dates were taken already
-        text = _without_dates(_strip_bullet(line.text), find_dates(line.text))
+        text = _undated(line.text)
         kv = _split_key(text) if ":" in text or "：" in text else None
         if kv and (_words(kv[0]) <= 3 or _any_key(kv[0].casefold())):
             k = kv[0].casefold()
@@ -145,12 +181,17 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 and not _ORG.search(kv[1])
             ):
                 continue  # a detail with a caption of its own ("Nebenfach: ..."), not the head
-        for part in re.split(
+        area = _AREA_INLINE.search(text) if key == "education" else None
+        if area:
+            fields.setdefault("area", _trim(area.group(1)))
+            text = text[: area.start()]
+        for piece in re.split(
             r"\t|\s+[|•·:]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|：", text
         ):
-            part = _trim(part)
-            if part:
-                frags.append((part, number))
+            for part in _sentences(piece):
+                part = _trim(part)
+                if part:
+                    frags.append((part, number))
     out: list[tuple[str, str | None, int]] = []
     for part, number in frags:
         if not any(ch.isalpha() for ch in part) or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
@@ -159,7 +200,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
             fields.setdefault("score", part)
             continue
         done = False
-        for pattern, side in _CONNECTORS:
+        for pattern, side in (_SCHOOL_AT, *_CONNECTORS) if key == "education" else _CONNECTORS:
             m = pattern.search(part)
             if m and m.start() > 1:
                 left, right = part[: m.start()].strip(" ,"), part[m.end() :].strip(" ,.")
@@ -193,9 +234,14 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         if kind == "org" and "," in part:
             pieces = _split_commas(part)
             kinds = [_fragment_kind(p, key) for p in pieces]
-            if kinds[0] == "org" and "role" not in kinds and _short_place(", ".join(pieces[1:])):
-                out.extend([(pieces[0], "org", number), (", ".join(pieces[1:]), "place", number)])
-                continue
+            if kinds[0] == "org" and "role" not in kinds:
+                # "School of Biology, University of Testville, Australia": the organisation runs
+                # to its last organisation word; a place may follow.
+                last = max(i for i, k in enumerate(kinds) if k == "org")
+                org, place = ", ".join(pieces[: last + 1]), ", ".join(pieces[last + 1 :])
+                if place and _short_place(place):
+                    out.extend([(org, "org", number), (place, "place", number)])
+                    continue
             if "role" in kinds:
                 out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
                 continue

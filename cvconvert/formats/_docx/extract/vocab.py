@@ -103,6 +103,12 @@ _ORG_KEYS = re.compile(
 _EDU_KEYS = re.compile(
     r"(?i)^(?:school|university|major|专业|学校|院校|学历|hochschule|studium|universidad|faculdade)$"
 )
+# Captions of a school and of a degree in a block of personal details ("学校：…", "学历：…").
+_SCHOOL_KEYS = re.compile(
+    r"(?i)^(?:school|university|college|hochschule|universität|université|universidad|universidade|faculdade|"
+    r"вуз|учебное заведение|学校|院校|毕业院校|毕业学校)$"
+)
+_DEGREE_KEYS = re.compile(r"(?i)^(?:degree|abschluss|diplôme|grado|grau|степень|学历|学位)$")
 # Captions of details inside an entry: they never name the entry.
 _DETAIL_KEYS = re.compile(
     r"(?i)^(?:main activities and responsibilities|activities|responsibilities|duties|tasks|achievements|"
@@ -118,7 +124,7 @@ _DATE_KEYS = re.compile(
 )
 _AREA_KEYS = re.compile(
     r"(?i)^(?:hauptfach|major|field|field of study|specialization|specialisation|spécialité|especialidad|"
-    r"área|area|направление|специальность|专业)$"
+    r"área|area|направление|специальность|专业|filière)$"
 )
 _LABEL_KEYS = re.compile(
     r"(?i)^(?:current designation|designation|role|position|job title|title|profession|beruf|poste|profesión|"
