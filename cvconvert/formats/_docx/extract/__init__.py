@@ -80,23 +80,27 @@ _PAGE_MARK = re.compile(
 )
 
 
-def _captioned_schools(lines: list[Line]) -> list[dict[str, str]]:
-    """Schools given as captioned personal details ("学校：…" with "专业：…" and "学历：…" beside)."""
+def _captioned_schools(lines: list[Line], used: set[int]) -> list[dict[str, str]]:
+    """Schools in the captioned personal block ("学校：…" with "专业：…" and "学历：…" beside);
+    the lines taken are added to ``used``, so that no section reads them again."""
     items: list[dict[str, str]] = []
     for i, line in enumerate(lines):
         kv = _split_key(_strip_bullet(line.text))
         if not (kv and kv[1].strip() and _SCHOOL_KEYS.match(kv[0].casefold())):
             continue
         item = {"institution": kv[1].strip(" .;,")}
+        used.add(id(line))
         for near in lines[max(0, i - 2) : i + 3]:
             other = _split_key(_strip_bullet(near.text))
             if not other or not other[1].strip():
                 continue
-            caption = other[0].casefold()
-            if _AREA_KEYS.match(caption):
-                item.setdefault("area", other[1].strip(" .;,"))
-            elif _DEGREE_KEYS.match(caption):
-                item.setdefault("studyType", other[1].strip(" .;,"))
+            caption, value = other[0].casefold(), other[1].strip(" .;,")
+            if _AREA_KEYS.match(caption) and "area" not in item:
+                item["area"] = value
+                used.add(id(near))
+            elif _DEGREE_KEYS.match(caption) and "studyType" not in item:
+                item["studyType"] = value
+                used.add(id(near))
         items.append(item)
     return items
 
@@ -128,6 +132,11 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
     head = [ln for ln in running if ln.where == "header"]
     basics = _Basics(head + preface, personal, lines, report)
     basic = basics.run(creator)
+    schools = (
+        _captioned_schools(basics.captioned_block(), basics.used)
+        if not any(s.key == "education" for s in sections)
+        else []
+    )
     # The name and contact lines are not part of the section they happen to stand in.
     for section in sections:
         section.lines = [ln for ln in section.lines if id(ln) not in basics.used]
@@ -174,7 +183,7 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
                     )
                     result.setdefault("education", []).append(item)
         if "education" not in result:
-            for item in _captioned_schools(main):
+            for item in schools:
                 report.warn(
                     pointer("education", len(result.get("education", []))),
                     "school found after its caption in the personal details, no education heading (confidence 0.5)",

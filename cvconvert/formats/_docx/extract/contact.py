@@ -357,17 +357,37 @@ class _Basics:
                         self.used.add(id(near[a + 1]))
                     return
 
+    def captioned_block(self) -> list[Line]:
+        """The "Caption: value" lines that run on from the contact details found, across headings:
+        the personal block, even where the reading order of text boxes cut it by a heading."""
+        block: dict[int, Line] = {}  # by position in the document
+        for i, line in enumerate(self.all):
+            if id(line) not in self.used:
+                continue
+            for step in (1, -1):
+                j = i + step
+                while 0 <= j < len(self.all) and j not in block:
+                    near = self.all[j]
+                    kv = _split_key(near.text)
+                    if kv and kv[1].strip():
+                        block[j] = near
+                    elif id(near) not in self.used and not headings.lookup(near.text):
+                        break
+                    j += step
+        return [block[j] for j in sorted(block)]
+
     def _label(self, region: list[Line]) -> None:
-        # A caption that only a personal detail carries ("求职意向", "Profession") counts anywhere:
-        # text boxes can put the personal block inside a section. "Position" or "Title" belong
-        # to an entry outside the region.
+        # A caption that only a personal detail carries ("求职意向", "Profession") also counts in
+        # the captioned block that runs on from the contact details, where text boxes can put it
+        # inside a section. "Position" or "Title" there belong to an entry.
         inside = {id(ln) for ln in region}
-        for line in region + [ln for ln in self.all if id(ln) not in inside]:
+        for line in region + [ln for ln in self.captioned_block() if id(ln) not in inside]:
             kv = _split_key(line.text)
             k = kv[0].casefold() if kv else ""
             if kv and _LABEL_KEYS.match(k) and kv[1] and len(kv[1]) < 80:
                 if id(line) in inside or not _ROLE_KEYS.match(k):
                     self.data["label"] = kv[1]
+                    self.used.add(id(line))
                     return
         name = self.data.get("name")
         if not name:

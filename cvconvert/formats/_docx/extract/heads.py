@@ -11,6 +11,7 @@ from cvconvert.formats._docx.extract.lines import Line, _cjk, _strip_bullet, _wo
 from cvconvert.formats._docx.extract.places import _is_address, _is_place
 from cvconvert.formats._docx.extract.vocab import (
     _AREA_KEYS,
+    _COUNTRIES,
     _DATE_KEYS,
     _DEGREE,
     _ORG,
@@ -70,7 +71,8 @@ _CONNECTORS = (
 
 # A field of study captioned inside the line: "LICENCE 1 à ITECOM Filière ; Informatique de gestion".
 _AREA_INLINE = re.compile(
-    r"(?i)\s+(?:filière|spécialité|specialization|specialisation|major|especialidad|специальность)\s*[:;]\s*(\S.*)$"
+    r"(?i)[\s,]+(?:filière|spécialité|specialization|specialisation|major|especialidad|специальность)"
+    r"\s*[:;]\s*([^,;]*[^,;\s])"
 )
 
 # In a French education line, "à"/"au" introduce the school: "BFEM au lycée de Thiès".
@@ -122,21 +124,22 @@ def _trim(part: str) -> str:
     return part.strip(" ;,:|-–—\t") if keep_stop else part.strip(" .;,:|-–—\t")
 
 
-# Words that end with a full stop without ending a sentence.
+# Words of four letters or more that end with a full stop without ending a sentence.
 _ABBREVIATIONS = frozenset(
-    "inc ltd co corp dr st mr mrs ms jr sr hons univ dept pvt llc plc no nr vs prof assoc intl natl govt bros "
-    "ave rd mt ft sp eng hon ph msc bsc ba ma mba phd dic".split()
+    "corp univ dept prof assoc intl natl govt bros hosp calif approx asst mgmt tech techn dipl inst cand "
+    "admin hons engl".split()
 )
 
 
 def _sentences(text: str) -> list[str]:
     """A head written as sentences ("2015. Research Fellow. School of Biology, University of X.")
-    split at each full stop that ends a word, not an abbreviation or an initial."""
+    split at each full stop after a whole word of four letters or more that is not an
+    abbreviation ("M.Sc.", "Dipl.-Ing.", "Sr.", "Asst. Prof." stay whole)."""
     pieces: list[str] = []
     start = 0
-    for m in re.finditer(r"(\w+)\.\s+(?=[A-ZÀ-ÖØ-ÞА-Я\d])", text):
+    for m in re.finditer(r"(?<![\w.\-])(\w{4,})\.\s+(?=[A-ZÀ-ÖØ-ÞА-Я\d])", text):
         word = m.group(1)
-        if len(word) < 2 or word.casefold() in _ABBREVIATIONS or (word.isupper() and len(word) <= 4):
+        if word.casefold() in _ABBREVIATIONS or word.isupper():
             continue
         pieces.append(text[start : m.start(1) + len(word)])
         start = m.end()
@@ -184,11 +187,12 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         area = _AREA_INLINE.search(text) if key == "education" else None
         if area:
             fields.setdefault("area", _trim(area.group(1)))
-            text = text[: area.start()]
+            text = text[: area.start()] + text[area.end() :]
         for piece in re.split(
             r"\t|\s+[|•·:]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|：", text
         ):
-            for part in _sentences(piece):
+            # Only a line that ends like a sentence is read as sentences.
+            for part in _sentences(piece) if line.text.rstrip().endswith(".") else [piece]:
                 part = _trim(part)
                 if part:
                     frags.append((part, number))
@@ -208,6 +212,11 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                     continue
                 # Prepositions that also join ordinary words split only before an organisation.
                 if side == "weak" and not (_ORG.search(right) and not _ORG.search(left)):
+                    continue
+                # "BFEM au lycée de …", but not "Licence, Université Paris 8 à Saint-Denis".
+                if pattern is _SCHOOL_AT[0] and (
+                    _ORG.search(left) or _SCHOOL.search(left) or _is_place(right) or _COUNTRIES.fullmatch(right)
+                ):
                     continue
                 org, other = (left, right) if side == "left" else (right, left)
                 out.append((org, "org", number))
