@@ -56,8 +56,9 @@ def main() -> None:
     script = shutil.which("cvconvert", path=str(Path(sys.executable).parent)) or "cvconvert"
     out = Path(tempfile.mkdtemp()) / "out.json"
     env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "__all__"}
+    floor_name = "python -c 'from pydantic import BaseModel' (floor)"
     rows = {
-        "python -c 'from pydantic import BaseModel' (floor)": [sys.executable, "-c", "from pydantic import BaseModel"],
+        floor_name: [sys.executable, "-c", "from pydantic import BaseModel"],
         "one pydantic model: validate + dump": [sys.executable, "-c", ONE_MODEL],
         "python -c 'import cvconvert.cli'": [sys.executable, "-c", "import cvconvert.cli"],
         "cvconvert wanru-zhao.json out.json": [script, str(ROOT / "samples" / "wanru-zhao.json"), str(out)],
@@ -69,7 +70,7 @@ def main() -> None:
         for name, cmd in rows.items():
             times[name].append(timed(cmd, env))
     medians = {name: statistics.median(ts) for name, ts in times.items()}
-    floor = next(iter(medians.values()))
+    floor = medians[floor_name]
     for name, median in medians.items():
         print(f"{name:52} median {median * 1000:6.1f} ms  {median / floor:4.2f}x")
     ratio = medians["cvconvert wanru-zhao.json out.json"] / floor
