@@ -990,3 +990,23 @@ def test_captions_far_from_the_contact_details_stay_where_they_are() -> None:
     data = extract(_teacher_cv())[0].to_data()
     assert "education" not in data  # "School:" inside a job is not a school attended
     assert data["basics"].get("label") != "Lecturer"  # a referee's profession is not the label
+
+
+_HEAD_WORDS = st.sampled_from(
+    ["Fellow", "Research", "Inc", "M.Sc", "Lab", "School", "of", "Zoology", "Prof", "2015", "Dipl.-Ing", "Über"]
+)
+_HEAD_TEXT = st.lists(
+    st.tuples(_HEAD_WORDS, st.sampled_from([". ", ".  ", ", ", " ", "."])).map("".join), max_size=12
+).map("".join)
+
+
+@given(st.one_of(_HEAD_TEXT, st.text(max_size=200)))
+def test_sentence_split_keeps_the_text_in_order(text: str) -> None:
+    """The pieces and the full stops between them make up the text again, nothing else."""
+    pattern = r"\.\s+".join("(" + re.escape(piece) + ")" for piece in _sentences(text))
+    assert re.fullmatch(pattern, text, flags=re.DOTALL)
+
+
+@given(st.text(max_size=80))
+def test_heading_lookup_answers_a_section_or_none(text: str) -> None:
+    assert headings.lookup(text) in {None, *headings.HEADINGS.values()}
