@@ -330,6 +330,18 @@ class Ours:
         self.report.warn("", f"sheet {ws.title!r} has no header row cvconvert knows; ignored")
         return {}, None, None, iter(())
 
+    def _row(
+        self, ws: Any, row: list[Any], rid_col: int | None, data_col: int | None
+    ) -> tuple[str | None, dict[str, Any]] | None:
+        """A data row's résumé id and hidden data; None (with a warning) for a row of a
+        workbook of many résumés that has no id."""
+        rid = _rid(row[rid_col].value) if rid_col is not None and rid_col < len(row) else None
+        if self.many and rid is None:
+            self.report.warn("", f"a row of sheet {ws.title!r} has no résumé id; ignored")
+            return None
+        data = row[data_col].value if data_col is not None and data_col < len(row) else None
+        return rid, _hidden(data, self.chunks, self.report, "")
+
     def _basics(self, ws: Any) -> None:
         wanted = {norm(FIELD_HEADER): "field", norm(VALUE_HEADER): "value"}
         fields, rid_col, data_col, body = self._header(ws, wanted)
@@ -337,18 +349,11 @@ class Ours:
         if "field" not in inverse or "value" not in inverse:
             return
         for row in body:
+            if (start := self._row(ws, row, rid_col, data_col)) is None:
+                continue
+            rid, hidden = start
             label = row[inverse["field"]].value if inverse["field"] < len(row) else None
             cell = row[inverse["value"]] if inverse["value"] < len(row) else None
-            rid = _rid(row[rid_col].value) if rid_col is not None and rid_col < len(row) else None
-            if self.many and rid is None:
-                self.report.warn("", f"a row of sheet {ws.title!r} has no résumé id; ignored")
-                continue
-            hidden = _hidden(
-                row[data_col].value if data_col is not None and data_col < len(row) else None,
-                self.chunks,
-                self.report,
-                "",
-            )
             found = BASICS_BY_LABEL.get(norm(label))
             basics = self.resume(rid).setdefault("basics", {})
             if found is None:
@@ -371,16 +376,9 @@ class Ours:
         fields, rid_col, data_col, body = self._header(ws, column_names(spec))
         kinds = {c.key: c.kind for c in spec.columns}
         for row in body:
-            rid = _rid(row[rid_col].value) if rid_col is not None and rid_col < len(row) else None
-            if self.many and rid is None:
-                self.report.warn("", f"a row of sheet {ws.title!r} has no résumé id; ignored")
+            if (start := self._row(ws, row, rid_col, data_col)) is None:
                 continue
-            hidden = _hidden(
-                row[data_col].value if data_col is not None and data_col < len(row) else None,
-                self.chunks,
-                self.report,
-                "",
-            )
+            rid, hidden = start
             entry: Any = {}
             found = hidden.get("s")
             shadow: dict[str, Any] = found if isinstance(found, dict) else {}
