@@ -610,3 +610,20 @@ def test_sniff_knows_workbooks_only() -> None:
 def test_importing_the_format_does_not_import_openpyxl() -> None:
     code = "import sys, cvconvert.formats._xlsx; assert 'openpyxl' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_row_without_a_resume_id_in_a_workbook_of_many_is_reported_and_skipped() -> None:
+    people = [_resume({"basics": {"name": "A"}, "work": [{"name": "Acme"}]}), _resume({"basics": {"name": "B"}})]
+    data, _ = _xlsx.write_many(people)
+    book = load_workbook(io.BytesIO(data))
+    book["Basics"]["A3"] = None  # B's name row
+    book["Work"]["A2"] = None  # A's job
+    out = io.BytesIO()
+    book.save(out)
+    back, report = _xlsx.read_many(out.getvalue())
+    assert [b.to_data() for b in back] == [{"basics": {"name": "A"}}, {}]
+    ignored = [n.message for n in report.warnings if "has no résumé id" in n.message]
+    assert ignored == [
+        "a row of sheet 'Basics' has no résumé id; ignored",
+        "a row of sheet 'Work' has no résumé id; ignored",
+    ]
