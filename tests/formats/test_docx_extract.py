@@ -685,6 +685,16 @@ _WORDS = st.sampled_from(
         "שלום",
         "...",
         "2019.09.01‑2021.01",
+        "à",
+        "au",
+        "Filière ;",
+        "M.Sc.",
+        "Fellow.",
+        "学校：",
+        "专业：",
+        "求职意向：",
+        "ETUDES",
+        "Digitale Fähigkeiten",
     ]
 )
 _LINES = st.lists(
