@@ -26,6 +26,7 @@ from cvconvert import limits
 from cvconvert.errors import InvalidInputError, LimitExceededError
 from cvconvert.formats._docx import headings
 from cvconvert.formats._docx.extract import extract, find_dates, read_lines
+from cvconvert.formats._docx.extract.contact import _profile_path_ok
 from cvconvert.formats._docx.extract.heads import _sentences, _split_head
 from cvconvert.formats._docx.extract.lines import Line
 from cvconvert.model import DATE_PATTERN, Resume
@@ -1020,3 +1021,18 @@ def test_sentence_split_keeps_the_text_in_order(text: str) -> None:
 @given(st.text(max_size=80))
 def test_heading_lookup_answers_a_section_or_none(text: str) -> None:
     assert headings.lookup(text) in {None, *headings.HEADINGS.values()}
+
+
+@pytest.mark.parametrize(
+    ("url", "profile"),
+    [
+        ("https://leetcode.com/u/example-user/", True),  # LeetCode's current profile address
+        ("leetcode.com/example-user", True),
+        ("https://leetcode.com/problems/two-sum/", False),
+        ("https://github.com/example-user", True),
+        ("https://github.com/example-user/project", False),  # a repository, not the account
+        ("https://www.linkedin.com/in/example-user", True),
+    ],
+)
+def test_profile_addresses_are_account_pages(url: str, profile: bool) -> None:
+    assert _profile_path_ok(url) is profile

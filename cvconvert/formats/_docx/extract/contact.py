@@ -107,8 +107,12 @@ def _profile_path_ok(url: str) -> bool:
     else:
         path = "/" + url.split("/", 1)[1] if "/" in url else ""
     parts = [p for p in re.split(r"[?#]", path)[0].split("/") if p]
-    # linkedin.com/in/user and researchgate.net/profile/Name take two parts; the rest one.
-    deepest = 2 if re.search(r"linkedin|researchgate|xing|scholar", url.casefold()) else 1
+    # linkedin.com/in/user, researchgate.net/profile/Name and leetcode.com/u/user take two
+    # parts; the rest one.
+    two = re.search(r"linkedin|researchgate|xing|scholar", url.casefold()) or (
+        "leetcode." in url.casefold() and parts[:1] == ["u"]
+    )
+    deepest = 2 if two else 1
     return 1 <= len(parts) <= deepest and not re.search(r"\.(?:pdf|jpe?g|png|gif|md|html?)$", path)
 
 
