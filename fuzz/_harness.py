@@ -60,8 +60,8 @@ def _member_corpus(fmt: str, part: str, packages: Path) -> Path:
 
 
 def _in_package(read: Callable[..., Any], part: str, template: Path) -> Callable[[bytes], Any]:
-    """A reader that puts its bytes in as ``part`` of ``template`` (only its other members kept:
-    cvconvert's own data part is dropped, so the page itself is read)."""
+    """A reader that puts its bytes in as ``part`` of a copy of ``template``. A DOCX's
+    ``customXml/`` data part is left out, so the page itself is read as someone else's CV."""
     with zipfile.ZipFile(template) as z:
         others = {n: z.read(n) for n in z.namelist() if n != part and not n.startswith("customXml/")}
 
@@ -98,7 +98,10 @@ def main(fmt: str, *, part: str | None = None) -> None:
     corpus = seed_corpus(fmt)
     reader = read
     if part is not None:
-        corpus, reader = _member_corpus(fmt, part, corpus), _in_package(read, part, min(corpus.glob("seed*")))
+        seeds = sorted(corpus.glob("seed*"))
+        if not seeds:
+            sys.exit(f"{corpus} has no seed files: delete the folder to have it made again")
+        corpus, reader = _member_corpus(fmt, part, corpus), _in_package(read, part, seeds[0])
     # Readers import their modules lazily: read every seed once inside the instrumented block
     # so that those modules are instrumented too.
     with atheris.instrument_imports(include=["cvconvert"]):

@@ -867,7 +867,10 @@ def test_bare_forms_and_qualifiers_do_not_invent_headings(line: str) -> None:
 
 def test_technical_languages_are_skills() -> None:
     assert headings.lookup("Markup Languages") == "skills"
-    assert headings.lookup("RÉSUMÉ") == "summary"
+
+
+def test_the_accented_french_summary_heading_is_still_known() -> None:
+    assert headings.lookup("RÉSUMÉ") == "summary"  # only the bare "Resume" is refused
 
 
 @pytest.mark.parametrize(
@@ -878,6 +881,7 @@ def test_technical_languages_are_skills() -> None:
         "Sr. Engineer, Acme Mfg. Co. Ohio.",
         "Dr. rer. nat. Physics, Universität Bonn.",
         "Dipl.-Ing. Maschinenbau, TU Dresden.",
+        "J. R. Example Lab, Testville.",  # initials
     ],
 )
 def test_abbreviations_do_not_end_a_sentence(head: str) -> None:
@@ -885,23 +889,40 @@ def test_abbreviations_do_not_end_a_sentence(head: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "pieces"),
+    [
+        ("Research Lab. Department of Zoology", ["Research Lab", "Department of Zoology"]),
+        ("Researcher, CNRS. Institut Exemple", ["Researcher, CNRS", "Institut Exemple"]),  # capitals
+        ("Aix-Marseille. France", ["Aix-Marseille", "France"]),  # a hyphenated word
+        ("Head of IT. Acme Ltd. Berlin", ["Head of IT", "Acme Ltd. Berlin"]),
+    ],
+)
+def test_a_full_stop_after_a_word_ends_a_sentence(head: str, pieces: list[str]) -> None:
+    assert _sentences(head) == pieces
+
+
+@pytest.mark.parametrize(
     ("head", "key", "want"),
     [
-        # Not a sentence (no final full stop): the abbreviations stay whole in any case.
         ("Sr. Engineer, Acme Mfg. Co. Ohio", "work", {"role": "Sr. Engineer", "org": "Acme Mfg. Co. Ohio"}),
-        # "à" is not taken as "at the school" when the school is already named, or before a country.
+        # "à" is not "at the school" when the school is named already, or before a place or a country.
         (
             "Licence Informatique, Université Paris 8 à Saint-Denis",
             "education",
             {"role": "Licence Informatique", "org": "Université Paris 8 à Saint-Denis"},
         ),
+        ("Licence à Paris, France", "education", {"role": "Licence à Paris, France"}),
         ("Master au Canada", "education", {"role": "Master au Canada"}),
-        # A captioned field of study ends at the next comma.
-        ("MSc, Major: Computer Science, MIT", "education", {"area": "Computer Science", "role": "MSc, MIT"}),
+        ("Baccalauréat au Sénégal", "education", {"role": "Baccalauréat au Sénégal"}),
     ],
 )
 def test_entry_heads_the_new_rules_leave_alone(head: str, key: str, want: dict[str, str]) -> None:
     assert _split_head([Line(head)], key) == (want, [])
+
+
+def test_a_captioned_field_of_study_ends_at_the_next_comma() -> None:
+    fields, _ = _split_head([Line("MSc, Major: Computer Science, MIT")], "education")
+    assert fields["area"] == "Computer Science"
 
 
 def _french_school_list_cv() -> bytes:
@@ -942,7 +963,7 @@ def _academic_sentences_cv() -> bytes:
         "University of Testville, Australia."
     )
     d.add_paragraph(
-        "2013 - 2014. Post-Doctoral Research Assistant, Example Ecology Group. Department of Zoology, "
+        "2013 - 2014. Post-Doctoral Research Assistant, Example Research Lab. Department of Zoology, "
         "University of Otherplace, New Zealand."
     )
     return _save(d)
@@ -955,30 +976,60 @@ def test_entry_heads_written_as_sentences() -> None:
     assert (first["name"], first["location"]) == ("School of Mathematics, University of Testville", "Australia")
     assert (first["startDate"], first["endDate"]) == ("2015", "2018")
     assert second["position"] == "Post-Doctoral Research Assistant"
-    assert second["name"] == "Example Ecology Group"  # the first organisation named
+    assert second["name"] == "Example Research Lab"  # the first organisation named
 
 
-def _personal_block_after_a_heading_cv() -> bytes:
-    # Text boxes can put the personal block after the first heading in reading order.
+def _text_box_cv(*lines: str) -> bytes:
+    """One text box holding ``lines``, in that reading order."""
+    from docx.oxml import parse_xml
+
+    paragraphs = "".join(f"<w:p><w:r><w:t xml:space='preserve'>{t}</w:t></w:r></w:p>" for t in lines)
     d = docx.Document()
-    d.add_paragraph("姓名：王小明")
-    d.add_paragraph("邮箱：xiaoming@example.cn")
-    d.add_paragraph("工作经历")
-    d.add_paragraph("专业：信息与计算科学")
-    d.add_paragraph("学校：示例大学")
-    d.add_paragraph("职位：高级工程师")  # an entry's caption, even inside the personal block
-    d.add_paragraph("求职意向：前端开发")
-    d.add_paragraph("2015.06—至今  示例科技有限公司  前端开发")
+    d.add_paragraph()._p.append(parse_xml(_TEXTBOX.format(x=900000, y=500000, w=5000000, id=1, paragraphs=paragraphs)))
     return _save(d)
 
 
-def test_personal_captions_count_wherever_the_reading_order_puts_them() -> None:
-    data = extract(_personal_block_after_a_heading_cv(), lang="zh")[0].to_data()
+def _personal_block_in_text_boxes_cv() -> bytes:
+    # The reading order puts the work heading inside the personal block.
+    return _text_box_cv(
+        "姓名：王小明",
+        "邮箱：xiaoming@example.cn",
+        "工作经历",
+        "专业：信息与计算科学",
+        "学校：示例大学",
+        "职位：高级工程师",  # an entry's caption, even inside the personal block
+        "求职意向：前端开发",
+        "2015.06—至今  示例科技有限公司  前端开发",
+    )
+
+
+def test_personal_captions_count_where_text_boxes_put_them() -> None:
+    data = extract(_personal_block_in_text_boxes_cv(), lang="zh")[0].to_data()
     assert data["basics"]["label"] == "前端开发"  # not the 职位 caption above it
     assert data["education"] == [{"institution": "示例大学", "area": "信息与计算科学"}]
     # The personal captions taken are not read again as part of the work section.
     assert [w.get("name") for w in data["work"] if w.get("startDate")] == ["示例科技有限公司"]
-    assert not any("求职意向" in str(w) or "示例大学" in str(w) for w in data["work"])
+    assert not any("求职意向" in str(w) or "示例大学" in str(w) or "信息与计算科学" in str(w) for w in data["work"])
+
+
+def test_personal_captions_taken_are_not_read_again_by_the_section_around_them() -> None:
+    data = extract(
+        _text_box_cv(
+            "姓名：王小明",
+            "邮箱：xiaoming@example.cn",
+            "专业技能",
+            "学校：示例大学",
+            "专业：信息与计算科学",
+            "求职意向：前端开发",
+            "Python、Java",
+        ),
+        lang="zh",
+    )[0].to_data()
+    assert data["basics"]["label"] == "前端开发"
+    assert data["education"] == [{"institution": "示例大学", "area": "信息与计算科学"}]
+    skills = str(data.get("skills"))
+    assert "Python" in skills
+    assert not any(word in skills for word in ("示例大学", "信息与计算科学", "前端开发"))
 
 
 def _teacher_cv() -> bytes:
@@ -1001,6 +1052,29 @@ def test_captions_far_from_the_contact_details_stay_where_they_are() -> None:
     data = extract(_teacher_cv())[0].to_data()
     assert "education" not in data  # "School:" inside a job is not a school attended
     assert data["basics"].get("label") != "Lecturer"  # a referee's profession is not the label
+
+
+def _captions_under_headings_cv() -> bytes:
+    d = docx.Document()
+    d.add_paragraph("Sam Example", style="Title")
+    d.add_paragraph("Email: sam@example.org")
+    d.add_paragraph("Phone: +44 20 7946 0000")
+    d.add_heading("Experience", level=1)
+    d.add_paragraph("School: Lincoln High School")
+    d.add_paragraph("2015 - 2020 Teacher of Mathematics")
+    d.add_heading("Languages", level=1)
+    d.add_paragraph("English: native")
+    d.add_heading("References", level=1)
+    d.add_paragraph("Referee: Ada Referee")
+    d.add_paragraph("Profession: Lecturer")
+    return _save(d)
+
+
+def test_in_body_text_the_personal_block_ends_at_a_heading() -> None:
+    # Only text boxes scramble the reading order; in the body, captions under a heading belong to it.
+    data = extract(_captions_under_headings_cv())[0].to_data()
+    assert "education" not in data
+    assert data["basics"].get("label") != "Lecturer"
 
 
 _HEAD_WORDS = st.sampled_from(
@@ -1027,6 +1101,7 @@ def test_heading_lookup_answers_a_section_or_none(text: str) -> None:
     ("url", "profile"),
     [
         ("https://leetcode.com/u/example-user/", True),  # LeetCode's current profile address
+        ("leetcode.com/U/example-user", True),
         ("leetcode.com/example-user", True),
         ("https://leetcode.com/problems/two-sum/", False),
         ("https://github.com/example-user", True),

@@ -80,7 +80,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "技能", "专业技能", "技能清单", "技能评价", "技术能力", "个人技能", "技能特长", "スキル",
     ),
     "languages": (
-        "languages", "language skills", "language", "languages known", "foreign languages",
+        "languages", "language skills", "language", "languages known", "foreign languages", "spoken languages",
         "sprachen", "sprachkenntnisse", "fremdsprachen",
         "langues", "langues étrangères", "compétences linguistiques", "langues nationales", "langues parlées",
         "idiomas", "lenguas", "línguas", "lingue", "talen", "języki", "języki obce", "diller", "yabancı diller",
@@ -97,6 +97,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "awards", "honors", "honours", "honors & awards", "honors and awards", "awards and honors",
         "achievements", "awards and promotion", "prizes", "scholarships", "accomplishments", "grants", "funding",
         "research funding", "grants and funding", "fellowships", "honours and awards", "distinctions and awards",
+        "selected awards",
         "auszeichnungen", "preise", "stipendien", "distinctions", "prix", "récompenses",
         "premios", "reconocimientos", "prêmios", "premiações", "награды", "достижения",
         "获奖", "获奖情况", "荣誉", "晋升", "曾获荣誉", "荣誉奖项", "获奖经历", "受賞",
@@ -113,7 +114,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "publications": (
         "publications", "papers", "selected publications", "papers presented", "patents", "research papers",
         "publication record", "submitted articles", "articles", "peer-reviewed publications", "journal articles",
-        "books", "book chapters", "preprints",
+        "books", "book chapters", "preprints", "recent publications",
         "publikationen", "veröffentlichungen", "publicaciones", "publicações", "pubblicazioni",
         "публикации", "научные публикации", "论文", "发表论文", "专利", "論文",
     ),

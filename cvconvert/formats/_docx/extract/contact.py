@@ -110,7 +110,7 @@ def _profile_path_ok(url: str) -> bool:
     # linkedin.com/in/user, researchgate.net/profile/Name and leetcode.com/u/user take two
     # parts; the rest one.
     two = re.search(r"linkedin|researchgate|xing|scholar", url.casefold()) or (
-        "leetcode." in url.casefold() and parts[:1] == ["u"]
+        "leetcode." in url.casefold() and [p.casefold() for p in parts[:1]] == ["u"]
     )
     deepest = 2 if two else 1
     return 1 <= len(parts) <= deepest and not re.search(r"\.(?:pdf|jpe?g|png|gif|md|html?)$", path)
@@ -148,6 +148,7 @@ class _Basics:
         self.all = everything
         self.data: dict[str, Any] = {}
         self.used: set[int] = set()  # id() of lines consumed as contact details
+        self._block: list[Line] | None = None
 
     def run(self, creator: str) -> dict[str, Any]:
         """Fill ``self.data`` with what was found."""
@@ -362,23 +363,28 @@ class _Basics:
                     return
 
     def captioned_block(self) -> list[Line]:
-        """The "Caption: value" lines that run on from the contact details found, across headings:
-        the personal block, even where the reading order of text boxes cut it by a heading."""
-        block: dict[int, Line] = {}  # by position in the document
-        for i, line in enumerate(self.all):
-            if id(line) not in self.used:
-                continue
-            for step in (1, -1):
-                j = i + step
-                while 0 <= j < len(self.all) and j not in block:
-                    near = self.all[j]
-                    kv = _split_key(near.text)
-                    if kv and kv[1].strip():
-                        block[j] = near
-                    elif id(near) not in self.used and not headings.lookup(near.text):
-                        break
-                    j += step
-        return [block[j] for j in sorted(block)]
+        """The "Caption: value" lines that run on from the contact details found: the personal
+        block. In text boxes it runs across headings too, since their reading order can put a
+        section's heading inside the block."""
+        if self._block is None:
+            block: dict[int, Line] = {}  # by position in the document
+            seen: set[int] = set()  # each position is looked at once: linear in the document
+            for i, line in enumerate(self.all):
+                if id(line) not in self.used:
+                    continue
+                for step in (1, -1):
+                    j = i + step
+                    while 0 <= j < len(self.all) and j not in seen:
+                        seen.add(j)
+                        near = self.all[j]
+                        kv = _split_key(near.text)
+                        if kv and kv[1].strip():
+                            block[j] = near
+                        elif id(near) not in self.used and not (near.where == "textbox" and headings.lookup(near.text)):
+                            break
+                        j += step
+            self._block = [block[j] for j in sorted(block)]
+        return self._block
 
     def _label(self, region: list[Line]) -> None:
         # A caption that only a personal detail carries ("求职意向", "Profession") also counts in

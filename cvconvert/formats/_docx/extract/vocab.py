@@ -76,7 +76,11 @@ _COUNTRIES = re.compile(
     r"(?i)\b(?:india|germany|deutschland|france|frankreich|italy|italia|italien|spain|españa|spanien|portugal|"
     r"brazil|brasil|usa|u\.s\.a|united states|uk|united kingdom|england|ireland|irland|china|japan|russia|россия|"
     r"switzerland|schweiz|suisse|austria|österreich|canada|australia|netherlands|belgium|belgique|mexico|méxico|"
-    r"argentina|chile|colombia|peru|poland|polen|turkey|ukraine|україна|fr|de|it|es|ch|ca|ny|tx|fl|ma|wa|il)\b"
+    r"argentina|chile|colombia|peru|poland|polen|turkey|ukraine|україна|"
+    # French names, as written after "au"/"en" in French CVs
+    r"sénégal|senegal|états-unis|etats-unis|allemagne|espagne|italie|royaume-uni|maroc|tunisie|algérie|"
+    r"cameroun|côte d'ivoire|chine|japon|brésil|mexique|inde|pays-bas|belgique|luxembourg|québec|"
+    r"fr|de|it|es|ch|ca|ny|tx|fl|ma|wa|il)\b"
 )
 
 _SCORE = re.compile(
