@@ -69,11 +69,12 @@ def generated() -> list[tuple[str, bytes]]:
             document.add_paragraph(f"Did thing {j}", style="List Bullet")
     out = io.BytesIO()
     document.save(out)
-    # Thousands of contact-like lines: any walk over the lines that is not linear shows here.
+    # Thousands of contact lines: a walk over the lines that is not linear shows here (a
+    # quadratic one took 26 s on this document).
     links = docx.Document()
     links.add_paragraph("Sam Example", style="Title")
-    for i in range(4000):
-        links.add_paragraph(f"Email: s{i}@example.org" if i % 2 else "github.com/sam")
+    for _ in range(4000):
+        links.add_paragraph("github.com/sam")
     many = io.BytesIO()
     links.save(many)
     return [("generated-30-jobs.docx", out.getvalue()), ("generated-4000-contact-lines.docx", many.getvalue())]

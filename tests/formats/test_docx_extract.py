@@ -882,6 +882,13 @@ def test_the_accented_french_summary_heading_is_still_known() -> None:
         "Dr. rer. nat. Physics, Universität Bonn.",
         "Dipl.-Ing. Maschinenbau, TU Dresden.",
         "J. R. Example Lab, Testville.",  # initials
+        "Wiss. Mitarbeiter, Universität Bonn.",
+        "МГУ им. М. В. Ломоносова, Москва.",
+        "Hauptstr. 5, Berlin.",  # a number follows
+        "Dipl.-Inf. Informatik, TU Berlin.",
+        "Mag. Rechtswissenschaften, Universität Wien.",
+        "Dipl.-Biol. Meeresökologie, Universität Kiel.",  # any "Dipl.-X."
+        "Geb. 12, Campus Nord.",  # any word before a number
     ],
 )
 def test_abbreviations_do_not_end_a_sentence(head: str) -> None:
@@ -922,7 +929,13 @@ def test_entry_heads_the_new_rules_leave_alone(head: str, key: str, want: dict[s
 
 def test_a_captioned_field_of_study_ends_at_the_next_comma() -> None:
     fields, _ = _split_head([Line("MSc, Major: Computer Science, MIT")], "education")
-    assert fields["area"] == "Computer Science"
+    assert (fields["area"], fields["role"]) == ("Computer Science", "MSc, MIT")
+
+
+def test_only_a_line_that_ends_as_a_sentence_is_split_at_its_full_stops() -> None:
+    # "Kaufm." (kaufmännischer) is an abbreviation the list does not know.
+    fields, _ = _split_head([Line("Kaufm. Angestellter, Beispiel GmbH")], "work")
+    assert any(value.startswith("Kaufm. Angestellter") for value in fields.values())
 
 
 def _french_school_list_cv() -> bytes:
@@ -1030,6 +1043,38 @@ def test_personal_captions_taken_are_not_read_again_by_the_section_around_them()
     skills = str(data.get("skills"))
     assert "Python" in skills
     assert not any(word in skills for word in ("示例大学", "信息与计算科学", "前端开发"))
+
+
+def test_in_text_boxes_the_personal_block_crosses_one_heading_only() -> None:
+    data = extract(
+        _text_box_cv(
+            "Sam Example",
+            "Email: sam@example.org",
+            "Phone: +44 20 7946 0000",
+            "Languages",
+            "English: native",
+            "Skills",
+            "Python: expert",
+            "References",
+            "Referee: Ada Referee",
+            "Profession: Lecturer",
+            "School: Lincoln High School",
+        )
+    )[0].to_data()
+    assert data["basics"].get("label") != "Lecturer"
+    assert "education" not in data
+
+
+def test_the_label_line_is_part_of_the_personal_block() -> None:
+    d = docx.Document()
+    d.add_paragraph("Email: jo@example.org")
+    d.add_paragraph("Jo Example", style="Title")
+    d.add_paragraph("Frontend Developer")
+    d.add_paragraph("School: Example University")
+    d.add_paragraph("Major: Computer Science")
+    data = extract(_save(d))[0].to_data()
+    assert data["basics"]["label"] == "Frontend Developer"
+    assert data["education"] == [{"institution": "Example University", "area": "Computer Science"}]
 
 
 def _teacher_cv() -> bytes:

@@ -148,7 +148,6 @@ class _Basics:
         self.all = everything
         self.data: dict[str, Any] = {}
         self.used: set[int] = set()  # id() of lines consumed as contact details
-        self._block: list[Line] | None = None
 
     def run(self, creator: str) -> dict[str, Any]:
         """Fill ``self.data`` with what was found."""
@@ -364,27 +363,29 @@ class _Basics:
 
     def captioned_block(self) -> list[Line]:
         """The "Caption: value" lines that run on from the contact details found: the personal
-        block. In text boxes it runs across headings too, since their reading order can put a
-        section's heading inside the block."""
-        if self._block is None:
-            block: dict[int, Line] = {}  # by position in the document
-            seen: set[int] = set()  # each position is looked at once: linear in the document
-            for i, line in enumerate(self.all):
-                if id(line) not in self.used:
-                    continue
-                for step in (1, -1):
-                    j = i + step
-                    while 0 <= j < len(self.all) and j not in seen:
-                        seen.add(j)
-                        near = self.all[j]
-                        kv = _split_key(near.text)
-                        if kv and kv[1].strip():
-                            block[j] = near
-                        elif id(near) not in self.used and not (near.where == "textbox" and headings.lookup(near.text)):
-                            break
-                        j += step
-            self._block = [block[j] for j in sorted(block)]
-        return self._block
+        block. Inside text boxes it may run across one heading, since their reading order can
+        put a section's heading inside the block; in the body a heading ends it."""
+        block: dict[int, Line] = {}  # by position in the document
+        seen: set[int] = set()  # each position is looked at once: linear in the document
+        for i, line in enumerate(self.all):
+            if id(line) not in self.used:
+                continue
+            for step in (1, -1):
+                j, crossed = i + step, False
+                while 0 <= j < len(self.all) and j not in seen:
+                    seen.add(j)
+                    near = self.all[j]
+                    kv = _split_key(near.text)
+                    if kv and kv[1].strip():
+                        block[j] = near
+                    elif id(near) in self.used:
+                        pass
+                    elif near.where == "textbox" and not crossed and headings.lookup(near.text):
+                        crossed = True
+                    else:
+                        break
+                    j += step
+        return [block[j] for j in sorted(block)]
 
     def _label(self, region: list[Line]) -> None:
         # A caption that only a personal detail carries ("求职意向", "Profession") also counts in

@@ -124,22 +124,24 @@ def _trim(part: str) -> str:
     return part.strip(" ;,:|-–—\t") if keep_stop else part.strip(" .;,:|-–—\t")
 
 
-# Words that end with a full stop without ending a sentence (initials are never an end either).
+# Words that end with a full stop without ending a sentence (initials never end one either).
 _ABBREVIATIONS = frozenset(
     "co dr st mr mrs ms mme jr sr no nr vs mt ft rd sp lt ca cf al ed pp av bd "
     "inc ltd llc plc pvt mfg corp bros assn dept univ prof assoc asst intl natl govt hosp calif approx "
-    "mgmt tech techn dipl inst cand admin engl col sgt gen ing etc eds vol dir hon rev est ext "
-    "hons msc bsc ba ma mba phd dic llb llm md rer nat med phil oec pol jur".split()
+    "mgmt tech techn dipl inst cand admin engl col sgt gen ing etc eds vol dir hon rev est ext exec pres "
+    "dev rep mgr bldg str hauptstr wiss stellv mag bc dott dra profa eng excmo dpto avda cía cia éts núm "
+    "им ул пр просп д кв "
+    "hons msc bsc ba ma mba phd dic llb llm md rer nat med phil oec pol jur inf kfm".split()
 )
 
 
 def _sentences(text: str) -> list[str]:
     """A head written as sentences ("2015. Research Fellow. School of Biology, University of X.")
-    split at each full stop after a whole word that is not an abbreviation or an initial
-    ("M.Sc.", "Dipl.-Ing.", "Sr.", "Asst. Prof." stay whole)."""
+    split at each full stop after a whole word that is not an abbreviation or an initial, before
+    a capital ("M.Sc.", "Dipl.-Inf.", "Wiss. Mitarbeiter", "Str. 12" stay whole)."""
     pieces: list[str] = []
     start = 0
-    for m in re.finditer(r"(?<![\w.])(\w{2,})\.\s+(?=[A-ZÀ-ÖØ-ÞА-Я\d])", text):
+    for m in re.finditer(r"(?<![\w.])(?<!\.-)(\w{2,})\.\s+(?=[A-ZÀ-ÖØ-ÞА-Я])", text):
         if m.group(1).casefold() in _ABBREVIATIONS:
             continue
         pieces.append(text[start : m.end(1)])
@@ -192,7 +194,9 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         for piece in re.split(
             r"\t|\s+[|•·:]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|：", text
         ):
-            for part in _sentences(piece):
+            # Only a line that ends like a sentence is read as sentences: elsewhere a full stop
+            # is far more often an abbreviation the list does not know.
+            for part in _sentences(piece) if line.text.rstrip().endswith(".") else [piece]:
                 part = _trim(part)
                 if part:
                     frags.append((part, number))
