@@ -946,7 +946,7 @@ def _french_school_list_cv() -> bytes:
     d.add_paragraph("FORMATION SUIVIE")
     d.add_paragraph("*2013 : BFEM au lycée de Testville")
     d.add_paragraph("*2016 BACCALAUREAT lycée de Testville")
-    d.add_paragraph("*2018 : LICENCE 2 à ITESTCOM Filière ; INFORMATIQUE DE GESTION")
+    d.add_paragraph("*2018 : LICENCE 2 à ECOLEX Filière ; INFORMATIQUE DE GESTION")
     d.add_paragraph("LANGUES ETRANGERES")
     d.add_paragraph("*Anglais : écrit")
     return _save(d)
@@ -959,7 +959,7 @@ def test_french_school_lines_with_a_and_au_and_a_captioned_field() -> None:
     # A bullet glued to the year ("*2016") once shifted the date's offsets: "2 BACCALAUREAT".
     assert education[1]["institution"].startswith("BACCALAUREAT")
     assert education[2] == {
-        "institution": "ITESTCOM",
+        "institution": "ECOLEX",
         "studyType": "LICENCE 2",
         "area": "INFORMATIQUE DE GESTION",
         "endDate": "2018",
@@ -972,7 +972,7 @@ def _academic_sentences_cv() -> bytes:
     d.add_paragraph("Pat Example", style="Title")
     d.add_heading("Relevant Employment", level=2)
     d.add_paragraph(
-        "2015 - 2018. Senior Research Fellow in Complex Systems and Modelling. School of Mathematics, "
+        "2015 - 2018. Senior Research Fellow in Applied Statistics. School of Mathematics, "
         "University of Testville, Australia."
     )
     d.add_paragraph(
@@ -985,7 +985,7 @@ def _academic_sentences_cv() -> bytes:
 def test_entry_heads_written_as_sentences() -> None:
     work = extract(_academic_sentences_cv())[0].to_data()["work"]
     first, second = work
-    assert first["position"] == "Senior Research Fellow in Complex Systems and Modelling"
+    assert first["position"] == "Senior Research Fellow in Applied Statistics"
     assert (first["name"], first["location"]) == ("School of Mathematics, University of Testville", "Australia")
     assert (first["startDate"], first["endDate"]) == ("2015", "2018")
     assert second["position"] == "Post-Doctoral Research Assistant"

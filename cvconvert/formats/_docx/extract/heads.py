@@ -42,7 +42,7 @@ def _fragment_kind(text: str, key: str) -> str | None:
         if roles and not orgs:
             return "role"
         if orgs and roles:
-            # The head noun comes before a preposition ("Fellow in Complex Systems", "Bank of
+            # The head noun comes before a preposition ("Fellow in Applied Statistics", "Bank of
             # America") and last of its phrase ("Office Manager", "Mukherji & Associates").
             head = re.split(r"\s(?:in|of|for|on)\s", text, maxsplit=1)[0]
             if head != text:
@@ -69,7 +69,7 @@ _CONNECTORS = (
 )
 
 
-# A field of study captioned inside the line: "LICENCE 1 à ITECOM Filière ; Informatique de gestion".
+# A field of study captioned inside the line: "LICENCE 1 à ECOLEX Filière ; Informatique de gestion".
 _AREA_INLINE = re.compile(
     r"(?i)[\s,]+(?:filière|spécialité|specialization|specialisation|major|especialidad|специальность)"
     r"\s*[:;]\s*([^,;]*[^,;\s])"
@@ -303,7 +303,7 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         fields["org"], fields["place"] = first.strip(), place.strip()
     role_rest = [t for t in role_rest if t in rest]
     if key == "education" and "area" not in fields and role_rest and "role" in fields:
-        fields["area"] = role_rest[0]  # "PhD, Zoology, University of Otago"
+        fields["area"] = role_rest[0]  # "PhD, Zoology, University of Testville"
         rest.remove(role_rest[0])
     # What is left beside an organisation and a title, a few capitalised words, is the place.
     for text in list(rest):
