@@ -15,7 +15,6 @@ import importlib
 import io
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +28,8 @@ import cvconvert  # noqa: E402
 # Imported by name: the package's own read() and write() functions shadow these module names.
 docx_read = importlib.import_module("cvconvert.formats._docx.read")
 docx_write = importlib.import_module("cvconvert.formats._docx.write")
+from _timing import timed_runs  # noqa: E402
+
 from cvconvert.model import Resume  # noqa: E402
 
 # Our paragraph styles that python-docx's default template lacks: the nearest built-in one.
@@ -36,15 +37,9 @@ BUILTIN_STYLE = {"CV Contact": "Normal", "CV Details": "Normal", "CV Item": "Nor
 
 
 def median_ms(func: Callable[[], object], seconds: float) -> tuple[float, int]:
-    """Median wall time of ``func`` in ms, repeated for about ``seconds`` (at least 5 runs)."""
-    func()  # warm up: caches, imports
-    times: list[float] = []
-    deadline = time.perf_counter() + seconds
-    while len(times) < 5 or time.perf_counter() < deadline:
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000, len(times)
+    """Median wall time of ``func`` in ms over about ``seconds`` (at least 5 runs), and the run count."""
+    runs = timed_runs(func, seconds=seconds)
+    return statistics.median(runs), len(runs)
 
 
 def big_resume(jobs: int = 300, bullets: int = 5) -> Resume:

@@ -16,31 +16,18 @@ import io
 import os
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import docx  # noqa: E402
+from _timing import median_ms  # noqa: E402
 from docx2python import docx2python  # noqa: E402
 
 from cvconvert.formats._docx.extract import extract  # noqa: E402
 
 SHARED = Path(os.environ.get("CVCONVERT_SHARED", ROOT.parent / "shared"))
-
-
-def median_ms(func: Callable[[], object], seconds: float) -> float:
-    """Median wall time of ``func`` in ms, repeated for about ``seconds`` (at least 5 runs)."""
-    func()
-    times: list[float] = []
-    deadline = time.perf_counter() + seconds
-    while len(times) < 5 or time.perf_counter() < deadline:
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def python_docx_dump(data: bytes) -> list[str]:
@@ -90,9 +77,9 @@ def main() -> None:
     ratios_b: list[float] = []
     totals = [0.0, 0.0, 0.0]
     for name, data in files:
-        ours = median_ms(lambda data=data: extract(data), seconds)
-        base_a = median_ms(lambda data=data: python_docx_dump(data), seconds)
-        base_b = median_ms(lambda data=data: docx2python_dump(data), seconds)
+        ours = median_ms(lambda data=data: extract(data), seconds=seconds)
+        base_a = median_ms(lambda data=data: python_docx_dump(data), seconds=seconds)
+        base_b = median_ms(lambda data=data: docx2python_dump(data), seconds=seconds)
         ratios_a.append(base_a / ours)
         ratios_b.append(base_b / ours)
         totals = [totals[0] + ours, totals[1] + base_a, totals[2] + base_b]

@@ -14,14 +14,13 @@ JSON; a ratio growing with document size would point at quadratic work.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _timing import median_ms  # noqa: E402
 
 import cvconvert  # noqa: E402
 from cvconvert.formats import _europass, _json  # noqa: E402
@@ -30,25 +29,14 @@ from cvconvert.model import Resume  # noqa: E402
 EXPORT = ROOT.parent / "shared" / "reference" / "europass" / "candidate-2020" / "examples" / "FATelarico-sample.xml"
 
 
-def median_ms(func: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``func`` in milliseconds over ``repeat`` runs (after one warm-up)."""
-    func()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
 def bench(name: str, resume: Resume, repeat: int) -> None:
     json_bytes = _json.FORMAT.write(resume)[0]  # type: ignore[misc]
-    json_write = median_ms(lambda: _json.FORMAT.write(resume), repeat)  # type: ignore[misc]
-    json_read = median_ms(lambda: _json.FORMAT.read(json_bytes), repeat)  # type: ignore[misc]
+    json_write = median_ms(lambda: _json.FORMAT.write(resume), repeat=repeat)  # type: ignore[misc]
+    json_read = median_ms(lambda: _json.FORMAT.read(json_bytes), repeat=repeat)  # type: ignore[misc]
     for label, writer in (("europass", _europass.write_candidate), ("europass-v3", _europass.write_v3)):
         data = writer(resume)[0]
-        write = median_ms(lambda w=writer: w(resume), repeat)  # type: ignore[misc]
-        read = median_ms(lambda d=data: _europass.read_xml(d), repeat)  # type: ignore[misc]
+        write = median_ms(lambda w=writer: w(resume), repeat=repeat)  # type: ignore[misc]
+        read = median_ms(lambda d=data: _europass.read_xml(d), repeat=repeat)  # type: ignore[misc]
         print(
             f"{name:<22} {label:<12} write {write:7.2f} ms ({write / json_write:5.1f}x json {json_write:.2f} ms)"
             f"   read {read:7.2f} ms ({read / json_read:5.1f}x json {json_read:.2f} ms)   {len(data):,} bytes"

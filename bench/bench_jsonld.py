@@ -19,27 +19,17 @@ import json
 import pstats
 import statistics
 import sys
-import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _timing import median_ms  # noqa: E402
+
 import cvconvert  # noqa: E402
 from cvconvert.formats._jsonld.build import build  # noqa: E402
 from cvconvert.formats._jsonld.context import inline  # noqa: E402
-
-
-def timed(func: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``repeat`` calls, in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
@@ -63,11 +53,17 @@ def main() -> None:
         graph, _ = build(resume)
         inline_text = json.dumps(inline(json.loads(data)))
         rows["triples"].append(len(graph))
-        rows["write"].append(timed(lambda r=resume: cvconvert.dumps(r, "jsonld"), args.repeat))
-        rows["read"].append(timed(lambda d=data: cvconvert.read(d, "jsonld"), args.repeat))
-        rows["base_write"].append(timed(lambda g=graph: g.serialize(format="json-ld"), args.repeat))
+        rows["write"].append(
+            median_ms(lambda r=resume: cvconvert.dumps(r, "jsonld"), repeat=args.repeat, warm_up=False)
+        )
+        rows["read"].append(median_ms(lambda d=data: cvconvert.read(d, "jsonld"), repeat=args.repeat, warm_up=False))
+        rows["base_write"].append(
+            median_ms(lambda g=graph: g.serialize(format="json-ld"), repeat=args.repeat, warm_up=False)
+        )
         rows["base_read"].append(
-            timed(lambda t=inline_text: rdflib.Graph().parse(data=t, format="json-ld"), args.repeat)
+            median_ms(
+                lambda t=inline_text: rdflib.Graph().parse(data=t, format="json-ld"), repeat=args.repeat, warm_up=False
+            )
         )
 
     med = {k: statistics.median(v) for k, v in rows.items()}
@@ -82,9 +78,13 @@ def main() -> None:
         f"{'all résumés, write + read (ms)':<34}{total_ours:>10.1f}{total_base:>10.1f}{total_ours / total_base:>8.2f}"
     )
     for fmt in ("turtle", "ntriples", "rdfxml"):
-        w = statistics.median(timed(lambda r=r, f=fmt: cvconvert.dumps(r, f), 3) for r in resumes[:20])
+        w = statistics.median(
+            median_ms(lambda r=r, f=fmt: cvconvert.dumps(r, f), repeat=3, warm_up=False) for r in resumes[:20]
+        )
         blobs = [cvconvert.dumps(r, fmt)[0] for r in resumes[:20]]
-        rd = statistics.median(timed(lambda b=b, f=fmt: cvconvert.read(b, f), 3) for b in blobs)
+        rd = statistics.median(
+            median_ms(lambda b=b, f=fmt: cvconvert.read(b, f), repeat=3, warm_up=False) for b in blobs
+        )
         print(f"{fmt + ' write / read (median ms, 20 résumés)':<44}{w:>8.2f}{rd:>8.2f}")
 
     if args.no_profile:

@@ -28,6 +28,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _timing import median_ms  # noqa: E402
+
 import cvconvert  # noqa: E402
 from cvconvert.formats import _xlsx  # noqa: E402
 from cvconvert.model import Resume  # noqa: E402
@@ -40,15 +42,6 @@ def resumes() -> list[Resume]:
     paths = sorted((ROOT / "samples").glob("*.json"))
     paths += sorted((SHARED / "corpus" / "jsonresume").glob("*.json"))
     return [cvconvert.read(p) for p in paths]
-
-
-def median_ms(func: Any, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def baseline_rows(resume: Resume) -> Iterator[tuple[str, list[Any]]]:
@@ -194,10 +187,10 @@ def main() -> None:
         book.save(io.BytesIO())
 
     repeat = 3 if quick else 7
-    write_ms = [median_ms(lambda r=r: _xlsx.write(r), repeat) for r in pool]
-    read_ms = [median_ms(lambda d=d: _xlsx.read(d), repeat) for d in written]
-    json_ms = [median_ms(lambda r=r: cvconvert.dumps(r, "json"), repeat) for r in pool]
-    base_ms = [median_ms(lambda r=r: baseline_one(r), repeat) for r in pool]
+    write_ms = [median_ms(lambda r=r: _xlsx.write(r), repeat=repeat, warm_up=False) for r in pool]
+    read_ms = [median_ms(lambda d=d: _xlsx.read(d), repeat=repeat, warm_up=False) for d in written]
+    json_ms = [median_ms(lambda r=r: cvconvert.dumps(r, "json"), repeat=repeat, warm_up=False) for r in pool]
+    base_ms = [median_ms(lambda r=r: baseline_one(r), repeat=repeat, warm_up=False) for r in pool]
     print(f"per résumé, median over résumés of median of {repeat}:")
     print(
         f"  write xlsx {statistics.median(write_ms):7.2f} ms   (openpyxl write-only, same cells: "
