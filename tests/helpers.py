@@ -1,8 +1,10 @@
-"""Comparison helpers for round-trip tests."""
+"""Helpers shared by the tests: comparisons for round trips, and packages built in memory."""
 
 from __future__ import annotations
 
 import copy
+import io
+import zipfile
 from typing import Any
 
 from cvconvert.report import Report
@@ -58,3 +60,12 @@ def diff_paths(a: Any, b: Any, path: str = "") -> list[str]:
             return [f"{path} (length {len(a)} != {len(b)})"]
         return [p for i, (x, y) in enumerate(zip(a, b, strict=True)) for p in diff_paths(x, y, f"{path}/{i}")]
     return [] if a == b and type(a) is type(b) else [path or "/"]
+
+
+def zip_of(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip package in memory holding ``members`` (name -> bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    return out.getvalue()

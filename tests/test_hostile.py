@@ -23,6 +23,7 @@ import pytest
 
 from tests.canary import canary
 from tests.conftest import SAMPLES
+from tests.helpers import zip_of
 
 SECRET = Path("/etc/hostname") if Path("/etc/hostname").is_file() else Path("/etc/passwd")
 MEMORY_LIMIT = 3 * 2**30
@@ -113,14 +114,6 @@ def test_hostile_xml(fmt: str, case: str, tmp_path: Path) -> None:
 # --- zip packages --------------------------------------------------------------------------
 
 
-def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression) as package:
-        for name, data in members.items():
-            package.writestr(name, data)
-    return out.getvalue()
-
-
 def _own(fmt: str) -> bytes:
     import cvconvert
 
@@ -142,7 +135,7 @@ def _with_member(data: bytes, name: str, body: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         members = {i.filename: package.read(i) for i in package.infolist()}
     members[name] = body
-    return _zip(members)
+    return zip_of(members)
 
 
 def _lying_sizes(data: bytes) -> bytes:
@@ -160,8 +153,8 @@ def _lying_sizes(data: bytes) -> bytes:
 
 ZIP_CASES: dict[str, Callable[[str], bytes]] = {
     "bomb-one-member": lambda fmt: _bomb_member(40 * 2**20),
-    "bomb-many-members": lambda fmt: _zip({f"m{i}.xml": b"" for i in range(60)}, zipfile.ZIP_STORED),
-    "bomb-total": lambda fmt: _zip({f"part{i}.xml": b"\0" * (8 * 2**20) for i in range(5)}),
+    "bomb-many-members": lambda fmt: zip_of({f"m{i}.xml": b"" for i in range(60)}, zipfile.ZIP_STORED),
+    "bomb-total": lambda fmt: zip_of({f"part{i}.xml": b"\0" * (8 * 2**20) for i in range(5)}),
     "dotdot-name": lambda fmt: _with_member(_own(fmt), "../../evil.xml", b"<x/>"),
     "absolute-name": lambda fmt: _with_member(_own(fmt), "/etc/evil.xml", b"<x/>"),
     "truncated": lambda fmt: _own(fmt)[: len(_own(fmt)) // 2],
@@ -169,7 +162,7 @@ ZIP_CASES: dict[str, Callable[[str], bytes]] = {
     "lying-sizes": lambda fmt: _lying_sizes(_own(fmt)),
     "ole": lambda fmt: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096,
     "empty": lambda fmt: b"",
-    "no-main-part": lambda fmt: _zip({"[Content_Types].xml": b"<Types/>"}),
+    "no-main-part": lambda fmt: zip_of({"[Content_Types].xml": b"<Types/>"}),
     "xxe-in-member": lambda fmt: _with_member(
         _own(fmt),
         "word/document.xml" if fmt == "docx" else "xl/sharedStrings.xml",

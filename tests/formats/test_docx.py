@@ -25,6 +25,7 @@ from cvconvert.formats._docx import layout
 from cvconvert.model import Resume
 from cvconvert.report import Report
 from tests.conftest import SAMPLES, sample_files, shared_files
+from tests.helpers import zip_of
 from tests.strategies import resume as resumes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,7 +47,7 @@ def merged(data: bytes) -> Resume:
         members = {n: src.read(n) for n in src.namelist()}
     part = next(n for n in members if n.startswith("customXml/item") and b"urn:cvconvert" in members[n][:400])
     members[part] = re.sub(rb' page="[0-9a-f]*"', b' page=""', members[part])
-    return read(_zip(members))[0]
+    return read(zip_of(members))[0]
 
 
 def sample() -> Resume:
@@ -377,7 +378,7 @@ def test_template_without_list_bullet_gets_one_with_its_own_numbering(tmp_path: 
     members["word/styles.xml"] = re.sub(
         r'<w:style [^>]*w:styleId="ListBullet".*?</w:style>', "", styles, flags=re.S
     ).encode()
-    path.write_bytes(_zip(members))
+    path.write_bytes(zip_of(members))
     data, _ = write(sample(), template=str(path))
     out = document(data)
     bullets = [p for p in out.paragraphs if p.style.name == "List Bullet"]
@@ -785,14 +786,6 @@ def test_sniffed_without_an_extension(tmp_path: Path) -> None:
     assert cvconvert.formats.sniff(path.read_bytes()).name == "docx"
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return out.getvalue()
-
-
 def _bomb() -> bytes:
     # A member that would inflate to 200 MB: refused from its declared size, never inflated.
     out = io.BytesIO()
@@ -811,9 +804,9 @@ def _bomb() -> bytes:
         (b"", "empty file"),
         (b"hello, not a zip", "not a zip package"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected"),
-        (_zip({"a.txt": b"x"}), "no word/document.xml"),
-        (_zip({"xl/workbook.xml": b"x"}), "Excel workbook"),
-        (_zip({"word/document.xml": b"<w:document"}), "not well-formed"),
+        (zip_of({"a.txt": b"x"}), "no word/document.xml"),
+        (zip_of({"xl/workbook.xml": b"x"}), "Excel workbook"),
+        (zip_of({"word/document.xml": b"<w:document"}), "not well-formed"),
     ],
     ids=["empty", "not-zip", "ole", "no-document", "xlsx", "bad-xml"],
 )
@@ -848,7 +841,7 @@ def test_damaged_data_part_is_an_error() -> None:
         members = {n: src.read(n) for n in src.namelist()}
     members["customXml/item1.xml"] = members["customXml/item1.xml"].replace(b'{"', b"{{")
     with pytest.raises(InvalidInputError, match="damaged cvconvert data part"):
-        read(_zip(members))
+        read(zip_of(members))
 
 
 def test_other_peoples_docx_goes_to_extraction() -> None:

@@ -31,6 +31,7 @@ from cvconvert.formats._docx.extract.heads import _sentences, _split_head
 from cvconvert.formats._docx.extract.lines import Line
 from cvconvert.model import DATE_PATTERN, Resume
 from tests.conftest import sample_files, shared_files, shared_path
+from tests.helpers import zip_of
 from tests.strategies import resume as resume_strategy
 
 docx = pytest.importorskip("docx")
@@ -732,21 +733,13 @@ def test_any_arrangement_of_cv_like_lines_extracts_without_crashing(
 # --- hostile input --------------------------------------------------------------------------
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return out.getvalue()
-
-
 @pytest.mark.parametrize(
     ("data", "words"),
     [
         (b"", "not a Word file"),
         (b"just some text, not a zip", "not a Word file"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "OLE"),
-        (_zip({"hello.txt": b"hi"}), "no word/document.xml"),
+        (zip_of({"hello.txt": b"hi"}), "no word/document.xml"),
     ],
     ids=["empty", "not-a-zip", "ole", "no-document"],
 )
@@ -765,7 +758,7 @@ def test_truncated_zip_is_invalid_input() -> None:
 
 
 def test_zip_bomb_is_refused_by_declared_size_before_inflating() -> None:
-    bomb = _zip({"word/document.xml": b"<a>" + b" " * 3_000_000 + b"</a>"})
+    bomb = zip_of({"word/document.xml": b"<a>" + b" " * 3_000_000 + b"</a>"})
     assert len(bomb) < 50_000
     with limits.using(max_member_bytes=1_000_000), pytest.raises(LimitExceededError) as info:
         extract(bomb)
@@ -776,14 +769,14 @@ def test_a_damaged_optional_part_is_skipped_with_a_note() -> None:
     source = zipfile.ZipFile(io.BytesIO(_english_cv()))
     members = {info.filename: source.read(info) for info in source.infolist()}
     members["word/styles.xml"] = b"<w:styles><broken>"
-    resume, report = extract(_zip(members))
+    resume, report = extract(zip_of(members))
     assert resume.basics is not None and resume.basics.name == "Jane Q. Example"
     assert any(n.path == "" and n.message.startswith("word/styles.xml skipped: not well-formed") for n in report)
 
 
 def test_malformed_document_xml_is_invalid_input() -> None:
     with pytest.raises(InvalidInputError):
-        extract(_zip({"word/document.xml": b"<w:document><w:body>"}))
+        extract(zip_of({"word/document.xml": b"<w:document><w:body>"}))
 
 
 # --- the corpus -----------------------------------------------------------------------------
