@@ -109,7 +109,17 @@ def read_with_report(
     format whose optional dependency is not installed.
     """
     data = load_bytes(source)
-    fmt = resolve_format(format, source, data)
+    return read_loaded(data, resolve_format(format, source, data), _name(source), strict=strict, **options)
+
+
+def read_loaded(
+    data: bytes, fmt: Format, name: str, *, strict: bool = False, **options: object
+) -> tuple[Resume, Report]:
+    """Read bytes already loaded, in a known format; errors name ``name`` (the file they came from).
+
+    The one place a reader is called: :func:`read_with_report`, :func:`convert`, the fallback of
+    :func:`read_many_with_report` and the batch workers all come through here.
+    """
     if fmt.read is None:
         raise UnknownFormatError(f"the {fmt.name} format cannot be read, only written")
     chosen = _options(fmt.read, {"strict": strict, **options})
@@ -118,18 +128,18 @@ def read_with_report(
         _check_entries(resume)
         return resume, report
     except InvalidInputError as exc:
-        raise exc.with_source(_name(source)) from None
+        raise exc.with_source(name) from None
     except CvConvertError:
         raise
     except RecursionError:
-        raise InvalidInputError("nested too deeply", source=_name(source)) from None
+        raise InvalidInputError("nested too deeply", source=name) from None
     except (ValueError, TypeError, LookupError, AttributeError, AssertionError, ArithmeticError, OSError) as exc:
         # A reader met input its library could not handle. Applicants' files are untrusted, so
         # the pipeline gets a CvConvertError naming the file, not a library's exception; the
         # fuzz tests call the readers directly, so this net hides no bug from them.
         reason = " ".join(str(exc).split())[:200] or "no detail"
         raise InvalidInputError(
-            f"cannot read this {fmt.name} file ({type(exc).__name__}: {reason})", source=_name(source)
+            f"cannot read this {fmt.name} file ({type(exc).__name__}: {reason})", source=name
         ) from exc
 
 
@@ -161,7 +171,7 @@ def read_many_with_report(
             return fmt.read_many(data, **_options(fmt.read_many, {"strict": strict, **options}))
     except InvalidInputError as exc:
         raise exc.with_source(_name(source)) from None
-    resume, report = read_with_report(data, fmt.name, strict=strict, **options)
+    resume, report = read_loaded(data, fmt, _name(source), strict=strict, **options)
     return [resume], Report([Note(n.kind, "/0" + n.path, n.message) for n in report])
 
 
@@ -338,11 +348,7 @@ def convert(
         )
     read_options = {k: v for k, v in options.items() if k in read_keys}
     write_options = {k: v for k, v in options.items() if k in write_keys}
-    try:
-        resume, report = read_with_report(data, in_format.name, strict=strict, **read_options)
-    except InvalidInputError as exc:
-        exc.source = _name(source)
-        raise
+    resume, report = read_loaded(data, in_format, _name(source), strict=strict, **read_options)
     try:
         report.extend(write(resume, target, out_format.name, fail_on_loss=fail_on_loss, **write_options))
     except LossError as exc:

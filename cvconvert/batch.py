@@ -16,10 +16,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from cvconvert import api, formats, limits
-from cvconvert.errors import CvConvertError, InvalidInputError, LimitExceededError
+from cvconvert.errors import CvConvertError, InvalidInputError, LimitExceededError, OptionError
+
+if TYPE_CHECKING:
+    from cvconvert.formats.base import Format
+    from cvconvert.model import Resume
+    from cvconvert.report import Report
 
 Status = Literal["ok", "failed", "skipped"]
 Engine = Literal["local", "dask"]
@@ -156,15 +161,15 @@ def _read_bytes(location: str) -> bytes:
     if not _is_url(location):
         return api.load_bytes(location)
     fs, path = _fs(location)
-    limit = limits.current().max_input_bytes
     size = fs.size(path)
-    if size is not None and size > limit:
-        raise LimitExceededError(f"larger than the input limit of {limit:,} bytes", source=location)
+    if size is not None and size > limits.current().max_input_bytes:
+        raise api._too_big(location, limits.current().max_input_bytes)
     with fs.open(path, "rb") as handle:
-        data: bytes = handle.read(limit + 1)
-    if len(data) > limit:
-        raise LimitExceededError(f"larger than the input limit of {limit:,} bytes", source=location)
-    return data
+        try:
+            return api.load_bytes(handle)
+        except LimitExceededError as exc:
+            exc.source = location  # the handle's own name may not be the URL
+            raise
 
 
 def _write_bytes(location: str, data: bytes) -> None:
@@ -218,22 +223,12 @@ def run_task(
     if skip_existing and _up_to_date(task):
         return Result(task.input, task.output, "skipped", seconds=time.perf_counter() - start)
     try:
-        data = _read_bytes(task.input)
-        fmt = api.resolve_format(None, task.input, data)
-        resume, report = api.read_with_report(data, fmt.name, strict=strict, **_for(fmt.read, options))
+        resume, report = _read_input(task, strict, options)
         out, notes = api.dumps(resume, to, **_for(formats.get(to).write, options))
         report.extend(notes)
         _write_bytes(task.output, out)
-    except CvConvertError as exc:
-        message = " ".join(str(exc).split())
-        if isinstance(exc, InvalidInputError) and exc.source in ("", "<bytes>"):
-            message = f"{task.input}: {' '.join(str(exc.reason).split())}"
-        return Result(task.input, None, "failed", message, seconds=time.perf_counter() - start)
-    except (MemoryError, RecursionError, OSError, ValueError, TypeError, LookupError, AttributeError) as exc:
-        # Not an error we raise on purpose: still a one-line entry in the report, never a crash.
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        error = f"{task.input}: internal error ({type(exc).__name__}: {reason})"
-        return Result(task.input, None, "failed", error, seconds=time.perf_counter() - start)
+    except _FAILURES as exc:
+        return _failed(task, exc, start)
     report_json = report.as_json()
     return Result(
         task.input,
@@ -243,6 +238,47 @@ def run_task(
         losses=report_json["losses"],
         seconds=time.perf_counter() - start,
     )
+
+
+# What a task turns into a "failed" result: our errors, and the ones we do not raise on purpose
+# (still one line in the report, never a crash of the batch).
+_FAILURES = (CvConvertError, MemoryError, RecursionError, OSError, ValueError, TypeError, LookupError, AttributeError)
+
+
+def _read_input(task: Task, strict: bool, options: dict[str, object]) -> tuple[Resume, Report]:
+    data = _read_bytes(task.input)
+    fmt = api.resolve_format(None, task.input, data)
+    return api.read_loaded(data, fmt, task.input, strict=strict, **_for(fmt.read, options))
+
+
+def _failed(task: Task, exc: BaseException, start: float) -> Result:
+    """The one-line failed result for an exception."""
+    if isinstance(exc, CvConvertError):
+        message = " ".join(str(exc).split())
+        if isinstance(exc, InvalidInputError) and not exc.source:
+            message = f"{task.input}: {message}"  # a writer's error names no file
+    else:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        message = f"{task.input}: internal error ({type(exc).__name__}: {reason})"
+    return Result(task.input, None, "failed", message, seconds=time.perf_counter() - start)
+
+
+def check_options(to: str, options: dict[str, object] | None, *, many: bool) -> Format:
+    """The output format; UnknownFormatError for an unknown one, OptionError for an option that
+    no reader and not its writer takes (a batch shares one option set, so a typo would pass)."""
+    fmt = formats.get(to)
+    writer = fmt.write_many if many else fmt.write
+    known = set(api.keywords(writer)) if writer is not None else set()
+    for other in formats.all_formats().values():
+        if other.read is not None:
+            known |= api.keywords(other.read)
+    unknown = set(options or {}) - known - {"strict"}
+    if unknown:
+        raise OptionError(
+            f"unknown option(s) {', '.join(sorted(unknown))} (readers and the {fmt.name} writer take: "
+            f"{', '.join(sorted(known - {'strict'})) or 'none'})"
+        )
+    return fmt
 
 
 def _for(func: Callable[..., object] | None, options: dict[str, object]) -> dict[str, object]:
@@ -287,7 +323,7 @@ def convert_many(
     (``tcp://host:8786``), or on a new local cluster when it is None. ``options`` go to the
     readers and writers that take them. Raises UnknownFormatError for an unknown ``to``.
     """
-    formats.get(to)  # an unknown output format is a usage error, before any work starts
+    check_options(to, options, many=False)  # usage errors come before any work starts
     items = list(inputs)
     tasks = [t for t in items if isinstance(t, Task)]
     if len(tasks) != len(items):
@@ -406,7 +442,7 @@ def gather_workbook(
     """
     from cvconvert.model import Resume
 
-    fmt = formats.get(to)
+    fmt = check_options(to, options, many=True)
     tasks = [Task(source, os.fspath(target)) for source, _ in _expand_all(inputs)]
     results: list[Result] = []
     resumes: list[Resume] = []
@@ -418,13 +454,15 @@ def gather_workbook(
     if resumes:
         write_options: dict[str, Any] = _for(fmt.write_many, dict(options or {}))
         report = api.write_many(resumes, target, fmt.name, **write_options)
-        losses = report.as_json()["losses"]
         ok = [r for r in results if r.status == "ok"]
-        for note in losses:
-            # A many-report's pointer starts with the résumé's index in the workbook.
-            index = int(note["path"].split("/")[1]) if note["path"].count("/") >= 1 else 0
-            if index < len(ok):
-                ok[index].losses.append({"path": note["path"], "message": note["message"]})
+        for note in report:
+            # A many-report's pointer starts with the résumé's index in the workbook; a note
+            # without one is about the whole workbook, so every résumé in it gets it.
+            first = note.path.split("/")[1] if note.path.count("/") >= 1 else ""
+            owners = [ok[int(first)]] if first.isdigit() and int(first) < len(ok) else ok
+            entry = {"path": note.path, "message": note.message}
+            for owner in owners:
+                (owner.losses if note.kind == "loss" else owner.warnings).append(entry)
     return results
 
 
@@ -443,11 +481,9 @@ def read_task(task: Task, strict: bool, options: dict[str, object]) -> tuple[Res
     """Read one input for a gathered workbook: the result and the résumé as JSON data."""
     start = time.perf_counter()
     try:
-        data = _read_bytes(task.input)
-        fmt = api.resolve_format(None, task.input, data)
-        resume, report = api.read_with_report(data, fmt.name, strict=strict, **_for(fmt.read, options))
-    except CvConvertError as exc:
-        return Result(task.input, None, "failed", " ".join(str(exc).split()), seconds=time.perf_counter() - start), None
+        resume, report = _read_input(task, strict, options)
+    except _FAILURES as exc:
+        return _failed(task, exc, start), None
     notes = report.as_json()
     result = Result(task.input, task.output, "ok", warnings=notes["warnings"], seconds=time.perf_counter() - start)
     return result, resume.to_data()

@@ -42,8 +42,7 @@ def _print_notes(notes: Iterable[Note], quiet: bool = False) -> None:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def handle_errors(func: F) -> F:
@@ -120,6 +119,12 @@ def main(debug: bool, limit_pairs: tuple[str, ...]) -> None:
         raise click.BadParameter(str(exc), param_hint="--limit") from None
 
 
+def _options(lang: str | None, page: str | None, template: str | None, pairs: tuple[str, ...]) -> dict[str, object]:
+    """The named options given, then every -O KEY=VALUE."""
+    named = {"lang": lang, "page": page, "template": template}
+    return {**{k: v for k, v in named.items() if v is not None}, **_parse_options(pairs)}
+
+
 def _parse_options(pairs: tuple[str, ...]) -> dict[str, object]:
     options: dict[str, object] = {}
     for pair in pairs:
@@ -172,14 +177,12 @@ def convert_cmd(
         out_format = api.resolve_format(to, target)
     except CvConvertError as exc:
         raise click.UsageError(str(exc)) from None
-    named = {"lang": lang, "page": page, "template": template}
-    options = {**{k: v for k, v in named.items() if v is not None}, **_parse_options(option_pairs)}
+    options = _options(lang, page, template, option_pairs)
 
     src: api.Source = sys.stdin.buffer.read() if source == "-" else source
     dst: api.Target = sys.stdout.buffer if target == "-" else target
     if target != "-" and Path(target).is_dir():
         raise InvalidInputError("is a folder; give a file name", source=target)
-    report = Report()
     try:
         report = api.convert(
             src, dst, from_=from_, to=out_format.name, strict=strict, fail_on_loss=fail_on_loss, **options
@@ -293,12 +296,11 @@ def batch_cmd(
 
     from cvconvert import batch
 
+    options = _options(lang, page, template, option_pairs)
     try:
-        formats.get(to)
+        batch.check_options(to, options, many=single_workbook)
     except CvConvertError as exc:
         raise click.UsageError(str(exc)) from None
-    named = {"lang": lang, "page": page, "template": template}
-    options = {**{k: v for k, v in named.items() if v is not None}, **_parse_options(option_pairs)}
     start = time.perf_counter()
     # Counts and failures only: memory must not grow with the number of files.
     counts = {"ok": 0, "failed": 0, "skipped": 0}

@@ -215,3 +215,11 @@ def test_write_many_to_a_path_streams_and_reads_back(tmp_path: Path) -> None:
     assert consumed == list(range(len(resumes))) and not report.losses
     assert cvconvert.read_many(tmp_path / "all.xlsx") == resumes
     assert [p.name for p in tmp_path.iterdir()] == ["all.xlsx"]
+
+
+def test_read_many_of_a_one_resume_format_names_the_file_in_its_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json")
+    with pytest.raises(InvalidInputError) as caught:
+        cvconvert.read_many_with_report(bad)
+    assert caught.value.source == str(bad)  # it once said "<bytes>"

@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pytest
 
+import cvconvert
 from cvconvert import batch
+from cvconvert.errors import OptionError
 from tests.conftest import SAMPLES
+
+SAMPLE_BYTES = (SAMPLES / "wanru-zhao.json").read_bytes()
 
 
 def _make_inputs(folder: Path, good: int, broken: int) -> set[str]:
@@ -214,3 +218,46 @@ def test_a_file_named_twice_is_converted_once_everywhere(tmp_path: Path) -> None
     assert len(batch.plan(specs, str(tmp_path / "out"), "yaml")) == 7
     results = batch.gather_workbook(specs, tmp_path / "all.xlsx", jobs=1)
     assert len(results) == 7 and len({r.input for r in results}) == 7
+
+
+def test_single_workbook_failures_name_the_file_and_never_stop_the_batch(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    good.write_bytes(SAMPLE_BYTES)
+    bad.write_text("{ not json")
+    results = batch.gather_workbook(
+        [str(good), str(bad), "memory://cvconvert-test/missing.json"], tmp_path / "all.xlsx", jobs=1
+    )
+    by_input = {r.input: r for r in results}
+    assert by_input[str(good)].status == "ok"
+    # The error names the file it came from (it once said "<bytes>").
+    assert by_input[str(bad)].error.startswith(f"{bad}: ")
+    # A URL that fails with an error we do not raise on purpose is one failed entry, not a crash.
+    missing = by_input["memory://cvconvert-test/missing.json"]
+    assert (missing.status, missing.error.startswith("memory://cvconvert-test/missing.json: ")) == ("failed", True)
+    assert len(cvconvert.read_many(tmp_path / "all.xlsx")) == 1
+
+
+def test_single_workbook_passes_the_writers_warnings_to_every_resume_they_concern(tmp_path: Path) -> None:
+    for i in range(2):
+        (tmp_path / f"cv{i}.json").write_bytes(SAMPLE_BYTES)
+    results = batch.gather_workbook(
+        [str(tmp_path / "cv0.json"), str(tmp_path / "cv1.json")],
+        tmp_path / "all.xlsx",
+        jobs=1,
+        options={"max_links": "1"},
+    )
+    for result in results:
+        # A note about the whole workbook ("more than 1 links") reaches every résumé in it.
+        assert any("max_links" in w["message"] for w in result.warnings)
+
+
+def test_an_option_no_format_takes_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cv.json").write_bytes(SAMPLE_BYTES)
+    report = tmp_path / "report.json"
+    proc = run("batch", tmp_path / "in", "--to", "yaml", "--out", tmp_path / "out", "-O", "bogus=1", "--report", report)
+    assert proc.returncode == 2
+    assert "bogus" in proc.stderr
+    assert not report.exists() and not (tmp_path / "out").exists()
+    with pytest.raises(OptionError):
+        list(batch.convert_many([str(tmp_path / "in")], tmp_path / "out", to="yaml", options={"bogus": "1"}))

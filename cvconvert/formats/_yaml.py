@@ -7,6 +7,7 @@ keeps its zero. Unknown fields keep YAML's types (``x-years: 5`` is a number).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from cvconvert._deps import requires_extra
@@ -27,7 +28,9 @@ class _Plain(str):
     typed: Any
 
 
+@functools.cache
 def _loader() -> Any:
+    """The safe loader class (made once: a batch reads thousands of files)."""
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -60,7 +63,7 @@ def _settle(value: Any, kind: Kind | None, budget: list[int]) -> Any:
     if budget[0] < 0:
         raise LimitExceededError(f"YAML expands to more than {MAX_NODES:,} nodes")
     if isinstance(value, _Plain):
-        if kind is not None or isinstance(value.typed, (bytes,)) or not _jsonable(value.typed):
+        if kind is not None or not _jsonable(value.typed):
             return str(value)
         return value.typed
     if isinstance(value, list):
