@@ -6,7 +6,7 @@ import codecs
 import io
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from cvconvert import limits
@@ -24,8 +24,13 @@ _BOMS = (
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (or UTF-16/32 with a byte order mark); a BOM is dropped.
 
-    Raises InvalidInputError for an empty input or bytes that are not text in that encoding.
+    Raises LimitExceededError past ``max_text_bytes``, InvalidInputError for an empty input or
+    bytes that are not text in that encoding.
     """
+    limit = limits.current().max_text_bytes
+    if len(data) > limit:
+        # A parser's objects take many times the bytes they come from (JSON: ~25x, YAML more).
+        raise LimitExceededError(f"a text input of {len(data):,} bytes (limit {limit:,} for text formats)")
     if not data.strip():
         raise InvalidInputError("empty file" if not data else "file holds only white space")
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
@@ -38,23 +43,51 @@ def decode_text(data: bytes) -> str:
 
 
 def check_depth(value: object) -> None:
-    """Refuse JSON-like data nested deeper than the limit (walked without recursion).
+    """Refuse JSON-like data nested deeper than ``max_json_depth`` or holding more than
+    ``max_data_nodes`` values; walked without recursion, one iterator per level.
 
-    Deeper data would exhaust the recursion of the libraries that later walk it.
+    Deeper data would exhaust the recursion of the libraries that later walk it; more values
+    would take gigabytes once every layer after the parser has copied them.
     """
-    limit = limits.current().max_json_depth
-    stack: list[tuple[object, int]] = [(value, 1)]
+    lim = limits.current()
+    most, deepest = lim.max_data_nodes, lim.max_json_depth
+    count = 1
+    stack: list[Iterator[object]] = [iter((value,))]
     while stack:
-        item, depth = stack.pop()
+        item = next(stack[-1], _END)
+        if item is _END:
+            stack.pop()
+            continue
         if isinstance(item, dict):
-            children: Iterable[object] = item.values()
+            children: Collection[object] = item.values()
         elif isinstance(item, list):
             children = item
         else:
             continue
-        if depth > limit:
-            raise LimitExceededError(f"data nested deeper than {limit} levels")
-        stack.extend((child, depth + 1) for child in children)
+        if len(stack) > deepest:
+            raise LimitExceededError(f"data nested deeper than {deepest} levels")
+        count += len(children)
+        if count > most:
+            raise LimitExceededError(f"data holds more than {most:,} values")
+        stack.append(iter(children))
+
+
+_END = object()
+
+
+def check_entries(sections: Mapping[str, object]) -> None:
+    """Refuse more entries in one section than ``max_entries`` allows.
+
+    Readers call it on the parsed data, before the résumé's models are built: 3 million jobs
+    are 9 MB of JSON, 230 MB of dicts and gigabytes of models.
+    """
+    from cvconvert.model import SECTIONS
+
+    most = limits.current().max_entries
+    for section in SECTIONS:
+        entries = sections.get(section)
+        if isinstance(entries, (list, tuple)) and len(entries) > most:
+            raise LimitExceededError(f"{len(entries):,} entries in {section} (limit {most:,})", path=f"/{section}")
 
 
 def looks_like_text(data: bytes) -> bool:
@@ -78,9 +111,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def open_zip(data: bytes, kind: str = "Office file") -> zipfile.ZipFile:
     """Open a zip package after checking it against the limits, before anything is inflated.
 
-    Python's zipfile never inflates a member past the size its header declares (it stops and
-    fails the CRC check), so checking the declared sizes bounds what any reader can inflate.
-    Raises InvalidInputError (LimitExceededError for limits) with a one-line reason.
+    :func:`read_member` never inflates a member past the size the central directory declares,
+    so checking the declared sizes here bounds what any reader can inflate. Raises
+    InvalidInputError (LimitExceededError for limits) with a one-line reason.
     """
     if data.startswith(_OLE):
         raise InvalidInputError(
@@ -98,10 +131,19 @@ def open_zip(data: bytes, kind: str = "Office file") -> zipfile.ZipFile:
     if len(infos) > lim.max_members:
         raise LimitExceededError(f"zip package has {len(infos):,} members (limit {lim.max_members:,})")
     total = 0
+    seen: set[str] = set()
     for info in infos:
         name = info.filename
+        # Two members of one name: zipfile silently serves the last, another reader the first,
+        # so what we read could differ from what Word shows. Part names are case-insensitive.
+        if name.casefold() in seen:
+            raise InvalidInputError(f"zip package holds two members named {name!r}")
+        seen.add(name.casefold())
         if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/"):
             raise InvalidInputError(f"zip member with an unsafe name: {name!r}")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            # Office packages are stored or deflated; bzip2 and LZMA inflate without deflate's bound.
+            raise InvalidInputError(f"zip member {name} uses a compression Office files never use")
         if info.file_size > lim.max_member_bytes:
             raise LimitExceededError(
                 f"zip member {name} would inflate to {info.file_size:,} bytes (limit {lim.max_member_bytes:,})"
@@ -112,10 +154,64 @@ def open_zip(data: bytes, kind: str = "Office file") -> zipfile.ZipFile:
     return package
 
 
-def read_member(package: zipfile.ZipFile, name: str) -> bytes:
-    """One member's bytes (sizes were checked by :func:`open_zip`); InvalidInputError if damaged."""
+# Deflate inflates at most 1032 bytes per compressed byte.
+_DEFLATE_RATIO = 1032
+_LOCAL_HEADER = 30
+
+
+def check_inflated_sizes(package: zipfile.ZipFile) -> None:
+    """Refuse a package with a member that inflates past the size its header declares.
+
+    For a package handed whole to another library (openpyxl), whose ``ZipFile.read`` inflates
+    up to 1 GiB in one call before it cuts the result to the declared size (and the CRC of the
+    cut part can match). Each suspect member's raw deflate stream is inflated here in bounded
+    steps and discarded; a member whose compressed size cannot inflate past ``max_member_bytes``
+    (deflate's ratio) is not read, so an ordinary workbook costs nothing.
+    """
+    limit = limits.current().max_member_bytes
+    for info in package.infolist():
+        if info.compress_type != zipfile.ZIP_DEFLATED or info.compress_size * _DEFLATE_RATIO <= limit:
+            continue
+        if _inflated_size(package, info, info.file_size + 1) > info.file_size:
+            raise InvalidInputError(f"zip member {info.filename} holds more than its header declares")
+
+
+def _inflated_size(package: zipfile.ZipFile, info: zipfile.ZipInfo, most: int) -> int:
+    """How many bytes a deflated member inflates to, counting no further than ``most``."""
+    fp = package.fp
+    if fp is None:
+        raise InvalidInputError("the zip package is closed")
+    fp.seek(info.header_offset)
+    header = fp.read(_LOCAL_HEADER)
+    if len(header) < _LOCAL_HEADER or not header.startswith(b"PK\x03\x04"):
+        raise InvalidInputError(f"damaged zip member {info.filename} (no local header)")
+    fp.seek(int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little"), io.SEEK_CUR)
+    inflate, produced, left = zlib.decompressobj(-zlib.MAX_WBITS), 0, info.compress_size
     try:
-        return package.read(name)
+        while left > 0 and produced < most and not inflate.eof:
+            chunk = fp.read(min(left, 2**16))
+            if not chunk:
+                break
+            left -= len(chunk)
+            while chunk and produced < most:
+                produced += len(inflate.decompress(chunk, 2**20))
+                chunk = inflate.unconsumed_tail
+    except zlib.error as exc:
+        raise InvalidInputError(f"damaged zip member {info.filename} ({exc})") from None
+    return produced
+
+
+def read_member(package: zipfile.ZipFile, name: str) -> bytes:
+    """One member's bytes (sizes were checked by :func:`open_zip`); InvalidInputError if damaged.
+
+    ``ZipFile.read`` inflates up to 1 GiB in one call and only then cuts the result to the
+    declared size, so a member whose header lies takes that much memory; reading at most the
+    declared size keeps each inflate call within it (a longer member then fails the CRC check).
+    """
+    try:
+        info = package.getinfo(name)
+        with package.open(info) as handle:
+            return handle.read(info.file_size)
     except KeyError:
         raise InvalidInputError(f"the package has no {name}") from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
@@ -144,7 +240,13 @@ def parse_xml(data: bytes, what: str = "XML") -> Any:
         remove_comments=False,
     )
     try:
-        root = etree.fromstring(data, parser)
+        # Every element starts with "<", so a document with few enough of them cannot pass the
+        # element limit and is parsed in one call; any other is counted while it is parsed,
+        # before a tree of millions of elements exists (120 bytes each in libxml2).
+        if data.count(b"<") <= lim.max_xml_nodes:
+            root = etree.fromstring(data, parser)
+        else:
+            root = _counted(data, lim.max_xml_nodes, what)
     except etree.XMLSyntaxError as exc:
         msg = str(exc.msg if hasattr(exc, "msg") else exc).splitlines()[0]
         if "Excessive depth" in msg:
@@ -155,19 +257,30 @@ def parse_xml(data: bytes, what: str = "XML") -> Any:
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise InvalidInputError(f"{what} declares a DTD (DOCTYPE), which is refused")
-    _check_tree(root, lim.max_xml_depth, lim.max_xml_nodes, what)
+    if lim.max_xml_depth < LIBXML2_MAX_DEPTH and root.xpath(f"boolean({'/*' * (lim.max_xml_depth + 1)})"):
+        # Checked inside libxml2 (XPath), not as a Python walk over every element.
+        raise LimitExceededError(f"{what} nests deeper than {lim.max_xml_depth} elements")
     return root
+
+
+def _counted(data: bytes, max_nodes: int, what: str) -> Any:
+    """Parse incrementally, counting elements as they start; LimitExceededError past ``max_nodes``."""
+    from lxml import etree
+
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("start",),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=False,
+    )
+    for count, _ in enumerate(events, 1):
+        if count > max_nodes:
+            raise LimitExceededError(f"{what} has more than {max_nodes:,} elements")
+    return events.root
 
 
 # libxml2 refuses documents nested deeper than this unless huge_tree is set (it never is here).
 LIBXML2_MAX_DEPTH = 256
-
-
-def _check_tree(root: Any, max_depth: int, max_nodes: int, what: str) -> None:
-    # Both checks run inside libxml2 (XPath), not as a Python walk over every element: a
-    # résumé's document.xml is read on every conversion.
-    count = int(root.xpath("count(//*)"))
-    if count > max_nodes:
-        raise LimitExceededError(f"{what} has {count:,} elements (limit {max_nodes:,})")
-    if max_depth < LIBXML2_MAX_DEPTH and root.xpath(f"boolean({'/*' * (max_depth + 1)})"):
-        raise LimitExceededError(f"{what} nests deeper than {max_depth} elements")

@@ -10,11 +10,13 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Union
 
 from cvconvert import formats, limits
+from cvconvert._input import check_entries
 from cvconvert.errors import (
     CvConvertError,
     InvalidInputError,
@@ -46,13 +48,8 @@ def load_bytes(source: Source) -> bytes:
     if isinstance(source, bytes):
         data = source
     elif isinstance(source, (str, os.PathLike)):
-        path = Path(source)
         try:
-            if path.is_dir():
-                raise InvalidInputError("is a folder, not a file", source=name)
-            if path.stat().st_size > limit:
-                raise _too_big(name, limit)
-            data = path.read_bytes()
+            data = _read_regular_file(source, name, limit)
         except FileNotFoundError:
             raise InvalidInputError("no such file", source=name) from None
         except PermissionError:
@@ -68,6 +65,37 @@ def load_bytes(source: Source) -> bytes:
     if len(data) > limit:
         raise _too_big(name, limit)
     return data
+
+
+_KINDS = (
+    (stat.S_ISDIR, "is a folder, not a file"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a file"),
+    (stat.S_ISCHR, "is a device, not a file"),
+    (stat.S_ISBLK, "is a device, not a file"),
+    (stat.S_ISSOCK, "is a socket, not a file"),
+)
+
+
+def _read_regular_file(source: str | os.PathLike[str], name: str, limit: int) -> bytes:
+    """A regular file's bytes, at most ``limit + 1`` of them.
+
+    Opened without blocking and checked on the open descriptor (no race with a swapped name):
+    a FIFO would block the open until a writer came, and a link to /dev/zero reports size 0
+    and never ends. A regular file that reports a wrong size (/proc) is still read only to the
+    limit.
+    """
+    fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            reason = next((why for test, why in _KINDS if test(info.st_mode)), "is not a regular file")
+            raise InvalidInputError(reason, source=name)
+        if info.st_size > limit:
+            raise _too_big(name, limit)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit + 1)
+    finally:
+        os.close(fd)
 
 
 def _too_big(name: str, limit: int) -> LimitExceededError:
@@ -144,12 +172,9 @@ def read_loaded(
 
 
 def _check_entries(resume: Resume) -> None:
-    """Refuse a résumé with more entries in one section than the limit allows."""
-    most = limits.current().max_entries
-    for section in SECTIONS:
-        entries = getattr(resume, section)
-        if entries is not None and len(entries) > most:
-            raise LimitExceededError(f"{len(entries):,} entries in {section} (limit {most:,})", path=f"/{section}")
+    """Refuse a résumé with more entries in one section than the limit allows (for readers that
+    build the model without parsed data to check first)."""
+    check_entries({section: getattr(resume, section) for section in SECTIONS})
 
 
 def read(source: Source, format: str | None = None, *, strict: bool = False, **options: object) -> Resume:

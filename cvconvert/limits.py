@@ -29,12 +29,26 @@ class Limits:
     """Number of members in a zip package."""
     max_xml_depth: int = 256
     """Nesting depth of XML elements."""
-    max_xml_nodes: int = 5_000_000
-    """Number of XML elements in one document."""
+    max_xml_nodes: int = 1_000_000
+    """Number of XML elements in one document, counted while it is parsed."""
+    max_data_nodes: int = 250_000
+    """Values (objects, arrays, strings, numbers) in one JSON or YAML document, counted before
+    the résumé is built (YAML's before PyYAML builds them: some 700 bytes a node)."""
     max_json_depth: int = 200
     """Nesting depth of JSON and YAML arrays and objects."""
     max_entries: int = 100_000
-    """Entries in one section (jobs, schools, ...) or rows in one sheet."""
+    """Entries in one section (jobs, schools, ...) or rows in one sheet, counted before the
+    résumé's model is built."""
+    max_text_bytes: int = 20 * 2**20
+    """Size of a text input (JSON, YAML, JSON-LD, Turtle and the other RDF syntaxes), before it
+    is decoded: a parser's objects take many times the bytes they come from."""
+    max_triples: int = 200_000
+    """Statements in one RDF graph (JSON-LD, Turtle, N-Triples, RDF/XML, HTML), counted as they
+    are parsed."""
+    max_attachments: int = 100
+    """Files embedded in one PDF."""
+    max_attachment_bytes: int = 50 * 2**20
+    """Decoded size of one file embedded in a PDF, checked as it is decoded."""
 
 
 _current: ContextVar[Limits] = ContextVar("cvconvert_limits", default=Limits())  # noqa: B039 - frozen

@@ -69,3 +69,45 @@ def zip_of(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -
         for name, data in members.items():
             package.writestr(name, data)
     return out.getvalue()
+
+
+# The promise SECURITY.md makes: with the default limits no input takes more than this.
+MEMORY_BOUND = 2**30
+TIME_BOUND = 60
+
+
+def _bound_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BOUND, MEMORY_BOUND))
+
+
+def run_bounded(*args: str, stdin: bytes | None = None, timeout: float = TIME_BOUND) -> tuple[int, str, str, float]:
+    """Run ``cvconvert ARGS`` in a subprocess under the 1 GiB address-space bound and the time bound.
+
+    Returns the exit code, stderr, stdout and the seconds it took. Past the time bound the
+    test fails (subprocess.TimeoutExpired), which is what a hang must do.
+    """
+    import subprocess
+    import sys
+    import time
+
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "cvconvert", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        preexec_fn=_bound_memory,
+    )
+    err = proc.stderr.decode("utf-8", "replace")
+    return proc.returncode, err, proc.stdout.decode("utf-8", "replace"), time.monotonic() - start
+
+
+def assert_one_line_error(code: int, err: str, name: str) -> None:
+    """A refusal: exit 1, one line on stderr naming the file, no traceback, no MemoryError."""
+    assert "Traceback" not in err and "MemoryError" not in err, err[-2000:]
+    assert code == 1, (code, err[-500:])
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err[-2000:]
+    assert lines[0].startswith("error: ") and name in lines[0], lines[0][:500]

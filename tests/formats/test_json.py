@@ -92,10 +92,17 @@ def test_deep_nesting_inside_a_resume_hits_the_limit() -> None:
         cvconvert.read(deep, "json")
 
 
-def test_a_50_mb_string_reads_correctly() -> None:
+def test_a_50_mb_string_reads_correctly_when_the_text_limit_allows_it() -> None:
     big = "a" * (50 * 2**20)
-    resume = cvconvert.read(json.dumps({"basics": {"summary": big}}).encode(), "json")
+    with cvconvert.limits.using(max_text_bytes=60 * 2**20):
+        resume = cvconvert.read(json.dumps({"basics": {"summary": big}}).encode(), "json")
     assert resume.basics is not None and resume.basics.summary == big
+
+
+def test_a_text_input_past_the_text_limit_is_refused_before_it_is_parsed() -> None:
+    with pytest.raises(LimitExceededError, match="limit 1,024 for text formats"):
+        with cvconvert.limits.using(max_text_bytes=1024):
+            cvconvert.read(json.dumps({"basics": {"summary": "a" * 2000}}).encode(), "json")
 
 
 def test_wrong_types_are_one_line_in_strict_mode_and_repaired_in_tolerant_mode() -> None:
