@@ -8,6 +8,7 @@ notes every repair in the report, so a value changes only together with a warnin
 
 from __future__ import annotations
 
+import math
 import re
 import typing
 from functools import cache
@@ -16,7 +17,7 @@ from typing import Any, Literal, Union
 from pydantic import ValidationError
 
 from cvconvert import dates
-from cvconvert._input import check_depth
+from cvconvert._input import check_depth, check_entries
 from cvconvert.errors import InvalidInputError
 from cvconvert.model import Node, Resume
 from cvconvert.report import Report, pointer
@@ -71,6 +72,8 @@ def load_resume(data: object, *, strict: bool = False, source: str = "") -> tupl
     if not isinstance(data, dict):
         kind = "a JSON array" if isinstance(data, list) else _json_type(data)
         raise InvalidInputError(f"expected a résumé object, found {kind}", source=source)
+    check_entries(data)
+    _non_finite_to_null(data, strict, report, source)
     if not strict:
         data = _object(data, Resume, "", report)
         if not (data.keys() & field_kinds(Resume).keys()):
@@ -89,6 +92,25 @@ def load_resume(data: object, *, strict: bool = False, source: str = "") -> tupl
             problems=tuple(problems),
         )
     return resume, report
+
+
+def _non_finite_to_null(data: dict[str, Any], strict: bool, report: Report, source: str) -> None:
+    """Replace NaN and ±Infinity (Python's JSON, JSON5 and YAML read them) by null, in place, each
+    with a note; strict mode refuses them. JSON has no such numbers: writers would write null
+    without a word, or "nan" as text, or fail."""
+    stack: list[tuple[dict[str, Any] | list[Any], str]] = [(data, "")]
+    while stack:
+        container, path = stack.pop()
+        items = container.items() if isinstance(container, dict) else enumerate(container)
+        for key, value in items:
+            if isinstance(value, (dict, list)):
+                stack.append((value, pointer_in(path, key)))
+            elif isinstance(value, float) and not math.isfinite(value):
+                name = "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+                if strict:
+                    raise InvalidInputError(f"{pointer_in(path, key)}: {name} is not JSON", source=source)
+                report.warn(pointer_in(path, key), f"{name} is not JSON; written as null")
+                container[key] = None  # type: ignore[index]  # key is a str for a dict, an int for a list
 
 
 def _strict_problems(data: dict[str, Any], model: type[Node], path: str) -> list[tuple[str, str]]:

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cvconvert.formats._docx import i18n
+from cvconvert.text import NOT_XML_CHARS
+
+# The writer and reader take the one hyperlink rule all writers share (http, https, mailto only).
+from cvconvert.text import link_target as link_target
 
 Kind = Literal["text", "date", "end", "list", "country"]
 
@@ -190,9 +194,9 @@ FIELD_STYLES: dict[str, str] = {key: style_name(key) for key in FIELD_KEYS}
 """Field key -> character style name."""
 STYLE_FIELDS: dict[str, str] = {name: key for key, name in FIELD_STYLES.items()}
 
-# Characters XML 1.0 cannot hold (and CR, which Word does not keep): left off the page; the hidden
-# part holds the exact value.
-NOT_ON_PAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 cannot hold, and on top of them CR, which Word does not keep (it would come
+# back as a different line break): left off the page; the hidden part holds the exact value.
+NOT_ON_PAGE = re.compile(f"[{NOT_XML_CHARS}\r]")
 
 
 def clean(text: str) -> str:
@@ -219,20 +223,4 @@ def country_name(value: str, lang: i18n.Language) -> str:
     """A country code as its name in the language (``CN`` -> ``China``); other text as it is."""
     if len(value) == 2 and value.isascii() and value.isalpha() and value.isupper():
         return i18n.territory_names(lang.code).get(value, value)
-    return value
-
-
-# Values that are links when shown: only these become hyperlinks (Word refuses some odd targets).
-LINKABLE = re.compile(r"^(?:https?://|mailto:|ftp://)[\x21-\x7e]+$")
-_BAD_IN_TARGET = re.compile(r"[\"<>\\^`{|}]")
-
-
-def link_target(value: str, kind: Literal["url", "email"] = "url") -> str | None:
-    """The hyperlink target for a shown URL or e-mail address, or None when it is no clean link."""
-    if kind == "email":
-        value = "mailto:" + value if "@" in value and " " not in value.strip() else ""
-    elif value.startswith("www."):
-        value = "https://" + value
-    if not LINKABLE.match(value) or _BAD_IN_TARGET.search(value):
-        return None
     return value

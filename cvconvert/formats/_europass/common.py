@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from cvconvert import dates
 from cvconvert.formats._europass import cefr
 from cvconvert.report import Report, pointer
+from cvconvert.text import fits_xml as fits_xml  # candidate.py takes it from here
+from cvconvert.text import xml_safe
 
 if TYPE_CHECKING:
     from cvconvert.model import Language, Work
@@ -24,21 +26,13 @@ Path = tuple[str | int, ...]
 
 # --- text that XML 1.0 can hold ------------------------------------------------------------
 
-# XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def fits_xml(value: str) -> bool:
-    """Whether XML 1.0 can hold every character of ``value``."""
-    return _NOT_XML.search(value) is None
-
 
 def xml_text(value: str, path: str, report: Report) -> str:
     """``value`` without the characters XML 1.0 cannot hold; a loss note names the field if any."""
     if fits_xml(value):
         return value
     report.lost(path, "control characters that XML cannot hold were removed")
-    return _NOT_XML.sub("", value)
+    return xml_safe(value)
 
 
 def put(data: dict[str, Any], key: str, value: Any) -> None:

@@ -74,17 +74,25 @@ def inline(document: Any) -> Any:
     """
     max_depth = limits.current().max_json_depth
     budget = [MAX_VALUES]
+    # Values in scoped contexts (a term definition with its own @context), and node objects:
+    # rdflib processes a type-scoped context again for every node of that type, so 600 kB (2,000
+    # scoped terms, 40,000 nodes) ran for minutes. Every node is charged every scoped context.
+    scoped, nodes = [0], [0]
+
+    def spend(values: int) -> None:
+        budget[0] -= values
+        if budget[0] < 0:
+            raise LimitExceededError(f"JSON-LD holds more than {MAX_VALUES:,} values")
 
     def walk(value: Any, depth: int) -> Any:
         if depth > max_depth:
             raise LimitExceededError(f"JSON-LD nests deeper than {max_depth} levels")
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise LimitExceededError(f"JSON-LD holds more than {MAX_VALUES:,} values")
+        spend(1)
         if isinstance(value, list):
             return [walk(v, depth + 1) for v in value]
         if not isinstance(value, dict):
             return value
+        nodes[0] += 1
         out: dict[str, Any] = {}
         for key, item in value.items():
             if key == "@context":
@@ -102,6 +110,9 @@ def inline(document: Any) -> Any:
             return None
         if isinstance(value, str):
             if is_schema_org(value):
+                # What rdflib is given holds every term of the context again, each time a node
+                # names it: 60,000 nodes naming schema.org (4 MB) became 2 GB before this count.
+                spend(_context_values())
                 return local_context()["@context"]
             raise InvalidInputError(f"remote JSON-LD context {_short(value)} refused: only schema.org's is known")
         if isinstance(value, list):
@@ -109,21 +120,47 @@ def inline(document: Any) -> Any:
         if not isinstance(value, dict):
             raise InvalidInputError(f"a JSON-LD @context must be text, a list or an object, not {type(value).__name__}")
         out: dict[str, Any] = {}
+        # Each term is a definition rdflib processes (again in every node that names the context).
+        spend(len(value))
         imported = value.get("@import")
         if imported is not None:
             if not isinstance(imported, str) or not is_schema_org(imported):
                 raise InvalidInputError(f"JSON-LD @import of {_short(imported)} refused: only schema.org's is known")
             # @import merges the imported definitions under this context's own ones.
+            spend(_context_values())
             out.update(local_context()["@context"])
         for key, item in value.items():
             if key == "@import":
                 continue
             if isinstance(item, dict) and "@context" in item:
                 item = {**item, "@context": context(item["@context"], depth + 1)}
+                scoped[0] += _values(item["@context"])
             out[key] = item
         return out
 
-    return walk(document, 0)
+    inlined = walk(document, 0)
+    spend(scoped[0] * nodes[0])
+    return inlined
+
+
+def _values(value: Any) -> int:
+    """The JSON values in ``value``, itself included (walked without recursion)."""
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+@cache
+def _context_values() -> int:
+    """How many JSON values the shipped context holds (its terms and their definitions)."""
+    context: dict[str, Any] = local_context()["@context"]
+    return sum(1 + (len(v) if isinstance(v, dict) else 0) for v in context.values())
 
 
 def _short(value: object) -> str:

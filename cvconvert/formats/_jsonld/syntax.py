@@ -6,6 +6,7 @@ import json
 import re
 import warnings
 from contextvars import ContextVar
+from functools import cache
 from html.parser import HTMLParser
 from typing import Any, Literal
 
@@ -16,15 +17,16 @@ from cvconvert.formats._jsonld import mapping as m
 from cvconvert.formats._jsonld.context import inline
 from cvconvert.formats._jsonld.mapping import RDF, SURROGATE, XSD
 from cvconvert.report import Report
+from cvconvert.text import NOT_XML
 
 Syntax = Literal["json-ld", "turtle", "nt", "xml"]
 
-MAX_INPUT_BYTES = 10 * 2**20
-"""Linked data bigger than this is refused: a résumé is a few kB, and rdflib holds every
-triple in memory (a 10 MiB JSON-LD file takes it tens of seconds)."""
+MAX_INPUT_BYTES = 4 * 2**20
+"""Linked data bigger than this is refused: a résumé is a few kB, and rdflib's parsers are
+slow and large on crafted text before any triple is counted (9 MB of Turtle holding one list of
+3 million blank nodes took 25 s and 550 MB before its first statement)."""
 MAX_PAGE_BYTES = 20 * 2**20
 """A web page may be bigger than its JSON-LD blocks; this bounds the HTML scan."""
-MAX_TRIPLES = 200_000
 
 NAMES = {"json-ld": "JSON-LD", "turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML"}
 
@@ -38,6 +40,38 @@ def _new_graph() -> Any:
     from rdflib import Graph
 
     return Graph(bind_namespaces="none")
+
+
+def _read_graph() -> Any:
+    """An empty graph for untrusted input: it refuses triples past ``max_triples`` as they come.
+
+    Counting after parsing was too late: 6 MB of Turtle (``:s :p [], [], ...``) is 2 million
+    triples, and rdflib had taken 2 GB before anything was counted.
+    """
+    from rdflib import Graph
+
+    return Graph(store=_counting_store()(limits.current().max_triples), bind_namespaces="none")
+
+
+@cache
+def _counting_store() -> Any:
+    """rdflib's in-memory store, refusing the triple past a limit (a class made once, on first
+    use: importing rdflib at module level would make importing this format slow)."""
+    from rdflib.plugins.stores.memory import Memory
+
+    class CountingMemory(Memory):
+        def __init__(self, most: int) -> None:
+            super().__init__()
+            self.most, self.added = most, 0
+
+        def add(self, triple: Any, context: Any, quoted: bool = False) -> None:
+            # Every parser (JSON-LD, Turtle, N-Triples, RDF/XML) adds through the store, one by one.
+            self.added += 1
+            if self.added > self.most:
+                raise LimitExceededError(f"linked data holds more than {self.most:,} triples (limit max_triples)")
+            super().add(triple, context, quoted)
+
+    return CountingMemory
 
 
 def _first_line(exc: BaseException) -> str:
@@ -87,8 +121,6 @@ def _parse_into(graph: Any, data: str | bytes, syntax: Syntax) -> None:
         raise InvalidInputError(f"not valid {NAMES[syntax]}: {_first_line(exc)}") from None
     finally:
         _NO_FETCH.reset(token)
-    if len(graph) > MAX_TRIPLES:
-        raise LimitExceededError(f"{NAMES[syntax]} holds more than {MAX_TRIPLES:,} triples")
 
 
 # --- JSON-LD ----------------------------------------------------------------------------
@@ -124,7 +156,7 @@ def add_jsonld(graph: Any, value: Any) -> None:
 def parse(data: bytes, syntax: Syntax) -> Any:
     """The graph in ``data``; InvalidInputError (LimitExceededError) for bad or oversized input."""
     _check_size(data, limits_in_force(), NAMES[syntax])
-    graph = _new_graph()
+    graph = _read_graph()
     if syntax == "json-ld":
         add_jsonld(graph, load_json(decode_text(data)))
     elif syntax == "xml":
@@ -178,7 +210,7 @@ def parse_html(data: bytes, report: Report) -> Any:
     if not scanner.blocks:
         raise InvalidInputError('the page has no <script type="application/ld+json"> block')
     _check_size("".join(scanner.blocks).encode("utf-8", "surrogatepass"), MAX_INPUT_BYTES, "JSON-LD in the page")
-    graph = _new_graph()
+    graph = _read_graph()
     read = 0
     for n, block in enumerate(scanner.blocks, 1):
         body = block.strip()
@@ -205,8 +237,9 @@ def parse_html(data: bytes, report: Report) -> Any:
 
 # --- writing ------------------------------------------------------------------------------
 
-# XML 1.0 cannot hold these characters at all; a literal holding one is escaped reversibly.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# XML 1.0 cannot hold these characters at all (the shared rule); a literal holding one is escaped
+# reversibly.
+_NOT_XML = NOT_XML
 _ESCAPE = re.compile(r"\\u([0-9a-f]{4})|\\\\")
 
 

@@ -9,16 +9,18 @@ import datetime as dt
 import re
 
 from cvconvert import dates
+from cvconvert.text import NOT_XML_CHARS
 
 # Excel refuses longer cell text (and repairs the file); the full value goes to the hidden data.
 MAX_CELL_CHARS = 32_767
 TRUNCATED = "…[truncated; the full text is kept in this workbook]"
 
-# openpyxl refuses C0 controls, XML cannot carry U+FFFE/U+FFFF or lone surrogates, and XML
-# parsers turn a bare CR into LF: each becomes ESC + 4 hex digits. Excel's own "_xHHHH_" escape is
-# not used because openpyxl reads it back inconsistently (it drops "x005F_" from shared strings).
+# What XML cannot hold (the shared rule; openpyxl refuses those C0 controls too) and on top of it
+# CR, which XML parsers turn into LF, and ESC itself, so that escaping can be undone: each becomes
+# ESC + 4 hex digits. Excel's own "_xHHHH_" escape is not used because openpyxl reads it back
+# inconsistently (it drops "x005F_" from shared strings).
 ESC = "\u241b"  # SYMBOL FOR ESCAPE: rare in résumés, visible when it appears
-_UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff{ESC}]")
+_UNSAFE = re.compile(f"[{NOT_XML_CHARS}\r{ESC}]")
 _ESCAPED = re.compile(f"{ESC}({ESC}|[0-9A-F]{{4}})")
 
 # Text starting with one of these is a formula (or becomes one when edited) in spreadsheet apps.

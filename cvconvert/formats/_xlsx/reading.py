@@ -9,13 +9,14 @@ import io
 import json
 import threading
 import warnings
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from cvconvert import dates, limits
 from cvconvert._deps import requires_extra
-from cvconvert._input import open_zip
+from cvconvert._input import check_inflated_sizes, open_zip, read_member
 from cvconvert.errors import InvalidInputError, LimitExceededError
 from cvconvert.formats._xlsx import cells
 from cvconvert.formats._xlsx.layout import (
@@ -52,6 +53,8 @@ def open_book(data: bytes) -> Any:
     # Checks every member's declared size before anything is inflated (zip bombs).
     package = open_zip(data, "workbook")
     names = set(package.namelist())
+    check_inflated_sizes(package)  # openpyxl reads whole members itself
+    _check_parts(package)
     package.close()
     if "xl/workbook.xml" not in names and not any(n.endswith("/workbook.xml") for n in names):
         raise InvalidInputError("not an Excel workbook (no xl/workbook.xml in the package)")
@@ -67,6 +70,63 @@ def open_book(data: bytes) -> Any:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged packages
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InvalidInputError(f"damaged Excel workbook ({type(exc).__name__}: {detail[:200]})") from None
+
+
+# openpyxl parses every part but the sheets whole, into trees and then objects, before the first
+# cell is read: a 150 kB workbook whose styles part held a million cell formats took 1.4 GB and
+# 20 s. Real workbooks have a few thousand elements in each such part (styles, workbook,
+# relationships, properties, chart sheets). Shared strings are streamed but all kept in a list:
+# they are bounded like any XML document (4 million took 680 MB and 33 s).
+MAX_PART_ELEMENTS = 100_000
+
+
+def _check_parts(package: zipfile.ZipFile) -> None:
+    """Count the elements of each XML part openpyxl reads whole; LimitExceededError past the bound."""
+    lim = limits.current()
+    for name in package.namelist():
+        lower = name.lower()
+        sheet = lower.startswith("xl/worksheets/") and "/_rels/" not in lower
+        if sheet or not lower.endswith((".xml", ".rels")):
+            continue  # read-only sheets are streamed row by row; other members are not parsed
+        most = lim.max_xml_nodes if lower.endswith("sharedstrings.xml") else min(MAX_PART_ELEMENTS, lim.max_xml_nodes)
+        part = read_member(package, name)
+        if part.count(b"<") > most:  # every element starts with "<": fewer cannot be too many
+            _count_elements(part, most, name)
+
+
+class _TooMany(Exception):
+    pass
+
+
+class _Counter:
+    """An lxml parser target that builds no tree and stops past ``most`` elements."""
+
+    def __init__(self, most: int) -> None:
+        self.most, self.count = most, 0
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.count += 1
+        if self.count > self.most:
+            raise _TooMany
+
+    def close(self) -> None:
+        return None
+
+
+def _count_elements(data: bytes, most: int, name: str) -> None:
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        target=_Counter(most), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        for start in range(0, len(data), 2**20):
+            parser.feed(data[start : start + 2**20])
+        parser.close()
+    except _TooMany:
+        raise LimitExceededError(f"{name} has more than {most:,} elements") from None
+    except etree.XMLSyntaxError:
+        return  # not well-formed: openpyxl says so in its own words
 
 
 _SIZE_SCAN_LOCK = threading.Lock()

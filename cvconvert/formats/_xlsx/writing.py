@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,13 +34,12 @@ from cvconvert.formats._xlsx.layout import (
 )
 from cvconvert.model import SECTIONS, Resume
 from cvconvert.report import Report
+from cvconvert.text import link_target
 
 # Excel allows 65,530 hyperlinks per sheet, and openpyxl holds each one (about 1 KB) in memory
 # until its sheet is saved: past this many a sheet's URLs stay text, so memory stays flat.
 # A hidden JSON value longer than a cell can hold is split over cells of the hidden sheet.
 CHUNK = 32_000
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[!#-;=?-\[\]_a-z~]{1,2000}$", re.IGNORECASE)
-_SAFE_EMAIL = re.compile(r"^[!#-'*+\-./0-9=?A-Z^_a-z~]{1,64}@[A-Za-z0-9.\-]{1,190}\.[A-Za-z]{2,24}$")
 _BASICS_KNOWN = frozenset({"name", "label", "image", "email", "phone", "url", "summary", "location", "profiles"})
 _LOCATION_KNOWN = frozenset({"address", "postalCode", "city", "countryCode", "region"})
 _SHOWN_TOP = frozenset({"basics", *SECTIONS})
@@ -268,9 +266,8 @@ class Book:
             # "@" do once a person edits the cell: force a text cell that keeps its quote prefix.
             return self._styled(title, text, self.st_wrap_quote if wrap else self.st_quote, "s"), is_exact
         if kind in ("url", "email") and self.hyperlinks:
-            target = text if kind == "url" and _SAFE_URL.match(text) else None
-            if kind == "email" and _SAFE_EMAIL.match(text):
-                target = "mailto:" + text
+            # The one rule all writers share: http, https and mailto targets only.
+            target = link_target(text, "email" if kind == "email" else "url")
             if target is not None and self._link_allowed(title):
                 cell = self._styled(title, text, self.st_link, "s")
                 cell.hyperlink = target
