@@ -2,18 +2,30 @@
 
 Everything but the few parts that change per résumé (document.xml, its relationships, the core
 properties and our data part) is compressed once per template, page size and language, and each
-DOCX is written by copying those compressed bytes into a new zip. Word's own parts (styles,
-numbering, settings, headers of a user's template) are kept as they are; styles the CV needs and
-the template lacks are added.
+DOCX is written by copying those compressed bytes into a new zip.
+
+A user's template is untrusted (a recruiter's .dotx, a .dotm found online): only its look is
+taken, by an allow-list (:func:`_take`): styles, numbering, theme, font table, the settings that
+shape pages and text, the page setup and the text of headers and footers. Everything else
+(macros, external targets, fields other than PAGE and NUMPAGES, custom XML, glossary, pictures,
+embedded objects, unknown parts) stays behind, and :attr:`Prepared.dropped` says what did.
+Styles the CV needs and the template lacks are added.
 """
 
 from __future__ import annotations
 
+import posixpath
+import re
+import stat
 import struct
+import zipfile
 import zlib
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from cvconvert import limits
 from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError, OptionError
@@ -22,6 +34,8 @@ from cvconvert.formats._docx.layout import FIELD_STYLES
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 DATA_NS = "urn:cvconvert:docx:1"
@@ -109,10 +123,13 @@ class Prepared:
     text_width: int
     """Twips between the margins: where the right-aligned tab stop goes."""
     rels: str
-    """The template's own relationships of document.xml, kept."""
+    """The relationships of document.xml to the parts taken from the template."""
     data_part: str
-    """Where our data part goes, e.g. ``customXml/item2.xml``."""
+    """Where our data part goes, e.g. ``customXml/item1.xml``."""
     lang: i18n.Language
+    dropped: tuple[str, ...] = ()
+    """What the template lost, one message per kind (``dropped macros: word/vbaProject.bin (...)``).
+    Kept here, not reported once: the writer reports it on every call, cached or not."""
 
 
 _cache: dict[tuple[str, float, int, str, str], Prepared] = {}
@@ -128,109 +145,538 @@ def prepared(template: str | Path | None, page: str | None, lang: i18n.Language)
     else:
         path = Path(template)
         try:
-            stat = path.stat()
+            info = path.stat()
         except OSError as exc:
             raise OptionError(f"template {template}: {exc.strerror or exc}") from None
-        key = (str(path.resolve()), stat.st_mtime, stat.st_size, size_key, lang.tag)
+        # Reading a FIFO waits for a writer forever, and a device (it reports size 0) never ends.
+        if not stat.S_ISREG(info.st_mode):
+            raise OptionError(f"template {template}: not a regular file")
+        limit = limits.current().max_input_bytes
+        if info.st_size > limit:
+            raise OptionError(f"template {template}: {info.st_size:,} bytes, over the limit of {limit:,}")
+        key = (str(path.resolve()), info.st_mtime, info.st_size, size_key, lang.tag)
     found = _cache.get(key)
     if found is None:
-        if key[0]:
-            try:
-                members = _template_members(Path(key[0]).read_bytes())
-            except InvalidInputError as exc:
-                raise OptionError(f"template {template}: {exc.reason}") from None
-        else:
-            members = base_members()
-        found = _prepare(members, size_key or None, lang)
+        try:
+            members = _template_members(Path(key[0]).read_bytes()) if key[0] else base_members()
+            found = _prepare(members, size_key or None, lang)
+        except InvalidInputError as exc:
+            raise OptionError(f"template {template}: {exc.reason}") from None
+        except OSError as exc:
+            raise OptionError(f"template {template}: {exc.strerror or exc}") from None
         if len(_cache) > 32:
             _cache.clear()
         _cache[key] = found
     return found
 
 
-def _template_members(data: bytes) -> dict[str, bytes]:
+class _Package(Mapping[str, bytes]):
+    """A template's members, each inflated only when asked for: dropped parts never are."""
+
+    def __init__(self, package: zipfile.ZipFile) -> None:
+        self._package = package
+        self._names = [name for name in package.namelist() if not name.endswith("/")]
+        self._known = set(self._names)
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._known:
+            raise KeyError(name)
+        return read_member(self._package, name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._known
+
+    def head(self, name: str) -> bytes:
+        """The first bytes of a member, without inflating the rest ('' if it is damaged)."""
+        try:
+            with self._package.open(name) as handle:
+                return handle.read(600)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+            return b""
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def _template_members(data: bytes) -> Mapping[str, bytes]:
     package = open_zip(data, "Word template")
-    names = package.namelist()
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in package.namelist():
         raise InvalidInputError("not a Word document or template (no word/document.xml)")
-    return {name: read_member(package, name) for name in names if not name.endswith("/")}
+    return _Package(package)
 
 
-def _prepare(members: dict[str, bytes], page: str | None, lang: i18n.Language) -> Prepared:
+def _prepare(members: Mapping[str, bytes], page: str | None, lang: i18n.Language) -> Prepared:
     with requires_extra("docx"):
         from lxml import etree
 
-    members = dict(members)
-    document = parse_xml(
-        members.pop("word/document.xml", b"") or members.pop("_document", _BASE_DOCUMENT.encode()),
-        "template document.xml",
+    dropped = _Dropped()
+    parts, renamed, document = _take(members, dropped)
+    styles = parts.pop("word/styles.xml", None)
+    styles_root = styles.root if styles is not None else etree.fromstring(_EMPTY_STYLES)
+    numbering = parts.pop("word/numbering.xml", None)
+    style_ids, numbering_xml = _ensure_styles(
+        styles_root, _xml(numbering.root) if numbering is not None else None, lang
     )
-    rels_root = parse_xml(members.pop("word/_rels/document.xml.rels", _EMPTY_RELS), "template relationships")
-    # Parts written per résumé do not come from the template.
-    for name in ("docProps/core.xml", "docProps/app.xml", "_document"):
-        members.pop(name, None)
+    out: dict[str, tuple[str, str, bytes]] = {"word/styles.xml": ("styles", "rIdCvStyles", _xml(styles_root))}
+    if numbering_xml is not None:
+        out["word/numbering.xml"] = ("numbering", "rIdCvNumbering", numbering_xml)
+    out.update({name: (part.kind, part.rid, _xml(part.root)) for name, part in parts.items()})
 
-    # Relationships of the template's body content (hyperlinks, pictures) go with that content.
-    kept: list[str] = []
-    for rel in rels_root:
-        rel_type = rel.get("Type", "")
-        target = rel.get("Target", "")
-        if rel_type == REL_HYPERLINK or (rel_type == REL_CUSTOM_XML and _is_our_data(members, target)):
-            if rel_type == REL_CUSTOM_XML:
-                members.pop("customXml/" + target.rsplit("/", 1)[-1], None)
-            continue
-        kept.append(etree.tostring(rel, encoding="unicode"))
-
-    styles_name = "word/styles.xml"
-    styles = parse_xml(members.get(styles_name, _EMPTY_STYLES), "template styles.xml")
-    numbering = members.get("word/numbering.xml")
-    style_ids, numbering = _ensure_styles(styles, numbering, lang)
-    members[styles_name] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
-    if numbering is not None:
-        if "word/numbering.xml" not in members:
-            kept.append(f'<Relationship Id="rIdCvNumbering" Type="{REL_TYPES}numbering" Target="numbering.xml"/>')
-        members["word/numbering.xml"] = numbering
-    if not any(f"{REL_TYPES}styles" in r for r in kept):
-        kept.append(f'<Relationship Id="rIdCvStyles" Type="{REL_TYPES}styles" Target="styles.xml"/>')
-
-    sect_pr, width = _section(document, page)
-    index = 1
-    while f"customXml/item{index}.xml" in members:
-        index += 1
-    data_part = f"customXml/item{index}.xml"
-    members[f"customXml/itemProps{index}.xml"] = _ITEM_PROPS.encode()
-    members[f"customXml/_rels/item{index}.xml.rels"] = _ITEM_RELS.format(n=index).encode()
-    for name in [n for n in members if n.startswith("docProps/thumbnail")]:
-        del members[name]
-    present = {"/" + name for name in members} | {"/word/document.xml", "/docProps/core.xml", "/docProps/app.xml"}
-    members["[Content_Types].xml"] = _content_types(members.get("[Content_Types].xml", b""), index, present)
-    members["_rels/.rels"] = _PACKAGE_RELS.encode()
-    members["docProps/app.xml"] = _APP.encode()
-    order = sorted(members, key=lambda n: (n != "[Content_Types].xml", n != "_rels/.rels", n))
+    sect_pr, width = _section(document, page, renamed)
+    rels = "".join(
+        f'<Relationship Id="{rid}" Type="{REL_TYPES}{kind}" Target="{name.removeprefix("word/")}"/>'
+        for name, (kind, rid, _) in out.items()
+    )
+    # The template's custom XML never comes along, so our data part is always the first item.
+    members_out = {name: data for name, (_, _, data) in out.items()}
+    members_out["customXml/itemProps1.xml"] = _ITEM_PROPS.encode()
+    members_out["customXml/_rels/item1.xml.rels"] = _ITEM_RELS.format(n=1).encode()
+    members_out["[Content_Types].xml"] = _content_types({name: kind for name, (kind, _, _) in out.items()})
+    members_out["_rels/.rels"] = _PACKAGE_RELS.encode()
+    members_out["docProps/app.xml"] = _APP.encode()
+    order = sorted(members_out, key=lambda n: (n != "[Content_Types].xml", n != "_rels/.rels", n))
     return Prepared(
-        constant=tuple(deflate(n, members[n]) for n in order),
+        constant=tuple(deflate(n, members_out[n]) for n in order),
         styles=style_ids,
         sect_pr=sect_pr,
         text_width=width,
-        rels="".join(kept),
-        data_part=data_part,
+        rels=rels,
+        data_part="customXml/item1.xml",
         lang=lang,
+        dropped=dropped.notes(),
     )
 
 
-def _is_our_data(members: dict[str, bytes], target: str) -> bool:
-    part = members.get("customXml/" + target.rsplit("/", 1)[-1], b"")
-    return DATA_NS.encode() in part[:400]
-
-
-def _section(document: object, page: str | None) -> tuple[str, int]:
+def _xml(root: Any) -> bytes:
     from lxml import etree
 
-    body = document.find(_W + "body")  # type: ignore[attr-defined]  # an lxml element
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+# --- what a template may give: an allow-list --------------------------------------------------
+
+# What a template can lose, and why, in the order the report lists them.
+_WHY = {
+    "macros": "code Word could run",
+    "external references": "Word could fetch them when the CV is opened",
+    "fields": "only PAGE and NUMPAGES are kept; the text the others showed stays, as text",
+    "settings": "only settings that shape pages and text are kept",
+    "header and footer content": "only their text, tables and page numbers are kept",
+    "pictures and embedded objects": "only the text of headers and footers is kept",
+    "embedded fonts": "only font names are kept",
+    "custom XML": "the template's data, not its look",
+    "glossary": "building blocks are not part of the look",
+    "parts": "not part of the look",
+}
+
+
+class _Dropped:
+    """What a template lost, by kind: one report note per kind, naming up to six things."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, dict[str, None]] = {}
+
+    def add(self, kind: str, what: str) -> None:
+        # The names come from the template: keep them printable and short in a one-line note.
+        shown = re.sub(r"[^\w./()\-\[\]]", "?", what) or "?"
+        self.found.setdefault(kind, {})[shown if len(shown) <= 60 else shown[:57] + "..."] = None
+
+    def notes(self) -> tuple[str, ...]:
+        out = []
+        for kind, why in _WHY.items():
+            names = list(self.found.get(kind, ()))
+            if names:
+                more = f" and {len(names) - 6} more" if len(names) > 6 else ""
+                out.append(f"dropped {kind}: {', '.join(names[:6])}{more} ({why})")
+        return tuple(out)
+
+
+@dataclass
+class _Part:
+    """A part taken from a template: its relationship type (``styles``), id in our package, tree."""
+
+    kind: str
+    rid: str
+    root: Any
+
+
+# The relationships of document.xml whose parts make a template's look, and the name each part
+# gets in our package (headers and footers are numbered as they come). Any other type is dropped.
+_LOOK = {
+    "styles": "word/styles.xml",
+    "numbering": "word/numbering.xml",
+    "settings": "word/settings.xml",
+    "fontTable": "word/fontTable.xml",
+    "theme": "word/theme/theme1.xml",
+    "header": "word/header{n}.xml",
+    "footer": "word/footer{n}.xml",
+}
+_ROOTS = {
+    "styles": _W + "styles",
+    "numbering": _W + "numbering",
+    "settings": _W + "settings",
+    "fontTable": _W + "fonts",
+    "theme": "{http://schemas.openxmlformats.org/drawingml/2006/main}theme",
+    "header": _W + "hdr",
+    "footer": _W + "ftr",
+}
+# Replaced by our own or read for the page setup only: gone without a note.
+_REPLACED = frozenset(
+    {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "docProps/core.xml", "docProps/app.xml", "_document"}
+)
+
+
+def _take(members: Mapping[str, bytes], dropped: _Dropped) -> tuple[dict[str, _Part], dict[str, str], Any]:
+    """The template's look: its parts cleaned, under our names; header and footer ids renamed
+    (old -> new); and its document.xml, for the page setup. Everything else goes to ``dropped``."""
+    document = parse_xml(
+        members.get("word/document.xml") or members.get("_document") or _BASE_DOCUMENT.encode(),
+        "template document.xml",
+    )
+    body = document.find(_W + "body")
+    sect = body.find(_W + "sectPr") if body is not None else None
+    in_section = {ref.get(f"{{{R}}}id") for ref in (sect if sect is not None else ()) if ref.tag in _HEADER_REFS}
+    _note_external(members, dropped)
+
+    parts: dict[str, _Part] = {}
+    renamed: dict[str, str] = {}
+    taken = set(_REPLACED)
+    counts = {"header": 0, "footer": 0}
+    rels = parse_xml(members.get("word/_rels/document.xml.rels", _EMPTY_RELS), "template relationships")
+    for rel in rels.iter(f"{{{PKG_REL}}}Relationship"):
+        kind = rel.get("Type", "").removeprefix(REL_TYPES)
+        source = _internal_target(rel)
+        if kind not in _LOOK or source is None or source not in members or source in taken:
+            continue
+        if kind in counts:
+            if rel.get("Id") not in in_section:
+                continue  # a header of an earlier section: the CV has one section
+            counts[kind] += 1
+            name, rid = _LOOK[kind].format(n=counts[kind]), f"rIdCv{kind.title()}{counts[kind]}"
+        else:
+            name, rid = _LOOK[kind], f"rIdCv{kind[0].upper()}{kind[1:]}"
+            if name in parts:
+                continue  # a second styles part: Word reads one
+        root = parse_xml(members[source], f"template {source}")
+        if root.tag != _ROOTS[kind]:
+            continue  # not what its relationship says: dropped, and named as a part below
+        _clean(kind, root, dropped)
+        parts[name] = _Part(kind, rid, root)
+        taken.add(source)
+        if kind in counts:
+            renamed[rel.get("Id", "")] = rid
+    for name in members:
+        if name in taken or name.endswith(".rels") or name.startswith("docProps/thumbnail"):
+            continue
+        if name.startswith("customXml/") and DATA_NS.encode() in _head(members, name):
+            continue  # our own data part, in a CV written by cvconvert and used as a template
+        dropped.add(_kind_of(name), name)
+    return parts, renamed, document
+
+
+def _internal_target(rel: Any) -> str | None:
+    """The member a relationship of document.xml points at; None if it points outside the package."""
+    if rel.get("TargetMode", "Internal") != "Internal":
+        return None
+    target = rel.get("Target", "")
+    path = posixpath.normpath(target[1:] if target.startswith("/") else "word/" + target)
+    return None if path.startswith(("..", "/")) else path
+
+
+def _note_external(members: Mapping[str, bytes], dropped: _Dropped) -> None:
+    """Name every external relationship of the template: none is carried (only ours are written)."""
+    for name in members:
+        if not name.endswith(".rels"):
+            continue
+        try:
+            root = parse_xml(members[name], f"template {name}")
+        except InvalidInputError:
+            continue  # damaged relationships of a part that is dropped anyway
+        for rel in root.iter(f"{{{PKG_REL}}}Relationship"):
+            kind = rel.get("Type", "").rsplit("/", 1)[-1]
+            if rel.get("TargetMode", "Internal") == "Internal":
+                continue
+            if name == "word/_rels/document.xml.rels" and kind == "hyperlink":
+                continue  # links in the template's body text, which is never used
+            dropped.add("external references", kind)
+
+
+def _head(members: Mapping[str, bytes], name: str) -> bytes:
+    return members.head(name) if isinstance(members, _Package) else members[name][:600]
+
+
+_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".svg")
+
+
+def _kind_of(name: str) -> str:
+    """What kind of thing a dropped part is, for the report."""
+    low = "/" + name.lower()
+    if "vba" in low:
+        return "macros"
+    if low.startswith("/customxml/"):
+        return "custom XML"
+    if "/glossary/" in low:
+        return "glossary"
+    if "/fonts/" in low or low.endswith((".odttf", ".ttf", ".otf")):
+        return "embedded fonts"
+    if any(f"/{d}/" in low for d in ("media", "embeddings", "activex")) or low.endswith(_PICTURES):
+        return "pictures and embedded objects"
+    return "parts"
+
+
+def _clean(kind: str, root: Any, dropped: _Dropped) -> None:
+    """Keep only the look in a part taken from a template (its relationships are never taken)."""
+    from lxml import etree
+
+    if kind == "settings":
+        _clean_settings(root, dropped)
+    elif kind == "numbering":
+        # Picture bullets are pictures from the numbering part's own relationships.
+        pictures = [*root.iter(_W + "numPicBullet"), *root.iter(_W + "lvlPicBulletId")]
+        for element in pictures:
+            element.getparent().remove(element)
+        if pictures:
+            dropped.add("pictures and embedded objects", "picture bullets")
+    elif kind == "fontTable":
+        # Embedded fonts are parts of their own (reported by name); the font table keeps the names.
+        for tag in ("embedRegular", "embedBold", "embedItalic", "embedBoldItalic"):
+            for element in list(root.iter(_W + tag)):
+                element.getparent().remove(element)
+    elif kind in ("header", "footer"):
+        _clean_story(root, dropped)
+        _clean_fields(root, dropped)
+        for run in [r for r in root.iter(_W + "r") if all(c.tag == _W + "rPr" for c in r)]:
+            run.getparent().remove(run)  # emptied: it held a picture or an object
+        for container in [root, *root.iter(_W + "tc")]:
+            if container.find(_W + "p") is None and container.find(_W + "tbl") is None:
+                etree.SubElement(container, _W + "p")  # the schema wants a paragraph in each
+    _strip_references(root)
+
+
+def _strip_references(root: Any) -> None:
+    """Remove every r:id, r:embed, r:link...: the relationships they named were not taken."""
+    from lxml import etree
+
+    prefixes = (f"{{{R}}}", f"{{{R_STRICT}}}")
+    for element in root.iter(etree.Element):
+        for name in [a for a in element.attrib if a.startswith(prefixes)]:
+            del element.attrib[name]
+
+
+def _split(tag: object) -> tuple[str, str]:
+    """(namespace, local name) of an element's tag; ('', '') for a comment or instruction."""
+    if not isinstance(tag, str):
+        return "", ""
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return "", tag
+
+
+# Settings that shape pages and text. The others point outside the document (attachedTemplate,
+# mailMerge, saveThroughXslt, attachedSchema), act when it opens (updateFields, linkStyles,
+# documentProtection), carry data (docVars) or are unknown: all are dropped.
+_SETTINGS_KEPT = frozenset(
+    {
+        "mirrorMargins", "alignBordersAndEdges", "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter",
+        "gutterAtTop", "evenAndOddHeaders", "defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit",
+        "hyphenationZone", "doNotHyphenateCaps", "characterSpacingControl", "noPunctuationKerning",
+        "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "compat", "themeFontLang",
+        "clrSchemeMapping", "decimalSymbol", "listSeparator", "drawingGridHorizontalSpacing",
+        "drawingGridVerticalSpacing", "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+        "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin",
+        "styleLockTheme", "styleLockQFSet", "bookFoldPrinting", "bookFoldRevPrinting", "bookFoldPrintingSheets",
+        "printTwoOnOne", "defaultTableStyle",
+    }
+)  # fmt: skip
+# Dropped without a note: editing state, the template file's identity, and settings of parts that
+# are never taken (footnotes, drawings).
+_SETTINGS_QUIET = frozenset(
+    {
+        "zoom", "view", "proofState", "rsids", "savePreviewPicture", "doNotAutoCompressPictures",
+        "activeWritingStyle", "hideSpellingErrors", "hideGrammaticalErrors", "doNotDisplayPageBoundaries",
+        "displayBackgroundShape", "removePersonalInformation", "removeDateAndTime", "stylePaneFormatFilter",
+        "stylePaneSortMethod", "footnotePr", "endnotePr", "shapeDefaults", "hdrShapeDefaults", "docId",
+        "chartTrackingRefBased", "defaultImageDpi", "discardImageEditingData", "conflictMode",
+        "doNotValidateAgainstSchema", "doNotDemarcateInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText",
+    }
+)  # fmt: skip
+
+
+def _clean_settings(root: Any, dropped: _Dropped) -> None:
+    for child in list(root):
+        namespace, local = _split(child.tag)
+        if (namespace == W and local in _SETTINGS_KEPT) or (namespace == M and local == "mathPr"):
+            continue
+        root.remove(child)
+        if local and local not in _SETTINGS_QUIET:
+            dropped.add("settings", local)
+
+
+# A header or footer keeps text, tables, page numbers and formatting, by an allow-list of the
+# elements of WordprocessingML (everything else, known or not, is dropped):
+_STORY_KEPT = frozenset(
+    {"hdr", "ftr", "p", "r", "tbl", "tr", "tc", "t", "tab", "br", "cr", "sym", "ptab", "noBreakHyphen",
+     "softHyphen", "pgNum", "fldChar", "instrText", "fldSimple", "bookmarkStart", "bookmarkEnd"}
+)  # fmt: skip
+# formatting, kept whole (properties hold no references to other parts);
+_STORY_FORMAT = frozenset({"pPr", "rPr", "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx"})
+# containers whose content is kept without them (a link's text stays, the link goes);
+_STORY_UNWRAPPED = frozenset({"hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "dir", "bdo"})
+# and what is dropped without a note: editing marks, deleted text, a content control's settings.
+_STORY_QUIET = frozenset(
+    {"proofErr", "lastRenderedPageBreak", "permStart", "permEnd", "del", "moveFrom", "moveFromRangeStart",
+     "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd", "commentRangeStart", "commentRangeEnd", "sdtPr",
+     "sdtEndPr", "customXmlPr", "smartTagPr"}
+)  # fmt: skip
+_HEADER_REFS = (_W + "headerReference", _W + "footerReference")
+
+
+def _clean_story(parent: Any, dropped: _Dropped) -> None:
+    """Keep a header's or footer's text (see the sets above); pictures, objects, fields but PAGE and
+    NUMPAGES in simple form go (a dropped simple field leaves the text it showed)."""
+    for child in list(parent):
+        namespace, local = _split(child.tag)
+        ours = namespace == W
+        if ours and local in _STORY_FORMAT:
+            continue
+        if ours and local == "fldChar":
+            del child[:]  # form-field data; the field itself is judged by _clean_fields
+        elif ours and local == "fldSimple" and not _page_field(child.get(_W + "instr", "")):
+            dropped.add("fields", _field_name(child.get(_W + "instr", "")))
+            _unwrap(parent, child, dropped)
+        elif ours and local in _STORY_KEPT:
+            _clean_story(child, dropped)
+        elif ours and local in _STORY_UNWRAPPED:
+            _unwrap(parent, child, dropped)
+        else:
+            parent.remove(child)
+            if local and not (ours and local in _STORY_QUIET):
+                dropped.add("header and footer content", local)
+
+
+def _unwrap(parent: Any, child: Any, dropped: _Dropped) -> None:
+    _clean_story(child, dropped)
+    for grandchild in list(child):
+        child.addprevious(grandchild)  # not parent.index(): linear in a line of 100,000 links
+    parent.remove(child)
+
+
+def _page_field(code: str) -> bool:
+    words = code.split()
+    return bool(words) and words[0].upper() in ("PAGE", "NUMPAGES")
+
+
+def _field_name(code: str) -> str:
+    words = code.split()
+    return re.sub(r"[^A-Za-z0-9=]", "", words[0])[:20].upper() if words else "(empty)"
+
+
+@dataclass
+class _Field:
+    """A complex field as it is read: its code, and the elements that make it (marks)."""
+
+    in_code: bool
+    """It sits in another field's code: part of that code, never shown."""
+    code: list[str] = field(default_factory=list)
+    separated: bool = False
+    nested: bool = False
+    """Another field sits in its code (``{ IF { PAGE } ... }``): the code is not a plain PAGE."""
+    marks: list[Any] = field(default_factory=list)
+
+
+def _clean_fields(root: Any, dropped: _Dropped) -> None:
+    """Remove complex fields other than PAGE and NUMPAGES; the text they showed stays.
+
+    A complex field is runs: ``fldChar begin``, ``instrText`` (its code), ``fldChar separate``, the
+    runs it shows, ``fldChar end``, possibly across paragraphs, and fields nest. Everything in a
+    dropped field's code goes (fields nested there too); what it showed stays, as plain text.
+    """
+    stack: list[_Field] = []
+    fields: list[_Field] = []
+    in_code = 0  # fields on the stack still reading their code
+    gone: list[Any] = []
+    for run in root.iter(_W + "r"):
+        for piece in run:
+            if piece.tag == _W + "rPr":
+                continue
+            if piece.tag == _W + "fldChar":
+                kind = piece.get(_W + "fldCharType")
+                if kind == "begin":
+                    if stack and not stack[-1].separated:
+                        stack[-1].nested = True
+                    stack.append(_Field(in_code=in_code > 0, marks=[piece]))
+                    fields.append(stack[-1])
+                    in_code += 1
+                elif kind == "separate" and stack and not stack[-1].separated:
+                    stack[-1].separated = True
+                    stack[-1].marks.append(piece)
+                    in_code -= 1
+                elif kind == "end" and stack:
+                    top = stack.pop()
+                    top.marks.append(piece)
+                    in_code -= 0 if top.separated else 1
+                else:
+                    gone.append(piece)  # a mark outside any field
+            elif piece.tag == _W + "instrText" and stack and not stack[-1].separated:
+                stack[-1].code.append(piece.text or "")
+                stack[-1].marks.append(piece)
+            elif in_code or piece.tag == _W + "instrText":
+                gone.append(piece)  # text inside a field's code is never shown
+    for found in fields:
+        code = "".join(found.code)
+        if found.in_code or found.nested or not _page_field(code):
+            dropped.add("fields", _field_name(code))
+            gone += found.marks
+    for piece in gone:
+        run = piece.getparent()
+        run.remove(piece)
+        holder = run.getparent()
+        if holder is not None and all(child.tag == _W + "rPr" for child in run):
+            holder.remove(run)
+
+
+# What a section's properties keep: page size, margins, columns, borders, page numbering, and the
+# links to its headers and footers (renamed). Printer settings (a binary part) and the rest go.
+_SECTION_KEPT = frozenset(
+    {"headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+     "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+     "textDirection", "bidi", "rtlGutter", "docGrid"}
+)  # fmt: skip
+
+
+def _twips(element: Any, name: str, default: int) -> int:
+    # A template is untrusted: "12240.5", "" or "-1e99" is no width.
+    value = element.get(_W + name, "") if element is not None else ""
+    return int(value) if re.fullmatch(r"-?\d{1,7}", value) else default
+
+
+def _section(document: Any, page: str | None, renamed: dict[str, str]) -> tuple[str, int]:
+    from lxml import etree
+
+    body = document.find(_W + "body")
     sect = body.find(_W + "sectPr") if body is not None else None
     if sect is None:
         sect = etree.fromstring(_base_sect_pr(page or "A4"))
-    elif page:
+    else:
+        refs: list[tuple[Any, str]] = []
+        for child in list(sect):
+            namespace, local = _split(child.tag)
+            if namespace != W or local not in _SECTION_KEPT:
+                sect.remove(child)
+            elif child.tag in _HEADER_REFS:
+                rid = renamed.get(child.get(f"{{{R}}}id", ""))
+                if rid is None:
+                    sect.remove(child)  # a header that was not taken
+                else:
+                    refs.append((child, rid))
+        _strip_references(sect)
+        for ref, rid in refs:
+            ref.set(f"{{{R}}}id", rid)
+    if page:
         size = sect.find(_W + "pgSz")
         if size is None:
             size = etree.SubElement(sect, _W + "pgSz")
@@ -238,45 +684,58 @@ def _section(document: object, page: str | None) -> tuple[str, int]:
         size.set(_W + "w", str(w))
         size.set(_W + "h", str(h))
         size.attrib.pop(_W + "orient", None)
-    size = sect.find(_W + "pgSz")
+    width = _twips(sect.find(_W + "pgSz"), "w", 11906)
     margins = sect.find(_W + "pgMar")
-    width = int(size.get(_W + "w", "11906")) if size is not None else 11906
-    left = int(margins.get(_W + "left", "1134")) if margins is not None else 1134
-    right = int(margins.get(_W + "right", "1134")) if margins is not None else 1134
+    left, right = _twips(margins, "left", 1134), _twips(margins, "right", 1134)
     return etree.tostring(sect, encoding="unicode"), max(width - left - right, 1440)
 
 
-def _ensure_styles(styles: object, numbering: bytes | None, lang: i18n.Language) -> tuple[dict[str, str], bytes | None]:
+# A style id goes into document.xml as an attribute value: one from a template that could end the
+# attribute (a quote, "<", "&") or is not text is treated as absent, and ours is added instead.
+_SAFE_ID = re.compile(r"[^\"<>&\x00-\x1f]{1,253}")
+
+
+def _ensure_styles(styles: Any, numbering: bytes | None, lang: i18n.Language) -> tuple[dict[str, str], bytes | None]:
     """Resolve the ids of the styles the CV uses; add the missing ones (and a bullet list for them)."""
     from lxml import etree
 
     root = styles
     ids: dict[str, str] = {}
     taken: set[str] = set()
-    for style in root.iter(_W + "style"):  # type: ignore[attr-defined]
+    default = ""
+    for style in root.iter(_W + "style"):
         sid = style.get(_W + "styleId", "")
         taken.add(sid)
         name = style.find(_W + "name")
+        if _SAFE_ID.fullmatch(sid) is None:
+            continue
         if name is not None:
             ids.setdefault(name.get(_W + "val", ""), sid)
+        if style.get(_W + "type") == "paragraph" and style.get(_W + "default") in ("1", "true", "on"):
+            default = default or sid
+    # Word's default paragraph style is "Normal"; a template may lack the name but have a default.
+    if "Normal" not in ids and default:
+        ids["Normal"] = default
     # Word spells the built-in heading names in lower case; some tools capitalise them.
     for level in ("1", "2"):
         if f"heading {level}" not in ids and f"Heading {level}" in ids:
             ids[f"heading {level}"] = ids[f"Heading {level}"]
-    needed = (*PARAGRAPH_ROLES, "Hyperlink", *FIELD_STYLES.values())
+    needed = ("Normal", *PARAGRAPH_ROLES, "Hyperlink", *FIELD_STYLES.values())
     num_id: str | None = None
     for name in needed:
         if name in ids:
             continue
         definition = _STYLE_DEFINITIONS[name]
         sid = style_id(name)
-        if sid in taken:
+        while sid in taken:
             sid = "Cv" + sid
         if name == "List Bullet":
             numbering, num_id = _add_bullet_numbering(numbering)
             definition = definition.replace('w:numId w:val="1"', f'w:numId w:val="{num_id}"')
+        # Ours are based on Normal, whatever its id is here.
+        definition = definition.replace('w:val="Normal"', f'w:val="{ids.get("Normal", "Normal")}"')
         element = etree.fromstring(f'<w:style xmlns:w="{W}" {definition.format(id=sid)}</w:style>')
-        root.append(element)  # type: ignore[attr-defined]
+        root.append(element)
         ids[name] = sid
         taken.add(sid)
     _set_language(root, lang)
@@ -315,8 +774,8 @@ def _add_bullet_numbering(numbering: bytes | None) -> tuple[bytes, str]:
     from lxml import etree
 
     root = parse_xml(numbering, "template numbering.xml") if numbering else etree.fromstring(_EMPTY_NUMBERING)
-    abstract_ids = [int(a.get(_W + "abstractNumId", "0")) for a in root.iter(_W + "abstractNum")]
-    num_ids = [int(n.get(_W + "numId", "0")) for n in root.iter(_W + "num")]
+    abstract_ids = [_number(a.get(_W + "abstractNumId")) for a in root.iter(_W + "abstractNum")]
+    num_ids = [_number(n.get(_W + "numId")) for n in root.iter(_W + "num")]
     abstract_id = str(max(abstract_ids, default=0) + 1)
     num_id = str(max(num_ids, default=0) + 1)
     abstract = etree.fromstring(_BULLET_ABSTRACT.format(abstract=abstract_id))
@@ -330,36 +789,39 @@ def _add_bullet_numbering(numbering: bytes | None) -> tuple[bytes, str]:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), num_id
 
 
-def _content_types(data: bytes, index: int, present: set[str]) -> bytes:
-    from lxml import etree
+def _number(value: str | None) -> int:
+    # A template is untrusted: an id like "x" or "1e9999" is no number.
+    return int(value) if value and re.fullmatch(r"\d{1,9}", value) else 0
 
-    root = parse_xml(data, "[Content_Types].xml") if data else etree.fromstring(f'<Types xmlns="{CT}"/>')
-    overrides = {o.get("PartName"): o for o in root.iter(f"{{{CT}}}Override")}
-    defaults = {d.get("Extension", "").lower() for d in root.iter(f"{{{CT}}}Default")}
-    for ext, kind in (("rels", "application/vnd.openxmlformats-package.relationships+xml"), ("xml", "application/xml")):
-        if ext not in defaults:
-            root.insert(0, etree.fromstring(f'<Default xmlns="{CT}" Extension="{ext}" ContentType="{kind}"/>'))
-    wanted = {
+
+_CONTENT_TYPES = {
+    "styles": "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+    "numbering": "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+    "settings": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+    "fontTable": "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+    "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
+    "header": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+    "footer": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+}
+
+
+def _content_types(parts: dict[str, str]) -> bytes:
+    """[Content_Types].xml for our package: written anew, never the template's (a .dotm's says
+    "macroEnabledTemplate" and lists its macros); ``parts`` maps each taken part to its kind."""
+    overrides = {
         "/word/document.xml": MAIN_DOCUMENT,
-        "/word/styles.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
-        "/word/numbering.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
-        "/word/settings.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
-        "/word/fontTable.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+        **{"/" + name: _CONTENT_TYPES[kind] for name, kind in parts.items()},
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
-        f"/customXml/itemProps{index}.xml": "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+        "/customXml/itemProps1.xml": "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
     }
-    for part, kind in wanted.items():
-        if part not in present:
-            continue  # an override must name a part the package holds
-        if part in overrides:
-            overrides[part].set("ContentType", kind)  # a .dotx says "template.main+xml"
-        else:
-            root.append(etree.fromstring(f'<Override xmlns="{CT}" PartName="{part}" ContentType="{kind}"/>'))
-    for part, element in overrides.items():
-        if part and part not in present:
-            root.remove(element)  # the thumbnail and other parts that are not carried over
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{CT}">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{part}" ContentType="{kind}"/>' for part, kind in overrides.items())
+        + "</Types>"
+    ).encode()
 
 
 def base_members() -> dict[str, bytes]:

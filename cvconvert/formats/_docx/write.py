@@ -145,7 +145,9 @@ def write(
     conventional order; ``summary`` is basics.summary). ``lang``: language of headings and dates
     (en, de, fr, es, zh, or any CLDR language with English headings). ``page``: A4 or Letter
     (default: Letter for the US and Canada, else A4; a template keeps its own unless given).
-    ``template``: a .dotx or .docx whose styles and page setup are used.
+    ``template``: a .dotx or .docx whose styles, page setup and header and footer text are used;
+    nothing else of it is (macros, external references, fields but PAGE and NUMPAGES, custom XML,
+    pictures): a warning names each kind dropped.
     Everything the page does not show is kept in a data part inside the package; sections left
     out are not, and are reported lost. Raises OptionError for a bad option value.
     """
@@ -155,7 +157,7 @@ def write(
         *prep.constant,
         package.deflate("word/document.xml", done.document),
         package.deflate("word/_rels/document.xml.rels", _relationships(prep, done.links)),
-        package.deflate("docProps/core.xml", _core(done.data, prep.lang)),
+        package.deflate("docProps/core.xml", _core(done.data, prep.lang, done.report)),
         package.deflate(prep.data_part, _data_part(done.data, lang, prep, hashlib.sha256(done.document).hexdigest())),
     ]
     return package.build_zip(members), done.report
@@ -202,6 +204,9 @@ def render(
     if page is None and not template:
         page = _page_default(data)
     prep = package.prepared(template, page, language)
+    # What the template lost is noted on every call: the prepared template is cached.
+    for message in prep.dropped:
+        report.warn("", f"template {Path(str(template)).name}: {message}")
     body = _Body(prep)
     _basics(body, data.get("basics"), language)
     for key in order:
@@ -237,11 +242,24 @@ def _relationships(prep: package.Prepared, links: list[str]) -> bytes:
     return "".join(out).encode()
 
 
-def _core(data: dict[str, Any], lang: i18n.Language) -> bytes:
+def _core(data: dict[str, Any], lang: i18n.Language, report: Report) -> bytes:
+    from cvconvert.text import bidi_controls, strip_bidi  # imported here: only _core needs them
+
     found = data.get("basics")
     basics: dict[str, Any] = found if isinstance(found, dict) else {}
     name = clean(basics.get("name") or "") if isinstance(basics.get("name"), str) else ""
     label = clean(basics.get("label") or "") if isinstance(basics.get("label"), str) else ""
+    # A right-to-left override in a name shows "Anna\u202efdp.exe" as "Annaexe.pdf" in a file
+    # list, where the title and author are shown without context: metadata never holds one.
+    # On the page it is the person's text and stays, with a warning.
+    for key, value in (("name", name), ("label", label)):
+        if found_controls := bidi_controls(value):
+            report.warn(
+                pointer("basics", key),
+                f"holds a right-to-left override or other bidirectional control ({', '.join(found_controls)}); "
+                "kept on the page, removed from the document's properties",
+            )
+    name, label = strip_bidi(name), strip_bidi(label)
     title = " – ".join(t for t in (name, label) if t.strip()) or "CV"
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
