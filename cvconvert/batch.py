@@ -4,19 +4,25 @@
 are files, folders (searched recursively for files of a readable format) and glob
 patterns, as local paths or fsspec URLs (``s3://bucket/cvs/``) that the workers can reach.
 Each output keeps the input's path relative to the folder or pattern it came from, with
-the output format's extension; outputs that would collide get distinct names.
+the output format's extension; outputs that would collide get distinct names, and an output
+that would land outside the output folder is refused. Folder walks and patterns do not follow
+links out of the folder walked, and skip what is not a regular file (a named pipe would block).
 """
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import itertools
 import os
+import posixpath
+import signal
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from cvconvert import api, formats, limits
 from cvconvert.errors import CvConvertError, InvalidInputError, LimitExceededError, OptionError
@@ -28,6 +34,7 @@ if TYPE_CHECKING:
 
 Status = Literal["ok", "failed", "skipped"]
 Engine = Literal["local", "dask"]
+T = TypeVar("T")
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -38,6 +45,8 @@ class Task:
 
     input: str
     output: str
+    refused: tuple[Literal["failed", "skipped"], str] | None = None
+    """Set when the planner refused the input (status, reason): it is reported, never read."""
 
 
 @dataclass
@@ -76,20 +85,144 @@ def _readable_extensions() -> tuple[str, ...]:
     return tuple(ext for fmt in formats.all_formats().values() if fmt.read for ext in fmt.extensions)
 
 
-def _expand_local(spec: str, exts: tuple[str, ...]) -> Iterator[tuple[str, PurePosixPath]]:
+# What a walk finds: the input, its path relative to what was walked, and why it is skipped
+# (None when it is taken).
+Found = tuple[str, PurePosixPath, str | None]
+# The folders a recursive walk is in, by device and inode: a link back to one of them loops.
+Within = tuple[tuple[int, int], ...]
+
+
+def _expand_local(spec: str, exts: tuple[str, ...], follow: bool) -> Iterator[Found]:
     path = Path(spec.removeprefix("file://"))
     if any(c in spec for c in _GLOB_CHARS):
-        root = Path(*[p for p in Path(spec).parts if not any(c in p for c in _GLOB_CHARS)][: _static_depth(spec)])
-        for match in sorted(glob.glob(spec, recursive=True)):
-            if Path(match).is_file():
-                yield match, PurePosixPath(Path(match).relative_to(root).as_posix())
+        root = Path(*path.parts[: _static_depth(str(path))])
+        walk = _Walk(root, follow)
+        for match, reason in walk.glob(root, path.parts[_static_depth(str(path)) :], walk.start()):
+            yield str(match), PurePosixPath(match.relative_to(root).as_posix()), reason
     elif path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and not child.name.startswith(".") and child.name.lower().endswith(exts):
-                yield str(child), PurePosixPath(child.relative_to(path).as_posix())
+        walk = _Walk(path, follow)
+        for child, reason in walk.folder(path, walk.start()):
+            # A skip is reported when the entry would have been taken, or may hold what would.
+            taken = not child.name.startswith(".") and child.name.lower().endswith(exts)
+            if taken or (reason is not None and not child.name.startswith(".") and child.is_dir()):
+                yield str(child), PurePosixPath(child.relative_to(path).as_posix()), reason
     else:
         # A named file is taken even when it does not exist: its failure belongs in the report.
-        yield str(path), PurePosixPath(path.name)
+        # A link named here is the user's choice and is followed.
+        yield str(path), PurePosixPath(path.name), None
+
+
+# What a folder entry that is neither a file nor a folder is; opening a FIFO blocks until a
+# writer comes, reading a device may never end: they are skipped without being opened.
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class _Walk:
+    """One folder's or pattern's walk below ``root``, which follows no link that leaves root.
+
+    A folder holding ``cv.json -> /home/me/secret.json`` (or a link to /etc or /proc) must not
+    be converted into the outputs, where whoever filled the folder can read them; with
+    ``follow`` the user allows it. Recursive walks never enter a link to a folder inside root
+    (its files are taken where they are) nor a folder they are already in, so link loops end.
+    """
+
+    def __init__(self, root: Path, follow: bool) -> None:
+        self.root = root
+        self.real_root = Path(os.path.realpath(root))
+        self.follow = follow
+
+    def kind(self, path: Path, within: Within | None) -> tuple[Literal["file", "dir", "skip"], str | None, Within]:
+        """What ``path`` is to this walk: a file to take, a folder to enter, or a skip and why.
+
+        ``within`` holds the folders a recursive walk is in (None when it is not recursive);
+        a folder comes back with itself added.
+        """
+        try:
+            link = path.is_symlink()
+            inside = not link or Path(os.path.realpath(path)).is_relative_to(self.real_root)
+            if not inside and not self.follow:
+                return "skip", f"{path}: a link leading out of {self.root}; not followed (see --follow-symlinks)", ()
+            st = os.stat(path)  # never open: stat answers without blocking on a FIFO
+        except OSError as exc:
+            return "skip", f"{path}: {exc.strerror or exc}", ()  # a dangling link, a link loop
+        if stat.S_ISREG(st.st_mode):
+            return "file", None, ()
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if within is None:
+                return "dir", None, ()
+            if link and inside:
+                return "skip", f"{path}: a link to a folder inside {self.root}, whose files are taken there", ()
+            if key in within:
+                return "skip", f"{path}: a link back to a folder it is in; not walked again", ()
+            return "dir", None, (*within, key)
+        what = next((name for test, name in _NOT_REGULAR if test(st.st_mode)), "not a regular file")
+        return "skip", f"{path}: {what}, not a file; not read", ()
+
+    def start(self) -> Within:
+        """The folders a recursive walk from root is in: root itself."""
+        try:
+            st = os.stat(self.root)
+        except OSError:
+            return ()
+        return ((st.st_dev, st.st_ino),)
+
+    @staticmethod
+    def entries(folder: Path) -> list[Path]:
+        try:
+            return sorted(folder / name for name in os.listdir(folder))
+        except OSError:
+            return []  # unreadable, or not a folder: nothing below it
+
+    def folder(self, folder: Path, within: Within) -> Iterator[tuple[Path, str | None]]:
+        """Every file below ``folder`` (None) and every entry skipped (with the reason)."""
+        for child in self.entries(folder):
+            kind, reason, inner = self.kind(child, within)
+            if kind == "dir":
+                yield from self.folder(child, inner)
+            else:
+                yield child, reason
+
+    def glob(self, base: Path, parts: Sequence[str], within: Within) -> Iterator[tuple[Path, str | None]]:
+        """What the pattern ``parts`` matches below ``base``: files (None) and skips (a reason).
+
+        Not glob.glob, which follows every link to a folder: two links to ``..`` make its
+        ``**`` walk 2**40 paths.
+        """
+        part, rest = parts[0], parts[1:]
+        if part == "**":
+            if rest:
+                yield from self.glob(base, rest, within)
+            for child in self.entries(base):
+                if child.name.startswith("."):
+                    continue  # as glob: ** does not enter hidden folders
+                kind, reason, inner = self.kind(child, within)
+                if kind == "dir":
+                    yield from self.glob(child, parts, inner)
+                elif kind == "file" and not rest:
+                    yield child, None
+                elif kind == "skip" and (not rest or child.is_dir()):
+                    yield child, reason
+            return
+        if any(c in part for c in _GLOB_CHARS):
+            hidden = part.startswith(".")
+            matches = [c for c in self.entries(base) if fnmatch.fnmatchcase(c.name, part)]
+            matches = [c for c in matches if hidden or not c.name.startswith(".")]
+        else:
+            matches = [base / part] if os.path.lexists(base / part) else []
+        for child in matches:
+            kind, reason, _ = self.kind(child, None)
+            if kind == "dir" and rest:
+                yield from self.glob(child, rest, within)
+            elif kind == "file" and not rest:
+                yield child, None
+            elif kind == "skip":
+                yield child, reason
 
 
 def _static_depth(pattern: str) -> int:
@@ -100,7 +233,7 @@ def _static_depth(pattern: str) -> int:
     return len(parts)
 
 
-def _expand_url(spec: str, exts: tuple[str, ...]) -> Iterator[tuple[str, PurePosixPath]]:
+def _expand_url(spec: str, exts: tuple[str, ...]) -> Iterator[Found]:
     fs, path = _fs(spec)
     protocol = spec.split("://", 1)[0]
 
@@ -110,13 +243,13 @@ def _expand_url(spec: str, exts: tuple[str, ...]) -> Iterator[tuple[str, PurePos
     if any(c in path for c in _GLOB_CHARS):
         root = "/".join(p for p in path.split("/")[: _static_depth(path)])
         for match in sorted(fs.glob(path)):
-            yield url(match), PurePosixPath(match).relative_to(root)
+            yield url(match), PurePosixPath(match).relative_to(root), None
     elif fs.isdir(path):
         for match in sorted(fs.find(path)):
             if match.lower().endswith(exts):
-                yield url(match), PurePosixPath(match).relative_to(path.rstrip("/"))
+                yield url(match), PurePosixPath(match).relative_to(path.rstrip("/")), None
     else:
-        yield spec, PurePosixPath(path.rsplit("/", 1)[-1])
+        yield spec, PurePosixPath(path.rsplit("/", 1)[-1]), None
 
 
 def _fs(url: str) -> tuple[Any, str]:
@@ -129,12 +262,63 @@ def _fs(url: str) -> tuple[Any, str]:
     return fs, path
 
 
-def plan(inputs: Iterable[str], out: str, to: str) -> list[Task]:
-    """The tasks for these inputs: one output per input under ``out``, no two alike."""
+def plan(inputs: Iterable[str], out: str, to: str, *, follow_symlinks: bool = False) -> list[Task]:
+    """The tasks for these inputs: one output per input under ``out``, no two alike.
+
+    An input skipped by the walk (a link leaving its folder, a named pipe) or whose output
+    would land outside ``out`` comes back as a refused task, which is reported, never read.
+    ``follow_symlinks`` lets folder walks and patterns follow links out of their folder.
+    """
     fmt = formats.get(to)
     ext = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
     taken: set[str] = set()
-    return [Task(source, _join(out, _unique(rel, ext, taken))) for source, rel in _expand_all(inputs)]
+    tasks: list[Task] = []
+    inside_out = _Inside(out)
+    for source, rel, skip in _expand_all(inputs, follow_symlinks):
+        if skip is not None:
+            tasks.append(Task(source, "", ("skipped", skip)))
+            continue
+        inside = _inside(rel)
+        output = _join(out, _unique(inside, ext, taken)) if inside is not None else None
+        if output is None or not inside_out(output):
+            reason = (
+                f"{source}: its output {_join(out, rel.as_posix())} would be outside the output folder; not converted"
+            )
+            tasks.append(Task(source, "", ("failed", reason)))
+            continue
+        tasks.append(Task(source, output))
+    return tasks
+
+
+def _inside(rel: PurePosixPath) -> PurePosixPath | None:
+    """``rel`` without ``.`` and ``..`` steps, or None when it climbs above where it starts.
+
+    An object store's key may hold ``..`` (``cvs/a/../../../x.json`` is a legal S3 or GCS
+    key): joined as it is, it would write outside the output folder.
+    """
+    name = posixpath.normpath(rel.as_posix())
+    if name in (".", "..") or name.startswith(("../", "/")):
+        return None
+    return PurePosixPath(name)
+
+
+class _Inside:
+    """Whether an output lands inside the output folder ``out`` once its path is resolved."""
+
+    def __init__(self, out: str) -> None:
+        self.url = _is_url(out)
+        self.root = posixpath.normpath(out.split("://", 1)[1]) if self.url else str(Path(out).resolve())
+        self.folders: dict[str, bool] = {}
+
+    def __call__(self, output: str) -> bool:
+        if self.url:
+            return posixpath.normpath(output.split("://", 1)[1]).startswith(self.root.rstrip("/") + "/")
+        # A link among the output's folders may lead out (one left in --out, or made by whoever
+        # can write there). The file itself is not followed: write_atomic renames over a link.
+        parent = os.path.dirname(output)
+        if parent not in self.folders:
+            self.folders[parent] = Path(parent).resolve().is_relative_to(self.root)
+        return self.folders[parent]
 
 
 def _unique(rel: PurePosixPath, ext: str, taken: set[str]) -> str:
@@ -179,9 +363,15 @@ def _write_bytes(location: str, data: bytes) -> None:
         fs.makedirs(parent, exist_ok=True)
         # Object stores replace an object in one request; a local fsspec path is renamed into place.
         tmp = f"{path}.partial"
-        with fs.open(tmp, "wb") as handle:
-            handle.write(data)
-        fs.mv(tmp, path)
+        try:
+            with fs.open(tmp, "wb") as handle:
+                handle.write(data)
+            fs.mv(tmp, path)
+        except BaseException:
+            # Ctrl-C or a failed upload must not leave the partial object behind.
+            if fs.exists(tmp):
+                fs.rm(tmp)
+            raise
         return
     target = Path(location)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -216,6 +406,8 @@ def run_task(
     (KeyboardInterrupt still stops the worker: the output is written atomically, so an
     interrupted conversion leaves no file behind.)
     """
+    if task.refused is not None:
+        return Result(task.input, None, *task.refused)
     if in_force is not None and in_force != limits.current():
         with limits.using(in_force):
             return run_task(task, to, strict, options, skip_existing)
@@ -226,6 +418,7 @@ def run_task(
         resume, report = _read_input(task, strict, options)
         out, notes = api.dumps(resume, to, **_for(formats.get(to).write, options))
         report.extend(notes)
+        _hold_cut_off()
         _write_bytes(task.output, out)
     except _FAILURES as exc:
         return _failed(task, exc, start)
@@ -297,11 +490,80 @@ def run_chunk(
     skip_existing: bool,
     in_force: limits.Limits | None = None,
 ) -> list[Result]:
-    """Several tasks in one worker call: fewer round trips when each conversion is quick."""
-    return [run_task(task, to, strict, options, skip_existing, in_force) for task in tasks]
+    """Several tasks in one worker call: fewer round trips when each conversion is quick.
+
+    Cut off (SIGTERM from the batch, on a second Ctrl-C), the running task stops, its
+    temporary file is removed, and it and the tasks after it come back as ``skipped``: the
+    tasks done before are still reported, so every output written is in the report.
+    """
+    return _run_cut_off(tasks, lambda task: run_task(task, to, strict, options, skip_existing, in_force), _interrupted)
+
+
+def _interrupted(task: Task) -> Result:
+    return Result(task.input, None, "skipped", f"{task.input}: interrupted (Ctrl-C); not converted")
+
+
+def _run_cut_off(tasks: Sequence[Task], work: Callable[[Task], T], cut: Callable[[Task], T]) -> list[T]:
+    """``work`` on each task until this worker is cut off, then ``cut`` on the rest."""
+    global _busy
+    results: list[T] = []
+    for task in tasks:
+        if _cut_off:
+            results.append(cut(task))
+            continue
+        try:
+            _busy = True
+            result = work(task)
+        except KeyboardInterrupt:
+            result = cut(task)
+        finally:
+            _busy = False
+        results.append(result)
+    return results
+
+
+# Worker state: whether a task is running (a SIGTERM then stops it) and whether the batch cut
+# this worker off (the tasks still queued for it are not started).
+_busy = False
+_cut_off = False
+
+
+def _hold_cut_off() -> None:
+    """From here on a SIGTERM no longer stops the task: once its output is being written, the
+    task finishes and is reported ``ok`` (cut off then, the file would exist but be reported
+    as not converted)."""
+    global _busy
+    _busy = False
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    global _cut_off
+    _cut_off = True
+    if _busy:
+        raise KeyboardInterrupt  # unwinds the conversion: write_atomic removes its temporary file
 
 
 # --- engines ----------------------------------------------------------------------------------
+
+
+class Interrupt:
+    """Ctrl-C for a running batch, pressed from a SIGINT handler (the CLI installs one).
+
+    The first press starts no new conversion and lets the running ones finish, so every
+    output written is among the results; the second cuts the running ones off (their
+    temporary files are removed) and the results end at once. Where the work runs in this
+    process (one job, or Dask), the second press raises KeyboardInterrupt; so does a third.
+    """
+
+    def __init__(self) -> None:
+        self.presses = 0
+        self.pool_running = False  # a pool cuts its workers off itself on the second press
+
+    def press(self) -> None:
+        """Count one Ctrl-C; raises KeyboardInterrupt when the batch cannot stop by itself."""
+        self.presses += 1
+        if self.presses >= 3 or (self.presses == 2 and not self.pool_running):
+            raise KeyboardInterrupt
 
 
 def convert_many(
@@ -315,27 +577,39 @@ def convert_many(
     engine: Engine = "local",
     scheduler: str | None = None,
     options: dict[str, object] | None = None,
+    follow_symlinks: bool = False,
+    interrupt: Interrupt | None = None,
 ) -> Iterator[Result]:
     """Convert many inputs to ``to`` under ``out_dir``; yields one Result per input as each finishes.
 
     ``jobs`` worker processes (default: the CPU count; 1 runs in this process). With
     ``engine="dask"`` the work runs on the Dask cluster at ``scheduler``
     (``tcp://host:8786``), or on a new local cluster when it is None. ``options`` go to the
-    readers and writers that take them. Raises UnknownFormatError for an unknown ``to``.
+    readers and writers that take them. Folder walks and patterns skip links that leave their
+    folder unless ``follow_symlinks``. ``interrupt`` stops the batch when pressed (see
+    :class:`Interrupt`). Raises UnknownFormatError for an unknown ``to``.
     """
     check_options(to, options, many=False)  # usage errors come before any work starts
     items = list(inputs)
     tasks = [t for t in items if isinstance(t, Task)]
     if len(tasks) != len(items):
-        tasks = plan([str(i) for i in items], os.fspath(out_dir), to)
+        tasks = plan([str(i) for i in items], os.fspath(out_dir), to, follow_symlinks=follow_symlinks)
     args = (to, strict, dict(options or {}), skip_existing, limits.current())
+    interrupt = interrupt or Interrupt()
+    workers = jobs or os.cpu_count() or 1
     if engine == "dask":
-        yield from _dask(tasks, args, scheduler)
-    elif (jobs or os.cpu_count() or 1) <= 1 or len(tasks) <= 1:
+        yield from _dask(tasks, args, scheduler, interrupt)
+    elif workers <= 1 or len(tasks) <= 1:
         for task in tasks:
+            if interrupt.presses:
+                return
             yield run_task(task, *args)
     else:
-        yield from _pool(tasks, args, jobs or os.cpu_count() or 1)
+        import multiprocessing
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            _warm_up(to)
+        yield from _pool(run_chunk, _chunks(tasks, workers), args, workers, interrupt, _interrupted)
 
 
 def _chunks(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
@@ -358,56 +632,137 @@ def _warm_up(to: str) -> None:
         pass  # a writer that needs options; the workers will load it themselves
 
 
-def _pool(tasks: Sequence[Task], args: tuple[Any, ...], workers: int) -> Iterator[Result]:
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, wait
+# How long cut-off workers get to return before they are killed (one stuck in a parser's C code
+# sees the signal only when the parser returns).
+_GRACE = 3.0
 
-    if "fork" in multiprocessing.get_all_start_methods():
-        _warm_up(args[0])
-    chunks = iter(_chunks(tasks, workers))
-    window = workers * 4  # a bounded number in flight: memory does not grow with the input count
+
+def _pool(
+    work: Callable[..., list[T]],
+    chunks: Sequence[list[Task]],
+    args: tuple[Any, ...],
+    workers: int,
+    interrupt: Interrupt,
+    cut: Callable[[Task], T],
+) -> Iterator[T]:
+    """``work(chunk, *args)`` for each chunk on a process pool, the results as they come.
+
+    A bounded number of chunks is in flight, so memory does not grow with the input count and
+    a Ctrl-C has little to wait for. It is polled, not raised: a KeyboardInterrupt raised
+    while the results are handed on would lose the results of the work still running.
+    """
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    todo = iter(chunks)
+    window = workers * 4
     pool = _new_pool(workers)
-    pending: set[Future[list[Result]]] = set()
+    pending: dict[Future[list[T]], list[Task]] = {}
+    workers_then: list[Any] | None = None  # the worker processes, kept when the pool shuts down
+    cut_at: float | None = None
+    interrupt.pool_running = True
     try:
-        for chunk in chunks:
-            pending.add(pool.submit(run_chunk, chunk, *args))
-            if len(pending) >= window:
+        while True:
+            while not interrupt.presses and len(pending) < window and (chunk := next(todo, None)) is not None:
+                pending[pool.submit(work, chunk, *args)] = chunk
+            if interrupt.presses and workers_then is None:
+                workers_then = _shut_down(pool, pending)
+            if interrupt.presses >= 2 and cut_at is None:
+                cut_at = time.monotonic()
+                _signal_workers(workers_then or [], signal.SIGTERM)
+            elif cut_at is not None and time.monotonic() - cut_at > _GRACE:
+                _kill_workers(workers_then or [], [t for c in pending.values() for t in c])
+            if not pending:
                 break
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
             for future in done:
-                yield from future.result()
-                nxt = next(chunks, None)
-                if nxt is not None:
-                    pending.add(pool.submit(run_chunk, nxt, *args))
-    except BaseException:
+                chunk = pending.pop(future)
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    if cut_at is None:
+                        raise
+                    results = [cut(task) for task in chunk]  # killed past the grace time
+                yield from results
+    finally:
+        interrupt.pool_running = False
+        if pending:
+            # The consumer stopped early or an exception came through: stop the workers now
+            # rather than wait for everything queued.
+            if workers_then is None:
+                workers_then = _shut_down(pool, pending)
+            _signal_workers(workers_then, signal.SIGTERM)
+            deadline = time.monotonic() + _GRACE
+            for process in workers_then:
+                process.join(max(0.0, deadline - time.monotonic()))
+            _kill_workers(workers_then, [t for c in pending.values() for t in c])
         pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+
+
+def _shut_down(pool: Any, pending: dict[Any, list[Task]]) -> list[Any]:
+    """Start no more work: cancel what has not started, let the pool end when the rest is done.
+
+    Returns the worker processes (the pool forgets them when it shuts down). Cancelling
+    before a worker may be killed also matters: Python 3.11's pool fails with
+    InvalidStateError when it breaks while a cancelled future is still queued.
+    """
+    for future in [f for f in pending if f.cancel()]:
+        del pending[future]  # not started: it never will be
+    # ProcessPoolExecutor has no public way to stop work that runs (terminate_workers() comes in
+    # Python 3.14); its _processes dict (pid -> Process) has been there since 3.2.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    return processes
+
+
+def _signal_workers(processes: list[Any], signum: int) -> None:
+    for process in processes:
+        try:
+            os.kill(process.pid, signum)
+        except (OSError, TypeError):
+            pass  # already gone (or not started: pid None)
+
+
+def _kill_workers(processes: list[Any], tasks: Sequence[Task]) -> None:
+    """Kill the workers still alive, and remove the temporary files they leave behind."""
+    killed = []
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+            process.join(1)
+            killed.append(process.pid)
+    for task in tasks:
+        if killed and task.output and not _is_url(task.output):
+            target = Path(task.output)
+            for pid in killed:
+                # api.write_atomic's temporary name: .NAME.PID.RANDOM.tmp beside the output.
+                for tmp in target.parent.glob(f".{glob.escape(target.name)}.{pid}.*.tmp"):
+                    tmp.unlink(missing_ok=True)
 
 
 def _new_pool(workers: int) -> Any:
     """A process pool whose workers fork from this process and ignore Ctrl-C.
 
     fork shares what this process already imported (pydantic, the formats), so workers start
-    fast. On Ctrl-C this process cancels what has not started and lets running work finish,
-    so no conversion is cut off half-way.
+    fast. Ctrl-C is this process's to handle: the first lets running work finish, so no
+    conversion is cut off half-way; the second sends the workers SIGTERM, which stops them.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_sigint)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_signals)
 
 
-def _ignore_sigint() -> None:
-    import signal
-
+def _worker_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
 
 
-def _dask(tasks: Sequence[Task], args: tuple[Any, ...], scheduler: str | None) -> Iterator[Result]:
+def _dask(
+    tasks: Sequence[Task], args: tuple[Any, ...], scheduler: str | None, interrupt: Interrupt
+) -> Iterator[Result]:
     from cvconvert._deps import requires_extra
 
     with requires_extra("dask"):
@@ -421,6 +776,8 @@ def _dask(tasks: Sequence[Task], args: tuple[Any, ...], scheduler: str | None) -
         futures = client.map(run_chunk, chunks, *[[a] * len(chunks) for a in args], pure=False)
         for future in dd.as_completed(futures):
             yield from future.result()
+            if interrupt.presses:
+                break  # the client's close cancels what is left
     finally:
         client.close()
         if cluster is not None:
@@ -435,18 +792,28 @@ def gather_workbook(
     jobs: int | None = None,
     strict: bool = False,
     options: dict[str, object] | None = None,
+    follow_symlinks: bool = False,
+    interrupt: Interrupt | None = None,
 ) -> list[Result]:
     """Read every input (in parallel) and write them all into one workbook with write_many.
 
-    Returns one Result per input (failed inputs are left out of the workbook).
+    Returns one Result per input (failed inputs are left out of the workbook). Folder walks
+    and patterns skip links that leave their folder unless ``follow_symlinks``. Raises
+    KeyboardInterrupt, with nothing written, when ``interrupt`` is pressed before the end.
     """
     from cvconvert.model import Resume
 
     fmt = check_options(to, options, many=True)
-    tasks = [Task(source, os.fspath(target)) for source, _ in _expand_all(inputs)]
+    tasks = [
+        Task(source, os.fspath(target), None if skip is None else ("skipped", skip))
+        for source, _, skip in _expand_all(inputs, follow_symlinks)
+    ]
     results: list[Result] = []
     resumes: list[Resume] = []
-    read_results = _read_all(tasks, strict, dict(options or {}), jobs)
+    interrupt = interrupt or Interrupt()
+    read_results = _read_all(tasks, strict, dict(options or {}), jobs, interrupt)
+    if interrupt.presses:
+        raise KeyboardInterrupt
     for result, data in read_results:
         results.append(result)
         if data is not None:
@@ -466,19 +833,24 @@ def gather_workbook(
     return results
 
 
-def _expand_all(inputs: Iterable[str]) -> list[tuple[str, PurePosixPath]]:
+def _expand_all(inputs: Iterable[str], follow_symlinks: bool = False) -> list[Found]:
     """Every input file with its path relative to the folder or pattern it came from, once each
-    (a file named twice, directly and through its folder, is converted once)."""
+    (a file named twice, directly and through its folder, is converted once), and every entry
+    the walks skipped, with the reason."""
     readable = _readable_extensions()
-    found: dict[str, PurePosixPath] = {}
+    found: dict[str, tuple[PurePosixPath, str | None]] = {}
     for spec in inputs:
-        for source, rel in _expand_url(spec, readable) if _is_url(spec) else _expand_local(spec, readable):
-            found.setdefault(source, rel)
-    return list(found.items())
+        expanded = _expand_url(spec, readable) if _is_url(spec) else _expand_local(spec, readable, follow_symlinks)
+        for source, rel, skip in expanded:
+            if source not in found or (found[source][1] is not None and skip is None):
+                found[source] = (rel, skip)  # a file named on the command line is taken, even if a walk skipped it
+    return [(source, rel, skip) for source, (rel, skip) in found.items()]
 
 
 def read_task(task: Task, strict: bool, options: dict[str, object]) -> tuple[Result, dict[str, Any] | None]:
     """Read one input for a gathered workbook: the result and the résumé as JSON data."""
+    if task.refused is not None:
+        return Result(task.input, None, *task.refused), None
     start = time.perf_counter()
     try:
         resume, report = _read_input(task, strict, options)
@@ -489,12 +861,36 @@ def read_task(task: Task, strict: bool, options: dict[str, object]) -> tuple[Res
     return result, resume.to_data()
 
 
+def read_chunk(
+    tasks: Sequence[Task], strict: bool, options: dict[str, object], in_force: limits.Limits | None = None
+) -> list[tuple[Result, dict[str, Any] | None]]:
+    """Several reads in one worker call; cut off as :func:`run_chunk` is."""
+
+    def one(task: Task) -> tuple[Result, dict[str, Any] | None]:
+        if in_force is not None and in_force != limits.current():
+            with limits.using(in_force):
+                return read_task(task, strict, options)
+        return read_task(task, strict, options)
+
+    return _run_cut_off(tasks, one, _read_interrupted)
+
+
+def _read_interrupted(task: Task) -> tuple[Result, dict[str, Any] | None]:
+    return _interrupted(task), None
+
+
 def _read_all(
-    tasks: Sequence[Task], strict: bool, options: dict[str, object], jobs: int | None
+    tasks: Sequence[Task], strict: bool, options: dict[str, object], jobs: int | None, interrupt: Interrupt
 ) -> list[tuple[Result, dict[str, Any] | None]]:
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(tasks) <= 1:
-        return [read_task(t, strict, options) for t in tasks]
-    with _new_pool(workers) as pool:
-        size = max(1, min(64, len(tasks) // (workers * 8)))
-        return list(pool.map(read_task, tasks, [strict] * len(tasks), [options] * len(tasks), chunksize=size))
+        read: list[tuple[Result, dict[str, Any] | None]] = []
+        for task in tasks:
+            if interrupt.presses:
+                break
+            read.append(read_task(task, strict, options))
+        return read
+    args = (strict, options, limits.current())
+    read = list(_pool(read_chunk, _chunks(tasks, workers), args, workers, interrupt, _read_interrupted))
+    order = {task.input: i for i, task in enumerate(tasks)}
+    return sorted(read, key=lambda pair: order[pair[0].input])  # the workbook keeps the inputs' order

@@ -9,9 +9,13 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,8 +35,71 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOSS = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# C0 and C1 controls and DEL, the line and paragraph separators (str.splitlines breaks at them),
+# the bidi embeddings, overrides and isolates, and lone surrogates (a file name's undecodable
+# bytes, which UTF-8 cannot write). Keys, values and file names come from applicants: printed
+# raw, a newline forges a line, an escape sequence retitles the terminal or hides text, a
+# right-to-left override reverses what is read.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# A message longer than this is cut: a 100 MB key must not become a 100 MB line.
+_MAX_MESSAGE = 1_000
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def _printable(text: str, limit: int = _MAX_MESSAGE) -> str:
+    """``text`` safe to print: control characters as visible escapes (``\\x1b``, ``\\n``,
+    ``\\u202e``), cut to ``limit`` characters, ending with how many were cut."""
+    escaped = _UNSAFE.sub(lambda m: _escape(m.group()), text[:limit])
+    if len(text) <= limit and len(escaped) <= limit:
+        return escaped
+    size = used = 0
+    for char in text[:limit]:
+        width = len(_escape(char)) if _UNSAFE.match(char) else 1
+        if size + width > limit:
+            break
+        size, used = size + width, used + 1
+    return _UNSAFE.sub(lambda m: _escape(m.group()), text[:used]) + f"… ({len(text) - used} characters cut)"
+
+
+def _cut(text: str, limit: int = _MAX_MESSAGE) -> str:
+    """``text`` cut to ``limit`` characters, as printable cuts it (JSON escapes the rest)."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text) - limit} characters cut)"
+
+
+# JSON escapes C0 controls, but with ensure_ascii=False it writes C1 controls, U+2028/U+2029
+# and bidi overrides raw: a reader splitting lines would cut a JSON line in two, and a terminal
+# would obey them; a lone surrogate cannot be written at all. Inside a JSON string (the only
+# place they occur) \uXXXX is the same text.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _json_text(value: object, indent: int | None = None) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _bounded(item: dict[str, Any]) -> dict[str, Any]:
+    """A report entry with its error and its notes' paths and messages cut (the report stays small)."""
+    out = dict(item)
+    if isinstance(out.get("error"), str):
+        out["error"] = _cut(out["error"])
+    for key in ("warnings", "losses"):
+        if key in out:
+            out[key] = [{k: _cut(v) if isinstance(v, str) else v for k, v in note.items()} for note in out[key]]
+    return out
+
+
 def _err(line: str) -> None:
-    click.echo(line, err=True)
+    click.echo(_printable(line), err=True)
+
+
+def _out(line: str) -> None:
+    click.echo(_printable(line))
 
 
 def _print_notes(notes: Iterable[Note], quiet: bool = False) -> None:
@@ -55,7 +122,7 @@ def handle_errors(func: F) -> F:
         except (click.exceptions.Exit, click.ClickException):
             raise
         except OptionError as exc:
-            raise click.UsageError(str(exc)) from None
+            raise click.UsageError(_printable(str(exc))) from None
         except BaseException as exc:  # noqa: BLE001 - every failure ends as one line and a code
             code, line = _classify(exc)
             if click.get_current_context().find_root().params.get("debug"):
@@ -176,7 +243,7 @@ def convert_cmd(
     try:
         out_format = api.resolve_format(to, target)
     except CvConvertError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(_printable(str(exc))) from None
     options = _options(lang, page, template, option_pairs)
 
     src: api.Source = sys.stdin.buffer.read() if source == "-" else source
@@ -198,7 +265,7 @@ def convert_cmd(
 
 def _write_report(path: str | None, report: Report) -> None:
     if path:
-        data = (json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n").encode()
+        data = (_json_text(_bounded(report.as_json()), indent=2) + "\n").encode()
         api.write_atomic(Path(path), data)
 
 
@@ -247,7 +314,7 @@ def validate_cmd(files: tuple[str, ...], from_: str | None, strict: bool) -> Non
             continue
         for note in report:
             _err(f"{name}: {note}")
-        click.echo(f"{name}: ok" + (f" ({len(report)} warning(s))" if len(report) else ""))
+        _out(f"{name}: ok" + (f" ({len(report)} warning(s))" if len(report) else ""))
     if failed:
         raise click.exceptions.Exit(EXIT_FAILED)
 
@@ -269,6 +336,11 @@ def validate_cmd(files: tuple[str, ...], from_: str | None, strict: bool) -> Non
 @click.option("--page", help="Page size of a printed format: A4 or Letter.")
 @click.option("--template", type=click.Path(dir_okay=False), help="A Word template for DOCX output.")
 @click.option("-O", "--option", "option_pairs", multiple=True, metavar="KEY=VALUE", help="Any other option.")
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow links that lead out of a folder or pattern given (skipped otherwise).",
+)
 @handle_errors
 def batch_cmd(
     inputs: tuple[str, ...],
@@ -287,10 +359,12 @@ def batch_cmd(
     page: str | None,
     template: str | None,
     option_pairs: tuple[str, ...],
+    follow_symlinks: bool,
 ) -> None:
     """Convert many files (files, folders, glob patterns or fsspec URLs); a bad file never stops the rest.
 
-    Exits 1 when any file failed; --report lists every input with its status.
+    Exits 1 when any file failed; --report lists every input with its status. Ctrl-C lets
+    running conversions finish; a second Ctrl-C stops them.
     """
     import time
 
@@ -300,41 +374,58 @@ def batch_cmd(
     try:
         batch.check_options(to, options, many=single_workbook)
     except CvConvertError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(_printable(str(exc))) from None
     start = time.perf_counter()
     # Counts and failures only: memory must not grow with the number of files.
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     failed: list[batch.Result] = []
+    interrupt = batch.Interrupt()
+    stream: Iterable[batch.Result] = ()
     report = _ReportFile(Path(report_path)) if report_path else None
     try:
-        if single_workbook:
-            results: Iterable[batch.Result] = batch.gather_workbook(
-                inputs, out, to=to, jobs=jobs, strict=strict, options=options
-            )
-            results = (_show(r, as_json, quiet) for r in results)
-        else:
-            tasks = batch.plan(inputs, out, to)
-            stream = batch.convert_many(
-                tasks,
-                out,
-                to=to,
-                jobs=jobs,
-                strict=strict,
-                skip_existing=skip_existing,
-                engine=engine,  # type: ignore[arg-type]
-                scheduler=scheduler,
-                options=options,
-            )
-            results = _follow(stream, len(tasks), as_json, quiet)
-        for result in results:
-            counts[result.status] += 1
-            if result.status == "failed":
-                failed.append(result)
-            if report is not None:
-                report.add(result.as_json())
+        with _ctrl_c_presses(interrupt):
+            if single_workbook:
+                results: Iterable[batch.Result] = batch.gather_workbook(
+                    inputs,
+                    out,
+                    to=to,
+                    jobs=jobs,
+                    strict=strict,
+                    options=options,
+                    follow_symlinks=follow_symlinks,
+                    interrupt=interrupt,
+                )
+                results = (_show(r, as_json, quiet) for r in results)
+            else:
+                tasks = batch.plan(inputs, out, to, follow_symlinks=follow_symlinks)
+                stream = batch.convert_many(
+                    tasks,
+                    out,
+                    to=to,
+                    jobs=jobs,
+                    strict=strict,
+                    skip_existing=skip_existing,
+                    engine=engine,  # type: ignore[arg-type]
+                    scheduler=scheduler,
+                    options=options,
+                    interrupt=interrupt,
+                )
+                results = _follow(stream, len(tasks), as_json, quiet)
+            try:
+                for result in results:
+                    if report is not None:
+                        report.add(result.as_json())
+                    counts[result.status] += 1
+                    if result.status == "failed":
+                        failed.append(result)
+            finally:
+                # Stop the workers now, not when the generators are collected, if we stop early.
+                for iterator in (results, stream):
+                    getattr(iterator, "close", lambda: None)()
     finally:
         if report is not None:
-            report.close()  # what was done so far, even after Ctrl-C
+            with _no_ctrl_c():
+                report.close()  # what was done so far, even after Ctrl-C
     seconds = time.perf_counter() - start
     _err(
         f"{sum(counts.values())} file(s): {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
@@ -342,8 +433,39 @@ def batch_cmd(
     )
     for result in failed:
         _err(f"failed: {result.error}")
+    if interrupt.presses:
+        raise KeyboardInterrupt  # exit 130, after the report and the summary of what was done
     if failed:
         raise click.exceptions.Exit(EXIT_FAILED)
+
+
+@contextmanager
+def _ctrl_c_presses(interrupt: Any) -> Iterator[None]:
+    """Ctrl-C presses go to ``interrupt`` (first: finish what runs; second: stop it) in the block."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread; Ctrl-C raises there as usual
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupt.press())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _no_ctrl_c() -> Iterator[None]:
+    """Ctrl-C waits until the block ends: the report must be renamed into place, not left as .tmp."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 class _ReportFile:
@@ -360,22 +482,27 @@ class _ReportFile:
         self.first = True
 
     def add(self, item: dict[str, Any]) -> None:
-        self.out.write(("\n" if self.first else ",\n") + json.dumps(item, ensure_ascii=False))
+        # One object a line, each line one line whatever the names and messages hold.
+        self.out.write(("\n" if self.first else ",\n") + _json_text(_bounded(item)))
         self.first = False
 
     def close(self) -> None:
-        self.out.write("\n]\n")
-        self.out.close()
-        os.replace(self.tmp, self.path)
+        try:
+            self.out.write("\n]\n")
+            self.out.close()
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.tmp.unlink(missing_ok=True)  # a full disk must not leave the temporary file
+            raise
 
 
 def _show(result: Any, as_json: bool, quiet: bool) -> Any:
     """One line per file: JSON with --json, else plain text; returns the result."""
     if as_json:
-        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        click.echo(_json_text(_bounded(result.as_json())))
     elif not quiet:
         detail = f" -> {result.output}" if result.output else f": {result.error}" if result.error else ""
-        click.echo(f"{result.status:7} {result.input}{detail}")
+        _out(f"{result.status:7} {result.input}{detail}")
     return result
 
 
@@ -401,7 +528,7 @@ def _follow(stream: Iterable[Any], total: int, as_json: bool, quiet: bool) -> It
         task = progress.add_task("converting", total=total, rate="   -")
         for result in stream:
             if result.status == "failed":
-                progress.console.print(f"failed: {result.error}", markup=False, highlight=False)
+                progress.console.print(_printable(f"failed: {result.error}"), markup=False, highlight=False)
             speed = progress.tasks[0].speed
             progress.update(task, advance=1, rate=f"{speed:6.1f}" if speed else "   -")
             yield result
