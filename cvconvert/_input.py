@@ -181,11 +181,15 @@ def _inflated_size(package: zipfile.ZipFile, info: zipfile.ZipInfo, most: int) -
     fp = package.fp
     if fp is None:
         raise InvalidInputError("the zip package is closed")
-    fp.seek(info.header_offset)
-    header = fp.read(_LOCAL_HEADER)
-    if len(header) < _LOCAL_HEADER or not header.startswith(b"PK\x03\x04"):
-        raise InvalidInputError(f"damaged zip member {info.filename} (no local header)")
-    fp.seek(int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little"), io.SEEK_CUR)
+    try:
+        # A damaged directory can give any offset, negative ones included.
+        fp.seek(info.header_offset)
+        header = fp.read(_LOCAL_HEADER)
+        if len(header) < _LOCAL_HEADER or not header.startswith(b"PK\x03\x04"):
+            raise InvalidInputError(f"damaged zip member {info.filename} (no local header)")
+        fp.seek(int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little"), io.SEEK_CUR)
+    except (ValueError, OSError) as exc:
+        raise InvalidInputError(f"damaged zip member {info.filename} ({exc})") from None
     inflate, produced, left = zlib.decompressobj(-zlib.MAX_WBITS), 0, info.compress_size
     try:
         while left > 0 and produced < most and not inflate.eof:

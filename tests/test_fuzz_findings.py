@@ -106,3 +106,16 @@ def test_quieted_library_loggers_get_their_level_back() -> None:
     with quiet_logger("pypdf"):
         assert logger.level == logging.ERROR
     assert logger.level == logging.INFO
+
+
+def test_fuzz_a_zip_whose_directory_points_before_the_file_is_invalid_input() -> None:
+    # The xlsx harness: a central directory placed "later" than it is makes zipfile compute
+    # negative member offsets, and the size check's seek raised ValueError("negative seek value").
+    data = bytearray(cvconvert.dumps(cvconvert.read(SAMPLES / "minimal.json"), "xlsx")[0])
+    central = data.find(b"PK\x01\x02")
+    data[central + 20 : central + 24] = (2**31).to_bytes(4, "little")  # a compressed size to inflate-check
+    end = data.rfind(b"PK\x05\x06")
+    offset = int.from_bytes(data[end + 16 : end + 20], "little")
+    data[end + 16 : end + 20] = (offset + 4096).to_bytes(4, "little")
+    with pytest.raises(InvalidInputError, match="damaged zip member"):
+        cvconvert.read(bytes(data), "xlsx")
