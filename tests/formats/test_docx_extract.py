@@ -1149,3 +1149,157 @@ def test_heading_lookup_answers_a_section_or_none(text: str) -> None:
 )
 def test_profile_addresses_are_account_pages(url: str, profile: bool) -> None:
     assert _profile_path_ok(url) is profile
+
+
+# --- issue 12, item 5: every pass over the lines is linear ------------------------------------
+# Each document below took from minutes to hours before its fix. The bound is generous (each
+# reads in well under a second here); what it catches is a pass that grows with the square of
+# the document, or worse.
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_NS = (
+    f'{_W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+_SECONDS = 15.0
+
+
+def _para(text: str, style: str | None = None) -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def _word(body: str, header: str | None = None) -> bytes:
+    members = {"word/document.xml": b""}
+    sect = ""
+    if header is not None:
+        members["word/header1.xml"] = f"<w:hdr {_W}>{header}</w:hdr>".encode()
+        members["word/_rels/document.xml.rels"] = (
+            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"'
+            b' Target="header1.xml"/></Relationships>'
+        )
+        sect = '<w:sectPr><w:headerReference w:type="default" r:id="rH"/></w:sectPr>'
+    members["word/document.xml"] = f"<w:document {_NS}><w:body>{body}{sect}</w:body></w:document>".encode()
+    return zip_of(members)
+
+
+def _timed_extract(data: bytes) -> tuple[Resume, float]:
+    import time
+
+    start = time.monotonic()
+    resume, _ = extract(data)
+    return resume, time.monotonic() - start
+
+
+def test_issue_12_a_page_header_of_60000_lines_reads_within_the_time_bound(tmp_path: Path) -> None:
+    """Header lines were de-duplicated by comparing each with every one kept (past 60 s)."""
+    from tests.helpers import run_bounded
+
+    header = "".join(_para(f"line {i}") for i in range(60_000)) + _para("line 7")
+    source = tmp_path / "header.docx"
+    source.write_bytes(_word(_para("Experience", "Heading1"), header))
+    assert len(source.read_bytes()) < 400_000
+    code, err, _, seconds = run_bounded("convert", str(source), "-", "--to", "json")
+    assert code == 0, err[-500:]
+    assert seconds < 60
+    # The repeated running head is still read once.
+    assert [ln.text for ln in read_lines(source.read_bytes())].count("line 7") == 1
+
+
+def test_issue_12_text_boxes_nested_in_text_boxes_are_read_once_each() -> None:
+    """Each box was read from every box around it as well: twice the work per level."""
+    inner = _para("core")
+    for level in range(24):  # 6 elements a level: within max_xml_depth
+        inner = (
+            f'<w:p>{_para(f"level {level}")[5:-6]}<w:r><w:pict><v:shape style="position:absolute;left:{level}pt">'
+            f"<v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+        )
+    drawing = _para("core")
+    for level in range(24):  # 9 elements a level
+        drawing = (
+            f'<w:p>{_para(f"box {level}")[5:-6]}<w:r><w:drawing><wp:inline><wp:extent cx="10" cy="10"/>'
+            "<a:graphic><a:graphicData><wps:wsp><wps:txbx>"
+            f"<w:txbxContent>{drawing}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+            "</wp:inline></w:drawing></w:r></w:p>"
+        )
+    for body, word in ((inner, "level"), (drawing, "box")):
+        data = _word(body)
+        texts = [ln.text for ln in read_lines(data)]
+        assert texts.count("core") == 1 and texts.count(f"{word} 0") == 1
+        _, seconds = _timed_extract(data)
+        assert seconds < _SECONDS
+
+
+def test_issue_12_a_preface_of_the_name_again_and_again_is_linear() -> None:
+    """The label search asked a list of every line holding the name, for each such line."""
+    import time
+
+    from cvconvert.formats._docx.extract.contact import _Basics
+    from cvconvert.report import Report
+
+    region = [Line("Jane Example", para=i) for i in range(50_000)]
+    region += [Line("Jane Example, again", para=i) for i in range(50_000, 100_000)]
+    basics = _Basics(region, [], region, Report())
+    basics.data["name"] = "Jane Example"
+    start = time.monotonic()
+    basics._label(region)
+    assert time.monotonic() - start < _SECONDS
+
+
+def test_issue_12_a_long_skills_list_of_language_names_is_linear() -> None:
+    """Language names moved from the skills to an empty languages section: a list search per line."""
+    body = _para("Jane Example", "Title") + _para("Skills", "Heading1") + _para("English") * 20_000
+    body += _para("Languages", "Heading1")
+    resume, seconds = _timed_extract(_word(body))
+    assert resume.languages is not None and len(resume.languages) == 20_000
+    assert seconds < _SECONDS
+
+
+def test_issue_12_thousands_of_personal_sections_with_captioned_skills_are_linear() -> None:
+    """Each "Skills: ..." line outside a section of its own asked every section for its key."""
+    body = (_para("Personal details", "Heading1") + _para("Skills: Python")) * 15_000
+    resume, seconds = _timed_extract(_word(body))
+    assert resume.skills is not None
+    assert seconds < _SECONDS
+
+
+def test_issue_12_thousands_of_one_letter_text_boxes_are_linear() -> None:
+    """Boxes of one letter each are joined into rows; each box tried every row made so far."""
+    boxes = "".join(
+        f'<v:shape style="position:absolute;margin-left:{i % 7}pt;margin-top:{i * 20}pt;width:5pt;height:10pt">'
+        f"<v:textbox><w:txbxContent>{_para(chr(97 + i % 26))}</w:txbxContent></v:textbox></v:shape>"
+        for i in range(20_000)
+    )
+    data = _word(f"<w:p><w:r><w:pict>{boxes}</w:pict></w:r></w:p>")
+    assert len(read_lines(data)) == 20_000
+    _, seconds = _timed_extract(data)
+    assert seconds < _SECONDS
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "a.",  # addresses and e-mail: "a.a.a.a..." was tried from every letter
+        "-a",
+        "1a",
+        "\u2028",  # a line separator is a space to the patterns, and was never collapsed
+        "\t\u2028",
+        "a,",
+        ":",
+        " ,",
+    ],
+)
+def test_issue_12_a_paragraph_of_a_megabyte_reads_within_the_time_bound(unit: str) -> None:
+    """Several rules backtracked in time that grew with the square of the line (hours for 1 MB)."""
+    text = unit * (1_000_000 // len(unit))
+    for body in (
+        _para(text),
+        _para("Education", "Heading1") + _para("Degree: " + text) + _para("2019 - 2020"),
+    ):
+        _, seconds = _timed_extract(_word(body))
+        assert seconds < 4 * _SECONDS

@@ -181,7 +181,9 @@ def normalise(text: str) -> str:
     if re.fullmatch(r"(?:\w ){2,}\w", text):
         text = text.replace(" ", "")
     text = re.sub(r"^(?:[\divxlc]{1,4}[.)]|[•▪◦·■●►▶❖◆\-–—*#]+)\s*", "", text)
-    text = re.sub(r"[\s:：.;,\-–—_|/\\]+$", "", text)
+    # Tried only where a run starts (the lookbehind): from every position of a long run of
+    # punctuation, each try read the rest of the run again.
+    text = re.sub(r"(?<![\s:：.;,\-–—_|/\\])[\s:：.;,\-–—_|/\\]+$", "", text)
     text = re.sub(r"^[\s:：.;,\-–—_|]+", "", text)
     text = re.sub(r"\s+", " ", text)
     return text

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cvconvert._deps import requires_extra
-from cvconvert._input import open_zip, parse_xml, read_member
+from cvconvert._input import check_depth, check_entries, open_zip, parse_xml, read_member
 from cvconvert._load import load_resume
 from cvconvert.errors import InvalidInputError
 from cvconvert.formats._docx import i18n
@@ -151,15 +152,37 @@ def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[st
         if root.tag != f"{{{DATA_NS}}}cvconvert":
             continue
         try:
-            resume = json.loads(root.findtext(f"{{{DATA_NS}}}resume") or "{}")
+            # Strict JSON, as our writer writes it: NaN and ±Infinity (or 1e999) no writer can
+            # write back, so a part holding one was not written by us.
+            resume = json.loads(
+                root.findtext(f"{{{DATA_NS}}}resume") or "{}", parse_constant=_no_constant, parse_float=_finite
+            )
             styles = json.loads(root.findtext(f"{{{DATA_NS}}}styles") or "{}")
         except (ValueError, RecursionError):
             raise InvalidInputError(f"damaged cvconvert data part ({name})") from None
         if not isinstance(resume, dict) or not isinstance(styles, dict):
             raise InvalidInputError(f"damaged cvconvert data part ({name})")
+        # The part is input like any JSON file: when it matches the page's fingerprint it is
+        # the résumé as it stands, validated without load_resume, so the limits that
+        # load_resume applies to JSON are applied here (a part nested 10,000 deep read, and
+        # then every writer failed on it).
+        check_depth(resume)
+        check_depth(styles)
+        check_entries(resume)
         styles = {str(k): str(v) for k, v in styles.items()}
         return resume, str(root.get("lang") or "en"), styles, str(root.get("page") or "")
     return None
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range")
+    return value
 
 
 def _links(package: Any, names: set[str]) -> dict[str, str]:

@@ -166,7 +166,10 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
             if s.key == "skills":
                 moved = [ln for ln in s.lines if _LANGUAGE_NAMES.match(_strip_bullet(ln.text))]
                 if moved:
-                    s.lines = [ln for ln in s.lines if ln not in moved]
+                    # By identity through a set (every line equal to a moved one was moved too):
+                    # searching the list for each line is quadratic in a long skills section.
+                    moved_ids = {id(ln) for ln in moved}
+                    s.lines = [ln for ln in s.lines if id(ln) not in moved_ids]
                     empty_lang[0].lines = moved
                     break
     if not any(s.key == "education" for s in sections):
@@ -191,13 +194,17 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
                 result.setdefault("education", []).append(item)
     # "Languages: English, German" outside any section of its own: a one-line section.
     loose = preface + [ln for s in sections if s.key in ("basics", "other") for ln in s.lines]
+    # The keys present, kept beside the list: asking every section for each loose line is
+    # quadratic in a document of thousands of headings.
+    present = {s.key for s in sections}
     for line in loose:
         if id(line) in basics.used:
             continue
         kv = _split_key(_strip_bullet(line.text))
         key = headings.lookup(kv[0]) if kv and kv[1] else None
-        if kv and key in ("skills", "languages", "interests") and not any(s.key == key for s in sections):
+        if kv and key in ("skills", "languages", "interests") and key not in present:
             sections.append(_Section(key, kv[0], 0.6, [Line(kv[1], where=line.where)]))
+            present.add(key)
     for section in sections:
         key = section.key
         if key in ("basics", "summary", "other"):

@@ -37,9 +37,14 @@ _NOT_NAME = re.compile(
     r"(?i)\b(?:curriculum|vitae|resume|résumé|lebenslauf|cv|currículo|curriculo|резюме|page|seite|profile|"
     r"contact|email|e-mail|phone|address|references?)\b|简历|履歴書"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# An address starts where a run of its characters starts (the lookbehind): tried from every
+# position of a long word, each try read the rest of the word again (quadratic). The leftmost
+# match starts there anyway.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# Only where a run of name characters starts (the lookbehind), for the same reason as above: a
+# line of "a.a.a.a..." took seconds per thousand characters.
 _URL = re.compile(
-    r"(?i)\b(?:https?://[^\s<>\"'，。、）)]+|www\.[^\s<>\"'，。、）)]+|"
+    r"(?i)(?<![\w.-])\b(?:https?://[^\s<>\"'，。、）)]+|www\.[^\s<>\"'，。、）)]+|"
     r"(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|xing\.com|twitter\.com|x\.com|stackoverflow\.com|"
     r"behance\.net|dribbble\.com|medium\.com|kaggle\.com|leetcode\.com|researchgate\.net|orcid\.org|"
     r"scholar\.google\.com|vk\.com|habr\.com|t\.me)/[^\s<>\"'，。、）)]*|"
@@ -130,6 +135,22 @@ def _looks_like_name(text: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words if w[:1].isalpha())
 
 
+def _value(line: Line) -> tuple[object, ...]:
+    """A line's fields as a hashable value: equal exactly when the lines compare equal."""
+    return (
+        line.text,
+        line.style,
+        line.level,
+        line.bullet,
+        line.bold,
+        line.size,
+        line.where,
+        line.cell,
+        line.para,
+        tuple(line.links),
+    )
+
+
 def _clean_name(text: str) -> str:
     text = _WATERMARK.sub("", text)
     # "Шолохова, 20 лет." / "Jane Doe, 34 years": the age is not part of the name.
@@ -183,7 +204,10 @@ class _Basics:
             return
         # Candidates: the Title style, then the largest or boldest short line near the top.
         candidates: list[tuple[float, int, Line, str]] = []
-        pool = region[:25] + [ln for ln in self.all[:30] if ln not in region]
+        # Lines are compared by value, as ``ln not in region`` did, but through a set: the list
+        # search cost a second per thousand lines of a preface thousands of lines long.
+        in_region = {_value(ln) for ln in region}
+        pool = region[:25] + [ln for ln in self.all[:30] if _value(ln) not in in_region]
         titles = [ln for ln in pool if ln.level == -1]
         if titles:
             # A name split over several Title paragraphs ("Анастасия" / "Шолохова, 20 лет.").
@@ -288,7 +312,7 @@ class _Basics:
         in_region = {id(ln) for ln in region}
         for line in self.all:
             found = [ln for ln in line.links if not ln.casefold().startswith("mailto:")]
-            text = _EMAIL.sub(" ", re.sub(r"\S+\s?[\[(]at[\])]\s?\S+", " ", line.text))
+            text = _EMAIL.sub(" ", re.sub(r"(?<!\S)\S+\s?[\[(]at[\])]\s?\S+", " ", line.text))
             found += [_url_of(m.group(0)) for m in _URL.finditer(text) if "@" not in m.group(0)]
             for raw in found:
                 key = re.sub(r"^[a-z]+://", "", raw.casefold()).removeprefix("www.").rstrip("/")
@@ -404,7 +428,9 @@ class _Basics:
         if not name:
             return
         exact = [i for i, line in enumerate(region) if _clean_name(line.text) == name]
-        loose = [i for i, line in enumerate(region) if name in line.text and i not in exact]
+        # A set: asking the list for each line took minutes when thousands of lines hold the name.
+        exact_set = set(exact)
+        loose = [i for i, line in enumerate(region) if name in line.text and i not in exact_set]
         for i in exact + loose:
             if True:
                 for nxt in region[i + 1 : i + 2]:

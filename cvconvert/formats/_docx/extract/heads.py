@@ -71,7 +71,7 @@ _CONNECTORS = (
 
 # A field of study captioned inside the line: "LICENCE 1 à ECOLEX Filière ; Informatique de gestion".
 _AREA_INLINE = re.compile(
-    r"(?i)[\s,]+(?:filière|spécialité|specialization|specialisation|major|especialidad|специальность)"
+    r"(?i)(?<![\s,])[\s,]+(?:filière|spécialité|specialization|specialisation|major|especialidad|специальность)"
     r"\s*[:;]\s*([^,;]*[^,;\s])"
 )
 

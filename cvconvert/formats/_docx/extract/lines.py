@@ -37,11 +37,43 @@ def _clean(text: str) -> str:
         for ch in text
     )
     text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "")
-    text = re.sub(r" {2,}", "  ", text)
-    # Dot leaders ("South College ........ 07/2025") stand for a tab.
-    text = re.sub(r"\s*[.…·_]{3,}\s*", "\t", text)
+    # A run of spaces is two at most, whatever spaces it is made of (U+2028, U+0085 and carriage
+    # returns written as &#13; are spaces to the patterns too), and tabs below: every pattern
+    # that starts or ends with ``\s*`` is then linear in the line, however it was padded.
+    text = re.sub(r"[^\S\t]{3,}", "  ", text)
+    # Dot leaders ("South College ........ 07/2025") stand for a tab. A match starts where a run
+    # of spaces starts (as the leftmost match always did): tried from inside the run as well,
+    # it read the rest of the run again at every position, quadratic in a line of tabs.
+    text = re.sub(r"(?<!\s)\s*[.…·_]{3,}\s*", "\t", text)
     text = re.sub(r"[ ]*\t[\t ]*", "\t", text)
+    # What is left of a longer run holds a tab and other spaces ("\t\u2028\t\u2028..."): one tab.
+    text = re.sub(r"(?<!\s)\s{3,}", "\t", text)
     return text.strip(" \t\r")
+
+
+# The rules are written for lines as CVs have them (the longest in the corpus is some 1,100
+# characters); run on a line of megabytes, several of their patterns backtrack in time that grows
+# with the square of its length. A longer line is read as lines of at most this many characters,
+# cut at a space or tab where there is one.
+MAX_LINE = 2000
+
+
+def _pieces(text: str) -> list[str]:
+    """A cleaned line as lines of at most :data:`MAX_LINE` characters (none for an empty one)."""
+    if len(text) <= MAX_LINE:
+        return [text] if text else []
+    out: list[str] = []
+    start = 0
+    while start < len(text):
+        end = start + MAX_LINE
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\t", start, end))
+            end = cut if cut > start else end
+        piece = text[start:end].strip(" \t\r")
+        if piece:
+            out.append(piece)
+        start = end
+    return out
 
 
 _BULLET_GLYPHS = "•▪◦·■□●○►▶❖◆◇‣⁃–-*✓✔➢➤»→"

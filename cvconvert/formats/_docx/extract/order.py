@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError
-from cvconvert.formats._docx.extract.lines import Line, _clean
-from cvconvert.formats._docx.extract.placement import _Box, _css_length, _order_boxes, _table_order
+from cvconvert.formats._docx.extract.lines import Line, _clean, _pieces
+from cvconvert.formats._docx.extract.placement import _Box, _css_length, _finite, _order_boxes, _table_order
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -150,6 +151,9 @@ class _Package:
         headers: list[Line] = []
         footers: list[Line] = []
         seen_parts: set[str] = set()
+        # The texts already kept, per kind: looked up in a set, since comparing each line with
+        # every earlier one took minutes on a header of 60,000 lines.
+        kept: dict[str, set[str]] = {"header": set(), "footer": set()}
         for ref_tag, out in (("headerReference", headers), ("footerReference", footers)):
             for ref in self.document.iter(_q(W, ref_tag)):
                 target = self.rels.get(ref.get(_q(R, "id"), ""), "")
@@ -165,7 +169,8 @@ class _Package:
                 where = "header" if ref_tag == "headerReference" else "footer"
                 for line in self._container(root, where, None):
                     # The same running head on every section's first and other pages.
-                    if not any(line.text == o.text for o in out):
+                    if line.text not in kept[where]:
+                        kept[where].add(line.text)
                         out.append(line)
                 self.rels = saved
         main = self._container(body, "body", None) if body is not None else []
@@ -228,8 +233,7 @@ class _Package:
         size = max(((s if s is not None else style.size) or 0.0) for _, _, s in shown) if shown else 0.0
         out: list[Line] = []
         for part in text.split("\n"):
-            clean = _clean(part)
-            if clean:
+            for clean in _pieces(_clean(part)):
                 out.append(
                     Line(
                         clean,
@@ -331,7 +335,7 @@ class _Package:
                 else:
                     base_y = value
         shapes: list[tuple[Any, float, float, float, float]] = []
-        for shape in drawing.iter(_q(WPS, "wsp")):
+        for shape in _outermost(drawing, _q(WPS, "wsp")):
             content = shape.find(f"{_q(WPS, 'txbx')}/{T_TXBX}")
             if content is None:
                 continue
@@ -357,7 +361,7 @@ class _Package:
 
     def _vml_boxes(self, pict: Any) -> list[_Box]:
         out: list[_Box] = []
-        for content in pict.iter(T_TXBX):
+        for content in _outermost(pict, T_TXBX):
             shape = content.getparent().getparent() if content.getparent() is not None else None
             css = shape.get("style", "") if shape is not None else ""
             pos = dict(
@@ -381,6 +385,24 @@ class _Package:
             return ""
         el = root.find(_q(DC, "creator"))
         return (el.text or "").strip() if el is not None else ""
+
+
+def _outermost(el: Any, tag: str) -> Iterator[Any]:
+    """The elements ``tag`` below ``el``, in document order, but none inside another one.
+
+    A text box inside a text box is read when its outer box's text is read; finding it from
+    the outer shape as well read it twice at each level, which doubled the work per level of
+    nesting (minutes for a few kilobytes of nested boxes).
+    """
+    stack = [iter(el)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == tag:
+            yield child
+        else:
+            stack.append(iter(child))
 
 
 def _ancestor_table(el: Any) -> Any:
@@ -410,7 +432,7 @@ def _half_points(el: Any) -> float | None:
 
 def _num(value: str | None) -> float:
     try:
-        return float(value) if value is not None else 0.0
+        return _finite(float(value)) if value is not None else 0.0
     except ValueError:
         return 0.0
 

@@ -7,8 +7,11 @@ or block by block when it holds two lists side by side.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from cvconvert.formats._docx.extract.daterange import find_dates
@@ -77,15 +80,45 @@ def _join_rows(group: list[_Box]) -> list[_Box]:
         return group
     others = [b for b in group if not (len(b.lines) == 1 and b.h > 0)]
     rows: list[list[_Box]] = []
+    # A box joins the first row whose first box is level with it. Trying every row for every
+    # box took minutes for a page of thousands of one-letter boxes, so the rows are searched:
+    # boxes come top to bottom, so the rows' middles (``mids``) ascend; the rows level with the
+    # box for its own height are those from ``lo`` on (a binary search); of those, the first
+    # that is level for its own height is the one. A row too far above one box for its own
+    # height is too far above every later box as well, so it is passed over from then on
+    # (``skip`` points past such rows, shortened as it is followed).
+    mids: list[float] = []
+    skip: list[int] = []
+
+    def next_open(i: int) -> int:
+        root = i
+        while root < len(skip) and skip[root] != root:
+            root = skip[root]
+        while i < len(skip) and skip[i] != i:
+            skip[i], i = root, skip[i]
+        return root
+
     for box in sorted(singles, key=lambda b: (b.y + b.h / 2, b.x)):
         mid = box.y + box.h / 2
-        for row in rows:
-            ref = row[0]
-            if abs((ref.y + ref.h / 2) - mid) <= min(ref.h, box.h) / 2:
-                row.append(box)
+        lo, hi = 0, len(rows)
+        while lo < hi:
+            half = (lo + hi) // 2
+            if mid - mids[half] <= box.h / 2:
+                hi = half
+            else:
+                lo = half + 1
+        j = next_open(lo)
+        while j < len(rows):
+            ref = rows[j][0]
+            if abs(mids[j] - mid) <= min(ref.h, box.h) / 2:
+                rows[j].append(box)
                 break
+            skip[j] = j + 1
+            j = next_open(j + 1)
         else:
             rows.append([box])
+            mids.append(mid)
+            skip.append(len(skip))
     merged: list[_Box] = []
     for row in rows:
         row.sort(key=lambda b: b.x)
@@ -147,11 +180,14 @@ def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
     multi = [tuple(sorted(cols)) for cols in dated.values() if len(cols) >= 2]
     if len(multi) < 2:
         return [line for _, _, lines in cells for line in lines]
-    pattern = max(set(multi), key=multi.count)
+    # Counted once, not by ``multi.count`` for each pattern: that is quadratic in the rows.
+    counts = Counter(multi)
+    pattern = max(set(multi), key=counts.__getitem__)
     bounds = list(pattern[:-1])  # a block ends at each of its date columns but the last
 
     def block(c: int) -> int:
-        return sum(1 for b in bounds if c > b)
+        # The bounds below ``c`` (they ascend): a search, since a row may have thousands.
+        return bisect.bisect_left(bounds, c)
 
     ordered = sorted(cells, key=lambda cell: (block(cell[1]), cell[0], cell[1]))
     return [line for _, _, lines in ordered for line in lines]
@@ -168,6 +204,12 @@ def _css_length(value: str | None) -> float:
     if not m:
         return 0.0
     try:
-        return float(m.group(1)) * _CSS_UNITS.get(m.group(2), 12700.0)
+        return _finite(float(m.group(1)) * _CSS_UNITS.get(m.group(2), 12700.0))
     except ValueError:
         return 0.0
+
+
+def _finite(value: float) -> float:
+    """An offset or size in EMU, or 0 for one no page has (NaN, infinite, past 10^12 EMU):
+    they would make the order of boxes undefined (NaN compares false) or overflow sums."""
+    return value if math.isfinite(value) and abs(value) < 1e12 else 0.0
