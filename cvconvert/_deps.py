@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from cvconvert.errors import MissingDependencyError
+
+# What each pip extra brings, as the modules cvconvert imports from it (pyproject.toml declares
+# the distributions; a test keeps the two in step).
+EXTRAS: dict[str, tuple[str, ...]] = {
+    "yaml": ("yaml",),
+    "docx": ("lxml", "babel"),
+    "xlsx": ("openpyxl", "lxml"),
+    "jsonld": ("rdflib", "lxml"),
+    "europass": ("lxml", "pypdf", "pycountry"),
+    "dask": ("distributed", "fsspec"),
+}
+
+
+def installed(extra: str) -> bool:
+    """True when every module the extra brings can be imported (nothing is imported to tell)."""
+    return all(importlib.util.find_spec(module) is not None for module in EXTRAS.get(extra, ()))
 
 
 @contextmanager

@@ -7,11 +7,10 @@ extension, else (for sources) by sniffing the content.
 
 from __future__ import annotations
 
-import functools
-import inspect
+import io
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Union
 
@@ -27,6 +26,8 @@ from cvconvert.errors import (
 )
 from cvconvert.formats.base import Format
 from cvconvert.model import SECTIONS, Resume
+from cvconvert.options import ReadOptions, WriteOptions
+from cvconvert.options import parse as parse_options
 from cvconvert.report import Note, Report
 
 Source = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
@@ -103,14 +104,30 @@ def _too_big(name: str, limit: int) -> LimitExceededError:
     return LimitExceededError(f"larger than the input limit of {limit:,} bytes", source=name)
 
 
-def resolve_format(name: str | None, where: Source | Target | None = None, data: bytes | None = None) -> Format:
-    """The format named, else the one the path's extension names, else the sniffed one."""
+def resolve_format(
+    name: str | None,
+    where: Source | Target | None = None,
+    data: bytes | None = None,
+    *,
+    writing: bool = False,
+) -> Format:
+    """The format named, else the one the path's extension names, else the sniffed one.
+
+    ``writing`` picks among the formats of an extension one that writes, and says which
+    formats write when none does (``.pdf`` is read as a Europass PDF but not written).
+    """
     if name:
         return formats.get(name)
     if isinstance(where, (str, os.PathLike)) and os.fspath(where) != "-":
-        fmt = formats.for_path(os.fspath(where))
+        path = os.fspath(where)
+        fmt = formats.for_path(path, "write" if writing else "read")
         if fmt is not None:
             return fmt
+        if writing and formats.for_path(path) is not None:
+            writable = [f.name for f in formats.all_formats().values() if f.write is not None]
+            raise UnknownFormatError(
+                f"{path}: no format writes {Path(path).suffix} files (formats that write: {', '.join(writable)})"
+            )
     if data is not None:
         fmt = formats.sniff(data)
         if fmt is not None:
@@ -130,14 +147,24 @@ def read_with_report(
     """Read a résumé and the reader's report (warnings for every value it normalised).
 
     ``strict`` refuses what the JSON Resume schema refuses instead of repairing it; other
-    options go to the format's reader (e.g. ``lang="de"`` for DOCX headings); TypeError
-    names an option the reader does not take.
+    options are the format's reader options (``cvconvert formats NAME`` lists them).
     Raises InvalidInputError (naming the file) for input that cannot be read,
-    UnknownFormatError when the format cannot be told, MissingDependencyError for a
-    format whose optional dependency is not installed.
+    UnknownFormatError when the format cannot be told, OptionError for an option the reader
+    does not take or a value of the wrong type, MissingDependencyError for a format whose
+    optional dependency is not installed.
     """
     data = load_bytes(source)
     return read_loaded(data, resolve_format(format, source, data), _name(source), strict=strict, **options)
+
+
+def read_options(fmt: Format, values: Mapping[str, object]) -> ReadOptions:
+    """The reader options of ``fmt`` from keyword values or strings; OptionError names a bad one."""
+    return parse_options(fmt.read_options, values, f"{fmt.name} reader")
+
+
+def write_options(fmt: Format, values: Mapping[str, object]) -> WriteOptions:
+    """The writer options of ``fmt`` from keyword values or strings; OptionError names a bad one."""
+    return parse_options(fmt.write_options, values, f"{fmt.name} writer")
 
 
 def read_loaded(
@@ -150,9 +177,9 @@ def read_loaded(
     """
     if fmt.read is None:
         raise UnknownFormatError(f"the {fmt.name} format cannot be read, only written")
-    chosen = _options(fmt.read, {"strict": strict, **options})
+    chosen = read_options(fmt, {"strict": strict, **options})
     try:
-        resume, report = fmt.read(data, **chosen)
+        resume, report = fmt.read(data, chosen)
         _check_entries(resume)
         return resume, report
     except InvalidInputError as exc:
@@ -191,11 +218,12 @@ def read_many_with_report(
     """
     data = load_bytes(source)
     fmt = resolve_format(format, source, data)
-    try:
-        if fmt.read_many is not None:
-            return fmt.read_many(data, **_options(fmt.read_many, {"strict": strict, **options}))
-    except InvalidInputError as exc:
-        raise exc.with_source(_name(source)) from None
+    if fmt.read_many is not None:
+        chosen = read_options(fmt, {"strict": strict, **options})
+        try:
+            return fmt.read_many(data, chosen)
+        except InvalidInputError as exc:
+            raise exc.with_source(_name(source)) from None
     resume, report = read_loaded(data, fmt, _name(source), strict=strict, **options)
     return [resume], Report([Note(n.kind, "/0" + n.path, n.message) for n in report])
 
@@ -215,28 +243,26 @@ def write_many(
 ) -> Report:
     """Write many résumés into one file (``format="xlsx"``: one workbook); returns the report.
 
-    To a path, a format that can stream (XLSX) consumes ``resumes`` one at a time and saves
-    straight to the file, so memory does not grow with their number. Raises
-    UnknownFormatError for a format that holds one résumé per file.
+    The résumés are consumed one at a time and streamed into the file, so memory does not grow
+    with their number. Raises UnknownFormatError for a format that holds one résumé per file.
     """
-    fmt = resolve_format(format, target)
+    fmt = resolve_format(format, target, writing=True)
     if fmt.write_many is None:
         raise UnknownFormatError(f"the {fmt.name} format holds one résumé per file; use write() per résumé")
-    if fmt.save_many is not None and isinstance(target, (str, os.PathLike)):
-        saver, chosen = fmt.save_many, _options(fmt.save_many, options)
-        report = Report()
+    saver, chosen = fmt.write_many, write_options(fmt, options)
+    report = Report()
 
-        def produce(out: IO[bytes]) -> None:
-            report.extend(saver(resumes, out, **chosen))
-            if fail_on_loss and report.losses:
-                raise LossError(report, _name(target))
+    def produce(out: IO[bytes]) -> None:
+        report.extend(saver(resumes, out, chosen))
+        if fail_on_loss and report.losses:
+            raise LossError(report, _name(target))
 
+    if isinstance(target, (str, os.PathLike)):
         _replace_atomically(Path(target), produce)
-        return report
-    data, report = fmt.write_many(resumes, **_options(fmt.write_many, options))
-    if fail_on_loss and report.losses:
-        raise LossError(report, _name(target))
-    _put(data, target)
+    else:
+        buffer = io.BytesIO()  # nothing reaches the caller's stream unless all went well
+        produce(buffer)
+        target.write(buffer.getvalue())
     return report
 
 
@@ -247,39 +273,15 @@ def _put(data: bytes, target: Target) -> None:
         target.write(data)
 
 
-def _options(func: Callable[..., object], options: dict[str, object]) -> dict[str, object]:
-    """The options this reader or writer takes; OptionError names one it does not take."""
-    known = _keywords(func)
-    unknown = set(options) - known - {"strict"}  # every reader may ignore strict
-    if unknown:
-        bad = ", ".join(sorted(unknown))
-        raise OptionError(f"unknown option(s) {bad} (this format takes: {', '.join(sorted(known)) or 'none'})")
-    return {k: v for k, v in options.items() if k in known}
-
-
-def _keywords(func: Callable[..., object] | None) -> frozenset[str]:
-    return frozenset() if func is None else keywords(func)
-
-
-@functools.cache
-def keywords(func: Callable[..., object]) -> frozenset[str]:
-    """The keyword-only options a reader or writer function takes."""
-    params = inspect.signature(func).parameters
-    return frozenset(k for k, p in params.items() if p.kind is p.KEYWORD_ONLY)
-
-
-def option_names(fmt: Format, side: str = "write") -> tuple[str, ...]:
-    """The keyword options a format's reader or writer accepts."""
-    func = fmt.write if side == "write" else fmt.read
-    return tuple(sorted(_keywords(func) - {"strict"}))
-
-
 def dumps(resume: Resume, format: str, **options: object) -> tuple[bytes, Report]:
-    """Render a résumé in a format, in memory: the bytes and the writer's loss report."""
+    """Render a résumé in a format, in memory: the bytes and the writer's loss report.
+
+    Options are the format's writer options; OptionError names a bad one.
+    """
     fmt = formats.get(format)
     if fmt.write is None:
         raise UnknownFormatError(f"the {fmt.name} format cannot be written, only read")
-    return fmt.write(resume, **_options(fmt.write, options))
+    return fmt.write(resume, write_options(fmt, options))
 
 
 def write(
@@ -295,7 +297,7 @@ def write(
     With ``fail_on_loss``, a writer that cannot carry every field raises LossError and
     nothing is written.
     """
-    fmt = resolve_format(format, target)
+    fmt = resolve_format(format, target, writing=True)
     data, report = dumps(resume, fmt.name, **options)
     if fail_on_loss and report.losses:
         raise LossError(report, _name(target))
@@ -353,32 +355,42 @@ def convert(
 ) -> Report:
     """Read ``source`` and write it to ``target``; returns the reader's and writer's notes.
 
-    Each option goes to the reader and/or writer that takes it (``lang`` to both DOCX
+    Each option goes to the reader and/or writer that declares it (``lang`` to both DOCX
     sides); OptionError names an option that neither takes. Raises what
     :func:`read_with_report` and :func:`write` raise; an output path that is the input path
     is refused before anything is read.
     """
     if _same_file(source, target):
         raise InvalidInputError("the output would overwrite the input; choose another name", source=_name(target))
-    out_format = resolve_format(to, target)  # fail early, before reading, on an unknown target
+    out_format = resolve_format(to, target, writing=True)  # fail early, before reading, on an unknown target
     data = load_bytes(source)
     in_format = resolve_format(from_, source, data)
-    read_keys, write_keys = _keywords(in_format.read), _keywords(out_format.write)
-    unknown = set(options) - read_keys - write_keys
-    if unknown:
-        takes = ", ".join(sorted((read_keys | write_keys) - {"strict"})) or "none"
-        raise OptionError(
-            f"unknown option(s) {', '.join(sorted(unknown))} for {in_format.name} -> {out_format.name} "
-            f"(they take: {takes})"
-        )
-    read_options = {k: v for k, v in options.items() if k in read_keys}
-    write_options = {k: v for k, v in options.items() if k in write_keys}
-    resume, report = read_loaded(data, in_format, _name(source), strict=strict, **read_options)
+    read_values, write_values = split_options(options, in_format, out_format)
+    resume, report = read_loaded(data, in_format, _name(source), strict=strict, **read_values)
     try:
-        report.extend(write(resume, target, out_format.name, fail_on_loss=fail_on_loss, **write_options))
+        report.extend(write(resume, target, out_format.name, fail_on_loss=fail_on_loss, **write_values))
     except LossError as exc:
         raise LossError(Report(report.notes + exc.report.notes), _name(target)) from None
     return report
+
+
+def split_options(
+    options: Mapping[str, object], reader: Format, writer: Format
+) -> tuple[dict[str, object], dict[str, object]]:
+    """Each option for the reader and/or the writer that declares it (``lang`` goes to both
+    DOCX sides); OptionError names an option that neither takes, with what they take."""
+    read_keys = set(reader.read_options.model_fields) - {"strict"}
+    write_keys = set(writer.write_options.model_fields)
+    unknown = sorted(set(options) - read_keys - write_keys)
+    if unknown:
+        takes = ", ".join(sorted(read_keys | write_keys)) or "none"
+        raise OptionError(
+            f"unknown option(s) {', '.join(unknown)} for {reader.name} -> {writer.name} (they take: {takes})"
+        )
+    return (
+        {k: v for k, v in options.items() if k in read_keys},
+        {k: v for k, v in options.items() if k in write_keys},
+    )
 
 
 __all__ = [

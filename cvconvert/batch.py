@@ -25,7 +25,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from cvconvert import api, formats, limits
-from cvconvert.errors import CvConvertError, InvalidInputError, LimitExceededError, OptionError
+from cvconvert.errors import CvConvertError, InvalidInputError, LimitExceededError, OptionError, UnknownFormatError
+from cvconvert.options import Options
 
 if TYPE_CHECKING:
     from cvconvert.formats.base import Format
@@ -416,7 +417,7 @@ def run_task(
         return Result(task.input, task.output, "skipped", seconds=time.perf_counter() - start)
     try:
         resume, report = _read_input(task, strict, options)
-        out, notes = api.dumps(resume, to, **_for(formats.get(to).write, options))
+        out, notes = api.dumps(resume, to, **_for(formats.get(to).write_options, options))
         report.extend(notes)
         _hold_cut_off()
         _write_bytes(task.output, out)
@@ -441,7 +442,7 @@ _FAILURES = (CvConvertError, MemoryError, RecursionError, OSError, ValueError, T
 def _read_input(task: Task, strict: bool, options: dict[str, object]) -> tuple[Resume, Report]:
     data = _read_bytes(task.input)
     fmt = api.resolve_format(None, task.input, data)
-    return api.read_loaded(data, fmt, task.input, strict=strict, **_for(fmt.read, options))
+    return api.read_loaded(data, fmt, task.input, strict=strict, **_for(fmt.read_options, options))
 
 
 def _failed(task: Task, exc: BaseException, start: float) -> Result:
@@ -457,29 +458,33 @@ def _failed(task: Task, exc: BaseException, start: float) -> Result:
 
 
 def check_options(to: str, options: dict[str, object] | None, *, many: bool) -> Format:
-    """The output format; UnknownFormatError for an unknown one, OptionError for an option that
-    no reader and not its writer takes (a batch shares one option set, so a typo would pass)."""
+    """The output format, with every option checked before any work starts: UnknownFormatError
+    for an unknown ``to``, OptionError for an option that no reader and not its writer takes,
+    or a value of the wrong type (a batch shares one option set, so a typo would pass)."""
     fmt = formats.get(to)
-    writer = fmt.write_many if many else fmt.write
-    known = set(api.keywords(writer)) if writer is not None else set()
-    for other in formats.all_formats().values():
-        if other.read is not None:
-            known |= api.keywords(other.read)
-    unknown = set(options or {}) - known - {"strict"}
+    if (fmt.write_many if many else fmt.write) is None:
+        raise UnknownFormatError(
+            f"the {fmt.name} format cannot be written" + (" with many résumés in one file" if many else "")
+        )
+    values = dict(options or {})
+    known = set(fmt.write_options.model_fields)
+    api.write_options(fmt, _for(fmt.write_options, values))
+    for reader in formats.all_formats().values():
+        if reader.read is not None:
+            known |= set(reader.read_options.model_fields) - {"strict"}
+            api.read_options(reader, _for(reader.read_options, values))
+    unknown = sorted(set(values) - known)
     if unknown:
         raise OptionError(
-            f"unknown option(s) {', '.join(sorted(unknown))} (readers and the {fmt.name} writer take: "
-            f"{', '.join(sorted(known - {'strict'})) or 'none'})"
+            f"unknown option(s) {', '.join(unknown)} (readers and the {fmt.name} writer take: "
+            f"{', '.join(sorted(known)) or 'none'})"
         )
     return fmt
 
 
-def _for(func: Callable[..., object] | None, options: dict[str, object]) -> dict[str, object]:
-    """The options this reader or writer takes (a batch shares one option set across formats)."""
-    if func is None or not options:
-        return {}
-    accepted = api.keywords(func)
-    return {k: v for k, v in options.items() if k in accepted and k != "strict"}
+def _for(model: type[Options], options: dict[str, object]) -> dict[str, object]:
+    """The options this reader or writer declares (a batch shares one option set across formats)."""
+    return {k: v for k, v in options.items() if k in model.model_fields and k != "strict"}
 
 
 def run_chunk(
@@ -819,8 +824,8 @@ def gather_workbook(
         if data is not None:
             resumes.append(Resume.model_validate(data))
     if resumes:
-        write_options: dict[str, Any] = _for(fmt.write_many, dict(options or {}))
-        report = api.write_many(resumes, target, fmt.name, **write_options)
+        chosen = _for(fmt.write_options, dict(options or {}))
+        report = api.write_many(resumes, target, fmt.name, fail_on_loss=False, **chosen)
         ok = [r for r in results if r.status == "ok"]
         for note in report:
             # A many-report's pointer starts with the résumé's index in the workbook; a note

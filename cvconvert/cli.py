@@ -241,7 +241,7 @@ def convert_cmd(
     if target == "-" and not to:
         raise click.UsageError("writing to stdout (-) needs --to FORMAT")
     try:
-        out_format = api.resolve_format(to, target)
+        out_format = api.resolve_format(to, target, writing=True)
     except CvConvertError as exc:
         raise click.UsageError(_printable(str(exc))) from None
     options = _options(lang, page, template, option_pairs)
@@ -270,23 +270,47 @@ def _write_report(path: str | None, report: Report) -> None:
 
 
 @main.command("formats")
+@click.argument("name", required=False, metavar="[FORMAT]")
 @handle_errors
-def formats_cmd() -> None:
-    """List every format, its extensions, and whether it reads and/or writes."""
+def formats_cmd(name: str | None) -> None:
+    """List every format (extensions, read, write, options, extra installed), or one in detail."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("format", "extensions", "read", "write", "options", "description", box=None)
+    from cvconvert._deps import installed
+    from cvconvert.options import describe
+
+    console = Console(soft_wrap=True, highlight=False)
+    if name is not None:
+        fmt = formats.get(name)
+        extra = f"{fmt.extra} ({'installed' if installed(fmt.extra) else 'not installed'})" if fmt.extra else "-"
+        console.print(f"{fmt.name}: {fmt.description}", markup=False)
+        console.print(f"extensions: {' '.join(fmt.extensions)}   media type: {fmt.media_type}   extra: {extra}")
+        for side, model, able in (("reader", fmt.read_options, fmt.read), ("writer", fmt.write_options, fmt.write)):
+            if able is None:
+                console.print(f"{side}: none")
+                continue
+            table = Table("option", "type", "default", "help", box=None, title=f"{side} options", title_justify="left")
+            for row in describe(model):
+                table.add_row(*row)
+            console.print(table if table.row_count else f"{side} options: none")
+        return
+    table = Table("format", "extensions", "read", "write", "options", "extra", "description", box=None)
     for fmt in formats.all_formats().values():
+        reads = fmt.read_options.model_fields if fmt.read else {}
+        writes = fmt.write_options.model_fields if fmt.write else {}
+        options = sorted({*reads, *writes} - {"strict"})
         table.add_row(
             fmt.name,
             " ".join(fmt.extensions),
             "yes" if fmt.read else "-",
             "yes" if fmt.write else "-",
-            " ".join(api.option_names(fmt)) or "-",
+            " ".join(options) or "-",
+            "-" if not fmt.extra else fmt.extra if installed(fmt.extra) else f"{fmt.extra} (not installed)",
             fmt.description,
         )
-    Console(soft_wrap=True).print(table)
+    console.print(table)
+    console.print("Options of one format, with types and defaults: cvconvert formats NAME")
 
 
 @main.command("validate")

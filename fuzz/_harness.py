@@ -93,8 +93,13 @@ def main(fmt: str, *, part: str | None = None) -> None:
     member of an otherwise valid seed package: mutating a whole zip rarely gets past its
     checksums, so this is how the XML readers behind a zip format are reached.
     """
-    read = cvconvert.available_formats()[fmt].read
-    assert read is not None
+    found = cvconvert.available_formats()[fmt]
+    assert found.read is not None
+    format_read, options = found.read, found.read_options()
+
+    def read(data: bytes) -> Any:
+        return format_read(data, options)
+
     corpus = seed_corpus(fmt)
     reader = read
     if part is not None:

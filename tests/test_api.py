@@ -117,7 +117,7 @@ def test_fail_on_loss_writes_nothing(tmp_path: Path) -> None:
     from cvconvert.formats.base import Format
     from cvconvert.report import Report
 
-    def lossy(resume: cvconvert.Resume) -> tuple[bytes, Report]:
+    def lossy(resume: cvconvert.Resume, options: object) -> tuple[bytes, Report]:
         report = Report()
         report.lost("/basics/name", "no place for it")
         return b"x", report
@@ -180,7 +180,7 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
 def test_a_library_exception_inside_a_reader_becomes_invalid_input(tmp_path: Path) -> None:
     from cvconvert.formats.base import Format
 
-    def broken(data: bytes, *, strict: bool = False) -> tuple[cvconvert.Resume, object]:
+    def broken(data: bytes, options: object) -> tuple[cvconvert.Resume, object]:
         raise KeyError("/EF")  # what a PDF library raises on a damaged attachment
 
     formats.builtin()["broken"] = Format("broken", (".broken",), "x/y", read=broken)

@@ -114,11 +114,12 @@ def test_reader_survives_mutated_real_files(
         pytest.skip(f"no seed for {fmt}")
     original = pool[seed % len(pool)]
     sample = mutate_member(original, member, ops) if inside and original.startswith(b"PK") else apply_ops(original, ops)
-    reader = cvconvert.available_formats()[fmt].read
+    found = cvconvert.available_formats()[fmt]
+    reader, options = found.read, found.read_options()
     assert reader is not None
     start = time.perf_counter()
     try:
-        reader(sample)  # the format's own reader: the API's safety net must not hide its bugs
+        reader(sample, options)  # the format's own reader: the API's safety net must not hide its bugs
     except CvConvertError as exc:
         assert "\n" not in str(exc)
     assert time.perf_counter() - start < 20, "a reader took too long on a mutated file"

@@ -28,7 +28,7 @@ def test_fuzz_zip_with_an_unknown_version_is_invalid_input(fmt: str) -> None:
     reader = cvconvert.available_formats()[fmt].read
     assert reader is not None
     with pytest.raises(InvalidInputError, match="damaged"):
-        reader(_zip_with_version_needed(148))
+        reader(_zip_with_version_needed(148), cvconvert.available_formats()[fmt].read_options())
 
 
 def test_fuzz_zip_member_with_an_unknown_compression_is_invalid_input() -> None:

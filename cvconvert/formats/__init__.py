@@ -11,7 +11,7 @@ import importlib
 import warnings
 from functools import cache
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Literal
 
 from cvconvert.errors import UnknownFormatError
 from cvconvert.formats.base import Format
@@ -90,12 +90,17 @@ def get(name: str) -> Format:
     return fmt
 
 
-def for_path(path: str | PurePath) -> Format | None:
-    """The format a file name's extension names, or None (``.tar.gz``-style suffixes work)."""
+def for_path(path: str | PurePath, side: Literal["read", "write"] | None = None) -> Format | None:
+    """The format a file name's extension names, or None (``.tar.gz``-style suffixes work).
+
+    With ``side``, only a format that reads (or writes) counts: ``.pdf`` may name a reader
+    only.
+    """
     name = PurePath(path).name.lower()
     for table in (builtin, plugins):
         for fmt in table().values():
-            if any(name.endswith(ext) for ext in fmt.extensions):
+            able = side is None or (fmt.read if side == "read" else fmt.write) is not None
+            if able and any(name.endswith(ext) for ext in fmt.extensions):
                 return fmt
     return None
 

@@ -11,6 +11,7 @@ from cvconvert._load import load_resume
 from cvconvert.errors import InvalidInputError
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
+from cvconvert.options import ReadOptions, WriteOptions
 from cvconvert.report import Report
 
 
@@ -60,11 +61,11 @@ def _json_error(exc: json.JSONDecodeError) -> InvalidInputError:
     return InvalidInputError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
 
 
-def read(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read JSON Resume bytes; see :func:`cvconvert.read` for the modes."""
     report = Report()
-    value = parse(data, strict=strict, report=report)
-    resume, notes = load_resume(value, strict=strict)
+    value = parse(data, strict=options.strict, report=report)
+    resume, notes = load_resume(value, strict=options.strict)
     return resume, report.extend(notes)
 
 
@@ -78,7 +79,7 @@ def dumps(value: Any) -> bytes:
         return (json.dumps(value, ensure_ascii=True, indent=2) + "\n").encode("ascii")
 
 
-def write(resume: Resume) -> tuple[bytes, Report]:
+def write(resume: Resume, options: WriteOptions) -> tuple[bytes, Report]:
     """Write the résumé as pretty JSON: nothing is lost, so the report is empty."""
     return dumps(resume.to_data()), Report()
 

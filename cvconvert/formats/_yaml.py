@@ -27,6 +27,7 @@ from cvconvert._load import Kind, field_kinds, load_resume
 from cvconvert.errors import InvalidInputError, LimitExceededError
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
+from cvconvert.options import ReadOptions, WriteOptions
 from cvconvert.report import Report, pointer
 
 # YAML aliases can make a tiny file into a huge tree (the "billion laughs"): count the nodes.
@@ -183,7 +184,7 @@ def _count_nodes(text: str) -> None:
         loader.dispose()
 
 
-def read(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read a résumé from YAML with a safe loader (no Python objects, no tags that run code)."""
     with requires_extra("yaml"):
         import yaml
@@ -201,14 +202,14 @@ def read(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
         raise InvalidInputError(f"not valid YAML: {problem}{where}") from None
     report = Report()
     try:
-        value = _settle(raw, ("one", Resume), [MAX_NODES], "", report, strict)
+        value = _settle(raw, ("one", Resume), [MAX_NODES], "", report, options.strict)
     except RecursionError:
         raise InvalidInputError("YAML nested too deeply") from None
-    resume, notes = load_resume(None if value is _DROP else value, strict=strict)
+    resume, notes = load_resume(None if value is _DROP else value, strict=options.strict)
     return resume, report.extend(notes)
 
 
-def write(resume: Resume) -> tuple[bytes, Report]:
+def write(resume: Resume, options: WriteOptions) -> tuple[bytes, Report]:
     """Write the résumé as block-style YAML; text that looks like a date or number is quoted."""
     with requires_extra("yaml"):
         import yaml

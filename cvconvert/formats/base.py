@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
+
+from cvconvert.options import ReadOptions, WriteOptions
 
 if TYPE_CHECKING:
     from cvconvert.model import Resume
     from cvconvert.report import Report
 
-# Readers take the input's bytes and keyword options (every reader accepts ``strict``);
-# writers take a Resume and keyword options. Both return their Report beside the result.
-Reader = Callable[..., "tuple[Resume, Report]"]
-Writer = Callable[..., "tuple[bytes, Report]"]
+# A reader takes the input's bytes and its options (an instance of the format's
+# ``read_options``); a writer takes a Resume and an instance of ``write_options``. Both return
+# their Report beside the result. The options are checked by cvconvert.options.parse before.
+Reader = Callable[[bytes, Any], "tuple[Resume, Report]"]
+Writer = Callable[["Resume", Any], "tuple[bytes, Report]"]
 # Formats that hold several résumés in one file (a workbook) also offer these; the notes of a
 # many-report point into the list of résumés: "/3/work/0" is the first job of the fourth.
-ManyReader = Callable[..., "tuple[list[Resume], Report]"]
-ManyWriter = Callable[..., "tuple[bytes, Report]"]
-# A streaming many-writer saves into an open binary file and returns its report.
-ManySaver = Callable[..., "Report"]
+ManyReader = Callable[[bytes, Any], "tuple[list[Resume], Report]"]
+# A many-writer streams the résumés (consumed one at a time) into an open binary file.
+ManyWriter = Callable[[Iterable["Resume"], IO[bytes], Any], "Report"]
 
 
 @dataclass(frozen=True)
 class Format:
-    """A file format: what it is called, how to spot it, and how to read and/or write it."""
+    """A file format: what it is called, how to spot it, how to read and/or write it, and the
+    options each side takes."""
 
     name: str
     extensions: tuple[str, ...]
@@ -34,11 +37,14 @@ class Format:
     sniff: Callable[[bytes], bool] | None = None
     """True when these bytes look like this format (given the whole input)."""
     extra: str | None = None
-    """The pip extra that installs what the format imports, if any."""
+    """The pip extra that installs what the format imports, if any (``cvconvert formats`` says
+    whether it is installed)."""
     description: str = ""
     read_many: ManyReader | None = None
     """Read every résumé in one file (bytes -> list of résumés), for formats that hold many."""
     write_many: ManyWriter | None = None
-    """Write many résumés into one file (sequence of résumés -> bytes)."""
-    save_many: ManySaver | None = None
-    """Like ``write_many``, streamed into a binary file (for thousands of résumés at once)."""
+    """Write many résumés into one file, streamed (for thousands of résumés at once)."""
+    read_options: type[ReadOptions] = ReadOptions
+    """What the reader (and ``read_many``) takes."""
+    write_options: type[WriteOptions] = WriteOptions
+    """What the writer (and ``write_many``) takes."""

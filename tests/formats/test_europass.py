@@ -18,9 +18,18 @@ from lxml import etree
 import cvconvert
 from cvconvert.errors import InvalidInputError
 from cvconvert.formats import _europass
-from cvconvert.formats._europass import candidate, cefr, read_pdf, read_xml, write_candidate, write_v3
+from cvconvert.formats._europass import (
+    EuropassWriteOptions,
+    candidate,
+    cefr,
+    read_pdf,
+    read_xml,
+    write_candidate,
+    write_v3,
+)
 from cvconvert.formats._europass.common import build_rich, parse_rich, split_name
 from cvconvert.model import Resume
+from cvconvert.options import ReadOptions
 from cvconvert.report import Report
 from tests.conftest import SHARED, sample_files, shared_files, shared_path
 from tests.helpers import masked
@@ -60,8 +69,8 @@ def _valid(xsd: Any, data: bytes) -> None:
 
 def _round_trip(res: Resume, fmt: str) -> tuple[dict[str, Any], dict[str, Any], Report, bytes]:
     """(original data, data read back, notes of both directions, written bytes)."""
-    data, wreport = WRITERS[fmt](res)
-    back, rreport = read_xml(data)
+    data, wreport = WRITERS[fmt](res, EuropassWriteOptions())
+    back, rreport = read_xml(data, ReadOptions())
     # Our own files read back without losses, except layout notes about the whole document.
     assert [n for n in rreport.losses if n.path] == []
     report = Report().extend(wreport).extend(rreport)
@@ -88,7 +97,7 @@ def test_samples_keep_every_field_the_report_does_not_name(path: Path, fmt: str)
 
 @pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.stem)
 def test_samples_written_as_v3_are_valid_against_xsd_341(path: Path, xsd: Any) -> None:
-    _valid(xsd, write_v3(cvconvert.read(path))[0])
+    _valid(xsd, write_v3(cvconvert.read(path), EuropassWriteOptions())[0])
 
 
 @pytest.mark.parametrize("fmt", WRITERS)
@@ -189,16 +198,16 @@ def test_every_mapped_field_survives_without_a_note(fmt: str, xsd: Any) -> None:
 
 
 def test_portal_export_survives_read_write_read_unchanged() -> None:
-    first, _ = read_xml(shared_path(*EXPORT).read_bytes())
-    again, _ = read_xml(write_candidate(first)[0])
+    first, _ = read_xml(shared_path(*EXPORT).read_bytes(), ReadOptions())
+    again, _ = read_xml(write_candidate(first, EuropassWriteOptions())[0], ReadOptions())
     assert again.to_data() == first.to_data()
 
 
 @pytest.mark.parametrize("path", V3_EXAMPLES, ids=lambda p: p.stem)
 def test_v3_examples_upgrade_to_candidate_and_back_unchanged(path: Path) -> None:
-    first, _ = read_xml(path.read_bytes())
-    data, report = write_candidate(first)
-    again, _ = read_xml(data)
+    first, _ = read_xml(path.read_bytes(), ReadOptions())
+    data, report = write_candidate(first, EuropassWriteOptions())
+    again, _ = read_xml(data, ReadOptions())
     assert masked(again.to_data(), report) == masked(first.to_data(), report)
 
 
@@ -261,7 +270,7 @@ def _unreached(root: Any, dump: str) -> list[str]:
 
 @pytest.mark.parametrize("path", XML_EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_reads_and_what_is_not_kept_is_reported(path: Path) -> None:
-    res, report = read_xml(path.read_bytes())
+    res, report = read_xml(path.read_bytes(), ReadOptions())
     dump = "\n".join(_strings(res.to_data())).lower()
     messages = " ".join(n.message for n in report.losses).lower()
     unexplained = []
@@ -299,12 +308,12 @@ def _alias(tag: str) -> str:
 
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.stem)
 def test_europass_pdfs_read_the_xml_they_embed(path: Path) -> None:
-    from_pdf, _ = read_pdf(path.read_bytes())
+    from_pdf, _ = read_pdf(path.read_bytes(), ReadOptions())
     sibling = {
         "FATelarico-sample": path.with_suffix(".xml"),
         "Europass-CV-20130618-Emmanouilidi-EN": path.with_name(path.stem + ".attachment.xml"),
     }[path.stem]
-    from_xml, _ = read_xml(sibling.read_bytes())
+    from_xml, _ = read_xml(sibling.read_bytes(), ReadOptions())
     assert from_pdf.to_data() == from_xml.to_data()
     assert from_pdf.basics is not None and from_pdf.basics.name
     assert cvconvert.read(path).to_data() == from_xml.to_data()  # found by the .pdf extension
@@ -317,11 +326,11 @@ def test_every_source_kind_reads(kind: str) -> None:
     path = shared_path(*EXPORT)
     source: Any = {"path": path, "bytes": path.read_bytes(), "file": io.BytesIO(path.read_bytes())}[kind]
     fmt = None if kind == "path" else "europass"
-    assert cvconvert.read(source, fmt).to_data() == read_xml(path.read_bytes())[0].to_data()
+    assert cvconvert.read(source, fmt).to_data() == read_xml(path.read_bytes(), ReadOptions())[0].to_data()
 
 
 def test_export_maps_its_main_fields() -> None:
-    res, report = read_xml(shared_path(*EXPORT).read_bytes())
+    res, report = read_xml(shared_path(*EXPORT).read_bytes(), ReadOptions())
     assert res.basics is not None and res.basics.location is not None
     assert res.basics.location.countryCode == "SI"
     assert [p.network for p in res.basics.profiles or ()][:2] == ["LinkedIn", "Google Scholar"]
@@ -379,17 +388,17 @@ def test_documented_paths_are_in_structure_md() -> None:
 @given(resume)
 def test_candidate_output_uses_only_the_portals_element_paths(res: Resume) -> None:
     known = _paths(etree.fromstring(shared_path(*EXPORT).read_bytes())) | set(DOCUMENTED)
-    assert _paths(etree.fromstring(write_candidate(res)[0])) - known == set()
+    assert _paths(etree.fromstring(write_candidate(res, EuropassWriteOptions())[0])) - known == set()
 
 
 @pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.stem)
 def test_candidate_output_of_samples_uses_only_the_portals_paths(path: Path) -> None:
     known = _paths(etree.fromstring(shared_path(*EXPORT).read_bytes())) | set(DOCUMENTED)
-    assert _paths(etree.fromstring(write_candidate(cvconvert.read(path))[0])) - known == set()
+    assert _paths(etree.fromstring(write_candidate(cvconvert.read(path), EuropassWriteOptions())[0])) - known == set()
 
 
 def test_candidate_output_keeps_the_portals_namespaces_and_declaration() -> None:
-    data, _ = write_candidate(Resume.model_validate({"basics": {"name": "Ada Lovelace"}}))
+    data, _ = write_candidate(Resume.model_validate({"basics": {"name": "Ada Lovelace"}}), EuropassWriteOptions())
     assert data.startswith(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>')
     root = etree.fromstring(data)
     assert root.nsmap == {
@@ -408,9 +417,9 @@ def test_highlights_become_a_list_in_the_escaped_html_and_come_back() -> None:
         {"work": [{"name": "X", "summary": "Did <things> & more", "highlights": ["a", "b & c"]}]}
     )
     for fmt in WRITERS:
-        data, _ = WRITERS[fmt](res)
+        data, _ = WRITERS[fmt](res, EuropassWriteOptions())
         assert b"&lt;ul&gt;&lt;li&gt;a&lt;/li&gt;&lt;li&gt;b &amp;amp; c&lt;/li&gt;&lt;/ul&gt;" in data
-        back, _ = read_xml(data)
+        back, _ = read_xml(data, ReadOptions())
         assert back.work and back.work[0].highlights == ["a", "b & c"]
         assert back.work[0].summary == "Did <things> & more"
 
@@ -424,12 +433,12 @@ def test_conferences_go_to_the_portals_conference_section() -> None:
             ]
         }
     )
-    data, report = write_candidate(res)
+    data, report = write_candidate(res, EuropassWriteOptions())
     root = etree.fromstring(data)
     ns = {"e": candidate.EP}
     assert root.xpath("//e:ConferenceAndSeminar/e:Location/text()", namespaces=ns) == ["Ljubljana"]
     assert {n.path for n in report.warnings} == {"/projects/0", "/projects/1"}  # conferences come first
-    back, _ = read_xml(data)
+    back, _ = read_xml(data, ReadOptions())
     assert [p.name for p in back.projects or ()] == ["Talk", "A"]
     assert back.projects and back.projects[0].type == "conference"
 
@@ -438,8 +447,8 @@ def test_conferences_go_to_the_portals_conference_section() -> None:
 def test_work_place_splits_into_city_and_country_only_when_it_reads_back(place: str) -> None:
     res = Resume.model_validate({"work": [{"location": place}]})
     for fmt in WRITERS:
-        data, report = WRITERS[fmt](res)
-        back, _ = read_xml(data)
+        data, report = WRITERS[fmt](res, EuropassWriteOptions())
+        back, _ = read_xml(data, ReadOptions())
         assert back.work and back.work[0].location == place.replace("\x01", "")
         assert [n.path for n in report.losses] == (["/work/0/location"] if "\x01" in place else [])
 
@@ -447,16 +456,16 @@ def test_work_place_splits_into_city_and_country_only_when_it_reads_back(place: 
 def test_dates_keep_their_precision() -> None:
     res = Resume.model_validate({"work": [{"startDate": "2019", "endDate": "2020-03"}, {"startDate": "2021-07-15"}]})
     for fmt in WRITERS:
-        back, _ = read_xml(WRITERS[fmt](res)[0])
+        back, _ = read_xml(WRITERS[fmt](res, EuropassWriteOptions())[0], ReadOptions())
         assert [(w.startDate, w.endDate) for w in back.work or ()] == [("2019", "2020-03"), ("2021-07-15", None)]
 
 
 def test_country_is_written_as_iso_3166() -> None:
     res = Resume.model_validate({"basics": {"location": {"city": "Lyon", "countryCode": "France"}}})
-    data, report = write_candidate(res)
+    data, report = write_candidate(res, EuropassWriteOptions())
     assert b"<CountryCode>fr</CountryCode>" in data
     assert [(n.kind, n.path) for n in report] == [("warning", "/basics/location/countryCode")]
-    data, _ = write_v3(Resume.model_validate({"basics": {"location": {"countryCode": "GB"}}}))
+    data, _ = write_v3(Resume.model_validate({"basics": {"location": {"countryCode": "GB"}}}), EuropassWriteOptions())
     assert b"<Code>UK</Code>" in data  # Europass V3 spells GB as UK
 
 
@@ -497,12 +506,12 @@ def test_language_guess_is_reported_and_mother_tongues_come_first() -> None:
         }
     )
     for fmt in WRITERS:
-        data, report = WRITERS[fmt](res)
+        data, report = WRITERS[fmt](res, EuropassWriteOptions())
         losses = {n.path: n.message for n in report.losses}
         assert list(losses) == ["/languages/0/fluency"]
         assert "C1 (a guess)" in losses["/languages/0/fluency"]
         assert {n.path for n in report.warnings} == {"/languages/0", "/languages/1"}  # moved
-        back, _ = read_xml(data)
+        back, _ = read_xml(data, ReadOptions())
         assert [(x.language, x.fluency) for x in back.languages or ()] == [
             ("French", "Native speaker"),
             ("English", "C1"),
@@ -512,9 +521,9 @@ def test_language_guess_is_reported_and_mother_tongues_come_first() -> None:
 
 def test_unknown_fluency_is_a_loss_and_the_language_stays() -> None:
     res = Resume.model_validate({"languages": [{"language": "Klingon", "fluency": "so-so"}]})
-    data, report = write_candidate(res)
+    data, report = write_candidate(res, EuropassWriteOptions())
     assert [n.path for n in report.losses] == ["/languages/0/fluency"]
-    back, _ = read_xml(data)
+    back, _ = read_xml(data, ReadOptions())
     assert back.to_data()["languages"] == [{"language": "Klingon"}]
 
 
@@ -544,11 +553,11 @@ def test_fields_without_a_home_are_reported_by_pointer() -> None:
             "x-top": 1,
         }
     )
-    _, report = write_candidate(res)
+    _, report = write_candidate(res, EuropassWriteOptions())
     assert {n.path for n in report.losses} == {
         "/basics/x-mood", "/basics/location/region", "/work/0/x-contract", "/meta", "/x-top"
     }  # fmt: skip
-    _, report = write_v3(res)
+    _, report = write_v3(res, EuropassWriteOptions())
     assert {n.path for n in report.losses} == {
         "/basics/x-mood",
         "/basics/location/region",
@@ -561,9 +570,9 @@ def test_fields_without_a_home_are_reported_by_pointer() -> None:
 def test_xml_illegal_characters_are_removed_and_reported() -> None:
     res = Resume.model_validate({"basics": {"summary": "a\x01b"}})
     for fmt in WRITERS:
-        data, report = WRITERS[fmt](res)
+        data, report = WRITERS[fmt](res, EuropassWriteOptions())
         assert [n.path for n in report.losses] == ["/basics/summary"]
-        assert read_xml(data)[0].basics.summary == "ab"  # type: ignore[union-attr]
+        assert read_xml(data, ReadOptions())[0].basics.summary == "ab"  # type: ignore[union-attr]
 
 
 def test_rich_text_codec_is_exact_for_hostile_text() -> None:
@@ -602,7 +611,7 @@ def _xxe(target: str) -> bytes:
 )
 def test_hostile_xml_is_refused_with_one_line(data: bytes) -> None:
     with pytest.raises(InvalidInputError) as info:
-        read_xml(data)
+        read_xml(data, ReadOptions())
     assert "DTD" in str(info.value) and "\n" not in str(info.value)
 
 
@@ -613,7 +622,7 @@ def test_hostile_xml_is_refused_with_one_line(data: bytes) -> None:
 )
 def test_bad_xml_is_a_clear_error(data: bytes) -> None:
     with pytest.raises(InvalidInputError) as info:
-        read_xml(data)
+        read_xml(data, ReadOptions())
     assert "\n" not in str(info.value)
 
 
@@ -624,14 +633,14 @@ def test_bad_xml_is_a_clear_error(data: bytes) -> None:
 )
 def test_bad_pdf_is_a_clear_error(data: bytes) -> None:
     with pytest.raises(InvalidInputError) as info:
-        read_pdf(data)
+        read_pdf(data, ReadOptions())
     assert "\n" not in str(info.value)
 
 
 def test_truncated_europass_pdf_is_a_clear_error() -> None:
     data = shared_path("reference", "europass", "candidate-2020", "examples", "FATelarico-sample.pdf").read_bytes()
     with pytest.raises(InvalidInputError):
-        read_pdf(data[: len(data) // 3])
+        read_pdf(data[: len(data) // 3], ReadOptions())
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -645,7 +654,7 @@ def test_damaged_europass_pdf_is_a_clear_error_or_reads(seed: int) -> None:
     for _ in range(40):
         data[rng.randrange(len(data))] = rng.randrange(256)
     try:
-        read_pdf(bytes(data))
+        read_pdf(bytes(data), ReadOptions())
     except InvalidInputError as exc:
         assert "\n" not in str(exc)
 

@@ -18,11 +18,13 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 import cvconvert
-from cvconvert import limits
-from cvconvert.errors import InvalidInputError, LimitExceededError
+from cvconvert import api, limits
+from cvconvert.errors import InvalidInputError, LimitExceededError, OptionError
 from cvconvert.formats import _xlsx
-from cvconvert.formats._xlsx import cells
+from cvconvert.formats._xlsx import XlsxWriteOptions, cells
 from cvconvert.model import Resume
+from cvconvert.options import ReadOptions
+from cvconvert.report import Report
 from tests.conftest import sample_files, shared_files
 from tests.strategies import resume, resume_data
 
@@ -31,8 +33,15 @@ FOREIGN = shared_files("corpus/xlsx", "*.xls*")
 HOSTILE = ["=SUM(A1)", "+1 555 0100", "-x", "@x", "\tx", "\rx", '=HYPERLINK("http://evil")']
 
 
+def _many(resumes: Any, **options: object) -> tuple[bytes, Report]:
+    """One workbook of many résumés, in memory, as the library writes it (options as given)."""
+    out = io.BytesIO()
+    report = _xlsx.write_many(resumes, out, api.write_options(_xlsx.FORMAT, options))
+    return out.getvalue(), report
+
+
 def _write(resume_: Resume) -> bytes:
-    data, report = _xlsx.write(resume_)
+    data, report = _xlsx.write(resume_, XlsxWriteOptions())
     assert not report.losses
     return data
 
@@ -106,7 +115,7 @@ def test_samples_round_trip_through_xlsx(path: Path, tmp_path: Path) -> None:
 def test_full_resume_round_trips_with_unknown_fields_and_meta() -> None:
     data = _write(FULL)
     assert_no_formulas(data)
-    back, report = _xlsx.read(data, strict=True)
+    back, report = _xlsx.read(data, ReadOptions(strict=True))
     assert back.to_data() == FULL.to_data()
     assert not report.notes
 
@@ -116,17 +125,17 @@ def test_corpus_resume_round_trips(path: Path) -> None:
     resume_ = cvconvert.read(path)
     data = _write(resume_)
     assert_no_formulas(data)
-    assert _xlsx.read(data)[0].to_data() == resume_.to_data()
+    assert _xlsx.read(data, ReadOptions())[0].to_data() == resume_.to_data()
 
 
 def test_one_workbook_holds_every_corpus_resume() -> None:
     if not CORPUS:
         pytest.skip("../shared is absent")
     resumes = [cvconvert.read(p) for p in CORPUS]
-    data, report = _xlsx.write_many(resumes)
+    data, report = _many(resumes)
     assert not report.losses
     assert_no_formulas(data)
-    back = _xlsx.read_many(data)[0]
+    back = _xlsx.read_many(data, ReadOptions())[0]
     assert len(back) == len(resumes)
     mismatched = [p.name for p, a, b in zip(CORPUS, resumes, back, strict=True) if a.to_data() != b.to_data()]
     assert mismatched == []
@@ -137,16 +146,16 @@ def test_one_workbook_holds_every_corpus_resume() -> None:
 def test_hypothesis_resumes_round_trip(data: dict[str, Any]) -> None:
     out = _write(_resume(data))
     assert_no_formulas(out)
-    back, _ = _xlsx.read(out, strict=True)
+    back, _ = _xlsx.read(out, ReadOptions(strict=True))
     assert back.to_data() == data
 
 
 @settings(max_examples=10)
 @given(st.lists(resume, max_size=4))
 def test_hypothesis_resumes_round_trip_many_per_workbook(resumes: list[Resume]) -> None:
-    out, _ = _xlsx.write_many(resumes)
+    out, _ = _many(resumes)
     assert_no_formulas(out)
-    back, _ = _xlsx.read_many(out)
+    back, _ = _xlsx.read_many(out, ReadOptions())
     assert [b.to_data() for b in back] == [r.to_data() for r in resumes]
 
 
@@ -165,24 +174,26 @@ def test_api_write_many_and_read_many(tmp_path: Path) -> None:
 
 def test_link_options() -> None:
     people = [_resume({"basics": {"url": f"https://example.org/{i}"}}) for i in range(3)]
-    data, report = _xlsx.write_many(people, max_links="2")
+    data, report = _many(people, max_links="2")
     links = [c.hyperlink for row in load_workbook(io.BytesIO(data))["Basics"].iter_rows(min_row=2) for c in row]
     assert sum(link is not None for link in links) == 2
     assert [n.message for n in report.warnings] == [
         "sheet Basics: more than 2 links; the rest are plain text (option max_links)"
     ]
-    data, _ = _xlsx.write(FULL, hyperlinks="false")
+    data, _ = cvconvert.dumps(FULL, "xlsx", hyperlinks="false")  # the command line's strings
     assert all(c.hyperlink is None for ws in load_workbook(io.BytesIO(data)) for row in ws.iter_rows() for c in row)
-    with pytest.raises(cvconvert.CvConvertError):
-        _xlsx.write(FULL, max_links="many")
-    assert _xlsx.read_many(data)[0][0].to_data() == FULL.to_data()
+    with pytest.raises(OptionError, match="option max_links of the xlsx writer takes a whole number, not 'many'"):
+        cvconvert.dumps(FULL, "xlsx", max_links="many")
+    with pytest.raises(OptionError, match="max_links"):
+        cvconvert.dumps(FULL, "xlsx", max_links=-1)
+    assert _xlsx.read_many(data, ReadOptions())[0][0].to_data() == FULL.to_data()
 
 
 def test_an_empty_many_workbook_reads_as_no_resumes() -> None:
-    data, _ = _xlsx.write_many([])
-    assert _xlsx.read_many(data)[0] == []
+    data, _ = _many([])
+    assert _xlsx.read_many(data, ReadOptions())[0] == []
     with pytest.raises(InvalidInputError, match="no résumé"):
-        _xlsx.read(data)
+        _xlsx.read(data, ReadOptions())
 
 
 # --- what the sheets look like ------------------------------------------------------------------
@@ -218,7 +229,7 @@ def test_dates_are_real_dates_with_their_precision() -> None:
     assert work["C3"].value == dt.datetime(2015, 3, 9) and work["C3"].number_format == "d mmm yyyy"
     # Before March 1900 Excel has no such date: ISO text, read back as the date it says.
     assert book["Education"]["D2"].value == "1890-01"
-    back = _xlsx.read(_write(FULL))[0]
+    back = _xlsx.read(_write(FULL), ReadOptions())[0]
     assert back.work is not None and back.work[0].startDate == "2019" and back.work[0].endDate == "2021-07"
 
 
@@ -232,7 +243,7 @@ def test_formula_like_text_is_a_text_cell_and_reads_back(text: str) -> None:
     assert cell.data_type == "s"
     # A leading tab or CR is written escaped (see cells.escape), so it no longer leads.
     assert cell.quotePrefix or not cell.value.startswith(cells.FORMULA_START)
-    assert _xlsx.read(data)[0].to_data() == resume_.to_data()
+    assert _xlsx.read(data, ReadOptions())[0].to_data() == resume_.to_data()
 
 
 def test_control_characters_are_kept_reversibly() -> None:
@@ -241,13 +252,13 @@ def test_control_characters_are_kept_reversibly() -> None:
     data = _write(resume_)
     shown = load_workbook(io.BytesIO(data))["Basics"]["B2"].value
     assert "\x00" not in shown and cells.ESC + "0000" in shown
-    assert _xlsx.read(data)[0].to_data() == resume_.to_data()
+    assert _xlsx.read(data, ReadOptions())[0].to_data() == resume_.to_data()
 
 
 def test_lists_come_back_exactly_in_order() -> None:
     items = ["", "• starts with a bullet", "a\nb\n\n  c", " lead", "trail ", "x; y, z", "\n"]
     resume_ = _resume({"projects": [{"roles": items, "keywords": []}]})
-    assert _xlsx.read(_write(resume_))[0].to_data() == resume_.to_data()
+    assert _xlsx.read(_write(resume_), ReadOptions())[0].to_data() == resume_.to_data()
     assert cells.split_list(cells.join_list(items)) == items
 
 
@@ -259,12 +270,12 @@ def test_text_longer_than_a_cell_is_clipped_in_view_and_kept_whole() -> None:
     assert_no_formulas(data)
     cell = load_workbook(io.BytesIO(data))["Work"]["F2"].value
     assert len(cell) <= cells.MAX_CELL_CHARS and cell.endswith(cells.TRUNCATED)
-    assert _xlsx.read(data)[0].to_data() == resume_.to_data()
+    assert _xlsx.read(data, ReadOptions())[0].to_data() == resume_.to_data()
 
 
 def test_many_resumes_have_an_id_column_and_an_overview() -> None:
     second = _resume({"basics": {"name": "Bo", "email": "bo@example.org"}, "skills": [{"name": "Go"}]})
-    data, _ = _xlsx.write_many([FULL, second])
+    data, _ = _many([FULL, second])
     book = load_workbook(io.BytesIO(data))
     visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
     assert visible[0].title == "Overview"
@@ -328,7 +339,7 @@ def test_edited_cells_added_and_deleted_rows_win() -> None:
         book["Basics"]["B2"] = "Ada E."
         book["Skills"]["C2"] = "Rust\nZig"  # a list typed without bullets
 
-    back, _ = _xlsx.read(_edit(_write(FULL), change))
+    back, _ = _xlsx.read(_edit(_write(FULL), change), ReadOptions())
     assert back.basics is not None and back.basics.name == "Ada E."
     assert back.work is not None and [w.name for w in back.work] == ["Acme", "Globex"]
     assert back.work[0].position == "Principal" and back.work[0].highlights == ["only this"]
@@ -350,7 +361,7 @@ def test_reordered_and_added_columns_and_reordered_sheets() -> None:
             work.cell(r, 11, "Notes" if r == 1 else f"note {r}")
         book.move_sheet("Work", offset=-2)
 
-    back, report = _xlsx.read(_edit(_write(FULL), change))
+    back, report = _xlsx.read(_edit(_write(FULL), change), ReadOptions())
     expected = FULL.to_data()
     for i, job in enumerate(expected["work"]):
         job["Notes"] = f"note {i + 2}"
@@ -370,7 +381,7 @@ def test_formula_cells_read_as_their_cached_values() -> None:
                     rb'<c r="B2"[^>]*>.*?</c>', b'<c r="B2" t="str"><f>UPPER("boss")</f><v>BOSS</v></c>', part
                 )
             edited.writestr(info, part)
-    back = _xlsx.read(out.getvalue())[0]
+    back = _xlsx.read(out.getvalue(), ReadOptions())[0]
     assert back.work is not None and back.work[0].position == "BOSS"
 
 
@@ -380,11 +391,11 @@ def test_a_bad_date_typed_in_is_repaired_or_refused_when_strict() -> None:
         book["Work"]["C3"] = "sometime"
 
     data = _edit(_write(FULL), change)
-    back, report = _xlsx.read(data)
+    back, report = _xlsx.read(data, ReadOptions())
     assert back.work is not None and back.work[0].endDate is None
     assert {n.path for n in report.warnings} >= {"/work/0/endDate", "/work/1/startDate"}
     with pytest.raises(InvalidInputError, match="/work/1/startDate"):
-        _xlsx.read(data, strict=True)
+        _xlsx.read(data, ReadOptions(strict=True))
 
 
 def _soffice_convert(source: Path, to: str, outdir: Path) -> Path:
@@ -427,11 +438,11 @@ HOSTILE_RESUME = _resume(
 
 def test_libreoffice_opens_saves_and_prints_our_workbook(tmp_path: Path) -> None:
     people = [FULL, HOSTILE_RESUME, *(cvconvert.read(p) for p in CORPUS)]
-    data, _ = _xlsx.write_many(people)
+    data, _ = _many(people)
     source = tmp_path / "people.xlsx"
     source.write_bytes(data)
     resaved = _soffice_convert(source, "xlsx", tmp_path)
-    back = _xlsx.read_many(resaved.read_bytes())[0]
+    back = _xlsx.read_many(resaved.read_bytes(), ReadOptions())[0]
     assert len(back) == len(people)
     mismatched = [i for i, (a, b) in enumerate(zip(people, back, strict=True)) if a.to_data() != b.to_data()]
     assert mismatched == []
@@ -453,14 +464,14 @@ def test_libreoffice_opens_saves_and_prints_our_workbook(tmp_path: Path) -> None
 )
 def test_bad_bytes_are_refused_in_one_line(data: bytes, message: str) -> None:
     with pytest.raises(InvalidInputError, match=message) as caught:
-        _xlsx.read(data)
+        _xlsx.read(data, ReadOptions())
     assert "\n" not in str(caught.value)
 
 
 def test_truncated_workbook_is_refused() -> None:
     data = _write(FULL)
     with pytest.raises(InvalidInputError):
-        _xlsx.read(data[: len(data) // 2])
+        _xlsx.read(data[: len(data) // 2], ReadOptions())
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "flipped"])
@@ -481,7 +492,7 @@ def test_damaged_parts_give_one_line_errors(damage: str) -> None:
                     }[damage]
                 package.writestr(info.filename, part)
         try:
-            _xlsx.read_many(out.getvalue())
+            _xlsx.read_many(out.getvalue(), ReadOptions())
         except InvalidInputError as exc:
             assert "\n" not in str(exc), name
 
@@ -491,7 +502,7 @@ def test_a_zip_that_is_no_workbook_is_refused() -> None:
     with zipfile.ZipFile(out, "w") as package:
         package.writestr("word/document.xml", "<w/>")
     with pytest.raises(InvalidInputError, match=r"no xl/workbook\.xml"):
-        _xlsx.read(out.getvalue())
+        _xlsx.read(out.getvalue(), ReadOptions())
 
 
 def test_zip_bomb_is_refused_before_inflating() -> None:
@@ -501,9 +512,9 @@ def test_zip_bomb_is_refused_before_inflating() -> None:
         package.writestr("xl/worksheets/sheet1.xml", b"\0" * (120 * 2**20))
     assert len(out.getvalue()) < 2**20
     with pytest.raises(LimitExceededError, match="inflate"):
-        _xlsx.read(out.getvalue())
+        _xlsx.read(out.getvalue(), ReadOptions())
     with limits.using(max_package_bytes=10_000), pytest.raises(LimitExceededError):
-        _xlsx.read(_write(FULL))
+        _xlsx.read(_write(FULL), ReadOptions())
 
 
 def test_xlsm_with_macros_reads_data_and_runs_nothing() -> None:
@@ -524,7 +535,7 @@ def test_xlsm_with_macros_reads_data_and_runs_nothing() -> None:
             macro.writestr(info, part)
         macro.writestr("xl/vbaProject.bin", b'\xd0\xcf\x11\xe0 Sub AutoOpen() Shell "calc" End Sub')
     assert _xlsx.sniff(out.getvalue())
-    assert _xlsx.read(out.getvalue())[0].to_data() == FULL.to_data()
+    assert _xlsx.read(out.getvalue(), ReadOptions())[0].to_data() == FULL.to_data()
 
 
 def _huge_sheet(rows: int) -> bytes:
@@ -549,11 +560,11 @@ def test_a_sheet_with_a_million_rows_stops_at_the_limit() -> None:
     data = _huge_sheet(1_000_000)
     # Reading stops at the row limit however long the sheet is (a lower limit keeps the test quick).
     with limits.using(max_entries=5_000), pytest.raises(LimitExceededError, match="rows"):
-        _xlsx.read(data)
+        _xlsx.read(data, ReadOptions())
     with limits.using(max_entries=50):
         with pytest.raises(LimitExceededError):
-            _xlsx.read_many(_huge_sheet(100))
-        assert len(_xlsx.read(_huge_sheet(40))[0].work or ()) == 40
+            _xlsx.read_many(_huge_sheet(100), ReadOptions())
+        assert len(_xlsx.read(_huge_sheet(40), ReadOptions())[0].work or ()) == 40
 
 
 @pytest.mark.parametrize("path", FOREIGN, ids=lambda p: p.name[:12])
@@ -578,7 +589,7 @@ def test_a_foreign_candidate_list_gives_one_resume_per_row() -> None:
     ws.append(["Jo", None, "+1 555", None, None, None])
     out = io.BytesIO()
     book.save(out)
-    resumes, report = _xlsx.read_many(out.getvalue())
+    resumes, report = _xlsx.read_many(out.getvalue(), ReadOptions())
     assert [r.basics.name for r in resumes if r.basics] == ["Иван", "Jo"]
     first = resumes[0].to_data()
     assert first["basics"]["phone"] == "79990001122"
@@ -594,7 +605,7 @@ def test_a_foreign_sheet_named_like_ours_is_read_as_foreign() -> None:
     book.active.append(["Ann", "ann@example.org", 3])
     out = io.BytesIO()
     book.save(out)
-    resumes, report = _xlsx.read_many(out.getvalue())
+    resumes, report = _xlsx.read_many(out.getvalue(), ReadOptions())
     assert [r.to_data() for r in resumes] == [
         {"basics": {"name": "Ann", "email": "ann@example.org"}, "x-columns": {"Python": "3"}}
     ]
@@ -614,13 +625,13 @@ def test_importing_the_format_does_not_import_openpyxl() -> None:
 
 def test_a_row_without_a_resume_id_in_a_workbook_of_many_is_reported_and_skipped() -> None:
     people = [_resume({"basics": {"name": "A"}, "work": [{"name": "Acme"}]}), _resume({"basics": {"name": "B"}})]
-    data, _ = _xlsx.write_many(people)
+    data, _ = _many(people)
     book = load_workbook(io.BytesIO(data))
     book["Basics"]["A3"] = None  # B's name row
     book["Work"]["A2"] = None  # A's job
     out = io.BytesIO()
     book.save(out)
-    back, report = _xlsx.read_many(out.getvalue())
+    back, report = _xlsx.read_many(out.getvalue(), ReadOptions())
     assert [b.to_data() for b in back] == [{"basics": {"name": "A"}}, {}]
     ignored = [n.message for n in report.warnings if "has no résumé id" in n.message]
     assert ignored == [

@@ -6,38 +6,54 @@ Reading: :mod:`.read` for documents cvconvert wrote; other CVs go to :mod:`.extr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
+
+from pydantic import Field
 
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
+from cvconvert.options import DocumentOptions, Names, ReadOptions
 from cvconvert.report import Report
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+class DocxReadOptions(ReadOptions):
+    """What the DOCX reader takes."""
+
+    lang: str | None = Field(
+        None, description="a hint: the language of another CV's headings (it is told from the text by itself)"
+    )
+
+
+class DocxWriteOptions(DocumentOptions):
+    """What the DOCX writer takes."""
+
+    template: Path | None = Field(
+        None, description="a .dotx or .docx whose styles, page setup and header text are used"
+    )
+    sections: Names | None = Field(
+        None, description="which sections, in this order: work,education,skills (default: all)"
+    )
+
+
 # The reader and writer live in the submodules .read and .write; these wrappers import them on
 # first use (the registry must stay light) under other names, since importing a submodule sets
 # the package attribute of its name (``_docx.write`` is the module, not a function).
-def _write(
-    resume: Resume,
-    *,
-    sections: str | Sequence[str] | None = None,
-    lang: str | None = None,
-    page: str | None = None,
-    template: str | Path | None = None,
-) -> tuple[bytes, Report]:
+def _write(resume: Resume, options: DocxWriteOptions) -> tuple[bytes, Report]:
     """Write a one-column Word CV; see :func:`cvconvert.formats._docx.write.write`."""
     from cvconvert.formats._docx.write import write as write_docx
 
-    return write_docx(resume, sections=sections, lang=lang, page=page, template=template)
+    return write_docx(
+        resume, sections=options.sections, lang=options.lang, page=options.page, template=options.template
+    )
 
 
-def _read(data: bytes, *, strict: bool = False, lang: str | None = None) -> tuple[Resume, Report]:
+def _read(data: bytes, options: DocxReadOptions) -> tuple[Resume, Report]:
     """Read a DOCX; see :func:`cvconvert.formats._docx.read.read`."""
     from cvconvert.formats._docx.read import read as read_docx
 
-    return read_docx(data, strict=strict, lang=lang)
+    return read_docx(data, strict=options.strict, lang=options.lang)
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -65,5 +81,7 @@ FORMAT = Format(
     write=_write,
     sniff=sniff,
     extra="docx",
+    read_options=DocxReadOptions,
+    write_options=DocxWriteOptions,
     description="Word: a one-column CV; reads it back even after edits, and other CVs best-effort",
 )

@@ -112,11 +112,10 @@ class _Body:
         self.out.append(f"<w:p><w:pPr>{props}</w:pPr>{mark}{runs}</w:p>")
 
 
-def _sections_option(sections: str | Sequence[str] | None) -> list[str]:
+def _sections_option(sections: Sequence[str] | None) -> list[str]:
     if sections is None:
         return list(DEFAULT_ORDER)
-    names = sections.split(",") if isinstance(sections, str) else list(sections)
-    order = [n.strip().lower() for n in names if n.strip()]
+    order = [n.strip().lower() for n in sections if n.strip()]
     unknown = [n for n in order if n not in DEFAULT_ORDER]
     if unknown:
         raise OptionError(f"unknown section(s) {', '.join(unknown)} (known: {', '.join(DEFAULT_ORDER)})")
@@ -134,14 +133,14 @@ def _page_default(data: dict[str, Any]) -> str:
 def write(
     resume: Resume,
     *,
-    sections: str | Sequence[str] | None = None,
+    sections: Sequence[str] | None = None,
     lang: str | None = None,
     page: str | None = None,
     template: str | Path | None = None,
 ) -> tuple[bytes, Report]:
     """Write the résumé as a DOCX: the bytes and the loss report.
 
-    ``sections``: which sections, in which order (``"work,education,skills"``; default all, in the
+    ``sections``: which sections, in which order (``("work", "education", "skills")``; default all, in the
     conventional order; ``summary`` is basics.summary). ``lang``: language of headings and dates
     (en, de, fr, es, zh, or any CLDR language with English headings). ``page``: A4 or Letter
     (default: Letter for the US and Canada, else A4; a template keeps its own unless given).
@@ -178,7 +177,7 @@ class Rendered:
 def render(
     resume: Resume,
     *,
-    sections: str | Sequence[str] | None = None,
+    sections: Sequence[str] | None = None,
     lang: str | None = None,
     page: str | None = None,
     template: str | Path | None = None,

@@ -16,6 +16,7 @@ from cvconvert._load import load_resume
 from cvconvert.errors import InvalidInputError
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
+from cvconvert.options import LanguageOptions, ReadOptions
 from cvconvert.report import Report
 
 CANDIDATE_NS = "http://www.europass.eu/1.0"
@@ -42,7 +43,7 @@ def _require_extra() -> None:
         import pycountry  # noqa: F401
 
 
-def read_xml(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read_xml(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read either Europass XML dialect (told apart by the root element)."""
     _require_extra()
     root = parse_xml(data, "Europass XML")
@@ -55,32 +56,36 @@ def read_xml(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
         raise InvalidInputError(f"not a Europass CV: the root element is {tag or '?'}")
     report = Report()
     value = read_root(root, report)
-    resume, load_report = load_resume(value, strict=strict)
+    resume, load_report = load_resume(value, strict=options.strict)
     report.extend(load_report)
     return resume, report
 
 
-def write_candidate(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
+class EuropassWriteOptions(LanguageOptions):
+    """What the Europass writers take: the language the CV is written in (``lang``)."""
+
+
+def write_candidate(resume: Resume, options: EuropassWriteOptions) -> tuple[bytes, Report]:
     """Write the current Europass XML (see candidate.write)."""
     _require_extra()
     from cvconvert.formats._europass.candidate import write
 
-    return write(resume, language=language)
+    return write(resume, language=options.lang)
 
 
-def write_v3(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
+def write_v3(resume: Resume, options: EuropassWriteOptions) -> tuple[bytes, Report]:
     """Write the legacy SkillsPassport V3.4 XML (see v3.write)."""
     _require_extra()
     from cvconvert.formats._europass.v3 import write
 
-    return write(resume, language=language)
+    return write(resume, language=options.lang)
 
 
-def read_pdf(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read_pdf(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read the Europass XML embedded in a Europass PDF."""
     from cvconvert.formats._europass.pdf import embedded_xml
 
-    return read_xml(embedded_xml(data), strict=strict)
+    return read_xml(embedded_xml(data), options)
 
 
 def sniff_candidate(data: bytes) -> bool:
@@ -106,6 +111,7 @@ FORMATS = (
         media_type="application/xml",
         read=read_xml,
         write=write_v3,
+        write_options=EuropassWriteOptions,
         sniff=sniff_v3,
         extra="europass",
         description="Europass CV XML, legacy SkillsPassport V3.4 (Cedefop, valid against XSD 3.4.1)",
@@ -116,6 +122,7 @@ FORMATS = (
         media_type="application/xml",
         read=read_xml,
         write=write_candidate,
+        write_options=EuropassWriteOptions,
         sniff=sniff_candidate,
         extra="europass",
         description="Europass CV XML of europass.europa.eu (Candidate, 2020+); reads V3 too",

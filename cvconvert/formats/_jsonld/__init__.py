@@ -13,10 +13,12 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
+from pydantic import Field
+
 from cvconvert._deps import quiet_logger, requires_extra
-from cvconvert.errors import OptionError
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
+from cvconvert.options import ReadOptions, WriteOptions
 from cvconvert.report import Report
 
 if TYPE_CHECKING:
@@ -64,14 +66,19 @@ def _read(data: bytes, kind: syntax.Syntax | Literal["html"], strict: bool) -> t
     return resume, report.extend(notes)
 
 
-def write_jsonld(resume: Resume, *, context: ContextKind | str = "remote") -> tuple[bytes, Report]:
-    """Compact JSON-LD of a schema.org Person; nothing is lost, so the report is empty.
+class JsonLdWriteOptions(WriteOptions):
+    """What the JSON-LD writer takes."""
 
-    ``context="remote"`` names schema.org's context by its address (what search engines expect;
-    cvconvert reads it from its shipped copy), ``"inline"`` writes that copy into the file.
-    """
-    if context not in ("remote", "inline"):
-        raise OptionError(f"context must be 'remote' or 'inline', not {context!r}")
+    context: ContextKind = Field(
+        "remote",
+        description="remote: name schema.org's context by its address (what search engines expect); "
+        "inline: write a copy of it into the file",
+    )
+
+
+def write_jsonld(resume: Resume, options: JsonLdWriteOptions) -> tuple[bytes, Report]:
+    """Compact JSON-LD of a schema.org Person; nothing is lost, so the report is empty."""
+    context = options.context
     graph, person = _graph(resume)
     from cvconvert.formats._jsonld.compact import compact, output_context
     from cvconvert.formats._jsonld.mapping import SURROGATE
@@ -84,38 +91,38 @@ def write_jsonld(resume: Resume, *, context: ContextKind | str = "remote") -> tu
     return text.encode("utf-8"), Report()
 
 
-def read_jsonld(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read_jsonld(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read the main schema.org Person of a JSON-LD document (ours losslessly, others best-effort).
 
     Raises InvalidInputError for input that is not JSON, not JSON-LD, refers to a context other
     than schema.org's (never fetched), or holds no Person.
     """
-    return _read(data, "json-ld", strict)
+    return _read(data, "json-ld", options.strict)
 
 
-def write_turtle(resume: Resume) -> tuple[bytes, Report]:
+def write_turtle(resume: Resume, options: WriteOptions) -> tuple[bytes, Report]:
     """The same graph as Turtle; nothing is lost."""
     graph, _ = _graph(resume)
     return _syntax().turtle(graph), Report()
 
 
-def read_turtle(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read_turtle(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read the main schema.org Person of a Turtle document."""
-    return _read(data, "turtle", strict)
+    return _read(data, "turtle", options.strict)
 
 
-def write_ntriples(resume: Resume) -> tuple[bytes, Report]:
+def write_ntriples(resume: Resume, options: WriteOptions) -> tuple[bytes, Report]:
     """The same graph as N-Triples (lines sorted); nothing is lost."""
     graph, _ = _graph(resume)
     return _syntax().ntriples(graph), Report()
 
 
-def read_ntriples(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read_ntriples(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read the main schema.org Person of an N-Triples document."""
-    return _read(data, "nt", strict)
+    return _read(data, "nt", options.strict)
 
 
-def write_rdfxml(resume: Resume) -> tuple[bytes, Report]:
+def write_rdfxml(resume: Resume, options: WriteOptions) -> tuple[bytes, Report]:
     """The same graph as RDF/XML; text XML cannot hold is escaped reversibly (``cv:escaped``)."""
     graph, person = _graph(resume)
     from cvconvert.formats._jsonld.compact import _rank
@@ -125,14 +132,14 @@ def write_rdfxml(resume: Resume) -> tuple[bytes, Report]:
     return _syntax().rdfxml(graph, _rank(), person), Report()
 
 
-def read_rdfxml(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read_rdfxml(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read the main schema.org Person of an RDF/XML document (DTDs are refused)."""
-    return _read(data, "xml", strict)
+    return _read(data, "xml", options.strict)
 
 
-def read_html(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read_html(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read the main schema.org Person of the JSON-LD blocks of a web page."""
-    return _read(data, "html", strict)
+    return _read(data, "html", options.strict)
 
 
 FORMATS: tuple[Format, ...] = (
@@ -142,6 +149,7 @@ FORMATS: tuple[Format, ...] = (
         media_type="application/ld+json",
         read=read_jsonld,
         write=write_jsonld,
+        write_options=JsonLdWriteOptions,
         sniff=_sniffer("sniff_jsonld"),
         extra="jsonld",
         description="schema.org Person as JSON-LD (linked data for search engines)",

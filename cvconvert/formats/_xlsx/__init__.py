@@ -11,11 +11,14 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import IO
+
+from pydantic import Field
 
 from cvconvert.errors import CvConvertError, InvalidInputError
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
+from cvconvert.options import ReadOptions, WriteOptions
 from cvconvert.report import Note, Report
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -23,36 +26,34 @@ MAX_LINKS = 1_000
 """Live links per sheet by default: openpyxl holds each in memory until the workbook is saved."""
 
 
+class XlsxWriteOptions(WriteOptions):
+    """What the XLSX writer takes."""
+
+    hyperlinks: bool = Field(True, description="make web addresses and e-mail addresses live links")
+    max_links: int = Field(MAX_LINKS, ge=0, description="live links per sheet at most; the rest are plain text")
+
+
 # The writers load on first use: looking formats up (every conversion does) must stay cheap.
 
 
-def write(resume: Resume, *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS) -> tuple[bytes, Report]:
+def write(resume: Resume, options: XlsxWriteOptions) -> tuple[bytes, Report]:
     """A workbook for one résumé: a sheet per section with data, Basics as field/value rows.
 
     Nothing is lost: what the sheets do not show is kept in the hidden sheet and columns.
-    ``hyperlinks`` makes URLs and e-mail addresses live links, at most ``max_links`` per sheet.
     """
     from cvconvert.formats._xlsx import writing
 
-    return writing.write(resume, hyperlinks=hyperlinks, max_links=max_links)
+    out = io.BytesIO()
+    report = writing.write_book([resume], out, many=False, hyperlinks=options.hyperlinks, max_links=options.max_links)
+    return out.getvalue(), report
 
 
-def write_many(
-    resumes: Iterable[Resume], *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS
-) -> tuple[bytes, Report]:
-    """One workbook holding every résumé, as bytes: a résumé id column on each sheet and an Overview."""
+def write_many(resumes: Iterable[Resume], out: IO[bytes], options: XlsxWriteOptions) -> Report:
+    """One workbook holding every résumé, streamed into ``out`` (memory does not grow with the
+    résumés): a résumé id column on each sheet and an Overview."""
     from cvconvert.formats._xlsx import writing
 
-    return writing.write_many(resumes, hyperlinks=hyperlinks, max_links=max_links)
-
-
-def save_many(
-    resumes: Iterable[Resume], out: BinaryIO, *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS
-) -> Report:
-    """:func:`write_many` streamed into a binary file: memory does not grow with the résumés."""
-    from cvconvert.formats._xlsx import writing
-
-    return writing.save_many(resumes, out, hyperlinks=hyperlinks, max_links=max_links)
+    return writing.write_book(resumes, out, many=True, hyperlinks=options.hyperlinks, max_links=options.max_links)
 
 
 def _load(data: bytes, strict: bool) -> tuple[list[Resume], list[Report], Report]:
@@ -98,13 +99,13 @@ def _load(data: bytes, strict: bool) -> tuple[list[Resume], list[Report], Report
     return resumes, reports, report
 
 
-def read(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
+def read(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read a workbook's résumé; a workbook holding several gives the first, with a warning.
 
     Raises InvalidInputError (LimitExceededError for limits) for bytes that are no workbook,
     a damaged or oversized one, or one with no résumé in it.
     """
-    resumes, reports, report = _load(data, strict)
+    resumes, reports, report = _load(data, options.strict)
     if not resumes:
         raise InvalidInputError("the workbook holds no résumé (an empty many-résumé workbook)")
     out = Report(list(report.notes)).extend(reports[0])
@@ -113,9 +114,9 @@ def read(data: bytes, *, strict: bool = False) -> tuple[Resume, Report]:
     return resumes[0], out
 
 
-def read_many(data: bytes, *, strict: bool = False) -> tuple[list[Resume], Report]:
+def read_many(data: bytes, options: ReadOptions) -> tuple[list[Resume], Report]:
     """Every résumé in a workbook; the report's pointers start with the résumé's index."""
-    resumes, reports, report = _load(data, strict)
+    resumes, reports, report = _load(data, options.strict)
     out = Report(list(report.notes))
     for i, notes in enumerate(reports):
         out.notes.extend(Note(n.kind, f"/{i}{n.path}", n.message) for n in notes)
@@ -144,5 +145,5 @@ FORMAT = Format(
     description="Excel workbook: a sheet per section, or many résumés with an overview",
     read_many=read_many,
     write_many=write_many,
-    save_many=save_many,
+    write_options=XlsxWriteOptions,
 )

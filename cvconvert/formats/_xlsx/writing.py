@@ -8,7 +8,6 @@ value) is kept as JSON in a hidden column beside each row and in the hidden shee
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -498,62 +497,3 @@ def write_book(
         raise ValueError("a one-résumé workbook needs exactly one résumé")
     book.save(out)
     return report
-
-
-def write(resume: Resume, *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS) -> tuple[bytes, Report]:
-    """A workbook for one résumé: a sheet per section with data, Basics as field/value rows.
-
-    Nothing is lost: what the sheets do not show is kept in the hidden sheet and columns.
-    ``hyperlinks`` makes URLs and e-mail addresses live links, at most ``max_links`` per sheet.
-    """
-    out = io.BytesIO()
-    report = write_book([resume], out, many=False, hyperlinks=_flag(hyperlinks), max_links=_count(max_links))
-    return out.getvalue(), report
-
-
-def write_many(
-    resumes: Iterable[Resume], *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS
-) -> tuple[bytes, Report]:
-    """One workbook holding every résumé: a résumé id column on each sheet and an Overview sheet.
-
-    The options are :func:`write`'s. The résumés are streamed; the workbook's bytes are built
-    in memory (:func:`write_book` saves to a file instead).
-    """
-    out = io.BytesIO()
-    report = write_book(resumes, out, many=True, hyperlinks=_flag(hyperlinks), max_links=_count(max_links))
-    return out.getvalue(), report
-
-
-def save_many(
-    resumes: Iterable[Resume], out: Any, *, hyperlinks: bool | str = True, max_links: int | str = MAX_LINKS
-) -> Report:
-    """:func:`write_many` saved straight into ``out`` (a binary file): nothing held as bytes."""
-    return write_book(resumes, out, many=True, hyperlinks=_flag(hyperlinks), max_links=_count(max_links))
-
-
-def _count(value: int | str) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = -1
-    if number < 0:
-        from cvconvert.errors import OptionError
-
-        raise OptionError(f"max_links must be a whole number >= 0, not {value!r}")
-    return number
-
-
-def _flag(value: bool | str) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("1", "true", "yes", "on"):
-        return True
-    if text in ("0", "false", "no", "off"):
-        return False
-    from cvconvert.errors import OptionError
-
-    raise OptionError(f"hyperlinks must be true or false, not {value!r}")
-
-
-__all__ = ["write", "write_book", "write_many"]

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
+from cvconvert.options import WriteOptions
 from cvconvert.report import Report, pointer
 
 
-def write(resume: Resume, *, width: str = "200") -> tuple[bytes, Report]:
+class PlainTextOptions(WriteOptions):
+    """What the plain-text writer takes."""
+
+    width: int = Field(200, gt=0, description="cut each line to this many characters")
+
+
+def write(resume: Resume, options: PlainTextOptions) -> tuple[bytes, Report]:
     """The name and job titles as plain text; every other section is reported as lost."""
     report = Report()
     lines = [resume.basics.name or "" if resume.basics else ""]
     for i, job in enumerate(resume.work or ()):
-        lines.append(f"- {job.position or ''} at {job.name or ''}"[: int(width)])
+        lines.append(f"- {job.position or ''} at {job.name or ''}"[: options.width])
         if job.highlights:
             report.lost(pointer("work", i, "highlights"), "plain text keeps job titles only")
     for section in ("education", "skills"):
@@ -21,4 +30,6 @@ def write(resume: Resume, *, width: str = "200") -> tuple[bytes, Report]:
     return ("\n".join(lines) + "\n").encode(), report
 
 
-FORMAT = Format(name="plaintext", extensions=(".txt",), media_type="text/plain", write=write)
+FORMAT = Format(
+    name="plaintext", extensions=(".txt",), media_type="text/plain", write=write, write_options=PlainTextOptions
+)
