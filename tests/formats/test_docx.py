@@ -750,6 +750,54 @@ def test_text_typed_outside_any_field_goes_to_the_summary_with_a_warning() -> No
     assert [n.path for n in report.warnings] == ["/work/0/summary"]
 
 
+# --- one rule for the text of a run: our reader and the extractor agree -------------------------
+
+_SPECIAL_RUN = (
+    '<w:r><w:t>Jean</w:t><w:noBreakHyphen/><w:t>Luc</w:t><w:tab/><w:t>x</w:t><w:br w:type="page"/>'
+    '<w:t>y</w:t><w:softHyphen/><w:sym w:font="Arial" w:char="2022"/><w:sym w:font="Wingdings" w:char="F0A7"/>'
+    '<w:sym w:char="zz"/><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>z</w:t></w:r>'
+)
+
+
+def test_special_runs_show_one_text_for_every_reader() -> None:
+    from lxml import etree
+
+    from cvconvert.formats._docx.runs import TEXT_TAGS, text_of
+
+    run = etree.fromstring(f'<w:p xmlns:w="{W}">{_SPECIAL_RUN}</w:p>')[0]
+    shown = "".join(text_of(el) for el in run.iter() if el.tag in TEXT_TAGS)
+    assert shown == "Jean\u2011Luc\tx\ny\u00ad\u2022\tz"
+
+
+def test_a_non_breaking_hyphen_is_a_hyphen_to_the_extractor_however_it_is_spelled() -> None:
+    from cvconvert.formats._docx.extract import read_lines
+
+    body = (
+        f"<w:p>{_SPECIAL_RUN}</w:p>"
+        "<w:p><w:r><w:t>2019</w:t><w:noBreakHyphen/><w:t>2021</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>2019\u20112021</w:t></w:r></w:p>"
+    )
+    data = zip_of({"word/document.xml": f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'.encode()})
+    # The page break splits the line (it showed "xy" as one word before); U+00AD and a symbol
+    # font's private-use character show nothing.
+    assert [line.text for line in read_lines(data)] == ["Jean-Luc\tx", "y\u2022\tz", "2019-2021", "2019-2021"]
+
+
+def test_a_non_breaking_hyphen_word_saved_as_an_element_reads_back_as_written() -> None:
+    data, _ = write(Resume.model_validate({"basics": {"name": "Jean\u2011Luc Picard", "label": "Captain"}}))
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        members = {n: src.read(n) for n in src.namelist()}
+    page = members["word/document.xml"].decode()
+    assert page.count("Jean\u2011Luc") == 1
+    # Word stores U+2011 as an element of its own when it saves; the label changes so that the
+    # page is merged field by field.
+    page = page.replace("Jean\u2011Luc", 'Jean</w:t><w:noBreakHyphen/><w:t xml:space="preserve">Luc')
+    members["word/document.xml"] = page.replace(">Captain<", ">Admiral<").encode()
+    back, report = read(zip_of(members))
+    assert (back.basics.name, back.basics.label) == ("Jean\u2011Luc Picard", "Admiral")  # type: ignore[union-attr]
+    assert list(report) == []
+
+
 # --- input through every kind of source, the CLI, bad input --------------------------------------
 
 

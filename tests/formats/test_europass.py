@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 import cvconvert
+from cvconvert import namespaces
 from cvconvert.errors import InvalidInputError
 from cvconvert.formats import _europass
 from cvconvert.formats._europass import (
     EuropassWriteOptions,
-    candidate,
     cefr,
     read_pdf,
     read_xml,
@@ -31,7 +31,7 @@ from cvconvert.formats._europass.common import build_rich, parse_rich, split_nam
 from cvconvert.model import Resume
 from cvconvert.options import ReadOptions
 from cvconvert.report import Report
-from tests.conftest import SHARED, sample_files, shared_files, shared_path
+from tests.conftest import SHARED, corpus_resumes, sample_files, shared_files, shared_path
 from tests.helpers import masked
 from tests.strategies import resume
 
@@ -40,7 +40,7 @@ EXPORT = ("reference", "europass", "candidate-2020", "examples", "FATelarico-sam
 V3_EXAMPLES = shared_files("reference/europass/legacy-v3/examples", "*.xml")
 PDFS = shared_files("reference/europass", "*/examples/*.pdf")
 XML_EXAMPLES = [*V3_EXAMPLES, *shared_files("reference/europass/candidate-2020/examples", "*.xml")]
-CORPUS = shared_files("corpus/jsonresume", "*.json")
+CORPUS, NOT_RESUMES = corpus_resumes()
 WRITERS = {"europass": write_candidate, "europass-v3": write_v3}
 
 
@@ -366,7 +366,7 @@ DOCUMENTED = {
     "Candidate/CandidateProfile/Others/Other/Link": "Description, Link*)",
     "Candidate/CandidatePerson/Communication/Address/oa:AddressLine": "`Address @type` with `oa:AddressLine`",
 }  # fmt: skip
-_PREFIX = {candidate.HR: "hr:", candidate.OA: "oa:", candidate.EURES: "eures:", candidate.EP: ""}
+_PREFIX = {namespaces.HR_XML: "hr:", namespaces.OAGIS: "oa:", namespaces.EURES: "eures:", namespaces.EUROPASS: ""}
 
 
 def _paths(root: Any) -> set[str]:
@@ -402,11 +402,11 @@ def test_candidate_output_keeps_the_portals_namespaces_and_declaration() -> None
     assert data.startswith(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>')
     root = etree.fromstring(data)
     assert root.nsmap == {
-        None: candidate.EP,
-        "oa": candidate.OA,
-        "eures": candidate.EURES,
-        "hr": candidate.HR,
-        "xsi": candidate.XSI,
+        None: namespaces.EUROPASS,
+        "oa": namespaces.OAGIS,
+        "eures": namespaces.EURES,
+        "hr": namespaces.HR_XML,
+        "xsi": namespaces.XSI,
     }
     assert root.findtext(".//{http://www.openapplications.org/oagis/9}GivenName") == "Ada"
     assert root.findtext(".//{http://www.hr-xml.org/3}FamilyName") == "Lovelace"
@@ -435,7 +435,7 @@ def test_conferences_go_to_the_portals_conference_section() -> None:
     )
     data, report = write_candidate(res, EuropassWriteOptions())
     root = etree.fromstring(data)
-    ns = {"e": candidate.EP}
+    ns = {"e": namespaces.EUROPASS}
     assert root.xpath("//e:ConferenceAndSeminar/e:Location/text()", namespaces=ns) == ["Ljubljana"]
     assert {n.path for n in report.warnings} == {"/projects/0", "/projects/1"}  # conferences come first
     back, _ = read_xml(data, ReadOptions())

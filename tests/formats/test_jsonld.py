@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 
 import cvconvert
-from cvconvert import formats
+from cvconvert import formats, namespaces
 from cvconvert.errors import InvalidInputError, LimitExceededError, OptionError
 from cvconvert.formats._jsonld import mapping as m
 from cvconvert.formats._jsonld.build import build
@@ -187,10 +187,10 @@ def test_every_term_of_the_output_is_in_schema_org_or_cvconvert(path: Path, sche
     for _, p, o in graph:
         terms = [str(p)] + ([str(o)] if str(p) == RDF_NS + "type" else [])
         for term in terms:
-            if term.startswith(m.SCHEMA):
-                if term[len(m.SCHEMA) :] not in schema_org_terms:
+            if term.startswith(namespaces.SCHEMA):
+                if term[len(namespaces.SCHEMA) :] not in schema_org_terms:
                     unknown.add(term)
-            elif not term.startswith(m.CV) and term not in rdf_terms:
+            elif not term.startswith(namespaces.CV) and term not in rdf_terms:
                 unknown.add(term)
     assert unknown == set()
 
@@ -501,7 +501,7 @@ def test_a_foreign_list_of_entries_keeps_its_order() -> None:
 
 def test_garbage_in_cvconvert_terms_is_not_fatal() -> None:
     doc = {
-        "@context": ["https://schema.org", {"cv": m.CV}],
+        "@context": ["https://schema.org", {"cv": namespaces.CV}],
         "@type": "Person",
         "cv:extra": "{not json",
         "cv:resumeExtra": '{"work": 5}',

@@ -31,17 +31,22 @@ from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError, OptionError
 from cvconvert.formats._docx import i18n
 from cvconvert.formats._docx.layout import FIELD_STYLES
+from cvconvert.namespaces import (
+    CONTENT_TYPES,
+    CUSTOM_XML_PROPERTIES,
+    CVCONVERT_DOCX,
+    EXTENDED_PROPERTIES,
+    PACKAGE_RELS,
+    R_STRICT,
+    REL_CORE_PROPERTIES,
+    REL_TYPES,
+    WORD_COMPAT,
+    A,
+    M,
+    R,
+    W,
+)
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-R_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
-M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-DATA_NS = "urn:cvconvert:docx:1"
-REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-REL_HYPERLINK = REL_TYPES + "hyperlink"
-REL_CUSTOM_XML = REL_TYPES + "customXml"
 MAIN_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _W = f"{{{W}}}"
 
@@ -319,7 +324,7 @@ _ROOTS = {
     "numbering": _W + "numbering",
     "settings": _W + "settings",
     "fontTable": _W + "fonts",
-    "theme": "{http://schemas.openxmlformats.org/drawingml/2006/main}theme",
+    "theme": f"{{{A}}}theme",
     "header": _W + "hdr",
     "footer": _W + "ftr",
 }
@@ -346,7 +351,7 @@ def _take(members: Mapping[str, bytes], dropped: _Dropped) -> tuple[dict[str, _P
     taken = set(_REPLACED)
     counts = {"header": 0, "footer": 0}
     rels = parse_xml(members.get("word/_rels/document.xml.rels", _EMPTY_RELS), "template relationships")
-    for rel in rels.iter(f"{{{PKG_REL}}}Relationship"):
+    for rel in rels.iter(f"{{{PACKAGE_RELS}}}Relationship"):
         kind = rel.get("Type", "").removeprefix(REL_TYPES)
         source = _internal_target(rel)
         if kind not in _LOOK or source is None or source not in members or source in taken:
@@ -371,7 +376,7 @@ def _take(members: Mapping[str, bytes], dropped: _Dropped) -> tuple[dict[str, _P
     for name in members:
         if name in taken or name.endswith(".rels") or name.startswith("docProps/thumbnail"):
             continue
-        if name.startswith("customXml/") and DATA_NS.encode() in _head(members, name):
+        if name.startswith("customXml/") and CVCONVERT_DOCX.encode() in _head(members, name):
             continue  # our own data part, in a CV written by cvconvert and used as a template
         dropped.add(_kind_of(name), name)
     return parts, renamed, document
@@ -395,7 +400,7 @@ def _note_external(members: Mapping[str, bytes], dropped: _Dropped) -> None:
             root = parse_xml(members[name], f"template {name}")
         except InvalidInputError:
             continue  # damaged relationships of a part that is dropped anyway
-        for rel in root.iter(f"{{{PKG_REL}}}Relationship"):
+        for rel in root.iter(f"{{{PACKAGE_RELS}}}Relationship"):
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
             if rel.get("TargetMode", "Internal") == "Internal":
                 continue
@@ -816,7 +821,7 @@ def _content_types(parts: dict[str, str]) -> bytes:
         "/customXml/itemProps1.xml": "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
     }
     return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{CT}">'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{CONTENT_TYPES}">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
         + "".join(f'<Override PartName="{part}" ContentType="{kind}"/>' for part, kind in overrides.items())
@@ -847,7 +852,7 @@ def _base_sect_pr(page: str) -> str:
     )
 
 
-_EMPTY_RELS = f'<Relationships xmlns="{PKG_REL}"/>'.encode()
+_EMPTY_RELS = f'<Relationships xmlns="{PACKAGE_RELS}"/>'.encode()
 _EMPTY_STYLES = f'<w:styles xmlns:w="{W}"/>'.encode()
 _EMPTY_NUMBERING = f'<w:numbering xmlns:w="{W}"/>'
 _BULLET_ABSTRACT = (
@@ -865,7 +870,7 @@ _EMPTY_NUMBERING_WITH_BULLETS = (
 )
 _BASE_DOCUMENT = f'<w:document xmlns:w="{W}"><w:body/></w:document>'
 _BASE_RELS = (
-    f'<Relationships xmlns="{PKG_REL}">'
+    f'<Relationships xmlns="{PACKAGE_RELS}">'
     f'<Relationship Id="rId1" Type="{REL_TYPES}styles" Target="styles.xml"/>'
     f'<Relationship Id="rId2" Type="{REL_TYPES}numbering" Target="numbering.xml"/>'
     f'<Relationship Id="rId3" Type="{REL_TYPES}settings" Target="settings.xml"/>'
@@ -873,32 +878,31 @@ _BASE_RELS = (
     "</Relationships>"
 )
 _PACKAGE_RELS = (
-    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PKG_REL}">'
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PACKAGE_RELS}">'
     f'<Relationship Id="rId1" Type="{REL_TYPES}officeDocument" Target="word/document.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
-    'core-properties" Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId2" Type="{REL_CORE_PROPERTIES}" Target="docProps/core.xml"/>'
     f'<Relationship Id="rId3" Type="{REL_TYPES}extended-properties" Target="docProps/app.xml"/>'
     "</Relationships>"
 )
 _APP = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f'<Properties xmlns="{EXTENDED_PROPERTIES}">'
     "<Application>cvconvert</Application></Properties>"
 )
 _ITEM_PROPS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
     '<ds:datastoreItem ds:itemID="{6C7E5A52-2D0B-4A43-9C4E-63766F6E7631}" '
-    'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
-    f'<ds:schemaRefs><ds:schemaRef ds:uri="{DATA_NS}"/></ds:schemaRefs></ds:datastoreItem>'
+    f'xmlns:ds="{CUSTOM_XML_PROPERTIES}">'
+    f'<ds:schemaRefs><ds:schemaRef ds:uri="{CVCONVERT_DOCX}"/></ds:schemaRefs></ds:datastoreItem>'
 )
 _ITEM_RELS = (
-    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PKG_REL}">'
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PACKAGE_RELS}">'
     f'<Relationship Id="rId1" Type="{REL_TYPES}customXmlProps" Target="itemProps{{n}}.xml"/></Relationships>'
 )
 _SETTINGS = (
     f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="{W}">'
     '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
-    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
+    f'<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="{WORD_COMPAT}" '
     'w:val="15"/></w:compat><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>'
 )
 _FONT_TABLE = (

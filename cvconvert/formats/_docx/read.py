@@ -37,16 +37,15 @@ from cvconvert.formats._docx.layout import (
     display,
     link_target,
 )
-from cvconvert.formats._docx.package import DATA_NS, PKG_REL, REL_HYPERLINK, R, W
+from cvconvert.formats._docx.runs import TEXT_TAGS, text_of
 from cvconvert.model import Resume
+from cvconvert.namespaces import CVCONVERT_DOCX, PACKAGE_RELS, REL_HYPERLINK, R, W
 from cvconvert.report import Report, pointer
 
 _W = f"{{{W}}}"
-P, RUN, T, TAB, BR, CR = (_W + t for t in ("p", "r", "t", "tab", "br", "cr"))
+P, RUN = _W + "p", _W + "r"
 PPR, PSTYLE, RPR, RSTYLE = (_W + t for t in ("pPr", "pStyle", "rPr", "rStyle"))
 BOOKMARK, HYPERLINK, NUMPR = _W + "bookmarkStart", _W + "hyperlink", _W + "numPr"
-# Word (and LibreOffice) store U+2011 and U+00AD as elements of their own.
-NO_BREAK_HYPHEN, SOFT_HYPHEN = _W + "noBreakHyphen", _W + "softHyphen"
 RID = f"{{{R}}}id"
 _MARK = re.compile(r"^_cv_([a-z]+)(?:_(\d+))?$")
 _MISSING: Any = object()
@@ -146,18 +145,18 @@ def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[st
         if "itemProps" in name:
             continue
         raw = read_member(package, name)
-        if DATA_NS.encode() not in raw[:400]:
+        if CVCONVERT_DOCX.encode() not in raw[:400]:
             continue
         root = parse_xml(raw, name)
-        if root.tag != f"{{{DATA_NS}}}cvconvert":
+        if root.tag != f"{{{CVCONVERT_DOCX}}}cvconvert":
             continue
         try:
             # Strict JSON, as our writer writes it: NaN and ±Infinity (or 1e999) no writer can
             # write back, so a part holding one was not written by us.
             resume = json.loads(
-                root.findtext(f"{{{DATA_NS}}}resume") or "{}", parse_constant=_no_constant, parse_float=_finite
+                root.findtext(f"{{{CVCONVERT_DOCX}}}resume") or "{}", parse_constant=_no_constant, parse_float=_finite
             )
-            styles = json.loads(root.findtext(f"{{{DATA_NS}}}styles") or "{}")
+            styles = json.loads(root.findtext(f"{{{CVCONVERT_DOCX}}}styles") or "{}")
         except (ValueError, RecursionError):
             raise InvalidInputError(f"damaged cvconvert data part ({name})") from None
         if not isinstance(resume, dict) or not isinstance(styles, dict):
@@ -192,7 +191,7 @@ def _links(package: Any, names: set[str]) -> dict[str, str]:
     root = parse_xml(read_member(package, rels), rels)
     return {
         r.get("Id", ""): r.get("Target", "")
-        for r in root.iter(f"{{{PKG_REL}}}Relationship")
+        for r in root.iter(f"{{{PACKAGE_RELS}}}Relationship")
         if r.get("Type") == REL_HYPERLINK
     }
 
@@ -233,11 +232,12 @@ def _paragraphs(document: Any, styles: dict[str, str], more_styles: Any) -> list
     # One pass over the elements that matter, in document order: far fewer calls than a find()
     # per paragraph and run. A paragraph's properties come before its runs, so a style or tab
     # seen while no run is open belongs to the paragraph, not to text.
-    for el in body.iter(P, BOOKMARK, PSTYLE, NUMPR, RUN, RSTYLE, T, TAB, BR, CR, NO_BREAK_HYPHEN, SOFT_HYPHEN):
+    for el in body.iter(P, BOOKMARK, PSTYLE, NUMPR, RUN, RSTYLE, *TEXT_TAGS):
         tag = el.tag
-        if tag == T:
+        if tag in TEXT_TAGS:
+            # A tab stop (w:tabs/w:tab) in the paragraph's properties comes before any run.
             if run is not None:
-                pieces.append(el.text or "")
+                pieces.append(text_of(el))
         elif tag == RUN:
             if run is not None:
                 run.text = "".join(pieces)
@@ -249,18 +249,6 @@ def _paragraphs(document: Any, styles: dict[str, str], more_styles: Any) -> list
         elif tag == RSTYLE:
             if run is not None:
                 run.field = STYLE_FIELDS.get(name_of(el.get(_W + "val", "")))
-        elif tag == TAB:
-            if run is not None:
-                pieces.append("\t")
-        elif tag in (BR, CR):
-            if run is not None:
-                pieces.append("\n")
-        elif tag == NO_BREAK_HYPHEN:
-            if run is not None:
-                pieces.append("\u2011")
-        elif tag == SOFT_HYPHEN:
-            if run is not None:
-                pieces.append("\u00ad")
         elif tag == P:
             if run is not None:
                 run.text = "".join(pieces)

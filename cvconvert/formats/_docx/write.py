@@ -30,6 +30,18 @@ from cvconvert.formats._docx.layout import (
     link_target,
 )
 from cvconvert.model import Resume
+from cvconvert.namespaces import (
+    CORE_PROPERTIES,
+    CVCONVERT_DOCX,
+    DC,
+    DCTERMS,
+    PACKAGE_RELS,
+    REL_CUSTOM_XML,
+    REL_HYPERLINK,
+    XSI,
+    R,
+    W,
+)
 from cvconvert.report import Report, pointer
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
@@ -217,7 +229,7 @@ def render(
                 _section(body, SECTIONS[key], entries, language)
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:document xmlns:w="{package.W}" xmlns:r="{package.R}"><w:body>'
+        f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>'
         + "".join(body.out)
         + prep.sect_pr
         + "</w:body></w:document>"
@@ -228,13 +240,13 @@ def render(
 def _relationships(prep: package.Prepared, links: list[str]) -> bytes:
     target = prep.data_part.removeprefix("customXml/")
     out = [
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{package.PKG_REL}">',
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PACKAGE_RELS}">',
         prep.rels,
-        f'<Relationship Id="rIdCvData" Type="{package.REL_CUSTOM_XML}" Target="../customXml/{target}"/>',
+        f'<Relationship Id="rIdCvData" Type="{REL_CUSTOM_XML}" Target="../customXml/{target}"/>',
     ]
     for n, link in enumerate(links, 1):
         out.append(
-            f'<Relationship Id="rIdCvLink{n}" Type="{package.REL_HYPERLINK}" '
+            f'<Relationship Id="rIdCvLink{n}" Type="{REL_HYPERLINK}" '
             f'Target="{_esc(link).replace(chr(34), "&quot;")}" TargetMode="External"/>'
         )
     out.append("</Relationships>")
@@ -262,9 +274,9 @@ def _core(data: dict[str, Any], lang: i18n.Language, report: Report) -> bytes:
     title = " – ".join(t for t in (name, label) if t.strip()) or "CV"
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f'<cp:coreProperties xmlns:cp="{CORE_PROPERTIES}" '
+        f'xmlns:dc="{DC}" xmlns:dcterms="{DCTERMS}" '
+        f'xmlns:xsi="{XSI}">'
         f"<dc:title>{_esc(title)}</dc:title><dc:subject>{_esc(label)}</dc:subject>"
         f"<dc:creator>{_esc(name)}</dc:creator><cp:lastModifiedBy>cvconvert</cp:lastModifiedBy>"
         f"<dc:language>{lang.tag}</dc:language></cp:coreProperties>"
@@ -277,7 +289,7 @@ def _data_part(data: dict[str, Any], lang: str | None, prep: package.Prepared, p
     styles = json.dumps(prep.styles, ensure_ascii=True, separators=(",", ":"))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<cv:cvconvert xmlns:cv="{package.DATA_NS}" version="{DATA_VERSION}" '
+        f'<cv:cvconvert xmlns:cv="{CVCONVERT_DOCX}" version="{DATA_VERSION}" '
         f'lang="{_esc(lang or "en")}" page="{page}">'
         f"<cv:resume>{_esc(payload)}</cv:resume><cv:styles>{_esc(styles)}</cv:styles></cv:cvconvert>"
     ).encode()

@@ -16,11 +16,9 @@ from cvconvert._load import load_resume
 from cvconvert.errors import InvalidInputError
 from cvconvert.formats.base import Format
 from cvconvert.model import Resume
+from cvconvert.namespaces import EUROPASS, EUROPASS_V3
 from cvconvert.options import LanguageOptions, ReadOptions
 from cvconvert.report import Report
-
-CANDIDATE_NS = "http://www.europass.eu/1.0"
-V3_NS = "http://europass.cedefop.europa.eu/Europass"
 
 
 def _dialect(data: bytes) -> str | None:
@@ -48,9 +46,9 @@ def read_xml(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     _require_extra()
     root = parse_xml(data, "Europass XML")
     tag = root.tag if isinstance(root.tag, str) else ""
-    if tag == f"{{{CANDIDATE_NS}}}Candidate":
+    if tag == f"{{{EUROPASS}}}Candidate":
         from cvconvert.formats._europass.candidate import read_root
-    elif tag == f"{{{V3_NS}}}SkillsPassport":
+    elif tag == f"{{{EUROPASS_V3}}}SkillsPassport":
         from cvconvert.formats._europass.v3 import read_root
     else:
         raise InvalidInputError(f"not a Europass CV: the root element is {tag or '?'}")

@@ -12,7 +12,7 @@ import binascii
 from typing import Any
 
 from cvconvert import dates
-from cvconvert.formats._europass import CANDIDATE_NS, cefr
+from cvconvert.formats._europass import cefr
 from cvconvert.formats._europass.common import (
     ADDRESS_KEYS,
     BASICS_KEYS,
@@ -50,14 +50,10 @@ from cvconvert.formats._europass.common import (
 )
 from cvconvert.formats._europass.entries import SHAPES, Block, from_block, model_order, to_block, typed_project
 from cvconvert.model import Basics, Project, Resume
+from cvconvert.namespaces import EURES, EUROPASS, HR_XML, OAGIS, XSI
 from cvconvert.report import Report, pointer
 
-EP = CANDIDATE_NS
-HR = "http://www.hr-xml.org/3"
-OA = "http://www.openapplications.org/oagis/9"
-EURES = "http://www.europass_eures.eu/1.0"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-_NAMES = Names({"": EP, "oa": OA, "eures": EURES, "hr": HR, "xsi": XSI})
+_NAMES = Names({"": EUROPASS, "oa": OAGIS, "eures": EURES, "hr": HR_XML, "xsi": XSI})
 NSMAP = {prefix or None: uri for prefix, uri in _NAMES.prefixes.items()}
 q = _NAMES.q
 _find = _NAMES.find
@@ -120,7 +116,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     )
     note_empty_lists(data, report)
     root = etree.Element(q("Candidate"), nsmap=NSMAP)
-    root.set(f"{{{XSI}}}schemaLocation", f"{EP} Candidate.xsd")
+    root.set(f"{{{XSI}}}schemaLocation", f"{EUROPASS} Candidate.xsd")
     ids = {"schemeID": "cvconvert", "schemeAgencyName": "EUROPASS"}
     w.sub(root, "hr:DocumentID", **ids, schemeName="DocumentIdentifier", schemeVersionID="4.0")
     basics = resume.basics

@@ -13,7 +13,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from cvconvert.formats._europass import V3_NS, cefr
+from cvconvert.formats._europass import cefr
 from cvconvert.formats._europass.common import (
     ADDRESS_KEYS,
     BASICS_KEYS,
@@ -53,11 +53,10 @@ from cvconvert.formats._europass.common import (
 )
 from cvconvert.formats._europass.entries import SHAPES, Block, flat, from_block, model_order, to_block, typed_project
 from cvconvert.model import Basics, Resume
+from cvconvert.namespaces import EUROPASS_V3, XSI
 from cvconvert.report import Report, pointer
 
-NS = V3_NS
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-_NAMES = Names({"": NS})
+_NAMES = Names({"": EUROPASS_V3})
 _find = _NAMES.find
 _findall = _NAMES.findall
 _text = _NAMES.text
@@ -168,7 +167,7 @@ def write(resume: Resume, *, language: str = "en") -> tuple[bytes, Report]:
     known = ("basics", "work", "education", "languages", *CODES, *LABELS)
     note_unplaced(report, data, known, (), "Europass has no place for '{}'")
     note_empty_lists(data, report)
-    root = etree.Element(f"{{{NS}}}SkillsPassport", nsmap={None: NS, "xsi": XSI})
+    root = etree.Element(f"{{{EUROPASS_V3}}}SkillsPassport", nsmap={None: EUROPASS_V3, "xsi": XSI})
     root.set("locale", str(language))
     info = w.sub(root, "DocumentInfo")
     w.sub(info, "DocumentType", "ECV")

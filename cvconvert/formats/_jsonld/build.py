@@ -12,8 +12,9 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
 from cvconvert.formats._jsonld import mapping as m
-from cvconvert.formats._jsonld.mapping import RDF, SURROGATE, XSD
+from cvconvert.formats._jsonld.mapping import SURROGATE
 from cvconvert.model import Resume
+from cvconvert.namespaces import CV, RDF, SCHEMA, XSD
 
 # An IRI that every JSON-LD processor and RDF syntax keeps exactly as written: an absolute
 # http(s)/mailto/tel/urn/ftp address in plain ASCII, no white space or characters IRIs forbid,
@@ -31,10 +32,10 @@ def iri(term: str) -> str:
     """The full IRI of a mapping term (``name``, ``cv:order``, ``^author`` without the ``^``)."""
     term = term.lstrip("^")
     if term.startswith("cv:"):
-        return m.CV + term[3:]
+        return CV + term[3:]
     if term.startswith("rdf:"):
         return RDF + term[4:]
-    return m.SCHEMA + term
+    return SCHEMA + term
 
 
 def dump_json(value: Any) -> str:
@@ -49,8 +50,8 @@ class Builder:
 
     def __init__(self) -> None:
         self.graph = Graph(bind_namespaces="none")
-        self.graph.bind("schema", Namespace(m.SCHEMA), override=True, replace=True)
-        self.graph.bind("cv", Namespace(m.CV), override=True, replace=True)
+        self.graph.bind("schema", Namespace(SCHEMA), override=True, replace=True)
+        self.graph.bind("cv", Namespace(CV), override=True, replace=True)
         self.graph.bind("xsd", Namespace(XSD), override=True, replace=True)
         self.graph.bind("rdf", Namespace(RDF), override=True, replace=True)
 
@@ -66,7 +67,7 @@ class Builder:
     def value(self, text: str, kind: m.ValueKind) -> Any:
         """The RDF term for a field's text: a schema:Date literal, a safe IRI, or a plain literal."""
         if kind == "date":
-            return Literal(text, datatype=URIRef(m.SCHEMA + "Date"))
+            return Literal(text, datatype=URIRef(SCHEMA + "Date"))
         if kind == "url" and is_safe_iri(text):
             return URIRef(text)
         return Literal(text)

@@ -12,7 +12,7 @@ from typing import Any
 from rdflib import BNode, Literal, URIRef
 
 from cvconvert.formats._jsonld import mapping as m
-from cvconvert.formats._jsonld.mapping import RDF, XSD
+from cvconvert.namespaces import CV, RDF, SCHEMA, XSD
 
 REMOTE_CONTEXT = "https://schema.org"
 
@@ -29,14 +29,14 @@ class Compactor:
         self.graph = graph
         self.rank = _rank()
         self.done: set[Any] = set()
-        self.reverse = {m.SCHEMA + sec.link[1:] for sec in m.SECTIONS if sec.link.startswith("^")}
+        self.reverse = {SCHEMA + sec.link[1:] for sec in m.SECTIONS if sec.link.startswith("^")}
 
     def term(self, iri: str) -> str:
         """The JSON-LD key or type name of an IRI (``worksFor``, ``cv:order``)."""
-        if iri.startswith(m.SCHEMA):
-            return iri[len(m.SCHEMA) :]
-        if iri.startswith(m.CV):
-            return "cv:" + iri[len(m.CV) :]
+        if iri.startswith(SCHEMA):
+            return iri[len(SCHEMA) :]
+        if iri.startswith(CV):
+            return "cv:" + iri[len(CV) :]
         if iri.startswith(XSD):
             return "xsd:" + iri[len(XSD) :]
         return iri
@@ -49,7 +49,7 @@ class Compactor:
     def value_key(self, value: Any) -> tuple[int, int, str]:
         """Sort key of a value: entries by cv:order, then by label; literals by text."""
         if isinstance(value, BNode):
-            index = self.graph.value(value, URIRef(m.CV + "order"))
+            index = self.graph.value(value, URIRef(CV + "order"))
             return 0, int(index) if index is not None else -1, _natural(str(value))
         if isinstance(value, Literal):
             return 1, 0, str(value)
@@ -119,7 +119,7 @@ class Compactor:
         datatype = str(value.datatype) if value.datatype else None
         if datatype is None or datatype == XSD + "string":
             return {"@value": text} if term in m.ID_TERMS or term in m.DATE_TERMS else text
-        if datatype == m.SCHEMA + "Date" and term in m.DATE_TERMS:
+        if datatype == SCHEMA + "Date" and term in m.DATE_TERMS:
             return text
         if datatype == XSD + "integer":
             return int(text)
@@ -142,4 +142,4 @@ def output_context(kind: str) -> Any:
     from cvconvert.formats._jsonld.context import local_context
 
     schema: Any = REMOTE_CONTEXT if kind == "remote" else local_context()["@context"]
-    return [schema, {"cv": m.CV, "xsd": XSD}]
+    return [schema, {"cv": CV, "xsd": XSD}]

@@ -16,6 +16,7 @@ from typing import Any
 from cvconvert import limits
 from cvconvert.errors import InvalidInputError, LimitExceededError
 from cvconvert.formats._jsonld import mapping as m
+from cvconvert.namespaces import SCHEMA
 
 CONTEXT_FILE = "schemaorg-context.jsonld"
 
@@ -38,8 +39,8 @@ def make_context() -> dict[str, Any]:
     context: dict[str, Any] = {
         "type": "@type",
         "id": "@id",
-        "@vocab": m.SCHEMA,
-        "schema": m.SCHEMA,
+        "@vocab": SCHEMA,
+        "schema": SCHEMA,
     }
     predicates, classes = m.terms()
     used = sorted({t for t in (*predicates, *classes) if not t.startswith("cv:")} | m.ID_TERMS | m.DATE_TERMS)

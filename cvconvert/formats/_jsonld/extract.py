@@ -18,9 +18,8 @@ from cvconvert.formats._jsonld import mapping as m
 from cvconvert.formats._jsonld.build import iri
 from cvconvert.formats._jsonld.syntax import unescape
 from cvconvert.model import Resume
+from cvconvert.namespaces import CV, SCHEMA, SCHEMA_HTTPS
 from cvconvert.report import Report, pointer
-
-HTTPS_SCHEMA = "https://schema.org/"
 
 
 @cache
@@ -81,7 +80,7 @@ class Reader:
         node or IRI stands for its ``name`` (a foreign ``Thing`` in ``knowsAbout``).
         """
         if isinstance(term, Literal):
-            if term.datatype is not None and str(term.datatype) == m.CV + "escaped":
+            if term.datatype is not None and str(term.datatype) == CV + "escaped":
                 return unescape(str(term))
             return str(term)
         if isinstance(term, URIRef):
@@ -302,7 +301,7 @@ class Reader:
 
 
 def _short(iri: str) -> str:
-    return iri[len(m.SCHEMA) :] if iri.startswith(m.SCHEMA) else iri
+    return iri[len(SCHEMA) :] if iri.startswith(SCHEMA) else iri
 
 
 def pointer_join(where: str, key: str) -> str:
@@ -318,14 +317,14 @@ def normalise_schema_https(graph: Any) -> Any:
     """Terms spelled ``https://schema.org/...`` (some sites' @vocab) read as schema.org's own http."""
 
     def fix(term: Any) -> Any:
-        if isinstance(term, URIRef) and str(term).startswith(HTTPS_SCHEMA):
-            return URIRef(m.SCHEMA + str(term)[len(HTTPS_SCHEMA) :])
+        if isinstance(term, URIRef) and str(term).startswith(SCHEMA_HTTPS):
+            return URIRef(SCHEMA + str(term)[len(SCHEMA_HTTPS) :])
         return term
 
-    odd = [t for t in graph if str(t[1]).startswith(HTTPS_SCHEMA) or str(t[2]).startswith(HTTPS_SCHEMA)]
+    odd = [t for t in graph if str(t[1]).startswith(SCHEMA_HTTPS) or str(t[2]).startswith(SCHEMA_HTTPS)]
     for s, p, o in odd:
         graph.remove((s, p, o))
-        graph.add((fix(s), fix(p), fix(o) if p == _u("rdf:type") or str(p).startswith(HTTPS_SCHEMA) else o))
+        graph.add((fix(s), fix(p), fix(o) if p == _u("rdf:type") or str(p).startswith(SCHEMA_HTTPS) else o))
     return graph
 
 

@@ -4,7 +4,7 @@ schemas/jsonld-mapping.md all follow these records (a test parses the table and 
 Pure data: importing this module imports no RDF library.
 
 A predicate is written as the JSON-LD term: ``worksFor`` is ``http://schema.org/worksFor``,
-``cv:highlights`` is in the cvconvert vocabulary (:data:`CV`). A leading ``^`` walks the
+``cv:highlights`` is in the cvconvert vocabulary (:data:`cvconvert.namespaces.CV`). A leading ``^`` walks the
 predicate backwards (``^author``: the node whose ``author`` is this one). A field's path goes
 from the entry node through sub-nodes (``worksFor`` then ``name``: the employer's name).
 """
@@ -15,13 +15,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-SCHEMA = "http://schema.org/"
-"""schema.org's namespace as its own context's ``@vocab`` spells it (http, not https)."""
-CV = "https://cvconvert.dev/ns#"
-"""The cvconvert vocabulary: what schema.org cannot say (see schemas/cvconvert-vocab.md)."""
-
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate (text read from a JSON escape) cannot be encoded as UTF-8."""
 

@@ -13,11 +13,11 @@ from typing import Any, Literal
 from cvconvert import limits
 from cvconvert._input import decode_text, looks_like_text, parse_xml
 from cvconvert.errors import InvalidInputError, LimitExceededError
-from cvconvert.formats._jsonld import mapping as m
 from cvconvert.formats._jsonld.context import inline
-from cvconvert.formats._jsonld.mapping import RDF, SURROGATE, XSD
+from cvconvert.formats._jsonld.mapping import SURROGATE
+from cvconvert.namespaces import CV, RDF, SCHEMA, XML, XSD
 from cvconvert.report import Report
-from cvconvert.text import NOT_XML
+from cvconvert.text import NOT_XML, NOT_XML_CHARS
 
 Syntax = Literal["json-ld", "turtle", "nt", "xml"]
 
@@ -238,14 +238,14 @@ def parse_html(data: bytes, report: Report) -> Any:
 # --- writing ------------------------------------------------------------------------------
 
 # XML 1.0 cannot hold these characters at all (the shared rule); a literal holding one is escaped
-# reversibly.
-_NOT_XML = NOT_XML
+# reversibly, and so is the backslash that starts an escape.
+_TO_ESCAPE = re.compile(rf"\\|[{NOT_XML_CHARS}]")
 _ESCAPE = re.compile(r"\\u([0-9a-f]{4})|\\\\")
 
 
 def escape(text: str) -> str:
     """Backslash-escape ``\\`` and the characters XML or UTF-8 cannot hold (``\\u0001``)."""
-    return re.sub(r"\\|" + _NOT_XML.pattern, lambda mt: "\\\\" if mt[0] == "\\" else f"\\u{ord(mt[0]):04x}", text)
+    return _TO_ESCAPE.sub(lambda mt: "\\\\" if mt[0] == "\\" else f"\\u{ord(mt[0]):04x}", text)
 
 
 def unescape(text: str) -> str:
@@ -267,7 +267,7 @@ def _escaped(graph: Any, pattern: re.Pattern[str]) -> Any:
         out.add(triple)
     for s, p, o in found:
         out.remove((s, p, o))
-        out.add((s, p, Literal(escape(str(o)), datatype=URIRef(m.CV + "escaped"))))
+        out.add((s, p, Literal(escape(str(o)), datatype=URIRef(CV + "escaped"))))
     return out
 
 
@@ -291,13 +291,13 @@ def rdfxml(graph: Any, rank: dict[str, int], first: Any) -> bytes:
 
     from cvconvert.formats._jsonld.compact import _natural
 
-    graph = _escaped(graph, _NOT_XML)
-    nsmap = {"rdf": RDF, "schema": m.SCHEMA, "cv": m.CV, "xsd": XSD}
+    graph = _escaped(graph, NOT_XML)
+    nsmap = {"rdf": RDF, "schema": SCHEMA, "cv": CV, "xsd": XSD}
     rdf = "{" + RDF + "}"
     root = etree.Element(rdf + "RDF", nsmap=nsmap)
 
     def qname(iri: str) -> str:
-        for ns in (m.SCHEMA, m.CV, RDF):
+        for ns in (SCHEMA, CV, RDF):
             if iri.startswith(ns):
                 return "{" + ns + "}" + iri[len(ns) :]
         raise ValueError(f"no prefix for {iri}")  # our graphs use these namespaces only
@@ -318,7 +318,7 @@ def rdfxml(graph: Any, rank: dict[str, int], first: Any) -> bytes:
             if isinstance(o, Literal):
                 prop.text = str(o)
                 if o.language:
-                    prop.set("{http://www.w3.org/XML/1998/namespace}lang", o.language)
+                    prop.set(f"{{{XML}}}lang", o.language)
                 elif o.datatype:
                     prop.set(rdf + "datatype", str(o.datatype))
             elif isinstance(o, BNode):

@@ -36,6 +36,7 @@ from cvconvert.formats._xlsx.layout import (
     norm,
 )
 from cvconvert.formats._xlsx.writing import render
+from cvconvert.namespaces import SHEET
 from cvconvert.report import Report, pointer
 
 # A sheet whose rows go on blank past this many is taken to have ended: formatting can make
@@ -145,10 +146,9 @@ def _bounded_size_scan() -> Iterator[None]:
     """
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
     from openpyxl.worksheet.dimensions import SheetDimension
-    from openpyxl.xml.constants import SHEET_MAIN_NS
     from openpyxl.xml.functions import iterparse
 
-    dimension, sheet_data = f"{{{SHEET_MAIN_NS}}}dimension", f"{{{SHEET_MAIN_NS}}}sheetData"
+    dimension, sheet_data = f"{{{SHEET}}}dimension", f"{{{SHEET}}}sheetData"
 
     def get_size(self: Any) -> None:
         src = self._get_source()

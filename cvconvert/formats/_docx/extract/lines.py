@@ -37,6 +37,8 @@ def _clean(text: str) -> str:
         for ch in text
     )
     text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "")
+    # A non-breaking hyphen (U+2011, Word's w:noBreakHyphen) is a hyphen to every rule ("2019‑2021").
+    text = text.replace("\u2011", "-")
     # A run of spaces is two at most, whatever spaces it is made of (U+2028, U+0085 and carriage
     # returns written as &#13; are spaces to the patterns too), and tabs below: every pattern
     # that starts or ends with ``\s*`` is then linear in the line, however it was padded.

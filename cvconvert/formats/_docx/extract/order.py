@@ -18,24 +18,15 @@ from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError
 from cvconvert.formats._docx.extract.lines import Line, _clean, _pieces
 from cvconvert.formats._docx.extract.placement import _Box, _css_length, _finite, _order_boxes, _table_order
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-V = "urn:schemas-microsoft-com:vml"
-PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-DC = "http://purl.org/dc/elements/1.1/"
+from cvconvert.formats._docx.runs import TEXT_TAGS, text_of
+from cvconvert.namespaces import DC, MC, PACKAGE_RELS, WP, WPS, A, R, W
 
 
 def _q(ns: str, tag: str) -> str:
     return f"{{{ns}}}{tag}"
 
 
-T_P, T_TBL, T_TR, T_TC, T_R, T_T = (_q(W, t) for t in ("p", "tbl", "tr", "tc", "r", "t"))
+T_P, T_TBL, T_TR, T_TC, T_R = (_q(W, t) for t in ("p", "tbl", "tr", "tc", "r"))
 T_SDT, T_SDTCONTENT, T_TXBX = _q(W, "sdt"), _q(W, "sdtContent"), _q(W, "txbxContent")
 T_ALT, T_CHOICE, T_FALLBACK = _q(MC, "AlternateContent"), _q(MC, "Choice"), _q(MC, "Fallback")
 
@@ -87,7 +78,7 @@ class _Package:
         root = self._optional(name)
         if root is None:
             return {}
-        return {rel.get("Id", ""): rel.get("Target", "") for rel in root.iter(_q(PR, "Relationship"))}
+        return {rel.get("Id", ""): rel.get("Target", "") for rel in root.iter(_q(PACKAGE_RELS, "Relationship"))}
 
     def _optional(self, name: str) -> Any:
         try:
@@ -274,15 +265,8 @@ class _Package:
                     if m:
                         links.append(m.group(1))
                 continue
-            if tag == T_T:
-                pieces.append((child.text or "", *rpr))
-            elif tag == _q(W, "tab") or tag == _q(W, "ptab"):
-                pieces.append(("\t", *rpr))
-            elif tag in (_q(W, "br"), _q(W, "cr")):
-                if child.get(_q(W, "type")) != "page":
-                    pieces.append(("\n", *rpr))
-            elif tag == _q(W, "noBreakHyphen"):
-                pieces.append(("-", *rpr))
+            if tag in TEXT_TAGS:
+                pieces.append((text_of(child), *rpr))
             elif tag == T_R:
                 run_pr = child.find(_q(W, "rPr"))
                 b, s = rpr
