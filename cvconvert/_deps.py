@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from typing import Any
 
 from cvconvert.errors import MissingDependencyError
 
@@ -34,6 +36,32 @@ def requires_extra(extra: str) -> Iterator[None]:
         if isinstance(exc, MissingDependencyError):
             raise
         raise MissingDependencyError(extra, exc.name or str(exc)) from exc
+
+
+def lazy(module: str, name: str, *, extra: str | None = None) -> Callable[..., Any]:
+    """A function that imports ``module`` on its first call and calls its function ``name``.
+
+    How a format package offers the readers and writers of its heavy submodules while looking
+    formats up stays cheap: ``read = lazy("cvconvert.formats._xlsx.reading", "read")``. With
+    ``extra``, an ImportError of the import becomes MissingDependencyError naming that extra.
+    Once loaded, the function carries the docstring and signature of the one it calls
+    (``inspect.signature`` follows ``__wrapped__``); type checkers should be shown the real one
+    (``if TYPE_CHECKING: from ... import read``).
+    """
+    loaded: list[Callable[..., Any]] = []
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if not loaded:
+            with requires_extra(extra) if extra is not None else nullcontext():
+                found = getattr(importlib.import_module(module), name)
+            call.__doc__ = found.__doc__
+            call.__wrapped__ = found  # type: ignore[attr-defined]  # read by inspect.signature
+            loaded.append(found)
+        return loaded[0](*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"{module}.{name}, imported on first call."
+    return call
 
 
 @contextmanager

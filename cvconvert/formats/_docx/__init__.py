@@ -7,13 +7,13 @@ Reading: :mod:`.read` for documents cvconvert wrote; other CVs go to :mod:`.extr
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from cvconvert._deps import lazy
 from cvconvert.formats.base import Format
-from cvconvert.model import Resume
 from cvconvert.options import DocumentOptions, Names, ReadOptions
-from cvconvert.report import Report
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -37,23 +37,15 @@ class DocxWriteOptions(DocumentOptions):
     )
 
 
-# The reader and writer live in the submodules .read and .write; these wrappers import them on
-# first use (the registry must stay light) under other names, since importing a submodule sets
-# the package attribute of its name (``_docx.write`` is the module, not a function).
-def _write(resume: Resume, options: DocxWriteOptions) -> tuple[bytes, Report]:
-    """Write a one-column Word CV; see :func:`cvconvert.formats._docx.write.write`."""
-    from cvconvert.formats._docx.write import write as write_docx
-
-    return write_docx(
-        resume, sections=options.sections, lang=options.lang, page=options.page, template=options.template
-    )
-
-
-def _read(data: bytes, options: DocxReadOptions) -> tuple[Resume, Report]:
-    """Read a DOCX; see :func:`cvconvert.formats._docx.read.read`."""
+# The reader and writer live in the submodules .read and .write and load on first use (the
+# registry must stay light), under other names: importing a submodule sets the package attribute
+# of its name (``_docx.write`` is the module, not a function). Type checkers see the functions.
+if TYPE_CHECKING:
     from cvconvert.formats._docx.read import read as read_docx
-
-    return read_docx(data, strict=options.strict, lang=options.lang)
+    from cvconvert.formats._docx.write import write as write_docx
+else:
+    read_docx = lazy("cvconvert.formats._docx.read", "read")
+    write_docx = lazy("cvconvert.formats._docx.write", "write")
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -77,8 +69,8 @@ FORMAT = Format(
     # .docm declares another main content type, which Word checks against the name).
     extensions=(".docx",),  # .dotx and .docm inputs are recognised by their content; we write .docx only
     media_type=MEDIA_TYPE,
-    read=_read,
-    write=_write,
+    read=read_docx,
+    write=write_docx,
     sniff=sniff,
     extra="docx",
     read_options=DocxReadOptions,

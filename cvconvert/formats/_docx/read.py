@@ -25,7 +25,7 @@ from cvconvert._deps import requires_extra
 from cvconvert._input import check_depth, check_entries, open_zip, parse_xml, read_member
 from cvconvert._load import load_resume
 from cvconvert.errors import InvalidInputError
-from cvconvert.formats._docx import i18n
+from cvconvert.formats._docx import DocxReadOptions, i18n
 from cvconvert.formats._docx.layout import (
     LOCATION_FIELDS,
     RANGE,
@@ -87,12 +87,14 @@ class _Page:
     sections: dict[str, list[_Entry]] = field(default_factory=dict)
 
 
-def read(data: bytes, *, strict: bool = False, lang: str | None = None) -> tuple[Resume, Report]:
+def read(data: bytes, options: DocxReadOptions | None = None) -> tuple[Resume, Report]:
     """Read a DOCX. Ours: the page merged with our data part; any other: best-effort extraction.
 
-    ``lang`` names the language of headings for other people's CVs (ours record their own).
-    Raises InvalidInputError with a one-line reason for anything that is not a readable DOCX.
+    ``options.lang`` names the language of headings for other people's CVs (ours record their
+    own). Raises InvalidInputError with a one-line reason for anything that is not a readable DOCX.
     """
+    chosen = options if options is not None else DocxReadOptions.model_validate({})
+    strict, lang = chosen.strict, chosen.lang
     if not data:
         raise InvalidInputError("empty file")
     package = open_zip(data, "Word document")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cvconvert.errors import OptionError
-from cvconvert.formats._docx import i18n, package
+from cvconvert.formats._docx import DocxWriteOptions, i18n, package
 from cvconvert.formats._docx.layout import (
     DEFAULT_ORDER,
     FIELD_STYLES,
@@ -142,27 +142,22 @@ def _page_default(data: dict[str, Any]) -> str:
     return "Letter" if isinstance(country, str) and country.upper() in ("US", "CA") else "A4"
 
 
-def write(
-    resume: Resume,
-    *,
-    sections: Sequence[str] | None = None,
-    lang: str | None = None,
-    page: str | None = None,
-    template: str | Path | None = None,
-) -> tuple[bytes, Report]:
+def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[bytes, Report]:
     """Write the résumé as a DOCX: the bytes and the loss report.
 
-    ``sections``: which sections, in which order (``("work", "education", "skills")``; default all, in the
-    conventional order; ``summary`` is basics.summary). ``lang``: language of headings and dates
-    (en, de, fr, es, zh, or any CLDR language with English headings). ``page``: A4 or Letter
-    (default: Letter for the US and Canada, else A4; a template keeps its own unless given).
-    ``template``: a .dotx or .docx whose styles, page setup and header and footer text are used;
-    nothing else of it is (macros, external references, fields but PAGE and NUMPAGES, custom XML,
-    pictures): a warning names each kind dropped.
-    Everything the page does not show is kept in a data part inside the package; sections left
-    out are not, and are reported lost. Raises OptionError for a bad option value.
+    ``options.sections``: which sections, in which order (``("work", "education", "skills")``;
+    default all, in the conventional order; ``summary`` is basics.summary). ``options.lang``:
+    language of headings and dates (en, de, fr, es, zh, or any CLDR language with English
+    headings). ``options.page``: A4 or Letter (default: Letter for the US and Canada, else A4; a
+    template keeps its own unless given). ``options.template``: a .dotx or .docx whose styles, page
+    setup and header and footer text are used; nothing else of it is (macros, external
+    references, fields but PAGE and NUMPAGES, custom XML, pictures): a warning names each kind
+    dropped. Everything the page does not show is kept in a data part inside the package; sections
+    left out are not, and are reported lost. Raises OptionError for a bad option value.
     """
-    done = render(resume, sections=sections, lang=lang, page=page, template=template)
+    chosen = options if options is not None else DocxWriteOptions.model_validate({})
+    lang = chosen.lang
+    done = render(resume, sections=chosen.sections, lang=lang, page=chosen.page, template=chosen.template)
     prep = done.prep
     members = [
         *prep.constant,
