@@ -27,7 +27,8 @@ from cvconvert.formats._europass import (
     write_candidate,
     write_v3,
 )
-from cvconvert.formats._europass.common import build_rich, parse_rich, split_name
+from cvconvert.formats._europass.names import split_name
+from cvconvert.formats._europass.rich import build_rich, parse_rich
 from cvconvert.model import Resume
 from cvconvert.options import ReadOptions
 from cvconvert.report import Report

@@ -9,16 +9,11 @@ reads either dialect, so ``cvconvert old.xml new.xml`` upgrades a V3 file to the
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from cvconvert._deps import requires_extra
-from cvconvert._input import parse_xml
-from cvconvert._load import load_resume
-from cvconvert.errors import InvalidInputError
+from cvconvert._deps import lazy
 from cvconvert.formats.base import Format
-from cvconvert.model import Resume
-from cvconvert.namespaces import EUROPASS, EUROPASS_V3
-from cvconvert.options import LanguageOptions, ReadOptions
-from cvconvert.report import Report
+from cvconvert.options import LanguageOptions
 
 
 def _dialect(data: bytes) -> str | None:
@@ -34,56 +29,21 @@ def _dialect(data: bytes) -> str | None:
     return None
 
 
-def _require_extra() -> None:
-    # Both dialects need lxml and pycountry: say which extra to install before any work is done.
-    with requires_extra("europass"):
-        import lxml  # noqa: F401
-        import pycountry  # noqa: F401
-
-
-def read_xml(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
-    """Read either Europass XML dialect (told apart by the root element)."""
-    _require_extra()
-    root = parse_xml(data, "Europass XML")
-    tag = root.tag if isinstance(root.tag, str) else ""
-    if tag == f"{{{EUROPASS}}}Candidate":
-        from cvconvert.formats._europass.candidate import read_root
-    elif tag == f"{{{EUROPASS_V3}}}SkillsPassport":
-        from cvconvert.formats._europass.v3 import read_root
-    else:
-        raise InvalidInputError(f"not a Europass CV: the root element is {tag or '?'}")
-    report = Report()
-    value = read_root(root, report)
-    resume, load_report = load_resume(value, strict=options.strict)
-    report.extend(load_report)
-    return resume, report
-
-
 class EuropassWriteOptions(LanguageOptions):
     """What the Europass writers take: the language the CV is written in (``lang``)."""
 
 
-def write_candidate(resume: Resume, options: EuropassWriteOptions) -> tuple[bytes, Report]:
-    """Write the current Europass XML (see candidate.write)."""
-    _require_extra()
-    from cvconvert.formats._europass.candidate import write
-
-    return write(resume, language=options.lang)
-
-
-def write_v3(resume: Resume, options: EuropassWriteOptions) -> tuple[bytes, Report]:
-    """Write the legacy SkillsPassport V3.4 XML (see v3.write)."""
-    _require_extra()
-    from cvconvert.formats._europass.v3 import write
-
-    return write(resume, language=options.lang)
-
-
-def read_pdf(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
-    """Read the Europass XML embedded in a Europass PDF."""
-    from cvconvert.formats._europass.pdf import embedded_xml
-
-    return read_xml(embedded_xml(data), options)
+# The readers and writers live in submodules and load on first use: looking formats up (every
+# conversion does) must stay cheap. Type checkers see the functions themselves.
+if TYPE_CHECKING:
+    from cvconvert.formats._europass.candidate.write import write as write_candidate
+    from cvconvert.formats._europass.reading import read_pdf, read_xml
+    from cvconvert.formats._europass.v3.write import write as write_v3
+else:
+    read_xml = lazy("cvconvert.formats._europass.reading", "read_xml")
+    read_pdf = lazy("cvconvert.formats._europass.reading", "read_pdf")
+    write_candidate = lazy("cvconvert.formats._europass.candidate.write", "write")
+    write_v3 = lazy("cvconvert.formats._europass.v3.write", "write")
 
 
 def sniff_candidate(data: bytes) -> bool:

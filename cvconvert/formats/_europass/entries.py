@@ -14,15 +14,9 @@ from functools import cached_property
 from typing import Any, Literal
 
 from cvconvert import model
-from cvconvert.formats._europass.common import (
-    SIMPLIFIED,
-    RichText,
-    note_unplaced,
-    parse_rich,
-    rich_or_none,
-    texts_for_xml,
-    xml_text,
-)
+from cvconvert.formats._europass.common import texts_for_xml, xml_text
+from cvconvert.formats._europass.notes import note_unplaced
+from cvconvert.formats._europass.rich import SIMPLIFIED, RichText, parse_rich, rich_or_none
 from cvconvert.model import Node
 from cvconvert.report import Report, pointer
 
