@@ -798,6 +798,33 @@ def test_a_non_breaking_hyphen_word_saved_as_an_element_reads_back_as_written() 
     assert list(report) == []
 
 
+def test_links_whose_runs_lost_their_field_styles_read_as_profiles_and_email() -> None:
+    """LibreOffice gives each run of a link its own "Internet Link" style: our field styles go."""
+    resume = Resume.model_validate(
+        {
+            "basics": {
+                "name": "Lea Roux",
+                "email": "lea@example.org",
+                "profiles": [{"network": "GitHub", "url": "https://github.com/lea"}],
+            }
+        }
+    )
+    data, _ = write(resume)
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        members = {n: src.read(n) for n in src.namelist()}
+
+    def unstyled(link: re.Match[bytes]) -> bytes:
+        return re.sub(rb'<w:rStyle w:val="[^"]*"/>', b"", link[0])
+
+    page = re.sub(rb"<w:hyperlink .*?</w:hyperlink>", unstyled, members["word/document.xml"])
+    assert page != members["word/document.xml"]
+    members["word/document.xml"] = page.replace(b">Lea Roux<", b">Lea M. Roux<")
+    back = read(zip_of(members))[0].to_data()["basics"]
+    assert back["name"] == "Lea M. Roux"
+    assert back["email"] == "lea@example.org"
+    assert back["profiles"] == [{"network": "GitHub", "url": "https://github.com/lea"}]
+
+
 # --- input through every kind of source, the CLI, bad input --------------------------------------
 
 

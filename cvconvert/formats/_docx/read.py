@@ -335,7 +335,8 @@ def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report
         return
     profile: dict[str, str] | None = None
     profile_link: Any = None
-    loose: dict[str, str] | None = None
+    loose: _LooseLink | None = None
+    pending: list[_LooseLink] = []
     last: str | None = None
     tagged = False
     styled_links = [r.link for r in para.runs if r.field is not None and r.link is not None]
@@ -347,13 +348,14 @@ def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report
             if run.link is not None and run.text and not any(run.link is link for link in styled_links):
                 # A link whose runs lost their field styles (LibreOffice gives every run of a
                 # multi-run link its own "Internet Link" style): read it as the writer shows profiles.
-                if loose is None or loose.get("_element") is not run.link:
-                    loose = {"_raw": "", "_element": run.link}
+                if loose is None or loose.element is not run.link:
+                    loose = _LooseLink(run.link, {})
                     target = links.get(run.link.get(RID, ""))
                     if target:
-                        loose["link"] = target
-                    page.profiles.append(loose)
-                loose["_raw"] += run.text
+                        loose.profile["link"] = target
+                    page.profiles.append(loose.profile)
+                    pending.append(loose)
+                loose.text += run.text
                 tagged = True
             last = None
             continue
@@ -385,16 +387,26 @@ def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report
         last = key
     if not tagged and text.strip():
         report.warn(pointer("basics"), "a paragraph in the header that is no field; not read")
-    for item in list(page.profiles):
-        if "_raw" in item:
-            _loose_link(page, item)
+    for item in pending:
+        _loose_link(page, item)
 
 
-def _loose_link(page: _Page, item: dict[str, Any]) -> None:
-    raw = str(item.pop("_raw")).strip()
-    del item["_element"]
+@dataclass
+class _LooseLink:
+    """The runs of one hyperlink that lost their field styles, read as the writer shows profiles."""
+
+    element: Any
+    """The w:hyperlink element the runs sit in."""
+    profile: dict[str, str]
+    """Its place in the page's profiles, filled in when the paragraph has been read."""
+    text: str = ""
+
+
+def _loose_link(page: _Page, loose: _LooseLink) -> None:
+    raw = loose.text.strip()
+    item = loose.profile
     if item.get("link", "").startswith("mailto:") and "email" not in page.basics:
-        page.profiles.remove(item)
+        page.profiles[:] = [p for p in page.profiles if p is not item]
         page.basics["email"] = raw
         return
     network, sep, rest = raw.partition(": ")

@@ -164,7 +164,9 @@ def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[byte
         package.deflate("word/document.xml", done.document),
         package.deflate("word/_rels/document.xml.rels", _relationships(prep, done.links)),
         package.deflate("docProps/core.xml", _core(done.data, prep.lang, done.report)),
-        package.deflate(prep.data_part, _data_part(done.data, lang, prep, hashlib.sha256(done.document).hexdigest())),
+        package.deflate(
+            prep.data_part, _data_part(done.data, lang, prep, fingerprint=hashlib.sha256(done.document).hexdigest())
+        ),
     ]
     return package.build_zip(members), done.report
 
@@ -278,14 +280,16 @@ def _core(data: dict[str, Any], lang: i18n.Language, report: Report) -> bytes:
     ).encode()
 
 
-def _data_part(data: dict[str, Any], lang: str | None, prep: package.Prepared, page: str) -> bytes:
+def _data_part(data: dict[str, Any], lang: str | None, prep: package.Prepared, fingerprint: str) -> bytes:
     # ASCII JSON: every character, even those XML 1.0 cannot hold (U+000B), travels as \\uXXXX.
+    # ``fingerprint`` is the SHA-256 of document.xml: a reader that finds the page unchanged takes
+    # the résumé from here as it is. (The attribute keeps its name "page" for files already written.)
     payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     styles = json.dumps(prep.styles, ensure_ascii=True, separators=(",", ":"))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<cv:cvconvert xmlns:cv="{CVCONVERT_DOCX}" version="{DATA_VERSION}" '
-        f'lang="{_esc(lang or "en")}" page="{page}">'
+        f'lang="{_esc(lang or "en")}" page="{fingerprint}">'
         f"<cv:resume>{_esc(payload)}</cv:resume><cv:styles>{_esc(styles)}</cv:styles></cv:cvconvert>"
     ).encode()
 
