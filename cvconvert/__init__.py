@@ -4,6 +4,7 @@
 >>> resume, report = cvconvert.read_with_report("cv.json")    # doctest: +SKIP
 >>> report = cvconvert.write(resume, "cv.yaml")                # doctest: +SKIP
 >>> report = cvconvert.convert("cv.json", "cv.yaml")           # doctest: +SKIP
+>>> results = list(cvconvert.convert_many("cvs/", "out/", to="docx"))  # doctest: +SKIP
 
 Every error is a :class:`CvConvertError`. Every reader and writer returns a :class:`Report`
 whose notes name, by JSON Pointer, each value normalised (warnings) or not carried (losses).
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         write,
         write_many,
     )
+    from cvconvert.batch import convert_many
     from cvconvert.formats import all_formats as available_formats
     from cvconvert.formats.base import Format
     from cvconvert.model import Resume
@@ -46,6 +48,7 @@ __version__ = "0.1.0"
 # the CLI, which must decide a few things before pydantic loads) stays cheap.
 _LAZY = {
     "convert": "cvconvert.api",
+    "convert_many": "cvconvert.batch",
     "dumps": "cvconvert.api",
     "read": "cvconvert.api",
     "read_many": "cvconvert.api",
@@ -90,6 +93,7 @@ __all__ = [
     "__version__",
     "available_formats",
     "convert",
+    "convert_many",
     "dumps",
     "read",
     "read_many",

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from cvconvert import dates
 from cvconvert._input import check_depth, check_entries
 from cvconvert.errors import InvalidInputError
-from cvconvert.model import Node, Resume
+from cvconvert.model import SECTIONS, Node, Resume
 from cvconvert.report import Report, pointer
 
 Kind = Union[
@@ -65,19 +65,25 @@ def _kind(annotation: Any) -> Kind:
     return "text"
 
 
-def load_resume(data: object, *, strict: bool = False, source: str = "") -> tuple[Resume, Report]:
-    """Validate parsed data into a Resume; InvalidInputError lists every problem when strict."""
+def load_resume(
+    data: object, *, strict: bool = False, source: str = "", whole_file: bool = False
+) -> tuple[Resume, Report]:
+    """Validate parsed data into a Resume; InvalidInputError lists every problem when strict.
+
+    ``whole_file``: the data is a whole JSON or YAML file, which must hold a résumé field (see
+    :func:`check_is_resume`); other readers build the data from what they recognised.
+    """
     report = Report()
     check_depth(data)
     if not isinstance(data, dict):
         kind = "a JSON array" if isinstance(data, list) else _json_type(data)
         raise InvalidInputError(f"expected a résumé object, found {kind}", source=source)
+    if whole_file:
+        check_is_resume(data, source)
     check_entries(data)
     _non_finite_to_null(data, strict, report, source)
     if not strict:
         data = _object(data, Resume, "", report)
-        if not (data.keys() & field_kinds(Resume).keys()):
-            report.warn("", "no JSON Resume field found at the top level; is this a JSON Resume?")
     problems: list[tuple[str, str]] = _strict_problems(data, Resume, "") if strict else []
     try:
         resume = Resume.model_validate(data, strict=strict)
@@ -111,6 +117,19 @@ def _non_finite_to_null(data: dict[str, Any], strict: bool, report: Report, sour
                     raise InvalidInputError(f"{pointer_in(path, key)}: {name} is not JSON", source=source)
                 report.warn(pointer_in(path, key), f"{name} is not JSON; written as null")
                 container[key] = None  # type: ignore[index]  # key is a str for a dict, an int for a list
+
+
+def check_is_resume(data: object, source: str = "") -> None:
+    """Refuse parsed JSON or YAML whose top level holds no résumé field (no basics, no known
+    section, no meta): any JSON object is a valid, empty JSON Resume, but a file of something
+    else must not become a blank CV that a batch lists as converted."""
+    if isinstance(data, dict) and not (data.keys() & _RESUME_KEYS):
+        found = ", ".join(sorted(map(str, data))[:8]) or "nothing"
+        hint = ": it looks like JSON-LD, read it with --from jsonld" if data.keys() & {"@context", "@graph"} else ""
+        raise InvalidInputError(f"holds no résumé (no basics and no known section; found {found}){hint}", source=source)
+
+
+_RESUME_KEYS = frozenset({"basics", "meta", *SECTIONS})
 
 
 def _strict_problems(data: dict[str, Any], model: type[Node], path: str) -> list[tuple[str, str]]:

@@ -132,8 +132,10 @@ def resolve_format(
         fmt = formats.sniff(data)
         if fmt is not None:
             return fmt
-        raise UnknownFormatError(
-            f"{_name(where) if where is not None else '<input>'}: cannot tell the format", formats.names()
+        # Content no format claims is bad input (exit 1), not a format name the user got wrong.
+        raise InvalidInputError(
+            f"cannot tell the format of this file; name it with --from ({', '.join(formats.names())})",
+            source=_name(where) if where is not None else "<input>",
         )
     raise UnknownFormatError(
         f"{_name(where) if where is not None else '<output>'}: cannot tell the format from the name; name one",
@@ -148,8 +150,8 @@ def read_with_report(
 
     ``strict`` refuses what the JSON Resume schema refuses instead of repairing it; other
     options are the format's reader options (``cvconvert formats NAME`` lists them).
-    Raises InvalidInputError (naming the file) for input that cannot be read,
-    UnknownFormatError when the format cannot be told, OptionError for an option the reader
+    Raises InvalidInputError (naming the file) for input that cannot be read or whose format
+    no reader claims, UnknownFormatError for an unknown format name, OptionError for an option the reader
     does not take or a value of the wrong type, MissingDependencyError for a format whose
     optional dependency is not installed.
     """

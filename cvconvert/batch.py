@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from cvconvert import api, formats, limits
 from cvconvert.errors import CvConvertError, InvalidInputError, LimitExceededError, OptionError, UnknownFormatError
-from cvconvert.options import Options
+from cvconvert.options import Options, WriteOptions
 
 if TYPE_CHECKING:
-    from cvconvert.formats.base import Format
+    from cvconvert.formats.base import Format, Writer
     from cvconvert.model import Resume
     from cvconvert.report import Report
 
@@ -263,7 +263,7 @@ def _fs(url: str) -> tuple[Any, str]:
     return fs, path
 
 
-def plan(inputs: Iterable[str], out: str, to: str, *, follow_symlinks: bool = False) -> list[Task]:
+def plan(inputs: Sequence[str], out: str, to: str, *, follow_symlinks: bool = False) -> list[Task]:
     """The tasks for these inputs: one output per input under ``out``, no two alike.
 
     An input skipped by the walk (a link leaving its folder, a named pipe) or whose output
@@ -275,7 +275,7 @@ def plan(inputs: Iterable[str], out: str, to: str, *, follow_symlinks: bool = Fa
     taken: set[str] = set()
     tasks: list[Task] = []
     inside_out = _Inside(out)
-    for source, rel, skip in _expand_all(inputs, follow_symlinks):
+    for source, rel, skip in _expand_all(list(inputs), follow_symlinks):
         if skip is not None:
             tasks.append(Task(source, "", ("skipped", skip)))
             continue
@@ -375,7 +375,8 @@ def _write_bytes(location: str, data: bytes) -> None:
             raise
         return
     target = Path(location)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not os.path.isdir(target.parent):  # one stat, not Path.mkdir's work, for each of 2,000 files
+        target.parent.mkdir(parents=True, exist_ok=True)
     api.write_atomic(target, data)
 
 
@@ -417,7 +418,8 @@ def run_task(
         return Result(task.input, task.output, "skipped", seconds=time.perf_counter() - start)
     try:
         resume, report = _read_input(task, strict, options)
-        out, notes = api.dumps(resume, to, **_for(formats.get(to).write_options, options))
+        write, chosen = _writer(to, options)
+        out, notes = write(resume, chosen)
         report.extend(notes)
         _hold_cut_off()
         _write_bytes(task.output, out)
@@ -443,6 +445,23 @@ def _read_input(task: Task, strict: bool, options: dict[str, object]) -> tuple[R
     data = _read_bytes(task.input)
     fmt = api.resolve_format(None, task.input, data)
     return api.read_loaded(data, fmt, task.input, strict=strict, **_for(fmt.read_options, options))
+
+
+def _writer(to: str, options: dict[str, object]) -> tuple[Writer, WriteOptions]:
+    """The writer and its parsed options, as api.dumps finds them, parsed once per worker
+    (the last ones asked for are kept: a worker's tasks share them)."""
+    global _last_writer
+    if _last_writer is not None and _last_writer[0] == to and _last_writer[1] == options:
+        return _last_writer[2]
+    fmt = formats.get(to)
+    if fmt.write is None:
+        raise UnknownFormatError(f"the {fmt.name} format cannot be written, only read")
+    found = fmt.write, api.write_options(fmt, _for(fmt.write_options, options))
+    _last_writer = (to, dict(options), found)
+    return found
+
+
+_last_writer: tuple[str, dict[str, object], tuple[Writer, WriteOptions]] | None = None
 
 
 def _failed(task: Task, exc: BaseException, start: float) -> Result:
@@ -572,7 +591,7 @@ class Interrupt:
 
 
 def convert_many(
-    inputs: Iterable[str] | Sequence[Task],
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Sequence[Task],
     out_dir: str | os.PathLike[str] = ".",
     *,
     to: str,
@@ -581,26 +600,43 @@ def convert_many(
     skip_existing: bool = False,
     engine: Engine = "local",
     scheduler: str | None = None,
-    options: dict[str, object] | None = None,
     follow_symlinks: bool = False,
     interrupt: Interrupt | None = None,
+    **options: object,
 ) -> Iterator[Result]:
     """Convert many inputs to ``to`` under ``out_dir``; yields one Result per input as each finishes.
 
-    ``jobs`` worker processes (default: the CPU count; 1 runs in this process). With
-    ``engine="dask"`` the work runs on the Dask cluster at ``scheduler``
-    (``tcp://host:8786``), or on a new local cluster when it is None. ``options`` go to the
-    readers and writers that take them. Folder walks and patterns skip links that leave their
+    ``inputs`` are files, folders and glob patterns (paths or fsspec URLs); one ``str`` or path
+    is one input. ``jobs`` worker processes (default: the CPU count; 1 runs in this process).
+    With ``engine="dask"`` the work runs on the Dask cluster at ``scheduler``
+    (``tcp://host:8786``), or on a new local cluster when it is None. Other keyword options are
+    reader and writer options, as :func:`cvconvert.convert` takes them (``lang="fr"``), each
+    given to the formats that declare it. Folder walks and patterns skip links that leave their
     folder unless ``follow_symlinks``. ``interrupt`` stops the batch when pressed (see
-    :class:`Interrupt`). Raises UnknownFormatError for an unknown ``to``.
+    :class:`Interrupt`).
+
+    Checked before anything runs: UnknownFormatError for an unknown ``to``, OptionError for a
+    bad option, InvalidInputError when no input file matched.
     """
-    check_options(to, options, many=False)  # usage errors come before any work starts
-    items = list(inputs)
+    check_options(to, options, many=False)
+    items = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
     tasks = [t for t in items if isinstance(t, Task)]
     if len(tasks) != len(items):
-        tasks = plan([str(i) for i in items], os.fspath(out_dir), to, follow_symlinks=follow_symlinks)
-    args = (to, strict, dict(options or {}), skip_existing, limits.current())
-    interrupt = interrupt or Interrupt()
+        specs = [os.fspath(i) for i in items if not isinstance(i, Task)]
+        tasks = plan(specs, os.fspath(out_dir), to, follow_symlinks=follow_symlinks)
+    args = (to, strict, dict(options), skip_existing, limits.current())
+    return _run(tasks, args, jobs, engine, scheduler, interrupt or Interrupt())
+
+
+def _run(
+    tasks: Sequence[Task],
+    args: tuple[Any, ...],
+    jobs: int | None,
+    engine: Engine,
+    scheduler: str | None,
+    interrupt: Interrupt,
+) -> Iterator[Result]:
+    to = args[0]
     workers = jobs or os.cpu_count() or 1
     if engine == "dask":
         yield from _dask(tasks, args, scheduler, interrupt)
@@ -790,28 +826,32 @@ def _dask(
 
 
 def gather_workbook(
-    inputs: Iterable[str],
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     target: str | os.PathLike[str],
     *,
     to: str = "xlsx",
     jobs: int | None = None,
     strict: bool = False,
-    options: dict[str, object] | None = None,
     follow_symlinks: bool = False,
     interrupt: Interrupt | None = None,
+    **options: object,
 ) -> list[Result]:
     """Read every input (in parallel) and write them all into one workbook with write_many.
 
-    Returns one Result per input (failed inputs are left out of the workbook). Folder walks
-    and patterns skip links that leave their folder unless ``follow_symlinks``. Raises
-    KeyboardInterrupt, with nothing written, when ``interrupt`` is pressed before the end.
+    Returns one Result per input (failed inputs are left out of the workbook). ``inputs`` and
+    the keyword options are as :func:`convert_many` takes them. Folder walks and patterns skip
+    links that leave their folder unless ``follow_symlinks``. Raises InvalidInputError when no
+    input file matched, KeyboardInterrupt, with nothing written, when ``interrupt`` is pressed
+    before the end.
     """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
     from cvconvert.model import Resume
 
     fmt = check_options(to, options, many=True)
     tasks = [
         Task(source, os.fspath(target), None if skip is None else ("skipped", skip))
-        for source, _, skip in _expand_all(inputs, follow_symlinks)
+        for source, _, skip in _expand_all([os.fspath(i) for i in inputs], follow_symlinks)
     ]
     results: list[Result] = []
     resumes: list[Resume] = []
@@ -838,7 +878,7 @@ def gather_workbook(
     return results
 
 
-def _expand_all(inputs: Iterable[str], follow_symlinks: bool = False) -> list[Found]:
+def _expand_all(inputs: Sequence[str], follow_symlinks: bool = False) -> list[Found]:
     """Every input file with its path relative to the folder or pattern it came from, once each
     (a file named twice, directly and through its folder, is converted once), and every entry
     the walks skipped, with the reason."""
@@ -849,6 +889,10 @@ def _expand_all(inputs: Iterable[str], follow_symlinks: bool = False) -> list[Fo
         for source, rel, skip in expanded:
             if source not in found or (found[source][1] is not None and skip is None):
                 found[source] = (rel, skip)  # a file named on the command line is taken, even if a walk skipped it
+    if not found:
+        # A pattern that matched nothing, or an empty folder, is a mistake to report, not a
+        # batch of nothing that succeeds.
+        raise InvalidInputError(f"no input files matched {', '.join(inputs)}")
     return [(source, rel, skip) for source, (rel, skip) in found.items()]
 
 

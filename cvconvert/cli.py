@@ -27,7 +27,7 @@ import click
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from cvconvert import api, formats, limits
-from cvconvert.errors import CvConvertError, InvalidInputError, LossError, OptionError
+from cvconvert.errors import CvConvertError, InvalidInputError, LossError, OptionError, UnknownFormatError
 from cvconvert.report import Note, Report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOSS = 0, 1, 2, 3
@@ -121,7 +121,8 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException):
             raise
-        except OptionError as exc:
+        except (OptionError, UnknownFormatError) as exc:
+            # A format or option the user named that does not exist: exit 2, with what exists.
             raise click.UsageError(_printable(str(exc))) from None
         except BaseException as exc:  # noqa: BLE001 - every failure ends as one line and a code
             code, line = _classify(exc)
@@ -155,6 +156,11 @@ class _DefaultToConvert(click.Group):
     """``cvconvert IN OUT`` means ``cvconvert convert IN OUT``."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # --debug is the group's option, but people add it where the error showed: after the
+        # command or its arguments (up to a "--" that ends the options).
+        end = args.index("--") if "--" in args else len(args)
+        if "--debug" in args[:end]:
+            args = ["--debug", *[a for a in args[:end] if a != "--debug"], *args[end:]]
         i = 0
         while i < len(args) and (args[i] in ("--debug", "--limit") or args[i].startswith("--limit=")):
             i += 2 if args[i] == "--limit" else 1
@@ -186,7 +192,7 @@ def main(debug: bool, limit_pairs: tuple[str, ...]) -> None:
         raise click.BadParameter(str(exc), param_hint="--limit") from None
 
 
-def _options(lang: str | None, page: str | None, template: str | None, pairs: tuple[str, ...]) -> dict[str, object]:
+def _options(lang: str | None, page: str | None, template: str | None, pairs: tuple[str, ...]) -> dict[str, Any]:
     """The named options given, then every -O KEY=VALUE."""
     named = {"lang": lang, "page": page, "template": template}
     return {**{k: v for k, v in named.items() if v is not None}, **_parse_options(pairs)}
@@ -281,6 +287,8 @@ def formats_cmd(name: str | None) -> None:
     from cvconvert.options import describe
 
     console = Console(soft_wrap=True, highlight=False)
+    if not console.is_terminal:
+        console.width = max(console.width, 200)  # piped: one line a format, for grep
     if name is not None:
         fmt = formats.get(name)
         extra = f"{fmt.extra} ({'installed' if installed(fmt.extra) else 'not installed'})" if fmt.extra else "-"
@@ -399,12 +407,16 @@ def batch_cmd(
         batch.check_options(to, options, many=single_workbook)
     except CvConvertError as exc:
         raise click.UsageError(_printable(str(exc))) from None
+    if not single_workbook:
+        _check_out_folder(out)
     start = time.perf_counter()
     # Counts and failures only: memory must not grow with the number of files.
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     failed: list[batch.Result] = []
     interrupt = batch.Interrupt()
     stream: Iterable[batch.Result] = ()
+    # Planned first: a pattern that matched nothing fails here, before a report file exists.
+    tasks = [] if single_workbook else batch.plan(inputs, out, to, follow_symlinks=follow_symlinks)
     report = _ReportFile(Path(report_path)) if report_path else None
     try:
         with _ctrl_c_presses(interrupt):
@@ -415,13 +427,12 @@ def batch_cmd(
                     to=to,
                     jobs=jobs,
                     strict=strict,
-                    options=options,
                     follow_symlinks=follow_symlinks,
                     interrupt=interrupt,
+                    **options,
                 )
                 results = (_show(r, as_json, quiet) for r in results)
             else:
-                tasks = batch.plan(inputs, out, to, follow_symlinks=follow_symlinks)
                 stream = batch.convert_many(
                     tasks,
                     out,
@@ -431,8 +442,8 @@ def batch_cmd(
                     skip_existing=skip_existing,
                     engine=engine,  # type: ignore[arg-type]
                     scheduler=scheduler,
-                    options=options,
                     interrupt=interrupt,
+                    **options,
                 )
                 results = _follow(stream, len(tasks), as_json, quiet)
             try:
@@ -451,8 +462,11 @@ def batch_cmd(
             with _no_ctrl_c():
                 report.close()  # what was done so far, even after Ctrl-C
     seconds = time.perf_counter() - start
+    done = sum(counts.values())
+    # After Ctrl-C the planned inputs that never ran are counted too, so the numbers add up.
+    unstarted = f", {len(tasks) - done} not started" if interrupt.presses and len(tasks) > done else ""
     _err(
-        f"{sum(counts.values())} file(s): {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
+        f"{done} file(s): {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped{unstarted} "
         f"in {seconds:.1f} s"
     )
     for result in failed:
@@ -461,6 +475,20 @@ def batch_cmd(
         raise KeyboardInterrupt  # exit 130, after the report and the summary of what was done
     if failed:
         raise click.exceptions.Exit(EXIT_FAILED)
+
+
+def _check_out_folder(out: str) -> None:
+    """Refuse an --out that names a file (``o.xlsx``) where a folder is wanted: batch would make
+    a folder of that name. A workbook of every résumé is what such a name usually means."""
+    named = formats.for_path(out)
+    if named is None or Path(out).is_dir():
+        return
+    if named.write_many is not None:
+        raise click.UsageError(
+            f"--out {out} names a {named.name} file: add --single-workbook to gather every résumé into it, "
+            "or give a folder for one file per input"
+        )
+    raise click.UsageError(f"--out {out} names a {named.name} file; batch writes into a folder: give a folder")
 
 
 @contextmanager

@@ -33,6 +33,28 @@ def shared_files(folder: str, pattern: str) -> list[Path]:
     return sorted(base.glob(pattern)) if base.is_dir() else []
 
 
+def corpus_resumes() -> tuple[list[Path], list[Path]]:
+    """The JSON Resume corpus split in two: files that hold a résumé field at the top level, and
+    the few that hold none (a dialect with keys of its own), which readers refuse as no résumé.
+    An oracle of its own, not our reader: only the top-level keys are looked at."""
+    import json
+
+    import pyjson5
+
+    from cvconvert.model import SECTIONS
+
+    resumes, others = [], []
+    for path in shared_files("corpus/jsonresume", "*.json"):
+        text = path.read_bytes().decode("utf-8-sig")
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = pyjson5.decode(text)
+        holds = isinstance(data, dict) and bool(data.keys() & {"basics", "meta", *SECTIONS})
+        (resumes if holds else others).append(path)
+    return resumes, others
+
+
 def sample_files() -> list[Path]:
     """Every JSON Resume sample shipped in samples/."""
     return sorted(SAMPLES.glob("*.json"))

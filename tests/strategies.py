@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from cvconvert._load import field_kinds
-from cvconvert.model import Node, Resume
+from cvconvert.model import SECTIONS, Node, Resume
 
 # Samples of scripts and hostile snippets that plain st.text() would rarely hit.
 SNIPPETS = [
@@ -97,7 +97,8 @@ def node(model: type[Node], *, extras: bool = True) -> st.SearchStrategy[dict[st
     return st.tuples(known, extra).map(lambda t: {**t[0], **t[1]})
 
 
-resume_data = node(Resume)
-"""Any valid résumé as JSON data (strict-valid: no nulls in known fields)."""
+resume_data = node(Resume).map(lambda d: d if d.keys() & {"basics", "meta", *SECTIONS} else {"basics": {}, **d})
+"""Any valid résumé as JSON data (strict-valid: no nulls in known fields), holding at least one
+résumé field (a JSON or YAML file with none is refused as not a résumé)."""
 
 resume = resume_data.map(Resume.model_validate)

@@ -244,7 +244,7 @@ def test_single_workbook_passes_the_writers_warnings_to_every_resume_they_concer
         [str(tmp_path / "cv0.json"), str(tmp_path / "cv1.json")],
         tmp_path / "all.xlsx",
         jobs=1,
-        options={"max_links": "1"},
+        max_links="1",
     )
     for result in results:
         # A note about the whole workbook ("more than 1 links") reaches every résumé in it.
@@ -260,4 +260,4 @@ def test_an_option_no_format_takes_is_a_usage_error_before_any_work(tmp_path: Pa
     assert "bogus" in proc.stderr
     assert not report.exists() and not (tmp_path / "out").exists()
     with pytest.raises(OptionError):
-        list(batch.convert_many([str(tmp_path / "in")], tmp_path / "out", to="yaml", options={"bogus": "1"}))
+        batch.convert_many([str(tmp_path / "in")], tmp_path / "out", to="yaml", bogus="1")  # before iterating

@@ -11,10 +11,10 @@ import pytest
 
 import cvconvert
 from cvconvert.errors import InvalidInputError
-from tests.conftest import shared_files, shared_path
+from tests.conftest import corpus_resumes, shared_path
 from tests.helpers import diff_paths, masked
 
-CORPUS = shared_files("corpus/jsonresume", "*.json")
+CORPUS, NOT_RESUMES = corpus_resumes()
 
 
 def _parsed(path: Path) -> object:
@@ -62,10 +62,12 @@ def test_strict_mode_agrees_with_the_official_schema(path: Path, validator: json
 
 def test_corpus_is_present_in_ci() -> None:
     shared_path("corpus", "jsonresume")
-    assert len(CORPUS) >= 90
+    assert len(CORPUS) + len(NOT_RESUMES) >= 90
 
 
-def test_a_file_that_is_no_json_resume_is_flagged() -> None:
-    path = shared_path("corpus", "jsonresume", "032-EmmanuelBeziat-emmanuelbeziat.json")
-    _, report = cvconvert.read_with_report(path)
-    assert any("no JSON Resume field" in n.message for n in report)
+def test_a_file_that_is_no_json_resume_is_refused_not_read_as_a_blank_cv() -> None:
+    shared_path("corpus", "jsonresume")
+    assert len(NOT_RESUMES) == 1  # one file of the corpus uses keys of its own (nom, bio, contact)
+    for path in NOT_RESUMES:
+        with pytest.raises(InvalidInputError, match="holds no résumé"):
+            cvconvert.read(path)

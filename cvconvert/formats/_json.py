@@ -65,7 +65,7 @@ def read(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
     """Read JSON Resume bytes; see :func:`cvconvert.read` for the modes."""
     report = Report()
     value = parse(data, strict=options.strict, report=report)
-    resume, notes = load_resume(value, strict=options.strict)
+    resume, notes = load_resume(value, strict=options.strict, whole_file=True)
     return resume, report.extend(notes)
 
 

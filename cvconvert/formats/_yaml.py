@@ -205,7 +205,7 @@ def read(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
         value = _settle(raw, ("one", Resume), [MAX_NODES], "", report, options.strict)
     except RecursionError:
         raise InvalidInputError("YAML nested too deeply") from None
-    resume, notes = load_resume(None if value is _DROP else value, strict=options.strict)
+    resume, notes = load_resume(None if value is _DROP else value, strict=options.strict, whole_file=True)
     return resume, report.extend(notes)
 
 

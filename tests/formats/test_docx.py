@@ -24,13 +24,13 @@ from cvconvert.errors import InvalidInputError, LimitExceededError, OptionError
 from cvconvert.formats._docx import layout
 from cvconvert.model import Resume
 from cvconvert.report import Report
-from tests.conftest import SAMPLES, sample_files, shared_files
+from tests.conftest import SAMPLES, corpus_resumes, sample_files
 from tests.helpers import zip_of
 from tests.strategies import resume as resumes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SAMPLE = SAMPLES / "wanru-zhao.json"
-CORPUS = shared_files("corpus/jsonresume", "*.json")
+CORPUS, NOT_RESUMES = corpus_resumes()
 
 
 def write(resume: Resume, **options: Any) -> tuple[bytes, Report]:

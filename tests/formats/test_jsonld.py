@@ -24,7 +24,7 @@ from cvconvert.formats._jsonld import mapping as m
 from cvconvert.formats._jsonld.build import build
 from cvconvert.formats._jsonld.context import SCHEMA_ORG_URLS, local_context, make_context
 from cvconvert.model import Resume
-from tests.conftest import ROOT, sample_files, shared_files, shared_path
+from tests.conftest import ROOT, corpus_resumes, sample_files, shared_path
 from tests.strategies import resume as resumes
 
 rdflib = pytest.importorskip("rdflib")
@@ -32,7 +32,7 @@ from rdflib.compare import isomorphic  # noqa: E402
 
 SYNTAXES = ("jsonld", "turtle", "ntriples", "rdfxml")
 SAMPLES = sample_files()
-CORPUS = shared_files("corpus/jsonresume", "*.json")
+CORPUS, NOT_RESUMES = corpus_resumes()
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
@@ -71,7 +71,7 @@ def test_corpus_resume_round_trips_losslessly_in_every_syntax(path: Path) -> Non
 
 def test_corpus_is_there_in_ci() -> None:
     shared_path("corpus", "jsonresume")
-    assert len(CORPUS) >= 90
+    assert len(CORPUS) + len(NOT_RESUMES) >= 90
 
 
 @settings(max_examples=60)

@@ -25,10 +25,10 @@ from cvconvert.formats._xlsx import XlsxWriteOptions, cells
 from cvconvert.model import Resume
 from cvconvert.options import ReadOptions
 from cvconvert.report import Report
-from tests.conftest import sample_files, shared_files
+from tests.conftest import corpus_resumes, sample_files, shared_files
 from tests.strategies import resume, resume_data
 
-CORPUS = shared_files("corpus/jsonresume", "*.json")
+CORPUS, NOT_RESUMES = corpus_resumes()
 FOREIGN = shared_files("corpus/xlsx", "*.xls*")
 HOSTILE = ["=SUM(A1)", "+1 555 0100", "-x", "@x", "\tx", "\rx", '=HYPERLINK("http://evil")']
 
