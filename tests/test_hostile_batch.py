@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -238,6 +239,12 @@ def _assert_stopped_cleanly(tmp_path: Path, proc: subprocess.Popen[str], report:
     assert len(written) < 600  # it stopped before the end
     for path in written:
         assert Path(path).read_text().startswith("basics:")  # whole, not cut off
+    # Issue 13: the summary says what was done, skipped and not started, and it adds up to 600.
+    summary = re.search(r"(\d+) file\(s\): (\d+) ok, (\d+) failed, (\d+) skipped, (\d+) not started", err)
+    assert summary is not None, err[-2000:]
+    done, ok, failed, skipped, unstarted = map(int, summary.groups())
+    assert ok + failed + skipped == done and done + unstarted == 600
+    assert ok == len(listed)
 
 
 def test_issue_12_one_ctrl_c_stops_with_a_full_report(tmp_path: Path) -> None:
