@@ -42,6 +42,9 @@ class Limits:
     max_text_bytes: int = 20 * 2**20
     """Size of a text input (JSON, YAML, JSON-LD, Turtle and the other RDF syntaxes), before it
     is decoded: a parser's objects take many times the bytes they come from."""
+    max_document_chars: int = 2_000_000
+    """Characters of text in a document read by rules (someone else's DOCX): the rules take a
+    few microseconds a character, and a CV holds some ten thousand."""
     max_triples: int = 200_000
     """Statements in one RDF graph (JSON-LD, Turtle, N-Triples, RDF/XML, HTML), counted as they
     are parsed."""

@@ -174,3 +174,15 @@ def test_issue_12_two_members_of_one_name_are_refused(fmt: str, tmp_path: Path) 
             package.writestr(main, members[main])
     with pytest.raises(cvconvert.InvalidInputError, match="two members named"):
         cvconvert.read(out.getvalue(), fmt)
+
+
+def test_issue_12_someone_elses_docx_with_megabytes_of_text_is_refused_before_the_rules_run(tmp_path: Path) -> None:
+    # The rules take a few microseconds a character: 20 MB of text took about a minute.
+    words = ("Lorem ipsum dolor sit amet, 2019 - 2021, consectetur. " * 40).encode()
+    body = b"".join(b"<w:p><w:r><w:t>" + words + b"</w:t></w:r></w:p>" for _ in range(1500))
+    document = f'<w:document xmlns:w="{W}"><w:body>'.encode() + body + b"</w:body></w:document>"
+    path = tmp_path / "long.docx"
+    path.write_bytes(zip_of({"word/document.xml": document}))
+    code, err, _, seconds = run_bounded(str(path), str(tmp_path / "out.json"))
+    assert_one_line_error(code, err, str(path))
+    assert "characters of text" in err and seconds < 20

@@ -33,8 +33,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cvconvert import limits
 from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip
+from cvconvert.errors import LimitExceededError
 from cvconvert.formats._docx import headings
 from cvconvert.formats._docx.extract.contact import _Basics
 from cvconvert.formats._docx.extract.daterange import DateSpan, _without_dates, find_dates, learn_language, month_of
@@ -105,6 +107,14 @@ def _captioned_schools(lines: list[Line], used: set[int]) -> list[dict[str, str]
     return items
 
 
+def _check_size(lines: list[Line]) -> None:
+    """Refuse a document with more text than ``max_document_chars`` before the rules run."""
+    most = limits.current().max_document_chars
+    total = sum(len(line.text) for line in lines)
+    if total > most:
+        raise LimitExceededError(f"the document holds {total:,} characters of text (limit {most:,})")
+
+
 def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
     """Read a DOCX CV that cvconvert did not write, best effort, without any AI model.
 
@@ -118,6 +128,7 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
         pkg = _Package(package)
         lines = pkg.lines()
         creator = pkg.creator()
+    _check_size(lines)
     learn_language(lang)
     report = Report()
     for message in pkg.skipped:
