@@ -39,3 +39,26 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert "pip install -e '.[test]'" in commands[1] and "python -m pytest -q -n 2" in commands[1]
     ci = (ROOT / ".ci" / "run").read_text()
     assert "pip install -q -e '.[test]'" in ci and "python -m pytest -q -n 2" in ci
+
+
+def _size(text: str) -> int:
+    number, _, unit = text.replace(",", "").partition(" ")
+    return int(number) * {"": 1, "MB": 2**20, "GB": 2**30}[unit.strip()]
+
+
+def test_security_limits_table_is_the_limits_in_force() -> None:
+    # SECURITY.md is a promise: its table must name every limit, with the default in force.
+    import dataclasses
+
+    from cvconvert.limits import Limits
+
+    security = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    table = security.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    documented = {
+        cells[0].strip("`"): _size(cells[1])
+        for line in table.splitlines()
+        if line.startswith("| `")
+        for cells in [[c.strip() for c in line.strip().strip("|").split("|")]]
+    }
+    assert documented == {f.name: f.default for f in dataclasses.fields(Limits)}
+    assert "1 GiB" in security and "60 s" in security
