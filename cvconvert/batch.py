@@ -12,6 +12,7 @@ links out of the folder walked, and skip what is not a regular file (a named pip
 from __future__ import annotations
 
 import fnmatch
+import functools
 import glob
 import itertools
 import os
@@ -88,7 +89,7 @@ def _readable_extensions() -> tuple[str, ...]:
 
 # What a walk finds: the input, its path relative to what was walked, and why it is skipped
 # (None when it is taken).
-Found = tuple[str, PurePosixPath, str | None]
+Found = tuple[str, str, str | None]
 # The folders a recursive walk is in, by device and inode: a link back to one of them loops.
 Within = tuple[tuple[int, int], ...]
 
@@ -99,18 +100,19 @@ def _expand_local(spec: str, exts: tuple[str, ...], follow: bool) -> Iterator[Fo
         root = Path(*path.parts[: _static_depth(str(path))])
         walk = _Walk(root, follow)
         for match, reason in walk.glob(root, path.parts[_static_depth(str(path)) :], walk.start()):
-            yield str(match), PurePosixPath(match.relative_to(root).as_posix()), reason
+            yield str(match), match.relative_to(root).as_posix(), reason
     elif path.is_dir():
         walk = _Walk(path, follow)
-        for child, reason in walk.folder(path, walk.start()):
+        for child, rel, reason in walk.folder(str(path), "", walk.start()):
             # A skip is reported when the entry would have been taken, or may hold what would.
-            taken = not child.name.startswith(".") and child.name.lower().endswith(exts)
-            if taken or (reason is not None and not child.name.startswith(".") and child.is_dir()):
-                yield str(child), PurePosixPath(child.relative_to(path).as_posix()), reason
+            name = rel.rpartition("/")[2]
+            hidden = name.startswith(".")
+            if (not hidden and name.lower().endswith(exts)) or (reason and not hidden and os.path.isdir(child)):
+                yield child, rel, reason
     else:
         # A named file is taken even when it does not exist: its failure belongs in the report.
         # A link named here is the user's choice and is followed.
-        yield str(path), PurePosixPath(path.name), None
+        yield str(path), path.name, None
 
 
 # What a folder entry that is neither a file nor a folder is; opening a FIFO blocks until a
@@ -180,14 +182,43 @@ class _Walk:
         except OSError:
             return []  # unreadable, or not a folder: nothing below it
 
-    def folder(self, folder: Path, within: Within) -> Iterator[tuple[Path, str | None]]:
-        """Every file below ``folder`` (None) and every entry skipped (with the reason)."""
-        for child in self.entries(folder):
-            kind, reason, inner = self.kind(child, within)
+    def folder(self, folder: str, rel: str, within: Within) -> Iterator[tuple[str, str, str | None]]:
+        """Every file below ``folder`` (its path as ``str(Path)`` makes it, its path below root,
+        None) and every entry skipped (with the reason).
+
+        One scandir per folder: a plain file or folder is known by the entry's cached type, with
+        no stat and no Path; a link or anything else goes through :meth:`kind`.
+        """
+        try:
+            with os.scandir(folder) as found:
+                children = sorted((entry.name, entry) for entry in found)  # names are unique
+        except OSError:
+            return  # unreadable, or not a folder: nothing below it
+        for name, entry in children:
+            child = name if folder == "." else f"{folder.rstrip('/')}/{name}"  # as Path(folder) / name
+            kind, reason, inner = self.kind_of_entry(entry, child, within)
             if kind == "dir":
-                yield from self.folder(child, inner)
+                yield from self.folder(child, f"{rel}{name}/", inner)
             else:
-                yield child, reason
+                yield child, f"{rel}{name}", reason
+
+    def kind_of_entry(
+        self, entry: os.DirEntry[str], child: str, within: Within
+    ) -> tuple[Literal["file", "dir", "skip"], str | None, Within]:
+        """:meth:`kind` for a folder entry of a recursive walk, from its cached type when it is
+        a plain file or folder (not a link)."""
+        try:
+            if not entry.is_symlink():
+                if entry.is_file(follow_symlinks=False):
+                    return "file", None, ()
+                if entry.is_dir(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    if (st.st_dev, st.st_ino) in within:
+                        return "skip", f"{child}: a link back to a folder it is in; not walked again", ()
+                    return "dir", None, (*within, (st.st_dev, st.st_ino))
+        except OSError:
+            pass  # gone since the scan: kind says why
+        return self.kind(Path(child), within)
 
     def glob(self, base: Path, parts: Sequence[str], within: Within) -> Iterator[tuple[Path, str | None]]:
         """What the pattern ``parts`` matches below ``base``: files (None) and skips (a reason).
@@ -244,13 +275,13 @@ def _expand_url(spec: str, exts: tuple[str, ...]) -> Iterator[Found]:
     if any(c in path for c in _GLOB_CHARS):
         root = "/".join(p for p in path.split("/")[: _static_depth(path)])
         for match in sorted(fs.glob(path)):
-            yield url(match), PurePosixPath(match).relative_to(root), None
+            yield url(match), PurePosixPath(match).relative_to(root).as_posix(), None
     elif fs.isdir(path):
         for match in sorted(fs.find(path)):
             if match.lower().endswith(exts):
-                yield url(match), PurePosixPath(match).relative_to(path.rstrip("/")), None
+                yield url(match), PurePosixPath(match).relative_to(path.rstrip("/")).as_posix(), None
     else:
-        yield spec, PurePosixPath(path.rsplit("/", 1)[-1]), None
+        yield spec, PurePosixPath(path.rsplit("/", 1)[-1]).as_posix(), None
 
 
 def _fs(url: str) -> tuple[Any, str]:
@@ -282,25 +313,24 @@ def plan(inputs: Sequence[str], out: str, to: str, *, follow_symlinks: bool = Fa
         inside = _inside(rel)
         output = _join(out, _unique(inside, ext, taken)) if inside is not None else None
         if output is None or not inside_out(output):
-            reason = (
-                f"{source}: its output {_join(out, rel.as_posix())} would be outside the output folder; not converted"
-            )
+            reason = f"{source}: its output {_join(out, rel)} would be outside the output folder; not converted"
             tasks.append(Task(source, "", ("failed", reason)))
             continue
         tasks.append(Task(source, output))
     return tasks
 
 
-def _inside(rel: PurePosixPath) -> PurePosixPath | None:
-    """``rel`` without ``.`` and ``..`` steps, or None when it climbs above where it starts.
+def _inside(rel: str) -> str | None:
+    """``rel`` (a relative POSIX path) without ``.`` and ``..`` steps, or None when it climbs
+    above where it starts.
 
     An object store's key may hold ``..`` (``cvs/a/../../../x.json`` is a legal S3 or GCS
     key): joined as it is, it would write outside the output folder.
     """
-    name = posixpath.normpath(rel.as_posix())
+    name = posixpath.normpath(rel)
     if name in (".", "..") or name.startswith(("../", "/")):
         return None
-    return PurePosixPath(name)
+    return name
 
 
 class _Inside:
@@ -322,11 +352,13 @@ class _Inside:
         return self.folders[parent]
 
 
-def _unique(rel: PurePosixPath, ext: str, taken: set[str]) -> str:
+def _unique(rel: str, ext: str, taken: set[str]) -> str:
     # cv.json and cv.yaml in one folder would both become cv.docx: keep the old suffix then,
     # and number what still collides (the same file name reached through two inputs).
-    stem = rel.with_suffix("").as_posix()
-    first = (f"{stem}{ext}", f"{rel.as_posix()}{ext}")
+    name = rel.rpartition("/")[2]
+    dot = name.rfind(".")
+    stem = rel[: len(rel) - len(name) + dot] if 0 < dot < len(name) - 1 else rel  # as PurePath.with_suffix("")
+    first = (f"{stem}{ext}", f"{rel}{ext}")
     for name in itertools.chain(first, (f"{stem}-{n}{ext}" for n in itertools.count(2))):
         if name.lower() not in taken:
             taken.add(name.lower())
@@ -335,7 +367,15 @@ def _unique(rel: PurePosixPath, ext: str, taken: set[str]) -> str:
 
 
 def _join(out: str, rel: str) -> str:
-    return f"{out.rstrip('/')}/{rel}" if _is_url(out) else str(Path(out) / rel)
+    if _is_url(out):
+        return f"{out.rstrip('/')}/{rel}"
+    base = _local_folder(out)
+    return base if not rel else rel if base == "." else f"{base.rstrip('/')}/{rel}"  # as str(Path(out) / rel)
+
+
+@functools.lru_cache(maxsize=8)
+def _local_folder(out: str) -> str:
+    return str(Path(out))
 
 
 # --- one task, in a worker ------------------------------------------------------------------
@@ -883,7 +923,7 @@ def _expand_all(inputs: Sequence[str], follow_symlinks: bool = False) -> list[Fo
     (a file named twice, directly and through its folder, is converted once), and every entry
     the walks skipped, with the reason."""
     readable = _readable_extensions()
-    found: dict[str, tuple[PurePosixPath, str | None]] = {}
+    found: dict[str, tuple[str, str | None]] = {}
     for spec in inputs:
         expanded = _expand_url(spec, readable) if _is_url(spec) else _expand_local(spec, readable, follow_symlinks)
         for source, rel, skip in expanded:
