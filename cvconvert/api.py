@@ -160,8 +160,26 @@ def read_with_report(
 
 
 def read_options(fmt: Format, values: Mapping[str, object]) -> ReadOptions:
-    """The reader options of ``fmt`` from keyword values or strings; OptionError names a bad one."""
-    return parse_options(fmt.read_options, values, f"{fmt.name} reader")
+    """The reader options of ``fmt`` from keyword values or strings; OptionError names a bad one.
+
+    Options made only of plain values (text, numbers, true/false, None) are parsed once and
+    kept (a batch reads thousands of files with one option set); the parsed options are frozen.
+    """
+    if not all(type(v) in _PLAIN for v in values.values()):
+        return parse_options(fmt.read_options, values, f"{fmt.name} reader")
+    # The type is in the key: 1 == True, yet they may not parse alike.
+    key = (fmt.name, fmt.read_options, tuple(sorted((k, type(v), v) for k, v in values.items())))
+    chosen = _read_options_seen.get(key)
+    if chosen is None:
+        chosen = parse_options(fmt.read_options, values, f"{fmt.name} reader")
+        if len(_read_options_seen) >= 256:
+            _read_options_seen.clear()
+        _read_options_seen[key] = chosen
+    return chosen
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_read_options_seen: dict[tuple[object, ...], ReadOptions] = {}
 
 
 def write_options(fmt: Format, values: Mapping[str, object]) -> WriteOptions:
