@@ -695,8 +695,13 @@ def _run(
 
 def _chunks(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
     # Small chunks keep every worker busy to the end; bigger ones cut the per-call overhead.
+    # The last chunks are smaller, so the workers end together rather than one waiting for the
+    # other's last full chunk.
     size = max(1, min(16, len(tasks) // (workers * 16)))
-    return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+    head = max(0, len(tasks) - size * workers * 2)
+    small = max(1, size // 4)
+    chunks = [list(tasks[i : min(i + size, head)]) for i in range(0, head, size)]
+    return chunks + [list(tasks[i : i + small]) for i in range(head, len(tasks), small)]
 
 
 def _warm_up(to: str) -> None:
