@@ -39,7 +39,7 @@ from cvconvert._input import open_zip
 from cvconvert.errors import LimitExceededError
 from cvconvert.formats._docx import headings
 from cvconvert.formats._docx.extract.contact import _Basics
-from cvconvert.formats._docx.extract.daterange import DateSpan, _without_dates, find_dates, learn_language, month_of
+from cvconvert.formats._docx.extract.daterange import DateSpan, _without_dates, find_dates, language_hint, month_of
 from cvconvert.formats._docx.extract.entries import (
     _ENTRY_SECTIONS,
     _Entry,
@@ -63,7 +63,7 @@ from cvconvert.formats._docx.extract.vocab import (
 from cvconvert.model import Resume
 from cvconvert.report import Report, pointer
 
-__all__ = ["DateSpan", "Line", "extract", "find_dates", "learn_language", "month_of", "read_lines"]
+__all__ = ["DateSpan", "Line", "extract", "find_dates", "language_hint", "month_of", "read_lines"]
 
 
 _LANGUAGE_NAMES = re.compile(
@@ -129,7 +129,13 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
         lines = pkg.lines()
         creator = pkg.creator()
     _check_size(lines)
-    learn_language(lang)
+    # The hint holds for this call only: nothing learnt from one file changes the next.
+    with language_hint(lang):
+        return _rules(pkg, lines, creator, lang)
+
+
+def _rules(pkg: _Package, lines: list[Line], creator: str, lang: str | None) -> tuple[Resume, Report]:
+    """The rules over a document's lines: basics, sections, entries, lists."""
     report = Report()
     for message in pkg.skipped:
         report.warn("", message)

@@ -1,8 +1,8 @@
 """Dates as people write them in CVs: ranges, single dates and month names in many languages.
 
-:func:`find_dates` is the one question the other rules ask; :func:`learn_language` adds a
-language's month names (from CLDR through Babel) and :func:`_without_dates` gives the text of a
-line with its dates taken out.
+:func:`find_dates` is the one question the other rules ask; within :func:`language_hint` it
+also knows that language's month names (from CLDR through Babel), for that call only;
+:func:`_without_dates` gives the text of a line with its dates taken out.
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from cvconvert._deps import requires_extra
@@ -45,32 +48,40 @@ for _i, _names in enumerate(_MONTH_NAMES, start=1):
 _MONTH_FULL = {_fold(n): i for i, names in enumerate(_MONTH_NAMES, start=1) for n in names}
 
 
-_LEARNT: set[str] = set()
+# The language hint of the extraction under way: per call (a context variable), never the
+# process's, so that a file's result does not depend on the files read before it in a batch.
+_HINT: ContextVar[str] = ContextVar("cvconvert_extract_language", default="")
 
 
-def learn_language(lang: str | None) -> None:
-    """Add the month names of ``lang`` (from CLDR through Babel) to those :func:`month_of` knows.
+@contextmanager
+def language_hint(lang: str | None) -> Iterator[None]:
+    """Within the block, :func:`month_of` also knows the month names of ``lang`` (from CLDR)."""
+    token = _HINT.set((lang or "").strip().replace("-", "_").split("_")[0].casefold())
+    try:
+        yield
+    finally:
+        _HINT.reset(token)
 
-    Names are only ever added, so a document read with ``lang="pl"`` teaches Polish months to
-    later reads too; that widens what is recognised and changes nothing already recognised.
-    """
-    code = (lang or "").strip().replace("-", "_").split("_")[0].casefold()
-    if not code or code in _LEARNT:
-        return
-    _LEARNT.add(code)
+
+@functools.cache
+def _cldr_months(code: str) -> dict[str, int]:
+    """The month names of one language from CLDR (through Babel), folded; empty when unknown."""
+    if not code:
+        return {}
     with requires_extra("docx"):
         from babel.core import UnknownLocaleError
         from babel.dates import get_month_names
 
+    found: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
             try:
                 names = get_month_names(width, context, locale=code)
             except (UnknownLocaleError, ValueError, TypeError):
-                return
+                return {}
             for month, name in names.items():
-                _MONTH_FULL.setdefault(_fold(str(name)).rstrip("."), int(month))
-    _find_dates.cache_clear()  # lines read before may hold these month names
+                found.setdefault(_fold(str(name)).rstrip("."), int(month))
+    return found
 
 
 def month_of(word: str) -> int | None:
@@ -80,6 +91,9 @@ def month_of(word: str) -> int | None:
         return None
     if w in _MONTH_FULL:
         return _MONTH_FULL[w]
+    hinted = _cldr_months(_HINT.get()).get(w)
+    if hinted is not None:
+        return hinted
     # French "juin"/"juillet" share the stem "jui".
     if w.startswith("juin"):
         return 6
@@ -167,12 +181,13 @@ def _date_at(m: re.Match[str]) -> str | None:
 
 def find_dates(text: str) -> list[DateSpan]:
     """Date ranges and single dates in a line, left to right (see :func:`_find_dates`)."""
-    return list(_find_dates(text))
+    return list(_find_dates(text, _HINT.get()))
 
 
 @functools.lru_cache(maxsize=4096)
-def _find_dates(text: str) -> tuple[DateSpan, ...]:
-    """Date ranges and single dates in a line, left to right; cached, since the rules ask often.
+def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
+    """Date ranges and single dates in a line, left to right; cached, since the rules ask often
+    (per language hint: ``hint`` is part of the key, and :func:`month_of` reads it).
 
     Understands "Sept. 2017 - Jul. 2021", "03/2019 – heute", "2018 — présent", "2019年3月-至今",
     "Jan 2020 to Present", "2015-2017", "May - Jun 2021", "Seit Februar 2014", "2017 (actuellement)".
