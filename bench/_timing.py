@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 
 def timed_runs(
@@ -29,3 +30,18 @@ def timed_runs(
 def median_ms(func: Callable[[], object], *, repeat: int = 5, seconds: float = 0.0, warm_up: bool = True) -> float:
     """The median of :func:`timed_runs`."""
     return statistics.median(timed_runs(func, repeat=repeat, seconds=seconds, warm_up=warm_up))
+
+
+def resumes_in(paths: Iterable[Path]) -> list[Path]:
+    """The files among ``paths`` that hold a résumé (the corpus has one of another dialect,
+    which cvconvert refuses as no résumé)."""
+    import cvconvert
+
+    kept = []
+    for path in paths:
+        try:
+            cvconvert.read(path)
+        except cvconvert.CvConvertError:
+            continue
+        kept.append(path)
+    return kept

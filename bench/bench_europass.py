@@ -20,23 +20,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _timing import median_ms  # noqa: E402
+from _timing import median_ms, resumes_in  # noqa: E402
 
 import cvconvert  # noqa: E402
 from cvconvert.formats import _europass, _json  # noqa: E402
 from cvconvert.model import Resume  # noqa: E402
+from cvconvert.options import ReadOptions  # noqa: E402
+
+READ, WRITE = ReadOptions(), _europass.EuropassWriteOptions()
 
 EXPORT = ROOT.parent / "shared" / "reference" / "europass" / "candidate-2020" / "examples" / "FATelarico-sample.xml"
 
 
 def bench(name: str, resume: Resume, repeat: int) -> None:
-    json_bytes = _json.FORMAT.write(resume)[0]  # type: ignore[misc]
-    json_write = median_ms(lambda: _json.FORMAT.write(resume), repeat=repeat)  # type: ignore[misc]
-    json_read = median_ms(lambda: _json.FORMAT.read(json_bytes), repeat=repeat)  # type: ignore[misc]
+    json_bytes = _json.FORMAT.write(resume, _json.FORMAT.write_options())[0]  # type: ignore[misc]
+    json_write = median_ms(lambda: _json.FORMAT.write(resume, _json.FORMAT.write_options()), repeat=repeat)  # type: ignore[misc]
+    json_read = median_ms(lambda: _json.FORMAT.read(json_bytes, READ), repeat=repeat)  # type: ignore[misc]
     for label, writer in (("europass", _europass.write_candidate), ("europass-v3", _europass.write_v3)):
-        data = writer(resume)[0]
-        write = median_ms(lambda w=writer: w(resume), repeat=repeat)  # type: ignore[misc]
-        read = median_ms(lambda d=data: _europass.read_xml(d), repeat=repeat)  # type: ignore[misc]
+        data = writer(resume, WRITE)[0]
+        write = median_ms(lambda w=writer: w(resume, WRITE), repeat=repeat)  # type: ignore[misc]
+        read = median_ms(lambda d=data: _europass.read_xml(d, READ), repeat=repeat)  # type: ignore[misc]
         print(
             f"{name:<22} {label:<12} write {write:7.2f} ms ({write / json_write:5.1f}x json {json_write:.2f} ms)"
             f"   read {read:7.2f} ms ({read / json_read:5.1f}x json {json_read:.2f} ms)   {len(data):,} bytes"
@@ -58,7 +61,7 @@ def fidelity(paths: list[Path]) -> None:
         total = kept = 0
         for resume in resumes:
             before = resume.to_data()
-            back = _europass.read_xml(writer(resume)[0])[0].to_data()
+            back = _europass.read_xml(writer(resume, WRITE)[0], READ)[0].to_data()
             for leaf in _leaves(before):
                 total += 1
                 value: object = back
@@ -86,8 +89,8 @@ def main() -> None:
     for path in sorted((ROOT / "samples").glob("*.json")):
         bench(path.stem, cvconvert.read(path), args.repeat)
     if EXPORT.exists():
-        bench("portal export", _europass.read_xml(EXPORT.read_bytes())[0], args.repeat)
-    corpus = sorted((ROOT.parent / "shared" / "corpus" / "jsonresume").glob("*.json"))
+        bench("portal export", _europass.read_xml(EXPORT.read_bytes(), READ)[0], args.repeat)
+    corpus = resumes_in(sorted((ROOT.parent / "shared" / "corpus" / "jsonresume").glob("*.json")))
     fidelity(sorted((ROOT / "samples").glob("*.json")))
     if corpus:
         fidelity(corpus)

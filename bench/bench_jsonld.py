@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _timing import median_ms  # noqa: E402
+from _timing import median_ms, resumes_in  # noqa: E402
 
 import cvconvert  # noqa: E402
 from cvconvert.formats._jsonld.build import build  # noqa: E402
@@ -44,7 +44,7 @@ def main() -> None:
     paths = sorted((ROOT / "samples").glob("*.json"))
     corpus = ROOT.parent / "shared" / "corpus" / "jsonresume"
     paths += sorted(corpus.glob("*.json")) if corpus.is_dir() else []
-    resumes = [cvconvert.read(p) for p in paths]
+    resumes = [cvconvert.read(p) for p in resumes_in(paths)]
     print(f"{len(resumes)} résumés, {args.repeat} runs each; rdflib {rdflib.__version__}")
 
     rows: dict[str, list[float]] = {"write": [], "read": [], "base_write": [], "base_read": [], "triples": []}

@@ -11,6 +11,7 @@ input does not grow with the count: what grows is what the writer keeps.
 from __future__ import annotations
 
 import gc
+import io
 import itertools
 import json
 import os
@@ -28,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _timing import median_ms  # noqa: E402
+from _timing import median_ms, resumes_in  # noqa: E402
 
 import cvconvert  # noqa: E402
 from cvconvert.formats import _xlsx  # noqa: E402
@@ -41,7 +42,7 @@ def resumes() -> list[Resume]:
     """The samples, plus the corpus when ../shared is there."""
     paths = sorted((ROOT / "samples").glob("*.json"))
     paths += sorted((SHARED / "corpus" / "jsonresume").glob("*.json"))
-    return [cvconvert.read(p) for p in paths]
+    return [cvconvert.read(p) for p in resumes_in(paths)]
 
 
 def baseline_rows(resume: Resume) -> Iterator[tuple[str, list[Any]]]:
@@ -133,9 +134,10 @@ def child(kind: str, n: int, out: str) -> None:
 
             write_book(stream_(n), out, many=True)
         elif kind == "ours-bytes":
-            data, _ = _xlsx.write_many(stream_(n))
-            Path(out).write_bytes(data)
-            del data
+            buffer = io.BytesIO()
+            _xlsx.write_many(stream_(n), buffer, _xlsx.XlsxWriteOptions())
+            Path(out).write_bytes(buffer.getvalue())
+            del buffer
         else:
             book = Workbook(write_only=True)
             sheets: dict[str, Any] = {}
@@ -171,7 +173,7 @@ def main() -> None:
     quick = "--quick" in sys.argv
     pool = resumes()
     print(f"résumés: {len(pool)} (samples + corpus)")
-    written = [_xlsx.write(r)[0] for r in pool]
+    written = [cvconvert.dumps(r, "xlsx")[0] for r in pool]
 
     def baseline_one(resume: Resume) -> None:
         import io
@@ -187,8 +189,10 @@ def main() -> None:
         book.save(io.BytesIO())
 
     repeat = 3 if quick else 7
-    write_ms = [median_ms(lambda r=r: _xlsx.write(r), repeat=repeat, warm_up=False) for r in pool]
-    read_ms = [median_ms(lambda d=d: _xlsx.read(d), repeat=repeat, warm_up=False) for d in written]
+    write_ms = [median_ms(lambda r=r: cvconvert.dumps(r, "xlsx"), repeat=repeat, warm_up=False) for r in pool]
+    read_ms = [
+        median_ms(lambda d=d: cvconvert.read_with_report(d, "xlsx"), repeat=repeat, warm_up=False) for d in written
+    ]
     json_ms = [median_ms(lambda r=r: cvconvert.dumps(r, "json"), repeat=repeat, warm_up=False) for r in pool]
     base_ms = [median_ms(lambda r=r: baseline_one(r), repeat=repeat, warm_up=False) for r in pool]
     print(f"per résumé, median over résumés of median of {repeat}:")
