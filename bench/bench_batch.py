@@ -8,9 +8,10 @@ prints the median throughput (résumés per second) and the speed-up of two work
 (target: at least 1.8x on a 2-core machine, and 500 résumés per second on one). ``--cli``
 adds rows for ``cvconvert batch ... --report FILE -q`` run as a whole process, start-up
 included. The runs of one and two workers alternate, so load from other programs falls on
-both alike; the load average is printed beside the table. Then runs a 1,000- and a 10,000-file
-batch and prints the peak resident memory of each (the largest process, via
-RUSAGE_CHILDREN): memory must not grow with the number of files.
+both alike; the load average is printed beside the table, and so are the CPU milliseconds per
+résumé (all processes, pool workers included), which other programs' load barely moves. Then
+runs a 1,000- and a 10,000-file batch and prints the peak resident memory of each (the
+largest process, via RUSAGE_CHILDREN): memory must not grow with the number of files.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,6 +42,12 @@ def make_inputs(folder: Path, count: int) -> None:
         cv["basics"]["name"] = f"Candidate {i}"
         cv["work"] = cv["work"] * rng.randint(1, 3)
         (folder / f"cv{i:05d}.json").write_text(json.dumps(cv, ensure_ascii=False), encoding="utf-8")
+
+
+def cpu_seconds() -> float:
+    """User and system CPU of this process and its ended children (the pool's workers)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 
 
 def run_batch(inputs: Path, out: Path, fmt: str, jobs: int) -> float:
@@ -104,18 +112,29 @@ def main() -> None:
         make_inputs(inputs, args.files)
         names = args.formats.split(",") if args.formats else writable_formats()
         print(f"{args.files} résumés per run, median of {args.repeat} runs (convert_many, engine of `cvconvert batch`)")
-        print(f"{'format':12} {'jobs 1 (cv/s)':>14} {'jobs 2 (cv/s)':>14} {'speed-up':>9}  load average")
+        print(
+            f"{'format':12} {'jobs 1 (cv/s)':>14} {'jobs 2 (cv/s)':>14} {'speed-up':>9}"
+            f" {'cpu ms/cv 1':>12} {'cpu ms/cv 2':>12}  load average"
+        )
         runs = [(fmt, run_batch) for fmt in names] + ([(f"{fmt} (cli)", run_cli) for fmt in names] if args.cli else [])
         for label, runner in runs:
             fmt = label.split()[0]
             times: dict[int, list[float]] = {1: [], 2: []}
+            cpu: dict[int, list[float]] = {1: [], 2: []}
             for i in range(args.repeat):
                 for jobs in (1, 2):
                     out = work / f"out-{fmt}-{runner.__name__}-{jobs}-{i}"
+                    before = cpu_seconds()
                     times[jobs].append(runner(inputs, out, fmt, jobs))
+                    cpu[jobs].append(cpu_seconds() - before)
             rates = {jobs: args.files / statistics.median(t) for jobs, t in times.items()}
             load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-            print(f"{label:12} {rates[1]:14.1f} {rates[2]:14.1f} {rates[2] / rates[1]:8.2f}x  {load}")
+            # CPU per résumé, all processes: unlike the rates, barely moved by other programs' load.
+            per_cv = {jobs: 1000 * statistics.median(c) / args.files for jobs, c in cpu.items()}
+            print(
+                f"{label:12} {rates[1]:14.1f} {rates[2]:14.1f} {rates[2] / rates[1]:8.2f}x"
+                f" {per_cv[1]:12.2f} {per_cv[2]:12.2f}  {load}"
+            )
         if not args.skip_memory:
             small, big = work / "in1k", work / "in10k"
             make_inputs(small, 1_000)
