@@ -27,7 +27,7 @@ import docx  # noqa: E402
 from _timing import median_ms  # noqa: E402
 from docx2python import docx2python  # noqa: E402
 
-from cvconvert.formats._docx.extract import extract  # noqa: E402
+from cvconvert.formats._docx.order import extract  # noqa: E402
 
 SHARED = Path(os.environ.get("CVCONVERT_SHARED", ROOT.parent / "shared"))
 

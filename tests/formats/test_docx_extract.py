@@ -1,4 +1,4 @@
-"""Best-effort reading of DOCX CVs that cvconvert did not write (cvconvert.formats._docx.extract).
+"""Best-effort reading of DOCX CVs that cvconvert did not write (cvconvert.extract).
 
 Synthetic CVs are built here with python-docx (plus raw XML for a text box, which python-docx
 cannot make), so the rules are exercised without the corpus; the labelled corpus in ../shared
@@ -24,11 +24,11 @@ from hypothesis import strategies as st
 
 from cvconvert import limits
 from cvconvert.errors import InvalidInputError, LimitExceededError
-from cvconvert.formats._docx import headings
-from cvconvert.formats._docx.extract import extract, find_dates, read_lines
-from cvconvert.formats._docx.extract.contact import _profile_path_ok
-from cvconvert.formats._docx.extract.heads import _sentences, _split_head
-from cvconvert.formats._docx.extract.lines import Line
+from cvconvert.extract import find_dates, headings
+from cvconvert.extract.contact import _profile_path_ok
+from cvconvert.extract.heads import _sentences, _split_head
+from cvconvert.extract.lines import Line
+from cvconvert.formats._docx.order import extract, read_lines
 from cvconvert.model import DATE_PATTERN, Resume
 from tests.conftest import sample_files, shared_files, shared_path
 from tests.helpers import zip_of
@@ -1252,7 +1252,7 @@ def test_issue_12_a_preface_of_the_name_again_and_again_is_linear() -> None:
     """The label search asked a list of every line holding the name, for each such line."""
     import time
 
-    from cvconvert.formats._docx.extract.contact import _Basics
+    from cvconvert.extract.contact import _Basics
     from cvconvert.report import Report
 
     region = [Line("Jane Example", para=i) for i in range(50_000)]

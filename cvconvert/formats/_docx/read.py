@@ -132,12 +132,8 @@ def _validated(data: dict[str, Any], strict: bool, report: Report) -> tuple[Resu
 
 
 def _extract(data: bytes, lang: str | None) -> tuple[Resume, Report]:
-    try:
-        from cvconvert.formats._docx.extract import extract
-    except ModuleNotFoundError as exc:
-        if exc.name != "cvconvert.formats._docx.extract":
-            raise
-        raise InvalidInputError("not a cvconvert DOCX; extraction not available yet") from None
+    from cvconvert.formats._docx.order import extract
+
     return extract(data, lang=lang)
 
 

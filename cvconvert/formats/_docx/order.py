@@ -13,13 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from cvconvert import extract as engine
 from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError
-from cvconvert.formats._docx.extract.lines import Line, _clean, _pieces
-from cvconvert.formats._docx.extract.placement import _Box, _css_length, _finite, _order_boxes, _table_order
+from cvconvert.extract.lines import Line, _clean, _pieces
+from cvconvert.formats._docx.placement import _Box, _css_length, _finite, _order_boxes, _table_order
 from cvconvert.formats._docx.runs import TEXT_TAGS, text_of
+from cvconvert.model import Resume
 from cvconvert.namespaces import DC, MC, PACKAGE_RELS, WP, WPS, A, R, W
+from cvconvert.report import Report
 
 
 def _q(ns: str, tag: str) -> str:
@@ -443,6 +446,20 @@ def _main_part(package: zipfile.ZipFile, names: set[str]) -> str:
                 if part in names:
                     return part
     raise InvalidInputError("not a Word file (no word/document.xml)")
+
+
+def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
+    """Read a DOCX CV that cvconvert did not write, best effort, with the rules of :mod:`cvconvert.extract`.
+
+    The package is read with lxml rather than python-docx, because python-docx does not see text
+    boxes, which many CV templates use for their side columns and contact blocks. ``lang`` is a
+    hint. Raises InvalidInputError (one line) for input that is not a readable Word package.
+    """
+    with requires_extra("docx"):
+        pkg = _Package(open_zip(data, "Word file"))
+        lines = pkg.lines()
+        author = pkg.creator()
+    return engine.extract(lines, lang=lang, author=author, notes=pkg.skipped)
 
 
 def read_lines(data: bytes) -> list[Line]:

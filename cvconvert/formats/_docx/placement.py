@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from cvconvert.formats._docx.extract.daterange import find_dates
-from cvconvert.formats._docx.extract.lines import Line
-from cvconvert.formats._docx.extract.vocab import _any_key
+from cvconvert.extract.daterange import find_dates
+from cvconvert.extract.lines import Line
+from cvconvert.extract.vocab import _any_key
 
 
 @dataclass

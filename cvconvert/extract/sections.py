@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cvconvert.formats._docx import headings
-from cvconvert.formats._docx.extract.daterange import find_dates
-from cvconvert.formats._docx.extract.lines import Line, _is_bullet, _words
+from cvconvert.extract import headings
+from cvconvert.extract.daterange import find_dates
+from cvconvert.extract.lines import Line, _is_bullet, _words
 
 
 @dataclass

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from cvconvert._deps import requires_extra
-from cvconvert.formats._docx.extract.lines import _strip_bullet
+from cvconvert.extract.lines import _strip_bullet
 
 # Month names in the languages CVs come in; matched by stem, so "Sept.", "févr.", "марта" work.
 # fmt: off

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cvconvert.formats._docx.extract.daterange import _without_dates, find_dates
-from cvconvert.formats._docx.extract.lines import Line, _is_bullet, _strip_bullet
-from cvconvert.formats._docx.extract.vocab import _split_key
+from cvconvert.extract.daterange import _without_dates, find_dates
+from cvconvert.extract.lines import Line, _is_bullet, _strip_bullet
+from cvconvert.extract.vocab import _split_key
 
 
 def _list_items(lines: list[Line]) -> list[str]:

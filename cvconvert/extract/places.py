@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cvconvert.formats._docx.extract.lines import _words
-from cvconvert.formats._docx.extract.vocab import _COUNTRIES, _DEGREE, _ORG
+from cvconvert.extract.lines import _words
+from cvconvert.extract.vocab import _COUNTRIES, _DEGREE, _ORG
 
 
 def _is_place(text: str) -> bool:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from cvconvert.formats._docx.extract.daterange import _undated
-from cvconvert.formats._docx.extract.lines import Line, _cjk, _strip_bullet, _words
-from cvconvert.formats._docx.extract.places import _is_address, _is_place
-from cvconvert.formats._docx.extract.vocab import (
+from cvconvert.extract.daterange import _undated
+from cvconvert.extract.lines import Line, _cjk, _strip_bullet, _words
+from cvconvert.extract.places import _is_address, _is_place
+from cvconvert.extract.vocab import (
     _AREA_KEYS,
     _COUNTRIES,
     _DATE_KEYS,

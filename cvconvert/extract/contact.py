@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cvconvert.formats._docx import headings
-from cvconvert.formats._docx.extract.daterange import find_dates
-from cvconvert.formats._docx.extract.lines import Line, _cjk
-from cvconvert.formats._docx.extract.places import _is_address, _is_place, _parse_place
-from cvconvert.formats._docx.extract.vocab import (
+from cvconvert.extract import headings
+from cvconvert.extract.daterange import find_dates
+from cvconvert.extract.lines import Line, _cjk
+from cvconvert.extract.places import _is_address, _is_place, _parse_place
+from cvconvert.extract.vocab import (
     _DEGREE,
     _GIVEN_KEYS,
     _LABEL_KEYS,

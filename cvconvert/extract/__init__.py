@@ -1,12 +1,11 @@
-"""Best-effort structured reading of DOCX CVs that cvconvert did not write (no AI model).
+"""Best-effort structured reading of CVs that cvconvert did not write (rules, no AI model).
 
-The package is read with lxml rather than python-docx, because python-docx does not see text
-boxes, which many CV templates use for their side columns and contact blocks. Reading goes in
+The engine is format-neutral: it reads a document as :class:`Line` records in reading order,
+each with the layout hints the rules use (style, heading level, list item, bold, size, region).
+Front-ends fill them: DOCX (``formats/_docx/order.py``), PDF and plain text. Reading goes in
 three steps:
 
-1. ``_Package.lines()`` flattens headers, the body (paragraphs, tables row by row, text boxes
-   after the paragraph that anchors them) and footers into :class:`Line` records in reading order,
-   each with the formatting hints that matter (style, heading level, list item, bold, size).
+1. A front-end gives the lines (headers, body, tables, text boxes, footers) in reading order.
 2. Section headings are found by their words (:mod:`headings`, many languages) and by looking
    like the headings that were recognised (same style, bold, capitals).
 3. Each section is cut into entries around the date ranges people write; the lines of an entry
@@ -15,8 +14,6 @@ three steps:
 This module is the entry point (:func:`extract`); the rules live in its modules:
 
 * :mod:`.lines` -- the :class:`Line` record and the small tests on its text (bullets, CJK, words);
-* :mod:`.order` -- the package read into lines in reading order (paragraphs, tables, text boxes,
-  headers and footers), with :mod:`.placement` ordering text boxes and table cells;
 * :mod:`.daterange` -- date ranges as people write them (:func:`find_dates`);
 * :mod:`.vocab` -- the words and captions that mark organisations, titles, degrees and fields;
 * :mod:`.sections` -- section headings;
@@ -31,16 +28,15 @@ are those in ``__all__``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from cvconvert import limits
-from cvconvert._deps import requires_extra
-from cvconvert._input import open_zip
 from cvconvert.errors import LimitExceededError
-from cvconvert.formats._docx import headings
-from cvconvert.formats._docx.extract.contact import _Basics
-from cvconvert.formats._docx.extract.daterange import DateSpan, _without_dates, find_dates, language_hint, month_of
-from cvconvert.formats._docx.extract.entries import (
+from cvconvert.extract import headings
+from cvconvert.extract.contact import _Basics
+from cvconvert.extract.daterange import DateSpan, _without_dates, find_dates, language_hint, month_of
+from cvconvert.extract.entries import (
     _ENTRY_SECTIONS,
     _Entry,
     _entry_data,
@@ -48,11 +44,10 @@ from cvconvert.formats._docx.extract.entries import (
     _same_org_again,
     _segment,
 )
-from cvconvert.formats._docx.extract.lines import Line, _strip_bullet
-from cvconvert.formats._docx.extract.lists import _list_items, _list_section
-from cvconvert.formats._docx.extract.order import _Package, read_lines
-from cvconvert.formats._docx.extract.sections import _find_sections, _Section
-from cvconvert.formats._docx.extract.vocab import (
+from cvconvert.extract.lines import Line, _strip_bullet
+from cvconvert.extract.lists import _list_items, _list_section
+from cvconvert.extract.sections import _find_sections, _Section
+from cvconvert.extract.vocab import (
     _AREA_KEYS,
     _DEGREE,
     _DEGREE_KEYS,
@@ -63,7 +58,7 @@ from cvconvert.formats._docx.extract.vocab import (
 from cvconvert.model import Resume
 from cvconvert.report import Report, pointer
 
-__all__ = ["DateSpan", "Line", "extract", "find_dates", "language_hint", "month_of", "read_lines"]
+__all__ = ["DateSpan", "Line", "extract", "find_dates", "language_hint", "month_of"]
 
 
 _LANGUAGE_NAMES = re.compile(
@@ -115,29 +110,27 @@ def _check_size(lines: list[Line]) -> None:
         raise LimitExceededError(f"the document holds {total:,} characters of text (limit {most:,})")
 
 
-def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
-    """Read a DOCX CV that cvconvert did not write, best effort, without any AI model.
+def extract(
+    lines: Sequence[Line], *, lang: str | None = None, author: str = "", notes: Iterable[str] = ()
+) -> tuple[Resume, Report]:
+    """Read a CV given as lines in reading order, best effort, without any AI model.
 
     Returns the résumé and a report whose warnings say what was found where and how sure the
-    rules are. ``lang`` (e.g. "de") only adds weight to that language's words; headings in
-    English, German, French, Spanish, Portuguese, Russian and Chinese are always known.
-    Raises InvalidInputError (one line) for input that is not a readable Word package.
+    rules are. ``lang`` (e.g. "de") only adds weight to that language's words; ``author`` is the
+    document's author as its metadata gives it (a hint for the name); ``notes`` are the front-end's
+    warnings (parts it skipped). Raises LimitExceededError past ``max_document_chars``.
     """
-    with requires_extra("docx"):
-        package = open_zip(data, "Word file")
-        pkg = _Package(package)
-        lines = pkg.lines()
-        creator = pkg.creator()
+    lines = list(lines)
     _check_size(lines)
     # The hint holds for this call only: nothing learnt from one file changes the next.
     with language_hint(lang):
-        return _rules(pkg, lines, creator, lang)
+        return _rules(lines, author, list(notes), lang)
 
 
-def _rules(pkg: _Package, lines: list[Line], creator: str, lang: str | None) -> tuple[Resume, Report]:
+def _rules(lines: list[Line], creator: str, notes: list[str], lang: str | None) -> tuple[Resume, Report]:
     """The rules over a document's lines: basics, sections, entries, lists."""
     report = Report()
-    for message in pkg.skipped:
+    for message in notes:
         report.warn("", message)
     if not lines:
         report.warn("", "the document holds no text")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from cvconvert.formats._docx.extract.lines import _words
+from cvconvert.extract.lines import _words
 
 # Words that mark an organisation, a job title, a degree or a place, in the languages CVs come
 # in; matched as word starts (Latin, Cyrillic) or substrings (CJK). fmt: off

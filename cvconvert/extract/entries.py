@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from cvconvert.formats._docx.extract.daterange import DateSpan, _undated, _without_dates, find_dates
-from cvconvert.formats._docx.extract.heads import _fragment_kind, _split_head
-from cvconvert.formats._docx.extract.lines import _BULLET_GLYPHS, Line, _is_bullet, _strip_bullet, _words
-from cvconvert.formats._docx.extract.places import _is_place
-from cvconvert.formats._docx.extract.vocab import (
+from cvconvert.extract.daterange import DateSpan, _undated, _without_dates, find_dates
+from cvconvert.extract.heads import _fragment_kind, _split_head
+from cvconvert.extract.lines import _BULLET_GLYPHS, Line, _is_bullet, _strip_bullet, _words
+from cvconvert.extract.places import _is_place
+from cvconvert.extract.vocab import (
     _AREA_KEYS,
     _DATE_KEYS,
     _DEGREE,
