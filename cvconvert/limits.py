@@ -52,6 +52,8 @@ class Limits:
     """Files embedded in one PDF."""
     max_attachment_bytes: int = 50 * 2**20
     """Decoded size of one file embedded in a PDF, checked as it is decoded."""
+    max_pdf_pages: int = 50
+    """Pages of a PDF read by rules (a CV has one to five)."""
 
 
 _current: ContextVar[Limits] = ContextVar("cvconvert_limits", default=Limits())  # noqa: B039 - frozen

@@ -9,18 +9,27 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Line:
-    """One visible line of text with the layout hints the rules use."""
+    """One visible line of text with the layout hints the rules use.
+
+    The engine's document model: every front-end (DOCX, PDF, plain text) gives a document as
+    these lines in reading order and fills the hints it knows; a hint it does not know keeps its
+    default, and no rule may depend on one front-end's hints alone.
+    """
 
     text: str
     style: str = ""
-    level: int | None = None  # outline level from the style or paragraph (0 = Heading 1)
+    level: int | None = None  # outline level from the style, paragraph or PDF tag (0 = Heading 1)
     bullet: bool = False
     bold: bool = False
+    italic: bool = False
     size: float = 0.0  # largest font size on the line, in points (0 = unknown)
-    where: str = "body"  # body | table | textbox | header | footer
+    where: str = "body"  # body | table | textbox | sidebar | header | footer
     cell: tuple[int, int, int] | None = None  # (table number, row, column)
     para: int = 0  # paragraph number: lines cut by a line break share it
     links: list[str] = field(default_factory=list)
+    page: int = 0  # page number from 0, where the front-end knows pages
+    box: tuple[float, float, float, float] | None = None  # (left, top, right, bottom) in points on its page
+    column: int = 0  # column on the page from the left (0 = the only or the first)
 
 
 def _clean(text: str) -> str:

@@ -1,0 +1,1 @@
+"""PDF: one `.pdf` reader (Europass XML, or the rules over the text layer)."""
