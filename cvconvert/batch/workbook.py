@@ -1,0 +1,119 @@
+"""Many résumés gathered into one screening workbook (``--single-workbook``)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from cvconvert import api, limits
+from cvconvert.batch.engines import Interrupt, _chunks, _pool
+from cvconvert.batch.model import Result, Task
+from cvconvert.batch.plan import _expand_all
+from cvconvert.batch.task import _FAILURES, _failed, _for, _interrupted, _read_input, _run_cut_off, check_options
+
+if TYPE_CHECKING:
+    from cvconvert.model import Resume
+
+
+def gather_workbook(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    target: str | os.PathLike[str],
+    *,
+    to: str = "xlsx",
+    jobs: int | None = None,
+    strict: bool = False,
+    follow_symlinks: bool = False,
+    interrupt: Interrupt | None = None,
+    **options: object,
+) -> list[Result]:
+    """Read every input (in parallel) and write them all into one workbook with write_many.
+
+    Returns one Result per input (failed inputs are left out of the workbook). ``inputs`` and
+    the keyword options are as :func:`convert_many` takes them. Folder walks and patterns skip
+    links that leave their folder unless ``follow_symlinks``. Raises InvalidInputError when no
+    input file matched, KeyboardInterrupt, with nothing written, when ``interrupt`` is pressed
+    before the end.
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    from cvconvert.model import Resume
+
+    fmt = check_options(to, options, many=True)
+    tasks = [
+        Task(source, os.fspath(target), None if skip is None else ("skipped", skip))
+        for source, _, skip in _expand_all([os.fspath(i) for i in inputs], follow_symlinks)
+    ]
+    results: list[Result] = []
+    resumes: list[Resume] = []
+    interrupt = interrupt or Interrupt()
+    read_results = _read_all(tasks, strict, dict(options or {}), jobs, interrupt)
+    if interrupt.presses:
+        raise KeyboardInterrupt
+    for result, data in read_results:
+        results.append(result)
+        if data is not None:
+            resumes.append(Resume.model_validate(data))
+    if resumes:
+        chosen = _for(fmt.write_options, dict(options or {}))
+        report = api.write_many(resumes, target, fmt.name, fail_on_loss=False, **chosen)
+        ok = [r for r in results if r.status == "ok"]
+        for note in report:
+            # A many-report's pointer starts with the résumé's index in the workbook; a note
+            # without one is about the whole workbook, so every résumé in it gets it.
+            first = note.path.split("/")[1] if note.path.count("/") >= 1 else ""
+            owners = [ok[int(first)]] if first.isdigit() and int(first) < len(ok) else ok
+            entry = {"path": note.path, "message": note.message}
+            for owner in owners:
+                (owner.losses if note.kind == "loss" else owner.warnings).append(entry)
+    return results
+
+
+def read_task(task: Task, strict: bool, options: dict[str, object]) -> tuple[Result, dict[str, Any] | None]:
+    """Read one input for a gathered workbook: the result and the résumé as JSON data."""
+    if task.refused is not None:
+        return Result(task.input, None, *task.refused), None
+    start = time.perf_counter()
+    try:
+        resume, report = _read_input(task, strict, options)
+    except _FAILURES as exc:
+        return _failed(task, exc, start), None
+    notes = report.as_json()
+    result = Result(task.input, task.output, "ok", warnings=notes["warnings"], seconds=time.perf_counter() - start)
+    return result, resume.to_data()
+
+
+def read_chunk(
+    tasks: Sequence[Task], strict: bool, options: dict[str, object], in_force: limits.Limits | None = None
+) -> list[tuple[Result, dict[str, Any] | None]]:
+    """Several reads in one worker call; cut off as :func:`run_chunk` is."""
+
+    def one(task: Task) -> tuple[Result, dict[str, Any] | None]:
+        if in_force is not None and in_force != limits.current():
+            with limits.using(in_force):
+                return read_task(task, strict, options)
+        return read_task(task, strict, options)
+
+    return _run_cut_off(tasks, one, _read_interrupted)
+
+
+def _read_interrupted(task: Task) -> tuple[Result, dict[str, Any] | None]:
+    return _interrupted(task), None
+
+
+def _read_all(
+    tasks: Sequence[Task], strict: bool, options: dict[str, object], jobs: int | None, interrupt: Interrupt
+) -> list[tuple[Result, dict[str, Any] | None]]:
+    workers = jobs or os.cpu_count() or 1
+    if workers <= 1 or len(tasks) <= 1:
+        read: list[tuple[Result, dict[str, Any] | None]] = []
+        for task in tasks:
+            if interrupt.presses:
+                break
+            read.append(read_task(task, strict, options))
+        return read
+    args = (strict, options, limits.current())
+    read = list(_pool(read_chunk, _chunks(tasks, workers), args, workers, interrupt, _read_interrupted))
+    order = {task.input: i for i, task in enumerate(tasks)}
+    return sorted(read, key=lambda pair: order[pair[0].input])  # the workbook keeps the inputs' order
