@@ -86,151 +86,229 @@ def _line_kind(line: Line, key: str) -> str:
     return "head"
 
 
-def _segment(lines: list[Line], key: str) -> list[_Entry]:
-    """Cut a section into entries around the lines that carry dates (see the module docstring)."""
-    # When entry heads have a heading style of their own, only those start entries; the dated
-    # lines under them are sub-roles or projects of the same entry.
-    styled = [ln for ln in lines if ln.level is not None and ln.level >= 0 and find_dates(ln.text)]
-    styled_levels = {ln.level for ln in styled}
-    entries: list[_Entry] = []
-    pending: list[Line] = []
-    cur: _Entry | None = None
+def _slot_of(line: Line, key: str) -> str | None:
+    """ "org" or "role" for a head line that names one ("Company: ACME", "ACME GmbH"), else None."""
+    text = _undated(line.text)
+    kv = _split_key(text) if ":" in text or "：" in text else None
+    if kv:
+        k = kv[0].casefold()
+        if _ROLE_KEYS.match(k):
+            return "role"
+        if _ORG_KEYS.match(k):
+            return "org"
+        if _DATE_KEYS.match(k) or _AREA_KEYS.match(k):
+            return None
+    kind = _fragment_kind(text, key)
+    return kind if kind in ("org", "role") else None
 
-    def has(entry_lines: list[Line], slot: str) -> bool:
-        return any(slot_of(ln) == slot for ln in entry_lines)
 
-    def slot_of(line: Line) -> str | None:
-        text = _undated(line.text)
-        kv = _split_key(text) if ":" in text or "：" in text else None
-        if kv:
-            k = kv[0].casefold()
-            if _ROLE_KEYS.match(k):
-                return "role"
-            if _ORG_KEYS.match(k):
-                return "org"
-            if _DATE_KEYS.match(k) or _AREA_KEYS.match(k):
-                return None
-        kind = _fragment_kind(text, key)
-        return kind if kind in ("org", "role") else None
+def _head_keyed(line: Line) -> bool:
+    """A head line captioned with an organisation or a title ("Employer: ACME")."""
+    kv = _split_key(_strip_bullet(line.text))
+    return kv is not None and bool(_ORG_KEYS.match(kv[0].casefold()) or _ROLE_KEYS.match(kv[0].casefold()))
 
-    def flush_pending(as_entry: bool) -> None:
-        nonlocal cur
-        if not pending:
+
+class _Segmenter:
+    """One pass over a section's lines that cuts it into entries.
+
+    Each line is given a kind (:func:`_line_kind`, then the context rules in :meth:`kind`) and
+    handled by the rule for that kind: a dated line starts or completes an entry, head lines wait
+    in ``pending`` until a date or a body line tells whether they start an entry, body lines go
+    to the current entry.
+    """
+
+    def __init__(self, lines: list[Line], key: str) -> None:
+        self.lines, self.key = lines, key
+        # When entry heads have a heading style of their own, only those start entries; the
+        # dated lines under them are sub-roles or projects of the same entry.
+        styled = [ln for ln in lines if ln.level is not None and ln.level >= 0 and find_dates(ln.text)]
+        self.styled_levels = {ln.level for ln in styled}
+        self.entries: list[_Entry] = []
+        self.pending: list[Line] = []
+        self.cur: _Entry | None = None
+        self.slots: dict[int, str | None] = {}
+
+    def run(self) -> list[_Entry]:
+        """The entries, in order."""
+        for number, line in enumerate(self.lines):
+            if not re.search(r"\w", line.text):
+                continue
+            kind = self.kind(line, number)
+            if kind == "styled":
+                self.styled_head(line)
+            elif kind == "dated":
+                self.dated(line)
+            elif kind == "head":
+                self.head(line)
+            else:
+                self.body(line)
+        if self.pending:
+            self.flush_pending(as_entry=self.has(self.pending, "org") and len(self.pending) <= 3)
+        return self.entries
+
+    # -- helpers -------------------------------------------------------------------------------
+    def slot(self, line: Line) -> str | None:
+        found = self.slots.get(id(line), "?")
+        if found == "?":
+            found = self.slots[id(line)] = _slot_of(line, self.key)
+        return found
+
+    def has(self, lines: list[Line], slot: str) -> bool:
+        return any(self.slot(ln) == slot for ln in lines)
+
+    def flush_pending(self, as_entry: bool) -> None:
+        """The waiting head lines become an entry of their own, or the current entry's body."""
+        if not self.pending:
             return
         if as_entry:
-            cur = _Entry(head=list(pending), closed=True)
-            entries.append(cur)
-        elif cur is not None:
-            cur.body.extend(pending)
-        pending.clear()
+            self.cur = _Entry(head=list(self.pending), closed=True)
+            self.entries.append(self.cur)
+        elif self.cur is not None:
+            self.cur.body.extend(self.pending)
+        self.pending.clear()
 
-    for number, line in enumerate(lines):
-        if not re.search(r"\w", line.text):
-            continue
-        kind = _line_kind(line, key)
-        if kind == "body" and line.text.rstrip().endswith((":", "：")) and number + 1 < len(lines):
-            # "Support engineer:" over "Company: ACME" / "Period: ...": the caption names the entry.
-            nxt = _split_key(_strip_bullet(lines[number + 1].text))
-            if nxt and (_ORG_KEYS.match(nxt[0].casefold()) or _ROLE_KEYS.match(nxt[0].casefold())):
-                kind = "head"
-        elif kind == "head" and key == "work":
-            kv = _split_key(_strip_bullet(line.text))
-            # Details of another kind that stand among the jobs ("School: ...", "Objective: ...").
-            k = kv[0].casefold() if kv else ""
-            if kv and ((_LABEL_KEYS.match(k) and not _ROLE_KEYS.match(k)) or _EDU_KEYS.match(k)):
-                kind = "body"
-        if styled and kind == "dated" and line.level not in styled_levels:
+    # -- the kind of a line in its context ----------------------------------------------------
+    def kind(self, line: Line, number: int) -> str:
+        """'styled', 'dated', 'head', 'body' or 'score' for a line in its place."""
+        kind = _line_kind(line, self.key)
+        if kind == "body" and self.caption_over_keyed(line, number):
+            kind = "head"
+        elif kind == "head" and self.key == "work" and _other_detail(line):
             kind = "body"
-        if styled and kind == "dated":
-            # A styled entry head always starts an entry. Styled lines just above it belong to it
-            # ("Job Title | Company" in Heading 2 over the dates in Heading 3); plain ones were text.
-            above: list[Line] = []
-            while pending and pending[-1].level is not None and pending[-1].level >= 0:
-                above.insert(0, pending.pop())
-            flush_pending(as_entry=False)
-            cur = _Entry(head=[*above, line], dates=find_dates(line.text)[0], closed=False, date_line=line)
-            entries.append(cur)
-            continue
-        if kind == "dated":
-            spans = find_dates(line.text)
-            span = spans[0]
-            date_first = span.begin <= 2 and bool(_without_dates(line.text, spans))
-            if pending:
-                cur = _Entry(head=[*pending, line], dates=span, closed=not date_first, date_line=line)
-                pending.clear()
-            elif cur is not None and cur.dates is None and not cur.body and not date_first and len(cur.head) <= 2:
-                cur.head.append(line)
-                cur.dates, cur.date_line, cur.closed = span, line, True
-                continue
-            elif cur is not None and cur.dates is None and _date_only(line.text, spans) and len(cur.body) <= 3:
-                # A date on its own line under an undated entry (a grade between them) is its date.
-                cur.dates, cur.date_line = span, line
-                continue
-            else:
-                flush_pending(as_entry=False)
-                cur = _Entry(head=[line], dates=span, closed=False, date_line=line)
-            entries.append(cur)
-            continue
-        if kind == "head":
-            slot = slot_of(line)
-            kv = _split_key(_strip_bullet(line.text))
-            keyed = kv is not None and (_ORG_KEYS.match(kv[0].casefold()) or _ROLE_KEYS.match(kv[0].casefold()))
-            if keyed and cur is not None and not pending and slot and not has(cur.head, slot) and len(cur.head) < 6:
+        if self.styled_levels and kind == "dated":
+            kind = "styled" if line.level in self.styled_levels else "body"
+        return kind
+
+    def caption_over_keyed(self, line: Line, number: int) -> bool:
+        """ "Support engineer:" over "Company: ACME" / "Period: ...": the caption names the entry."""
+        if not line.text.rstrip().endswith((":", "：")) or number + 1 >= len(self.lines):
+            return False
+        return _head_keyed(self.lines[number + 1])
+
+    # -- one rule per kind --------------------------------------------------------------------
+    def styled_head(self, line: Line) -> None:
+        """A styled entry head always starts an entry. Styled lines just above it belong to it
+        ("Job Title | Company" in Heading 2 over the dates in Heading 3); plain ones were text."""
+        above: list[Line] = []
+        while self.pending and self.pending[-1].level is not None and self.pending[-1].level >= 0:
+            above.insert(0, self.pending.pop())
+        self.flush_pending(as_entry=False)
+        self.cur = _Entry(head=[*above, line], dates=find_dates(line.text)[0], closed=False, date_line=line)
+        self.entries.append(self.cur)
+
+    def dated(self, line: Line) -> None:
+        """A line with dates: the end of a head waiting above it, the date of the entry just
+        started, or the start of a new entry."""
+        spans = find_dates(line.text)
+        span = spans[0]
+        date_first = span.begin <= 2 and bool(_without_dates(line.text, spans))
+        cur = self.cur
+        if self.pending:
+            self.cur = _Entry(head=[*self.pending, line], dates=span, closed=not date_first, date_line=line)
+            self.pending.clear()
+        elif cur is not None and cur.dates is None and not cur.body and not date_first and len(cur.head) <= 2:
+            cur.head.append(line)
+            cur.dates, cur.date_line, cur.closed = span, line, True
+            return
+        elif cur is not None and cur.dates is None and _date_only(line.text, spans) and len(cur.body) <= 3:
+            # A date on its own line under an undated entry (a grade between them) is its date.
+            cur.dates, cur.date_line = span, line
+            return
+        else:
+            self.flush_pending(as_entry=False)
+            self.cur = _Entry(head=[line], dates=span, closed=False, date_line=line)
+        self.entries.append(self.cur)
+
+    def head(self, line: Line) -> None:
+        """A line that may be part of an entry head: joins the current entry's head while that
+        is open, else waits in ``pending``."""
+        cur, slot = self.cur, self.slot(line)
+        if _head_keyed(line) and cur is not None and not self.pending and slot and not self.has(cur.head, slot):
+            if len(cur.head) < 6:
                 # Captioned details come in any order ("Dates", "Position held", activities,
                 # "Employer"): a caption the entry still lacks belongs to it.
                 cur.head.append(line)
-                continue
-            if (
-                cur is not None
-                and not cur.body
-                and (not cur.closed or _same_row(line, cur.date_line))
-                and len(cur.head) < 4
-                and not (slot and has(cur.head, slot))
-            ):
-                cur.head.append(line)
-                continue
-            if pending and slot and has(pending, slot) and (has(pending, "org") and has(pending, "role")):
-                flush_pending(as_entry=True)
-            pending.append(line)
-            if len(pending) > 3:
-                # Too many undated head lines in a row: they were text, not a head.
-                moved = pending.pop(0)
-                if cur is not None:
-                    cur.body.append(moved)
-            continue
-        # body or score lines
-        if pending:
-            looks_entry = has(pending, "org") or (cur is None and len(pending) <= 3)
+                return
+        if (
+            cur is not None
+            and not cur.body
+            and (not cur.closed or _same_row(line, cur.date_line))
+            and len(cur.head) < 4
+            and not (slot and self.has(cur.head, slot))
+        ):
+            cur.head.append(line)
+            return
+        if self.pending and slot and self.has(self.pending, slot) and self.complete(self.pending):
+            self.flush_pending(as_entry=True)
+        self.pending.append(line)
+        if len(self.pending) > 3:
+            # Too many undated head lines in a row: they were text, not a head.
+            moved = self.pending.pop(0)
+            if cur is not None:
+                cur.body.append(moved)
+
+    def complete(self, lines: list[Line]) -> bool:
+        return self.has(lines, "org") and self.has(lines, "role")
+
+    def body(self, line: Line) -> None:
+        """A body (or score) line: the head lines waiting above it become an entry of their own
+        or text of the current entry; the line goes to the current entry."""
+        if self.pending:
+            pending, cur = self.pending, self.cur
+            looks_entry = self.has(pending, "org") or (cur is None and len(pending) <= 3)
             # One undated line between a dated entry and its bullets describes that entry (a team,
             # a second title, "a small web agency"); it is not an entry of its own.
-            sub_role = len(pending) == 1 and cur is not None and (cur.dates is not None or not has(pending, "org"))
-            flush_pending(as_entry=looks_entry and not sub_role)
-        if cur is not None:
-            cur.body.append(line)
-            cur.closed = True
-    if pending:
-        flush_pending(as_entry=has(pending, "org") and len(pending) <= 3)
+            sub_role = len(pending) == 1 and cur is not None and (cur.dates is not None or not self.has(pending, "org"))
+            self.flush_pending(as_entry=looks_entry and not sub_role)
+        if self.cur is not None:
+            self.cur.body.append(line)
+            self.cur.closed = True
+
+
+def _other_detail(line: Line) -> bool:
+    """Details of another kind that stand among the jobs ("School: ...", "Objective: ...")."""
+    kv = _split_key(_strip_bullet(line.text))
+    k = kv[0].casefold() if kv else ""
+    return bool(kv and ((_LABEL_KEYS.match(k) and not _ROLE_KEYS.match(k)) or _EDU_KEYS.match(k)))
+
+
+def _segment(lines: list[Line], key: str) -> list[_Entry]:
+    """Cut a section into entries around the lines that carry dates (see :class:`_Segmenter`);
+    a section without any is read as prose or, for projects, as a plain list."""
+    entries = _Segmenter(lines, key).run()
     if not entries:
-        # Written as prose ("From 07/2022 to 08/2022 I interned at ACME Ltd. ..."): one entry per
-        # paragraph that names an organisation.
-        for line in lines:
-            found = _prose_head(line.text)
-            if found is not None:
-                spans = find_dates(line.text)
-                entry = _Entry(head=[found[0]], body=[line], dates=spans[0] if spans else None, closed=True)
-                entry.area = found[1]
-                entries.append(entry)
+        entries = _prose_entries(lines)
     if not entries and key == "projects":
-        # A plain list of projects ("Kaggle projects", "Mlcourse.ai – machine learning course"):
-        # one project per item, the name before a dash or colon.
-        for line in lines:
-            text = _strip_bullet(line.text)
-            if not re.search(r"\w", text) or len(text) > 300:
-                continue
-            name = re.split(r"\s[–—-]\s|:\s", text, maxsplit=1)[0]
-            head = Line(name.strip(), bold=line.bold)
-            spans = find_dates(text)
-            entries.append(_Entry(head=[head], body=[line] if name != text else [], dates=spans[0] if spans else None))
+        entries = _listed_projects(lines)
+    return entries
+
+
+def _prose_entries(lines: list[Line]) -> list[_Entry]:
+    """Written as prose ("From 07/2022 to 08/2022 I interned at ACME Ltd. ..."): one entry per
+    paragraph that names an organisation."""
+    entries: list[_Entry] = []
+    for line in lines:
+        found = _prose_head(line.text)
+        if found is not None:
+            spans = find_dates(line.text)
+            entry = _Entry(head=[found[0]], body=[line], dates=spans[0] if spans else None, closed=True)
+            entry.area = found[1]
+            entries.append(entry)
+    return entries
+
+
+def _listed_projects(lines: list[Line]) -> list[_Entry]:
+    """A plain list of projects ("Kaggle projects", "Mlcourse.ai – machine learning course"):
+    one project per item, the name before a dash or colon."""
+    entries: list[_Entry] = []
+    for line in lines:
+        text = _strip_bullet(line.text)
+        if not re.search(r"\w", text) or len(text) > 300:
+            continue
+        name = re.split(r"\s[–—-]\s|:\s", text, maxsplit=1)[0]
+        head = Line(name.strip(), bold=line.bold)
+        spans = find_dates(text)
+        entries.append(_Entry(head=[head], body=[line] if name != text else [], dates=spans[0] if spans else None))
     return entries
 
 

@@ -150,126 +150,182 @@ def _sentences(text: str) -> list[str]:
     return pieces
 
 
+# A piece of an entry head with what it names ("org", "role", "place" or None) and its line.
+_Typed = tuple[str, str | None, int]
+
+# Where a head line splits into pieces: tabs, spaced bars, bullets and colons, runs of spaces,
+# spaced dashes, a dash glued before a capital, a slash before CJK, a full-width colon.
+_PIECE_SPLIT = re.compile(
+    r"\t|\s+[|•·:]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|："
+)
+
+
 def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]:
-    """Organisation, role, place (and area) from the lines of an entry head."""
-    frags: list[tuple[str, int]] = []
+    """Organisation, role, place (and area, score) from the lines of an entry head, and the
+    pieces left over. Passes: captions and pieces per line, a kind per piece, slots filled in
+    order, then the fixes that look at the whole head."""
     fields: dict[str, str] = {}
+    typed: list[_Typed] = []
     for number, line in enumerate(lines):
-        raw = _split_key(_strip_bullet(line.text))
-        if raw and _DATE_KEYS.match(raw[0].casefold()):
-            continue  # "Period: 2015 - 2020": the dates were taken already
-        text = _undated(line.text)
-        kv = _split_key(text) if ":" in text or "：" in text else None
-        if kv and (_words(kv[0]) <= 3 or _any_key(kv[0].casefold())):
-            k = kv[0].casefold()
-            if _ROLE_KEYS.match(k):
-                fields.setdefault("role", kv[1].strip(" .;,"))
-                continue
-            if _ORG_KEYS.match(k):
-                org, _, place = kv[1].strip(" .;,").partition(",")
-                if place and (_short_place(place.strip()) or _is_address(place.strip())):
-                    fields.setdefault("place", place.strip())
-                else:
-                    org = kv[1].strip(" .;,")
-                fields.setdefault("org", org.strip())
-                continue
-            if _AREA_KEYS.match(k):
-                fields.setdefault("area", kv[1].strip(" .;,"))
-                continue
-            if _DATE_KEYS.match(k):
-                continue  # the dates were taken from the line already
-            if re.fullmatch(r"(?i)ug|pg|ssc|hsc|\w{1,4}", k):
-                text = kv[1]
-            elif (
-                _words(kv[0]) <= 2
-                and re.match(r"[^:：]*\S[:：]", text)
-                and not any(rx.search(kv[0]) for rx in (_ORG, _ROLE, _DEGREE))
-                and not _ORG.search(kv[1])
-            ):
-                continue  # a detail with a caption of its own ("Nebenfach: ..."), not the head
-        area = _AREA_INLINE.search(text) if key == "education" else None
-        if area:
-            fields.setdefault("area", _trim(area.group(1)))
-            text = text[: area.start()] + text[area.end() :]
-        for piece in re.split(
-            r"\t|\s+[|•·:]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|：", text
+        for part in _line_parts(line, key, fields):
+            typed.extend(_typed_parts(part, number, key, fields))
+    rest, role_rest = _fill_slots(typed, fields)
+    _cut_cjk_org(fields, key)
+    _org_from_place(fields)
+    _area_beside_degree(fields, key, rest, role_rest)
+    _place_from_rest(fields, rest)
+    return fields, rest
+
+
+def _line_parts(line: Line, key: str, fields: dict[str, str]) -> list[str]:
+    """The pieces of one head line, after its caption (if any) filled ``fields``."""
+    raw = _split_key(_strip_bullet(line.text))
+    if raw and _DATE_KEYS.match(raw[0].casefold()):
+        return []  # "Period: 2015 - 2020": the dates were taken already
+    text = _captioned_head(_undated(line.text), fields)
+    if text is None:
+        return []
+    if key == "education":
+        text = _inline_area(text, fields)
+    parts: list[str] = []
+    for piece in _PIECE_SPLIT.split(text):
+        # Only a line that ends like a sentence is read as sentences: elsewhere a full stop
+        # is far more often an abbreviation the list does not know.
+        for part in _sentences(piece) if line.text.rstrip().endswith(".") else [piece]:
+            part = _trim(part)
+            if part:
+                parts.append(part)
+    return parts
+
+
+def _captioned_head(text: str, fields: dict[str, str]) -> str | None:
+    """A "Caption: value" head line: "Company: ACME" fills the slot its caption names (None comes
+    back); "UG: B.Tech" gives its value to split; "Nebenfach: Physik" is a detail (None)."""
+    kv = _split_key(text) if ":" in text or "：" in text else None
+    if not kv or not (_words(kv[0]) <= 3 or _any_key(kv[0].casefold())):
+        return text
+    k, value = kv[0].casefold(), kv[1].strip(" .;,")
+    if _ROLE_KEYS.match(k):
+        fields.setdefault("role", value)
+        return None
+    if _ORG_KEYS.match(k):
+        _captioned_org(value, fields)
+        return None
+    if _AREA_KEYS.match(k):
+        fields.setdefault("area", value)
+        return None
+    if _DATE_KEYS.match(k):
+        return None  # the dates were taken from the line already
+    if re.fullmatch(r"(?i)ug|pg|ssc|hsc|\w{1,4}", k):
+        return kv[1]
+    if (
+        _words(kv[0]) <= 2
+        and re.match(r"[^:：]*\S[:：]", text)
+        and not any(rx.search(kv[0]) for rx in (_ORG, _ROLE, _DEGREE))
+        and not _ORG.search(kv[1])
+    ):
+        return None  # a detail with a caption of its own ("Nebenfach: ..."), not the head
+    return text
+
+
+def _captioned_org(value: str, fields: dict[str, str]) -> None:
+    """ "Employer: ACME Ltd, Leeds": the organisation, and the place after its comma."""
+    org, _, place = value.partition(",")
+    if place and (_short_place(place.strip()) or _is_address(place.strip())):
+        fields.setdefault("place", place.strip())
+    else:
+        org = value
+    fields.setdefault("org", org.strip())
+
+
+def _inline_area(text: str, fields: dict[str, str]) -> str:
+    """ "LICENCE 1 à ECOLEX Filière ; Informatique": the captioned field goes to ``area``."""
+    area = _AREA_INLINE.search(text)
+    if not area:
+        return text
+    fields.setdefault("area", _trim(area.group(1)))
+    return text[: area.start()] + text[area.end() :]
+
+
+def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> list[_Typed]:
+    """One piece of a head as typed pieces: split at a connector ("Title at Org") or at commas
+    ("Legal Intern, Some Forum"), or whole with its kind."""
+    if not any(ch.isalpha() for ch in part) or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
+        return []
+    if key == "education" and _SCORE.search(part) and len(part) < 40:
+        fields.setdefault("score", part)
+        return []
+    joined = _connector_split(part, key)
+    if joined is not None:
+        org, role = joined
+        return [(org, "org", number), (role, "role", number)]
+    kind = _fragment_kind(part, key)
+    if "," in part:
+        pieces = _comma_pieces(part, kind, key)
+        if pieces is not None:
+            return [(p, k, number) for p, k in pieces]
+    return [(part, kind, number)]
+
+
+def _connector_split(part: str, key: str) -> tuple[str, str] | None:
+    """(organisation, role) of "Engineer at ACME", "Werkstudent bei X", "ACME as Engineer"."""
+    for pattern, side in (_SCHOOL_AT, *_CONNECTORS) if key == "education" else _CONNECTORS:
+        m = pattern.search(part)
+        if not m or m.start() <= 1:
+            continue
+        left, right = part[: m.start()].strip(" ,"), part[m.end() :].strip(" ,.")
+        if not left or not right:
+            continue
+        # Prepositions that also join ordinary words split only before an organisation.
+        if side == "weak" and not (_ORG.search(right) and not _ORG.search(left)):
+            continue
+        # "BFEM au lycée de …", but not "Licence, Université Paris 8 à Saint-Denis".
+        if pattern is _SCHOOL_AT[0] and (
+            _ORG.search(left) or _SCHOOL.search(left) or _is_place(right) or _COUNTRIES.fullmatch(right)
         ):
-            # Only a line that ends like a sentence is read as sentences: elsewhere a full stop
-            # is far more often an abbreviation the list does not know.
-            for part in _sentences(piece) if line.text.rstrip().endswith(".") else [piece]:
-                part = _trim(part)
-                if part:
-                    frags.append((part, number))
-    out: list[tuple[str, str | None, int]] = []
-    for part, number in frags:
-        if not any(ch.isalpha() for ch in part) or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
             continue
-        if key == "education" and _SCORE.search(part) and len(part) < 40:
-            fields.setdefault("score", part)
-            continue
-        done = False
-        for pattern, side in (_SCHOOL_AT, *_CONNECTORS) if key == "education" else _CONNECTORS:
-            m = pattern.search(part)
-            if m and m.start() > 1:
-                left, right = part[: m.start()].strip(" ,"), part[m.end() :].strip(" ,.")
-                if not left or not right:
-                    continue
-                # Prepositions that also join ordinary words split only before an organisation.
-                if side == "weak" and not (_ORG.search(right) and not _ORG.search(left)):
-                    continue
-                # "BFEM au lycée de …", but not "Licence, Université Paris 8 à Saint-Denis".
-                if pattern is _SCHOOL_AT[0] and (
-                    _ORG.search(left) or _SCHOOL.search(left) or _is_place(right) or _COUNTRIES.fullmatch(right)
-                ):
-                    continue
-                org, other = (left, right) if side == "left" else (right, left)
-                out.append((org, "org", number))
-                out.append((other, "role", number))
-                done = True
-                break
-        if done:
-            continue
-        kind = _fragment_kind(part, key)
-        if kind is None and "," in part:
-            pieces = _split_commas(part)
-            kinds = [_fragment_kind(p, key) for p in pieces]
-            if any(kinds):
-                # "Legal Intern, World Cyber Security Forum"; keep "Org, Place" together as the org.
-                if kinds[0] == "org" and all(k in ("place", None) for k in kinds[1:]):
-                    rest_text = ", ".join(pieces[1:])
-                    if _short_place(rest_text):
-                        out.extend([(pieces[0], "org", number), (rest_text, "place", number)])
-                    else:
-                        out.append((part, "org", number))
-                    continue
-                out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
-                continue
-        if kind == "org" and "," in part:
-            pieces = _split_commas(part)
-            kinds = [_fragment_kind(p, key) for p in pieces]
-            if kinds[0] == "org" and "role" not in kinds:
-                # "School of Biology, University of Testville, Australia": the organisation runs
-                # to its last organisation word; a place may follow.
-                last = max(i for i, k in enumerate(kinds) if k == "org")
-                org, place = ", ".join(pieces[: last + 1]), ", ".join(pieces[last + 1 :])
-                if place and _short_place(place):
-                    out.extend([(org, "org", number), (place, "place", number)])
-                    continue
-            if "role" in kinds:
-                out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
-                continue
-        if kind == "role" and "," in part:
-            pieces = _split_commas(part)
-            kinds = [_fragment_kind(p, key) for p in pieces]
-            if "org" in kinds:
-                out.extend((p, k, number) for p, k in zip(pieces, kinds, strict=False))
-                continue
-        out.append((part, kind, number))
+        return (left, right) if side == "left" else (right, left)
+    return None
+
+
+def _comma_pieces(part: str, kind: str | None, key: str) -> list[tuple[str, str | None]] | None:
+    """A comma-separated piece as typed pieces, or None to keep it whole."""
+    pieces = _split_commas(part)
+    kinds = [_fragment_kind(p, key) for p in pieces]
+    typed = list(zip(pieces, kinds, strict=False))
+    if kind is None:
+        if not any(kinds):
+            return None
+        # "Legal Intern, World Cyber Security Forum"; keep "Org, Place" together as the org.
+        if kinds[0] == "org" and all(k in ("place", None) for k in kinds[1:]):
+            rest_text = ", ".join(pieces[1:])
+            if _short_place(rest_text):
+                return [(pieces[0], "org"), (rest_text, "place")]
+            return [(part, "org")]
+        return typed
+    if kind == "org":
+        if kinds[0] == "org" and "role" not in kinds:
+            # "School of Biology, University of Testville, Australia": the organisation runs
+            # to its last organisation word; a place may follow.
+            last = max(i for i, k in enumerate(kinds) if k == "org")
+            org, place = ", ".join(pieces[: last + 1]), ", ".join(pieces[last + 1 :])
+            if place and _short_place(place):
+                return [(org, "org"), (place, "place")]
+        return typed if "role" in kinds else None
+    if kind == "role" and "org" in kinds:
+        return typed
+    return None
+
+
+def _fill_slots(typed: list[_Typed], fields: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Each slot takes the first piece of its kind; a few words after the organisation on its
+    line are the place; untyped pieces fill what is still empty. Returns the pieces left and
+    those of them on the role's line."""
     rest: list[str] = []
     org_line = role_line = -1
     role_rest: list[str] = []
-    for text, kind, number in out:
-        slot = {"org": "org", "role": "role", "place": "place"}.get(kind or "")
+    for text, kind, number in typed:
+        slot = kind if kind in ("org", "role", "place") else None
         if slot and slot not in fields:
             fields[slot] = text
             org_line = number if slot == "org" else org_line
@@ -287,27 +343,40 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
                 fields[slot] = text
                 rest.remove(text)
                 break
-    # Chinese names run on without spaces ("沈阳工业大学计算机科学与技术系"): the organisation
-    # ends at its suffix, and what follows is the department or field.
+    return rest, [t for t in role_rest if t in rest]
+
+
+def _cut_cjk_org(fields: dict[str, str], key: str) -> None:
+    """Chinese names run on without spaces ("沈阳工业大学计算机科学与技术系"): the organisation
+    ends at its suffix, and what follows is the department or field."""
     org_text = fields.get("org", "")
     cut = _CJK_ORG_END.search(org_text)
-    if cut and cut.end() < len(org_text) and _cjk(org_text):
-        fields["org"], tail = org_text[: cut.end()], org_text[cut.end() :].strip(" -‑/")
-        if key == "education" and "area" not in fields:
-            fields["area"] = tail
-        elif "role" not in fields:
-            fields["role"] = tail
+    if not (cut and cut.end() < len(org_text) and _cjk(org_text)):
+        return
+    fields["org"], tail = org_text[: cut.end()], org_text[cut.end() :].strip(" -‑/")
+    if key == "education" and "area" not in fields:
+        fields["area"] = tail
+    elif "role" not in fields:
+        fields["role"] = tail
+
+
+def _org_from_place(fields: dict[str, str]) -> None:
+    """ "Acme Co, San Francisco, CA": no organisation word, but the place starts with one."""
     if "org" not in fields and "," in fields.get("place", ""):
-        # "Acme Co, San Francisco, CA": no organisation word, but the place starts with one.
         first, _, place = fields["place"].partition(",")
         fields["org"], fields["place"] = first.strip(), place.strip()
-    role_rest = [t for t in role_rest if t in rest]
+
+
+def _area_beside_degree(fields: dict[str, str], key: str, rest: list[str], role_rest: list[str]) -> None:
+    """ "PhD, Zoology, University of Testville": a piece left on the degree's line is the field."""
     if key == "education" and "area" not in fields and role_rest and "role" in fields:
-        fields["area"] = role_rest[0]  # "PhD, Zoology, University of Testville"
+        fields["area"] = role_rest[0]
         rest.remove(role_rest[0])
-    # What is left beside an organisation and a title, a few capitalised words, is the place.
+
+
+def _place_from_rest(fields: dict[str, str], rest: list[str]) -> None:
+    """What is left beside an organisation and a title, a few capitalised words, is the place."""
     for text in list(rest):
         if "place" not in fields and _words(text) <= 3 and text[:1].isupper() and not re.search(r"\d{3}", text):
             fields["place"] = text
             rest.remove(text)
-    return fields, rest
