@@ -375,6 +375,9 @@ def convert(
 ) -> Report:
     """Read ``source`` and write it to ``target``; returns the reader's and writer's notes.
 
+    With ``fail_on_loss``, a field that the reader or the writer could not carry raises
+    LossError (which says which side lost it) and nothing is written.
+
     Each option goes to the reader and/or writer that declares it (``lang`` to both DOCX
     sides); OptionError names an option that neither takes. Raises what
     :func:`read_with_report` and :func:`write` raise; an output path that is the input path
@@ -387,11 +390,13 @@ def convert(
     in_format = resolve_format(from_, source, data)
     read_values, write_values = split_options(options, in_format, out_format)
     resume, report = read_loaded(data, in_format, _name(source), strict=strict, **read_values)
-    try:
-        report.extend(write(resume, target, out_format.name, fail_on_loss=fail_on_loss, **write_values))
-    except LossError as exc:
-        raise LossError(Report(report.notes + exc.report.notes), _name(target)) from None
-    return report
+    output, written = dumps(resume, out_format.name, **write_values)
+    if fail_on_loss and (report.losses or written.losses):
+        # A field lost on the way in is as lost as one the writer drops: both refuse.
+        sides = [side for side, part in (("reader", report), ("writer", written)) if part.losses]
+        raise LossError(Report(report.notes + written.notes), _name(target), side=" and ".join(sides))
+    _put(output, target)
+    return report.extend(written)
 
 
 def split_options(

@@ -214,7 +214,9 @@ def _parse_options(pairs: tuple[str, ...]) -> dict[str, object]:
 @click.option("--from", "from_", metavar="FORMAT", help="Input format (default: from the name or content).")
 @click.option("--to", metavar="FORMAT", help="Output format (default: from the name).")
 @click.option("--strict", is_flag=True, help="Refuse what the JSON Resume schema refuses.")
-@click.option("--fail-on-loss", is_flag=True, help="Exit 3 and write nothing if a field would be lost.")
+@click.option(
+    "--fail-on-loss", is_flag=True, help="Exit 3 and write nothing if the reader or the writer loses a field."
+)
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write the notes as JSON here.")
 @click.option("--lang", help="Language of the document: headings, dates (DOCX: en, de, fr, es, zh, ...).")
 @click.option("--page", help="Page size of a printed format: A4 or Letter.")

@@ -74,12 +74,16 @@ class MissingDependencyError(CvConvertError, ImportError):
 
 
 class LossError(CvConvertError):
-    """Raised when asked to fail on loss and the writer could not carry some fields."""
+    """Raised when asked to fail on loss and the reader or the writer could not carry some fields.
 
-    def __init__(self, report: Report, target: str = "") -> None:
+    ``side`` says who lost them: "reader", "writer" or "reader and writer".
+    """
+
+    def __init__(self, report: Report, target: str = "", side: str = "writer") -> None:
         self.report = report
+        self.side = side
         n = len(report.losses)
         first = report.losses[0] if report.losses else None
-        detail = f" (first: {first.path}: {first.message})" if first else ""
+        detail = f" (first: {first.path or '/'}: {first.message})" if first else ""
         where = f"{target}: " if target else ""
-        super().__init__(f"{where}refused: {n} field(s) would be lost{detail}")
+        super().__init__(f"{where}refused: {n} field(s) lost by the {side}{detail}")
