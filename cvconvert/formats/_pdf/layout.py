@@ -1,0 +1,422 @@
+"""Page geometry: words placed on a page become lines in reading order.
+
+Pure Python over :class:`Word` records (no PDF library here), so every rule can be tested on
+words made up in the test. Coordinates are points from the page's top-left corner.
+
+The passes, per page: words into rows by baseline; rows cut into chunks at wide gaps; a gutter
+(an empty vertical band that rows on both sides leave free) splits the page into columns, read
+one after the other unless their rows line up like a table's; rows become lines; lines get
+paragraph numbers. Across pages: text repeated at the top or bottom of pages is a running
+header or footer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Word:
+    """A run of characters without a space, as the PDF places it."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float  # baseline, from the top of the page
+    size: float
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(slots=True)
+class PageLine:
+    """A line of one column, before it becomes an engine line."""
+
+    words: list[Word]
+    text: str
+    column: int = 0
+    sidebar: bool = False
+    where: str = "body"
+    para: int = 0
+    bullet: bool = False
+    links: list[str] = field(default_factory=list)
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of the line's words."""
+        ws = self.words
+        return (min(w.x0 for w in ws), min(w.top for w in ws), max(w.x1 for w in ws), max(w.bottom for w in ws))
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+
+# A gap this many times the font size splits a row into chunks: wider than any word space,
+# even in justified text, narrower than the tab stops and gutters CV templates use.
+CHUNK_GAP = 1.2
+# A gap this wide inside a column is a tab ("Company<tab>2019 - 2021"), not a space.
+TAB_GAP = 1.2
+
+
+def _rtl(text: str) -> bool:
+    """More right-to-left letters (Hebrew, Arabic, Persian) than left-to-right ones."""
+    r = sum(1 for ch in text if unicodedata.bidirectional(ch) in ("R", "AL"))
+    return r > 0 and r * 2 >= sum(1 for ch in text if ch.isalpha())
+
+
+def rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped by baseline (top to bottom), each row sorted by position."""
+    out: list[list[Word]] = []
+    base = size = -1e9
+    for w in sorted(words, key=lambda w: (w.base, w.x0)):
+        # A baseline within a third of the font size is the same line (superscripts, a
+        # slightly raised icon); further apart it is the next one.
+        if out and w.base - base <= 0.35 * max(min(size, w.size), 1.0):
+            out[-1].append(w)
+            continue
+        out.append([w])
+        base, size = w.base, w.size
+    for row in out:
+        row.sort(key=lambda w: w.x0)
+    return out
+
+
+def chunks(row: list[Word]) -> list[list[Word]]:
+    """A row cut at gaps wider than :data:`CHUNK_GAP` font sizes."""
+    out: list[list[Word]] = [[row[0]]]
+    for prev, w in itertools.pairwise(row):
+        if w.x0 - prev.x1 > CHUNK_GAP * max(prev.size, w.size, 1.0):
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+@dataclass(slots=True)
+class _Chunk:
+    words: list[Word]
+    row: int
+    x0: float
+    x1: float
+
+    @property
+    def base(self) -> float:
+        return self.words[0].base
+
+
+def _chunked(page_rows: list[list[Word]]) -> list[_Chunk]:
+    out: list[_Chunk] = []
+    for i, row in enumerate(page_rows):
+        for c in chunks(row):
+            out.append(_Chunk(c, i, c[0].x0, max(w.x1 for w in c)))
+    return out
+
+
+def _gutter(items: list[_Chunk]) -> tuple[float, float] | None:
+    """The widest vertical band that no chunk crosses, with enough text on both sides.
+
+    Found by a sweep over chunk edges: linear after the sort. A chunk that crosses the band (a
+    full-width name or heading) is allowed when few do: those rows are read as bands of their own.
+    """
+    if len(items) < 6:
+        return None
+    left = min(c.x0 for c in items)
+    right = max(c.x1 for c in items)
+    width = right - left
+    if width <= 0:
+        return None
+    # How many chunks cover each 2-point bin (a difference array: linear in chunks and bins);
+    # a band that at most a few rows cross (the name, a contact line, a full-width heading) is free.
+    bins = int(width // 2) + 2
+    delta = [0] * (bins + 1)
+    for c in items:
+        delta[int((c.x0 - left) // 2)] += 1
+        delta[int((c.x1 - left) // 2) + 1] -= 1
+    allowed = max(1, len({c.row for c in items}) // 12)
+    best: tuple[float, float] | None = None
+    covered = 0
+    run_start = -1
+    for b in range(bins):
+        covered += delta[b]
+        free = covered <= allowed and left + 0.1 * width < left + 2 * b < right - 0.1 * width
+        if free and run_start < 0:
+            run_start = b
+        elif not free and run_start >= 0:
+            gap = (left + 2 * run_start, left + 2 * b)
+            if best is None or gap[1] - gap[0] > best[1] - best[0]:
+                best = gap
+            run_start = -1
+    if best is None or best[1] - best[0] < 6:
+        return None
+    lo, hi = best
+    on_left = {c.row for c in items if c.x1 <= hi}
+    on_right = {c.row for c in items if c.x0 >= lo}
+    if len(on_left) < 3 or len(on_right) < 3:
+        return None
+    return best
+
+
+def _table_like(left: list[_Chunk], right: list[_Chunk]) -> bool:
+    """Columns whose rows line up (dates or captions beside their entries) are read row by row.
+
+    Flowing columns (a sidebar beside the main text) rarely share baselines; a dates or caption
+    column sits on the baseline of the entry it belongs to, and its chunks are short.
+    """
+    if not left or not right:
+        return False
+    bases = sorted(c.base for c in right)
+    aligned = 0
+    for c in left:
+        k = bisect.bisect_left(bases, c.base - 1.0)
+        if k < len(bases) and bases[k] <= c.base + 1.0:
+            aligned += 1
+    lengths = sorted(sum(len(w.text) + 1 for w in c.words) for c in left)
+    short = lengths[len(lengths) // 2] <= 30
+    return aligned >= 0.6 * len(left) and short
+
+
+@dataclass(slots=True)
+class _Flow:
+    """Rows of words read as one column."""
+
+    rows: list[list[Word]]
+    column: int
+    sidebar: bool = False
+
+
+def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> list[_Flow]:
+    """The page's rows as flows in reading order: bands cut by full-width rows, columns inside."""
+    items = _chunked(page_rows)
+    gut = _gutter(items) if depth < 2 else None
+    if gut is None:
+        return [_Flow(page_rows, 0)]
+    mid = (gut[0] + gut[1]) / 2
+    # Rows that cross the gutter cut the page into bands read one after the other.
+    crossing = {c.row for c in items if c.x0 < mid < c.x1}
+    flows: list[_Flow] = []
+    band: list[int] = []
+
+    def close() -> None:
+        if band:
+            flows.extend(_columns([page_rows[i] for i in band], mid, page_width, depth))
+            band.clear()
+
+    for i in range(len(page_rows)):
+        if i in crossing:
+            close()
+            flows.append(_Flow([page_rows[i]], 0))
+        else:
+            band.append(i)
+    close()
+    return flows
+
+
+def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) -> list[_Flow]:
+    """A band's rows split at the gutter: two flows, or one when they line up like a table."""
+    lefts = [[w for w in row if w.x0 + w.x1 < 2 * mid] for row in band]
+    rights = [[w for w in row if w.x0 + w.x1 >= 2 * mid] for row in band]
+    left_rows = [r for r in lefts if r]
+    right_rows = [r for r in rights if r]
+    if not left_rows or not right_rows:
+        return [_Flow(band, 0)]
+    lc = _chunked(left_rows)
+    rc = _chunked(right_rows)
+    if _table_like(lc, rc):
+        return [_Flow(band, 0)]
+    lw = max(w.x1 for r in left_rows for w in r) - min(w.x0 for r in left_rows for w in r)
+    rw = max(w.x1 for r in right_rows for w in r) - min(w.x0 for r in right_rows for w in r)
+    left_flows = _split(left_rows, page_width, depth + 1)
+    right_flows = _split(right_rows, page_width, depth + 1)
+    for f in left_flows:
+        f.sidebar = f.sidebar or lw < 0.6 * rw
+    for f in right_flows:
+        f.column += 1
+        f.sidebar = f.sidebar or rw < 0.6 * lw
+    # The column holding the largest type (the name) is read first; otherwise left to right.
+    lmax = max(w.size for r in left_rows for w in r)
+    rmax = max(w.size for r in right_rows for w in r)
+    if rmax > lmax + 0.5:
+        return right_flows + left_flows
+    return left_flows + right_flows
+
+
+# Words of one letter with even, narrow gaps are one letter-spaced word ("J O H N  D O E").
+def _join_spaced(row: list[Word]) -> list[Word]:
+    out: list[Word] = []
+    i = 0
+    while i < len(row):
+        j = i
+        while j + 1 < len(row) and _single(row[j]) and _single(row[j + 1]):
+            j += 1
+        if j - i >= 2:
+            out.extend(_spaced_words(row[i : j + 1]))
+        else:
+            out.extend(row[i : j + 1])
+        i = j + 1
+    return out
+
+
+def _single(w: Word) -> bool:
+    return len(w.text) == 1 and w.text.isalnum()
+
+
+def _spaced_words(run: list[Word]) -> list[Word]:
+    """A run of single letters cut where the gap is clearly wider than the letter spacing."""
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(run)]
+    least = min(gaps)
+    out: list[Word] = []
+    group = [run[0]]
+    for gap, w in zip(gaps, run[1:], strict=True):
+        if gap > max(least * 1.8, least + 0.15 * w.size):
+            out.append(_merge(group))
+            group = [w]
+        else:
+            group.append(w)
+    out.append(_merge(group))
+    return out
+
+
+def _merge(group: list[Word]) -> Word:
+    first = group[0]
+    return Word(
+        "".join(w.text for w in group),
+        first.x0,
+        group[-1].x1,
+        min(w.top for w in group),
+        max(w.bottom for w in group),
+        first.base,
+        max(w.size for w in group),
+        all(w.bold for w in group),
+        all(w.italic for w in group),
+    )
+
+
+def _line_text(words: list[Word]) -> str:
+    """Words joined by spaces, or by a tab across a gap wider than :data:`TAB_GAP` font sizes."""
+    parts = [words[0].text]
+    for prev, w in itertools.pairwise(words):
+        gap = w.x0 - prev.x1
+        parts.append("\t" if gap > TAB_GAP * max(prev.size, w.size, 1.0) else " ")
+        parts.append(w.text)
+    return "".join(parts)
+
+
+_BULLETS = "•▪◦·■□●○►▶❖◆◇‣⁃✓✔➢➤»→"
+
+
+def _bullet(words: list[Word]) -> tuple[list[Word], bool]:
+    """A leading bullet glyph (or an icon font's private-use glyph) is a list mark, not text."""
+    first = words[0].text
+    if len(words) > 1 and len(first) == 1 and (first in _BULLETS or "\ue000" <= first <= "\uf8ff"):
+        return words[1:], True
+    if len(first) > 1 and first[0] in _BULLETS and first[1].isalnum():
+        rest = Word(first[1:], *_coords(words[0]))
+        return [rest, *words[1:]], True
+    return words, False
+
+
+def _coords(w: Word) -> tuple[float, float, float, float, float, float, bool, bool]:
+    return (w.x0, w.x1, w.top, w.bottom, w.base, w.size, w.bold, w.italic)
+
+
+def flow_lines(flow: _Flow) -> list[PageLine]:
+    """A flow's rows as lines, right-to-left rows in logical order, hyphenated words rejoined."""
+    out: list[PageLine] = []
+    for row in flow.rows:
+        words = _join_spaced(row)
+        if _rtl("".join(w.text for w in words)):
+            words = words[::-1]
+        words, bullet = _bullet(words)
+        if not words:
+            continue
+        out.append(PageLine(words, _line_text(words), flow.column, flow.sidebar, bullet=bullet))
+    _rejoin_hyphens(out)
+    return [ln for ln in out if ln.text]
+
+
+_SOFT = "\ufffe"  # PDFium's mark for a hyphen it saw at the end of a line
+
+
+def _rejoin_hyphens(lines: list[PageLine]) -> None:
+    """ "experi-" / "ence ..." becomes "experience" / "...": the word moves up to the first line."""
+    for a, b in itertools.pairwise(lines):
+        if not b.words or not a.text:
+            continue
+        soft = a.text.endswith(_SOFT)
+        hard = re.search(r"[^\W\d_]-$", a.text) is not None and b.text[:1].islower()
+        if not (soft or hard):
+            continue
+        head, _, rest = b.text.partition(" ")
+        a.text = a.text[:-1] + head
+        b.text = rest
+        if len(b.words) > 1:
+            b.words = b.words[1:]
+    for ln in lines:
+        ln.text = ln.text.replace(_SOFT, "-")
+
+
+def page_lines(words: list[Word], width: float) -> list[PageLine]:
+    """One page's words as lines in reading order, with column, sidebar and paragraph hints."""
+    if not words:
+        return []
+    out: list[PageLine] = []
+    for flow in _split(rows(words), width):
+        out.extend(flow_lines(flow))
+    return out
+
+
+def paragraphs(lines: list[PageLine], start: int) -> int:
+    """Number the paragraphs from ``start``: a new one after a wider gap, at a bullet, at a change
+    of size, column or boldness. Returns the next free number."""
+    para = start
+    prev: PageLine | None = None
+    for ln in lines:
+        if prev is None or _breaks(prev, ln):
+            para += 1
+        ln.para = para
+        prev = ln
+    return para + 1
+
+
+def _breaks(a: PageLine, b: PageLine) -> bool:
+    if b.bullet or a.column != b.column or a.where != b.where:
+        return True
+    sa, sb = a.size, b.size
+    if abs(sa - sb) > 0.5 or a.words[0].bold != b.words[0].bold:
+        return True
+    gap = b.box[1] - a.box[3]
+    return gap > 0.6 * max(sa, sb) or gap < -max(sa, sb)
+
+
+_NUMBER_ONLY = re.compile(
+    r"(?i)^\W*(?:(?:page|seite|página|pagina|strona|стр\.?|страница)\s*)?\d{1,3}(?:\s*(?:of|/|von|de|из)\s*\d{1,3})?\W*$"
+)
+
+
+def running(pages: list[list[PageLine]], heights: list[float]) -> None:
+    """Mark lines repeated near the top or bottom of several pages as header or footer, and page
+    numbers as footer."""
+    zones: dict[tuple[str, str], int] = {}
+    marks: list[tuple[PageLine, str, str]] = []
+    for lines, height in zip(pages, heights, strict=True):
+        seen: set[tuple[str, str]] = set()
+        for ln in lines:
+            _, top, _, bottom = ln.box
+            zone = "header" if bottom < 0.1 * height else "footer" if top > 0.9 * height else ""
+            if not zone:
+                continue
+            key = re.sub(r"\d+", "#", ln.text.casefold())
+            marks.append((ln, zone, key))
+            seen.add((zone, key))
+        for k in seen:
+            zones[k] = zones.get(k, 0) + 1
+    for ln, zone, key in marks:
+        if (len(pages) > 1 and zones[(zone, key)] >= 2) or _NUMBER_ONLY.match(ln.text):
+            ln.where = zone

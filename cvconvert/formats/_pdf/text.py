@@ -1,0 +1,263 @@
+"""PDF text layer: PDFium's characters as engine lines in reading order, and the rules over them.
+
+PDFium (pypdfium2) gives each page's text with the spaces and line ends it infers; this module
+cuts it into words and asks PDFium for the position, size and font of each word (a few calls a
+word, not a character: each call through ctypes costs about a microsecond), then
+:mod:`.layout` builds lines, columns and reading order from the positions alone.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+from typing import Any
+
+from cvconvert import extract as engine
+from cvconvert import limits
+from cvconvert.errors import InvalidInputError, LimitExceededError
+from cvconvert.extract.lines import Line
+from cvconvert.formats._pdf import layout
+from cvconvert.formats._pdf.layout import PageLine, Word
+from cvconvert.formats._pdf.open import open_pdf
+from cvconvert.model import Resume
+from cvconvert.report import Report
+
+# A word: anything but spaces and controls. PDFium writes U+FFFE for a hyphen it saw at the end
+# of a line and then runs the next line's word on without a break; the mark ends a word.
+_WORD = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\ufffe]+\ufffe?|\ufffe")
+# Ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ), CJK compatibility ideographs and Kangxi radicals are what they
+# stand for; bidi controls and zero-width marks are dropped (they are not visible text).
+_COMPAT = re.compile("[\ufb00-\ufb06\uf900-\ufaff\u2f00-\u2fdf]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff]")
+
+_BOLD_NAME = re.compile(r"(?i)bold|black|heavy|semibold|demi|[-,]bd\b|extrabold|ultra")
+_ITALIC_NAME = re.compile(r"(?i)italic|oblique|[-,]it\b|kursiv")
+_FLAG_ITALIC = 1 << 6
+_FLAG_FORCE_BOLD = 1 << 18
+
+
+def read_lines(data: bytes) -> list[Line]:
+    """The PDF's text as lines in reading order, with layout hints (for the rules and diagnostics).
+
+    Raises InvalidInputError for input that is not a readable PDF or has no text layer (a scan),
+    LimitExceededError past ``max_pdf_pages`` pages or ``max_document_chars`` characters.
+    """
+    with open_pdf(data) as pdf:
+        return _Reader(pdf).lines()
+
+
+def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
+    """Read a PDF CV's text layer with the rules of :mod:`cvconvert.extract`, best effort.
+
+    ``lang`` is a hint. Raises InvalidInputError (one line) for input that is not a readable PDF
+    or one without a text layer (OCR is not supported), LimitExceededError past the limits.
+    """
+    with open_pdf(data) as pdf:
+        reader = _Reader(pdf)
+        lines = reader.lines()
+        author = reader.metadata("Author")
+    return engine.extract(lines, lang=lang, author=author, notes=reader.notes)
+
+
+def _clean_word(text: str) -> str:
+    if _COMPAT.search(text):
+        text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _INVISIBLE.sub("", text)
+
+
+class _Reader:
+    """One open document: pages read one at a time, fonts looked up once each."""
+
+    def __init__(self, pdf: Any) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.pdf = pdf
+        self.notes: list[str] = []
+        self.fonts: dict[int, tuple[bool, bool]] = {}
+        self.chars = 0
+        self.most = limits.current().max_document_chars
+        self._d = [ctypes.c_double() for _ in range(4)]
+        self._rect = raw.FS_RECTF()
+
+    def metadata(self, key: str) -> str:
+        """A document information entry ("Author"), or ''."""
+        raw = self.raw
+        size = raw.FPDF_GetMetaText(self.pdf.raw, key.encode("ascii"), None, 0)
+        if size <= 2:
+            return ""
+        buf = ctypes.create_string_buffer(size)
+        raw.FPDF_GetMetaText(self.pdf.raw, key.encode("ascii"), buf, size)
+        return buf.raw[: size - 2].decode("utf-16-le", "replace").strip()
+
+    def lines(self) -> list[Line]:
+        """Every page's lines, running heads marked, paragraphs numbered."""
+        pages: list[list[PageLine]] = []
+        heights: list[float] = []
+        for index in range(len(self.pdf)):
+            page_lines, height = self._page(index)
+            pages.append(page_lines)
+            heights.append(height)
+        if self.chars == 0:
+            raise InvalidInputError("no text layer: a scanned PDF; OCR is not supported")
+        layout.running(pages, heights)
+        out: list[Line] = []
+        para = 0
+        for number, page_lines in enumerate(pages):
+            para = layout.paragraphs(page_lines, para)
+            for pl in page_lines:
+                out.append(_line(pl, number))
+        return out
+
+    def _page(self, index: int) -> tuple[list[PageLine], float]:
+        raw = self.raw
+        page = raw.FPDF_LoadPage(self.pdf.raw, index)
+        if not page:
+            self.notes.append(f"page {index + 1} could not be read; skipped")
+            return [], 0.0
+        try:
+            width = raw.FPDF_GetPageWidthF(page)
+            height = raw.FPDF_GetPageHeightF(page)
+            textpage = raw.FPDFText_LoadPage(page)
+            try:
+                words = self._words(textpage, height)
+            finally:
+                raw.FPDFText_ClosePage(textpage)
+            lines = layout.page_lines(words, width)
+            self._links(page, height, lines)
+        finally:
+            raw.FPDF_ClosePage(page)
+        return lines, height
+
+    def _words(self, textpage: Any, height: float) -> list[Word]:
+        raw = self.raw
+        count = raw.FPDFText_CountChars(textpage)
+        if count <= 0:
+            return []
+        self.chars += count
+        if self.chars > self.most:
+            raise LimitExceededError(f"the PDF holds more than {self.most:,} characters of text")
+        buf = ctypes.create_string_buffer((count + 1) * 2)
+        raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = buf.raw[: count * 2].decode("utf-16-le", "replace")
+        if len(text) != count:
+            # A character outside the BMP took two UTF-16 units: read them one by one instead.
+            text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+        words: list[Word] = []
+        rect = self._rect
+        x, y = self._d[0], self._d[1]
+        last_obj = None
+        style = (False, False)
+        for m in _WORD.finditer(text):
+            start, end = m.start(), m.end() - 1
+            word = _clean_word(m.group())
+            if not word:
+                continue
+            if not raw.FPDFText_GetLooseCharBox(textpage, start, rect):
+                continue
+            x0, top, bottom = rect.left, rect.top, rect.bottom
+            if end != start:
+                raw.FPDFText_GetLooseCharBox(textpage, end, rect)
+            x1 = rect.right
+            raw.FPDFText_GetCharOrigin(textpage, start, x, y)
+            size = raw.FPDFText_GetFontSize(textpage, start)
+            obj = raw.FPDFText_GetTextObject(textpage, start)
+            address = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            if address != last_obj:
+                last_obj = address
+                style = self._style(obj)
+            words.append(
+                Word(word, min(x0, x1), max(x0, x1), height - top, height - bottom, height - y.value, size, *style)
+            )
+        return words
+
+    def _style(self, obj: Any) -> tuple[bool, bool]:
+        """(bold, italic) of a text object's font, from its weight, flags and name."""
+        raw = self.raw
+        font = raw.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        known = self.fonts.get(key)
+        if known is not None:
+            return known
+        name = ""
+        if font:
+            size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+            if size > 1:
+                buf = ctypes.create_string_buffer(size)
+                raw.FPDFFont_GetBaseFontName(font, buf, size)
+                name = buf.raw[: size - 1].decode("latin-1").partition("+")[2] or buf.raw[: size - 1].decode("latin-1")
+            flags = raw.FPDFFont_GetFlags(font)
+            weight = raw.FPDFFont_GetWeight(font)
+            angle = ctypes.c_int()
+            slanted = raw.FPDFFont_GetItalicAngle(font, angle) and angle.value != 0
+        else:
+            flags, weight, slanted = 0, 0, False
+        bold = weight >= 600 or bool(flags & _FLAG_FORCE_BOLD) or bool(_BOLD_NAME.search(name))
+        italic = bool(flags & _FLAG_ITALIC) or bool(slanted) or bool(_ITALIC_NAME.search(name))
+        self.fonts[key] = (bold, italic)
+        return bold, italic
+
+    def _links(self, page: Any, height: float, lines: list[PageLine]) -> None:
+        """URI link annotations, each on the line whose box holds the middle of the link's rectangle."""
+        raw = self.raw
+        pos = ctypes.c_int(0)
+        link = raw.FPDF_LINK()
+        rect = raw.FS_RECTF()
+        while raw.FPDFLink_Enumerate(page, pos, link):
+            action = raw.FPDFLink_GetAction(link)
+            if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+                continue
+            size = raw.FPDFAction_GetURIPath(self.pdf.raw, action, None, 0)
+            if size <= 1 or size > 4096:
+                continue
+            buf = ctypes.create_string_buffer(size)
+            raw.FPDFAction_GetURIPath(self.pdf.raw, action, buf, size)
+            uri = buf.raw[: size - 1].decode("latin-1").strip()
+            if not uri or not raw.FPDFLink_GetAnnotRect(link, rect):
+                continue
+            cx = (rect.left + rect.right) / 2
+            cy = height - (rect.top + rect.bottom) / 2
+            target = _holder(lines, cx, cy)
+            if target is not None and uri not in target.links:
+                target.links.append(uri)
+
+
+def _holder(lines: list[PageLine], x: float, y: float) -> PageLine | None:
+    """The line whose box holds the point, or the nearest line on its row."""
+    best: tuple[float, PageLine] | None = None
+    for ln in lines:
+        left, top, right, bottom = ln.box
+        if top - 2 <= y <= bottom + 2:
+            dx = 0.0 if left <= x <= right else min(abs(x - left), abs(x - right))
+            if best is None or dx < best[0]:
+                best = (dx, ln)
+    return best[1] if best is not None and best[0] < 50 else None
+
+
+def _line(pl: PageLine, page: int) -> Line:
+    words = pl.words
+    letters = sum(len(w.text) for w in words)
+    bold = sum(len(w.text) for w in words if w.bold) >= 0.9 * letters
+    italic = sum(len(w.text) for w in words if w.italic) >= 0.9 * letters
+    where = pl.where if pl.where != "body" else "sidebar" if pl.sidebar else "body"
+    return Line(
+        engine_text(pl.text),
+        bold=bold,
+        italic=italic,
+        size=round(pl.size, 1),
+        where=where,
+        para=pl.para,
+        bullet=pl.bullet,
+        links=pl.links,
+        page=page,
+        box=tuple(round(v, 1) for v in pl.box),  # type: ignore[arg-type]  # four floats
+        column=pl.column,
+    )
+
+
+def engine_text(text: str) -> str:
+    """A line's text as the engine cleans every front-end's text."""
+    from cvconvert.extract.lines import _clean
+
+    return _clean(text)
