@@ -2,16 +2,28 @@
 
 The engine is format-neutral: it reads a document as :class:`Line` records in reading order,
 each with the layout hints the rules use (style, heading level, list item, bold, size, region).
-Front-ends fill them: DOCX (``formats/_docx/order.py``), PDF and plain text. Reading goes in
-three steps:
+Front-ends fill them: DOCX (``formats/_docx/order.py``), PDF (``formats/_pdf/text.py``) and
+plain text or Markdown (``formats/_text.py``). :func:`extract` runs the named passes of
+:data:`PASSES` in order over one :class:`_State`; each pass reads like its name:
 
-1. A front-end gives the lines (headers, body, tables, text boxes, footers) in reading order.
-2. Section headings are found by their words (:mod:`headings`, many languages) and by looking
-   like the headings that were recognised (same style, bold, capitals).
-3. Each section is cut into entries around the date ranges people write; the lines of an entry
-   head are split into organisation, title and place by vocabulary and by position.
+1. ``running_heads`` -- page headers, footers and page numbers are set aside;
+2. ``sections`` -- section headings, by their words (:mod:`.headings`, many languages) and by
+   looking like the headings that were recognised (same style, bold, capitals);
+3. ``basics`` -- name, contact details, label and place from the lines before the first section
+   and the personal-details sections;
+4. ``summary`` -- the profile statement;
+5. ``languages_in_skills`` -- language names listed among the skills fill an empty languages
+   section;
+6. ``education_in_basics`` -- degrees given only in the personal block;
+7. ``loose_sections`` -- "Languages: English, German" outside a section of its own;
+8. ``entries`` -- work, education, volunteer and projects, cut around the date ranges people
+   write, each head split into organisation, title and place;
+9. ``lists`` -- skills, languages, awards, certificates, publications, interests, references.
 
-This module is the entry point (:func:`extract`); the rules live in its modules:
+No state outlives a call: the language (given as a hint or told from the text) holds for that
+call only, so that a file's result never depends on the files read before it.
+
+The rules live in the package's modules:
 
 * :mod:`.lines` -- the :class:`Line` record and the small tests on its text (bullets, CJK, words);
 * :mod:`.daterange` -- date ranges as people write them (:func:`find_dates`);
@@ -28,7 +40,8 @@ are those in ``__all__``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from cvconvert import limits
@@ -45,7 +58,7 @@ from cvconvert.extract.entries import (
     _segment,
 )
 from cvconvert.extract.lines import Line, _strip_bullet
-from cvconvert.extract.lists import _list_items, _list_section
+from cvconvert.extract.lists import _is_language_name, _list_items, _list_section
 from cvconvert.extract.sections import _find_sections, _Section
 from cvconvert.extract.vocab import (
     _AREA_KEYS,
@@ -61,15 +74,6 @@ from cvconvert.report import Report, pointer
 __all__ = ["DateSpan", "Line", "extract", "find_dates", "language_hint", "month_of"]
 
 
-_LANGUAGE_NAMES = re.compile(
-    r"(?i)^(?:english|german|french|spanish|portuguese|italian|dutch|russian|chinese|mandarin|cantonese|japanese|"
-    r"korean|arabic|hindi|urdu|bengali|odia|oriya|tamil|telugu|marathi|turkish|polish|ukrainian|greek|swedish|"
-    r"norwegian|danish|finnish|czech|hungarian|romanian|persian|hebrew|deutsch|englisch|französisch|spanisch|"
-    r"italienisch|russisch|anglais|allemand|français|espagnol|italien|inglés|alemán|francés|español|inglês|"
-    r"alemão|francês|português|английский|немецкий|французский|русский|испанский|英语|汉语|中文|日语|德语|法语)\b"
-)
-
-
 # Running heads and page numbers: "Jane Doe · Résumé 2", "Page 1 of 3", "- 2 -".
 _PAGE_MARK = re.compile(
     r"(?i)(?:\b(?:résumé|resume|cv|curriculum vitae|lebenslauf|page|seite|страница)\W*\d+\s*(?:of|von|/)?\s*\d*\s*$"
@@ -77,10 +81,230 @@ _PAGE_MARK = re.compile(
 )
 
 
-def _captioned_schools(lines: list[Line], used: set[int]) -> list[dict[str, str]]:
+@dataclass
+class _State:
+    """What the passes know of one document so far; made for one call and dropped after it."""
+
+    lines: list[Line]
+    lang: str | None
+    creator: str
+    report: Report = field(default_factory=Report)
+    running: list[Line] = field(default_factory=list)  # page headers, footers, page numbers
+    body: list[Line] = field(default_factory=list)  # everything else, in reading order
+    preface: list[Line] = field(default_factory=list)  # the lines before the first section
+    sections: list[_Section] = field(default_factory=list)
+    personal: list[Line] = field(default_factory=list)  # the lines of personal-details sections
+    basics: _Basics | None = None
+    basic: dict[str, Any] = field(default_factory=dict)  # the basics found so far
+    result: dict[str, Any] = field(default_factory=dict)  # the résumé's sections found so far
+    schools: list[dict[str, str]] = field(default_factory=list)  # captioned schools in the basics
+
+    def keys(self) -> set[str]:
+        """The keys of the sections found."""
+        return {s.key for s in self.sections}
+
+    def used(self) -> set[int]:
+        """``id()`` of the lines taken as name and contact details."""
+        return self.basics.used if self.basics is not None else set()
+
+    def add(self, key: str, item: dict[str, Any], message: str) -> None:
+        """One more item of a résumé section, with the report's note on where it came from."""
+        items = self.result.setdefault(key, [])
+        self.report.warn(pointer(key, len(items)), message)
+        items.append(item)
+
+
+def _check_size(lines: list[Line]) -> None:
+    """Refuse a document with more text than ``max_document_chars`` before the rules run."""
+    most = limits.current().max_document_chars
+    total = sum(len(line.text) for line in lines)
+    if total > most:
+        raise LimitExceededError(f"the document holds {total:,} characters of text (limit {most:,})")
+
+
+def extract(
+    lines: Sequence[Line], *, lang: str | None = None, author: str = "", notes: Iterable[str] = ()
+) -> tuple[Resume, Report]:
+    """Read a CV given as lines in reading order, best effort, without any AI model.
+
+    Returns the résumé and a report whose warnings say what was found where and how sure the
+    rules are. ``lang`` (e.g. "de") is a hint: it only adds weight to that language's words;
+    without it the language is told from the text. ``author`` is the document's author as its
+    metadata gives it (a hint for the name); ``notes`` are the front-end's warnings (parts it
+    skipped). Raises LimitExceededError past ``max_document_chars``.
+    """
+    lines = list(lines)
+    _check_size(lines)
+    state = _State(lines, lang, author)
+    for message in notes:
+        state.report.warn("", message)
+    # The language holds for this call only: nothing learnt from one file changes the next.
+    with language_hint(lang):
+        for step in PASSES:
+            step(state)
+    return Resume.model_validate(state.result), state.report
+
+
+# --- the passes, in the order they run ----------------------------------------------------------
+
+
+def running_heads(state: _State) -> None:
+    """Page headers, footers and page numbers ("Page 2 of 3", "- 2 -") leave the body."""
+    if not state.lines:
+        state.report.warn("", "the document holds no text")
+    for line in state.lines:
+        running = line.where in ("header", "footer") or _PAGE_MARK.search(line.text)
+        (state.running if running else state.body).append(line)
+
+
+def sections(state: _State) -> None:
+    """The body cut at its section headings; what stands before the first is the preface."""
+    state.preface, state.sections = _find_sections(state.body, state.lang)
+    state.personal = [ln for s in state.sections if s.key == "basics" for ln in s.lines]
+
+
+def basics(state: _State) -> None:
+    """Name, contact details, label and place, from the page header, the preface and the
+    personal-details sections (the whole document as a fallback for contact details)."""
+    head = [ln for ln in state.running if ln.where == "header"]
+    state.basics = _Basics(head + state.preface, state.personal, state.lines, state.report)
+    state.basic = state.basics.run(state.creator)
+    if "education" not in state.keys():
+        _captioned_schools(state)
+    # The name and contact lines are not part of the section they happen to stand in.
+    used = state.used()
+    for section in state.sections:
+        section.lines = [ln for ln in section.lines if id(ln) not in used]
+
+
+def summary(state: _State) -> None:
+    """The profile statement: a summary section's text, else a paragraph of prose in the preface."""
+    found = [s for s in state.sections if s.key == "summary"]
+    if found:
+        text = " ".join(ln.text for ln in found[0].lines if ln.text).strip()
+        if text:
+            state.basic["summary"] = text
+            state.report.warn("/basics/summary", f"summary taken from the section {found[0].title!r} (confidence 0.8)")
+    else:
+        used = state.used()
+        for line in state.preface:
+            if len(line.text) > 120 and id(line) not in used and not find_dates(line.text):
+                state.basic["summary"] = line.text
+                state.report.warn(
+                    "/basics/summary", "summary taken from a paragraph before the first section (confidence 0.5)"
+                )
+                break
+    if state.basic:
+        state.result["basics"] = state.basic
+
+
+def languages_in_skills(state: _State) -> None:
+    """Skills tables that list languages beside other skills (one caption column, one content
+    column) leave a languages heading empty: the language names among the skills fill it."""
+    empty = [s for s in state.sections if s.key == "languages" and not _list_items(s.lines)]
+    if not empty:
+        return
+    for section in state.sections:
+        if section.key != "skills":
+            continue
+        moved = [ln for ln in section.lines if _is_language_name(_strip_bullet(ln.text))]
+        if moved:
+            # By identity through a set (every line equal to a moved one was moved too):
+            # searching the list for each line is quadratic in a long skills section.
+            moved_ids = {id(ln) for ln in moved}
+            section.lines = [ln for ln in section.lines if id(ln) not in moved_ids]
+            empty[0].lines = moved
+            return
+
+
+def education_in_basics(state: _State) -> None:
+    """Without an education heading, degrees given in the personal block are education entries:
+    "Master of Science, Some University, 2019-2021"."""
+    if "education" in state.keys():
+        return
+    for line in state.preface + state.personal:
+        spans = find_dates(line.text)
+        rest = _without_dates(line.text, spans)
+        if spans and _DEGREE.search(rest) and _ORG.search(rest) and len(rest) < 120:
+            item = _entry_data(_Entry(head=[line], dates=spans[0], closed=True), "education")
+            if item:
+                state.add(
+                    "education", item, "entry found in the personal details, no education heading (confidence 0.5)"
+                )
+    if "education" not in state.result:
+        for item in state.schools:
+            state.add(
+                "education",
+                item,
+                "school found after its caption in the personal details, no education heading (confidence 0.5)",
+            )
+
+
+def loose_sections(state: _State) -> None:
+    """ "Languages: English, German" outside any section of its own is a one-line section."""
+    used = state.used()
+    loose = state.preface + [ln for s in state.sections if s.key in ("basics", "other") for ln in s.lines]
+    # The keys present, kept beside the list: asking every section for each loose line is
+    # quadratic in a document of thousands of headings.
+    present = state.keys()
+    for line in loose:
+        if id(line) in used:
+            continue
+        kv = _split_key(_strip_bullet(line.text))
+        key = headings.lookup(kv[0]) if kv and kv[1] else None
+        if kv and key in ("skills", "languages", "interests") and key not in present:
+            state.sections.append(_Section(key, kv[0], 0.6, [Line(kv[1], where=line.where)]))
+            present.add(key)
+
+
+def entries(state: _State) -> None:
+    """Work, education, volunteer and projects: each section cut into dated entries."""
+    for section in state.sections:
+        if section.key in _ENTRY_SECTIONS:
+            _section_entries(state, section)
+
+
+def lists(state: _State) -> None:
+    """The list sections; a section with no place in JSON Resume is skipped with a note."""
+    for section in state.sections:
+        key = section.key
+        if key == "other":
+            state.report.warn(
+                "",
+                f"section {section.title!r} has no JSON Resume place; skipped (confidence {section.confidence:.1f})",
+            )
+        elif key not in _ENTRY_SECTIONS and key not in ("basics", "summary"):
+            items = _list_section(key, section.lines)
+            if items:
+                state.report.warn(
+                    pointer(key),
+                    f"{len(items)} item(s) under heading {section.title!r} (confidence {section.confidence:.1f})",
+                )
+                state.result.setdefault(key, []).extend(items)
+
+
+PASSES: tuple[Callable[[_State], None], ...] = (
+    running_heads,
+    sections,
+    basics,
+    summary,
+    languages_in_skills,
+    education_in_basics,
+    loose_sections,
+    entries,
+    lists,
+)
+"""The engine's passes in order; each takes the state and adds what it finds."""
+
+
+# --- rules the passes share ---------------------------------------------------------------------
+
+
+def _captioned_schools(state: _State) -> None:
     """Schools in the captioned personal block ("学校：…" with "专业：…" and "学历：…" beside);
-    the lines taken are added to ``used``, so that no section reads them again."""
-    items: list[dict[str, str]] = []
+    the lines taken are marked used, so that no section reads them again."""
+    assert state.basics is not None
+    lines, used = state.basics.captioned_block(), state.basics.used
     for i, line in enumerate(lines):
         kv = _split_key(_strip_bullet(line.text))
         if not (kv and kv[1].strip() and _SCHOOL_KEYS.match(kv[0].casefold())):
@@ -98,159 +322,27 @@ def _captioned_schools(lines: list[Line], used: set[int]) -> list[dict[str, str]
             elif _DEGREE_KEYS.match(caption) and "studyType" not in item:
                 item["studyType"] = value
                 used.add(id(near))
-        items.append(item)
-    return items
+        state.schools.append(item)
 
 
-def _check_size(lines: list[Line]) -> None:
-    """Refuse a document with more text than ``max_document_chars`` before the rules run."""
-    most = limits.current().max_document_chars
-    total = sum(len(line.text) for line in lines)
-    if total > most:
-        raise LimitExceededError(f"the document holds {total:,} characters of text (limit {most:,})")
-
-
-def extract(
-    lines: Sequence[Line], *, lang: str | None = None, author: str = "", notes: Iterable[str] = ()
-) -> tuple[Resume, Report]:
-    """Read a CV given as lines in reading order, best effort, without any AI model.
-
-    Returns the résumé and a report whose warnings say what was found where and how sure the
-    rules are. ``lang`` (e.g. "de") only adds weight to that language's words; ``author`` is the
-    document's author as its metadata gives it (a hint for the name); ``notes`` are the front-end's
-    warnings (parts it skipped). Raises LimitExceededError past ``max_document_chars``.
-    """
-    lines = list(lines)
-    _check_size(lines)
-    # The hint holds for this call only: nothing learnt from one file changes the next.
-    with language_hint(lang):
-        return _rules(lines, author, list(notes), lang)
-
-
-def _rules(lines: list[Line], creator: str, notes: list[str], lang: str | None) -> tuple[Resume, Report]:
-    """The rules over a document's lines: basics, sections, entries, lists."""
-    report = Report()
-    for message in notes:
-        report.warn("", message)
-    if not lines:
-        report.warn("", "the document holds no text")
-    running = [ln for ln in lines if ln.where in ("header", "footer") or _PAGE_MARK.search(ln.text)]
-    running_ids = {id(ln) for ln in running}
-    main = [ln for ln in lines if id(ln) not in running_ids]
-    preface, sections = _find_sections(main, lang)
-    personal = [ln for s in sections if s.key == "basics" for ln in s.lines]
-    head = [ln for ln in running if ln.where == "header"]
-    basics = _Basics(head + preface, personal, lines, report)
-    basic = basics.run(creator)
-    schools = (
-        _captioned_schools(basics.captioned_block(), basics.used)
-        if not any(s.key == "education" for s in sections)
-        else []
-    )
-    # The name and contact lines are not part of the section they happen to stand in.
-    for section in sections:
-        section.lines = [ln for ln in section.lines if id(ln) not in basics.used]
-    result: dict[str, Any] = {}
-    summary = [s for s in sections if s.key == "summary"]
-    if summary:
-        text = " ".join(ln.text for ln in summary[0].lines if ln.text).strip()
-        if text:
-            basic["summary"] = text
-            report.warn("/basics/summary", f"summary taken from the section {summary[0].title!r} (confidence 0.8)")
-    else:
-        # A paragraph of prose in the preface is the profile statement.
-        for line in preface:
-            if len(line.text) > 120 and id(line) not in basics.used and not find_dates(line.text):
-                basic["summary"] = line.text
-                report.warn(
-                    "/basics/summary", "summary taken from a paragraph before the first section (confidence 0.5)"
-                )
-                break
-    if basic:
-        result["basics"] = basic
-    # Skills tables that list languages beside other skills (one caption column, one content
-    # column) leave a languages heading empty: the language names among the skills fill it.
-    empty_lang = [s for s in sections if s.key == "languages" and not _list_items(s.lines)]
-    if empty_lang:
-        for s in sections:
-            if s.key == "skills":
-                moved = [ln for ln in s.lines if _LANGUAGE_NAMES.match(_strip_bullet(ln.text))]
-                if moved:
-                    # By identity through a set (every line equal to a moved one was moved too):
-                    # searching the list for each line is quadratic in a long skills section.
-                    moved_ids = {id(ln) for ln in moved}
-                    s.lines = [ln for ln in s.lines if id(ln) not in moved_ids]
-                    empty_lang[0].lines = moved
-                    break
-    if not any(s.key == "education" for s in sections):
-        # Some CVs give the degrees only in the personal block ("Master / University / 2019-2021").
-        for line in preface + personal:
-            spans = find_dates(line.text)
-            rest = _without_dates(line.text, spans)
-            if spans and _DEGREE.search(rest) and _ORG.search(rest) and len(rest) < 120:
-                item = _entry_data(_Entry(head=[line], dates=spans[0], closed=True), "education")
-                if item:
-                    report.warn(
-                        pointer("education", len(result.get("education", []))),
-                        "entry found in the personal details, no education heading (confidence 0.5)",
-                    )
-                    result.setdefault("education", []).append(item)
-        if "education" not in result:
-            for item in schools:
-                report.warn(
-                    pointer("education", len(result.get("education", []))),
-                    "school found after its caption in the personal details, no education heading (confidence 0.5)",
-                )
-                result.setdefault("education", []).append(item)
-    # "Languages: English, German" outside any section of its own: a one-line section.
-    loose = preface + [ln for s in sections if s.key in ("basics", "other") for ln in s.lines]
-    # The keys present, kept beside the list: asking every section for each loose line is
-    # quadratic in a document of thousands of headings.
-    present = {s.key for s in sections}
-    for line in loose:
-        if id(line) in basics.used:
+def _section_entries(state: _State, section: _Section) -> None:
+    """The entries of one section; an undated block naming the organisation just above joins it."""
+    key = section.key
+    items: list[dict[str, Any]] = state.result.setdefault(key, [])
+    first = len(items)
+    for entry in _segment(section.lines, key):
+        item = _entry_data(entry, key)
+        if item is None:
             continue
-        kv = _split_key(_strip_bullet(line.text))
-        key = headings.lookup(kv[0]) if kv and kv[1] else None
-        if kv and key in ("skills", "languages", "interests") and key not in present:
-            sections.append(_Section(key, kv[0], 0.6, [Line(kv[1], where=line.where)]))
-            present.add(key)
-    for section in sections:
-        key = section.key
-        if key in ("basics", "summary", "other"):
-            if key == "other":
-                report.warn(
-                    "",
-                    f"section {section.title!r} has no JSON Resume place; skipped "
-                    f"(confidence {section.confidence:.1f})",
-                )
+        if len(items) > first and _same_org_again(items[-1], item, key):
+            # Another role at the organisation just above, without dates of its own: part of
+            # that entry (a promotion, a second team), not a new one.
+            _merge_into(items[-1], item)
+            state.report.warn(
+                pointer(key, len(items) - 1), "an undated block naming the same organisation was added to this entry"
+            )
             continue
-        items: list[dict[str, Any]] = []
-        if key in _ENTRY_SECTIONS:
-            for entry in _segment(section.lines, key):
-                item = _entry_data(entry, key)
-                if item is None:
-                    continue
-                where = pointer(key, len(result.get(key, [])) + len(items) - 1)
-                if items and _same_org_again(items[-1], item, key):
-                    # Another role at the organisation just above, without dates of its own: part
-                    # of that entry (a promotion, a second team), not a new one.
-                    _merge_into(items[-1], item)
-                    report.warn(where, "an undated block naming the same organisation was added to this entry")
-                    continue
-                conf = (
-                    0.5 + (0.2 if entry.dates else 0) + (0.1 if len(item) > 3 else 0) + (section.confidence - 0.9) / 2
-                )
-                where = pointer(key, len(result.get(key, [])) + len(items))
-                report.warn(where, f"entry found under heading {section.title!r} (confidence {conf:.1f})")
-                items.append(item)
-        else:
-            items = _list_section(key, section.lines)
-            if items:
-                report.warn(
-                    pointer(key),
-                    f"{len(items)} item(s) under heading {section.title!r} (confidence {section.confidence:.1f})",
-                )
-        if items:
-            result.setdefault(key, []).extend(items)
-    return Resume.model_validate(result), report
+        conf = 0.5 + (0.2 if entry.dates else 0) + (0.1 if len(item) > 3 else 0) + (section.confidence - 0.9) / 2
+        state.add(key, item, f"entry found under heading {section.title!r} (confidence {conf:.1f})")
+    if not items:
+        del state.result[key]

@@ -9,6 +9,19 @@ from cvconvert.extract.daterange import _without_dates, find_dates
 from cvconvert.extract.lines import Line, _is_bullet, _strip_bullet
 from cvconvert.extract.vocab import _split_key
 
+_LANGUAGE_NAMES = re.compile(
+    r"(?i)^(?:english|german|french|spanish|portuguese|italian|dutch|russian|chinese|mandarin|cantonese|japanese|"
+    r"korean|arabic|hindi|urdu|bengali|odia|oriya|tamil|telugu|marathi|turkish|polish|ukrainian|greek|swedish|"
+    r"norwegian|danish|finnish|czech|hungarian|romanian|persian|hebrew|deutsch|englisch|französisch|spanisch|"
+    r"italienisch|russisch|anglais|allemand|français|espagnol|italien|inglés|alemán|francés|español|inglês|"
+    r"alemão|francês|português|английский|немецкий|французский|русский|испанский|英语|汉语|中文|日语|德语|法语)\b"
+)
+
+
+def _is_language_name(text: str) -> bool:
+    """True when the text starts with a language's name ("English (fluent)", "Deutsch")."""
+    return bool(_LANGUAGE_NAMES.match(text))
+
 
 def _list_items(lines: list[Line]) -> list[str]:
     out = []
