@@ -7,6 +7,7 @@ dates, EQF levels) and :mod:`.rich` (the rich text both Europass editors store).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cvconvert._deps import requires_extra
@@ -61,6 +62,22 @@ def texts_for_xml(values: list[str] | None, path: Path, report: Report) -> list[
 # --- one dialect's element names, for writing and reading ------------------------------------
 
 
+_INDENT = re.compile(r"\s*\n\s*")
+
+
+def _unindented(value: str) -> str:
+    """A value as the XML meant it: an editor that puts each value on its own indented line
+    (``<FirstName>\n\t\tJohn\n\t</FirstName>``) adds whitespace that is layout, not content.
+
+    Only a value that starts or ends with such a line break is touched, and each break with its
+    indentation becomes a space: text and HTML values alike read so, and what our writers
+    write (no leading or trailing break) comes back byte for byte.
+    """
+    if "\n" not in value or value.strip() == value.rstrip(" \t").lstrip(" \t"):
+        return value
+    return _INDENT.sub(" ", value).strip()
+
+
 class Names:
     """A dialect's prefixed names (``hr:FamilyName``, ``'/'``-separated paths) in Clark notation, and look-ups.
 
@@ -97,7 +114,7 @@ class Names:
         element = self.find(parent, path)
         if element is None:
             return None
-        return element.text or ""
+        return _unindented(element.text or "")
 
 
 class Writer:
