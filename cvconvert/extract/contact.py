@@ -7,6 +7,8 @@ sections, with the whole document as a fallback for contact details.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from typing import Any
 
 from cvconvert.extract import headings
@@ -35,7 +37,32 @@ _BIRTH = re.compile(
 )
 _NOT_NAME = re.compile(
     r"(?i)\b(?:curriculum|vitae|resume|résumé|lebenslauf|cv|currículo|curriculo|резюме|page|seite|profile|"
-    r"contact|email|e-mail|phone|address|references?)\b|简历|履歴書"
+    r"contact|email|e-mail|phone|address|references?|życiorys|özgeçmiş|önéletrajz|βιογραφικό|levensloop|"
+    r"sơ yếu lý lịch|lý lịch|hồ sơ|רזומה|קורות חיים|رزومه)\b|简历|履歴書|職務経歴書|이력서"
+)
+# Name captions besides the shared ones (vocab._NAME_KEYS), per language: the whole name ...
+_FULL_NAME_KEYS = re.compile(
+    r"(?i)^(?:name|full name|your name|candidate|nom|nom et prénom|nom complet|nombre|nombre completo|"
+    r"nombre y apellidos|nombres y apellidos|nome|nome completo|nome e cognome|cognome e nome|soggetto|"
+    r"nominativo|naam|volledige naam|imię i nazwisko|ad soyad|adı soyadı|ad-soyad|név|teljes név|όνομα|"
+    r"ονοματεπώνυμο|namn|nama|nama lengkap|họ và tên|họ tên|نام|نام و نام خانوادگی|שם|שם מלא|имя|фио|"
+    r"фамилия имя отчество|ф\.и\.о\.?|姓名|名前|氏名|이름|성명)$"
+)
+# ... the family name alone (the given name comes from vocab._GIVEN_KEYS) ...
+_FAMILY_KEYS = re.compile(
+    r"(?i)^(?:surname|last name|family name|nachname|familienname|nom de famille|apellidos?|cognome|sobrenome|"
+    r"achternaam|nazwisko|soyad|soyadı|vezetéknév|επώνυμο|efternamn|фамилия|姓)$"
+)
+# ... and the captions CJK writers put before a name without a colon ("氏名 山田 太郎").
+_CJK_NAME_CAPTION = re.compile(r"^(?:氏\s*名|姓\s*名|名\s*前|이\s*름|성\s*명)[\s　]+(?P<value>\S.*)$")
+# Words written in lower case inside a name: "Maria dos Santos", "Ludwig van Beethoven".
+_PARTICLES = frozenset(
+    "da das de del della der di do dos du e la le van von y zu ten ter den bin binti ibn al el af".split()
+)
+# Degrees and honours written after a name: "Jane Doe (PhD)", "John Roe, MBA".
+_AFTER_NAME = re.compile(
+    r"(?:,\s*|\s*\(|\s+(?=Ph\.?\s?D))(?:Ph\.?\s?D\.?|M\.?D\.?|MBA|M\.?Sc\.?|B\.?Sc\.?|M\.?A\.?|B\.?A\.?|"
+    r"CPA|PMP|P\.?Eng\.?)\)?\s*$"
 )
 # An address starts where a run of its characters starts (the lookbehind): tried from every
 # position of a long word, each try read the rest of the word again (quadratic). The leftmost
@@ -127,12 +154,19 @@ def _looks_like_name(text: str) -> bool:
         return False
     if headings.lookup(text) or _ORG.search(text) or _DEGREE.search(text) or _ROLE.search(text):
         return False
+    # "■職務要約", "★ Skills": a symbol is a decoration of a heading, never part of a name.
+    if any(unicodedata.category(ch) in ("So", "Sm") for ch in text):
+        return False
     if _cjk(text):
-        return 2 <= len(text.replace(" ", "")) <= 5
+        # Japanese names are written in kanji or katakana; kana particles make a phrase ("ある場合").
+        hiragana = sum("\u3040" <= ch <= "\u309f" for ch in text)
+        return 2 <= len(text.replace(" ", "").replace("\u3000", "")) <= 5 and hiragana < 2
     words = text.replace(",", " ").split()
     if not 1 <= len(words) <= 5:
         return False
-    return all(w[:1].isupper() or not w[:1].isalpha() for w in words if w[:1].isalpha())
+    # Scripts without capitals (Hebrew, Arabic, Georgian) pass; cased words start with a capital.
+    cased = [w for w in words if w[:1].isupper() or w[:1].islower()]
+    return all(w[:1].isupper() or w in _PARTICLES for w in cased) and (not cased or cased[0][:1].isupper())
 
 
 def _value(line: Line) -> tuple[object, ...]:
@@ -155,7 +189,87 @@ def _clean_name(text: str) -> str:
     text = _WATERMARK.sub("", text)
     # "Шолохова, 20 лет." / "Jane Doe, 34 years": the age is not part of the name.
     text = re.sub(r"(?i),?\s*\d{1,2}\s*(?:лет|года|год|years?|ans|jahre|años|anos|岁)\.?$", "", text)
+    # "Jane Doe (PhD)", "John Roe, MBA, PMP": degrees after the name are not part of it.
+    while True:
+        shorter = _AFTER_NAME.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
     return text.strip(" ,.;:\t")
+
+
+def _referee_lines(lines: list[Line]) -> set[int]:
+    """The lines under a references heading, up to the next heading: their names, phones and
+    e-mail addresses are the referees', never the applicant's."""
+    out: set[int] = set()
+    inside = False
+    for line in lines:
+        key = headings.lookup(line.text) if len(line.text) <= 60 else None
+        if key is not None:
+            inside = key == "references"
+        elif inside:
+            out.add(id(line))
+    return out
+
+
+def _name_caption(line: Line, nxt: Line | None) -> tuple[str, str, list[Line]] | None:
+    """("full" | "given" | "family" | "either", the name, the lines it took) when the line is a
+    name caption with its value, or a caption alone whose value is the next line."""
+    m = _CJK_NAME_CAPTION.match(line.text.strip())
+    if m:
+        return "full", _clean_name(m.group("value")), [line]
+    kv = _split_key(line.text)
+    if kv is None:
+        return None
+    key = kv[0].casefold()
+    is_given = bool(_GIVEN_KEYS.match(key))
+    is_full = bool(_NAME_KEYS.match(key) or _FULL_NAME_KEYS.match(key))
+    kind = (
+        "family"
+        if _FAMILY_KEYS.match(key)
+        else "either"
+        if is_given and is_full
+        else "given"
+        if is_given
+        else "full"
+        if is_full
+        else None
+    )
+    if kind is None:
+        return None
+    # "Họ và tên:<tab>NGUYỄN VĂN A<tab>Nam, nữ:<tab>Nam": the next caption starts after a tab.
+    value = kv[1].split("\t")[0]
+    if value:
+        return kind, _clean_name(value), [line]
+    if nxt is not None and _split_key(nxt.text) is None:
+        return kind, _clean_name(nxt.text), [line, nxt]
+    return None
+
+
+def _signature(line: Line) -> tuple[str, int | None, bool, float]:
+    return (line.style, line.level, line.bold, line.size)
+
+
+def _heading_looks(lines: list[Line]) -> set[tuple[str, int | None, bool, float]]:
+    """How the document writes its section headings: the signatures of lines in a heading style
+    (an outline level) that the heading vocabulary knows or that the document uses often."""
+    styled = [ln for ln in lines if ln.level is not None and ln.level >= 0]
+    count = Counter(_signature(ln) for ln in styled)
+    # A heading style used three times or more holds the section headings, even in a language
+    # whose heading words are unknown; a name is written once.
+    return {_signature(ln) for ln in styled if count[_signature(ln)] >= 3 or headings.lookup(ln.text)}
+
+
+def _name_continued(line: Line, nxt: Line | None, top: float) -> str | None:
+    """A name written over two paragraphs in the largest type ("Dr. Jane" / "Doe"): the two
+    joined, when the next line continues the first."""
+    if nxt is None or not top or line.size != top or nxt.size != top or line.style != nxt.style:
+        return None
+    first, second = _clean_name(line.text), _clean_name(nxt.text)
+    if not (1 <= len(first.split()) <= 3 and 1 <= len(second.split()) <= 2) or _cjk(first + second):
+        return None
+    joined = f"{first} {second}"
+    return joined if _looks_like_name(first) and _looks_like_name(joined) else None
 
 
 class _Basics:
@@ -169,6 +283,7 @@ class _Basics:
         self.all = everything
         self.data: dict[str, Any] = {}
         self.used: set[int] = set()  # id() of lines consumed as contact details
+        self.refs = _referee_lines(everything)  # id() of lines under a references heading
 
     def run(self, creator: str) -> dict[str, Any]:
         """Fill ``self.data`` with what was found."""
@@ -186,28 +301,9 @@ class _Basics:
         return self.data
 
     def _name(self, region: list[Line], creator: str) -> None:
-        given = family = None
-        for line in region + self.all[:40]:
-            kv = _split_key(line.text)
-            if kv is None or not kv[1]:
-                continue
-            key = kv[0].casefold()
-            if _NAME_KEYS.match(key) and family is None and _looks_like_name(_clean_name(kv[1])):
-                family = _clean_name(kv[1])
-                self.used.add(id(line))
-            elif _GIVEN_KEYS.match(key) and given is None and _looks_like_name(_clean_name(kv[1])):
-                given = _clean_name(kv[1])
-                self.used.add(id(line))
-        if family or given:
-            self.data["name"] = " ".join(p for p in (given, family) if p)
-            self.report.warn("/basics/name", "name found after a 'Name' label (confidence 0.9)")
+        if self._captioned_name(region):
             return
-        # Candidates: the Title style, then the largest or boldest short line near the top.
-        candidates: list[tuple[float, int, Line, str]] = []
-        # Lines are compared by value, as ``ln not in region`` did, but through a set: the list
-        # search cost a second per thousand lines of a preface thousands of lines long.
-        in_region = {_value(ln) for ln in region}
-        pool = region[:25] + [ln for ln in self.all[:30] if _value(ln) not in in_region]
+        pool = self._name_pool(region)
         titles = [ln for ln in pool if ln.level == -1]
         if titles:
             # A name split over several Title paragraphs ("Анастасия" / "Шолохова, 20 лет.").
@@ -216,33 +312,11 @@ class _Basics:
                 self.data["name"] = text
                 self.report.warn("/basics/name", "name taken from the Title style (confidence 0.95)")
                 return
-        sizes = [ln.size for ln in pool if ln.size]
-        top = max(sizes) if sizes else 0.0
-        for order, line in enumerate(pool):
-            text = _clean_name(line.text)
-            # "Curriculum Vitae – Erika Musterfrau", "Antoine Roux/Curriculum Vitae": either side.
-            pieces = [p.strip() for p in re.split(r"[/|\t·•]|\s[–—-]\s|:\s", text) if p.strip()]
-            parts = [text, *pieces[:2]]
-            for part in parts:
-                if not _looks_like_name(part):
-                    continue
-                score = 1.0 - order * 0.02
-                if top and line.size == top:
-                    score += 1.0
-                if line.bold:
-                    score += 0.3
-                if line.where == "header":
-                    score += 0.2
-                if part is not text:
-                    score -= 0.3
-                if not _cjk(part) and len(part.split()) == 1:
-                    score -= 0.8  # one word is more often a title or a caption than a name
-                candidates.append((score, -order, line, part))
-                break
+        candidates = self._name_candidates(pool)
         if candidates:
-            score, _, line, text = max(candidates, key=lambda c: (c[0], c[1]))
+            score, _, used, text = max(candidates, key=lambda c: (c[0], c[1]))
             self.data["name"] = text
-            self.used.add(id(line))
+            self.used.update(id(ln) for ln in used)
             conf = min(0.9, 0.4 + score / 4)
             self.report.warn("/basics/name", f"name taken from a prominent line near the top (confidence {conf:.1f})")
             return
@@ -253,6 +327,85 @@ class _Basics:
         if fallback:
             self.data["name"] = fallback
             self.report.warn("/basics/name", "no line looks like a name; a guess (confidence 0.2)")
+
+    def _captioned_name(self, region: list[Line]) -> bool:
+        """The name after its caption: "Name: Jane Doe", "Nombre y apellidos: …", "SOGGETTO: …",
+        "氏名 山田 太郎", a "Name:" line with the name on the next line, or the given and family
+        names under captions of their own."""
+        found: dict[str, str] = {}  # full | given | family | either -> the name
+        lines = region + self.all[:40]
+        for i, line in enumerate(lines):
+            if id(line) in self.refs:
+                continue
+            got = _name_caption(line, lines[i + 1] if i + 1 < len(lines) else None)
+            if got is None:
+                continue
+            kind, value, used = got
+            if kind in found or not _looks_like_name(value):
+                continue
+            found[kind] = value
+            self.used.update(id(ln) for ln in used)
+        given = found.get("given") or found.get("either")
+        if "family" in found:
+            name = " ".join(p for p in (given, found["family"]) if p)
+        else:
+            name = found.get("full") or given or ""
+        if name:
+            self.data["name"] = name
+            self.report.warn("/basics/name", "name found after a 'Name' label (confidence 0.9)")
+        return bool(name)
+
+    def _name_pool(self, region: list[Line]) -> list[Line]:
+        """Where a name may stand: the top of the preface and of the document, and the lines in the
+        document's largest type on the first page, wherever the reading order put them (a text box
+        written last, a sidebar)."""
+        # Lines are compared by value, as ``ln not in region`` did, but through a set: the list
+        # search cost a second per thousand lines of a preface thousands of lines long.
+        in_region = {_value(ln) for ln in region}
+        pool = region[:25] + [ln for ln in self.all[:30] if _value(ln) not in in_region]
+        seen = {id(ln) for ln in pool}
+        first_page = [ln for ln in self.all[:400] if ln.page == 0 and id(ln) not in self.refs]
+        top = max((ln.size for ln in first_page), default=0.0)
+        if top:
+            pool += [ln for ln in first_page if ln.size == top and id(ln) not in seen and len(ln.text) <= 60]
+        return pool
+
+    def _name_candidates(self, pool: list[Line]) -> list[tuple[float, int, list[Line], str]]:
+        """Every name-like line (or piece of a short line) of the pool, with its score."""
+        candidates: list[tuple[float, int, list[Line], str]] = []
+        sizes = [ln.size for ln in pool if ln.size]
+        top = max(sizes) if sizes else 0.0
+        heading_looks = _heading_looks(self.all)
+        for order, line in enumerate(pool):
+            text = _clean_name(line.text)
+            # "Curriculum Vitae – Erika Musterfrau", "Antoine Roux/Curriculum Vitae": either side,
+            # on a short line only (a sentence's first word before a slash is no name).
+            pieces = [p.strip() for p in re.split(r"[/|\t·•]|\s[–—-]\s|:\s", text) if p.strip()]
+            parts = [text, *pieces[:2]] if len(text) <= 80 else [text]
+            nxt = pool[order + 1] if order + 1 < len(pool) else None
+            joined = _name_continued(line, nxt, top)
+            if joined:
+                parts.insert(0, joined)
+            for part in parts:
+                if not _looks_like_name(part):
+                    continue
+                score = 1.0 - order * 0.02
+                if top and line.size == top:
+                    score += 1.0
+                if line.bold:
+                    score += 0.3
+                if line.where == "header":
+                    score += 0.2
+                if part is not text and part is not joined:
+                    score -= 0.3
+                if not _cjk(part) and len(part.split()) == 1:
+                    score -= 0.8  # one word is more often a title or a caption than a name
+                if _signature(line) in heading_looks:
+                    score -= 1.0  # written like the section headings: another heading
+                used = [line, nxt] if part is joined and nxt is not None else [line]
+                candidates.append((score, -order, used, part))
+                break
+        return candidates
 
     def _email(self, region: list[Line]) -> None:
         # The applicant's own address is near the top or in the personal details; referees'
