@@ -143,7 +143,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "objetivos", "objetivos profesionales", "objetivo profesional", "perfil profesional", "perfil profissional",
         "objectif professionnel", "berufsziel",
         "о себе", "обо мне", "информация о себе", "цель", "кратко о себе", "个人简介", "自我评价", "个人总结",
-        "自我介绍", "求职意向", "自己PR",
+        "自我介绍", "求职意向", "自己PR", "職務要約",
     ),
     "basics": (
         "personal details", "personal information", "personal data", "contact", "contact details",
@@ -180,6 +180,8 @@ def normalise(text: str) -> str:
     text = text.replace("\u2019", "'")
     if re.fullmatch(r"(?:\w ){2,}\w", text):
         text = text.replace(" ", "")
+    # Japanese forms space the characters of a heading out to the cell's width ("学  歴").
+    text = re.sub(r"(?<=[\u3040-\u9fff])\s+(?=[\u3040-\u9fff])", "", text)
     text = re.sub(r"^(?:[\divxlc]{1,4}[.)]|[•▪◦·■●►▶❖◆\-–—*#]+)\s*", "", text)
     # Tried only where a run starts (the lookbehind): from every position of a long run of
     # punctuation, each try read the rest of the run again.
@@ -215,13 +217,6 @@ HEADINGS: dict[str, str] = {normalise(word): key for key, words in _HEADINGS.ite
 _BARE: dict[str, str] = {_bare(word): key for word, key in reversed(HEADINGS.items()) if _bare(word) != "resume"}
 
 
-def add_words(words: dict[str, str]) -> None:
-    """Teach more heading words (normalised here); used for languages not listed above."""
-    for word, key in words.items():
-        HEADINGS[normalise(word)] = key
-        _BARE.setdefault(_bare(normalise(word)), key)
-
-
 def lookup(text: str) -> str | None:
     """The section a heading names, or None.
 
@@ -234,6 +229,10 @@ def lookup(text: str) -> str | None:
     found = _known(norm)
     if found:
         return found
+    # "Publications (selected)", "学歴・職歴（各別にまとめて書く）": a note in brackets after it.
+    bare = re.sub(r"\s*\([^()]*\)$", "", norm)
+    if bare and bare != norm:
+        return lookup(bare)
     parts = [
         p.strip() for p in re.split(r"\s*(?:&|/|\||,| and | und | et | y | e | и |和|与|及|・)\s*", norm) if p.strip()
     ]
@@ -244,9 +243,282 @@ def lookup(text: str) -> str | None:
     words = norm.split(" ")
     if 2 <= len(words) <= 3 and not any(_known(w) for w in words[:-1]) and _known(words[-1]) == "skills":
         return "skills"
-    return None
+    return _by_key_words(norm)
 
 
 def _known(norm: str) -> str | None:
     """The section of one normalised heading, exact or in its bare form."""
     return HEADINGS.get(norm) or _BARE.get(_bare(norm))
+
+
+# --- headings made of key words -----------------------------------------------------------------
+# A heading the list above does not hold is still known when its words are a section's key word
+# and words that only qualify it ("Academic Experience", "Esperienze lavorative e accademiche",
+# "Munka- és vezetői tapasztalat"): every word must be known, and the first key word decides.
+# Words are folded (case, accents, Hebrew and Arabic vowel points); "stem*" matches the stem and
+# an ending of at most five letters (declensions, plurals: "experiência", "опыта", "projektek").
+# A key word written as one CJK or Hangul run is found by segmenting the run ("경력사항").
+# fmt: off
+_KEYS: dict[str, tuple[str, ...]] = {
+    "work": (
+        "experience*", "employment", "work", "career", "jobs", "internship*", "appointment*",   # en
+        "erfahrung*", "werdegang", "tätigkeit*", "berufstätigkeit", "praktika", "beschäftigung*",  # de
+        "expérience*", "emploi*", "stages",                                                   # fr
+        "experiencia*", "experiência*", "trayectoria", "prácticas", "estágio*", "empleo*",   # es pt
+        "esperienz*", "tirocini*", "impiego",                                                 # it
+        "werkervaring*", "ervaring*", "loopbaan", "werkgeschiedenis",                        # nl
+        "doświadczeni*", "zatrudnieni*", "praktyki", "staż*",                                 # pl
+        "опыт*", "стаж", "карьер*", "трудов*",                                               # ru
+        "deneyim*", "tecrübe*", "staj*",                                                      # tr
+        "tapasztalat*", "munkatapasztalat*", "munkahely*", "szakmai gyakorlat",             # hu
+        "εμπειρ*", "προϋπηρεσ*", "απασχόληση*",                                               # el
+        "erfarenhet*", "arbetslivserfarenhet*", "anställning*", "yrkeserfarenhet*",          # sv
+        "pengalaman", "riwayat pekerjaan", "magang",                                        # id
+        "kinh nghiệm", "quá trình công tác", "thực tập",                                   # vi
+        "سوابق شغلی", "سابقه کار", "تجربیات*", "تجربه*", "سوابق کاری", "ماجرا",               # fa
+        "ניסיון", "תעסוקה", "ניסיון תעסוקתי", "עבודה",                                       # he
+        "工作", "职业", "職業", "实习", "實習", "职务", "職務", "職歴", "职歴", "経歴", "经历", "經歷",
+        "経験", "经验", "經驗", "履历", "경력", "경험", "근무", "인턴",                         # zh ja ko
+    ),
+    "education": (
+        "education*", "educational", "studies", "qualification*", "schooling", "degrees",
+        "ausbildung*", "bildung*", "bildungsweg", "studium", "schulbildung",
+        "formation*", "études", "diplôme*", "scolarité", "cursus",
+        "educación", "formación", "estudios", "educação", "formação", "escolaridade", "habilitaç*",
+        "titulación*", "istruzione", "formazione", "studi", "titoli di studio",
+        "opleiding*", "onderwijs", "studie", "wykształcenie*", "edukacj*",
+        "образовани*", "обучени*", "eğitim*", "öğrenim*", "tanulmány*", "oktatás*", "végzettség*",
+        "képzés*", "εκπαίδευσ*", "σπουδ*", "utbildning*", "pendidikan", "học vấn", "đào tạo",
+        "trình độ", "تحصیلات*", "سوابق تحصیلی", "آموزش*", "השכלה", "לימודים",
+        "教育", "学历", "學歷", "学歴", "学業", "学习", "學習", "학력", "교육", "학업",
+    ),
+    "skills": (
+        "skill*", "competenc*", "abilities", "expertise", "technologies", "tools", "know-how",
+        "kenntnisse", "fähigkeit*", "kompetenz*", "fertigkeit*", "qualifikation*",
+        "compétence*", "connaissance*", "savoir-faire", "aptitude*", "langage*",
+        "habilidad*", "competencia*", "conocimiento*", "destrezas", "competência*", "habilidade*",
+        "conhecimento*", "competenz*", "conoscenz*", "capacità", "abilità",
+        "vaardigheden", "vaardigheid", "competenties", "kennis", "umiejętnoś*", "kompetencj*",
+        "навык*", "умени*", "компетенц*", "знани*", "beceri*", "yetenek*", "yetkinlik*",
+        "készség*", "képesség*", "kompetenci*", "ismeret*", "δεξιότητ*", "ικανότητ*", "γνώσ*",
+        "färdighet*", "kompetens*", "kunskap*", "keahlian", "keterampilan", "kemampuan", "kỹ năng",
+        "năng lực", "مهارت*", "توانایی*", "دانش", "כישורים", "מיומנויות", "יכולות", "ידע", "יישומי מחשב",
+        "技能", "技术", "技術", "能力", "知識", "知识", "スキル", "特技", "스킬", "기술", "역량", "특기",
+    ),
+    "languages": (
+        "languages", "language", "sprachen", "sprachkenntnis*", "fremdsprach*", "langue*",
+        "idioma*", "lengua*", "língua*", "lingua*", "lingue", "linguistic*", "talen", "talenkennis",
+        "języki*", "język*", "языки*", "язык*", "diller", "dil", "nyelv*", "nyelvtudás", "γλώσσ*",
+        "språk*", "bahasa", "ngoại ngữ", "ngôn ngữ", "زبان*", "שפות", "语言", "語言", "外语", "外語",
+        "語学", "语学", "어학", "외국어", "언어",
+    ),
+    "projects": (
+        "project*", "projekt*", "projet*", "proyecto*", "projeto*", "progett*", "projecten",
+        "проект*", "proje*", "έργα", "πρότζεκτ", "proyek", "dự án", "پروژه*", "פרויקט*",
+        "项目", "項目", "プロジェクト", "프로젝트",
+    ),
+    "awards": (
+        "award*", "honors", "honours", "prizes", "achievements", "scholarship*", "distinction*",
+        "auszeichnung*", "preise", "stipendi*", "récompense*", "prix", "premio*", "prêmio*",
+        "premiaç*", "reconocimiento*", "riconosciment*", "prijzen", "onderscheiding*", "nagrod*",
+        "wyróżnieni*", "наград*", "премии", "ödül*", "başarı*", "díj*", "elismerés*", "ösztöndíj*",
+        "βραβεί*", "διακρίσ*", "utmärkelse*", "priser", "penghargaan", "prestasi", "giải thưởng",
+        "جوایز", "افتخارات", "פרסים", "הישגים", "获奖", "獲獎", "荣誉", "榮譽", "奖项", "獎項",
+        "受賞", "表彰", "수상", "상훈",
+    ),
+    "certificates": (
+        "certificat*", "certification*", "licenses", "licences", "courses", "trainings",
+        "zertifikat*", "zertifizierung*", "weiterbildung*", "fortbildung*", "lehrgänge",
+        "certificado*", "certificaç*", "certificacion*", "cursos", "certificazion*", "corsi",
+        "certificaten", "cursussen", "certyfikat*", "kursy", "szkolenia", "сертификат*", "курсы",
+        "sertifika*", "kurslar", "tanúsítvány*", "bizonyítvány*", "πιστοποι*", "σεμινάρι*",
+        "certifikat*", "kurser", "sertifikat", "sertifikasi", "pelatihan", "chứng chỉ",
+        "گواهینامه*", "دوره*", "תעודות", "קורסים", "证书", "證書", "资格", "資格", "免許",
+        "培训", "研修", "자격", "자격증", "수료",
+    ),
+    "publications": (
+        "publication*", "papers", "articles", "patents", "proceedings", "publikation*",
+        "veröffentlichung*", "publicacion*", "publicaç*", "pubblicazion*", "publicaties",
+        "publikacj*", "публикаци*", "yayın*", "publikáci*", "δημοσιεύσ*", "publikationer",
+        "publikasi", "công trình", "مقالات", "انتشارات", "פרסומים", "论文", "論文", "发表", "專利",
+        "专利", "논문", "특허",
+    ),
+    "volunteer": (
+        "volunteer*", "volunteering", "ehrenamt*", "bénévolat", "voluntariado", "volontariato",
+        "vrijwilliger*", "wolontariat*", "волонтер*", "волонтёр*", "gönüllü*", "önkéntes*",
+        "εθελοντ*", "ideellt", "frivillig*", "relawan", "tình nguyện", "داوطلب*", "התנדבות",
+        "志愿", "志願", "봉사", "대외활동",
+    ),
+    "interests": (
+        "interests", "hobbies", "hobby", "interessen", "hobbys", "freizeit*", "loisirs",
+        "intérêt*", "intereses", "aficiones", "pasatiempos", "interesses", "passatempo*",
+        "interessi", "hobby's", "interesses", "zainteresowani*", "hobbi*", "увлечени*", "хобби",
+        "интерес*", "ilgi alanları", "hobiler", "érdeklődés*", "ενδιαφέροντα", "χόμπι",
+        "intressen", "fritid*", "minat", "hobi", "sở thích", "علاقه*", "سرگرمی*", "תחביבים",
+        "兴趣", "興趣", "爱好", "愛好", "趣味", "취미", "관심",
+    ),
+    "references": (
+        "references", "referees", "referenzen", "références", "referencias", "referências",
+        "referenze", "referenties", "referencje", "рекомендаци*", "referans*", "referenciák",
+        "συστάσεις", "referenser", "referensi", "người tham chiếu", "معرف*", "ממליצים",
+        "推荐人", "推薦人", "추천인",
+    ),
+    "summary": (
+        "summary", "profile", "objective*", "about me", "statement", "introduction", "overview",
+        "profil", "zusammenfassung", "über mich", "kurzprofil", "à propos", "objectif*",
+        "perfil", "resumen", "sobre mí", "objetivo*", "resumo", "sobre mim", "profilo",
+        "sommario", "profiel", "samenvatting", "over mij", "podsumowanie", "o mnie", "cel zawodowy",
+        "о себе", "обо мне", "резюме", "цель", "özet", "hakkımda", "önyazı", "összefoglal*",
+        "bemutatkozás", "magamról", "προφίλ", "σχετικά με εμένα", "sammanfattning", "om mig",
+        "ringkasan", "tentang saya", "mục tiêu", "giới thiệu", "درباره من", "خلاصه", "هدف", "תקציר",
+        "פרופיל", "אודות", "מטרה", "简介", "簡介", "自我评价", "自我介绍", "要約", "自己pr", "자기소개",
+        "소개",
+    ),
+    "basics": (
+        "personal details", "contact*", "info", "kontakt*", "persönliche daten", "coordonnées",
+        "datos personales", "contacto", "dados pessoais", "contato", "dati personali", "contatti",
+        "persoonsgegevens", "personalia", "dane osobowe", "контакт*", "личные данные", "iletişim",
+        "kişisel bilgiler", "elérhetőség*", "személyes adatok", "στοιχεία", "επικοινωνία",
+        "personuppgifter", "data diri", "data pribadi", "thông tin cá nhân", "liên hệ", "مشخصات",
+        "اطلاعات تماس", "تماس", "פרטים", "פרטים אישיים", "信息", "資訊", "联系", "聯繫", "連絡先",
+        "인적사항", "연락처", "신상",
+    ),
+    "other": (
+        "research", "forschung", "recherche", "investigación", "pesquisa", "ricerca", "onderzoek",
+        "badania", "исследовани*", "araştırma*", "kutatás*", "έρευνα", "forskning", "penelitian",
+        "nghiên cứu", "پژوهش*", "מחקר", "研究", "연구", "others", "miscellaneous", "sonstiges",
+        "divers", "otros", "outros", "altro", "overig", "inne", "прочее", "diğer", "egyéb",
+        "λοιπά", "övrigt", "lainnya", "khác", "سایر", "שונות", "其他", "其它", "기타",
+    ),
+}
+
+# Words that only qualify a key word: "professional", "academic", "and", "my", "selected"...
+_FILLERS = (
+    "and", "or", "of", "my", "in", "the", "for", "professional", "academic", "work", "relevant",
+    "selected", "other", "additional", "recent", "technical", "personal", "history", "record",
+    "details", "information", "summary", "teaching", "research", "industry", "university",
+    "computer", "it", "digital", "software", "practical", "previous", "current", "major", "main",
+    "professionnel*", "académique*", "universitaire*", "personnel*", "technique*", "informatique*",
+    "complémentaire*", "principa*", "autres", "mes", "de", "du", "des", "d", "et", "la", "le", "les",
+    "profesional*", "académic*", "técnic*", "informátic*", "laboral*", "personal*", "otras",
+    "otros", "y", "e", "mis", "del", "profissiona*", "acadêmic*", "pessoa*", "estrangeir*",
+    "extranjer*", "característic*", "adicional*", "do", "da", "dos", "das", "meus", "minhas",
+    "lavorativ*", "professional*", "accademic*", "personal*", "tecnic*", "informatic*",
+    "straniere", "ed", "di", "della", "delle", "und", "sowie", "berufliche*", "beruflich*",
+    "akademisch*", "persönliche*", "technische*", "praktische*", "weitere*", "sonstige*", "meine",
+    "der", "die", "das", "en", "van", "mijn", "werk", "professionele", "persoonlijke",
+    "academische", "technische", "overige", "i", "oraz", "zawodow*", "akademick*", "osobist*",
+    "techniczn*", "obce", "dodatkow*", "moje", "и", "работ*", "профессиональн*", "академическ*",
+    "личн*", "технически*", "ключев*", "иностранн*", "дополнительн*", "мои", "ve", "iş",
+    "profesyonel", "akademik", "kişisel", "teknik", "yabancı", "bilgiler*", "bilgi*", "alan*",
+    "és", "munka", "szakmai", "vezetői", "személyes", "egyetemi", "idegen", "egyéb", "és",
+    "και", "επαγγελματικ*", "ακαδημαϊκ*", "προσωπικ*", "τεχνικ*", "ξένες", "och", "professionell*",
+    "akademisk*", "personlig*", "tekniska", "övriga", "dan", "kerja", "profesional", "riwayat",
+    "pribadi", "asing", "organisasi", "và", "làm việc", "cá nhân", "nghề nghiệp", "chuyên môn",
+    "و", "ها", "های", "ای", "حرفه", "حرفه ای", "کاری", "شغلی", "تحصیلی", "فنی", "شخصی",
+    "خارجی", "سوابق", "تעסוקתי", "מקצועי", "מקצועית", "אישיים", "אקדמי", "נוסף", "נוספים",
+    "תעסוקתי", "个人", "個人", "基本", "专业", "專業", "主要", "相关", "相關", "类", "類", "与",
+    "和", "及", "一览", "清单", "评价", "評価", "情况", "背景", "活かせる", "保有", "使用",
+    "曾获", "所获", "participation*", "journal", "conference", "peer-reviewed", "invited",
+    "보유", "주요", "사항", "내역", "및", "대외", "관련", "분야", "書", "书",
+)
+# fmt: on
+
+
+def _fold(word: str) -> str:
+    """A word as the key words are compared: case-folded, without accents or vowel points."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    # Composed again: Hangul syllables decompose into letters that are no combining marks.
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _table(words: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """(exact words, stems) from words written "word" or "stem*"."""
+    exact: dict[str, str] = {}
+    stems: dict[str, str] = {}
+    for word, key in words:
+        folded = _fold(word)
+        target = stems if folded.endswith("*") else exact
+        target.setdefault(folded.rstrip("*"), key)
+    return exact, stems
+
+
+_KEY_EXACT, _KEY_STEMS = _table(tuple((w, key) for key, words in _KEYS.items() for w in words))
+_FILL_EXACT, _FILL_STEMS = _table(tuple((w, "") for w in _FILLERS))
+# The longest phrase a table holds, in words: "quá trình công tác" is four.
+_LONGEST = max(len(w.split()) for w in (*_KEY_EXACT, *_KEY_STEMS, *_FILL_EXACT, *_FILL_STEMS))
+# Hebrew joins "and", "the", "in" to the next word ("וידע", "and knowledge").
+_HEBREW_PREFIXES = "והבלמש"
+
+
+def _word(token: str) -> str | None:
+    """The section a folded word or phrase is a key word of, "" for a qualifying word, else None."""
+    for exact, stems in ((_KEY_EXACT, _KEY_STEMS), (_FILL_EXACT, _FILL_STEMS)):
+        if token in exact:
+            return exact[token]
+        for cut in range(len(token), max(len(token) - 6, 1), -1):
+            if token[:cut] in stems:
+                return stems[token[:cut]]
+    if token[:1] in _HEBREW_PREFIXES and len(token) > 3:
+        return _word(token[1:])
+    return None
+
+
+def _segment_run(run: str) -> list[str | None]:
+    """The key words and qualifiers a CJK or Hangul run is made of, longest first at each place;
+    [None] when some part is no known word ("技能清单" is 技能 + 清单)."""
+    out: list[str | None] = []
+    i = 0
+    while i < len(run):
+        for size in range(min(6, len(run) - i), 0, -1):
+            piece = run[i : i + size]
+            found = _KEY_EXACT.get(piece, _FILL_EXACT.get(piece))
+            if found is not None:
+                out.append(found)
+                i += size
+                break
+        else:
+            return [None]
+    return out
+
+
+def _by_key_words(norm: str) -> str | None:
+    """The section of a heading made only of key words and qualifiers, led by its first key word.
+
+    "Academic Experience", "Esperienze lavorative e accademiche", "Línguas estrangeiras",
+    "ניסיון תעסוקתי", "경력사항"; not "Experience Designer at Acme" (two words no heading has).
+    """
+    tokens = [_fold(t) for t in re.findall(r"[^\W_]+", norm)]
+    if not tokens or len(tokens) > 7:
+        return None
+    found: list[str | None] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+            phrase = " ".join(tokens[i : i + size])
+            kind = _word(phrase) if size > 1 or not _is_run(phrase) else _run_word(phrase)
+            if kind is not None:
+                found.append(kind)
+                i += size
+                break
+        else:
+            return None
+    # A field of work before the key word ("Research Experience") does not decide.
+    keys = [kind for kind in found if kind]
+    return next((kind for kind in keys if kind != "other"), keys[0] if keys else None)
+
+
+def _is_run(token: str) -> bool:
+    """A token in a script written without spaces between words (Han, kana, Hangul)."""
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in token)
+
+
+def _run_word(token: str) -> str | None:
+    """A CJK or Hangul token: one word, or words run together; the first key word decides."""
+    direct = _word(token)
+    if direct is not None:
+        return direct
+    parts = _segment_run(token)
+    if None in parts:
+        return None
+    return next((p for p in parts if p), "")

@@ -28,7 +28,15 @@ def _heading_look(line: Line, body_size: float) -> bool:
         or caps
         or (body_size > 0 and line.size >= body_size + 1.5)
         or line.text.rstrip().endswith((":", "："))
+        or _marked_heading(line.text)
     )
+
+
+def _marked_heading(text: str) -> bool:
+    """A line led by a heading mark with no space after it ("■職務経歴", "▶Skills") or in
+    lenticular brackets ("【学歴】"): Japanese and Chinese forms mark headings so."""
+    text = text.strip()
+    return bool(re.match(r"[■□◆◇▶►●]\S", text)) or (text.startswith("【") and text.endswith("】"))
 
 
 def _signature(line: Line) -> tuple[str, bool, float, int | None]:
