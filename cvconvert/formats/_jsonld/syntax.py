@@ -104,6 +104,30 @@ def _guard_rdflib_loader() -> None:
     setattr(rdflib_context, "source_to_json", guarded)  # noqa: B010 - see above
 
 
+# rdflib resolves relative IRIs against a base, by default the working directory's file: URI,
+# which put the user's local paths into the résumé (``file:///home/...``). It parses against this
+# placeholder instead, and :func:`_relativise` gives the IRIs back as the document wrote them.
+BASE = "http://base.cvconvert.invalid/"
+
+
+def _relativise(graph: Any) -> None:
+    """Every IRI resolved against :data:`BASE` back to the relative IRI the document wrote;
+    a statement whose value is the empty IRI says nothing and is dropped."""
+    from rdflib import URIRef
+
+    def relative(node: Any) -> Any:
+        return URIRef(node[len(BASE) :]) if isinstance(node, URIRef) and node.startswith(BASE) else node
+
+    changed = [t for t in graph if any(isinstance(n, URIRef) and n.startswith(BASE) for n in t)]
+    for triple in changed:
+        graph.remove(triple)
+        subject, predicate, value = map(relative, triple)
+        if value != URIRef(""):
+            graph.add((subject, predicate, value))
+    # Moved statements are not new ones: the max_triples count stays that of the document.
+    graph.store.added -= len(changed)
+
+
 def _parse_into(graph: Any, data: str | bytes, syntax: Syntax) -> None:
     if syntax == "json-ld":
         _guard_rdflib_loader()
@@ -112,7 +136,8 @@ def _parse_into(graph: Any, data: str | bytes, syntax: Syntax) -> None:
         with warnings.catch_warnings():
             # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph internally.
             warnings.simplefilter("ignore", DeprecationWarning)
-            graph.parse(data=data, format=syntax)
+            graph.parse(data=data, format=syntax, publicID=BASE)
+        _relativise(graph)
     except InvalidInputError:
         raise
     except RecursionError:
