@@ -24,6 +24,7 @@ BUILTIN: tuple[str, ...] = (
     "cvconvert.formats._docx",
     "cvconvert.formats._xlsx",
     "cvconvert.formats._europass",  # the current Candidate XML, legacy V3 XML, and Europass PDFs
+    "cvconvert.formats._text",  # plain text and Markdown CVs; by extension only (never sniffed)
     "cvconvert.formats._yaml",  # YAML accepts almost any text: sniffed last
 )
 
