@@ -32,6 +32,8 @@ class Word:
     size: float
     bold: bool = False
     italic: bool = False
+    start: int = -1  # index of the first character in PDFium's text page (-1: made up)
+    spans: list[tuple[float, float]] | None = None  # left and right of each character, when known
 
 
 @dataclass(slots=True)
@@ -179,7 +181,14 @@ def _table_like(left: list[_Chunk], right: list[_Chunk]) -> bool:
             aligned += 1
     lengths = sorted(sum(len(w.text) + 1 for w in c.words) for c in left)
     short = lengths[len(lengths) // 2] <= 30
-    return aligned >= 0.6 * len(left) and short
+    if aligned >= 0.6 * len(left) and short:
+        return True
+    # A narrow column of captions (section titles in the margin) with few lines beside many.
+    left_rows = len({c.row for c in left})
+    right_rows = len({c.row for c in right})
+    lw = max(c.x1 for c in left) - min(c.x0 for c in left)
+    rw = max(c.x1 for c in right) - min(c.x0 for c in right)
+    return left_rows <= 0.35 * right_rows and lw < 0.3 * rw and short
 
 
 @dataclass(slots=True)
@@ -189,6 +198,9 @@ class _Flow:
     rows: list[list[Word]]
     column: int
     sidebar: bool = False
+    # Rows of a caption or dates column beside its entries: the part left of ``split`` is a line
+    # of its own before the rest of the row, as a table's cells are.
+    split: float | None = None
 
 
 def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> list[_Flow]:
@@ -198,8 +210,9 @@ def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> li
     if gut is None:
         return [_Flow(page_rows, 0)]
     mid = (gut[0] + gut[1]) / 2
-    # Rows that cross the gutter cut the page into bands read one after the other.
-    crossing = {c.row for c in items if c.x0 < mid < c.x1}
+    # Rows that cross the gutter (a centred name, a full-width heading or paragraph) cut the page
+    # into bands read one after the other; a long word that only reaches into it does not.
+    crossing = {c.row for c in items if min(mid - c.x0, c.x1 - mid) > 0.2 * (c.x1 - c.x0)}
     flows: list[_Flow] = []
     band: list[int] = []
 
@@ -220,8 +233,15 @@ def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> li
 
 def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) -> list[_Flow]:
     """A band's rows split at the gutter: two flows, or one when they line up like a table."""
-    lefts = [[w for w in row if w.x0 + w.x1 < 2 * mid] for row in band]
-    rights = [[w for w in row if w.x0 + w.x1 >= 2 * mid] for row in band]
+    # Whole chunks go to the side of their middle: a contact line that reaches into the gutter
+    # stays in one piece.
+    lefts: list[list[Word]] = []
+    rights: list[list[Word]] = []
+    for row in band:
+        lefts.append([])
+        rights.append([])
+        for c in chunks(row):
+            (lefts if c[0].x0 + c[-1].x1 < 2 * mid else rights)[-1].extend(c)
     left_rows = [r for r in lefts if r]
     right_rows = [r for r in rights if r]
     if not left_rows or not right_rows:
@@ -229,7 +249,9 @@ def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) 
     lc = _chunked(left_rows)
     rc = _chunked(right_rows)
     if _table_like(lc, rc):
-        return [_Flow(band, 0)]
+        narrow_left = max(c.x1 for c in lc) - min(c.x0 for c in lc) < max(c.x1 for c in rc) - min(c.x0 for c in rc)
+        # Dates at the right margin stay on their line after a tab ("Engineer<tab>2019 - 2021").
+        return [_Flow(band, 0, split=mid if narrow_left else None)]
     lw = max(w.x1 for r in left_rows for w in r) - min(w.x0 for r in left_rows for w in r)
     rw = max(w.x1 for r in right_rows for w in r) - min(w.x0 for r in right_rows for w in r)
     left_flows = _split(left_rows, page_width, depth + 1)
@@ -303,7 +325,10 @@ def _line_text(words: list[Word]) -> str:
     parts = [words[0].text]
     for prev, w in itertools.pairwise(words):
         gap = w.x0 - prev.x1
-        parts.append("\t" if gap > TAB_GAP * max(prev.size, w.size, 1.0) else " ")
+        size = max(prev.size, w.size, 1.0)
+        # Letters that touch are one word, whatever space PDFium inferred (an accent drawn
+        # back over a letter made it see one: "TÜB İTAK").
+        parts.append("\t" if gap > TAB_GAP * size else " " if gap > 0.08 * size else "")
         parts.append(w.text)
     return "".join(parts)
 
@@ -326,10 +351,25 @@ def _coords(w: Word) -> tuple[float, float, float, float, float, float, bool, bo
     return (w.x0, w.x1, w.top, w.bottom, w.base, w.size, w.bold, w.italic)
 
 
+def _cells(flow: _Flow) -> list[list[Word]]:
+    """The flow's rows, each cut in two at the split of a caption column."""
+    if flow.split is None:
+        return flow.rows
+    mid = flow.split
+    out: list[list[Word]] = []
+    for row in flow.rows:
+        left: list[Word] = []
+        right: list[Word] = []
+        for c in chunks(row):
+            (left if c[0].x0 + c[-1].x1 < 2 * mid else right).extend(c)
+        out.extend(part for part in (left, right) if part)
+    return out
+
+
 def flow_lines(flow: _Flow) -> list[PageLine]:
     """A flow's rows as lines, right-to-left rows in logical order, hyphenated words rejoined."""
     out: list[PageLine] = []
-    for row in flow.rows:
+    for row in _cells(flow):
         words = _join_spaced(row)
         if _rtl("".join(w.text for w in words)):
             words = words[::-1]

@@ -60,6 +60,51 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
     return engine.extract(lines, lang=lang, author=author, notes=reader.notes)
 
 
+# LaTeX's old font encoding (OT1) draws an accented letter as the letter and a spacing accent
+# placed over or under it: the text layer spells "Küçük" as "K¨u¸c¨uk", the accent before or
+# after its letter or even after the word. The accent goes back on the letter it sits on.
+_ACCENTS = {
+    "\u00a8": "\u0308",  # ¨
+    "\u00b4": "\u0301",  # ´
+    "\u02c6": "\u0302",  # ˆ
+    "\u02dc": "\u0303",  # ˜
+    "\u00b8": "\u0327",  # ¸
+    "\u02db": "\u0328",  # ˛
+    "\u02d8": "\u0306",  # ˘
+    "\u02c7": "\u030c",  # ˇ
+    "\u02d9": "\u0307",  # ˙
+    "\u02da": "\u030a",  # ˚
+    "\u00af": "\u0304",  # ¯
+    "\u02dd": "\u030b",  # ˝
+    "\u02cb": "\u0300",  # ˋ
+}
+_HAS_ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
+
+
+def _under(x: float, spans: list[tuple[float, float]]) -> int | None:
+    """The character whose box holds ``x`` (the nearest middle among those that do)."""
+    best: tuple[float, int] | None = None
+    for k, (left, right) in enumerate(spans):
+        if left - 0.5 <= x <= right + 0.5:
+            d = abs((left + right) / 2 - x)
+            if best is None or d < best[0]:
+                best = (d, k)
+    return best[1] if best is not None else None
+
+
+def _with_marks(text: str, marks: dict[int, str]) -> str:
+    """Combining marks after the characters they belong to, composed (dotless ı takes its dot back)."""
+    out = []
+    for k, ch in enumerate(text):
+        mark = marks.get(k, "")
+        if mark and ch == "ı" and "\u0307" not in mark:
+            ch = "i"
+        if ch == "ı" and mark == "\u0307":
+            ch, mark = "i", ""
+        out.append(ch + mark)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 def _clean_word(text: str) -> str:
     if _COMPAT.search(text):
         text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
@@ -149,9 +194,14 @@ class _Reader:
         x, y = self._d[0], self._d[1]
         last_obj = None
         style = (False, False)
+        floating: list[tuple[float, float, str]] = []
         for m in _WORD.finditer(text):
             start, end = m.start(), m.end() - 1
-            word = _clean_word(m.group())
+            spans: list[tuple[float, float]] | None = None
+            if _HAS_ACCENT.search(m.group()):
+                word, spans = self._accented(textpage, start, m.group(), height, floating)
+            else:
+                word = _clean_word(m.group())
             if not word:
                 continue
             if not raw.FPDFText_GetLooseCharBox(textpage, start, rect):
@@ -160,6 +210,8 @@ class _Reader:
             if end != start:
                 raw.FPDFText_GetLooseCharBox(textpage, end, rect)
             x1 = rect.right
+            if spans:
+                x0, x1 = spans[0][0], spans[-1][1]
             raw.FPDFText_GetCharOrigin(textpage, start, x, y)
             size = raw.FPDFText_GetFontSize(textpage, start)
             obj = raw.FPDFText_GetTextObject(textpage, start)
@@ -168,9 +220,74 @@ class _Reader:
                 last_obj = address
                 style = self._style(obj)
             words.append(
-                Word(word, min(x0, x1), max(x0, x1), height - top, height - bottom, height - y.value, size, *style)
+                Word(
+                    word,
+                    min(x0, x1),
+                    max(x0, x1),
+                    height - top,
+                    height - bottom,
+                    height - y.value,
+                    size,
+                    *style,
+                    start=start if len(word) == end - start + 1 or spans else -1,
+                    spans=spans,
+                )
             )
+        if floating:
+            self._place_accents(textpage, words, floating)
         return words
+
+    def _spans(self, textpage: Any, start: int, count: int) -> list[tuple[float, float, float, float]]:
+        """(left, right, bottom, top) of each of ``count`` characters from ``start`` (advance and line
+        height, so that letters touch), in PDF units."""
+        rect = self._rect
+        out = []
+        for i in range(start, start + count):
+            self.raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+            out.append((rect.left, rect.right, rect.bottom, rect.top))
+        return out
+
+    def _accented(
+        self, textpage: Any, start: int, raw_text: str, height: float, floating: list[tuple[float, float, str]]
+    ) -> tuple[str, list[tuple[float, float]]]:
+        """A word with spacing accents: each accent joins the letter of the word under or over it;
+        one over no letter of the word is kept in ``floating`` for a word nearby."""
+        boxes = self._spans(textpage, start, len(raw_text))
+        letters = [(ch, box) for ch, box in zip(raw_text, boxes, strict=True) if ch not in _ACCENTS]
+        marks: dict[int, str] = {}
+        for ch, (left, right, bottom, top) in zip(raw_text, boxes, strict=True):
+            if ch not in _ACCENTS:
+                continue
+            k = _under((left + right) / 2, [(b[0], b[1]) for _, b in letters])
+            if k is None:
+                floating.append(((left + right) / 2, height - (bottom + top) / 2, _ACCENTS[ch]))
+            else:
+                marks[k] = marks.get(k, "") + _ACCENTS[ch]
+        text = _with_marks("".join(ch for ch, _ in letters), marks)
+        spans = [(b[0], b[1]) for _, b in letters]
+        return _clean_word(text), spans if len(text) == len(spans) else []
+
+    def _place_accents(self, textpage: Any, words: list[Word], floating: list[tuple[float, float, str]]) -> None:
+        """Accents that stand alone in the text layer go on the letter of the word they sit on."""
+        marks: dict[int, dict[int, str]] = {}
+        for cx, cy, mark in floating:
+            near = [
+                w
+                for w in words
+                if w.x0 - 1 <= cx <= w.x1 + 1 and w.top - 0.9 * w.size <= cy <= w.bottom + 0.6 * w.size and w.start >= 0
+            ]
+            if not near:
+                continue
+            w = min(near, key=lambda w: abs((w.top + w.bottom) / 2 - cy))
+            if w.spans is None:
+                w.spans = [(b[0], b[1]) for b in self._spans(textpage, w.start, len(w.text))]
+            k = _under(cx, w.spans)
+            if k is not None:
+                at = marks.setdefault(id(w), {})
+                at[k] = at.get(k, "") + mark
+        for w in words:
+            if id(w) in marks:
+                w.text = _with_marks(w.text, marks[id(w)])
 
     def _style(self, obj: Any) -> tuple[bool, bool]:
         """(bold, italic) of a text object's font, from its weight, flags and name."""
