@@ -8,6 +8,7 @@ sheets are the truth. Workbooks from elsewhere are read best effort (one résum�
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from typing import TYPE_CHECKING
@@ -28,6 +29,12 @@ class XlsxWriteOptions(WriteOptions):
 
     hyperlinks: bool = Field(True, description="make web addresses and e-mail addresses live links")
     max_links: int = Field(MAX_LINKS, ge=0, description="live links per sheet at most; the rest are plain text")
+    asOf: dt.date | None = Field(
+        None, description="date the Overview counts years of experience to, YYYY-MM-DD (default: today)"
+    )
+    sources: tuple[str, ...] = Field(
+        (), description="each résumé's source (a file name), in order, for the Overview's Source column"
+    )
 
 
 # The readers and writers live in .convert and load on first use: looking formats up (every

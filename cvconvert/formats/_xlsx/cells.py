@@ -54,6 +54,16 @@ def clip(text: str) -> str:
     return text[: MAX_CELL_CHARS - len(TRUNCATED)] + TRUNCATED
 
 
+def wrapped_lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes in a wrapping cell ``width`` characters wide.
+
+    A column width counts the digit "0"; most text is narrower, about what word wrapping wastes,
+    so a line is taken to hold ``width`` characters.
+    """
+    per_line = max(1, int(width))
+    return sum(1 + (len(part) - 1) // per_line if part else 1 for part in text.split("\n"))
+
+
 def join_list(items: list[str]) -> str:
     """One item per line, each after a bullet; an item's own line breaks indent its next lines.
 

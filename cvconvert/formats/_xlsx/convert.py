@@ -28,8 +28,17 @@ def write(resume: Resume, options: XlsxWriteOptions) -> tuple[bytes, Report]:
 
 def write_many(resumes: Iterable[Resume], out: IO[bytes], options: XlsxWriteOptions) -> Report:
     """One workbook holding every résumé, streamed into ``out`` (memory does not grow with the
-    résumés): a résumé id column on each sheet and an Overview."""
-    return writing.write_book(resumes, out, many=True, hyperlinks=options.hyperlinks, max_links=options.max_links)
+    résumés): a résumé id column on each sheet and an Overview, whose years of experience are
+    counted to ``options.asOf`` (default: today) and whose Source column shows ``options.sources``."""
+    return writing.write_book(
+        resumes,
+        out,
+        many=True,
+        hyperlinks=options.hyperlinks,
+        max_links=options.max_links,
+        as_of=options.asOf,
+        sources=options.sources,
+    )
 
 
 def _load(data: bytes, strict: bool) -> tuple[list[Resume], list[Report], Report]:

@@ -161,15 +161,20 @@ BASICS_ROWS: tuple[tuple[tuple[str, ...], str, ColumnKind], ...] = (
 )
 
 OVERVIEW_COLUMNS: tuple[Column, ...] = (
-    Column("name", "Name", width=24),
-    Column("label", "Label", width=24),
-    Column("email", "Email", "email", 28),
-    Column("phone", "Phone", width=16),
-    Column("location", "Location", width=20),
-    Column("latest", "Latest position", width=30),
+    Column("name", "Name", width=18),
+    Column("label", "Label", width=16),
+    Column("location", "Location", width=13),
+    Column("email", "Email", "email", 22),
+    Column("phone", "Phone", width=13),
+    Column("source", "Source", width=16),
+    Column("position", "Latest position", width=16),
+    Column("employer", "Employer", width=15),
     Column("years", "Years of experience", width=10),
+    Column("degree", "Highest degree", width=16),
+    Column("languages", "Languages", "long", 16),
     Column("skills", "Skills", "long", 40),
 )
+"""What a screener filters on, one row per résumé (derived: reading ignores it but for the ids)."""
 
 
 def norm(header: object) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from cvconvert._deps import requires_extra
-from cvconvert.formats._xlsx import MAX_LINKS, cells
+from cvconvert.formats._xlsx import MAX_LINKS, cells, overview
 from cvconvert.formats._xlsx.layout import (
     BASICS_ROWS,
     BASICS_TITLE,
@@ -31,9 +31,12 @@ from cvconvert.formats._xlsx.layout import (
     ColumnKind,
     Sheet,
 )
+from cvconvert.formats._xlsx.overview import experience_years, latest_position
 from cvconvert.model import SECTIONS, Resume
 from cvconvert.report import Report
 from cvconvert.text import link_target
+
+__all__ = ["Book", "experience_years", "latest_position", "render", "write_book"]
 
 # Excel allows 65,530 hyperlinks per sheet, and openpyxl holds each one (about 1 KB) in memory
 # until its sheet is saved: past this many a sheet's URLs stay text, so memory stays flat.
@@ -44,6 +47,10 @@ _LOCATION_KNOWN = frozenset({"address", "postalCode", "city", "countryCode", "re
 _SHOWN_TOP = frozenset({"basics", *SECTIONS})
 _KNOWN = {spec.title: frozenset(c.key for c in spec.columns) for spec in SHEETS}
 _ORDER = (OVERVIEW_TITLE, BASICS_TITLE, "Profiles", *(s.title for s in SHEETS if s.title != "Profiles"), DATA_TITLE)
+
+# Printing: a wrapped line of Calibri 11 is 15 points; Excel refuses rows taller than 409 points.
+LINE_POINTS = 15.0
+MAX_ROW_POINTS = 409.0
 
 
 def _letter(index: int) -> str:
@@ -87,11 +94,21 @@ def _text_date(value: Any) -> bool:
 class Book:
     """A workbook that sheets are added to as the first row for them arrives."""
 
-    def __init__(self, *, many: bool, report: Report, hyperlinks: bool = True, max_links: int = MAX_LINKS) -> None:
+    def __init__(
+        self,
+        *,
+        many: bool,
+        report: Report,
+        hyperlinks: bool = True,
+        max_links: int = MAX_LINKS,
+        as_of: dt.date | None = None,
+        sources: tuple[str, ...] = (),
+    ) -> None:
         with requires_extra("xlsx"):
             import openpyxl
             from openpyxl import Workbook
             from openpyxl.cell import Cell, WriteOnlyCell
+            from openpyxl.comments import Comment
             from openpyxl.styles import Alignment, Font
             from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -108,6 +125,10 @@ class Book:
         self.rows: dict[str, int] = {}
         self.links: dict[str, int] = {}
         self.widths: dict[str, int] = {}
+        self.column_widths: dict[str, list[float]] = {}
+        self.as_of = as_of or dt.date.today()
+        self.sources = sources
+        self._comment = Comment
         self.chunks = 0
         self._cell_type = Cell
         self._write_only_cell = WriteOnlyCell
@@ -127,7 +148,7 @@ class Book:
 
         top = Alignment(vertical="top")
         wrap = Alignment(vertical="top", wrap_text=True)
-        self.st_header = style(font=Font(bold=True))
+        self.st_header = style(font=Font(bold=True), alignment=wrap)
         self.st_wrap = style(alignment=wrap)
         self.st_quote = style(alignment=top, quotePrefix=True)
         self.st_wrap_quote = style(alignment=wrap, quotePrefix=True)
@@ -157,13 +178,31 @@ class Book:
             ws.column_dimensions[_letter(i)].width = width
         if data_column:
             ws.column_dimensions[_letter(len(headers))].hidden = True
+            widths[-1] = 0  # hidden: its text makes no row taller
         ws.freeze_panes = "A2"
+        _print_setup(ws)
         self.sheets[title] = ws
         self.rows[title] = 0
-        self.append(title, [self._styled(title, h, self.st_header, "s") for h in headers])
+        self.column_widths[title] = widths
+        header = [self._styled(title, h, self.st_header, "s") for h in headers]
+        if title == OVERVIEW_TITLE:
+            self._note_as_of(ws, header)
+        self.append(title, header)
         self.widths[title] = len(headers)
         self.links[title] = 0
         return ws
+
+    def _note_as_of(self, ws: Any, header: list[Any]) -> None:
+        """Say on the Overview (a note on its header, and the printed page header) which day
+        the years of experience are counted to."""
+        day = self.as_of.isoformat()
+        years = header[[c.key for c in OVERVIEW_COLUMNS].index("years") + (1 if self.many else 0)]
+        years.comment = self._comment(
+            f"Counted to {day}: the months the jobs cover, overlapping jobs once; "
+            "a job with no end date runs to that month.",
+            "cvconvert",
+        )
+        ws.oddHeader.left.text = f"Years of experience counted to {day}"
 
     def _create(self, title: str) -> Any:
         ws = self.wb.create_sheet(title)
@@ -204,8 +243,12 @@ class Book:
         return values_to_row
 
     def append(self, title: str, row: list[Any]) -> None:
-        """Add a row to a sheet made by :meth:`sheet`."""
+        """Add a row to a sheet made by :meth:`sheet`, as tall as its wrapped text."""
         ws = self.sheets[title]
+        widths = self.column_widths.get(title)
+        height = _row_points(row, widths, self._cell_type) if widths is not None else 0.0
+        if height:
+            _set_height(ws, self.rows[title] + 1, height, self.streaming)
         if not self._fast_rows:
             # openpyxl makes a formula of any plain text starting with "=": a piece of hidden JSON
             # (split at any character) could. Our row builder writes text as text; here, say so.
@@ -214,6 +257,8 @@ class Book:
             ]
         ws.append(row)
         self.rows[title] += 1
+        if height and self.streaming:
+            ws.row_dimensions.pop(self.rows[title], None)  # written: a streamed sheet keeps no rows
         if not self.streaming:
             # An ordinary sheet keeps the coordinate a link had when its cell was made (A1).
             for value in row:
@@ -258,12 +303,10 @@ class Book:
                 is_exact = False
         if text is None:
             return None, False
-        # Only text that runs long or over lines needs wrapping (and a styled cell, which costs).
-        wrap = len(text) > 50 or "\n" in text
         if text.startswith(cells.FORMULA_START):
             # A cell starting with "=" becomes a formula in Excel (formula injection), and "+", "-",
             # "@" do once a person edits the cell: force a text cell that keeps its quote prefix.
-            return self._styled(title, text, self.st_wrap_quote if wrap else self.st_quote, "s"), is_exact
+            return self._styled(title, text, self.st_wrap_quote, "s"), is_exact
         if kind in ("url", "email") and self.hyperlinks:
             # The one rule all writers share: http, https and mailto targets only.
             target = link_target(text, "email" if kind == "email" else "url")
@@ -271,7 +314,8 @@ class Book:
                 cell = self._styled(title, text, self.st_link, "s")
                 cell.hyperlink = target
                 return cell, is_exact
-        return (self._styled(title, text, self.st_wrap, "s") if wrap else text), is_exact
+        # Every text cell wraps, so that nothing runs under its neighbour on screen or on paper.
+        return self._styled(title, text, self.st_wrap, "s"), is_exact
 
     def _link_allowed(self, title: str) -> bool:
         count = self.links[title]
@@ -332,7 +376,7 @@ class Book:
         if record:
             self.data_row([index + 1, self.hidden(record)])
         if self.many:
-            self._overview(rid, resume)
+            self._overview(index, resume)
 
     def _basics(self, basics: dict[str, Any], rid: list[Any], record: dict[str, Any], has: list[str]) -> None:
         if not basics:
@@ -384,25 +428,53 @@ class Book:
         row.append(self.hidden(hidden) if hidden or not entry else None)
         self.append(spec.title, row)
 
-    def _overview(self, rid: list[Any], resume: Resume) -> None:
+    def _overview(self, index: int, resume: Resume) -> None:
         title = OVERVIEW_TITLE
         self.sheet(title, OVERVIEW_COLUMNS, data_column=False)
         b = resume.basics
-        loc = b.location if b is not None else None
-        place = ", ".join(p for p in (loc.city, loc.region, loc.countryCode) if p) if loc is not None else ""
-        skills = "; ".join(s.name or ", ".join(s.keywords or ()) for s in resume.skills or () if s.name or s.keywords)
-        years = experience_years(resume)
-        values = [
-            self.cell(title, "text", b.name if b else None)[0],
-            self.cell(title, "text", b.label if b else None)[0],
-            self.cell(title, "email", b.email if b else None)[0],
-            self.cell(title, "text", b.phone if b else None)[0],
-            self.cell(title, "text", place or None)[0],
-            self.cell(title, "text", latest_position(resume))[0],
-            self._styled(title, years, self.st_number, "n") if years is not None else None,
-            self.cell(title, "long", skills or None)[0],
-        ]
-        self.append(title, [*rid, *values])
+        job = overview.latest_job(resume)
+        years = experience_years(resume, self.as_of)
+        texts = {
+            "name": b.name if b else None,
+            "label": b.label if b else None,
+            "location": overview.location(resume),
+            "email": b.email if b else None,
+            "phone": b.phone if b else None,
+            "source": self.sources[index] if index < len(self.sources) else None,
+            "position": job.position if job else None,
+            "employer": job.name if job else None,
+            "degree": overview.highest_degree(resume),
+            "languages": self._items(index, "Languages", "/languages", overview.languages(resume)),
+            "skills": self._items(index, "Skills", "/skills", overview.skills(resume)),
+        }
+        row: list[Any] = [index + 1]
+        for col in OVERVIEW_COLUMNS:
+            if col.key == "years":
+                row.append(self._styled(title, years, self.st_number, "n") if years is not None else None)
+                continue
+            value = texts[col.key]
+            shown = self.cell(title, col.kind, value)[0] if value else None
+            if value and not cells.fits(cells.escape(value)):
+                self.report.warn(
+                    f"/{index}",
+                    f"Overview: the {col.header} cell holds {cells.MAX_CELL_CHARS:,} characters at most; "
+                    "the rest of it is cut there (the other sheets hold it whole)",
+                )
+            row.append(shown)
+        self.append(title, row)
+
+    def _items(self, index: int, header: str, path: str, items: list[str]) -> str | None:
+        """A list cell of whole items; the items past a cell's limit are named in the report."""
+        text, cut = overview.join_fitting(items)
+        if cut:
+            shown = overview.SEPARATOR.join(cut)
+            shown = shown if len(shown) <= 200 else shown[:200] + "…"
+            self.report.warn(
+                f"/{index}{path}",
+                f"Overview: the {header} cell holds {cells.MAX_CELL_CHARS:,} characters at most; "
+                f"{len(cut)} item(s) left out of it (the {header} sheet has them): {shown}",
+            )
+        return text or None
 
     # --- finishing ----------------------------------------------------------------------------
 
@@ -418,7 +490,19 @@ class Book:
                 ws.auto_filter.ref = f"A1:{_letter(self.widths[title])}{self.rows[title]}"
         rank = {t: i for i, t in enumerate(_ORDER)}
         self.wb._sheets.sort(key=lambda ws: rank.get(ws.title, len(rank)))
+        if self.many:
+            self._properties()
         self.wb.save(out)
+
+    def _properties(self) -> None:
+        """The reference date in the workbook's properties: a custom ``asOf`` and the comments."""
+        from openpyxl.packaging.custom import StringProperty
+
+        day = self.as_of.isoformat()
+        self.wb.custom_doc_props.append(StringProperty(name="asOf", value=day))
+        self.wb.properties.description = f"Years of experience in the Overview are counted to {day}."
+        # The creation time follows the reference date, so two runs for one date differ less.
+        self.wb.properties.created = dt.datetime(self.as_of.year, self.as_of.month, self.as_of.day)
 
 
 def _shown(key: str, value: Any) -> bool:
@@ -439,56 +523,62 @@ def _at(data: dict[str, Any], path: tuple[str, ...]) -> Any:
     return value
 
 
-def latest_position(resume: Resume) -> str | None:
-    """ "Position, Company" of the current job, else of the one that started last."""
-    jobs = [w for w in resume.work or () if w.position or w.name]
-    if not jobs:
-        return None
-    job = max(jobs, key=lambda w: (w.endDate is None, w.endDate or "", w.startDate or ""))
-    return ", ".join(p for p in (job.position, job.name) if p)
+def _print_setup(ws: Any) -> None:
+    """Landscape, the columns fitted to the page width, the header row on every page."""
+    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.25, footer=0.25)
+    ws.oddFooter.center.text = "&A, page &P of &N"
 
 
-def experience_years(resume: Resume, today: dt.date | None = None) -> float | None:
-    """Years covered by the jobs' date ranges (overlaps counted once), to one decimal."""
-    from cvconvert import dates
+def _row_points(row: list[Any], widths: list[float], cell_type: Any) -> float:
+    """The height a row needs for its wrapped text, in points; 0 when one line is enough.
 
-    now = today or dt.date.today()
-    spans: list[tuple[int, int]] = []
-    for job in resume.work or ():
-        if not job.startDate:
-            continue
-        try:
-            start = dates.parse(job.startDate)
-            end = dates.parse(job.endDate) if job.endDate else dates.DateParts(now.year, now.month)
-        except ValueError:
-            continue
-        a = start.year * 12 + (start.month or 1) - 1
-        b = end.year * 12 + (end.month or 12)
-        if b > a:
-            spans.append((a, b))
-    if not spans:
-        return None
-    spans.sort()
-    months, (lo, hi) = 0, spans[0]
-    for a, b in spans[1:]:
-        if a > hi:
-            months += hi - lo
-            lo, hi = a, b
-        else:
-            hi = max(hi, b)
-    months += hi - lo
-    return round(months / 12, 1)
+    Neither LibreOffice nor Excel fits row heights to wrapped text when opening a file, so a
+    row without a height shows one line and its text runs over the rows below.
+    """
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        if type(value) is cell_type:
+            value = value._value
+        if type(value) is str and width and (len(value) > width or "\n" in value):
+            lines = max(lines, cells.wrapped_lines(value, width))
+    return min(lines * LINE_POINTS, MAX_ROW_POINTS) if lines > 1 else 0.0
+
+
+def _set_height(ws: Any, row: int, points: float, streaming: bool) -> None:
+    if streaming:
+        # openpyxl's streamed row writer takes a row's attributes from row_dimensions as they are.
+        ws.row_dimensions[row] = {"ht": f"{points:g}", "customHeight": "1"}
+    else:
+        ws.row_dimensions[row].height = points
 
 
 def write_book(
-    resumes: Iterable[Resume], out: Any, *, many: bool, hyperlinks: bool = True, max_links: int = MAX_LINKS
+    resumes: Iterable[Resume],
+    out: Any,
+    *,
+    many: bool,
+    hyperlinks: bool = True,
+    max_links: int = MAX_LINKS,
+    as_of: dt.date | None = None,
+    sources: tuple[str, ...] = (),
 ) -> Report:
     """Stream résumés into a workbook saved to ``out`` (a path or binary file); the report.
 
     The résumés are consumed one at a time (an iterator works): memory does not grow with them.
+    ``as_of`` (default: today) is the day the Overview counts years of experience to;
+    ``sources`` names each résumé's source, in order, in the Overview.
     """
     report = Report()
-    book = Book(many=many, report=report, hyperlinks=hyperlinks, max_links=max_links)
+    book = Book(many=many, report=report, hyperlinks=hyperlinks, max_links=max_links, as_of=as_of, sources=sources)
     count = 0
     for i, resume in enumerate(resumes):
         book.add(i, resume)
