@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
-
-if TYPE_CHECKING:
-    pass
+from typing import Any, Literal
 
 Status = Literal["ok", "failed", "skipped"]
 Engine = Literal["local", "dask"]
@@ -33,10 +30,13 @@ class Result:
     warnings: list[dict[str, str]] = field(default_factory=list)
     losses: list[dict[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    resume_id: int | None = None
+    """In a gathered workbook, the résumé's id there (its Overview row shows this input back)."""
 
     def as_json(self) -> dict[str, Any]:
-        """``{input, output, status, error, warnings, losses, seconds}``."""
-        return {
+        """``{input, output, status, error, warnings, losses, seconds}``, and ``resume_id`` when
+        the résumé went into a gathered workbook."""
+        found: dict[str, Any] = {
             "input": self.input,
             "output": self.output,
             "status": self.status,
@@ -45,3 +45,6 @@ class Result:
             "losses": self.losses,
             "seconds": round(self.seconds, 6),
         }
+        if self.resume_id is not None:
+            found["resume_id"] = self.resume_id
+        return found

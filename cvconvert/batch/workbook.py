@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from collections.abc import Iterable, Sequence
@@ -30,21 +31,24 @@ def gather_workbook(
 ) -> list[Result]:
     """Read every input (in parallel) and write them all into one workbook with write_many.
 
-    Returns one Result per input (failed inputs are left out of the workbook). ``inputs`` and
-    the keyword options are as :func:`convert_many` takes them. Folder walks and patterns skip
-    links that leave their folder unless ``follow_symlinks``. Raises InvalidInputError when no
-    input file matched, KeyboardInterrupt, with nothing written, when ``interrupt`` is pressed
-    before the end.
+    Returns one Result per input (failed inputs are left out of the workbook); a résumé in the
+    workbook has its ``resume_id`` there, and the workbook names its input (relative to the
+    folder or pattern it came from) as its source. ``inputs`` and the keyword options are as
+    :func:`convert_many` takes them; a writer with an ``asOf`` option (xlsx: the date years of
+    experience are counted to) gets the day the batch started unless it is given. Folder walks
+    and patterns skip links that leave their folder unless ``follow_symlinks``. Raises
+    InvalidInputError when no input file matched, KeyboardInterrupt, with nothing written, when
+    ``interrupt`` is pressed before the end.
     """
+    started = dt.date.today()
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     from cvconvert.model import Resume
 
     fmt = check_options(to, options, many=True)
-    tasks = [
-        Task(source, os.fspath(target), None if skip is None else ("skipped", skip))
-        for source, _, skip in _expand_all([os.fspath(i) for i in inputs], follow_symlinks)
-    ]
+    found = _expand_all([os.fspath(i) for i in inputs], follow_symlinks)
+    tasks = [Task(source, os.fspath(target), None if skip is None else ("skipped", skip)) for source, _, skip in found]
+    names = {source: rel for source, rel, _ in found}
     results: list[Result] = []
     resumes: list[Resume] = []
     interrupt = interrupt or Interrupt()
@@ -56,9 +60,16 @@ def gather_workbook(
         if data is not None:
             resumes.append(Resume.model_validate(data))
     if resumes:
-        chosen = _for(fmt.write_options, dict(options or {}))
-        report = api.write_many(resumes, target, fmt.name, fail_on_loss=False, **chosen)
         ok = [r for r in results if r.status == "ok"]
+        chosen = _for(fmt.write_options, dict(options or {}))
+        takes = fmt.write_options.model_fields
+        if "asOf" in takes:
+            chosen.setdefault("asOf", started)
+        if "sources" in takes:
+            chosen["sources"] = tuple(names.get(r.input, r.input) for r in ok)
+        for rid, result in enumerate(ok, 1):
+            result.resume_id = rid
+        report = api.write_many(resumes, target, fmt.name, fail_on_loss=False, **chosen)
         for note in report:
             # A many-report's pointer starts with the résumé's index in the workbook; a note
             # without one is about the whole workbook, so every résumé in it gets it.
