@@ -377,29 +377,82 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
         if not words:
             continue
         out.append(PageLine(words, _line_text(words), flow.column, flow.sidebar, bullet=bullet))
-    _rejoin_hyphens(out)
-    return [ln for ln in out if ln.text]
+    return _unwrap([ln for ln in out if ln.text])
 
 
 _SOFT = "\ufffe"  # PDFium's mark for a hyphen it saw at the end of a line
 
 
-def _rejoin_hyphens(lines: list[PageLine]) -> None:
-    """ "experi-" / "ence ..." becomes "experience" / "...": the word moves up to the first line."""
-    for a, b in itertools.pairwise(lines):
-        if not b.words or not a.text:
-            continue
-        soft = a.text.endswith(_SOFT)
-        hard = re.search(r"[^\W\d_]-$", a.text) is not None and b.text[:1].islower()
-        if not (soft or hard):
-            continue
-        head, _, rest = b.text.partition(" ")
-        a.text = a.text[:-1] + head
-        b.text = rest
-        if len(b.words) > 1:
-            b.words = b.words[1:]
+def _bold(line: PageLine) -> bool:
+    letters = sum(len(w.text) for w in line.words)
+    return sum(len(w.text) for w in line.words if w.bold) >= 0.9 * letters
+
+
+def _unwrap(lines: list[PageLine]) -> list[PageLine]:
+    """Lines that a paragraph wrapped become one line again, as a word processor's paragraph is:
+    a bullet's second line is part of the bullet, a profile is one sentence run. Words
+    hyphenated at the wrap are rejoined ("experi-" / "ence" is "experience")."""
+    if not lines:
+        return lines
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
     for ln in lines:
+        x0, _, x1, _ = ln.box
+        left[ln.column] = min(left.get(ln.column, x0), x0)
+        right[ln.column] = max(right.get(ln.column, x1), x1)
+    out = [lines[0]]
+    for b in lines[1:]:
+        a = out[-1]
+        if a.column == b.column and _continues(a, b, left[a.column], right[a.column]):
+            _append(a, b)
+        else:
+            out.append(b)
+    for ln in out:
         ln.text = ln.text.replace(_SOFT, "-")
+    return out
+
+
+def _continues(a: PageLine, b: PageLine, left: float, right: float) -> bool:
+    """``b`` is the next line of ``a``'s paragraph: just below, in the same type, not indented
+    further, and ``a`` reaches so close to the column's edge that ``b``'s first word did not fit."""
+    if b.bullet or "\t" in a.text or "\t" in b.text or not a.words or not b.words:
+        return False
+    size = max(a.size, b.size)
+    # ``a`` may already hold several rows: its last row is the one ``b`` continues.
+    last = [w for w in a.words if abs(w.base - a.words[-1].base) < 0.5]
+    step = b.words[0].base - last[0].base
+    if abs(a.size - b.size) > 0.5 or not 0.7 * size <= step <= 1.8 * size:
+        return False
+    if a.text.endswith(_SOFT):
+        return True
+    if _bold(a) != _bold(b):
+        return False
+    ax0, ax1 = min(w.x0 for w in last), max(w.x1 for w in last)
+    bx0, _, bx1, _ = b.box
+    first = b.words[0].x1 - b.words[0].x0
+    if _rtl(a.text):
+        return bx1 <= ax1 + 1 and ax0 - first - 0.3 * size <= left + 0.5 * size
+    return ax0 - 3 * size <= bx0 <= ax0 + 1 and ax1 + first + 0.3 * size >= right - 0.5 * size
+
+
+def _append(a: PageLine, b: PageLine) -> None:
+    """``b``'s words after ``a``'s, across a hyphen at the wrap or (between CJK lines) no space."""
+    hyphen = a.text.endswith(_SOFT) or re.search(r"[^\W\d_]-$", a.text) is not None
+    if hyphen and b.text[:1].islower():
+        a.text = a.text[:-1] + b.text
+    elif hyphen:
+        # Before a capital the hyphen is part of the word ("Software-" / "Produkten").
+        a.text = a.text[:-1] + "-" + b.text
+    elif _cjk_end(a.text[-1:]) and _cjk_end(b.text[:1]):
+        a.text += b.text
+    else:
+        a.text += " " + b.text
+    a.words = a.words + b.words
+    a.links.extend(u for u in b.links if u not in a.links)
+
+
+def _cjk_end(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uff00" <= ch <= "\uffef"
 
 
 def page_lines(words: list[Word], width: float) -> list[PageLine]:
