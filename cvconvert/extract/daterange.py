@@ -18,34 +18,20 @@ from dataclasses import dataclass
 from cvconvert._deps import requires_extra
 from cvconvert.extract.lines import _strip_bullet
 
-# Month names in the languages CVs come in; matched by stem, so "Sept.", "févr.", "марта" work.
-# fmt: off
-_MONTH_NAMES = (
-    ("january", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari", "январь", "января"),
-    ("february", "februar", "février", "febrero", "fevereiro", "febbraio", "februari", "февраль", "февраля"),
-    ("march", "märz", "mars", "marzo", "março", "maart", "март", "марта"),
-    ("april", "avril", "abril", "aprile", "апрель", "апреля"),
-    ("may", "mai", "mayo", "maio", "maggio", "mei", "май", "мая"),
-    ("june", "juni", "juin", "junio", "junho", "giugno", "июнь", "июня"),
-    ("july", "juli", "juillet", "julio", "julho", "luglio", "июль", "июля"),
-    ("august", "août", "agosto", "augustus", "август", "августа"),
-    ("september", "septembre", "septiembre", "setiembre", "setembro", "settembre", "сентябрь", "сентября"),
-    ("october", "oktober", "octobre", "octubre", "outubro", "ottobre", "октябрь", "октября"),
-    ("november", "novembre", "noviembre", "novembro", "ноябрь", "ноября"),
-    ("december", "dezember", "décembre", "diciembre", "dezembro", "dicembre", "декабрь", "декабря"),
-)
-# fmt: on
-
 
 def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    """A month name as compared: case-folded, without accents, trailing dots or gereshes."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return bare.rstrip(".\u05f3'’")
 
 
-_MONTH_STEMS: dict[str, int] = {}
-for _i, _names in enumerate(_MONTH_NAMES, start=1):
-    for _name in _names:
-        _MONTH_STEMS.setdefault(_fold(_name)[:3], _i)
-_MONTH_FULL = {_fold(n): i for i, names in enumerate(_MONTH_NAMES, start=1) for n in names}
+# The languages whose month names are known without a hint: those CVs come in. A hint adds its
+# own language for that call (a locale is a key of the caches, never state that outlives a call).
+_LOCALES = (
+    "en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "uk", "tr", "hu", "el", "sv", "da", "nb",
+    "ro", "cs", "id", "he", "fa", "ca",
+)  # fmt: skip
 
 
 # The language hint of the extraction under way: per call (a context variable), never the
@@ -64,75 +50,164 @@ def language_hint(lang: str | None) -> Iterator[None]:
 
 
 @functools.cache
-def _cldr_months(code: str) -> dict[str, int]:
-    """The month names of one language from CLDR (through Babel), folded; empty when unknown."""
+def _cldr_months(code: str) -> tuple[dict[str, int], dict[str, int]]:
+    """(names, prefixes) of one language's months from CLDR (through Babel), folded: every wide
+    and abbreviated name, and every start of three letters or more of a wide name ("Sept",
+    "Febr"), a start two months share left out ("jui": juin, juillet). Empty when unknown."""
     if not code:
-        return {}
+        return {}, {}
     with requires_extra("docx"):
         from babel.core import UnknownLocaleError
         from babel.dates import get_month_names
 
-    found: dict[str, int] = {}
+    names: dict[str, int] = {}
+    wide: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
             try:
-                names = get_month_names(width, context, locale=code)
+                found = get_month_names(width, context, locale=code)
             except (UnknownLocaleError, ValueError, TypeError):
-                return {}
-            for month, name in names.items():
-                found.setdefault(_fold(str(name)).rstrip("."), int(month))
-    return found
+                return {}, {}
+            for month, name in found.items():
+                folded = _fold(str(name))
+                # "thg 3", "3月": numbers, read by the patterns, not names.
+                if folded and not any(c.isdigit() for c in folded):
+                    names.setdefault(folded, int(month))
+                    if width == "wide":
+                        wide[folded] = int(month)
+    return names, _prefixes(wide)
+
+
+def _prefixes(wide: dict[str, int]) -> dict[str, int]:
+    """Every start (three letters or more) of the names, to its month; 0 where months share it."""
+    out: dict[str, int] = {}
+    for name, month in wide.items():
+        for end in range(3, len(name) + 1):
+            start = name[:end]
+            out[start] = month if out.get(start, month) == month else 0
+    return out
+
+
+@functools.cache
+def _known_months() -> tuple[dict[str, int], dict[str, int]]:
+    """(names, prefixes) of every language in :data:`_LOCALES`; 0 where two languages disagree."""
+    names: dict[str, int] = {}
+    prefixes: dict[str, int] = {}
+    for code in _LOCALES:
+        own, starts = _cldr_months(code)
+        for table, part in ((names, own), (prefixes, starts)):
+            for word, month in part.items():
+                table[word] = month if table.get(word, month) == month else 0
+    return names, prefixes
 
 
 def month_of(word: str) -> int | None:
-    """The month a (possibly abbreviated) month name means, in the languages above."""
-    w = _fold(word.rstrip("."))
-    if len(w) < 3 or len(w) > 10 or not w.isalpha():
+    """The month a month name or its abbreviation means ("März", "Sept.", "мар.", "Jún."), in the
+    hinted language first, then in any of :data:`_LOCALES`; None for other words."""
+    w = _fold(word)
+    if len(w) < 3 or len(w) > 12 or not w.isalpha():
         return None
-    if w in _MONTH_FULL:
-        return _MONTH_FULL[w]
-    hinted = _cldr_months(_HINT.get()).get(w)
-    if hinted is not None:
-        return hinted
-    # French "juin"/"juillet" share the stem "jui".
-    if w.startswith("juin"):
-        return 6
-    if w.startswith("juil"):
-        return 7
-    month = _MONTH_STEMS.get(w[:3])
-    if month is None:
-        return None
-    # An abbreviation must be the start of one of the month's names ("Sept", not "Separate").
-    if any(_fold(n).startswith(w) for n in _MONTH_NAMES[month - 1]) or len(w) <= 4:
-        return month
-    # Russian declensions change the ending: "марта", "мае".
-    return month if any(_fold(n)[:-1] == w[:-1] or _fold(n)[:-1] == w[:-2] for n in _MONTH_NAMES[month - 1]) else None
+    hinted, hinted_starts = _cldr_months(_HINT.get())
+    names, starts = _known_months()
+    for table in (hinted, names, hinted_starts, starts):
+        month = table.get(w)
+        if month is not None:
+            return month or None
+    return None
+
+
+# --- calendars ------------------------------------------------------------------------------------
+# Japanese eras: the Gregorian year before each era's first ("平成4年" = 1988 + 4; 元年 = year 1).
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911}
+# The Solar Hijri (Persian) months; CLDR's names for this calendar are not in Babel's data.
+_JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+
+
+def jalali_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """The Gregorian date of a Solar Hijri (Persian) date: (1398, 1, 1) -> (2019, 3, 21).
+
+    Day arithmetic over the 33-year cycle of leap years that the calendar's tables follow
+    (exact for 1244-1816 AP, every year a CV can hold).
+    """
+    days = (
+        -355668
+        + 365 * (year + 1595)
+        + ((year + 1595) // 33) * 8
+        + ((year + 1595) % 33 + 3) // 4
+        + day
+        + ((month - 1) * 31 if month < 7 else (month - 7) * 30 + 186)
+    )
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    gd = days + 1
+    leap = gy % 4 == 0 and (gy % 100 != 0 or gy % 400 == 0)
+    for gm, length in enumerate((31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), start=1):
+        if gd <= length:
+            return gy, gm, gd
+        gd -= length
+    return gy, 12, 31  # not reached: the last month takes what is left
+
+
+# Persian, Arabic-Indic and full-width digits are digits to every pattern; one character for one,
+# so that the spans found index the line as written.
+_DIGITS = str.maketrans(
+    {
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "／": "/",
+        "．": ".",
+        "－": "-",
+    }
+)
 
 
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
-_MW = r"[^\W\d_]{3,10}\.?"
+_MW = r"[^\W\d_]{3,12}[.\u05f3]?"
 _DATE = re.compile(
     rf"(?<![0-9A-Za-z])(?:"
     rf"(?P<d1>\d{{1,2}})\s?[./]\s?(?P<m1>\d{{1,2}})\s?[./]\s?(?P<y1>{_Y})"
     rf"|(?P<y2>{_Y})\s?[./-]\s?(?P<m2>\d{{1,2}})(?:\s?[./-]\s?(?P<d2>\d{{1,2}}))?(?![\d])"
     rf"|(?P<m3>\d{{1,2}})\s*[/.]\s*(?P<y3>{_Y})"
-    rf"|(?P<y5>{_Y})\s*年(?:\s*(?P<m5>\d{{1,2}})\s*月(?:\s*(?P<d5>\d{{1,2}})\s*日)?)?"
+    rf"|(?P<y5>{_Y})\s*[年년](?:\s*(?P<m5>\d{{1,2}})\s*[月월](?:\s*(?P<d5>\d{{1,2}})\s*[日일])?)?"
+    rf"|(?P<era>{'|'.join(_ERAS)})\s*(?P<ey>元|\d{{1,2}})(?![\d])(?:\s*年(?:\s*(?P<em>\d{{1,2}})\s*月)?)?"
+    rf"|(?:tháng|thg)\.?\s*(?P<m7>\d{{1,2}})\s*(?:,?\s*năm|[/,.-])\s*(?P<y7>{_Y})"
     rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW})[,/]?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?P<y4>{_Y})"
     rf"|(?P<y6>{_Y})"
     rf")(?![\d])",
     re.IGNORECASE,
 )
+# Solar Hijri years (1330-1429 AP = 1951-2050), read only in lines written in Arabic script.
+_JALALI = re.compile(rf"(?:(?P<jm>{'|'.join(_JALALI_MONTHS)})\s*)?(?<!\d)(?P<jy>13[3-9]\d|14[0-2]\d)(?!\d)")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _PRESENT = (
     r"(?:present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|"
     r"heute|jetzt|aktuell|dato|laufend|andauernd|fortlaufend|derzeit|zurzeit|bis\s+dato|"
-    r"en\s+curso|em\s+andamento|atualmente|attualmente|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|en\s+cours|"
-    r"actualidad|presente|actual|atual|o\s+momento|hoje|oggi|in\s+corso|heden|"
+    r"en\s+curso|em\s+andamento|atualmente|attualmente|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|"
+    r"en\s+cours|actualidad|presente|actual|atual|o\s+momento|hoje|hoy|oggi|in\s+corso|heden|nu|"
+    r"obecnie|teraz|nadal|günümüz|halen|devam\s+ediyor|jelenleg|napjainkig|folyamatban|σήμερα|"
+    r"τώρα|idag|nu|pågående|sekarang|saat\s+ini|kini|hiện\s+tại|nay|اکنون|تاکنون|تا\s*کنون|حال|"
+    r"ועד\s+עכשיו|עכשיו|היום|כיום|현재|재직\s*중|"
     r"настоящее\s+время|наст\.?\s*вр(?:емя|\.)?|н\.\s?в\.?|сейчас|至今|现在|今|目前|現在)"
 )
-_SEP = r"(?:-|–|—|‑|‐|−|~|～|－|→|to|till|until|through|bis|au|à|a|al|hasta|até|ate|по|до|至)"
+_SEP = (
+    r"(?:-|–|—|‑|‐|−|~|～|〜|→|to|till|until|through|bis|au|à|a|al|hasta|até|ate|по|до|至|到|"
+    r"do|tot|till|έως|sampai|hingga|s/d|s\.d\.|đến|تا|עד)"
+)
 _RANGE_GAP = re.compile(rf"^[\s(\[]*{_SEP}[\s)\]]*$", re.IGNORECASE)
-_TO_PRESENT = re.compile(rf"^[\s(\[]*(?:{_SEP}\s*)?{_PRESENT}(?![\w])[\s)\]]*", re.IGNORECASE)
-_SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|de|ab)\s*$", re.IGNORECASE)
+_TO_PRESENT = re.compile(rf"^[\s(\[]*(?:{_SEP}\s*){{0,2}}{_PRESENT}(?![\w])[\s)\]]*", re.IGNORECASE)
+_SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|de|ab|od|sejak|từ|از|מאז)\s*$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<mn>{_MW})\s*{_SEP}\s*$", re.IGNORECASE)
 
 
@@ -150,7 +225,9 @@ class DateSpan:
 
 def _date_at(m: re.Match[str]) -> str | None:
     g = m.groupdict()
-    y = next((g[k] for k in ("y1", "y2", "y3", "y4", "y5", "y6") if g[k]), None)
+    if g["era"]:
+        return _era_date(g["era"], g["ey"], g["em"])
+    y = next((g[k] for k in ("y1", "y2", "y3", "y4", "y5", "y7", "y6") if g[k]), None)
     if y is None:
         return None
     month: int | None = None
@@ -164,19 +241,75 @@ def _date_at(m: re.Match[str]) -> str | None:
     elif g["y5"]:
         month = int(g["m5"]) if g["m5"] else None
         day = int(g["d5"]) if g["d5"] else None
+    elif g["y7"]:
+        month = int(g["m7"])
     elif g["y4"]:
         month = month_of(g["mn4"])
         if month is None:
             return None
         d = g["d4"] or g["d4b"]
         day = int(d) if d else None
+    return _iso(int(y), month, day)
+
+
+def _iso(year: int, month: int | None, day: int | None) -> str | None:
+    """An ISO partial date; None for a month out of range, no day for a day out of range."""
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and not 1 <= day <= 31:
         day = None
     if month is None:
-        return y
-    return f"{y}-{month:02d}" if day is None else f"{y}-{month:02d}-{day:02d}"
+        return str(year)
+    return f"{year}-{month:02d}" if day is None else f"{year}-{month:02d}-{day:02d}"
+
+
+def _era_date(era: str, year: str, month: str | None) -> str | None:
+    """A Japanese era date: "平成4年3月" -> "1992-03", "令和元年" -> "2019"."""
+    n = 1 if year == "元" else int(year)
+    return _iso(_ERAS[era] + n, int(month) if month else None, None)
+
+
+def _jalali_dates(text: str) -> list[tuple[str, int, int]]:
+    """Solar Hijri dates in a line written in Arabic script, as Gregorian ISO dates: a month to
+    the Gregorian month it starts in ("تیر 1397" -> "2018-06"), a year alone N + 621."""
+    if not _ARABIC_SCRIPT.search(text):
+        return []
+    out: list[tuple[str, int, int]] = []
+    for m in _JALALI.finditer(text):
+        year = int(m.group("jy"))
+        if m.group("jm"):
+            gy, gm, _ = jalali_to_gregorian(year, _JALALI_MONTHS.index(m.group("jm")) + 1, 1)
+            out.append((f"{gy}-{gm:02d}", m.start(), m.end()))
+        else:
+            out.append((str(year + 621), m.start(), m.end()))
+    return out
+
+
+def _date_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Every single date in a line, left to right: (ISO date, start, end)."""
+    tokens: list[tuple[str, int, int]] = []
+    pos = 0
+    while (m := _DATE.search(text, pos)) is not None:
+        iso = _date_at(m)
+        if iso is not None:
+            tokens.append((iso, m.start(), m.end()))
+            pos = m.end()
+        else:
+            # A word before a year that is no month ("Summer 2019", "方向/2019.09"): read again
+            # from the year, which may start a fuller date.
+            pos = max(pos + 1, m.start("y4") if m.group("y4") else m.end())
+    jalali = _jalali_dates(text)
+    if jalali:
+        taken = [(a, b) for _, a, b in tokens]
+        tokens += [t for t in jalali if not any(a < t[2] and t[1] < b for a, b in taken)]
+        tokens.sort(key=lambda t: t[1])
+    return tokens
+
+
+def _in_order(start: str, end: str) -> tuple[str, str]:
+    """A range typed end first ("2024/03 – 2022/11", right-to-left writers do) read start first."""
+    size = min(len(start), len(end))
+    return (end, start) if end[:size] < start[:size] else (start, end)
 
 
 def find_dates(text: str) -> list[DateSpan]:
@@ -192,26 +325,17 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
     Understands "Sept. 2017 - Jul. 2021", "03/2019 – heute", "2018 — présent", "2019年3月-至今",
     "Jan 2020 to Present", "2015-2017", "May - Jun 2021", "Seit Februar 2014", "2017 (actuellement)".
     """
-    tokens: list[tuple[str, int, int]] = []
-    pos = 0
-    while (m := _DATE.search(text, pos)) is not None:
-        iso = _date_at(m)
-        if iso is not None:
-            tokens.append((iso, m.start(), m.end()))
-            pos = m.end()
-        else:
-            # A word before a year that is no month ("Summer 2019", "方向/2019.09"): read again
-            # from the year, which may start a fuller date.
-            pos = max(pos + 1, m.start("y4") if m.group("y4") else m.end())
+    # Digits of other scripts read as ASCII, one character for one: the spans index ``text``.
+    tokens = _date_tokens(text.translate(_DIGITS))
     out: list[DateSpan] = []
     i = 0
     while i < len(tokens):
         iso, begin, stop = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and _RANGE_GAP.match(text[stop : nxt[1]]):
-            start = iso
             # "2015 - 2016.07": fine; "May - Jun 2021" is handled below.
-            out.append(DateSpan(start, nxt[0], False, False, begin, nxt[2]))
+            start, end = _in_order(iso, nxt[0])
+            out.append(DateSpan(start, end, False, False, begin, nxt[2]))
             i += 2
             continue
         after = _TO_PRESENT.match(text[stop:])
