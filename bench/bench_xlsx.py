@@ -2,6 +2,7 @@
 openpyxl's own write-only baseline (the same cells appended, no styles) in the same run.
 
     .venv/bin/python bench/bench_xlsx.py [--quick]
+    .venv/bin/python bench/bench_xlsx.py --synthetic 200 people.xlsx   # invented résumés, to print
 
 Each many-résumé run is a fresh subprocess, so its peak memory (ru_maxrss) is its own. The
 résumés are the samples (and ../shared/corpus/jsonresume when present), cycled lazily so the
@@ -43,6 +44,75 @@ def resumes() -> list[Resume]:
     paths = sorted((ROOT / "samples").glob("*.json"))
     paths += sorted((SHARED / "corpus" / "jsonresume").glob("*.json"))
     return [cvconvert.read(p) for p in resumes_in(paths)]
+
+
+_FIRST = ("Alex", "Sam", "Noor", "Jules", "Mika", "Ren", "Tove", "Ilya", "Aiko", "Dara", "Lior", "Ines")
+_LAST = ("Example", "Sample", "Placeholder", "Testperson", "Mock", "Fictive", "Demo", "Specimen")
+_CITIES = (("Lyon", "FR"), ("Porto", "PT"), ("Leeds", "GB"), ("Graz", "AT"), ("Osaka", "JP"), ("Austin", "US"))
+_ROLES = ("Data Engineer", "Backend Developer", "QA Analyst", "Product Designer", "Site Reliability Engineer")
+_FIRMS = ("Acme Widgets", "Initech", "Globex Labs", "Umbrella Logistics", "Hooli Cloud", "Vandelay Import")
+_KEYWORDS = (
+    ("Languages", ("Python", "Go", "TypeScript", "Java", "Rust", "SQL", "Kotlin", "C#")),
+    ("Data", ("PostgreSQL", "Kafka", "Spark", "dbt", "Airflow", "Redis", "BigQuery")),
+    ("Operations", ("Kubernetes", "Terraform", "Docker", "Prometheus", "AWS", "GCP", "Linux")),
+)
+_DEGREES = ("Bachelor of Science", "Master of Engineering", "PhD", "BA", "MSc")
+_AREAS = ("Computer Science", "Mathematics", "Physics", "Information Systems")
+_LANGS = (("English", "Native"), ("French", "B2"), ("German", "C1"), ("Spanish", "A2"), ("Japanese", "N3"))
+
+
+def synthetic(count: int, seed: int = 18) -> list[Resume]:
+    """Invented résumés (no real person): for printing checks and the documentation's picture."""
+    import random
+
+    rng = random.Random(seed)
+    people = []
+    for i in range(count):
+        city, country = rng.choice(_CITIES)
+        first, last = rng.choice(_FIRST), rng.choice(_LAST)
+        year = rng.randint(2004, 2018)
+        work = []
+        for j in range(rng.randint(1, 3)):
+            start, end = year + 3 * j, year + 3 * j + rng.randint(2, 4)
+            job = {
+                "name": rng.choice(_FIRMS),
+                "position": rng.choice(_ROLES),
+                "startDate": f"{start}-0{rng.randint(1, 9)}",
+            }
+            if end < 2025:
+                job["endDate"] = f"{end}-0{rng.randint(1, 9)}"
+            work.insert(0, job)
+        skills = [
+            {"name": group, "keywords": rng.sample(words, rng.randint(2, len(words)))}
+            for group, words in rng.sample(_KEYWORDS, rng.randint(1, 3))
+        ]
+        data = {
+            "basics": {
+                "name": f"{first} {last}",
+                "label": rng.choice(_ROLES),
+                "email": f"{first.lower()}.{last.lower()}{i}@example.org",
+                "phone": f"+1 555 01{i % 100:02d}",
+                "location": {"city": city, "countryCode": country},
+            },
+            "work": work,
+            "education": [
+                {"institution": "Example University", "studyType": rng.choice(_DEGREES), "area": rng.choice(_AREAS)}
+            ],
+            "skills": skills,
+            "languages": [{"language": n, "fluency": f} for n, f in rng.sample(_LANGS, rng.randint(1, 3))],
+        }
+        people.append(Resume.model_validate(data))
+    return people
+
+
+def write_synthetic(count: int, out: str) -> None:
+    """``--synthetic N OUT``: N invented résumés in one workbook, to print or look at."""
+    import datetime as dt
+
+    from cvconvert.formats._xlsx.writing import write_book
+
+    sources = tuple(f"cvs/candidate-{i + 1:03d}.json" for i in range(count))
+    write_book(synthetic(count), out, many=True, as_of=dt.date(2025, 6, 30), sources=sources)
 
 
 def baseline_rows(resume: Resume) -> Iterator[tuple[str, list[Any]]]:
@@ -241,5 +311,7 @@ def main() -> None:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    elif len(sys.argv) > 1 and sys.argv[1] == "--synthetic":
+        write_synthetic(int(sys.argv[2]), sys.argv[3])
     else:
         main()

@@ -57,11 +57,30 @@ def clip(text: str) -> str:
 def wrapped_lines(text: str, width: float) -> int:
     """About how many lines ``text`` takes in a wrapping cell ``width`` characters wide.
 
-    A column width counts the digit "0"; most text is narrower, about what word wrapping wastes,
-    so a line is taken to hold ``width`` characters.
+    A column width counts the digit "0"; most letters are narrower, so a line holds about
+    ``width`` characters, broken between words as a spreadsheet breaks them (a word longer than
+    a line takes lines of its own). Very long paragraphs are estimated, not wrapped word by word.
     """
     per_line = max(1, int(width))
-    return sum(1 + (len(part) - 1) // per_line if part else 1 for part in text.split("\n"))
+    return sum(_paragraph_lines(part, per_line) for part in text.split("\n"))
+
+
+def _paragraph_lines(part: str, per_line: int) -> int:
+    if len(part) <= per_line:
+        return 1
+    if len(part) > 40 * per_line:
+        return -(-len(part) * 6 // (5 * per_line))  # word breaks waste about a sixth of a line
+    lines, used = 1, 0
+    for word in part.split():
+        size = len(word)
+        if used and used + 1 + size <= per_line:
+            used += 1 + size
+            continue
+        if used:
+            lines += 1
+        lines += (size - 1) // per_line
+        used = size - (size - 1) // per_line * per_line
+    return lines
 
 
 def join_list(items: list[str]) -> str:

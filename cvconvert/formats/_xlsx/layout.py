@@ -162,9 +162,9 @@ BASICS_ROWS: tuple[tuple[tuple[str, ...], str, ColumnKind], ...] = (
 
 OVERVIEW_COLUMNS: tuple[Column, ...] = (
     Column("name", "Name", width=18),
-    Column("label", "Label", width=16),
+    Column("label", "Label", width=15),
     Column("location", "Location", width=13),
-    Column("email", "Email", "email", 22),
+    Column("email", "Email", "email", 27),
     Column("phone", "Phone", width=13),
     Column("source", "Source", width=16),
     Column("position", "Latest position", width=16),

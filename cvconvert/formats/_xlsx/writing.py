@@ -152,7 +152,8 @@ class Book:
         self.st_wrap = style(alignment=wrap)
         self.st_quote = style(alignment=top, quotePrefix=True)
         self.st_wrap_quote = style(alignment=wrap, quotePrefix=True)
-        self.st_link = style(alignment=top, font=Font(color="0563C1", underline="single"))
+        self.st_link = style(alignment=wrap, font=Font(color="0563C1", underline="single"))
+        self.st_id = style(alignment=top)
         self.st_date = {
             fmt: style(alignment=top, number_format=fmt)
             for fmt in (cells.YEAR_FORMAT, cells.MONTH_FORMAT, cells.DAY_FORMAT)
@@ -246,6 +247,9 @@ class Book:
         """Add a row to a sheet made by :meth:`sheet`, as tall as its wrapped text."""
         ws = self.sheets[title]
         widths = self.column_widths.get(title)
+        if widths is not None and self.many and row and type(row[0]) is int:
+            # The résumé id at the top of its row, like the text beside it, not at a tall row's foot.
+            row[0] = self._styled(title, row[0], self.st_id, "n")
         height = _row_points(row, widths, self._cell_type) if widths is not None else 0.0
         if height:
             _set_height(ws, self.rows[title] + 1, height, self.streaming)
@@ -399,7 +403,8 @@ class Book:
             value = holder[path[-1]]
             self.sheet(BASICS_TITLE, columns)
             shown, is_exact = self.cell(BASICS_TITLE, kind, value)
-            self.append(BASICS_TITLE, [*rid, label, shown, None if is_exact else self.hidden({"v": value})])
+            name = self._styled(BASICS_TITLE, label, self.st_id, "s")
+            self.append(BASICS_TITLE, [*rid, name, shown, None if is_exact else self.hidden({"v": value})])
 
     def _entry(self, spec: Sheet, entry: Any, rid: list[Any]) -> None:
         self.sheet(spec.title, spec.columns)
