@@ -14,7 +14,7 @@ from typing import Any
 from cvconvert.extract import headings
 from cvconvert.extract.daterange import find_dates
 from cvconvert.extract.lines import Line, _cjk
-from cvconvert.extract.places import _is_address, _is_place, _parse_place
+from cvconvert.extract.places import _is_address, _is_place, _is_town_line, _parse_place
 from cvconvert.extract.vocab import (
     _DEGREE,
     _GIVEN_KEYS,
@@ -64,6 +64,41 @@ _AFTER_NAME = re.compile(
     r"(?:,\s*|\s*\(|\s+(?=Ph\.?\s?D))(?:Ph\.?\s?D\.?|M\.?D\.?|MBA|M\.?Sc\.?|B\.?Sc\.?|M\.?A\.?|B\.?A\.?|"
     r"CPA|PMP|P\.?Eng\.?)\)?\s*$"
 )
+# Captions of a place of residence, per language (searched in the caption: "Город проживания",
+# "Current address", "现工作地址"), besides vocab._PLACE_KEYS.
+_PLACE_WORDS = re.compile(
+    r"(?i)\b(?:address|adress|adresse|anschrift|wohnort|location|city|residence|ville|domicile|résidence|"
+    r"ciudad|dirección|direccion|domicilio|residencia|cidade|endereço|endereco|morada|residência|indirizzo|"
+    r"residenza|città|adres|woonplaats|miasto|adresi|şehir|cím|lakcím|város|lakóhely|διεύθυνση|κατοικία|"
+    r"πόλη|adress|bostadsort|alamat|kota|địa chỉ|nơi ở|город|адрес|проживани\w*|місто|адреса|آدرس|نشانی|"
+    r"محل سکونت|כתובת|מגורים|עיר)\b|地址|住址|住所|现居|居住地|所在地|城市|주소|거주지"
+)
+_POSTCODE_KEYS = re.compile(
+    r"(?i)\b(?:postal code|post code|postcode|zip|zip code|plz|postleitzahl|code postal|código postal|"
+    r"codigo postal|cap|c\.a\.p\.|postcode|kod pocztowy|posta kodu|irányítószám|ταχυδρομικός κώδικας|"
+    r"τ\.κ\.|почтовый индекс|индекс|mã bưu điện)\b|邮编|郵便番号|우편번호"
+)
+
+
+def _other_caption(text: str) -> bool:
+    """ "Languages: English, French": a line under a caption that is not a place's holds no place."""
+    kv = _split_key(text)
+    return bool(kv and kv[1] and not _is_place_key(kv[0]))
+
+
+def _is_house(text: str) -> bool:
+    """A short line of words and a house number: "Kwarteldreef 2", "12 Oak Lane"."""
+    text = text.strip()
+    house = re.fullmatch(r"(?:\d+[a-z]?,?\s+)?[^\W\d][\w .'-]*?(?:\s+\d+[a-z]?)?", text)
+    return len(text) <= 50 and bool(house) and bool(re.search(r"\d", text))
+
+
+def _is_place_key(caption: str) -> bool:
+    """A caption that names where the applicant lives (not an employer's or a birth place)."""
+    key = caption.casefold()
+    return bool(_PLACE_KEYS.match(key) or _PLACE_WORDS.search(key)) and not _BIRTH.search(key)
+
+
 # An address starts where a run of its characters starts (the lookbehind): tried from every
 # position of a long word, each try read the rest of the word again (quadratic). The leftmost
 # match starts there anyway.
@@ -108,6 +143,11 @@ def _phones(text: str) -> list[str]:
     for m in _PHONE.finditer(text):
         cand = m.group(0).strip(" -./")
         digits = re.sub(r"\D", "", cand)
+        # Postal codes written with a hyphen ("06783-045", "〒410-1100") are no phone numbers.
+        if re.fullmatch(r"\d{5}-\d{3}|\d{3}-\d{4}", cand) and (
+            "〒" in text[max(0, m.start() - 2) : m.start()] or len(cand) == 9
+        ):
+            continue
         if not 7 <= len(digits) <= 15:
             continue
         # Dates and date ranges look like numbers too.
@@ -496,14 +536,79 @@ class _Basics:
             self.data["profiles"] = profiles
 
     def _location(self, region: list[Line]) -> None:
+        # The captioned personal block may stand inside a section (text boxes, CJK forms).
+        inside = {id(ln) for ln in region}
+        block = region + [ln for ln in self.captioned_block() if id(ln) not in inside]
+        place = (
+            self._captioned_place(block)
+            or self._postmarked_place(region)
+            or self._place_in_lines(region)
+            or self._place_near_contacts()
+        )
+        if not place:
+            return
+        code = self._captioned_postcode(region)
+        if code and "postalCode" not in place:
+            place["postalCode"] = code
+        self.data["location"] = place
+
+    def _captioned_place(self, region: list[Line]) -> dict[str, str] | None:
+        """The place after its caption ("Address: …", "Город проживания: …", "现工作地址：…"), or on
+        the line after a caption that stands alone ("Address:" / "12 Oak Street")."""
+        for i, line in enumerate(region):
+            kv = _split_key(line.text)
+            if not kv or _BIRTH.search(kv[0]) or not _is_place_key(kv[0]):
+                continue
+            value = kv[1].split("\t")[0].strip()
+            taken = [line]
+            if not value and i + 1 < len(region) and _split_key(region[i + 1].text) is None:
+                value = region[i + 1].text.strip()
+                taken.append(region[i + 1])
+            if not value or "@" in value:
+                continue
+            self.used.update(id(ln) for ln in taken)
+            return self._with_town_line(value, region, i + len(taken))
+        return None
+
+    def _postmarked_place(self, region: list[Line]) -> dict[str, str] | None:
+        """A Japanese postal mark and the address after it, on its line or the next
+        ("現住所 〒410-1100" / "静岡県沼津市…")."""
+        for i, line in enumerate(region):
+            m = re.search(r"〒\s*(\d{3}-?\d{4})", line.text)
+            if not m:
+                continue
+            rest = line.text[m.end() :].strip()
+            self.used.add(id(line))
+            if not rest and i + 1 < len(region) and _cjk(region[i + 1].text):
+                rest = region[i + 1].text.strip()
+                self.used.add(id(region[i + 1]))
+            return _parse_place(f"〒{m.group(1)} {rest}")
+        return None
+
+    def _captioned_postcode(self, region: list[Line]) -> str | None:
+        """A postal code under a caption of its own ("Postleitzahl: 10115")."""
         for line in region:
             kv = _split_key(line.text)
-            if kv and _PLACE_KEYS.match(kv[0].casefold()) and kv[1] and not _BIRTH.search(kv[0]):
-                self.data["location"] = _parse_place(kv[1])
+            if kv and _POSTCODE_KEYS.search(kv[0]) and re.fullmatch(r"[\w -]{3,10}", kv[1]):
                 self.used.add(id(line))
-                return
-        for line in region:
+                return kv[1].strip()
+        return None
+
+    def _with_town_line(self, text: str, lines: list[Line], after: int) -> dict[str, str]:
+        """A street line completed by the postal code and town on the next line ("46, rue Mallifaud" /
+        "38100 Grenoble")."""
+        nxt = lines[after] if after < len(lines) else None
+        if nxt is not None and id(nxt) not in self.used and _is_town_line(nxt.text) and not _is_town_line(text):
+            self.used.add(id(nxt))
+            return _parse_place(f"{text.strip(' ,')}, {nxt.text.strip()}")
+        return _parse_place(text)
+
+    def _place_in_lines(self, region: list[Line]) -> dict[str, str] | None:
+        """A place or a street address among the contact lines, or in a part of one ("Paris · 06 …")."""
+        for i, line in enumerate(region):
             if (id(line) in self.used and not re.search(r"[•|·]", line.text)) or _BIRTH.search(line.text):
+                continue
+            if _other_caption(line.text):
                 continue
             parts = re.split(r"\s*[•|·\t]\s*", line.text)
             if any("@" in part or _phones(part) for part in parts) and len(parts) == 1:
@@ -518,12 +623,27 @@ class _Basics:
                 ):
                     continue
                 if (_is_place(part) or _is_address(part)) and part != self.data.get("name"):
-                    self.data["location"] = _parse_place(part)
                     self.used.add(id(line))
-                    return
-        # A contact column elsewhere on the page: place lines next to the phone or e-mail line,
-        # where "Country," and "City" may sit on lines of their own.
+                    return self._with_town_line(part, region, i + 1) if len(parts) == 1 else _parse_place(part)
+        return None
+
+    def _place_near_contacts(self) -> dict[str, str] | None:
+        """A contact column elsewhere on the page: place lines next to the phone or e-mail line,
+        where "Country," and "City" may sit on lines of their own."""
         contact = [i for i, ln in enumerate(self.all) if id(ln) in self.used]
+        for i in contact:
+            # A street address first: "Permis B, Véhicule personnel" also looks like "City, Region".
+            near = self.all[max(0, i - 3) : i + 3]
+            for a, line in enumerate(near):
+                if id(line) in self.used or _phones(line.text) or find_dates(line.text):
+                    continue
+                if _is_address(line.text):
+                    self.used.add(id(line))
+                    return self._with_town_line(line.text, near, a + 1)
+                if a and _is_town_line(line.text) and _is_house(near[a - 1].text):
+                    # "Kwarteldreef 2" / "2360, Oud-Turnhout": a street without a street word.
+                    self.used.update((id(line), id(near[a - 1])))
+                    return _parse_place(f"{near[a - 1].text.strip(' ,')}, {line.text.strip()}")
         for i in contact:
             near = self.all[max(0, i - 3) : i + 3]
             for a, line in enumerate(near):
@@ -531,12 +651,17 @@ class _Basics:
                 joined = text.endswith(",") and a + 1 < len(near)
                 if joined:
                     text = f"{text} {near[a + 1].text.strip()}"
-                if id(line) not in self.used and _is_place(text) and text != self.data.get("name"):
-                    self.data["location"] = _parse_place(text)
+                if (
+                    id(line) not in self.used
+                    and not _other_caption(text)
+                    and _is_place(text)
+                    and text != self.data.get("name")
+                ):
                     self.used.add(id(line))
                     if joined:
                         self.used.add(id(near[a + 1]))
-                    return
+                    return _parse_place(text)
+        return None
 
     def captioned_block(self) -> list[Line]:
         """The "Caption: value" lines that run on from the contact details found: the personal

@@ -4,8 +4,35 @@ from __future__ import annotations
 
 import re
 
-from cvconvert.extract.lines import _words
+from cvconvert.extract.lines import _cjk, _words
 from cvconvert.extract.vocab import _COUNTRIES, _DEGREE, _ORG
+
+_STREET = re.compile(
+    r"(?i)(?:\b(?:str\.|street|st\.|road|rd\.|avenue|ave\.|rue|allée|chemin|impasse|via|viale|piazza|calle|avenida|"
+    r"rua|travessa|lane|boulevard|blvd|plot|sector|ul\.|ulica|köz|utca|út|tér|straat|laan|weg|sokak|sokağı|"
+    r"cadde|caddesi|mahallesi|ул\.|улица|проспект|οδός|οδ\.)\b|(?:strasse|straße|weg|platz|allee|gasse|ring|damm)\b"
+    r"|路|街)"
+)
+# Postal codes as countries write them: 5 digits (DE, FR, ES, IT, US), 4 (AT, CH, BE, HU, NL, DK),
+# 6 (IN, RU, CN), "12345-678" (BR), "123-4567" (JP, often after 〒), "12-345" (PL).
+_POSTCODE = r"(?:〒\s*)?(?:\d{5}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{4,6})"
+# A postal code under its caption inside an address line ("District - Deoria, Pin Code - 274404").
+_PIN = re.compile(
+    r"(?i)\b(?:pin\s*code|pincode|pin|zip(?:\s*code)?|postal\s*code|post\s*code|plz|cep|c\.?p\.?)\s*[-:–]?\s*"
+    r"(?P<pc>\d{5}-\d{3}|\d{3}\s?\d{3}|\d{4,6})\b"
+)
+# "Springfield, IL 62704": a US or Canadian state code before the ZIP code.
+_US_TAIL = re.compile(r"(?P<city>[^\W\d][^,\d]*?),\s*(?P<region>[A-Z]{2})\s+(?P<pc>\d{5}(?:-\d{4})?)$")
+# A Chinese or Japanese address: province or prefecture, then city or ward ("静岡県沼津市…", "广东省深圳市").
+# Chinese provinces are often written without 省 ("广东深圳").
+_CN_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    "云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+_CJK_PLACE = re.compile(
+    rf"^(?P<region>[\u4e00-\u9fff]{{1,4}}?[省県都府道]|(?:{_CN_PROVINCES})(?!市))?"
+    r"(?P<city>[\u4e00-\u9fff]{1,5}?[市区]|[\u4e00-\u9fff]{2,3}$)"
+)
 
 
 def _is_place(text: str) -> bool:
@@ -16,7 +43,9 @@ def _is_place(text: str) -> bool:
         return True
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if 2 <= len(parts) <= 4 and all(_words(p) <= 3 and p[:1].isupper() for p in parts):
-        return True
+        # "Java, Python, C, SQL": a list of three or more names is a place only when it ends in a
+        # country or a state code ("Austin, Travis County, TX").
+        return len(parts) == 2 or bool(_COUNTRIES.fullmatch(parts[-1]) or re.fullmatch(r"[A-Z]{2}", parts[-1]))
     return bool(
         re.fullmatch(r"г\.\s*[А-ЯЁ][а-яё-]+", text) or re.fullmatch(r"[А-ЯЁ][а-яё-]+(?:,\s*[А-ЯЁ][а-яё-]+)+", text)
     )
@@ -28,22 +57,29 @@ def _is_address(text: str) -> bool:
         bool(re.search(r"\d", text))
         and not _DEGREE.search(text)
         and bool(
-            re.search(r"(?i)\b\d{4,6}\b\s+[^\W\d]", text)
-            or re.search(
-                r"(?i)(?:\b(?:str\.|street|st\.|road|rd\.|avenue|ave\.|rue|via|calle|avenida|rua|lane|boulevard|"
-                r"blvd|plot|sector|ул\.|улица|проспект)\b|(?:strasse|straße|weg|platz|allee|gasse|ring|damm)\b|路|街)",
-                text,
-            )
+            re.search(rf"(?i)(?<![\w-]){_POSTCODE}\s+[^\W\d]", text)
+            or _STREET.search(text)
+            or re.search(rf"[^\W\d].*,\s*{_POSTCODE}\s*(?:,|$)", text)
+            or _PIN.search(text)
         )
     )
 
 
+def _is_town_line(text: str) -> bool:
+    """A line holding a postal code and a town: "38100 Grenoble", "1112 Budapest, Hungary"."""
+    m = re.fullmatch(rf"(?P<pc>{_POSTCODE})(?P<comma>,?)\s+(?P<city>[^\W\d][^\d]*)", text.strip())
+    if not m or _STREET.search(m.group("city")):
+        return False
+    # "2014, Hamburg" is a year and a place; "2360, Oud-Turnhout" a postal code.
+    return not (m.group("comma") and re.fullmatch(r"(?:19|20)\d\d", m.group("pc")))
+
+
 def _parse_place(text: str) -> dict[str, str]:
     text = text.strip().rstrip(".")
-    m = re.search(r"(?P<pc>\b\d{4,6}\b)\s+(?P<city>[^\W\d][\w .'-]*?)(?:,|$)", text)
-    if m:
-        out = {"address": text[: m.start()].strip(" ,"), "postalCode": m.group("pc"), "city": m.group("city").strip()}
-        return {k: v for k, v in out.items() if v}
+    for rule in (_us_place, _cjk_place, _pin_place, _town_place, _comma_postcode_place):
+        found = rule(text)
+        if found:
+            return {k: v for k, v in found.items() if v}
     if _is_address(text):
         return {"address": text}
     parts = [p.strip() for p in text.split(",") if p.strip()]
@@ -60,3 +96,71 @@ def _parse_place(text: str) -> dict[str, str]:
     if len(parts) >= 2:
         return {"city": parts[0], "region": parts[1]}
     return {"city": text}
+
+
+def _us_place(text: str) -> dict[str, str] | None:
+    """ "12 Oak Street, Springfield, IL 62704": street, city, state, ZIP code."""
+    m = _US_TAIL.search(text)
+    if not m:
+        return None
+    return {
+        "address": text[: m.start()].strip(" ,"),
+        "postalCode": m.group("pc"),
+        "city": m.group("city").strip(),
+        "region": m.group("region"),
+    }
+
+
+def _cjk_place(text: str) -> dict[str, str] | None:
+    """ "〒410-1100 静岡県沼津市岡宮1092-4": postal code, prefecture or province, city."""
+    if not _cjk(text):
+        return None
+    pc = re.search(r"〒?\s*(\d{3}-\d{4})", text)
+    rest = text[pc.end() :].strip() if pc else text
+    m = _CJK_PLACE.match(rest)
+    out = {"postalCode": pc.group(1) if pc else ""}
+    if m:
+        out.update(region=m.group("region") or "", city=m.group("city"), address=rest[m.end() :].strip())
+    return out if any(out.values()) else None
+
+
+_TOWN = re.compile(rf"(?:^|(?<=,\s)|(?<=,)|(?<=〒))(?P<pc>{_POSTCODE}),?\s+(?P<city>[^\W\d][\w .'-]*?)\s*(?:,|–|-\s|$)")
+
+
+def _pin_place(text: str) -> dict[str, str] | None:
+    """ "Village X, District Y, Pin Code - 274404": the captioned postal code, the rest the address."""
+    m = _PIN.search(text)
+    if not m:
+        return None
+    rest = (text[: m.start()] + text[m.end() :]).strip(" ,-–")
+    return {"address": rest, "postalCode": m.group("pc")}
+
+
+def _town_place(text: str) -> dict[str, str] | None:
+    """ "Kwarteldreef 2, 2360 Oud-Turnhout": a postal code before the town, the street before it.
+    A number before a street word is a house number ("1325 Main Street"), not a postal code, and
+    so is a number right after a word ("Europa 5620, Gral. Alvear"): the code starts the text or
+    follows a comma."""
+    for m in _TOWN.finditer(text):
+        if _STREET.search(m.group("city")):
+            continue
+        out = {"address": text[: m.start()].strip(" ,"), "postalCode": m.group("pc").lstrip("〒 ")}
+        out["city"] = m.group("city").strip()
+        tail = [p.strip(" -–") for p in re.split(r"[,–]|\s-\s", text[m.end() :]) if p.strip(" -–")]
+        if tail and not _COUNTRIES.fullmatch(tail[0]):
+            out["region"] = tail[0]
+        return out
+    return None
+
+
+def _comma_postcode_place(text: str) -> dict[str, str] | None:
+    """ "Rua das Flores, 06783-045, Taboão da Serra, São Paulo": the postal code as a part of its
+    own, the street before it, the city and region after it."""
+    parts = [p.strip() for p in text.split(",")]
+    for i, part in enumerate(parts):
+        if re.fullmatch(_POSTCODE, part) and i + 1 < len(parts) and not re.search(r"\d", parts[i + 1]):
+            out = {"address": ", ".join(parts[:i]), "postalCode": part.lstrip("〒 "), "city": parts[i + 1]}
+            if i + 2 < len(parts) and not _COUNTRIES.fullmatch(parts[i + 2]):
+                out["region"] = parts[i + 2]
+            return out
+    return None

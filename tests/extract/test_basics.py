@@ -105,3 +105,95 @@ def test_a_kana_phrase_is_not_a_japanese_name() -> None:
 def test_the_word_for_cv_is_not_a_name() -> None:
     lines = [Line("SƠ YẾU LÝ LỊCH", bold=True, size=20.0), Line("Trần Thị Bình", size=13.0)]
     assert basics(lines)["name"] == "Trần Thị Bình"
+
+
+# Location
+
+
+def test_place_after_a_residence_caption() -> None:
+    lines = body("Иван Петров", "Город проживания: Долгопрудный", "Опыт работы")
+    assert basics(lines)["location"] == {"city": "Долгопрудный"}
+
+
+def test_postal_code_under_its_own_caption() -> None:
+    lines = body("Άννα Παππά", "Διεύθυνση: Οδός Ερμού 7, Αθήνα", "Ταχυδρομικός κώδικας : 10563")
+    assert basics(lines)["location"]["postalCode"] == "10563"
+
+
+def test_street_line_completed_by_the_town_line() -> None:
+    lines = body("Jeanne Martin", "46, rue des Lilas", "38100 Grenoble", "☎ : 06 12 34 56 78")
+    assert basics(lines)["location"] == {"address": "46, rue des Lilas", "postalCode": "38100", "city": "Grenoble"}
+
+
+def test_postal_code_as_a_comma_part_of_its_own() -> None:
+    lines = body("Ana Souza", "Rua das Flores, 06783-045, Taboão da Serra, São Paulo", "Experiência")
+    assert basics(lines)["location"] == {
+        "address": "Rua das Flores",
+        "postalCode": "06783-045",
+        "city": "Taboão da Serra",
+        "region": "São Paulo",
+    }
+
+
+def test_a_number_right_after_a_street_name_is_a_house_number() -> None:
+    lines = body("Juan García", "Dirección: Europa 5620, Gral. Alvear, Mendoza")
+    assert basics(lines)["location"] == {"address": "Europa 5620", "city": "Gral. Alvear", "region": "Mendoza"}
+
+
+def test_a_number_before_a_street_word_is_a_house_number() -> None:
+    lines = body("John Roe", "Address: 1325 Main Street")
+    assert basics(lines)["location"] == {"address": "1325 Main Street"}
+
+
+def test_us_address_with_state_and_zip_code() -> None:
+    lines = body("John Roe", "Address: 12 Oak Street, Springfield, IL 62704")
+    assert basics(lines)["location"] == {
+        "address": "12 Oak Street",
+        "postalCode": "62704",
+        "city": "Springfield",
+        "region": "IL",
+    }
+
+
+def test_japanese_postal_mark_and_address_on_the_next_line() -> None:
+    lines = [Line("氏名 山田 太郎"), Line("現住所 〒410-1100"), Line("静岡県沼津市岡宮1-2"), Line("090-1234-5678")]
+    place = basics(lines)["location"]
+    assert (place["postalCode"], place["region"], place["city"]) == ("410-1100", "静岡県", "沼津市")
+
+
+def test_chinese_province_without_its_suffix() -> None:
+    lines = [Line("姓名：张三"), Line("电话：13500000000"), Line("现工作地址：广东深圳")]
+    assert basics(lines)["location"] == {"region": "广东", "city": "深圳"}
+
+
+def test_captioned_postal_code_inside_an_address_line() -> None:
+    lines = body("Ravi Kumar", "Address: Village Rampur, District Deoria, Pin Code - 274404")
+    assert basics(lines)["location"]["postalCode"] == "274404"
+
+
+def test_a_list_of_skills_is_not_a_place() -> None:
+    lines = body("Jan Kovacs", "Java, Python, C, SQL", "jan@example.com", "Petofi utca 25", "1112 Budapest")
+    assert basics(lines)["location"]["city"] == "Budapest"
+
+
+def test_another_captions_value_is_not_a_place() -> None:
+    lines = body("Jane Doe", "jane@example.com", "Languages: English, French", "Experience")
+    assert "location" not in basics(lines)
+
+
+def test_a_year_and_a_place_is_not_a_postal_code() -> None:
+    lines = body("Jane Doe", "Award", "2014, Hamburg", "jane@example.com", "Wedel, Deutschland")
+    assert basics(lines)["location"] == {"city": "Wedel", "region": "Deutschland"}
+
+
+def test_street_and_town_lines_beside_the_contact_column() -> None:
+    lines = [Line("Jan Peeters", level=-1), Line("Experience", level=0), Line("Waiter")]
+    lines += [Line("Kwarteldreef 2", where="table"), Line("2360, Oud-Turnhout", where="table")]
+    lines += [Line("+32 471 00 00 00", where="table")]
+    assert basics(lines)["location"] == {"address": "Kwarteldreef 2", "postalCode": "2360", "city": "Oud-Turnhout"}
+
+
+def test_a_street_address_beats_a_city_like_line_near_the_contacts() -> None:
+    lines = [Line("Marc Dupont", level=-1), Line("Expériences", level=0), Line("Développeur")]
+    lines += [Line("marc@example.fr"), Line("5 allée des Pins, 38090 Villefontaine"), Line("Permis B, Véhicule")]
+    assert basics(lines)["location"]["city"] == "Villefontaine"
