@@ -324,7 +324,7 @@ def _line_text(words: list[Word]) -> str:
     """Words joined by spaces, or by a tab across a gap wider than :data:`TAB_GAP` font sizes."""
     parts = [words[0].text]
     for prev, w in itertools.pairwise(words):
-        gap = w.x0 - prev.x1
+        gap = max(w.x0 - prev.x1, prev.x0 - w.x1)  # right-to-left rows run the other way
         size = max(prev.size, w.size, 1.0)
         # Letters that touch are one word, whatever space PDFium inferred (an accent drawn
         # back over a letter made it see one: "TÜB İTAK").
@@ -400,10 +400,21 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
         x0, _, x1, _ = ln.box
         left[ln.column] = min(left.get(ln.column, x0), x0)
         right[ln.column] = max(right.get(ln.column, x1), x1)
+    # A column's edge is a margin only where several lines reach it (wrapped text does): the
+    # longest of a few short lines (a contact block) is not full.
+    reach: dict[int, int] = {}
+    for ln in lines:
+        x0, _, x1, _ = ln.box
+        if x1 >= right[ln.column] - 1.5 * ln.size or (x0 <= left[ln.column] + 1.5 * ln.size and _rtl(ln.text)):
+            reach[ln.column] = reach.get(ln.column, 0) + 1
     out = [lines[0]]
     for b in lines[1:]:
         a = out[-1]
-        if a.column == b.column and _continues(a, b, left[a.column], right[a.column]):
+        if (
+            a.column == b.column
+            and (reach.get(a.column, 0) >= 3 or a.text.endswith(_SOFT))
+            and _continues(a, b, left[a.column], right[a.column])
+        ):
             _append(a, b)
         else:
             out.append(b)
@@ -430,6 +441,9 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float) -> bool:
     ax0, ax1 = min(w.x0 for w in last), max(w.x1 for w in last)
     bx0, _, bx1, _ = b.box
     first = b.words[0].x1 - b.words[0].x0
+    # Wrapped lines hold many words: a short line is not full however far it reaches.
+    if ax1 - ax0 < 12 * size:
+        return False
     if _rtl(a.text):
         return bx1 <= ax1 + 1 and ax0 - first - 0.3 * size <= left + 0.5 * size
     return ax0 - 3 * size <= bx0 <= ax0 + 1 and ax1 + first + 0.3 * size >= right - 0.5 * size

@@ -206,12 +206,13 @@ class _Reader:
                 continue
             if not raw.FPDFText_GetLooseCharBox(textpage, start, rect):
                 continue
-            x0, top, bottom = rect.left, rect.top, rect.bottom
+            x0, x1, top, bottom = rect.left, rect.right, rect.top, rect.bottom
             if end != start:
+                # The last character is the leftmost one in a right-to-left word.
                 raw.FPDFText_GetLooseCharBox(textpage, end, rect)
-            x1 = rect.right
+                x0, x1 = min(x0, rect.left), max(x1, rect.right)
             if spans:
-                x0, x1 = spans[0][0], spans[-1][1]
+                x0, x1 = min(b[0] for b in spans), max(b[1] for b in spans)
             raw.FPDFText_GetCharOrigin(textpage, start, x, y)
             size = raw.FPDFText_GetFontSize(textpage, start)
             obj = raw.FPDFText_GetTextObject(textpage, start)

@@ -1,0 +1,220 @@
+"""The PDF text front-end: PDFium's characters as engine lines (one test per rule), and the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+
+from cvconvert import limits
+from cvconvert.errors import InvalidInputError, LimitExceededError
+from cvconvert.extract.lines import Line
+from cvconvert.formats._pdf import layout
+from cvconvert.formats._pdf.text import extract, read_lines
+from tests.conftest import shared_files
+from tests.pdf_samples import Link, Page, Run, build
+
+
+def _texts(lines: list[Line]) -> list[str]:
+    return [ln.text for ln in lines]
+
+
+def _one(*runs: Run, links: list[Link] | None = None) -> bytes:
+    return build([Page(list(runs), links or [])])
+
+
+def test_pdf_lines_carry_size_bold_italic_page_and_box() -> None:
+    lines = read_lines(
+        _one(
+            Run("Jane Doe", 50, 60, size=20, font="Helvetica-Bold"),
+            Run("Data engineer", 50, 90, font="Helvetica-Oblique"),
+            Run("Plain text", 50, 110),
+        )
+    )
+    assert _texts(lines) == ["Jane Doe", "Data engineer", "Plain text"]
+    name, title, plain = lines
+    assert name.size == 20 and name.bold and not name.italic
+    assert title.italic and not title.bold
+    assert not plain.bold and not plain.italic and plain.size == 10
+    assert name.page == 0 and name.box is not None and name.box[0] == pytest.approx(50, abs=1)
+
+
+def test_pdf_words_of_one_baseline_are_one_line_in_order_of_position() -> None:
+    # Drawn right part first: the line is read by position, not by drawing order.
+    lines = read_lines(_one(Run("world", 80, 100), Run("Hello", 50, 100)))
+    assert _texts(lines) == ["Hello world"]
+
+
+def test_pdf_wide_gap_in_a_line_is_a_tab() -> None:
+    lines = read_lines(_one(Run("Engineer, ACME", 50, 100), Run("2019 - 2021", 400, 100)))
+    assert _texts(lines) == ["Engineer, ACME\t2019 - 2021"]
+
+
+def test_pdf_ligatures_are_expanded() -> None:
+    lines = read_lines(_one(Run("\ufb01nance o\ufb03ce", 50, 100)))
+    assert _texts(lines) == ["finance office"]
+
+
+def test_pdf_letter_spaced_words_are_joined() -> None:
+    lines = read_lines(_one(Run("J O H N   D O E", 50, 100, size=16)))
+    assert _texts(lines) == ["JOHN DOE"]
+
+
+def test_pdf_wrapped_paragraph_is_one_line_and_hyphenated_word_rejoined() -> None:
+    width = 200
+    lines = read_lines(
+        build(
+            [
+                Page(
+                    [
+                        Run("Built data pipelines for the experi-", 50, 100),
+                        Run("ence team and more of it", 50, 112),
+                        Run("Short line", 50, 140),
+                        Run("Next item", 50, 152),
+                    ],
+                    width=width,
+                )
+            ]
+        )
+    )
+    assert _texts(lines) == ["Built data pipelines for the experience team and more of it", "Short line", "Next item"]
+
+
+def test_pdf_two_columns_are_read_one_after_the_other() -> None:
+    # The name crosses the gutter: a band of its own above the columns.
+    runs = [Run("Jane Doe, Curriculum Vitae", 150, 40, size=20)]
+    right = [f"Right column {i}" + " and more" * (i == 5) * 4 for i in range(6)]
+    for i in range(6):
+        runs.append(Run(f"Left line {i}", 40, 100 + 14 * i))
+        runs.append(Run(right[i], 320, 104 + 17 * i))
+    lines = read_lines(_one(*runs))
+    texts = _texts(lines)
+    assert texts[0] == "Jane Doe, Curriculum Vitae"
+    assert texts[1:7] == [f"Left line {i}" for i in range(6)]
+    assert texts[7:] == right
+    assert {ln.column for ln in lines[1:7]} == {0} and {ln.column for ln in lines[7:]} == {1}
+
+
+def test_pdf_narrow_side_column_is_a_sidebar() -> None:
+    runs = []
+    for i in range(8):
+        runs.append(Run(f"Skill {i}", 30, 100 + 14 * i))
+        runs.append(Run(f"Main column sentence about work number {i}", 200, 103 + 17 * i))
+    lines = read_lines(_one(*runs))
+    assert {ln.where for ln in lines if ln.text.startswith("Skill")} == {"sidebar"}
+    assert {ln.where for ln in lines if ln.text.startswith("Main")} == {"body"}
+
+
+def test_pdf_caption_column_beside_entries_is_read_row_by_row() -> None:
+    # Dates in the margin on the baseline of the entry they belong to: a table, not two flows.
+    runs = []
+    for i, year in enumerate(("2019 - 2021", "2016 - 2019", "2014 - 2016")):
+        y = 100 + 50 * i
+        runs.append(Run(year, 40, y))
+        runs.append(Run(f"Engineer at Company {i}", 160, y))
+        runs.append(Run(f"Built things of kind {i}", 160, y + 12))
+    texts = _texts(read_lines(_one(*runs)))
+    assert texts[:3] == ["2019 - 2021", "Engineer at Company 0", "Built things of kind 0"]
+
+
+def test_pdf_text_repeated_at_the_top_of_pages_is_a_header_and_page_numbers_a_footer() -> None:
+    pages = [
+        Page([Run("Jane Doe - Curriculum", 50, 30), Run(f"Body text {i}", 50, 200), Run(str(i + 1), 290, 820)])
+        for i in range(2)
+    ]
+    lines = read_lines(build(pages))
+    where = {ln.text: ln.where for ln in lines}
+    assert where["Jane Doe - Curriculum"] == "header"
+    assert where["Body text 0"] == "body"
+    assert where["1"] == "footer" and where["2"] == "footer"
+    assert [ln.page for ln in lines if ln.text.startswith("Body")] == [0, 1]
+
+
+def test_pdf_link_annotation_is_kept_on_its_line() -> None:
+    lines = read_lines(
+        _one(
+            Run("Portfolio", 50, 100),
+            Run("Other line", 50, 130),
+            links=[Link((50, 90, 100, 102), "https://example.org/jane")],
+        )
+    )
+    assert lines[0].links == ["https://example.org/jane"] and lines[1].links == []
+
+
+def test_pdf_leading_bullet_glyph_is_a_list_mark() -> None:
+    lines = read_lines(_one(Run("\u2022", 50, 100), Run("Led a team", 60, 100)))
+    assert _texts(lines) == ["Led a team"] and lines[0].bullet
+
+
+def test_pdf_right_to_left_line_is_in_logical_order() -> None:
+    # Written in visual order (characters reversed), as word processors write Hebrew.
+    lines = read_lines(_one(Run("שלום עולם", 300, 100, rtl=True)))
+    assert _texts(lines) == ["שלום עולם"]
+
+
+def test_pdf_bidi_controls_are_dropped() -> None:
+    lines = read_lines(_one(Run("\u202bAcme\u202c Ltd", 50, 100)))
+    assert _texts(lines) == ["Acme Ltd"]
+
+
+def test_pdf_cjk_compatibility_and_kangxi_are_normalised() -> None:
+    lines = read_lines(_one(Run("2020\uf98e \u2f08", 50, 100)))
+    assert _texts(lines) == ["2020年 人"]
+
+
+def test_pdf_spacing_accents_go_back_on_their_letters() -> None:
+    # LaTeX's OT1 encoding draws "ü" as "u" with a dieresis placed over it.
+    lines = read_lines(_one(Run("Kuc", 50, 100), Run("\u00a8", 59.5, 100), Run("\u00b8", 63.5, 100)))
+    assert _texts(lines) == ["Küç"]
+
+
+def test_pdf_paragraph_numbers_follow_gaps() -> None:
+    lines = read_lines(_one(Run("Title one", 50, 100), Run("Another block", 50, 160), Run("Line below", 50, 172)))
+    assert lines[1].para == lines[2].para != lines[0].para
+
+
+def test_pdf_without_text_is_refused_as_a_scan() -> None:
+    with pytest.raises(InvalidInputError, match="no text layer"):
+        read_lines(build([Page([])]))
+
+
+def test_pdf_text_beyond_the_limit_is_refused() -> None:
+    data = build([Page([Run("x" * 80, 50, 100)]) for _ in range(3)])
+    with limits.using(max_document_chars=100), pytest.raises(LimitExceededError):
+        read_lines(data)
+
+
+def test_pdf_author_is_the_name_hint() -> None:
+    resume, _ = extract(build([Page([Run("data engineering and analytics", 50, 100)])], author="Jane Doe"))
+    assert resume.basics is not None and resume.basics.name == "Jane Doe"
+
+
+def test_pdf_extract_reads_name_and_sections() -> None:
+    data = _one(
+        Run("Jane Doe", 50, 60, size=22, font="Helvetica-Bold"),
+        Run("jane@example.org", 50, 80),
+        Run("Experience", 50, 120, size=14, font="Helvetica-Bold"),
+        Run("Data Engineer, Acme Ltd", 50, 140),
+        Run("2019 - 2021", 400, 140),
+    )
+    resume, _ = extract(data)
+    assert resume.basics is not None and resume.basics.name == "Jane Doe"
+    assert resume.basics.email == "jane@example.org"
+    assert resume.work
+
+
+def test_layout_rows_group_words_by_baseline() -> None:
+    words = [layout.Word("b", 30, 40, 90, 102, 100, 10), layout.Word("a", 10, 20, 91, 103, 100.5, 10)]
+    assert [[w.text for w in row] for row in layout.rows(words)] == [["a", "b"]]
+
+
+@pytest.mark.parametrize("path", shared_files("corpus/pdf", "*.pdf"), ids=lambda p: p.stem)
+def test_pdf_corpus_reads_with_a_name_and_the_same_twice(path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(path, Path)
+    data = path.read_bytes()
+    first, _ = extract(data)
+    assert first.basics is not None and first.basics.name
+    again, _ = extract(data)
+    assert again.to_data() == first.to_data()
