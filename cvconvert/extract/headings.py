@@ -394,8 +394,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
 
 # Words that only qualify a key word: "professional", "academic", "and", "my", "selected"...
 _FILLERS = (
-    "and", "or", "of", "my", "in", "the", "for", "professional", "academic", "work", "relevant",
-    "selected", "other", "additional", "recent", "technical", "personal", "history", "record",
+    "and", "or", "of", "my", "in", "the", "for", "professional", "academic", "work", "relevant*",
+    "selected", "other", "additional", "recent*", "technical", "personal", "history", "record",
     "details", "information", "summary", "teaching", "research", "industry", "university",
     "computer", "it", "digital", "software", "practical", "previous", "current", "major", "main",
     "professionnel*", "académique*", "universitaire*", "personnel*", "technique*", "informatique*",

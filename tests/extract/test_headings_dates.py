@@ -1,0 +1,248 @@
+"""Section headings, dates and calendars, and language detection in the extraction engine.
+
+Synthetic lines only: each test states the rule it holds and fails without it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cvconvert.extract import headings
+from cvconvert.extract.daterange import find_dates, jalali_to_gregorian, language_hint, month_of
+from cvconvert.extract.language import detect
+from cvconvert.extract.lines import Line
+from cvconvert.extract.sections import _find_sections
+
+# --- headings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Berufliche Tätigkeiten und Praktika", "work"),  # de
+        ("Expériences professionnelles récentes", "work"),  # fr
+        ("Experiencia profesional relevante", "work"),  # es
+        ("Experiências", "work"),  # pt, a plural the list lacks
+        ("Esperienze lavorative e accademiche", "work"),  # it
+        ("Werkervaring en stages", "work"),  # nl
+        ("Doświadczenie zawodowe", "work"),  # pl
+        ("Опыт работы:", "work"),  # ru
+        ("İş Deneyimi", "work"),  # tr
+        ("Munka- és vezetői tapasztalat", "work"),  # hu
+        ("Επαγγελματική εμπειρία", "work"),  # el
+        ("Arbetslivserfarenhet", "work"),  # sv
+        ("Pengalaman Kerja", "work"),  # id
+        ("Kinh nghiệm làm việc", "work"),  # vi
+        ("سوابق شغلی", "work"),  # fa
+        ("工作经历", "work"),  # zh
+        ("職  歴", "work"),  # ja, spaced out to the cell's width
+        ("경력사항", "work"),  # ko, words run together
+        ("ניסיון תעסוקתי:", "work"),  # he
+        ("Εκπαίδευση", "education"),
+        ("Oktatás", "education"),
+        ("تحصیلات", "education"),
+        ("השכלה:", "education"),
+        ("学歴・職歴（各別にまとめて書く）", "education"),  # a note in brackets after it
+        ("Línguas estrangeiras", "languages"),
+        ("Nyelvek", "languages"),
+        ("שפות:", "languages"),
+        ("Személyes projektek", "projects"),
+        ("سوابق پروژه\u200cای", "projects"),
+        ("Készségek és hobbik", "skills"),
+        ("כישורים וידע מקצועי :", "skills"),  # Hebrew "and" joined to the next word
+        ("مهارت ها", "skills"),
+        ("■活かせる知識・経験・スキル", "skills"),
+        ("principais habilidades e características", "skills"),
+        ("Hobbik", "interests"),
+        ("Προσωπικά στοιχεία", "basics"),
+        ("פרטים אישיים:", "basics"),
+    ],
+)
+def test_headings_in_each_language(heading: str, key: str) -> None:
+    assert headings.lookup(heading) == key
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Academic Experience", "work"),
+        ("Research Experience", "work"),  # a field of work before the key word does not decide
+        ("Professional Qualifications", "education"),
+        ("Summary Statement", "summary"),
+        ("Service", "other"),
+        ("Investigación", "other"),
+        ("Journal Publications", "publications"),
+        ("Participations-Awards-Scholarships-Distinctions", "awards"),
+        ("수상 경력", "awards"),  # the first key word decides
+    ],
+)
+def test_compound_headings(heading: str, key: str) -> None:
+    assert headings.lookup(heading) == key
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Experience Designer at Acme",
+        "Education Consultant",
+        "Research Assistant",
+        "Software Entwicklung",
+        "Projekt Management",
+        "Key Achievements",
+        "HOÀN CẢNH GIA ĐÌNH",
+    ],
+)
+def test_job_titles_and_other_lines_are_not_headings(line: str) -> None:
+    assert headings.lookup(line) is None
+
+
+def test_a_heading_mark_makes_a_long_cjk_heading_stand_out() -> None:
+    lines = [
+        Line("氏名 山田 太郎"),
+        Line("■職務経歴"),
+        Line("2019年4月～2021年3月 株式会社サンプル"),
+        Line("■活かせる知識・経験・スキル"),
+        Line("Python"),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "skills"]
+
+
+def test_hebrew_headings_in_larger_type_with_a_colon_open_sections() -> None:
+    lines = [
+        Line("קורות חיים", size=14),
+        Line("השכלה:", size=14),
+        Line("2018 – 2020: תואר ראשון", size=12),
+        Line("ניסיון תעסוקתי:", size=14),
+        Line("2020 – היום: מנהלת", size=12),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["education", "work"]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def _dates(text: str) -> list[tuple[str | None, str | None, bool]]:
+    return [(d.start, d.end, d.present) for d in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("03/2019 - 11/2020", [("2019-03", "2020-11", False)]),
+        ("2019.03 – 2020.01", [("2019-03", "2020-01", False)]),
+        ("März 2019 – Juli 2020", [("2019-03", "2020-07", False)]),
+        ("2019年3月～至今", [("2019-03", None, True)]),
+        ("2019년 3월 ~ 2020년 2월", [("2019-03", "2020-02", False)]),
+        ("мар. 2019 – по настоящее время", [("2019-03", None, True)]),
+        ("Sept. 2019 - Present", [("2019-09", None, True)]),
+        ("since 2019", [("2019", None, True)]),
+        ("Szept. 2021 – Jan. 2025", [("2021-09", "2025-01", False)]),  # CLDR abbreviations
+        ("Mar. – Aug. 2021", [("2021-03", "2021-08", False)]),
+        ("Ocak 2019 - günümüz", [("2019-01", None, True)]),
+        ("styczeń 2019 - obecnie", [("2019-01", None, True)]),
+        ("Ιανουάριος 2019 - σήμερα", [("2019-01", None, True)]),
+        ("ינואר 2020 - היום", [("2020-01", None, True)]),
+        ("tháng 3 năm 2019 - hiện tại", [("2019-03", None, True)]),
+        ("Agustus 2019 - sekarang", [("2019-08", None, True)]),
+        ("Febr. 2022 – Jelenleg", [("2022-02", None, True)]),
+        ("2018 — aujourd'hui", [("2018", None, True)]),
+        ("2015 - heute", [("2015", None, True)]),
+        ("２０１９年３月", [("2019-03", None, False)]),  # full-width digits
+        ("2024/03 – 2022/11", [("2022-11", "2024-03", False)]),  # typed end first
+    ],
+)
+def test_date_forms(text: str, dates: list[tuple[str | None, str | None, bool]]) -> None:
+    assert _dates(text) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("平成4年3月", "1992-03"), ("平成 6", "1994"), ("令和元年", "2019"), ("昭和63年", "1988")],
+)
+def test_japanese_era_years(text: str, start: str) -> None:
+    assert find_dates(text)[0].start == start
+
+
+@pytest.mark.parametrize(
+    ("jalali", "gregorian"),
+    [
+        ((1398, 1, 1), (2019, 3, 21)),
+        ((1397, 4, 1), (2018, 6, 22)),
+        ((1395, 10, 1), (2016, 12, 21)),
+        ((1396, 5, 1), (2017, 7, 23)),
+        ((1403, 12, 30), (2025, 3, 20)),  # a leap year's last day
+    ],
+)
+def test_jalali_to_gregorian(jalali: tuple[int, int, int], gregorian: tuple[int, int, int]) -> None:
+    assert jalali_to_gregorian(*jalali) == gregorian
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("از دی ۱۳۹۵ تا مرداد ۱۳۹۶", [("2016-12", "2017-07", False)]),  # Persian digits and months
+        ("تیر 1397 تاکنون", [("2018-06", None, True)]),
+        ("1391 تا 1395", [("2012", "2016", False)]),
+    ],
+)
+def test_solar_hijri_dates(text: str, dates: list[tuple[str | None, str | None, bool]]) -> None:
+    assert _dates(text) == dates
+
+
+def test_solar_hijri_years_are_read_only_in_arabic_script() -> None:
+    assert find_dates("1395 employees") == []
+
+
+def test_month_names_come_from_cldr_for_a_hinted_language() -> None:
+    assert month_of("Separate") is None
+    with language_hint("fi"):  # Finnish is not among the languages known without a hint
+        assert month_of("maaliskuuta") == 3
+    assert month_of("maaliskuuta") is None
+
+
+def test_dates_do_not_depend_on_what_was_read_before() -> None:
+    text = "Mai 2019 – Lip 2020"
+    first = _dates(text)
+    for other, lang in (("lipiec 2018", "pl"), ("Mai 2017", "de"), ("julho 2016", "pt")):
+        with language_hint(lang):
+            find_dates(other)
+    assert _dates(text) == first
+
+
+# --- language -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("경력사항\n2019년 3월 ~ 현재 주식회사", "ko"),
+        ("職務経歴書\n2019年4月 株式会社サンプルに入社", "ja"),
+        ("工作经历\n2019年3月至今 北京某公司 软件工程师", "zh"),
+        ("קורות חיים\nניסיון תעסוקתי", "he"),
+        ("سوابق شغلی\nکارشناس توسعه", "fa"),
+        ("Επαγγελματική εμπειρία\nΕκπαίδευση", "el"),
+        ("Опыт работы\nОбразование", "ru"),
+        ("Berufserfahrung\nSeit 2019 Entwickler bei der Firma und im Team", "de"),
+        ("Expérience professionnelle\nDéveloppeur chez une société pour les clients", "fr"),
+        ("Experiencia laboral\nDesarrollador en la empresa con el equipo", "es"),
+        ("Experiência profissional\nDesenvolvedor na empresa com a equipe, formação", "pt"),
+        ("Esperienza lavorativa\nSviluppatore presso la società della città", "it"),
+        ("Werkervaring\nOntwikkelaar bij het bedrijf van de stad en de regio", "nl"),
+        ("Doświadczenie zawodowe\nProgramista w firmie oraz w zespole", "pl"),
+        ("İş Deneyimi\nYazılım geliştirici ve ekip lideri", "tr"),
+        ("Szakmai tapasztalat\nFejlesztő és csapatvezető a cégnél", "hu"),
+        ("Arbetslivserfarenhet\nUtvecklare på företaget och i teamet", "sv"),
+        ("Pengalaman Kerja\nPengembang di perusahaan dan tim yang besar", "id"),
+        ("Kinh nghiệm làm việc\nLập trình viên tại công ty", "vi"),
+        ("Work Experience\nDeveloper at the company and in the team", "en"),
+    ],
+)
+def test_detect_tells_the_language(text: str, lang: str) -> None:
+    assert detect(text.splitlines()) == lang
+
+
+def test_detect_reads_line_records_and_tells_nothing_without_letters() -> None:
+    assert detect([Line("Опыт работы"), Line("Образование")]) == "ru"
+    assert detect([Line("2019 - 2020"), Line("+49 30 1234")]) is None
