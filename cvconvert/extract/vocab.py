@@ -26,11 +26,27 @@ _ORG = re.compile(
     r"government|gouvernement|regierung|court|gericht|bureau|büro|firm|kanzlei|cabinet|"
     r"hotel|restaurant|store|shop|magazin|verlag|zeitung|newspaper|journal|radio|tv|société|societe|sociedad|"
     r"sociedade|società|empresa|entreprise|compañía|companhia|startup|"
-    r"microsoft|google|amazon|apple|ibm|oracle|sap|siemens|bosch|alibaba|baidu|tencent|yandex)\b"
+    r"microsoft|google|amazon|apple|ibm|oracle|sap|siemens|bosch|alibaba|baidu|tencent|yandex|"
+    r"escola|mairie|hôpital|conservatoire|ayuntamiento|fundación|fundação|prefeitura|"  # fr es pt
+    r"università|universita|liceo|azienda|s\.r\.l|s\.p\.a|srl|spa|comune|ospedale|scuola|accademia|"  # it
+    r"universiteit|hogeschool|gemeente|ziekenhuis|b\.v|bv|n\.v|"  # nl
+    r"uniwersytet\w*|politechnik\w*|szkoł\w*|akademi\w*|liceum|technikum|spółka|fundacja|"  # pl
+    r"фирм\w*|корпораци\w*|предприяти\w*|агентств\w*|"  # ru
+    r"üniversite\w*|lise\w*|fakülte\w*|a\.ş|şirketi|bankası|enstitüsü|belediyesi|hastanesi|"  # tr
+    r"egyetem\w*|főiskol\w*|gimnázium|kft|zrt|nyrt|intézet\w*|iskola\w*|"  # hu
+    r"πανεπιστήμι\w*|πολυτεχνεί\w*|σχολ\w*|λύκει\w*|ινστιτούτ\w*|εταιρεί\w*|"  # el
+    r"universitet\w*|högskola\w*|kommun|aktiebolag|"  # sv
+    r"universitas|politeknik|sekolah|"  # id
+    r"trường|đại học|công ty|học viện|tập đoàn|ngân hàng)\b"  # vi
     # German compounds end in the word that makes them an organisation: "Schülerzeitung".
     r"|\w(?:zeitung|verlag|schule|hochschule|klinik|klinikum|bank|versicherung|gruppe|zentrum|institut|akademie|"
     r"gesellschaft|verband|verein|amt|ministerium|gericht|kanzlei|agentur|stiftung)\b"
-    r"|大学|学院|学校|中学|小学|公司|集团|银行|研究院|研究所|中心|医院|事务所|工作室)"
+    r"|大学|学院|学校|中学|小学|公司|集团|银行|研究院|研究所|中心|医院|事务所|工作室"
+    # Scripts written without spaces, or with prefixes glued on (Hebrew "ב", "ל"): substrings.
+    r"|株式会社|有限会社|合同会社|会社|高等学校|高校|専門学校"  # ja
+    r"|대학교|대학원|고등학교|주식회사|\(주\)|㈜|회사|연구소|은행"  # ko
+    r"|אוניברסיט|מכלל|הטכניון|בע\"מ|בע״מ|חברת|תיכון"  # he
+    r"|دانشگاه|شرکت|موسسه|مؤسسه|دبیرستان|هنرستان|پژوهشگاه|سازمان)"  # fa
 )
 _ROLE = re.compile(
     r"(?i)(?:\b(?:engineer|developer|manager|intern|internship|trainee|assistant|analyst|consultant|researcher|"
@@ -46,11 +62,29 @@ _ROLE = re.compile(
     r"desarrollador|ingeniero|analista|becario|gerente|jefe|profesor|asesor|"
     r"estagiário|estagiario|desenvolvedor|engenheiro|gerente|professora?|cargo|"
     r"разработчик|инженер|программист|менеджер|стажер|стажёр|аналитик|руководитель|специалист|директор|"
-    r"преподаватель|ассистент|сотрудник|практикант)(?:s|in|innen|e|es|a|as|ки|ка|ом)?\b"
+    r"преподаватель|ассистент|сотрудник|практикант|"
+    r"programador|pasante|asistente|supervisor|coordinador|coordenador|consultor|auxiliar|"  # es pt
+    r"sviluppatore|sviluppatrice|ingegnere|tirocinante|stagista|consulente|docente|insegnante|programmatore|"
+    r"ricercatore|ricercatrice|"  # it
+    r"ontwikkelaar|medewerker|stagiair|adviseur|beheerder|projectleider|"  # nl
+    r"programist\w*|inżynier\w*|kierownik\w*|specjalist\w*|stażyst\w*|konsultant\w*|analityk\w*|"
+    r"nauczyciel\w*|"  # pl
+    r"mühendis\w*|geliştirici\w*|uzman\w*|stajyer\w*|müdür\w*|yönetici\w*|öğretmen\w*|danışman\w*|"  # tr
+    r"fejlesztő\w*|mérnök\w*|gyakornok\w*|vezető\w*|tanácsadó\w*|elemző\w*|tanár\w*|programozó\w*|"  # hu
+    r"μηχανικ\w*|προγραμματιστ\w*|υπεύθυν\w*|σύμβουλ\w*|αναλυτ\w*|καθηγητ\w*|"  # el
+    r"utvecklare|ingenjör|konsult|lärare|projektledare|"  # sv
+    r"pengembang|insinyur|magang|staf|manajer|karyawan|"  # id
+    r"lập trình viên|kỹ sư|thực tập sinh|nhân viên|trưởng phòng|giám đốc|chuyên viên"  # vi
+    r")(?:s|in|innen|e|es|a|as|ки|ка|ом)?\b"
     # German compounds end in the word that makes them a job: "Projektleiterin", "Softwareentwickler".
     r"|\w(?:leiter|entwickler|berater|ingenieur|manager|assistent|referent|praktikant|techniker|kaufmann|"
     r"kauffrau|mitarbeiter|spezialist|analyst|architekt|designer|administrator|koordinator)(?:in|innen)?\b"
-    r"|工程师|经理|实习|开发|总监|主管|教师|研究员|专员|助理|顾问|架构师|组长|负责人|职员)"
+    r"|工程师|经理|实习|开发|总监|主管|教师|研究员|专员|助理|顾问|架构师|组长|负责人|职员"
+    r"|エンジニア|プログラマ|ディレクター|プロデューサー|リーダー|マネージャー|デザイナー|部長|課長|主任|係長|取締役"
+    r"|インターン|講師|研究員"  # ja
+    r"|개발자|엔지니어|연구원|인턴|팀장|매니저|사원|대리|과장|부장|디자이너"  # ko
+    r"|מפתח|מהנדס|מנהל|רכז|מתכנת|יועץ|אנליסט"  # he
+    r"|برنامه‌نویس|برنامه نویس|مهندس|کارشناس(?!ی)|مدیر|کارآموز|توسعه‌دهنده|توسعه دهنده|پژوهشگر|مدرس)"  # fa
 )
 _DEGREE = re.compile(
     r"(?i)(?:\b(?:bachelor|master|masters|b\.?\s?sc|m\.?\s?sc|b\.?\s?a\b|m\.?\s?a\b|b\.?\s?tech|m\.?\s?tech|b\.\s?s\b|m\.\s?s\b|"
@@ -60,8 +94,24 @@ _DEGREE = re.compile(
     r"ssc|hsc|class|semester|erasmus|exchange|a-levels?|gcse|llb|ll\.b|llm|ll\.m|bsc|msc|beng|meng|basc|masc|"
     r"bcom|bsba|bfa|mfa|jd|mphil|dphil|dea|dess|bts|cap|bep|magistr|"
     r"high school|secondary|grado|técnico|tecnico|ingeniería|associate|"
-    r"бакалавр|магистр|специалитет|аспирант|кандидат|среднее|высшее)"
-    r"|本科|硕士|博士|学士|研究生|大专|专科|高中)"
+    r"бакалавр|магистр|специалитет|аспирант|кандидат|среднее|высшее|"
+    r"bachelorstudium|masterstudium|diplôme|bachillerato|doctorado|máster|bacharel|tecnólogo|pós-graduação|"
+    r"especialização|"  # de fr es pt
+    r"laurea|magistrale|triennale|dottorato|maturità|"  # it
+    r"propedeuse|doctoraal|havo|vwo|mbo|hbo|"  # nl
+    r"licencjat|inżynier|studia|"  # pl
+    r"диплом\w*|бакалавриат|магистратур\w*|"  # ru
+    r"lisans|yüksek lisans|doktora|önlisans|"  # tr
+    r"alapképzés|mesterképzés|érettségi|oklevél|"  # hu
+    r"πτυχίο\w*|μεταπτυχιακ\w*|διδακτορικ\w*|απολυτήριο|"  # el
+    r"kandidatexamen|masterexamen|magisterexamen|gymnasieexamen|civilingenjör|högskoleingenjör|"  # sv
+    r"sarjana|"  # id
+    r"cử nhân|thạc sĩ|tiến sĩ)"  # vi
+    r"|本科|硕士|博士|学士|研究生|大专|专科|高中"
+    r"|修士|卒業|修了"  # ja
+    r"|학사|석사|박사|졸업"  # ko
+    r"|תואר|בוגר|מוסמך|דוקטורט|בגרות|הנדסאי"  # he
+    r"|کارشناسی|دکتری|دکترا|دیپلم|لیسانس)"  # fa
 )
 # fmt: on
 # Words that make a name a school, whatever degree words it also holds ("Bachelor of Technology"
@@ -69,8 +119,12 @@ _DEGREE = re.compile(
 _SCHOOL = re.compile(
     r"(?i)\b(?:universit\w*|hochschule|college|school|schule|institut\w*|academy|akademie|école|ecole|lycée|"
     r"gymnasium|universidad|universidade|faculdade|facultad|escuela|colégio|colegio|istituto|politecnico|"
-    r"polytechnic|университет\w*|институт\w*|академи\w*|колледж\w*|школ\w*|лице\w*|гимнази\w*)\b"
-    r"|\w(?:schule|hochschule|akademie)\b|大学|学院|学校|中学"
+    r"polytechnic|университет\w*|институт\w*|академи\w*|колледж\w*|школ\w*|лице\w*|гимнази\w*|"
+    r"università|universita|liceo|scuola|universiteit|hogeschool|uniwersytet\w*|politechnik\w*|szkoł\w*|"
+    r"liceum|üniversite\w*|lise\w*|egyetem\w*|főiskol\w*|gimnázium|πανεπιστήμι\w*|πολυτεχνεί\w*|"
+    r"universitet\w*|högskola\w*|universitas|politeknik|sekolah|trường|đại học|học viện)\b"
+    r"|\w(?:schule|hochschule|akademie)\b|大学|学院|学校|中学|高等学校|高校|専門学校|대학교|대학원|고등학교"
+    r"|אוניברסיט|מכלל|הטכניון|תיכון|دانشگاه|دبیرستان|هنرستان"
 )
 _COUNTRIES = re.compile(
     r"(?i)\b(?:india|germany|deutschland|france|frankreich|italy|italia|italien|spain|españa|spanien|portugal|"
