@@ -123,6 +123,11 @@ def check_is_resume(data: object, source: str = "") -> None:
     """Refuse parsed JSON or YAML whose top level holds no résumé field (no basics, no known
     section, no meta): any JSON object is a valid, empty JSON Resume, but a file of something
     else must not become a blank CV that a batch lists as converted."""
+    dialect = other_dialect(data)
+    if dialect:
+        raise InvalidInputError(
+            f"a {dialect} résumé, not a JSON Resume: cvconvert does not read {dialect} yet", source=source
+        )
     if isinstance(data, dict) and not (data.keys() & _RESUME_KEYS):
         found = ", ".join(sorted(map(str, data))[:8]) or "nothing"
         hint = ": it looks like JSON-LD, read it with --from jsonld" if data.keys() & {"@context", "@graph"} else ""
@@ -130,6 +135,32 @@ def check_is_resume(data: object, source: str = "") -> None:
 
 
 _RESUME_KEYS = frozenset({"basics", "meta", *SECTIONS})
+
+
+def other_dialect(data: object) -> str | None:
+    """The name of another résumé dialect that ``data`` is written in, or None.
+
+    FRESH, Reactive Resume and RenderCV share key names with JSON Resume (``education``,
+    ``skills``, ``basics``): read as JSON Resume, their objects became one-element lists and the
+    CV came out empty, without a word. Each is told by the keys its schema requires.
+    """
+    if not isinstance(data, dict):
+        return None
+    meta = data.get("meta")
+    if isinstance(meta, dict) and str(meta.get("format", "")).upper().startswith("FRESH"):
+        return "FRESH"
+    if isinstance(data.get("employment"), dict) or any(
+        isinstance(data.get(key), dict) and "history" in data[key] for key in ("education", "employment", "service")
+    ):
+        return "FRESH"
+    if isinstance(data.get("sections"), dict) and isinstance(data.get("metadata"), dict):
+        return "Reactive Resume"
+    cv = data.get("cv")
+    if isinstance(cv, dict) and (
+        isinstance(cv.get("sections"), dict) or data.keys() & {"design", "locale", "rendercv_settings"}
+    ):
+        return "RenderCV"
+    return None
 
 
 def _strict_problems(data: dict[str, Any], model: type[Node], path: str) -> list[tuple[str, str]]:

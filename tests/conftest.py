@@ -35,7 +35,8 @@ def shared_files(folder: str, pattern: str) -> list[Path]:
 
 def corpus_resumes() -> tuple[list[Path], list[Path]]:
     """The JSON Resume corpus split in two: files that hold a résumé field at the top level, and
-    the few that hold none (a dialect with keys of its own), which readers refuse as no résumé.
+    the few that are no JSON Resume: a dialect with keys of its own, or a Reactive Resume export
+    (``sections`` and ``metadata`` objects beside its ``basics``), which readers refuse.
     An oracle of its own, not our reader: only the top-level keys are looked at."""
     import json
 
@@ -51,6 +52,8 @@ def corpus_resumes() -> tuple[list[Path], list[Path]]:
         except ValueError:
             data = pyjson5.decode(text)
         holds = isinstance(data, dict) and bool(data.keys() & {"basics", "meta", *SECTIONS})
+        if holds and isinstance(data.get("sections"), dict) and isinstance(data.get("metadata"), dict):
+            holds = False
         (resumes if holds else others).append(path)
     return resumes, others
 
