@@ -40,7 +40,7 @@ def gather_workbook(
     InvalidInputError when no input file matched, KeyboardInterrupt, with nothing written, when
     ``interrupt`` is pressed before the end.
     """
-    started = dt.date.today()
+    started = today()
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     from cvconvert.model import Resume
@@ -79,6 +79,11 @@ def gather_workbook(
             for owner in owners:
                 (owner.losses if note.kind == "loss" else owner.warnings).append(entry)
     return results
+
+
+def today() -> dt.date:
+    """The day a batch starts: the default reference date of its workbook (tests freeze it)."""
+    return dt.date.today()
 
 
 def read_task(task: Task, strict: bool, options: dict[str, object]) -> tuple[Result, dict[str, Any] | None]:

@@ -153,7 +153,7 @@ class Book:
         self.st_quote = style(alignment=top, quotePrefix=True)
         self.st_wrap_quote = style(alignment=wrap, quotePrefix=True)
         self.st_link = style(alignment=wrap, font=Font(color="0563C1", underline="single"))
-        self.st_id = style(alignment=top)
+        self.st_id = style(alignment=wrap)
         self.st_date = {
             fmt: style(alignment=top, number_format=fmt)
             for fmt in (cells.YEAR_FORMAT, cells.MONTH_FORMAT, cells.DAY_FORMAT)
