@@ -48,16 +48,24 @@ class PageLine:
     para: int = 0
     bullet: bool = False
     links: list[str] = field(default_factory=list)
+    box: tuple[float, float, float, float] = field(init=False)  # (left, top, right, bottom)
+    size: float = field(init=False)  # the largest font size on the line
 
-    @property
-    def box(self) -> tuple[float, float, float, float]:
-        """(left, top, right, bottom) of the line's words."""
-        ws = self.words
-        return (min(w.x0 for w in ws), min(w.top for w in ws), max(w.x1 for w in ws), max(w.bottom for w in ws))
+    def __post_init__(self) -> None:
+        self.measure()
 
-    @property
-    def size(self) -> float:
-        return max(w.size for w in self.words)
+    def measure(self) -> None:
+        """Box and size from the words (again, after words were added)."""
+        first = self.words[0]
+        x0, top, x1, bottom, size = first.x0, first.top, first.x1, first.bottom, first.size
+        for w in self.words:
+            x0 = w.x0 if w.x0 < x0 else x0
+            top = w.top if w.top < top else top
+            x1 = w.x1 if w.x1 > x1 else x1
+            bottom = w.bottom if w.bottom > bottom else bottom
+            size = w.size if w.size > size else size
+        self.box = (x0, top, x1, bottom)
+        self.size = size
 
 
 # A gap this many times the font size splits a row into chunks: wider than any word space,
@@ -67,8 +75,13 @@ CHUNK_GAP = 1.2
 TAB_GAP = 1.2
 
 
+_RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
 def _rtl(text: str) -> bool:
     """More right-to-left letters (Hebrew, Arabic, Persian) than left-to-right ones."""
+    if not _RTL_SCRIPT.search(text):
+        return False
     r = sum(1 for ch in text if unicodedata.bidirectional(ch) in ("R", "AL"))
     return r > 0 and r * 2 >= sum(1 for ch in text if ch.isalpha())
 
@@ -462,6 +475,7 @@ def _append(a: PageLine, b: PageLine) -> None:
     else:
         a.text += " " + b.text
     a.words = a.words + b.words
+    a.measure()
     a.links.extend(u for u in b.links if u not in a.links)
 
 

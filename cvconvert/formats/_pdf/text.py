@@ -16,7 +16,7 @@ from typing import Any
 from cvconvert import extract as engine
 from cvconvert import limits
 from cvconvert.errors import InvalidInputError, LimitExceededError
-from cvconvert.extract.lines import Line
+from cvconvert.extract.lines import Line, _clean
 from cvconvert.formats._pdf import layout
 from cvconvert.formats._pdf.layout import PageLine, Word
 from cvconvert.formats._pdf.open import open_pdf
@@ -79,6 +79,7 @@ _ACCENTS = {
     "\u02cb": "\u0300",  # ˋ
 }
 _HAS_ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
+_MEND = re.compile(_HAS_ACCENT.pattern[:-1] + _COMPAT.pattern[1:-1] + _INVISIBLE.pattern[1:])
 
 
 def _under(x: float, spans: list[tuple[float, float]]) -> int | None:
@@ -124,6 +125,10 @@ class _Reader:
         self.chars = 0
         self.most = limits.current().max_document_chars
         self._d = [ctypes.c_double() for _ in range(4)]
+        # FPDFText_GetTextObject returning the object's address as an int: pypdfium2's binding
+        # returns a typed pointer that takes microseconds to compare, once per word.
+        address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+        self._text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
         self._rect = raw.FS_RECTF()
 
     def metadata(self, key: str) -> str:
@@ -177,6 +182,7 @@ class _Reader:
 
     def _words(self, textpage: Any, height: float) -> list[Word]:
         raw = self.raw
+        text_object = self._text_object
         count = raw.FPDFText_CountChars(textpage)
         if count <= 0:
             return []
@@ -189,6 +195,8 @@ class _Reader:
         if len(text) != count:
             # A character outside the BMP took two UTF-16 units: read them one by one instead.
             text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+        # Most pages hold no accent, ligature or control to mend: then no word is looked at twice.
+        mend = _MEND.search(text) is not None
         words: list[Word] = []
         rect = self._rect
         x, y = self._d[0], self._d[1]
@@ -198,10 +206,11 @@ class _Reader:
         for m in _WORD.finditer(text):
             start, end = m.start(), m.end() - 1
             spans: list[tuple[float, float]] | None = None
-            if _HAS_ACCENT.search(m.group()):
-                word, spans = self._accented(textpage, start, m.group(), height, floating)
-            else:
-                word = _clean_word(m.group())
+            word = m.group()
+            if mend and _HAS_ACCENT.search(word):
+                word, spans = self._accented(textpage, start, word, height, floating)
+            elif mend:
+                word = _clean_word(word)
             if not word:
                 continue
             if not raw.FPDFText_GetLooseCharBox(textpage, start, rect):
@@ -215,11 +224,10 @@ class _Reader:
                 x0, x1 = min(b[0] for b in spans), max(b[1] for b in spans)
             raw.FPDFText_GetCharOrigin(textpage, start, x, y)
             size = raw.FPDFText_GetFontSize(textpage, start)
-            obj = raw.FPDFText_GetTextObject(textpage, start)
-            address = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            address = text_object(textpage, start)
             if address != last_obj:
                 last_obj = address
-                style = self._style(obj)
+                style = self._style(address)
             words.append(
                 Word(
                     word,
@@ -290,10 +298,12 @@ class _Reader:
             if id(w) in marks:
                 w.text = _with_marks(w.text, marks[id(w)])
 
-    def _style(self, obj: Any) -> tuple[bool, bool]:
+    def _style(self, address: int | None) -> tuple[bool, bool]:
         """(bold, italic) of a text object's font, from its weight, flags and name."""
         raw = self.raw
-        font = raw.FPDFTextObj_GetFont(obj)
+        if not address:
+            return False, False
+        font = raw.FPDFTextObj_GetFont(ctypes.cast(ctypes.c_void_p(address), raw.FPDF_PAGEOBJECT))
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         known = self.fonts.get(key)
         if known is not None:
@@ -374,8 +384,11 @@ def _line(pl: PageLine, page: int) -> Line:
     )
 
 
+# What the engine's cleaning changes in a line built from words: dot leaders, odd hyphens and
+# spaces, runs of tabs. Most lines hold none of them and skip it.
+_UNCLEAN = re.compile(r"[.…·_]{3}|[^\S ]|\s\s|^\s|\s$|\u2011")
+
+
 def engine_text(text: str) -> str:
     """A line's text as the engine cleans every front-end's text."""
-    from cvconvert.extract.lines import _clean
-
-    return _clean(text)
+    return _clean(text) if _UNCLEAN.search(text) else text
