@@ -127,7 +127,7 @@ class _Reader:
         self._d = [ctypes.c_double() for _ in range(4)]
         # FPDFText_GetTextObject returning the object's address as an int: pypdfium2's binding
         # returns a typed pointer that takes microseconds to compare, once per word.
-        address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+        address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
         self._text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
         self._rect = raw.FS_RECTF()
 
