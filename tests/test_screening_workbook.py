@@ -177,6 +177,9 @@ def test_as_of_is_a_declared_option() -> None:
     assert api.write_options(_xlsx.FORMAT, {"asOf": "2024-02-29"}).asOf == dt.date(2024, 2, 29)
     with pytest.raises(OptionError, match="asOf"):
         api.write_options(_xlsx.FORMAT, {"asOf": "yesterday"})
+    # The command line gives sources as one comma-separated string; Python as a sequence.
+    assert api.write_options(_xlsx.FORMAT, {"sources": "a.json, b.json"}).sources == ("a.json", "b.json")
+    assert api.write_options(_xlsx.FORMAT, {"sources": ["x, y.json"]}).sources == ("x, y.json",)
 
 
 def test_highest_degree_ranks_by_level_then_date() -> None:

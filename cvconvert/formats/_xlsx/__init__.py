@@ -17,7 +17,7 @@ from pydantic import Field
 
 from cvconvert._deps import lazy
 from cvconvert.formats.base import Format
-from cvconvert.options import WriteOptions
+from cvconvert.options import Names, WriteOptions
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_LINKS = 1_000
@@ -32,7 +32,7 @@ class XlsxWriteOptions(WriteOptions):
     asOf: dt.date | None = Field(
         None, description="date the Overview counts years of experience to, YYYY-MM-DD (default: today)"
     )
-    sources: tuple[str, ...] = Field(
+    sources: Names = Field(
         (), description="each résumé's source (a file name), in order, for the Overview's Source column"
     )
 
