@@ -340,8 +340,10 @@ def _line_text(words: list[Word]) -> str:
         gap = max(w.x0 - prev.x1, prev.x0 - w.x1)  # right-to-left rows run the other way
         size = max(prev.size, w.size, 1.0)
         # Letters that touch are one word, whatever space PDFium inferred (an accent drawn
-        # back over a letter made it see one: "TÜB İTAK").
-        parts.append("\t" if gap > TAB_GAP * size else " " if gap > 0.08 * size else "")
+        # back over a letter made it see one: "TÜB İTAK"). Chinese and Japanese put no space
+        # between words: spread or justified characters are still one run of text.
+        tight = 0.6 if _cjk_end(prev.text[-1]) and _cjk_end(w.text[0]) else 0.08
+        parts.append("\t" if gap > TAB_GAP * size else " " if gap > tight * size else "")
         parts.append(w.text)
     return "".join(parts)
 
@@ -453,7 +455,8 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float) -> bool:
         return False
     ax0, ax1 = min(w.x0 for w in last), max(w.x1 for w in last)
     bx0, _, bx1, _ = b.box
-    first = b.words[0].x1 - b.words[0].x0
+    # The width of the next line's first word (its first character in CJK, which has no spaces).
+    first = size if _cjk_end(b.text[:1]) else b.words[0].x1 - b.words[0].x0
     # Wrapped lines hold many words: a short line is not full however far it reaches.
     if ax1 - ax0 < 12 * size:
         return False

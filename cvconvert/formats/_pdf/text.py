@@ -130,6 +130,7 @@ class _Reader:
         address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
         self._text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
         self._rect = raw.FS_RECTF()
+        self._matrix = raw.FS_MATRIX()
 
     def metadata(self, key: str) -> str:
         """A document information entry ("Author"), or ''."""
@@ -200,8 +201,9 @@ class _Reader:
         words: list[Word] = []
         rect = self._rect
         x, y = self._d[0], self._d[1]
-        last_obj = None
+        last_obj: int | None = -1
         style = (False, False)
+        size = 0.0
         floating: list[tuple[float, float, str]] = []
         for m in _WORD.finditer(text):
             start, end = m.start(), m.end() - 1
@@ -223,11 +225,12 @@ class _Reader:
             if spans:
                 x0, x1 = min(b[0] for b in spans), max(b[1] for b in spans)
             raw.FPDFText_GetCharOrigin(textpage, start, x, y)
-            size = raw.FPDFText_GetFontSize(textpage, start)
             address = text_object(textpage, start)
             if address != last_obj:
+                # One font and size per text object: asked once per object, not per word.
                 last_obj = address
                 style = self._style(address)
+                size = raw.FPDFText_GetFontSize(textpage, start) * self._scale(textpage, start)
             words.append(
                 Word(
                     word,
@@ -297,6 +300,14 @@ class _Reader:
         for w in words:
             if id(w) in marks:
                 w.text = _with_marks(w.text, marks[id(w)])
+
+    def _scale(self, textpage: Any, index: int) -> float:
+        """How much the text and page matrices enlarge a character's font size (``1 Tf`` drawn
+        with a matrix of 14 is 14-point type)."""
+        m = self._matrix
+        if not self.raw.FPDFText_GetMatrix(textpage, index, m):
+            return 1.0
+        return float(abs(m.a * m.d - m.b * m.c) ** 0.5) or 1.0
 
     def _style(self, address: int | None) -> tuple[bool, bool]:
         """(bold, italic) of a text object's font, from its weight, flags and name."""
