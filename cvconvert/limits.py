@@ -43,8 +43,8 @@ class Limits:
     """Size of a text input (JSON, YAML, JSON-LD, Turtle and the other RDF syntaxes), before it
     is decoded: a parser's objects take many times the bytes they come from."""
     max_document_chars: int = 2_000_000
-    """Characters of text in a document read by rules (someone else's DOCX): the rules take a
-    few microseconds a character, and a CV holds some ten thousand."""
+    """Characters of text in a document read by rules (someone else's DOCX or PDF): the rules
+    take a few microseconds a character, and a CV holds some ten thousand."""
     max_triples: int = 200_000
     """Statements in one RDF graph (JSON-LD, Turtle, N-Triples, RDF/XML, HTML), counted as they
     are parsed."""
@@ -54,6 +54,13 @@ class Limits:
     """Decoded size of one file embedded in a PDF, checked as it is decoded."""
     max_pdf_pages: int = 50
     """Pages of a PDF read by rules (a CV has one to five)."""
+    max_pdf_content_bytes: int = 4 * 2**20
+    """Decoded size of a PDF's page content (with the forms and Type 3 glyphs it draws), counted
+    before PDFium lays it out: PDFium takes some 100 bytes of memory per byte of dense text
+    operators, and a CV's pages hold 5 to 100 kB each."""
+    max_pdf_stream_bytes: int = 64 * 2**20
+    """Decoded size of the other streams PDFium reads for a PDF's text (fonts, character maps,
+    object streams), counted before PDFium decodes them whole (a CV's embedded fonts: under 2 MB)."""
 
 
 _current: ContextVar[Limits] = ContextVar("cvconvert_limits", default=Limits())  # noqa: B039 - frozen

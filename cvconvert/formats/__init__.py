@@ -16,13 +16,16 @@ from typing import Any, Literal
 from cvconvert.errors import UnknownFormatError
 from cvconvert.formats.base import Format
 
-# Order matters only for sniffing content: more specific formats come before the ones that
-# would also accept their bytes (JSON-LD is JSON, so it is asked first; YAML accepts most text).
+# Order matters for sniffing content, and for extensions two formats share (the first wins): more
+# specific formats come before the ones that would also accept their bytes (JSON-LD is JSON, so
+# it is asked first; YAML accepts most text).
 BUILTIN: tuple[str, ...] = (
     "cvconvert.formats._jsonld",  # JSON-LD and the other RDF syntaxes (Turtle, N-Triples, RDF/XML)
     "cvconvert.formats._json",
     "cvconvert.formats._docx",
     "cvconvert.formats._xlsx",
+    # Before Europass: ".pdf" names the pdf reader, which reads a Europass PDF's XML itself.
+    "cvconvert.formats._pdf",  # any PDF: its Europass XML if it has one, else its text layer
     "cvconvert.formats._europass",  # the current Candidate XML, legacy V3 XML, and Europass PDFs
     "cvconvert.formats._text",  # plain text and Markdown CVs; by extension only (never sniffed)
     "cvconvert.formats._yaml",  # YAML accepts almost any text: sniffed last

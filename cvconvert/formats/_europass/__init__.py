@@ -2,7 +2,8 @@
 
 ``europass`` (``.xml``) writes the current europass.europa.eu XML; ``europass-v3`` writes the
 legacy Cedefop SkillsPassport V3.4 XML (valid against XSD 3.4.1); ``europass-pdf`` reads the
-XML a Europass PDF carries as an embedded file. Every reader looks at the root element and
+XML a Europass PDF carries as an embedded file (by name only: ``.pdf`` files go to the ``pdf``
+format, which reads that XML too). Every reader looks at the root element and
 reads either dialect, so ``cvconvert old.xml new.xml`` upgrades a V3 file to the current one.
 """
 
@@ -56,11 +57,6 @@ def sniff_v3(data: bytes) -> bool:
     return _dialect(data) == "v3"
 
 
-def sniff_pdf(data: bytes) -> bool:
-    """A PDF with embedded files (a Europass PDF carries its XML so; object streams hide the names)."""
-    return data.startswith(b"%PDF") and b"/EmbeddedFile" in data
-
-
 FORMATS = (
     # First: ".v3.xml" must be matched before the plain ".xml" of the current format.
     Format(
@@ -85,14 +81,15 @@ FORMATS = (
         extra="europass",
         description="Europass CV XML of europass.europa.eu (Candidate, 2020+); reads V3 too",
     ),
+    # Named only (--from europass-pdf): ".pdf" files and PDF content go to the pdf format, which
+    # reads a Europass PDF's XML the same way and any other PDF's text layer.
     Format(
         name="europass-pdf",
         extensions=(".pdf",),
         media_type="application/pdf",
         read=read_pdf,
         write=None,
-        sniff=sniff_pdf,
         extra="europass",
-        description="Europass PDF (reads the Europass XML it embeds)",
+        description="Europass PDF, its embedded XML only (the pdf format reads it too, and other PDFs)",
     ),
 )
