@@ -62,6 +62,7 @@ def test_looking_formats_up_loads_only_the_format_packages() -> None:
         "cvconvert.formats._jsonld",
         "cvconvert.formats._europass",
         "cvconvert.formats._pdf",
+        "cvconvert.formats._text",
     }
 
 
