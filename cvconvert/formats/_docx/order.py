@@ -47,7 +47,15 @@ class _Style:
     level: int | None = None
     numbered: bool = False
     bold: bool | None = None
+    italic: bool | None = None
     size: float | None = None
+
+
+# What a run's formatting says: bold, italic, size in points; None = as the style says.
+_Format = tuple[bool | None, bool | None, float | None]
+
+# A blank paragraph's height when its font size is not known: 12 pt in EMU.
+_LINE_EMU = 12 * 12700.0
 
 
 class _Package:
@@ -70,6 +78,7 @@ class _Package:
             if styles is not None:
                 self._read_styles(styles)
         self._resolved: dict[str, _Style] = {}
+        self.margin_left, self.margin_top = _margins(self.document)
         self.paragraphs = 0
         self.tables = 0
 
@@ -107,6 +116,7 @@ class _Package:
             rpr = st.find(_q(W, "rPr"))
             if rpr is not None:
                 style.bold = _on_off(rpr.find(_q(W, "b")))
+                style.italic = _on_off(rpr.find(_q(W, "i")))
                 style.size = _half_points(rpr.find(_q(W, "sz")))
             m = re.fullmatch(r"heading (\d)", style.name)
             if m and style.level is None:
@@ -133,6 +143,7 @@ class _Package:
             out.level = st.level if st.level is not None else out.level
             out.numbered = out.numbered or st.numbered
             out.bold = st.bold if st.bold is not None else out.bold
+            out.italic = st.italic if st.italic is not None else out.italic
             out.size = st.size if st.size is not None else out.size
         self._resolved[sid] = out
         return out
@@ -172,36 +183,61 @@ class _Package:
 
     def _container(self, el: Any, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
         out: list[Line] = []
+        pool = _Pool()
+        # Links of icons on a line of their own (an envelope for mailto:, a logo for a
+        # profile) go to the line above, or at the top to the line below.
+        loose: list[str] = []
         for child in el:
             tag = child.tag
             if tag == T_P:
-                out.extend(self._paragraph(child, where, cell))
+                lines, floating, height, links = self._paragraph(child, where, cell)
+                if links and out:
+                    out[-1].links = out[-1].links + links
+                else:
+                    loose += links
+                if lines:
+                    out.extend(pool.flush())
+                    if loose:
+                        lines[0].links, loose = loose + lines[0].links, []
+                    out.extend(lines)
+                pool.add(floating, height * max(1, len(lines)))
             elif tag == T_TBL:
-                self.tables += 1
-                number = self.tables
-                cells: list[tuple[int, int, list[Line]]] = []
-                rows = [row for row in child.iter(T_TR) if _ancestor_table(row) is child]
-                for r, row in enumerate(rows):
-                    for c, tc in enumerate(x for x in row if x.tag in (T_TC, T_SDT)):
-                        inner = tc if tc.tag == T_TC else tc.find(f".//{T_TC}")
-                        if inner is not None:
-                            kind = "table" if where == "body" else where
-                            cells.append((r, c, self._container(inner, kind, (number, r, c))))
-                out.extend(_table_order(cells))
+                out.extend(pool.flush())
+                out.extend(self._table(child, where))
             elif tag in (T_SDT, T_SDTCONTENT, _q(W, "customXml")):
+                out.extend(pool.flush())
                 out.extend(self._container(child, where, cell))
             elif tag == T_ALT:
-                choice = child.find(T_CHOICE)
-                if choice is not None:
-                    out.extend(self._container(choice, where, cell))
+                out.extend(pool.flush())
+                out.extend(self._container(_alternative(child), where, cell))
+        out.extend(pool.flush())
         return out
 
-    def _paragraph(self, p: Any, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
+    def _table(self, tbl: Any, where: str) -> list[Line]:
+        self.tables += 1
+        number = self.tables
+        cells: list[tuple[int, int, list[Line]]] = []
+        rows = [row for row in tbl.iter(T_TR) if _ancestor_table(row) is tbl]
+        for r, row in enumerate(rows):
+            for c, tc in enumerate(x for x in row if x.tag in (T_TC, T_SDT)):
+                inner = tc if tc.tag == T_TC else tc.find(f".//{T_TC}")
+                if inner is not None:
+                    kind = "table" if where == "body" else where
+                    cells.append((r, c, self._container(inner, kind, (number, r, c))))
+        return _table_order(cells)
+
+    def _paragraph(
+        self, p: Any, where: str, cell: tuple[int, int, int] | None
+    ) -> tuple[list[Line], list[_Box], float, list[str]]:
+        """The paragraph's lines (with its inline text boxes), its floating boxes, the height of
+        one of its lines in EMU (to place boxes anchored to the blank ones below), and the
+        links it holds when it holds no text."""
         self.paragraphs += 1
         ppr = p.find(_q(W, "pPr"))
         sid = self.default_style
         level: int | None = None
         numbered = False
+        mark_size: float | None = None
         if ppr is not None:
             ps = ppr.find(_q(W, "pStyle"))
             if ps is not None:
@@ -211,19 +247,21 @@ class _Package:
                 level = int(val)
             num = _num_id(ppr)
             numbered = num not in (None, "0")
+            mark_size = _half_points(ppr.find(f"{_q(W, 'rPr')}/{_q(W, 'sz')}"))
         style = self.style(sid)
         if level is None:
             level = style.level
         if not numbered and (ppr is None or _num_id(ppr) != "0"):
             numbered = style.numbered
-        pieces: list[tuple[str, bool | None, float | None]] = []
+        pieces: list[tuple[str, _Format]] = []
         boxes: list[list[_Box]] = []
         floating: list[_Box] = []
         links: list[str] = []
         self._inline(p, pieces, boxes, links, floating=floating)
-        text = "".join(t for t, _, _ in pieces)
-        shown = [(t, b, s) for t, b, s in pieces if t.strip()]
-        bold = bool(shown) and all((b if b is not None else bool(style.bold)) for _, b, _ in shown)
+        text = "".join(t for t, _ in pieces)
+        shown = [f for t, f in pieces if t.strip()]
+        bold = bool(shown) and all((b if b is not None else bool(style.bold)) for b, _, _ in shown)
+        italic = bool(shown) and all((i if i is not None else bool(style.italic)) for _, i, _ in shown)
         size = max(((s if s is not None else style.size) or 0.0) for _, _, s in shown) if shown else 0.0
         out: list[Line] = []
         for part in text.split("\n"):
@@ -235,6 +273,7 @@ class _Package:
                         level=level,
                         bullet=numbered,
                         bold=bold,
+                        italic=italic,
                         size=size,
                         where=where,
                         cell=cell,
@@ -242,21 +281,19 @@ class _Package:
                         links=links,
                     )
                 )
+        loose = links if not out else []
         for group in boxes:
             out.extend(_order_boxes(group))
-        if floating:
-            # Boxes anchored to one paragraph are placed by offsets on the page: read them as a
-            # person would (column by column), not in the order they were inserted.
-            out.extend(_order_boxes(floating))
-        return out
+        height = 1.2 * 12700.0 * (size or mark_size or style.size or 0.0) or _LINE_EMU
+        return out, floating, height, loose
 
     def _inline(
         self,
         el: Any,
-        pieces: list[tuple[str, bool | None, float | None]],
+        pieces: list[tuple[str, _Format]],
         boxes: list[list[_Box]],
         links: list[str],
-        rpr: tuple[bool | None, float | None] = (None, None),
+        fmt: _Format = (None, None, None),
         *,
         floating: list[_Box],
     ) -> None:
@@ -269,26 +306,20 @@ class _Package:
                         links.append(m.group(1))
                 continue
             if tag in TEXT_TAGS:
-                pieces.append((text_of(child), *rpr))
+                pieces.append((text_of(child), fmt))
             elif tag == T_R:
                 run_pr = child.find(_q(W, "rPr"))
-                b, s = rpr
-                if run_pr is not None:
-                    b2 = _on_off(run_pr.find(_q(W, "b")))
-                    s2 = _half_points(run_pr.find(_q(W, "sz")))
-                    b = b2 if b2 is not None else b
-                    s = s2 if s2 is not None else s
-                self._inline(child, pieces, boxes, links, (b, s), floating=floating)
+                inner = fmt if run_pr is None else _run_format(run_pr, fmt)
+                self._inline(child, pieces, boxes, links, inner, floating=floating)
             elif tag == _q(W, "hyperlink"):
                 target = self.rels.get(child.get(_q(R, "id"), ""), "")
                 if target:
                     links.append(target)
-                self._inline(child, pieces, boxes, links, rpr, floating=floating)
+                self._inline(child, pieces, boxes, links, fmt, floating=floating)
             elif tag == T_ALT:
-                choice = child.find(T_CHOICE)
-                if choice is not None:
-                    self._inline(choice, pieces, boxes, links, rpr, floating=floating)
+                self._inline(_alternative(child), pieces, boxes, links, fmt, floating=floating)
             elif tag == _q(W, "drawing"):
+                links.extend(self._picture_links(child))
                 group, anchored = self._drawing_boxes(child)
                 if anchored:
                     floating.extend(group)
@@ -301,26 +332,31 @@ class _Package:
                 elif group:
                     boxes.append(group)
             elif tag in _INLINE_CONTAINERS or tag == T_CHOICE:
-                self._inline(child, pieces, boxes, links, rpr, floating=floating)
+                self._inline(child, pieces, boxes, links, fmt, floating=floating)
+
+    def _picture_links(self, drawing: Any) -> list[str]:
+        """Targets of links set on a picture itself (wp:docPr/a:hlinkClick), not on its text."""
+        out: list[str] = []
+        for frame in drawing:
+            link = frame.find(f"{_q(WP, 'docPr')}/{_q(A, 'hlinkClick')}")
+            target = self.rels.get(link.get(_q(R, "id"), ""), "") if link is not None else ""
+            if target:
+                out.append(target)
+        return out
 
     def _drawing_boxes(self, drawing: Any) -> tuple[list[_Box], bool]:
         anchor = drawing.find(_q(WP, "anchor"))
         base_x = base_y = 0.0
         width = height = 0.0
+        flow = True
         frame = drawing.find(_q(WP, "inline")) if anchor is None else anchor
         if frame is not None:
             extent = frame.find(_q(WP, "extent"))
             if extent is not None:
                 width, height = _num(extent.get("cx")), _num(extent.get("cy"))
         if anchor is not None:
-            for axis in ("positionH", "positionV"):
-                pos = anchor.find(_q(WP, axis))
-                off = pos.find(_q(WP, "posOffset")) if pos is not None else None
-                value = _num(off.text) if off is not None else 0.0
-                if axis == "positionH":
-                    base_x = value
-                else:
-                    base_y = value
+            base_x, _ = self._offset(anchor.find(_q(WP, "positionH")), "x")
+            base_y, flow = self._offset(anchor.find(_q(WP, "positionV")), "y")
         shapes: list[tuple[Any, float, float, float, float]] = []
         for shape in _outermost(drawing, _q(WPS, "wsp")):
             content = shape.find(f"{_q(WPS, 'txbx')}/{T_TXBX}")
@@ -341,10 +377,23 @@ class _Package:
         min_x = min(s[1] for s in shapes)
         min_y = min(s[2] for s in shapes)
         out = [
-            _Box(base_x + x - min_x, base_y + y - min_y, w, h, self._container(content, "textbox", None))
+            _Box(base_x + x - min_x, base_y + y - min_y, w, h, self._container(content, "textbox", None), flow=flow)
             for content, x, y, w, h in shapes
         ]
         return out, anchor is not None
+
+    def _offset(self, pos: Any, axis: str) -> tuple[float, bool]:
+        """An anchor's offset on one axis in EMU from the text's top left corner, and whether it
+        moves with its paragraph (measured from the paragraph, not the page)."""
+        if pos is None:
+            return 0.0, True
+        off = pos.find(_q(WP, "posOffset"))
+        value = _num(off.text) if off is not None else 0.0
+        relative = pos.get("relativeFrom", "")
+        # Offsets from the page edge count from the margin, as the text's own do.
+        if relative in ("page", "leftMargin", "topMargin", "insideMargin", "outsideMargin"):
+            value -= self.margin_left if axis == "x" else self.margin_top
+        return value, relative in ("paragraph", "line", "")
 
     def _vml_boxes(self, pict: Any) -> list[_Box]:
         out: list[_Box] = []
@@ -359,7 +408,13 @@ class _Package:
             x = _css_length(pos.get("margin-left") or pos.get("left"))
             y = _css_length(pos.get("margin-top") or pos.get("top"))
             w, h = _css_length(pos.get("width")), _css_length(pos.get("height"))
-            out.append(_Box(x, y, w, h, self._container(content, "textbox", None), css=css.replace(" ", "")))
+            if pos.get("mso-position-horizontal-relative") == "page":
+                x -= self.margin_left
+            vertical = pos.get("mso-position-vertical-relative", "text")
+            if vertical == "page":
+                y -= self.margin_top
+            lines = self._container(content, "textbox", None)
+            out.append(_Box(x, y, w, h, lines, css=css.replace(" ", ""), flow=vertical in ("text", "line")))
         return out
 
     def creator(self) -> str:
@@ -372,6 +427,58 @@ class _Package:
             return ""
         el = root.find(_q(DC, "creator"))
         return (el.text or "").strip() if el is not None else ""
+
+
+class _Pool:
+    """Floating text boxes anchored to a run of paragraphs that hold no text themselves.
+
+    Templates anchor each box to one of a column of blank paragraphs at the top of the page,
+    with offsets from that paragraph: placed by the blank lines above their anchor, the boxes
+    of the whole run are read together, as one page (:func:`_order_boxes`).
+    """
+
+    def __init__(self) -> None:
+        self.boxes: list[_Box] = []
+        self.down = 0.0  # how far below the run's first paragraph the next one starts, in EMU
+
+    def add(self, boxes: list[_Box], height: float) -> None:
+        for box in boxes:
+            if box.flow:
+                box.y += self.down
+            self.boxes.append(box)
+        self.down += height
+
+    def flush(self) -> list[Line]:
+        boxes, self.boxes, self.down = self.boxes, [], 0.0
+        return _order_boxes(boxes) if boxes else []
+
+
+def _alternative(alt: Any) -> Any:
+    """The one branch of mc:AlternateContent that is read: the Choice, or the Fallback when
+    there is no Choice (both hold the same content; reading both doubled it)."""
+    choice = alt.find(T_CHOICE)
+    if choice is not None:
+        return choice
+    fallback = alt.find(T_FALLBACK)
+    return fallback if fallback is not None else []
+
+
+def _run_format(rpr: Any, outer: _Format) -> _Format:
+    b, i, s = outer
+    b2, i2, s2 = _on_off(rpr.find(_q(W, "b"))), _on_off(rpr.find(_q(W, "i"))), _half_points(rpr.find(_q(W, "sz")))
+    return (b if b2 is None else b2, i if i2 is None else i2, s if s2 is None else s2)
+
+
+def _margins(document: Any) -> tuple[float, float]:
+    """The page's left and top margins in EMU (from the last section), 1 inch if not given."""
+    sect = document.find(f"{_q(W, 'body')}/{_q(W, 'sectPr')}")
+    mar = sect.find(_q(W, "pgMar")) if sect is not None else None
+    out: list[float] = []
+    for side in ("left", "top"):
+        value = mar.get(_q(W, side), "") if mar is not None else ""
+        twips = float(value) if value.lstrip("-").isdigit() else 1440.0
+        out.append(_finite(twips * 635.0))
+    return out[0], out[1]
 
 
 def _outermost(el: Any, tag: str) -> Iterator[Any]:

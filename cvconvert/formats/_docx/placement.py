@@ -8,7 +8,6 @@ or block by block when it holds two lists side by side.
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 import re
 from collections import Counter
@@ -21,7 +20,11 @@ from cvconvert.extract.vocab import _any_key
 
 @dataclass
 class _Box:
-    """A text box: its position in EMU (group-relative or anchor-relative) and its lines."""
+    """A text box: its position in EMU (group-relative or anchor-relative) and its lines.
+
+    ``flow`` says that ``y`` is measured from the paragraph that anchors the box, which moves
+    with the text; otherwise from the page or its margins.
+    """
 
     x: float
     y: float
@@ -29,49 +32,160 @@ class _Box:
     h: float
     lines: list[Line]
     css: str = ""
+    flow: bool = True
+
+
+# Boxes that should abut but overlap by a hair (a name box a few points wider than its column)
+# are still apart: 4 pt in EMU.
+_SLACK = 4 * 12700.0
 
 
 def _order_boxes(group: list[_Box]) -> list[Line]:
-    """Boxes in reading order: bands top to bottom, columns left to right within a band.
+    """Boxes in reading order, as a person reads the page.
 
     Converters from PDF put each word, or even each letter, in a box of its own: single-line
-    boxes side by side on one row are first joined into one line, with no space where they touch
-    (letters of one word) and a space for a small gap; a wide gap means another column.
+    boxes side by side on one row are first joined into one line (:func:`_join_rows`). Then
+    the page is read by columns (:func:`_columns`): boxes above every column first (a title
+    band), then each column whole, top to bottom, left to right (right to left in a
+    right-to-left document). A narrow column beside a wide one is a sidebar: its lines get
+    ``where="sidebar"``; every line gets its ``column``.
     """
-    if len(group) == 1:
-        return group[0].lines
-    boxes = _join_rows(group)
+    boxes = [b for b in group if b.lines]
     if len(boxes) == 1:
         return boxes[0].lines
-    left = min(b.x for b in boxes)
-    right = max(b.x + b.w for b in boxes)
-    span = max(right - left, 1.0)
-    out: list[Line] = []
-    band: list[_Box] = []
+    boxes = _join_rows(boxes)
+    if len(boxes) == 1:
+        return boxes[0].lines
+    return [line for box in _read_boxes(boxes, _right_to_left(boxes)) for line in box.lines]
 
-    def flush() -> None:
-        if not band:
-            return
-        starts = sorted({b.x for b in band})
-        cut: float | None = None
-        best = span * 0.2
-        for a, b in itertools.pairwise(starts):
-            if b - a > best:
-                best, cut = b - a, b
-        columns = [band] if cut is None else [[b for b in band if b.x < cut], [b for b in band if b.x >= cut]]
-        for column in columns:
-            for box in sorted(column, key=lambda b: (b.y, b.x)):
-                out.extend(box.lines)
-        band.clear()
 
+def _right_to_left(boxes: list[_Box]) -> bool:
+    """Most letters Hebrew or Arabic: columns are read from the right."""
+    rtl = ltr = 0
+    for box in boxes:
+        for line in box.lines:
+            for ch in line.text:
+                if "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":
+                    rtl += 1
+                elif ch.isalpha():
+                    ltr += 1
+    return rtl > ltr
+
+
+def _read_boxes(boxes: list[_Box], rtl: bool, depth: int = 0) -> list[_Box]:
+    """``boxes`` in reading order: title band, then columns (see :func:`_order_boxes`)."""
+    top, columns = _columns(boxes)
+    if len(columns) < 2 or depth > 8 or _side_by_side(columns):
+        return _by_rows(boxes, rtl)
+    if rtl:
+        columns.reverse()
+    lead = _lead(columns)
+    ordered: list[_Box] = sorted(top + lead, key=lambda b: (b.y, b.x))
+    lead_ids = {id(b) for b in lead}
+    if depth == 0:
+        _mark_columns(columns)
+        # The eye goes first to the largest text on the page, the name: its column is read
+        # first, the others after it in reading direction.
+        columns.sort(key=lambda c: -max(line.size for box in c for line in box.lines))
+    for column in columns:
+        ordered.extend(_read_boxes([b for b in column if id(b) not in lead_ids], rtl, depth + 1))
+    return ordered
+
+
+# Boxes whose tops are this close (6 pt in EMU) stand on one row.
+_LEVEL = 6 * 12700.0
+
+
+def _side_by_side(columns: list[list[_Box]]) -> bool:
+    """Columns that are rows in disguise: most boxes of the smallest one start level with a box
+    of another ("dates | what was done", entry after entry), so each row is read across."""
+    smallest = min(range(len(columns)), key=lambda i: len(columns[i]))
+    tops = sorted(b.y for i, column in enumerate(columns) if i != smallest for b in column)
+    level = 0
+    for box in columns[smallest]:
+        at = bisect.bisect_left(tops, box.y - _LEVEL)
+        level += at < len(tops) and tops[at] <= box.y + _LEVEL
+    return level >= 2 and 2 * level >= len(columns[smallest])
+
+
+def _by_rows(boxes: list[_Box], rtl: bool) -> list[_Box]:
+    """Top to bottom; boxes whose tops are level form a row, read across it."""
+    out: list[_Box] = []
+    row: list[_Box] = []
     for box in sorted(boxes, key=lambda b: (b.y, b.x)):
-        if box.w > span * 0.6:
-            flush()
-            out.extend(box.lines)
-        else:
-            band.append(box)
-    flush()
+        if row and box.y - row[0].y > _LEVEL:
+            out.extend(sorted(row, key=lambda b: b.x, reverse=rtl))
+            row = []
+        row.append(box)
+    out.extend(sorted(row, key=lambda b: b.x, reverse=rtl))
     return out
+
+
+def _columns(boxes: list[_Box]) -> tuple[list[_Box], list[list[_Box]]]:
+    """The boxes above all columns, and the columns left to right (one when there is no gutter).
+
+    A gutter is an upright strip that no box crosses. A title box across the whole page
+    hides the gutter below it: the boxes wholly above all others are set aside, one at a time
+    (at most three), until a gutter shows.
+    """
+    rest = sorted(boxes, key=lambda b: (b.y, b.x))
+    top: list[_Box] = []
+    while True:
+        columns = _split_at_gutters(rest)
+        if len(columns) > 1 or len(top) >= 3 or len(rest) < 3:
+            return (top, columns) if len(columns) > 1 else ([], [boxes])
+        first = rest[0]
+        if any(b.y < first.y + first.h - _SLACK for b in rest[1:]):
+            return [], [boxes]
+        top.append(first)
+        rest = rest[1:]
+
+
+def _split_at_gutters(boxes: list[_Box]) -> list[list[_Box]]:
+    """Boxes grouped into columns by the upright gaps between them (a sweep by left edge)."""
+    by_left = sorted(boxes, key=lambda b: b.x)
+    columns: list[list[_Box]] = [[by_left[0]]]
+    right = by_left[0].x + by_left[0].w
+    for box in by_left[1:]:
+        if box.x >= right - _SLACK:
+            columns.append([box])
+        else:
+            columns[-1].append(box)
+        right = max(right, box.x + box.w)
+    return columns
+
+
+def _lead(columns: list[list[_Box]]) -> list[_Box]:
+    """Boxes of a column that stand wholly above where every other column starts: the name and
+    title at the top of the main column, read before the sidebar beside what follows."""
+    tops = [min(b.y for b in column) for column in columns]
+    # The highest start among the other columns: the second highest overall for the column
+    # that starts highest (found once: asking for each column is quadratic in the columns).
+    first, second = sorted(tops)[:2]
+    out: list[_Box] = []
+    for column, top in zip(columns, tops, strict=True):
+        others = second if top == first else first
+        for box in sorted(column, key=lambda b: b.y):
+            if box.y + box.h > others + _SLACK:
+                break
+            out.append(box)
+    return out
+
+
+def _mark_columns(columns: list[list[_Box]]) -> None:
+    """Each line's column (from the left); a narrow column beside one wide one is a sidebar."""
+    lefts = [min(b.x for b in column) for column in columns]
+    rank = {i: n for n, i in enumerate(sorted(range(len(columns)), key=lefts.__getitem__))}
+    widths = [max(b.x + b.w for b in column) - min(b.x for b in column) for column in columns]
+    narrow = -1
+    if len(columns) == 2 and min(widths) <= 0.45 * sum(widths):
+        narrow = widths.index(min(widths))
+    for i, column in enumerate(columns):
+        for box in column:
+            for line in box.lines:
+                line.column = rank[i]
+                if i == narrow and line.where in ("body", "textbox"):
+                    line.where = "sidebar"
 
 
 def _join_rows(group: list[_Box]) -> list[_Box]:

@@ -1,0 +1,214 @@
+"""Reading order and layout hints of the DOCX front-end (cvconvert.formats._docx.order).
+
+Each test builds a small Word package from raw XML (text boxes, alternate content and picture
+links are beyond python-docx) and checks the lines the engine receives: their order and hints.
+"""
+
+from __future__ import annotations
+
+from cvconvert.extract.lines import Line
+from cvconvert.formats._docx.order import read_lines
+from tests.helpers import zip_of
+
+NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+EMU = 12700  # per point
+
+
+def _docx(body: str, links: dict[str, str] | None = None) -> bytes:
+    rels = "".join(
+        f'<Relationship Id="{rid}" TargetMode="External" Target="{target}" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+        for rid, target in (links or {}).items()
+    )
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    return zip_of(
+        {
+            "[Content_Types].xml": (
+                b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                b'<Default Extension="xml" ContentType="application/xml"/>'
+                b'<Override PartName="/word/document.xml" ContentType="application/'
+                b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+            ),
+            "_rels/.rels": (
+                f'<?xml version="1.0"?><Relationships xmlns="{package}">'
+                '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.openxmlformats.org/'
+                'officeDocument/2006/relationships/officeDocument"/></Relationships>'
+            ).encode(),
+            "word/_rels/document.xml.rels": (
+                f'<?xml version="1.0"?><Relationships xmlns="{package}">{rels}</Relationships>'
+            ).encode(),
+            "word/document.xml": (
+                f'<?xml version="1.0"?><w:document {NS}><w:body>{body}'
+                '<w:sectPr><w:pgMar w:left="1440" w:top="1440" w:right="1440" w:bottom="1440"/></w:sectPr>'
+                "</w:body></w:document>"
+            ).encode(),
+        }
+    )
+
+
+def _p(*texts: str, size: int = 0, italic: bool = False) -> str:
+    """One paragraph; several texts are lines cut by line breaks."""
+    props = ("<w:i/>" if italic else "") + (f'<w:sz w:val="{size * 2}"/>' if size else "")
+    runs = "<w:r><w:br/></w:r>".join(f"<w:r><w:rPr>{props}</w:rPr><w:t>{t}</w:t></w:r>" for t in texts)
+    return f"<w:p>{runs}</w:p>"
+
+
+def _box(x: float, y: float, w: float, h: float, content: str, *, vertical: str = "paragraph") -> str:
+    """A floating text box (DrawingML) at (x, y) points from its column and paragraph."""
+    return (
+        '<w:r><w:drawing><wp:anchor simplePos="0" relativeHeight="1" behindDoc="0" locked="0" '
+        'layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="column"><wp:posOffset>{int(x * EMU)}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="{vertical}"><wp:posOffset>{int(y * EMU)}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{int(w * EMU)}" cy="{int(h * EMU)}"/><wp:docPr id="1" name="Text Box"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<wps:wsp><wps:spPr/><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+
+
+def _anchors(*boxes: str) -> str:
+    """A blank paragraph that anchors ``boxes``."""
+    return f"<w:p>{''.join(boxes)}</w:p>"
+
+
+def _texts(lines: list[Line]) -> list[str]:
+    return [line.text for line in lines]
+
+
+def test_boxes_anchored_to_a_column_of_blank_paragraphs_are_read_as_one_page() -> None:
+    # The work box hangs from the first blank paragraph but lower down; the name box hangs from
+    # the fourth, pulled up above it: the page shows the name first.
+    body = _anchors(_box(0, 200, 400, 300, _p("Experience") + _p("Acme Ltd 2019 - 2021")))
+    body += _anchors() + _anchors()
+    body += _anchors(_box(0, -40, 400, 30, _p("Jane Example", size=24)))
+    assert _texts(read_lines(_docx(body))) == ["Jane Example", "Experience", "Acme Ltd 2019 - 2021"]
+
+
+def test_a_sidebar_of_text_boxes_is_read_whole_and_marked() -> None:
+    left = [
+        _box(0, 60, 140, 100, _p("Contact") + _p("jane@example.org")),
+        _box(0, 300, 140, 100, _p("Skills") + _p("Python")),
+    ]
+    right = [
+        _box(170, 0, 330, 40, _p("Jane Example", size=24)),
+        _box(170, 150, 330, 120, _p("Experience") + _p("Acme Ltd 2019 - 2021")),
+        _box(170, 420, 330, 120, _p("Education") + _p("State University 2015")),
+    ]
+    lines = read_lines(_docx(_anchors(right[1], left[0], right[2], left[1], right[0])))
+    assert _texts(lines) == [
+        "Jane Example",
+        "Experience",
+        "Acme Ltd 2019 - 2021",
+        "Education",
+        "State University 2015",
+        "Contact",
+        "jane@example.org",
+        "Skills",
+        "Python",
+    ]
+    assert [(line.where, line.column) for line in lines[5:]] == [("sidebar", 0)] * 4
+    assert {(line.where, line.column) for line in lines[:5]} == {("textbox", 1)}
+
+
+def test_the_name_heads_its_column_before_the_sidebar_beside_the_rest() -> None:
+    # The name sits at the top of the wide column, above where the sidebar starts; the sidebar
+    # holds the largest text below it, so it is read next, then the rest of the wide column.
+    body = _anchors(
+        _box(0, 80, 140, 200, _p("Contact", size=26) + _p("jane@example.org")),
+        _box(170, 0, 330, 40, _p("Jane Example", size=24)),
+        _box(170, 80, 330, 200, _p("Experience") + _p("Acme Ltd 2019 - 2021")),
+    )
+    assert _texts(read_lines(_docx(body))) == [
+        "Jane Example",
+        "Contact",
+        "jane@example.org",
+        "Experience",
+        "Acme Ltd 2019 - 2021",
+    ]
+
+
+def test_a_title_box_across_the_page_is_read_before_the_columns_below() -> None:
+    body = _anchors(
+        _box(0, 60, 140, 100, _p("Skills") + _p("Python")),
+        _box(0, 300, 140, 100, _p("Languages") + _p("German")),
+        _box(170, 60, 330, 200, _p("Experience")),
+        _box(170, 280, 330, 100, _p("Education")),
+        _box(0, 0, 500, 40, _p("Jane Example")),
+    )
+    assert _texts(read_lines(_docx(body))) == [
+        "Jane Example",
+        "Skills",
+        "Python",
+        "Languages",
+        "German",
+        "Experience",
+        "Education",
+    ]
+
+
+def test_boxes_level_with_each_other_are_read_row_by_row() -> None:
+    # Dates beside what was done, entry after entry: each row across, not all dates first.
+    body = _anchors(
+        _box(0, 0, 100, 50, _p("2019 - 2021")),
+        _box(120, 0, 380, 50, _p("Acme Ltd") + _p("Engineer")),
+        _box(0, 100, 100, 50, _p("2015 - 2019")),
+        _box(120, 100, 380, 50, _p("Beta GmbH") + _p("Intern")),
+    )
+    assert _texts(read_lines(_docx(body))) == [
+        "2019 - 2021",
+        "Acme Ltd",
+        "Engineer",
+        "2015 - 2019",
+        "Beta GmbH",
+        "Intern",
+    ]
+
+
+def test_columns_of_a_right_to_left_page_are_read_from_the_right() -> None:
+    body = _anchors(
+        _box(0, 60, 240, 300, _p("כישורים") + _p("פייתון")),
+        _box(260, 0, 240, 300, _p("ניסיון") + _p("עבודה")),
+    )
+    assert _texts(read_lines(_docx(body))) == ["ניסיון", "עבודה", "כישורים", "פייתון"]
+
+
+def test_lines_of_one_paragraph_share_its_number_and_italic_is_a_hint() -> None:
+    lines = read_lines(_docx(_p("Acme Ltd", "Engineer", italic=True) + _p("Plain")))
+    assert [(line.text, line.para, line.italic) for line in lines] == [
+        ("Acme Ltd", 1, True),
+        ("Engineer", 1, True),
+        ("Plain", 2, False),
+    ]
+
+
+def test_alternate_content_is_read_once_from_the_fallback_when_there_is_no_choice() -> None:
+    fallback = (
+        "<w:r><mc:AlternateContent><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+        f"{_p('Inside the box')}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    both = (
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:t>Chosen</w:t></mc:Choice>"
+        "<mc:Fallback><w:t>Fallen back</w:t></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    lines = read_lines(_docx(f"<w:p>{fallback}</w:p><w:p>{both}</w:p>"))
+    assert _texts(lines) == ["Inside the box", "Chosen"]
+
+
+def test_links_on_icons_in_a_paragraph_of_their_own_reach_the_line_above() -> None:
+    icon = (
+        '<w:r><w:drawing><wp:inline><wp:extent cx="200000" cy="200000"/><wp:docPr id="3" name="Icon">'
+        '<a:hlinkClick r:id="rIdMail"/></wp:docPr></wp:inline></w:drawing></w:r>'
+    )
+    lines = read_lines(_docx(_p("Jane Example") + f"<w:p>{icon}</w:p>" + _p("Profile"), {"rIdMail": "mailto:j@x.org"}))
+    assert [(line.text, line.links) for line in lines] == [("Jane Example", ["mailto:j@x.org"]), ("Profile", [])]
