@@ -80,6 +80,28 @@ _POSTCODE_KEYS = re.compile(
 )
 
 
+# Captions of the job sought (Europass and others), besides vocab._LABEL_KEYS.
+_SOUGHT_KEYS = re.compile(
+    r"(?i)^(?:desired employment|occupation|job applied for|position applied for|preferred job|"
+    r"emploi recherché|poste visé|poste recherché|empleo deseado|puesto solicitado|ocupación deseada|"
+    r"emprego pretendido|cargo pretendido|occupazione desiderata|ocupazione desiderata|posizione ricoperta|"
+    r"gewünschte beschäftigung|angestrebte position|berufsbezeichnung|gewenste functie|"
+    r"stanowisko|pożądane stanowisko|pozisyon|hedef pozisyon|желаемая позиция|希望职位|希望職種|희망 직무)$"
+)
+
+
+def _caps_caption(text: str) -> tuple[str, str] | None:
+    """ "INFORMAZIONI PERSONALI Enrico Tolotto": a caption in capitals of two words or more, then
+    its value in ordinary case on the same line (Europass PDFs put the two columns on one line)."""
+    words = text.split()
+    n = 0
+    while n < len(words) and sum(c.isalpha() for c in words[n]) >= 2 and words[n].isupper():
+        n += 1
+    if n < 2 or n == len(words) or not any(c.islower() for c in words[n]):
+        return None
+    return " ".join(words[:n]), " ".join(words[n:])
+
+
 def _other_caption(text: str) -> bool:
     """ "Languages: English, French": a line under a caption that is not a place's holds no place."""
     kv = _split_key(text)
@@ -113,7 +135,15 @@ _URL = re.compile(
     r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:info|io|dev|me|ml|net|org|com|de|fr|es|ru|cn|tech|site|page|app)"
     r"(?:/[^\s<>\"'，。、）)]*)?)(?=$|[\s,;|)）])"
 )
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\+?\d[\d ().\-‑/]{5,}\d(?![\w])")
+# Not inside an identifier either ("ResearcherID: D-4752-2015").
+_PHONE = re.compile(r"(?<![\w+])(?<![^\W\d]-)(?:\+|00)?[(（]?\+?\d[\d ().\-‑/（）]{5,}\d(?![\w])")
+# A caption before a colon: "Scopus Author ID: …".
+_CAPTION = re.compile(r"^[^\W\d][\w .'/()-]{0,40}?\s*[:：]\s*\S")
+# Phone captions besides vocab._PHONE_KEYS, per language.
+_MORE_PHONE_KEYS = re.compile(
+    r"(?i)τηλέφωνο|κινητό|điện thoại|di động|تلفن|موبایل|شماره تماس|טלפון|נייד|電話|携帯|전화|휴대폰|연락처|"
+    r"\b(?:cep|gsm|telefonszám|mobil\w*|numer telefonu|telefoon|puhelin|whatsapp|nomor hp|no\. hp)\b"
+)
 _NETWORKS = {
     "linkedin.com": "LinkedIn",
     "github.com": "GitHub",
@@ -323,6 +353,7 @@ class _Basics:
         self.all = everything
         self.data: dict[str, Any] = {}
         self.used: set[int] = set()  # id() of lines consumed as contact details
+        self.name_lines: list[Line] = []  # the lines the name was read from, by layout
         self.refs = _referee_lines(everything)  # id() of lines under a references heading
 
     def run(self, creator: str) -> dict[str, Any]:
@@ -357,6 +388,7 @@ class _Basics:
             score, _, used, text = max(candidates, key=lambda c: (c[0], c[1]))
             self.data["name"] = text
             self.used.update(id(ln) for ln in used)
+            self.name_lines = used
             conf = min(0.9, 0.4 + score / 4)
             self.report.warn("/basics/name", f"name taken from a prominent line near the top (confidence {conf:.1f})")
             return
@@ -426,6 +458,10 @@ class _Basics:
             joined = _name_continued(line, nxt, top)
             if joined:
                 parts.insert(0, joined)
+            caps = _caps_caption(text)
+            if caps and not joined:
+                joined = caps[1]  # scored as the whole line: the caption is a column beside it
+                parts.insert(0, joined)
             for part in parts:
                 if not _looks_like_name(part):
                     continue
@@ -442,7 +478,7 @@ class _Basics:
                     score -= 0.8  # one word is more often a title or a caption than a name
                 if _signature(line) in heading_looks:
                     score -= 1.0  # written like the section headings: another heading
-                used = [line, nxt] if part is joined and nxt is not None else [line]
+                used = [line, nxt] if part is joined and nxt is not None and not caps else [line]
                 candidates.append((score, -order, used, part))
                 break
         return candidates
@@ -457,18 +493,20 @@ class _Basics:
                 self.used.add(id(line))
                 return
         for line in self.all:
-            if _REFERENCE_KEYS.search(line.text):
+            if _REFERENCE_KEYS.search(line.text) or id(line) in self.refs:
                 continue
             for link in line.links:
                 if link.casefold().startswith("mailto:"):
                     addr = link[7:].split("?")[0].strip()
                     if _EMAIL.fullmatch(addr):
-                        self.data["email"] = addr
+                        # The address as printed wins over the link's target ("Jane.Doe@…").
+                        shown = _EMAIL.search(line.text)
+                        self.data["email"] = shown.group(0) if shown else addr
                         self.used.add(id(line))
                         return
         for line in self.all:
             m = _EMAIL.search(line.text)
-            if m and not _REFERENCE_KEYS.search(line.text):
+            if m and not _REFERENCE_KEYS.search(line.text) and id(line) not in self.refs:
                 self.data["email"] = m.group(0)
                 self.used.add(id(line))
                 return
@@ -477,11 +515,16 @@ class _Basics:
         keyed: list[str] = []
         region_ids = {id(ln) for ln in region}
         for line in region + self.all:
+            if id(line) in self.refs:
+                continue
             text = _EMAIL.sub(" ", _URL.sub(" ", line.text))
             found = _phones(text)
             if not found:
                 continue
-            if _PHONE_KEYS.search(text) or id(line) in region_ids:
+            phone_key = bool(_PHONE_KEYS.search(text) or _MORE_PHONE_KEYS.search(text))
+            if not phone_key and _CAPTION.match(text):
+                continue  # "Scopus Author ID: 25652213800": another caption's number
+            if phone_key or id(line) in region_ids:
                 keyed.extend(found)
                 self.used.add(id(line))
             if keyed:
@@ -489,7 +532,7 @@ class _Basics:
         if not keyed:
             # A line that holds nothing but a phone number, anywhere (a contact column).
             for line in self.all:
-                found = _phones(line.text)
+                found = _phones(line.text) if id(line) not in self.refs else []
                 if found and len(found[0]) >= len(line.text.strip()) - 2 and len(re.sub(r"\D", "", found[0])) >= 9:
                     keyed.append(found[0])
                     self.used.add(id(line))
@@ -504,7 +547,7 @@ class _Basics:
         profiles: list[dict[str, str]] = []
         in_region = {id(ln) for ln in region}
         for line in self.all:
-            found = [ln for ln in line.links if not ln.casefold().startswith("mailto:")]
+            found = [ln for ln in line.links if not ln.casefold().startswith(("mailto:", "tel:", "callto:", "sms:"))]
             text = _EMAIL.sub(" ", re.sub(r"(?<!\S)\S+\s?[\[(]at[\])]\s?\S+", " ", line.text))
             found += [_url_of(m.group(0)) for m in _URL.finditer(text) if "@" not in m.group(0)]
             for raw in found:
@@ -695,8 +738,12 @@ class _Basics:
         # inside a section. "Position" or "Title" there belong to an entry.
         inside = {id(ln) for ln in region}
         for line in region + [ln for ln in self.captioned_block() if id(ln) not in inside]:
-            kv = _split_key(line.text)
+            kv = _split_key(line.text) or _caps_caption(line.text)
             k = kv[0].casefold() if kv else ""
+            if kv and _SOUGHT_KEYS.match(k) and kv[1] and len(kv[1]) < 80:
+                self.data["label"] = kv[1]
+                self.used.add(id(line))
+                return
             if kv and _LABEL_KEYS.match(k) and kv[1] and len(kv[1]) < 80:
                 if id(line) in inside or not _ROLE_KEYS.match(k):
                     self.data["label"] = kv[1]
@@ -705,7 +752,10 @@ class _Basics:
         name = self.data.get("name")
         if not name:
             return
-        exact = [i for i, line in enumerate(region) if _clean_name(line.text) == name]
+        # The line under the name's last line first (a name written over two lines).
+        last = {id(self.name_lines[-1])} if self.name_lines else set()
+        exact = [i for i, line in enumerate(region) if id(line) in last]
+        exact += [i for i, line in enumerate(region) if _clean_name(line.text) == name and id(line) not in last]
         # A set: asking the list for each line took minutes when thousands of lines hold the name.
         exact_set = set(exact)
         loose = [i for i, line in enumerate(region) if name in line.text and i not in exact_set]

@@ -9,7 +9,7 @@ from cvconvert.extract.vocab import _COUNTRIES, _DEGREE, _ORG
 
 _STREET = re.compile(
     r"(?i)(?:\b(?:str\.|street|st\.|road|rd\.|avenue|ave\.|rue|allée|chemin|impasse|via|viale|piazza|calle|avenida|"
-    r"rua|travessa|lane|boulevard|blvd|plot|sector|ul\.|ulica|köz|utca|út|tér|straat|laan|weg|sokak|sokağı|"
+    r"rua|travessa|lane|drive|dr\.|court|ct\.|way|parkway|terrace|boulevard|blvd|plot|sector|ul\.|ulica|köz|utca|út|tér|straat|laan|weg|sokak|sokağı|"
     r"cadde|caddesi|mahallesi|ул\.|улица|проспект|οδός|οδ\.)\b|(?:strasse|straße|weg|platz|allee|gasse|ring|damm)\b"
     r"|路|街)"
 )
@@ -35,12 +35,19 @@ _CJK_PLACE = re.compile(
 )
 
 
+_CJK_REGION_CITY = re.compile(r"(?P<region>[\u4e00-\u9fff]{1,3}[省県都府道])(?P<city>[\u4e00-\u9fff]{1,4}?[市区])")
+# Korean: province (도) then city or county ("경기도 부천시").
+_KO_PLACE = re.compile(r"(?P<region>[가-힣]{1,5}(?:도|특별시|광역시))\s*(?P<city>[가-힣]{1,5}[시군구])")
+
+
 def _is_place(text: str) -> bool:
     text = text.strip()
     if len(text) > 80 or (_ORG.search(text) and not _COUNTRIES.search(text)) or _DEGREE.search(text):
         return False
     if re.fullmatch(r"[A-ZÀ-Ý][\w .'-]+,\s*[A-Z]{2}", text):
         return True
+    if len(text) <= 30 and (_KO_PLACE.search(text) or _CJK_REGION_CITY.search(text)):
+        return True  # "경기도 부천시", "兵庫県神戸市": province and city by their suffixes
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if 2 <= len(parts) <= 4 and all(_words(p) <= 3 and p[:1].isupper() for p in parts):
         # "Java, Python, C, SQL": a list of three or more names is a place only when it ends in a
@@ -61,6 +68,9 @@ def _is_address(text: str) -> bool:
             or _STREET.search(text)
             or re.search(rf"[^\W\d].*,\s*{_POSTCODE}\s*(?:,|$)", text)
             or _PIN.search(text)
+            or _US_TAIL.search(text)
+            or _CJK_REGION_CITY.search(text)
+            or _KO_PLACE.search(text)
         )
     )
 
@@ -68,7 +78,10 @@ def _is_address(text: str) -> bool:
 def _is_town_line(text: str) -> bool:
     """A line holding a postal code and a town: "38100 Grenoble", "1112 Budapest, Hungary"."""
     m = re.fullmatch(rf"(?P<pc>{_POSTCODE})(?P<comma>,?)\s+(?P<city>[^\W\d][^\d]*)", text.strip())
-    if not m or _STREET.search(m.group("city")):
+    if not m:
+        # "Motta di Livenza, 31045 TV.": the town, then its postal code and province code.
+        return bool(re.fullmatch(rf"[^\W\d][^,\d]{{1,40}},\s*{_POSTCODE}(?:\s+[A-Z]{{2}})?\.?", text.strip()))
+    if _STREET.search(m.group("city")):
         return False
     # "2014, Hamburg" is a year and a place; "2360, Oud-Turnhout" a postal code.
     return not (m.group("comma") and re.fullmatch(r"(?:19|20)\d\d", m.group("pc")))
@@ -76,7 +89,7 @@ def _is_town_line(text: str) -> bool:
 
 def _parse_place(text: str) -> dict[str, str]:
     text = text.strip().rstrip(".")
-    for rule in (_us_place, _cjk_place, _pin_place, _town_place, _comma_postcode_place):
+    for rule in (_us_place, _cjk_place, _pin_place, _town_code_place, _town_place, _comma_postcode_place):
         found = rule(text)
         if found:
             return {k: v for k, v in found.items() if v}
@@ -113,11 +126,15 @@ def _us_place(text: str) -> dict[str, str] | None:
 
 def _cjk_place(text: str) -> dict[str, str] | None:
     """ "〒410-1100 静岡県沼津市岡宮1092-4": postal code, prefecture or province, city."""
+    ko = _KO_PLACE.search(text)
+    if ko:
+        return {"region": ko.group("region"), "city": ko.group("city")}
     if not _cjk(text):
         return None
     pc = re.search(r"〒?\s*(\d{3}-\d{4})", text)
     rest = text[pc.end() :].strip() if pc else text
-    m = _CJK_PLACE.match(rest)
+    # After a caption ("現住所 兵庫県神戸市…") the province and the city still come together.
+    m = _CJK_PLACE.match(rest) or _CJK_REGION_CITY.search(rest)
     out = {"postalCode": pc.group(1) if pc else ""}
     if m:
         out.update(region=m.group("region") or "", city=m.group("city"), address=rest[m.end() :].strip())
@@ -134,6 +151,20 @@ def _pin_place(text: str) -> dict[str, str] | None:
         return None
     rest = (text[: m.start()] + text[m.end() :]).strip(" ,-–")
     return {"address": rest, "postalCode": m.group("pc")}
+
+
+def _town_code_place(text: str) -> dict[str, str] | None:
+    """ "Via Roma 1, Motta di Livenza, 31045 TV": street, town, postal code, province code."""
+    m = re.search(rf"(?:^|,\s*)(?P<city>[^\W\d][^,\d]*),\s*(?P<pc>{_POSTCODE})\s+(?P<region>[A-Z]{{2}})\.?$", text)
+    if not m:
+        return None
+    address = text[: m.start()].strip(" ,")
+    return {
+        "address": address,
+        "postalCode": m.group("pc"),
+        "city": m.group("city").strip(),
+        "region": m.group("region"),
+    }
 
 
 def _town_place(text: str) -> dict[str, str] | None:

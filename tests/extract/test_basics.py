@@ -197,3 +197,96 @@ def test_a_street_address_beats_a_city_like_line_near_the_contacts() -> None:
     lines = [Line("Marc Dupont", level=-1), Line("Expériences", level=0), Line("Développeur")]
     lines += [Line("marc@example.fr"), Line("5 allée des Pins, 38090 Villefontaine"), Line("Permis B, Véhicule")]
     assert basics(lines)["location"]["city"] == "Villefontaine"
+
+
+def test_us_street_address_with_a_drive() -> None:
+    lines = [Line("John Roe", bold=True, size=30.0), Line("20 Elm Drive, Rochester, NY 14623", size=8.0)]
+    assert basics(lines)["location"] == {
+        "address": "20 Elm Drive",
+        "postalCode": "14623",
+        "city": "Rochester",
+        "region": "NY",
+    }
+
+
+def test_town_postal_code_and_province_code_on_the_line_after_the_street() -> None:
+    lines = body("Mario Rossi", "Via Roma 1", "Motta di Livenza, 31045 TV.", "mario@example.it")
+    place = basics(lines)["location"]
+    assert (place["postalCode"], place["city"], place["region"]) == ("31045", "Motta di Livenza", "TV")
+
+
+def test_japanese_address_after_a_caption_without_postal_mark() -> None:
+    lines = [Line("氏名 山田 太郎"), Line("現住 所 兵庫県神戸市灘区1-2")]
+    place = basics(lines)["location"]
+    assert (place["region"], place["city"]) == ("兵庫県", "神戸市")
+
+
+def test_korean_province_and_city() -> None:
+    lines = [Line("김철수", size=20.0), Line("kim@example.com"), Line("경기도 부천시")]
+    assert basics(lines)["location"] == {"region": "경기도", "city": "부천시"}
+
+
+# Phone, e-mail, URLs
+
+
+def test_a_number_under_another_caption_is_no_phone() -> None:
+    lines = body("Ayşe Demir", "Scopus Author ID: 25652213800", "Deneyim")
+    assert "phone" not in basics(lines)
+
+
+def test_an_identifier_with_a_letter_prefix_is_no_phone() -> None:
+    lines = body("Ayşe Demir", "ResearcherID D-4752-2015", "Deneyim")
+    assert "phone" not in basics(lines)
+
+
+def test_a_hyphenated_postal_code_is_no_phone() -> None:
+    lines = body("Ana Souza", "Rua das Flores, 06783-045, Taboão da Serra")
+    assert "phone" not in basics(lines)
+
+
+def test_phone_with_full_width_parentheses() -> None:
+    lines = [Line("氏名 山田 太郎"), Line("携帯電話番号 ： 080（ 1234） 5678")]
+    assert basics(lines)["phone"] == "080（ 1234） 5678"
+
+
+def test_phone_after_a_caption_in_another_language() -> None:
+    lines = [Line("Άννα Παππά", bold=True), Line("Experience", level=0), Line("Τηλέφωνο: 2101234567")]
+    assert basics(lines)["phone"] == "2101234567"
+
+
+def test_referees_phone_and_email_are_not_the_applicants() -> None:
+    lines = [Line("Jane Doe", bold=True, size=20.0), Line("Experience", level=0), Line("Engineer, Acme Inc")]
+    lines += [Line("References", level=0), Line("Dr. John Roe"), Line("Phone: (706) 555-0949")]
+    lines += [Line("Email: john@example.edu", links=["mailto:john@example.edu"])]
+    got = basics(lines)
+    assert "phone" not in got and "email" not in got
+
+
+def test_a_tel_link_is_not_a_url() -> None:
+    lines = [Line("Jane Doe", bold=True, size=20.0), Line("+506 7209 6621", links=["tel:+506-7209-6621"])]
+    assert "url" not in basics(lines)
+
+
+# Label
+
+
+def test_label_under_a_name_written_over_two_lines() -> None:
+    lines = [
+        Line("Jane", style="name", size=32.0, where="textbox", para=1),
+        Line("Doe", style="name", size=32.0, where="textbox", para=2),
+        Line("Data Scientist/ Developer", size=14.0, where="textbox", para=3),
+    ]
+    assert basics(lines)["label"] == "Data Scientist/ Developer"
+
+
+def test_europass_caption_in_capitals_beside_its_value() -> None:
+    lines = [Line("Curriculum vitae", size=10.0), Line("INFORMAZIONI PERSONALI Mario Rossi", size=14.3)]
+    lines += [Line("mario@example.it"), Line("OCCUPAZIONE DESIDERATA Ingegnere elettronico", size=12.0)]
+    got = basics(lines)
+    assert (got["name"], got["label"]) == ("Mario Rossi", "Ingegnere elettronico")
+
+
+def test_the_printed_address_wins_over_the_links_target() -> None:
+    lines = [Line("Jane Doe", bold=True, size=20.0), Line("Experience", level=0)]
+    lines += [Line("Email: Jane.Doe@example.com", where="table", links=["mailto:janedoe@example.com"])]
+    assert basics(lines)["email"] == "Jane.Doe@example.com"
