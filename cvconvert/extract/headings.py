@@ -522,3 +522,49 @@ def _run_word(token: str) -> str | None:
     if None in parts:
         return None
     return next((p for p in parts if p), "")
+
+
+def lookup_near(text: str) -> str | None:
+    """The section of a heading with a typing slip in one key word ("+ CETIFICACIONES"), for a
+    line already styled like the document's headings; None when no word is that near.
+
+    A slip is one letter added, dropped or changed in a word of seven letters or more.
+    """
+    norm = normalise(text)
+    tokens = [_fold(t) for t in re.findall(r"[^\W_]+", norm)]
+    if not tokens or len(tokens) > 4:
+        return None
+    kinds: list[str] = []
+    for token in tokens:
+        kind = _word(token)
+        if kind is None:
+            kind = _nearest_key(token)
+        if kind is None:
+            return None
+        kinds.append(kind)
+    return next((kind for kind in kinds if kind), None)
+
+
+def _nearest_key(token: str) -> str | None:
+    """The section of the key word one slip away from ``token`` (whole word or a stem's start)."""
+    if len(token) < 7:
+        return None
+    for word, key in _KEY_EXACT.items():
+        if abs(len(word) - len(token)) <= 1 and _one_slip(token, word):
+            return key
+    for stem, key in _KEY_STEMS.items():
+        if len(stem) >= 6 and any(_one_slip(token[: len(stem) + d], stem) for d in (-1, 0, 1)):
+            return key
+    return None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by adding, dropping or changing one letter (or is ``b``)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]

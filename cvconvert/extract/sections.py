@@ -81,7 +81,8 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
             all_count[sig] = all_count.get(sig, 0) + 1
     for i, line in enumerate(lines):
         sig = _signature(line)
-        if i in marked or i < 3 or sig not in known_count or _is_bullet(line):
+        # A list item is no heading, unless it has a heading level as the known ones may have.
+        if i in marked or i < 3 or sig not in known_count or (_is_bullet(line) and line.level is None):
             continue
         styled = line.level is not None and 0 <= line.level <= 2
         if all_count[sig] > 2 * known_count[sig] + 2 and not styled:
@@ -98,7 +99,8 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
             and not text.endswith((".", ",", ":"))
             and line.where in ("body", "table", "textbox")
         ):
-            marks.append((i, "other", 0.4))
+            # A heading with a typing slip ("CETIFICACIONES") keeps its section.
+            marks.append((i, headings.lookup_near(text) or "other", 0.4))
     marks.sort()
     bounds = [i for i, _, _ in marks] + [len(lines)]
     preface = lines[: bounds[0]]

@@ -246,3 +246,20 @@ def test_detect_tells_the_language(text: str, lang: str) -> None:
 def test_detect_reads_line_records_and_tells_nothing_without_letters() -> None:
     assert detect([Line("Опыт работы"), Line("Образование")]) == "ru"
     assert detect([Line("2019 - 2020"), Line("+49 30 1234")]) is None
+
+
+def test_a_heading_styled_like_the_known_ones_keeps_its_section_despite_a_slip() -> None:
+    def heading(text: str) -> Line:
+        return Line(text, style="heading 2", level=1, bullet=True, size=10)
+
+    lines = [
+        Line("Jane Doe", size=20),
+        Line("Analyst", size=8),
+        Line("jane@example.org", size=8),
+        heading("+ EXPERIENCIA LABORAL"),
+        Line("Jun 2021 – Jun 2023 Analista, Acme", size=8),
+        heading("+ CETIFICACIONES"),  # numbered like the headings above, and misspelt
+        Line("2024 Certificación", size=8),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "certificates"]
