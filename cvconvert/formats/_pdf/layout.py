@@ -137,8 +137,8 @@ def _chunked(page_rows: list[list[Word]]) -> list[_Chunk]:
 def _gutter(items: list[_Chunk]) -> tuple[float, float] | None:
     """The widest vertical band that no chunk crosses, with enough text on both sides.
 
-    Found by a sweep over chunk edges: linear after the sort. A chunk that crosses the band (a
-    full-width name or heading) is allowed when few do: those rows are read as bands of their own.
+    A chunk that crosses the band (a full-width name or heading) is allowed when few do: those
+    rows are read as bands of their own.
     """
     if len(items) < 6:
         return None
@@ -147,28 +147,38 @@ def _gutter(items: list[_Chunk]) -> tuple[float, float] | None:
     width = right - left
     if width <= 0:
         return None
-    # How many chunks cover each 2-point bin (a difference array: linear in chunks and bins);
-    # a band that at most a few rows cross (the name, a contact line, a full-width heading) is free.
-    bins = int(width // 2) + 2
+    # How many chunks cover each point across the page (a difference array: linear in chunks and
+    # points). The gutter is where the fewest cross: only the rows that span the page (a name, a
+    # contact line, a heading), not the ragged ends of a column's short lines. Among the places
+    # that few, the widest run.
+    bins = int(width) + 2
     delta = [0] * (bins + 1)
     for c in items:
-        delta[int((c.x0 - left) // 2)] += 1
-        delta[int((c.x1 - left) // 2) + 1] -= 1
-    allowed = max(1, len({c.row for c in items}) // 12)
+        delta[int(c.x0 - left)] += 1
+        delta[int(c.x1 - left) + 1] -= 1
+    cover = list(itertools.accumulate(delta))
+    lo_bin, hi_bin = int(0.1 * width), int(0.9 * width)
+    if hi_bin <= lo_bin:
+        return None
+    least = min(cover[lo_bin:hi_bin])
+    if least > max(1, len({c.row for c in items}) // 6):
+        return None
+    # Ties go to the run where a column starts: its lines begin at one x, just after the gap.
+    starts = sorted(c.x0 for c in items)
     best: tuple[float, float] | None = None
-    covered = 0
+    score = (-1, 0.0)
     run_start = -1
-    for b in range(bins):
-        covered += delta[b]
-        free = covered <= allowed and left + 0.1 * width < left + 2 * b < right - 0.1 * width
+    for b in range(lo_bin, hi_bin + 1):
+        free = b < hi_bin and cover[b] == least
         if free and run_start < 0:
             run_start = b
         elif not free and run_start >= 0:
-            gap = (left + 2 * run_start, left + 2 * b)
-            if best is None or gap[1] - gap[0] > best[1] - best[0]:
-                best = gap
+            gap = (left + run_start, left + b)
+            aligned = bisect.bisect_right(starts, gap[1] + 4) - bisect.bisect_left(starts, gap[1] - 1)
+            if (aligned, gap[1] - gap[0]) > score:
+                best, score = gap, (aligned, gap[1] - gap[0])
             run_start = -1
-    if best is None or best[1] - best[0] < 6:
+    if best is None:
         return None
     lo, hi = best
     on_left = {c.row for c in items if c.x1 <= hi}
@@ -224,15 +234,28 @@ def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> li
         return [_Flow(page_rows, 0)]
     mid = (gut[0] + gut[1]) / 2
     # Rows that cross the gutter (a centred name, a full-width heading or paragraph) cut the page
-    # into bands read one after the other; a long word that only reaches into it does not.
-    crossing = {c.row for c in items if min(mid - c.x0, c.x1 - mid) > 0.2 * (c.x1 - c.x0)}
+    # into bands read one after the other.
+    crossing = {i for i, row in enumerate(page_rows) if _crosses(row, mid)}
+    sides = [_sides(row, mid) for i, row in enumerate(page_rows) if i not in crossing]
+    left_rows = [left for left, _ in sides if left]
+    right_rows = [right for _, right in sides if right]
+    if not left_rows or not right_rows:
+        return [_Flow(page_rows, 0)]
+    # Whether the two sides are a table or two flows is decided once for the page: a band of
+    # three rows under a full-width name says little on its own.
+    lc, rc = _chunked(left_rows), _chunked(right_rows)
+    table = _table_like(lc, rc)
+    narrow_left = _width(left_rows) < _width(right_rows)
     flows: list[_Flow] = []
     band: list[int] = []
 
     def close() -> None:
-        if band:
+        if band and table:
+            # Dates at the right margin stay on their line after a tab ("Engineer<tab>2019 - 2021").
+            flows.append(_Flow([page_rows[i] for i in band], 0, split=mid if narrow_left else None))
+        elif band:
             flows.extend(_columns([page_rows[i] for i in band], mid, page_width, depth))
-            band.clear()
+        band.clear()
 
     for i in range(len(page_rows)):
         if i in crossing:
@@ -244,29 +267,31 @@ def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> li
     return flows
 
 
+def _crosses(row: list[Word], mid: float) -> bool:
+    """A word over the gutter's middle, or a word space across it (a sentence that goes on)."""
+    for a, b in itertools.pairwise(row):
+        if a.x0 < mid < a.x1 or (a.x1 <= mid <= b.x0 and b.x0 - a.x1 < 0.6 * max(a.size, b.size)):
+            return True
+    return bool(row) and row[-1].x0 < mid < row[-1].x1
+
+
+def _sides(row: list[Word], mid: float) -> tuple[list[Word], list[Word]]:
+    left = [w for w in row if w.x1 <= mid]
+    return left, row[len(left) :]
+
+
+def _width(rows: list[list[Word]]) -> float:
+    return max(r[-1].x1 for r in rows) - min(r[0].x0 for r in rows)
+
+
 def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) -> list[_Flow]:
-    """A band's rows split at the gutter: two flows, or one when they line up like a table."""
-    # Whole chunks go to the side of their middle: a contact line that reaches into the gutter
-    # stays in one piece.
-    lefts: list[list[Word]] = []
-    rights: list[list[Word]] = []
-    for row in band:
-        lefts.append([])
-        rights.append([])
-        for c in chunks(row):
-            (lefts if c[0].x0 + c[-1].x1 < 2 * mid else rights)[-1].extend(c)
-    left_rows = [r for r in lefts if r]
-    right_rows = [r for r in rights if r]
+    """A band's rows split at the gutter into two flows, each split again if it holds a gutter."""
+    sides = [_sides(row, mid) for row in band]
+    left_rows = [left for left, _ in sides if left]
+    right_rows = [right for _, right in sides if right]
     if not left_rows or not right_rows:
         return [_Flow(band, 0)]
-    lc = _chunked(left_rows)
-    rc = _chunked(right_rows)
-    if _table_like(lc, rc):
-        narrow_left = max(c.x1 for c in lc) - min(c.x0 for c in lc) < max(c.x1 for c in rc) - min(c.x0 for c in rc)
-        # Dates at the right margin stay on their line after a tab ("Engineer<tab>2019 - 2021").
-        return [_Flow(band, 0, split=mid if narrow_left else None)]
-    lw = max(w.x1 for r in left_rows for w in r) - min(w.x0 for r in left_rows for w in r)
-    rw = max(w.x1 for r in right_rows for w in r) - min(w.x0 for r in right_rows for w in r)
+    lw, rw = _width(left_rows), _width(right_rows)
     left_flows = _split(left_rows, page_width, depth + 1)
     right_flows = _split(right_rows, page_width, depth + 1)
     for f in left_flows:
