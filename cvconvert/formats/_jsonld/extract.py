@@ -121,7 +121,7 @@ class Reader:
         try:
             return json.loads(self.text(value) or "")
         except ValueError:
-            self.report.warn(where, f"{term} is not JSON; ignored")
+            self.report.lost(where, f"{term} is not JSON; not read")
             return None
 
     def props(self, node: Any) -> dict[Any, list[Any]]:
@@ -164,7 +164,7 @@ class Reader:
         if not texts:
             return None
         if len(texts) > 1:
-            self.report.normalised(where, f"{len(texts)} values given; kept the first in sort order")
+            self.report.lost(where, f"{len(texts)} values given; kept the first in sort order, not the others")
         value = texts[0]
         if f.kind == "date":
             return self.date(value, where, f.json)
@@ -179,7 +179,7 @@ class Reader:
             return None
         parts = dates.repair(value)
         if parts is None:
-            self.report.normalised(where, f"{value!r} is not a date; removed")
+            self.report.lost(where, f"{value!r} is not a date; not read")
             return None
         self.report.normalised(where, f"date {value!r} read as {parts.iso()!r}")
         return parts.iso()
@@ -224,7 +224,7 @@ class Reader:
         known = {_u(p) for p in predicates} | {_u(p) for p in ("rdf:type", "givenName", "familyName")}
         left = sorted({_short(str(p)) for p in self.props(person) if p not in known})
         if left:
-            self.report.warn("", f"not read, no place in JSON Resume: {', '.join(left)}")
+            self.report.lost("", f"not read, no place in JSON Resume: {', '.join(left)}")
 
     def basics(self, person: Any) -> dict[str, Any]:
         """basics: the person's own fields, address, profile pages and sameAs links."""
@@ -240,7 +240,7 @@ class Reader:
         addresses = self.steps(person, m.LOCATION_LINK)
         if addresses:
             if len(addresses) > 1:
-                self.report.normalised("/basics/location", f"{len(addresses)} addresses given; read the first")
+                self.report.lost("/basics/location", f"{len(addresses)} addresses given; read only the first")
             address = addresses[0]
             if _is_literal(address):
                 basics["location"] = {"address": self.text(address)}
@@ -360,7 +360,7 @@ def main_person(graph: Any, report: Report) -> Any:
         )
     name = graph.value(chosen, _u("name"))
     label = f" ({str(name)[:60]})" if name is not None else ""
-    report.warn("", f"{len(persons)} persons in the linked data; read{label}: {why}")
+    report.lost("", f"{len(persons)} persons in the linked data; read only{label}: {why}")
     return chosen
 
 

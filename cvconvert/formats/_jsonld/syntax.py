@@ -252,7 +252,7 @@ def parse_html(data: bytes, report: Report) -> Any:
         except InvalidInputError as exc:
             if "refused" in exc.reason:
                 raise
-            report.warn("", f"JSON-LD block {n} of the page skipped: {exc.reason}")
+            report.lost("", f"JSON-LD block {n} of the page not read: {exc.reason}")
             continue
         read += 1
     if not read:
