@@ -59,7 +59,8 @@ def _line_kind(line: Line, key: str) -> str:
         return "head"  # "Company: ACME", even as a list item
     if kv and _DETAIL_KEYS.match(kv[0].casefold()):
         return "body"
-    if _is_bullet(line):
+    if _is_bullet(line) and not (line.level is not None and line.level >= 0):
+        # A numbered heading style is a heading, not a list item.
         stripped = _strip_bullet(text)
         # Education entries are often list items themselves ("• Master of Arts (M.A.) in Education").
         if key == "education" and len(stripped) < 160 and (_DEGREE.search(stripped) or _ORG.search(stripped)):
@@ -201,7 +202,9 @@ class _Segmenter:
         started, or the start of a new entry."""
         spans = find_dates(line.text)
         span = spans[0]
-        date_first = span.begin <= 2 and bool(_without_dates(line.text, spans))
+        # "2018 – 2020 Waiter at ..." opens a head that goes on below; "• 2018-2020" (nothing but
+        # marks beside the date) closes the head above it.
+        date_first = span.begin <= 2 and bool(re.search(r"\w", _without_dates(line.text, spans)))
         cur = self.cur
         if self.pending:
             self.cur = _Entry(head=[*self.pending, line], dates=span, closed=not date_first, date_line=line)

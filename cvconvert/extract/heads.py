@@ -58,6 +58,8 @@ def _fragment_kind(text: str, key: str) -> str | None:
 _CONNECTORS = (
     # (pattern, which side is the organisation)
     (re.compile(r"(?i)\s+(?:at|@|bei|chez|auprès de)\s+(?=\S)"), "right"),
+    # French and Italian elide the article onto the name: "Stage à l'Agence Durand", "presso l'Ente".
+    (re.compile(r"(?i)\s+(?:à l['’]|chez l['’]|auprès de l['’]|presso(?:\s+l['’])?\s*|dell['’])(?=\w)"), "right"),
     (
         re.compile(
             r"(?i)\s+(?:an der|an dem|am|im|en la|en el|à l'|в|mit dem|mit der|für|for|na|no|em|en|à|a la)\s+(?=\S)"
@@ -90,7 +92,7 @@ def _split_commas(text: str) -> list[str]:
             depth += 1
         elif ch in ")]）":
             depth -= 1
-        if ch == "," and depth <= 0:
+        if ch in ",，" and depth <= 0:
             pieces.append(text[start:i])
             start = i + 1
     pieces.append(text[start:])
@@ -156,7 +158,13 @@ _Typed = tuple[str, str | None, int]
 # Where a head line splits into pieces: tabs, spaced bars, bullets and colons, runs of spaces,
 # spaced dashes, a dash glued before a capital, a slash before CJK, a full-width colon.
 _PIECE_SPLIT = re.compile(
-    r"\t|\s+[|•·:]\s+|\s{2,}|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])|\s*/\s*(?=\S*[\u3040-\u9fff])|："
+    # Two spaces (or the tab they became) after a function word are a typing slip ("Bachelor of  Science"),
+    # not a column.
+    r"(?<!\bof)(?<!\bin)(?<!\bde)(?<!\ben)(?<!\band)(?<!\bund)(?<!\bet)(?<!&)(?:\t|\s{2,})|\s+[|•·:●▪◦■♦◆❖★∙]\s+|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])"
+    r"|\s*/\s*(?=\S*[\u3040-\u9fff])|："
+    # Chinese and Japanese run words together: a space between two of their characters parts fields
+    # ("学士 北京大学 计算机").
+    r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+(?=[\u3040-\u30ff\u4e00-\u9fff])"
 )
 
 
@@ -171,6 +179,9 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
             typed.extend(_typed_parts(part, number, key, fields))
     rest, role_rest = _fill_slots(typed, fields)
     _cut_cjk_org(fields, key)
+    if key == "education":
+        _institution_after_subunit(fields)
+        _area_not_place(fields)
     _org_from_place(fields)
     _area_beside_degree(fields, key, rest, role_rest)
     _place_from_rest(fields, rest)
@@ -192,7 +203,7 @@ def _line_parts(line: Line, key: str, fields: dict[str, str]) -> list[str]:
         # Only a line that ends like a sentence is read as sentences: elsewhere a full stop
         # is far more often an abbreviation the list does not know.
         for part in _sentences(piece) if line.text.rstrip().endswith(".") else [piece]:
-            part = _trim(part)
+            part = _trim(part.replace("\t", " "))
             if part:
                 parts.append(part)
     return parts
@@ -216,7 +227,7 @@ def _captioned_head(text: str, fields: dict[str, str]) -> str | None:
         return None
     if _DATE_KEYS.match(k):
         return None  # the dates were taken from the line already
-    if re.fullmatch(r"(?i)ug|pg|ssc|hsc|\w{1,4}", k):
+    if re.fullmatch(r"(?i)ug|pg|ssc|hsc|[a-z.]{1,4}", k):
         return kv[1]
     if (
         _words(kv[0]) <= 2
@@ -225,6 +236,8 @@ def _captioned_head(text: str, fields: dict[str, str]) -> str | None:
         and not _ORG.search(kv[1])
     ):
         return None  # a detail with a caption of its own ("Nebenfach: ..."), not the head
+    if {_fragment_kind(kv[0], "work"), _fragment_kind(kv[1], "work")} == {"org", "role"}:
+        return f"{kv[0]}\t{kv[1]}"  # "Nordwind GmbH: Software Engineer": the colon separates the two
     return text
 
 
@@ -260,7 +273,7 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         org, role = joined
         return [(org, "org", number), (role, "role", number)]
     kind = _fragment_kind(part, key)
-    if "," in part:
+    if "," in part or "，" in part:
         pieces = _comma_pieces(part, kind, key)
         if pieces is not None:
             return [(p, k, number) for p, k in pieces]
@@ -277,8 +290,8 @@ def _connector_split(part: str, key: str) -> tuple[str, str] | None:
         if not left or not right:
             continue
         # Prepositions that also join ordinary words split only before an organisation.
-        if side == "weak" and not (_ORG.search(right) and not _ORG.search(left)):
-            continue
+        if side == "weak" and not (_ORG.search(right.split(",")[0]) and not _ORG.search(left)):
+            continue  # "Licenciatura en Derecho, Universidad X": the field follows "en"
         # "BFEM au lycée de …", but not "Licence, Université Paris 8 à Saint-Denis".
         if pattern is _SCHOOL_AT[0] and (
             _ORG.search(left) or _SCHOOL.search(left) or _is_place(right) or _COUNTRIES.fullmatch(right)
@@ -311,9 +324,23 @@ def _comma_pieces(part: str, kind: str | None, key: str) -> list[tuple[str, str 
             org, place = ", ".join(pieces[: last + 1]), ", ".join(pieces[last + 1 :])
             if place and _short_place(place):
                 return [(org, "org"), (place, "place")]
-        return typed if "role" in kinds else None
+        if "role" in kinds:
+            return typed
+        if key == "education" and kinds[0] is None and kinds[-1] == "org" and len(pieces) == 2:
+            return typed  # "Applied Informatics, Nordvale University": the field, then the school
+        return None
     if kind == "role" and "org" in kinds:
         return typed
+    if kind == "role" and key != "education" and kinds[0] == "role" and len(pieces) <= 3 and kinds[1] is None:
+        # "Software Engineer Intern, Nordwind Labs[, Tirana]": what follows the title names the
+        # employer unless the head names one elsewhere ("Assistant, X Lab. Department of Y"),
+        # and a place may close the line.
+        out: list[tuple[str, str | None]] = [(pieces[0], "role"), (pieces[1], None)]
+        if len(pieces) == 3:
+            if not _short_place(pieces[2]):
+                return None
+            out.append((pieces[2], "place"))
+        return out
     return None
 
 
@@ -358,6 +385,30 @@ def _cut_cjk_org(fields: dict[str, str], key: str) -> None:
         fields["area"] = tail
     elif "role" not in fields:
         fields["role"] = tail
+
+
+# A part of a school that names the school after it ("Faculty of Commerce, Nordvale University").
+_SUBUNIT = re.compile(
+    r"(?i)^(?:faculty|department|dept\.?|school of|fakultät|fachbereich|faculté|facultad|faculdade|facoltà|"
+    r"dipartimento|departamento|département|wydział|fakülte\w*|факультет|кафедра)\b"
+)
+
+
+def _institution_after_subunit(fields: dict[str, str]) -> None:
+    """ "Masters, Faculty of Commerce, Nordvale University": the school is the institution, not its
+    faculty (which the slot rules took first, and the school as the place after it)."""
+    org, place = fields.get("org", ""), fields.get("place", "")
+    if _SUBUNIT.match(org) and _SCHOOL.search(place) and not _SUBUNIT.match(place):
+        fields["org"] = place
+        del fields["place"]
+
+
+def _area_not_place(fields: dict[str, str]) -> None:
+    """ "2015-2019 北京大学 计算机科学 本科": beside a school, words that no place is written in
+    (no capital, no known place) are the field of study."""
+    place = fields.get("place", "")
+    if place and "area" not in fields and not place[:1].isupper() and not _is_place(place):
+        fields["area"] = fields.pop("place")
 
 
 def _org_from_place(fields: dict[str, str]) -> None:

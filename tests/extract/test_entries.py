@@ -77,3 +77,94 @@ def test_organisation_and_title_words_per_language(text: str, kind: str | None) 
 )
 def test_degree_words_per_language(text: str) -> None:
     assert _fragment_kind(text, "education") == "role"
+
+
+# -- one-line heads: separators ------------------------------------------------------------------
+
+
+def test_a_spaced_bullet_glyph_separates_title_and_organisation() -> None:
+    assert head("Waiter ● Harbour Bistro") == {"role": "Waiter", "org": "Harbour Bistro"}
+
+
+def test_a_full_width_comma_separates_title_and_organisation() -> None:
+    assert head("Praktikant，Nordwind GmbH") == {"role": "Praktikant", "org": "Nordwind GmbH"}
+
+
+def test_an_elided_article_joins_the_organisation() -> None:
+    assert head("Stage à l'Agence Durand") == {"role": "Stage", "org": "Agence Durand"}
+
+
+def test_two_spaces_after_a_function_word_do_not_cut_the_degree() -> None:
+    fields = head("Bachelor of  Political Science, Nordvale University", key="education")
+    assert fields["role"] == "Bachelor of Political Science"
+    assert fields["org"] == "Nordvale University"
+
+
+def test_title_comma_employer_comma_city() -> None:
+    assert head("Software Engineer Intern, Tirvana Foo, Tirana") == {
+        "role": "Software Engineer Intern",
+        "org": "Tirvana Foo",
+        "place": "Tirana",
+    }
+
+
+def test_title_comma_team_yields_to_an_employer_named_later() -> None:
+    fields = head("Research Assistant, Bird Ecology Team. Department of Zoology, University of Nordvale.")
+    assert fields["org"] == "Department of Zoology, University of Nordvale"
+    assert fields["role"] == "Research Assistant"
+
+
+def test_a_colon_between_organisation_and_title() -> None:
+    assert head("Nordwind GmbH: Software Engineer") == {"org": "Nordwind GmbH", "role": "Software Engineer"}
+
+
+def test_a_weak_connector_splits_only_before_the_organisation_itself() -> None:
+    fields = head("Licenciatura en Derecho, Universidad de Nordvia", key="education")
+    assert fields["org"] == "Universidad de Nordvia"
+    assert fields["role"].startswith("Licenciatura")
+
+
+def test_a_space_between_chinese_words_separates_fields() -> None:
+    fields = head("北京大学 计算机科学 本科", key="education")
+    assert fields == {"org": "北京大学", "area": "计算机科学", "role": "本科"}
+
+
+def test_the_school_not_its_faculty_is_the_institution() -> None:
+    fields = head("Masters in Economics, Faculty of Commerce, Nordvale University", key="education")
+    assert fields["org"] == "Nordvale University"
+
+
+def test_a_cjk_caption_of_four_characters_is_a_detail_not_an_abbreviation() -> None:
+    # "Business: game development" under a Japanese employer line is not the head.
+    assert head("株式会社サンプル", "事業内容： ゲーム開発") == {"org": "株式会社サンプル"}
+
+
+# -- segmentation ---------------------------------------------------------------------------------
+
+
+def cv(*lines: Line) -> dict[str, list[dict[str, str]]]:
+    resume, _ = extract([Line("Jane Roe"), *lines])
+    data = resume.to_data()
+    return {k: v for k, v in data.items() if k in ("work", "education")}
+
+
+def test_a_bulleted_date_under_a_head_closes_that_head() -> None:
+    got = cv(
+        Line("Education", level=0),
+        Line("Applied Informatics, Nordvale University", bold=True),
+        Line("•\t2020-2023"),
+        Line("Networking, Harbour College", bold=True),
+        Line("•\t2018-2020"),
+    )
+    assert [e["institution"] for e in got["education"]] == ["Nordvale University", "Harbour College"]
+    assert [e["startDate"] for e in got["education"]] == ["2020", "2018"]
+
+
+def test_a_numbered_heading_style_line_is_a_head_not_a_list_item() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("Jun 2021 – Jun 2023", level=1, bullet=True),
+        Line("Systems Analyst", level=1, bullet=True),
+        Line("Nordwind Construcciones"),
+    )
+    assert got["work"][0]["position"] == "Systems Analyst"
