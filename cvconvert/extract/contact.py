@@ -173,6 +173,10 @@ def _phones(text: str) -> list[str]:
     for m in _PHONE.finditer(text):
         cand = m.group(0).strip(" -./")
         digits = re.sub(r"\D", "", cand)
+        if len(digits) > 15 and re.search(r"\s[-–/]\s|\s{2,}|\t", cand):
+            # "09130196238 - 09033445111": two numbers side by side.
+            out.extend(_phones(re.sub(r"\s[-–/]\s|\s{2,}|\t", " ; ", cand)))
+            continue
         # Postal codes written with a hyphen ("06783-045", "〒410-1100") are no phone numbers.
         if re.fullmatch(r"\d{5}-\d{3}|\d{3}-\d{4}", cand) and (
             "〒" in text[max(0, m.start() - 2) : m.start()] or len(cand) == 9
@@ -202,6 +206,9 @@ def _network(url: str) -> str | None:
     return None
 
 
+_ACCOUNT_WORDS = frozenset({"in", "pub", "profile", "profiles", "scientific-contributions", "citations", "u"})
+
+
 def _profile_path_ok(url: str) -> bool:
     """A profile is an account page: github.com/user, linkedin.com/in/user; not a repository or a file."""
     if "://" in url:
@@ -215,6 +222,10 @@ def _profile_path_ok(url: str) -> bool:
         "leetcode." in url.casefold() and [p.casefold() for p in parts[:1]] == ["u"]
     )
     deepest = 2 if two else 1
+    # Two-part profile pages start with the network's account word ("researchgate.net/profile/…");
+    # "researchgate.net/publication/…" is a paper.
+    if len(parts) == 2 and parts[0] not in _ACCOUNT_WORDS:
+        return False
     return 1 <= len(parts) <= deepest and not re.search(r"\.(?:pdf|jpe?g|png|gif|md|html?)$", path)
 
 
@@ -530,6 +541,15 @@ class _Basics:
             if keyed:
                 break
         if not keyed:
+            # A number on the line that gave the applicant's e-mail ("jane@example.com • +55 …").
+            mail = self.data.get("email")
+            for line in self.all:
+                if mail and mail in line.text and id(line) not in self.refs:
+                    keyed.extend(_phones(_EMAIL.sub(" ", _URL.sub(" ", line.text))))
+                    if keyed:
+                        self.used.add(id(line))
+                        break
+        if not keyed:
             # A line that holds nothing but a phone number, anywhere (a contact column).
             for line in self.all:
                 found = _phones(line.text) if id(line) not in self.refs else []
@@ -640,10 +660,11 @@ class _Basics:
     def _with_town_line(self, text: str, lines: list[Line], after: int) -> dict[str, str]:
         """A street line completed by the postal code and town on the next line ("46, rue Mallifaud" /
         "38100 Grenoble")."""
-        nxt = lines[after] if after < len(lines) else None
-        if nxt is not None and id(nxt) not in self.used and _is_town_line(nxt.text) and not _is_town_line(text):
-            self.used.add(id(nxt))
-            return _parse_place(f"{text.strip(' ,')}, {nxt.text.strip()}")
+        # Two lines on: a PDF's reading order may put the other column's line in between.
+        for nxt in lines[after : after + 2]:
+            if id(nxt) not in self.used and _is_town_line(nxt.text) and not _is_town_line(text):
+                self.used.add(id(nxt))
+                return _parse_place(f"{text.strip(' ,')}, {nxt.text.strip()}")
         return _parse_place(text)
 
     def _place_in_lines(self, region: list[Line]) -> dict[str, str] | None:
@@ -674,6 +695,11 @@ class _Basics:
         """A contact column elsewhere on the page: place lines next to the phone or e-mail line,
         where "Country," and "City" may sit on lines of their own."""
         contact = [i for i, ln in enumerate(self.all) if id(ln) in self.used]
+        for i in contact:
+            # "jane@example.com Valencia, España": what is left of a contact line.
+            rest = _PHONE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", self.all[i].text))).strip(" ,;|•·\t")
+            if rest and rest != self.all[i].text.strip() and _is_place(rest) and not _other_caption(rest):
+                return _parse_place(rest)
         for i in contact:
             # A street address first: "Permis B, Véhicule personnel" also looks like "City, Region".
             near = self.all[max(0, i - 3) : i + 3]
@@ -766,8 +792,10 @@ class _Basics:
                     if (
                         id(nxt) not in self.used
                         and 2 < len(text) < 70
-                        and not re.search(r"[@\d:]", text)
-                        and not _is_place(text)
+                        and not re.search(r"[@:]", text)
+                        and not find_dates(text)
+                        and not _phones(text)
+                        and not (_is_place(text) and not _ROLE.search(text))
                         and not headings.lookup(text)
                         and not _NOT_NAME.search(text)
                         and not text.endswith(".")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cvconvert.extract.lines import _cjk, _words
-from cvconvert.extract.vocab import _COUNTRIES, _DEGREE, _ORG
+from cvconvert.extract.vocab import _COUNTRIES, _DEGREE, _ORG, _ROLE
 
 _STREET = re.compile(
     r"(?i)(?:\b(?:str\.|street|st\.|road|rd\.|avenue|ave\.|rue|allée|chemin|impasse|via|viale|piazza|calle|avenida|"
@@ -49,6 +49,11 @@ def _is_place(text: str) -> bool:
     if len(text) <= 30 and (_KO_PLACE.search(text) or _CJK_REGION_CITY.search(text)):
         return True  # "경기도 부천시", "兵庫県神戸市": province and city by their suffixes
     parts = [p.strip() for p in text.split(",") if p.strip()]
+    dashed = [p.strip() for p in re.split(r",|\s[-–—]\s", text) if p.strip()]
+    if len(dashed) > len(parts) and _COUNTRIES.fullmatch(dashed[-1]):
+        parts = dashed  # "Barueri - São Paulo, Brasil": a spaced dash separates like a comma
+    if re.search(r"\d", text) or _ROLE.search(text):
+        return False  # "Un (1) hijo", "C++, Python Developer"
     if 2 <= len(parts) <= 4 and all(_words(p) <= 3 and p[:1].isupper() for p in parts):
         # "Java, Python, C, SQL": a list of three or more names is a place only when it ends in a
         # country or a state code ("Austin, Travis County, TX").
@@ -95,7 +100,7 @@ def _parse_place(text: str) -> dict[str, str]:
             return {k: v for k, v in found.items() if v}
     if _is_address(text):
         return {"address": text}
-    parts = [p.strip() for p in text.split(",") if p.strip()]
+    parts = [p.strip() for p in re.split(r",|\s[-–—]\s", text) if p.strip()]
     if len(parts) >= 2 and re.search(r"\d", parts[0]) and not re.search(r"\d", parts[1]):
         # "Europa 5620, Gral. Alvear, Mendoza": street and number first.
         out = {"address": parts[0], "city": parts[1]}

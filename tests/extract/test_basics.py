@@ -290,3 +290,54 @@ def test_the_printed_address_wins_over_the_links_target() -> None:
     lines = [Line("Jane Doe", bold=True, size=20.0), Line("Experience", level=0)]
     lines += [Line("Email: Jane.Doe@example.com", where="table", links=["mailto:janedoe@example.com"])]
     assert basics(lines)["email"] == "Jane.Doe@example.com"
+
+
+def test_a_paper_on_a_profile_network_is_not_a_profile() -> None:
+    url = "https://www.researchgate.net/publication/1234_a_paper"
+    lines = [Line("Jane Doe", bold=True, size=20.0), Line("Publications", level=0), Line("A paper", links=[url])]
+    assert "profiles" not in basics(lines)
+
+
+def test_two_phone_numbers_side_by_side() -> None:
+    lines = body("مهدی احمدی", "تلفن تماس : 09130000000 - 09030000000")
+    assert basics(lines)["phone"] == "09130000000"
+
+
+def test_phone_on_the_line_of_the_applicants_email() -> None:
+    lines = [Line("Jane Doe", bold=True, size=22.0), Line("Experience", level=0), Line("Engineer, Acme Inc")]
+    lines += [Line("Projects", level=0), Line("jane@example.com • +55 (12) 99669 4139")]
+    assert basics(lines)["phone"] == "+55 (12) 99669 4139"
+
+
+def test_town_line_two_lines_on_past_the_other_columns_line() -> None:
+    lines = [
+        Line("Jean Roux", bold=True, size=30.0),
+        Line("Adresse : 120 rue des Lilas,"),
+        Line("DevOps - Déploiement"),
+    ]
+    lines += [Line("75020 Paris, France.")]
+    place = basics(lines)["location"]
+    assert (place["postalCode"], place["city"]) == ("75020", "Paris")
+
+
+def test_place_left_on_the_email_line() -> None:
+    lines = [Line("Ana Ruiz", bold=True, size=30.0), Line("Sobre mí", level=0), Line("Texto.")]
+    lines += [Line("ana@example.com Valencia, España", where="sidebar")]
+    assert basics(lines)["location"] == {"city": "Valencia", "region": "España"}
+
+
+def test_place_with_a_spaced_dash_before_the_country() -> None:
+    lines = [Line("Ana Souza", bold=True, size=22.0), Line("ana@example.com"), Line("Barueri - São Paulo, Brasil")]
+    assert basics(lines)["location"]["city"] == "Barueri"
+
+
+def test_family_status_with_a_dash_is_not_a_place() -> None:
+    lines = [Line("Juan Pérez", bold=True, size=22.0), Line("juan@example.com"), Line("Divorciado – Un (1) hijo")]
+    assert "location" not in basics(lines)
+
+
+def test_a_job_title_with_a_comma_is_the_label_not_a_place() -> None:
+    lines = [Line("Ivan Petrov", bold=True, size=28.0), Line("C++, Python Developer", size=10.0)]
+    lines += [Line("ivan@example.com", size=8.0)]
+    got = basics(lines)
+    assert got["label"] == "C++, Python Developer" and "location" not in got
