@@ -212,3 +212,58 @@ def test_links_on_icons_in_a_paragraph_of_their_own_reach_the_line_above() -> No
     )
     lines = read_lines(_docx(_p("Jane Example") + f"<w:p>{icon}</w:p>" + _p("Profile"), {"rIdMail": "mailto:j@x.org"}))
     assert [(line.text, line.links) for line in lines] == [("Jane Example", ["mailto:j@x.org"]), ("Profile", [])]
+
+
+def _table(rows: list[list[str]], *, floating: bool = False) -> str:
+    """A table whose cells hold the given paragraphs (XML)."""
+    place = '<w:tblpPr w:vertAnchor="text" w:tblpY="1"/>' if floating else ""
+    body = "".join("<w:tr>" + "".join(f"<w:tc>{cell}</w:tc>" for cell in row) + "</w:tr>" for row in rows)
+    return f"<w:tbl><w:tblPr>{place}</w:tblPr>{body}</w:tbl>"
+
+
+def test_a_table_of_one_entry_a_row_stays_row_by_row_despite_a_few_second_dates() -> None:
+    rows = [
+        [_p("2019 - 2021"), _p("Acme Ltd")],
+        [_p("2017 - 2019"), _p("Beta GmbH")],
+        [_p("2015 - 2017"), _p("Gamma AG")],
+        [_p("2013 - 2015"), _p("Delta SA, founded 2001")],
+        [_p("2011 - 2013"), _p("Epsilon Inc, since 1990")],
+    ]
+    assert _texts(read_lines(_docx(_table(rows)))) == [
+        "2019 - 2021",
+        "Acme Ltd",
+        "2017 - 2019",
+        "Beta GmbH",
+        "2015 - 2017",
+        "Gamma AG",
+        "2013 - 2015",
+        "Delta SA, founded 2001",
+        "2011 - 2013",
+        "Epsilon Inc, since 1990",
+    ]
+
+
+def test_a_cell_of_dates_beside_a_cell_of_entries_is_paired_block_by_block() -> None:
+    dates = _p("2019 - 2021") + "<w:p/><w:p/>" + _p("2015 - 2019")
+    entries = _p("Acme Ltd") + _p("Engineer") + "<w:p/>" + _p("Beta GmbH") + _p("Intern")
+    assert _texts(read_lines(_docx(_table([[dates, entries]])))) == [
+        "2019 - 2021",
+        "Acme Ltd",
+        "Engineer",
+        "2015 - 2019",
+        "Beta GmbH",
+        "Intern",
+    ]
+
+
+def test_a_floating_column_of_dates_is_paired_with_the_paragraphs_beside_it() -> None:
+    dates = _table([[_p("2015 - 2016") + "<w:p/><w:p/>" + _p("2011 - 2015")]], floating=True)
+    text = _p("Master, University A") + _p("Grenoble") + "<w:p/>" + _p("Licence, University B") + _p("Skills")
+    assert _texts(read_lines(_docx(dates + text))) == [
+        "2015 - 2016",
+        "Master, University A",
+        "Grenoble",
+        "2011 - 2015",
+        "Licence, University B",
+        "Skills",
+    ]

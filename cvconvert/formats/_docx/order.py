@@ -18,7 +18,14 @@ from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError
 from cvconvert.extract.lines import Line, _clean, _pieces
-from cvconvert.formats._docx.placement import _Box, _css_length, _finite, _order_boxes, _table_order
+from cvconvert.formats._docx.placement import (
+    _Box,
+    _css_length,
+    _finite,
+    _float_beside,
+    _order_boxes,
+    _table_order,
+)
 from cvconvert.formats._docx.runs import TEXT_TAGS, text_of
 from cvconvert.model import Resume
 from cvconvert.namespaces import DC, MC, PACKAGE_RELS, WP, WPS, A, R, W
@@ -187,6 +194,8 @@ class _Package:
         # Links of icons on a line of their own (an envelope for mailto:, a logo for a
         # profile) go to the line above, or at the top to the line below.
         loose: list[str] = []
+        # Floating tables (the text flows beside them): their spans in ``out``.
+        floats: list[tuple[int, int]] = []
         for child in el:
             tag = child.tag
             if tag == T_P:
@@ -203,7 +212,10 @@ class _Package:
                 pool.add(floating, height * max(1, len(lines)))
             elif tag == T_TBL:
                 out.extend(pool.flush())
-                out.extend(self._table(child, where))
+                table = self._table(child, where)
+                if _floating(child):
+                    floats.append((len(out), len(out) + len(table)))
+                out.extend(table)
             elif tag in (T_SDT, T_SDTCONTENT, _q(W, "customXml")):
                 out.extend(pool.flush())
                 out.extend(self._container(child, where, cell))
@@ -211,6 +223,12 @@ class _Package:
                 out.extend(pool.flush())
                 out.extend(self._container(_alternative(child), where, cell))
         out.extend(pool.flush())
+        # Last first, so that the earlier spans keep their places.
+        for start, end in reversed(floats):
+            paired = _float_beside(out[start:end], _following(out, end, where, cell))
+            if paired is not None:
+                lines, used = paired
+                out[start : end + used] = lines
         return out
 
     def _table(self, tbl: Any, where: str) -> list[Line]:
@@ -451,6 +469,19 @@ class _Pool:
     def flush(self) -> list[Line]:
         boxes, self.boxes, self.down = self.boxes, [], 0.0
         return _order_boxes(boxes) if boxes else []
+
+
+def _floating(tbl: Any) -> bool:
+    """A table placed on the page (w:tblpPr) with the text wrapping beside it."""
+    return tbl.find(f"{_q(W, 'tblPr')}/{_q(W, 'tblpPr')}") is not None
+
+
+def _following(out: list[Line], start: int, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
+    """The container's own paragraph lines from ``start`` on, up to the next table or box."""
+    end = start
+    while end < len(out) and out[end].where == where and out[end].cell == cell:
+        end += 1
+    return out[start:end]
 
 
 def _alternative(alt: Any) -> Any:

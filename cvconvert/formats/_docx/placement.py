@@ -280,23 +280,91 @@ def _caption_rows(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, i
     return out
 
 
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Lines in blocks that blank paragraphs separate (a gap in the paragraph numbers)."""
+    out: list[list[Line]] = []
+    for line in lines:
+        if out and line.para - out[-1][-1].para <= 1:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
+
+
+def _date_blocks(lines: list[Line]) -> list[list[Line]] | None:
+    """The blocks of a column of dates ("2015 - 2016", blank lines, "2011 - 2015", ...): two
+    or more, each a few lines holding a date; None for anything else."""
+    blocks = _blocks(lines)
+    if len(blocks) < 2 or any(len(b) > 3 or not any(find_dates(ln.text) for ln in b) for b in blocks):
+        return None
+    return blocks
+
+
+def _interleave(dates: list[list[Line]], other: list[list[Line]]) -> list[Line]:
+    """Each block of dates before the block it stands beside (the nth beside the nth)."""
+    out: list[Line] = []
+    for i in range(max(len(dates), len(other))):
+        out.extend(dates[i] if i < len(dates) else [])
+        out.extend(other[i] if i < len(other) else [])
+    return out
+
+
+def _paired_cells(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, int, list[Line]]]:
+    """A row of two cells, one holding all the dates and the other all the entries, lined up by
+    blank lines: read as date, entry, date, entry, so each range reaches its entry."""
+    by_row: dict[int, list[tuple[int, list[Line]]]] = {}
+    for r, c, lines in cells:
+        by_row.setdefault(r, []).append((c, lines))
+    out: list[tuple[int, int, list[Line]]] = []
+    for r, row in by_row.items():
+        filled = [(c, lines) for c, lines in row if lines]
+        if len(filled) == 2:
+            (c1, first), (_, second) = filled
+            for dates, other in ((first, second), (second, first)):
+                blocks = _date_blocks(dates)
+                entries = _blocks(other)
+                if blocks and len(entries) == len(blocks):
+                    out.append((r, c1, _interleave(blocks, entries)))
+                    break
+            else:
+                out.extend((r, c, lines) for c, lines in row)
+            continue
+        out.extend((r, c, lines) for c, lines in row)
+    return out
+
+
+def _float_beside(dates: list[Line], after: list[Line]) -> tuple[list[Line], int] | None:
+    """A floating table holding a column of dates beside the paragraphs that follow it:
+    the lines interleaved (see :func:`_paired_cells`) and how many of ``after`` were used."""
+    blocks = _date_blocks(dates)
+    if blocks is None:
+        return None
+    entries = _blocks(after)[: len(blocks)]
+    if len(entries) < 2:
+        return None
+    return _interleave(blocks, entries), sum(len(b) for b in entries)
+
+
 def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
     """Table cells row by row, unless the table holds two lists side by side.
 
     A layout table with two entries per row ("Job A | dates A | Job B | dates B") is read as
     two columns of entries, left block first, so that each entry's cells stay together.
     """
-    cells = _caption_rows(cells)
+    cells = _paired_cells(_caption_rows(cells))
     dated: dict[int, list[int]] = {}
     for r, c, lines in cells:
         if any(find_dates(line.text) for line in lines):
             dated.setdefault(r, []).append(c)
     multi = [tuple(sorted(cols)) for cols in dated.values() if len(cols) >= 2]
-    if len(multi) < 2:
-        return [line for _, _, lines in cells for line in lines]
     # Counted once, not by ``multi.count`` for each pattern: that is quadratic in the rows.
     counts = Counter(multi)
-    pattern = max(set(multi), key=counts.__getitem__)
+    pattern = max(counts, key=counts.__getitem__) if counts else ()
+    # Two entries a row is the table's pattern only when most dated rows follow it: a table of
+    # one entry a row where a phone number or a birth date reads as a date in a second cell
+    # is still read row by row.
+    if counts[pattern] < 2 or 2 * counts[pattern] <= len(dated):
+        return [line for _, _, lines in cells for line in lines]
     bounds = list(pattern[:-1])  # a block ends at each of its date columns but the last
 
     def block(c: int) -> int:
