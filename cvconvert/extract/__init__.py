@@ -12,13 +12,15 @@ plain text or Markdown (``formats/_text.py``). :func:`extract` runs the named pa
 3. ``basics`` -- name, contact details, label and place from the lines before the first section
    and the personal-details sections;
 4. ``summary`` -- the profile statement;
-5. ``languages_in_skills`` -- language names listed among the skills fill an empty languages
+5. ``skills_in_entries`` -- an undated "experience and skills" section of captioned lists is
+   skills;
+6. ``languages_in_skills`` -- spoken languages listed among the skills go to the languages
    section;
-6. ``education_in_basics`` -- degrees given only in the personal block;
-7. ``loose_sections`` -- "Languages: English, German" outside a section of its own;
-8. ``entries`` -- work, education, volunteer and projects, cut around the date ranges people
+7. ``education_in_basics`` -- degrees given only in the personal block;
+8. ``loose_sections`` -- "Languages: English, German" outside a section of its own;
+9. ``entries`` -- work, education, volunteer and projects, cut around the date ranges people
    write, each head split into organisation, title and place;
-9. ``lists`` -- skills, languages, awards, certificates, publications, interests, references.
+10. ``lists`` -- skills, languages, awards, certificates, publications, interests, references.
 
 No state outlives a call: the language (given as a hint or told from the text) holds for that
 call only, so that a file's result never depends on the files read before it.
@@ -58,7 +60,7 @@ from cvconvert.extract.entries import (
     _segment,
 )
 from cvconvert.extract.lines import Line, _strip_bullet
-from cvconvert.extract.lists import _is_language_name, _list_items, _list_section
+from cvconvert.extract.lists import _is_language_name, _language_lines, _list_items, _list_section
 from cvconvert.extract.sections import _find_sections, _Section
 from cvconvert.extract.vocab import (
     _AREA_KEYS,
@@ -198,22 +200,41 @@ def summary(state: _State) -> None:
         state.result["basics"] = state.basic
 
 
+def skills_in_entries(state: _State) -> None:
+    """A work or projects heading that also names skills ("Erfahrung und Kenntnisse"), over
+    captioned lists and no dates at all ("Sprachen: Python, C"), is a skills section."""
+    for section in state.sections:
+        if section.key in _ENTRY_SECTIONS and section.lines and _undated_lists(section) and _names_skills(section):
+            section.key = "skills"
+
+
 def languages_in_skills(state: _State) -> None:
-    """Skills tables that list languages beside other skills (one caption column, one content
-    column) leave a languages heading empty: the language names among the skills fill it."""
+    """Spoken languages listed among the skills go to the languages section.
+
+    Skills tables that list languages beside other skills (one caption column, one content
+    column) leave a languages heading empty: the language names among the skills fill it.
+    Without any languages heading, a skills line of languages with their levels ("Deutsch (C1),
+    Englisch (C1)") is one.
+    """
     empty = [s for s in state.sections if s.key == "languages" and not _list_items(s.lines)]
-    if not empty:
+    if not empty and "languages" in state.keys():
         return
     for section in state.sections:
         if section.key != "skills":
             continue
-        moved = [ln for ln in section.lines if _is_language_name(_strip_bullet(ln.text))]
+        if empty:
+            moved = [ln for ln in section.lines if _is_language_name(_strip_bullet(ln.text), state.lang)]
+        else:
+            moved = _language_lines(section.lines, state.lang)
         if moved:
             # By identity through a set (every line equal to a moved one was moved too):
             # searching the list for each line is quadratic in a long skills section.
             moved_ids = {id(ln) for ln in moved}
             section.lines = [ln for ln in section.lines if id(ln) not in moved_ids]
-            empty[0].lines = moved
+            if empty:
+                empty[0].lines = moved
+            else:
+                state.sections.append(_Section("languages", section.title, 0.6, moved))
             return
 
 
@@ -274,7 +295,7 @@ def lists(state: _State) -> None:
                 f"section {section.title!r} has no JSON Resume place; skipped (confidence {section.confidence:.1f})",
             )
         elif key not in _ENTRY_SECTIONS and key not in ("basics", "summary"):
-            items = _list_section(key, section.lines)
+            items = _list_section(key, section.lines, state.lang)
             if items:
                 state.report.warn(
                     pointer(key),
@@ -288,6 +309,7 @@ PASSES: tuple[Callable[[_State], None], ...] = (
     sections,
     basics,
     summary,
+    skills_in_entries,
     languages_in_skills,
     education_in_basics,
     loose_sections,
@@ -323,6 +345,20 @@ def _captioned_schools(state: _State) -> None:
                 item["studyType"] = value
                 used.add(id(near))
         state.schools.append(item)
+
+
+def _undated_lists(section: _Section) -> bool:
+    """Every line a caption over a list ("Tools: Git, Docker"), and none holds a date."""
+    for line in section.lines:
+        kv = _split_key(_strip_bullet(line.text))
+        if find_dates(line.text) or not kv or len(re.split(r"[,;，、|]", kv[1])) < 2:
+            return False
+    return True
+
+
+def _names_skills(section: _Section) -> bool:
+    """The heading holds a word of the skills headings ("Erfahrung und Kenntnisse")."""
+    return any(headings.lookup(word) == "skills" for word in re.findall(r"\w{3,}", section.title))
 
 
 def _section_entries(state: _State, section: _Section) -> None:

@@ -87,11 +87,16 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
-_BULLET_GLYPHS = "•▪◦·■□●○►▶❖◆◇‣⁃–-*✓✔➢➤»→"
+_BULLET_GLYPHS = "•▪◦·■□●○►▶❖◆◇‣⁃–-*✓✔➢➤»→・"
 
 
 def _is_bullet(line: Line) -> bool:
-    return line.bullet or (line.text[:1] in _BULLET_GLYPHS and len(line.text) > 2 and line.text[1:2] in " \t")
+    """A list item: marked as one, or starting with a bullet glyph and a space ("• Python"); the
+    Japanese middle dot needs no space ("・設計")."""
+    text = line.text
+    return line.bullet or (
+        text[:1] in _BULLET_GLYPHS and len(text) > 2 and (text[1:2] in " \t" or (text[0] == "・" and _cjk(text[1:2])))
+    )
 
 
 def _strip_bullet(text: str) -> str:

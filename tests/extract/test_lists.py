@@ -1,0 +1,276 @@
+"""The list sections: one synthetic test per rule of cvconvert/extract/lists.py, and the passes
+that move lines between list sections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cvconvert.extract import Line, extract
+from cvconvert.extract.lines import _is_bullet
+from cvconvert.extract.lists import _is_language_name, _list_section
+
+
+def _items(key: str, *lines: str | Line) -> list[dict[str, Any]]:
+    return _list_section(key, [ln if isinstance(ln, Line) else Line(ln) for ln in lines])
+
+
+def _cell(text: str, table: int, row: int, col: int, *, bold: bool = False) -> Line:
+    return Line(text, where="table", cell=(table, row, col), bold=bold)
+
+
+# --- skills ---------------------------------------------------------------------------------
+
+
+def test_skills_caption_and_list_give_a_group() -> None:
+    assert _items("skills", "Programming: Python, Go; Rust") == [
+        {"name": "Programming", "keywords": ["Python", "Go", "Rust"]}
+    ]
+
+
+def test_skills_caption_and_one_level_give_a_rated_skill() -> None:
+    assert _items("skills", "Python: expert", "Excel: sehr gut") == [
+        {"name": "Python", "level": "expert"},
+        {"name": "Excel", "level": "sehr gut"},
+    ]
+
+
+def test_skills_level_in_brackets() -> None:
+    assert _items("skills", "Python (advanced)", "Docker (4/5)") == [
+        {"name": "Python", "level": "advanced"},
+        {"name": "Docker", "level": "4/5"},
+    ]
+
+
+def test_skills_plain_list_gives_one_skill_per_item() -> None:
+    assert _items("skills", "- Java | SQL | PL/SQL", "C, C++ · Go") == [
+        {"name": "Java"},
+        {"name": "SQL"},
+        {"name": "PL/SQL"},
+        {"name": "C"},
+        {"name": "C++"},
+        {"name": "Go"},
+    ]
+
+
+def test_skills_caption_with_colon_over_list_items() -> None:
+    lines = [Line("Tools:"), Line("Git", bullet=True), Line("Docker, Kubernetes", bullet=True)]
+    assert _list_section("skills", lines) == [{"name": "Tools", "keywords": ["Git", "Docker", "Kubernetes"]}]
+
+
+def test_skills_bold_caption_over_list_items() -> None:
+    lines = [Line("Databases", bold=True), Line("PostgreSQL", bullet=True), Line("Redis", bullet=True)]
+    assert _list_section("skills", lines) == [{"name": "Databases", "keywords": ["PostgreSQL", "Redis"]}]
+
+
+def test_skills_bold_line_not_over_list_items_is_a_skill() -> None:
+    assert _items("skills", Line("Leadership", bold=True), "Teamwork") == [{"name": "Leadership"}, {"name": "Teamwork"}]
+
+
+def test_skills_list_in_brackets_after_a_name_is_a_group() -> None:
+    assert _items("skills", "Design programs (Inventor, AutoCAD, Rhino 3D)") == [
+        {"name": "Design programs", "keywords": ["Inventor", "AutoCAD", "Rhino 3D"]}
+    ]
+
+
+def test_skills_table_header_row_is_no_skill() -> None:
+    assert _items("skills", "Skill name\tVersion\tLast used", "Python: expert") == [
+        {"name": "Python", "level": "expert"}
+    ]
+
+
+def test_skills_table_caption_cell_and_content_cell_are_one_group() -> None:
+    lines = [
+        _cell("Programming", 0, 0, 0, bold=True),
+        _cell("Python", 0, 0, 1),
+        _cell("Go", 0, 0, 1),
+        _cell("Tools", 0, 1, 0, bold=True),
+        _cell("Git, Docker", 0, 1, 1),
+    ]
+    assert _list_section("skills", lines) == [
+        {"name": "Programming", "keywords": ["Python", "Go"]},
+        {"name": "Tools", "keywords": ["Git", "Docker"]},
+    ]
+
+
+def test_skills_grid_of_single_cells_stays_a_list() -> None:
+    lines = [_cell("Python", 0, 0, 0), _cell("Java", 0, 0, 1), _cell("SQL", 0, 1, 0), _cell("Go", 0, 1, 1)]
+    assert _list_section("skills", lines) == [{"name": "Python"}, {"name": "Java"}, {"name": "SQL"}, {"name": "Go"}]
+
+
+def test_skills_rating_glyphs_are_dropped() -> None:
+    assert _items("skills", "Python ★★★★☆", "★★★") == [{"name": "Python"}]
+
+
+# --- languages ------------------------------------------------------------------------------
+
+
+def test_languages_with_colon_dash_and_brackets() -> None:
+    assert _items("languages", "German: native", "English (C1)", "French – B2", "Englisch(C1)") == [
+        {"language": "German", "fluency": "native"},
+        {"language": "English", "fluency": "C1"},
+        {"language": "French", "fluency": "B2"},
+        {"language": "Englisch", "fluency": "C1"},
+    ]
+
+
+def test_languages_on_one_line() -> None:
+    assert _items("languages", "Deutsch (C1), Englisch (B2), Polnisch") == [
+        {"language": "Deutsch", "fluency": "C1"},
+        {"language": "Englisch", "fluency": "B2"},
+        {"language": "Polnisch"},
+    ]
+
+
+def test_languages_tab_between_language_and_level() -> None:
+    assert _items("languages", "Spanish\tfluent") == [{"language": "Spanish", "fluency": "fluent"}]
+
+
+def test_languages_europass_grid_gives_the_levels_once() -> None:
+    assert _items("languages", "Inglese\tC1\tC1\tB2\tC1\tC1") == [{"language": "Inglese", "fluency": "C1 / B2"}]
+
+
+def test_languages_mother_tongue_caption_is_the_fluency() -> None:
+    assert _items("languages", "Lingua madre: Italiano") == [{"language": "Italiano", "fluency": "Lingua madre"}]
+
+
+def test_languages_level_on_the_next_line() -> None:
+    assert _items("languages", "English", "Professional working proficiency", "Hindi") == [
+        {"language": "English", "fluency": "Professional working proficiency"},
+        {"language": "Hindi"},
+    ]
+
+
+def test_languages_fluency_goes_on_after_a_comma() -> None:
+    assert _items("languages", "English – writing, speaking and reading") == [
+        {"language": "English", "fluency": "writing, speaking and reading"}
+    ]
+
+
+def test_languages_table_cells() -> None:
+    lines = [_cell("English", 0, 0, 0), _cell("Fluent", 0, 0, 1), _cell("German", 0, 1, 0), _cell("Basic", 0, 1, 1)]
+    assert _list_section("languages", lines) == [
+        {"language": "English", "fluency": "Fluent"},
+        {"language": "German", "fluency": "Basic"},
+    ]
+
+
+def test_languages_table_header_row_is_no_language() -> None:
+    assert _items("languages", "Language\tProficiency", "English\tProficient") == [
+        {"language": "English", "fluency": "Proficient"}
+    ]
+
+
+def test_language_names_from_cldr_for_the_documents_language() -> None:
+    assert not _is_language_name("Kroatisch (C1)")  # neither in English nor in the hand list
+    assert _is_language_name("Kroatisch (C1)", "de")
+    assert _is_language_name("Magyar")  # a language's own name
+
+
+# --- awards, certificates, publications, references, interests -------------------------------
+
+
+def test_awards_date_after_the_title() -> None:
+    assert _items("awards", "Best Paper Award 2019", "Dean's List (2018)") == [
+        {"title": "Best Paper Award", "date": "2019"},
+        {"title": "Dean's List", "date": "2018"},
+    ]
+
+
+def test_certificates_date_alone_before_each_title() -> None:
+    assert _items("certificates", "2024", "Cloud Practitioner", "2023", "Scrum Master") == [
+        {"name": "Cloud Practitioner", "date": "2024"},
+        {"name": "Scrum Master", "date": "2023"},
+    ]
+
+
+def test_awards_date_alone_after_each_title() -> None:
+    assert _items("awards", "Best Poster", "2019", "Travel Grant", "2018") == [
+        {"title": "Best Poster", "date": "2019"},
+        {"title": "Travel Grant", "date": "2018"},
+    ]
+
+
+def test_awards_organisation_after_a_comma_is_the_awarder() -> None:
+    assert _items("awards", "Merit Scholarship, Example University, 2017") == [
+        {"title": "Merit Scholarship", "awarder": "Example University", "date": "2017"}
+    ]
+
+
+def test_awards_line_under_a_list_item_names_the_awarder() -> None:
+    lines = [Line("Best Paper Award, 2019", bullet=True), Line("International Conference on Examples")]
+    assert _list_section("awards", lines) == [
+        {"title": "Best Paper Award", "date": "2019", "awarder": "International Conference on Examples"}
+    ]
+
+
+def test_publications_keep_their_year() -> None:
+    assert _items("publications", "A study of examples. Journal of Tests, 2020.") == [
+        {"name": "A study of examples. Journal of Tests", "releaseDate": "2020"}
+    ]
+
+
+def test_references_on_request_are_none() -> None:
+    assert _items("references", "References available upon request", "Referenzen auf Anfrage") == []
+
+
+def test_references_name_then_details() -> None:
+    lines = [Line("Dr. Jane Referee", bold=True), Line("Professor, Example University"), Line("jane@example.org")]
+    assert _list_section("references", lines) == [
+        {"name": "Dr. Jane Referee", "reference": "Professor, Example University; jane@example.org"}
+    ]
+
+
+def test_interests_split_at_commas_and_pipes() -> None:
+    assert _items("interests", "Chess, hiking | photography") == [
+        {"name": "Chess"},
+        {"name": "hiking"},
+        {"name": "photography"},
+    ]
+
+
+def test_japanese_middle_dot_is_a_bullet() -> None:
+    assert _is_bullet(Line("・設計から運用まで"))
+    assert not _is_bullet(Line("・"))
+
+
+# --- passes that move lines between sections --------------------------------------------------
+
+
+def _cv(*texts: str) -> dict[str, Any]:
+    lines = [Line("Jan Example", level=0)] + [
+        Line(t, bold=True, level=1) if t.isupper() else Line(t, bullet=t.startswith("- ")) for t in texts
+    ]
+    return extract(lines)[0].to_data()
+
+
+def test_languages_with_levels_in_the_skills_make_a_languages_section() -> None:
+    data = _cv("SKILLS", "- Java, SQL", "- Deutsch (C1), Englisch (C1), Kroatisch (Muttersprache)")
+    assert [lang["language"] for lang in data["languages"]] == ["Deutsch", "Englisch", "Kroatisch"]
+    assert data["skills"] == [{"name": "Java"}, {"name": "SQL"}]
+
+
+def test_languages_listed_after_a_caption_in_the_skills() -> None:
+    data = _cv("SKILLS", "Coding: Python, Go", "I speak: English, Spanish, Arabic")
+    assert [lang["language"] for lang in data["languages"]] == ["English", "Spanish", "Arabic"]
+
+
+def test_a_skill_named_after_a_language_stays_a_skill() -> None:
+    data = _cv("SKILLS", "- English for Speakers of Other Languages (ESOL)", "- Classroom management")
+    assert "languages" not in data
+    assert len(data["skills"]) == 2
+
+
+def test_an_existing_languages_section_is_kept() -> None:
+    data = _cv("SKILLS", "- Deutsch (C1), Englisch (C1)", "LANGUAGES", "- French (B2)")
+    assert data["languages"] == [{"language": "French", "fluency": "B2"}]
+
+
+def test_experience_and_skills_heading_over_captioned_lists_is_skills() -> None:
+    data = _cv("ERFAHRUNG UND KENNTNISSE", "Programmierung: Python, C++", "Werkzeuge: Git, Docker")
+    assert "work" not in data
+    assert [s["name"] for s in data["skills"]] == ["Programmierung", "Werkzeuge"]
+
+
+def test_a_work_section_of_captioned_lists_without_a_skills_word_stays_work() -> None:
+    data = _cv("EXPERIENCE", "Acme Ltd: Engineer, Team Lead", "2019 - 2021")
+    assert "skills" not in data
