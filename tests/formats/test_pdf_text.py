@@ -123,7 +123,7 @@ def test_pdf_narrow_side_column_is_a_sidebar() -> None:
     assert {ln.where for ln in lines if ln.text.startswith("Main")} == {"body"}
 
 
-def test_pdf_caption_column_beside_entries_is_read_row_by_row() -> None:
+def test_pdf_dates_column_beside_entries_stays_on_the_entry_line() -> None:
     # Dates in the margin on the baseline of the entry they belong to: a table, not two flows.
     runs = []
     for i, year in enumerate(("2019 - 2021", "2016 - 2019", "2014 - 2016")):
@@ -132,7 +132,24 @@ def test_pdf_caption_column_beside_entries_is_read_row_by_row() -> None:
         runs.append(Run(f"Engineer at Company {i}", 160, y))
         runs.append(Run(f"Built things of kind {i}", 160, y + 12))
     texts = _texts(read_lines(_one(*runs)))
-    assert texts[:3] == ["2019 - 2021", "Engineer at Company 0", "Built things of kind 0"]
+    assert texts[:3] == [
+        "2019 - 2021\tEngineer at Company 0",
+        "Built things of kind 0",
+        "2016 - 2019\tEngineer at Company 1",
+    ]
+
+
+def test_pdf_caption_in_the_margin_is_a_line_of_its_own() -> None:
+    # Europass: captions right-aligned in a margin column one em from the content.
+    runs = []
+    for i, caption in enumerate(("EXPERIENCE", "EDUCATION", "LANGUAGES")):
+        y = 100 + 60 * i
+        runs.append(Run(caption, 177 - 6.7 * len(caption), y))
+        runs.append(Run(f"Entry number {i}", 187, y))
+        runs.append(Run(f"Details of entry {i}", 187, y + 12))
+        runs.append(Run(f"More details {i}", 187, y + 24))
+    texts = _texts(read_lines(_one(*runs)))
+    assert texts[:4] == ["EXPERIENCE", "Entry number 0", "Details of entry 0", "More details 0"]
 
 
 def test_pdf_text_repeated_at_the_top_of_pages_is_a_header_and_page_numbers_a_footer() -> None:
@@ -185,6 +202,30 @@ def test_pdf_spacing_accents_go_back_on_their_letters() -> None:
     # LaTeX's OT1 encoding draws "ü" as "u" with a dieresis placed over it.
     lines = read_lines(_one(Run("Kuc", 50, 100), Run("\u00a8", 59.5, 100), Run("\u00b8", 63.5, 100)))
     assert _texts(lines) == ["Küç"]
+
+
+def test_pdf_bullet_item_goes_on_over_a_bold_line() -> None:
+    runs = [
+        Run("\u2022", 50, 100),
+        Run("Gave talks to the whole engineering group and to customers on", 60, 100),
+        Run("Kotlin and reactive programming with the colleagues from", 60, 112, font="Helvetica-Bold"),
+        Run("other teams.", 60, 124),
+        Run("Next paragraph of plain text that is also quite long, to set the edge", 50, 150),
+    ]
+    texts = _texts(read_lines(build([Page(runs, width=420)])))
+    assert texts[0] == (
+        "Gave talks to the whole engineering group and to customers on "
+        "Kotlin and reactive programming with the colleagues from other teams."
+    )
+
+
+def test_pdf_short_lines_at_the_column_edge_are_not_joined() -> None:
+    runs = [
+        Run("Plain text that fills the whole column from one edge to the other", 50, 100 + 12 * i) for i in range(3)
+    ]
+    runs += [Run("someone.with.a.long.address@example.org", 50, 150), Run("Paris, France", 50, 162)]
+    texts = _texts(read_lines(build([Page(runs, width=420)])))
+    assert texts[-2:] == ["someone.with.a.long.address@example.org", "Paris, France"]
 
 
 def test_pdf_paragraph_numbers_follow_gaps() -> None:

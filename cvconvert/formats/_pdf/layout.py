@@ -70,7 +70,7 @@ class PageLine:
 
 # A gap this many times the font size splits a row into chunks: wider than any word space,
 # even in justified text, narrower than the tab stops and gutters CV templates use.
-CHUNK_GAP = 1.2
+CHUNK_GAP = 0.8
 # A gap this wide inside a column is a tab ("Company<tab>2019 - 2021"), not a space.
 TAB_GAP = 1.2
 
@@ -157,14 +157,17 @@ def _gutter(items: list[_Chunk]) -> tuple[float, float] | None:
         delta[int(c.x0 - left)] += 1
         delta[int(c.x1 - left) + 1] -= 1
     cover = list(itertools.accumulate(delta))
-    lo_bin, hi_bin = int(0.1 * width), int(0.9 * width)
+    # Only where text stands on both sides: the blank right of a ragged page is no gutter.
+    starts = sorted(c.x0 for c in items)
+    ends = sorted(c.x1 for c in items)
+    lo_bin = max(int(0.1 * width), int(ends[min(2, len(ends) - 1)] - left) + 1)
+    hi_bin = min(int(0.9 * width), int(starts[-min(3, len(starts))] - left))
     if hi_bin <= lo_bin:
         return None
     least = min(cover[lo_bin:hi_bin])
     if least > max(1, len({c.row for c in items}) // 6):
         return None
     # Ties go to the run where a column starts: its lines begin at one x, just after the gap.
-    starts = sorted(c.x0 for c in items)
     best: tuple[float, float] | None = None
     score = (-1, 0.0)
     run_start = -1
@@ -391,33 +394,42 @@ def _coords(w: Word) -> tuple[float, float, float, float, float, float, bool, bo
     return (w.x0, w.x1, w.top, w.bottom, w.base, w.size, w.bold, w.italic)
 
 
-def _cells(flow: _Flow) -> list[list[Word]]:
-    """The flow's rows, each cut in two at the split of a caption column."""
+def _cells(flow: _Flow) -> list[tuple[list[Word], list[Word]]]:
+    """The flow's rows as (caption, rest): cut in two at the split of a caption column."""
     if flow.split is None:
-        return flow.rows
-    mid = flow.split
-    out: list[list[Word]] = []
-    for row in flow.rows:
-        left: list[Word] = []
-        right: list[Word] = []
-        for c in chunks(row):
-            (left if c[0].x0 + c[-1].x1 < 2 * mid else right).extend(c)
-        out.extend(part for part in (left, right) if part)
-    return out
+        return [([], row) for row in flow.rows]
+    return [_sides(row, flow.split) for row in flow.rows]
+
+
+def _row_line(words: list[Word], flow: _Flow) -> PageLine | None:
+    words = _join_spaced(words)
+    if _rtl("".join(w.text for w in words)):
+        words = words[::-1]
+    words, bullet = _bullet(words)
+    if not words:
+        return None
+    return PageLine(words, _line_text(words), flow.column, flow.sidebar, bullet=bullet)
 
 
 def flow_lines(flow: _Flow) -> list[PageLine]:
-    """A flow's rows as lines, right-to-left rows in logical order, hyphenated words rejoined."""
+    """A flow's rows as lines, right-to-left rows in logical order, wrapped lines rejoined.
+
+    In a caption column, a date stays on its entry's line after a tab ("2013 - 2017<tab>Engineer"),
+    as it would in a word processor's paragraph; a caption without digits is a line of its own
+    (a section title in the margin).
+    """
     out: list[PageLine] = []
-    for row in _cells(flow):
-        words = _join_spaced(row)
-        if _rtl("".join(w.text for w in words)):
-            words = words[::-1]
-        words, bullet = _bullet(words)
-        if not words:
-            continue
-        out.append(PageLine(words, _line_text(words), flow.column, flow.sidebar, bullet=bullet))
-    return _unwrap([ln for ln in out if ln.text])
+    for caption, rest in _cells(flow):
+        head = _row_line(caption, flow) if caption else None
+        body = _row_line(rest, flow) if rest else None
+        if head is not None and body is not None and any(ch.isdigit() for ch in head.text):
+            head.words = head.words + body.words
+            head.text += "\t" + body.text
+            head.bullet = body.bullet
+            head.measure()
+            body = None
+        out.extend(ln for ln in (head, body) if ln is not None and ln.text)
+    return _unwrap(out)
 
 
 _SOFT = "\ufffe"  # PDFium's mark for a hyphen it saw at the end of a line
@@ -476,14 +488,16 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float) -> bool:
         return False
     if a.text.endswith(_SOFT):
         return True
-    if _bold(a) != _bold(b):
+    # A change of weight ends a paragraph (a bold title over its text), except inside a list
+    # item, whose words may be bold anywhere.
+    if _bold(a) != _bold(b) and not a.bullet:
         return False
     ax0, ax1 = min(w.x0 for w in last), max(w.x1 for w in last)
     bx0, _, bx1, _ = b.box
     # The width of the next line's first word (its first character in CJK, which has no spaces).
     first = size if _cjk_end(b.text[:1]) else b.words[0].x1 - b.words[0].x0
     # Wrapped lines hold many words: a short line is not full however far it reaches.
-    if ax1 - ax0 < 12 * size:
+    if ax1 - ax0 < 12 * size or (len(last) < 3 and not _cjk_end(a.text[-1:])):
         return False
     if _rtl(a.text):
         return bx1 <= ax1 + 1 and ax0 - first - 0.3 * size <= left + 0.5 * size
