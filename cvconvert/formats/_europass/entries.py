@@ -55,10 +55,15 @@ SHAPES: dict[str, Shape] = {
     ),
     "awards": Shape("awards", "title", "date", None, "single", None, (("Awarder", "awarder"),), "summary"),
     "publications": Shape(
-        "publications", "name", "releaseDate", None, "single", "url", (("Publisher", "publisher"),), "summary"
+        "publications", "name", "releaseDate", None, "single", "url",
+        (
+            ("Publisher", "publisher"), ("Publishing house", "x-publisher"), ("Authors", "x-authors"),
+            ("Reference", "x-reference"), ("Volume", "x-volume"),
+        ),
+        "summary",
     ),
     "skills": Shape("skills", "name", labelled=(("Level", "level"),), items="keywords"),
-    "interests": Shape("interests", "name", items="keywords"),
+    "interests": Shape("interests", "name", text="summary", items="keywords"),
     "references": Shape("references", "name", text="reference"),
     "projects": Shape(
         "projects", "name", "startDate", "endDate", "range", "url",

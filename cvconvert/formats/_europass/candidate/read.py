@@ -19,6 +19,7 @@ from cvconvert.formats._europass.candidate import (
     _findall,
     _text,
 )
+from cvconvert.formats._europass.candidate.sections import NATIVE, driving_licences, read_sections
 from cvconvert.formats._europass.codes import country_code, eqf_guess, join_place, language_by_code
 from cvconvert.formats._europass.common import put
 from cvconvert.formats._europass.entries import SHAPES, Block, from_block, model_order, typed_project
@@ -36,6 +37,8 @@ def _date(parent: Any, path: str, where: str, report: Report) -> str | None:
     if value is None:
         return None
     value = value.strip()
+    if not value:
+        return None  # an empty element states nothing: no date, and nothing lost
     if dates.is_iso(value):
         return value
     parts = dates.repair(value)
@@ -67,6 +70,9 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
             if rich.paragraphs is not None or rich.items is not None:
                 basics["summary"] = rich.bulleted
         put(basics, "image", _read_photo(profile, report))
+        licences = driving_licences(profile)
+        if licences:
+            basics["x-europass-drivingLicences"] = licences
     if basics:
         out["basics"] = model_order(Basics, basics)
     if profile is None:
@@ -104,9 +110,10 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
             if section == "projects" and title != TITLES["projects"]:
                 entry = typed_project(entry, title, (section, n), report)
             sections[section].append(entry)
-    for name in (*_EMPTY_SECTIONS, "PublicationHistory", "EmploymentReferences", "eures:Licenses"):
+    read_sections(profile, sections, report)
+    for name in (*_EMPTY_SECTIONS, "EmploymentReferences"):
         for element in _findall(profile, name):
-            if len(element) and name != "ConferencesAndSeminars":
+            if len(element) and name not in ("ConferencesAndSeminars", *NATIVE):
                 report.lost("", f"Europass {name.split(':')[-1]} entries are not read (no JSON Resume home yet)")
     for key in TITLES:
         if key in sections:
@@ -144,7 +151,9 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
                 link_profile(prof, uri)
             profiles.append(prof)
         elif channel == "InstantMessage":
-            prof = {"network": use} if use else {}
+            title = _text(comm, "OtherTitle")
+            network = title.strip() if use == "other" and title and title.strip() else use
+            prof = {"network": network} if network else {}
             put(prof, "username", uri)
             profiles.append(prof)
         elif channel == "Telephone":
@@ -191,6 +200,9 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
     if nationalities:
         basics["x-europass-nationalities"] = nationalities
     put(basics, "x-europass-birthDate", _date(person, "hr:BirthDate", "/basics/x-europass-birthDate", report))
+    place = _birth_place(person, report)
+    if place:
+        basics["x-europass-birthPlace"] = place
     if _text(person, "GenderCode") is not None:
         report.lost("/basics", "the gender code was not kept")
     if _findall(person, "Visa"):
@@ -200,6 +212,25 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
         label = _language_name(element, element.get("name"), len(languages), report)
         languages.append({"language": label, "fluency": cefr.NATIVE})
     return basics, languages
+
+
+def _birth_place(person: Any, report: Report) -> dict[str, str]:
+    """``BirthPlace`` as ``{city, countryCode}`` (the documented ``x-europass-birthPlace``)."""
+    place: dict[str, str] = {}
+    element = _find(person, "BirthPlace")
+    if element is None:
+        return place
+    city = (_text(element, "City") or "").strip()
+    if city:
+        place["city"] = city
+    code = (_text(element, "CountryCode") or "").strip()
+    if code:
+        upper = country_code(code)
+        if upper is None:
+            report.lost("/basics/x-europass-birthPlace", f"'{code}' is not an ISO 3166 code")
+        else:
+            place["countryCode"] = upper
+    return place
 
 
 def _language_name(element: Any, scheme: str | None, n: int, report: Report) -> str:

@@ -108,7 +108,7 @@ def write(resume: Resume, options: EuropassWriteOptions) -> tuple[bytes, Report]
         w.sub(profile, "hr:ExecutiveSummary", build_rich(labelled, summary))
     _work(w, w.sub(profile, "EmploymentHistory"), resume)
     _education(w, w.sub(profile, "EducationHistory"), resume)
-    w.sub(profile, "eures:Licenses")
+    _licences(w, w.sub(profile, "eures:Licenses"), resume)
     _certificates(w, w.sub(profile, "Certifications"), resume)
     w.sub(profile, "PublicationHistory")
     qualifications = w.sub(profile, "PersonQualifications")
@@ -158,7 +158,7 @@ def _basics(w: _Writer, person: Any, resume: Resume) -> str | None:
     if basics is None:
         return None
     data = basics.to_data()
-    known = BASICS_KEYS | {"x-europass-emails"}
+    known = BASICS_KEYS | {"x-europass-emails", "x-europass-birthPlace", "x-europass-drivingLicences"}
     note_unplaced(w.report, data, known, ("basics",), "Europass has no place for basics '{}'")
     if basics.email is not None:
         _channel(w, person, "Email", w.clean(basics.email, "basics", "email"))
@@ -190,8 +190,39 @@ def _basics(w: _Writer, person: Any, resume: Resume) -> str | None:
         w.sub(person, "hr:BirthDate", birth)
     elif birth is not None:
         w.report.lost("/basics/x-europass-birthDate", "not a date")
+    _birth_place(w, person, data.get("x-europass-birthPlace"))
     # basics.image is written with the profile (eures:Attachment), where the portal keeps it.
     return w.clean(basics.summary, "basics", "summary") if basics.summary is not None else None
+
+
+def _birth_place(w: _Writer, person: Any, place: Any) -> None:
+    """``x-europass-birthPlace`` ({city, countryCode}) as the portal's ``BirthPlace``."""
+    if place is None:
+        return
+    city, code = (place.get(k) if isinstance(place, dict) else None for k in ("city", "countryCode"))
+    if not isinstance(place, dict) or set(place) - {"city", "countryCode"} or not (city or code):
+        w.report.lost("/basics/x-europass-birthPlace", "not a {city, countryCode} object")
+        return
+    element = w.sub(person, "BirthPlace")
+    if isinstance(city, str) and city:
+        w.sub(element, "City", w.clean(city, "basics", "x-europass-birthPlace", "city"))
+    if isinstance(code, str) and country_code(code) == code:
+        w.sub(element, "CountryCode", code.lower())
+    elif code is not None:
+        w.report.lost("/basics/x-europass-birthPlace/countryCode", "not an ISO 3166 code")
+
+
+def _licences(w: _Writer, licences: Any, resume: Resume) -> None:
+    """``x-europass-drivingLicences`` (categories such as "B") as the portal's ``eures:License`` list."""
+    codes = resume.basics.to_data().get("x-europass-drivingLicences") if resume.basics else None
+    if codes is None:
+        return
+    if not isinstance(codes, list) or not all(isinstance(c, str) and c.strip() for c in codes):
+        w.report.lost("/basics/x-europass-drivingLicences", "not a list of licence categories")
+        return
+    for i, code in enumerate(codes):
+        licence = w.sub(licences, "eures:License")
+        w.sub(licence, "hr:LicenseTypeCode", w.clean(code, "basics", "x-europass-drivingLicences", i))
 
 
 _IM_CODES = frozenset({"whatsapp", "skype", "telegram", "viber", "signal", "wechat", "messenger"})
@@ -201,10 +232,13 @@ def _profile(w: _Writer, person: Any, prof: dict[str, Any], i: int) -> None:
     network, url, username = prof.get("network"), prof.get("url"), prof.get("username")
     note_unplaced(w.report, prof, PROFILE_KEYS, ("basics", "profiles", i), "Europass has no place for profile '{}'")
     comm = w.sub(person, "Communication")
-    if network in _IM_CODES and url is None and username is not None:
-        # Messengers carry a handle or number, not a link: the portal's InstantMessage channel.
+    if url is None and username is not None and (network in _IM_CODES or isinstance(network, str)):
+        # Messengers carry a handle or number, not a link: the portal's InstantMessage channel,
+        # with the network as its "other" title when the portal has no code for it.
         w.sub(comm, "ChannelCode", "InstantMessage")
-        w.sub(comm, "UseCode", network)
+        w.sub(comm, "UseCode", network if network in _IM_CODES else "other")
+        if network not in _IM_CODES:
+            w.sub(comm, "OtherTitle", w.clean(network, "basics", "profiles", i, "network"))
         w.sub(comm, "oa:URI", w.clean(username, "basics", "profiles", i, "username"))
         return
     note_username(w.report, url, username, i)

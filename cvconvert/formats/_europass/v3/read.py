@@ -69,7 +69,9 @@ def read_root(root: Any, report: Report) -> dict[str, Any]:
     out: dict[str, Any] = {}
     learner = _find(root, "LearnerInfo")
     for name in ("CoverLetter", "AttachmentList"):
-        if _find(root, name) is not None:
+        element = _find(root, name)
+        # An empty element states nothing: reporting it lost was a false alarm.
+        if element is not None and (len(element) or (element.text or "").strip()):
             report.lost("", f"the {name} of the Europass file was not read (no JSON Resume home)")
     if learner is None:
         return out
