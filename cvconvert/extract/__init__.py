@@ -59,6 +59,7 @@ from cvconvert.extract.entries import (
     _same_org_again,
     _segment,
 )
+from cvconvert.extract.language import detect
 from cvconvert.extract.lines import Line, _strip_bullet
 from cvconvert.extract.lists import _is_language_name, _language_lines, _list_items, _list_section
 from cvconvert.extract.sections import _find_sections, _Section
@@ -137,11 +138,13 @@ def extract(
     """
     lines = list(lines)
     _check_size(lines)
-    state = _State(lines, lang, author)
+    # Without a hint the document tells its language; a hint is taken as given (it may be
+    # wrong, but it is the caller's word).
+    state = _State(lines, lang or detect(lines), author)
     for message in notes:
         state.report.warn("", message)
     # The language holds for this call only: nothing learnt from one file changes the next.
-    with language_hint(lang):
+    with language_hint(state.lang):
         for step in PASSES:
             step(state)
     return Resume.model_validate(state.result), state.report

@@ -274,3 +274,19 @@ def test_experience_and_skills_heading_over_captioned_lists_is_skills() -> None:
 def test_a_work_section_of_captioned_lists_without_a_skills_word_stays_work() -> None:
     data = _cv("EXPERIENCE", "Acme Ltd: Engineer, Team Lead", "2019 - 2021")
     assert "skills" not in data
+
+
+def test_the_documents_own_language_names_its_languages_without_a_hint() -> None:
+    # "Kroatisch" and "Polnisch" are language names in German only: the document is told German
+    # by its own words, and its language names come from German CLDR data.
+    lines = [
+        Line("Jana Beispiel", level=0),
+        Line("BERUFSERFAHRUNG", bold=True, level=1),
+        Line("Softwareentwicklerin bei der Beispiel GmbH und für die Kunden der Firma tätig"),
+        Line("März 2019 - heute"),
+        Line("KENNTNISSE", bold=True, level=1),
+        Line("Programmierung: Python, Go"),
+        Line("Sprachen: Kroatisch, Polnisch"),
+    ]
+    data = extract(lines)[0].to_data()
+    assert [lang["language"] for lang in data["languages"]] == ["Kroatisch", "Polnisch"]
