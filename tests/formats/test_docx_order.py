@@ -120,20 +120,52 @@ def test_a_sidebar_of_text_boxes_is_read_whole_and_marked() -> None:
     assert {(line.where, line.column) for line in lines[:5]} == {("textbox", 1)}
 
 
-def test_the_name_heads_its_column_before_the_sidebar_beside_the_rest() -> None:
-    # The name sits at the top of the wide column, above where the sidebar starts; the sidebar
-    # holds the largest text below it, so it is read next, then the rest of the wide column.
+def test_the_name_at_the_top_of_the_main_column_comes_before_the_sidebar() -> None:
+    # The name stands above where the sidebar starts: read first, then the main column, then
+    # the sidebar.
     body = _anchors(
-        _box(0, 80, 140, 200, _p("Contact", size=26) + _p("jane@example.org")),
+        _box(0, 80, 140, 200, _p("Contact") + _p("jane@example.org")),
         _box(170, 0, 330, 40, _p("Jane Example", size=24)),
         _box(170, 80, 330, 200, _p("Experience") + _p("Acme Ltd 2019 - 2021")),
     )
     assert _texts(read_lines(_docx(body))) == [
         "Jane Example",
-        "Contact",
-        "jane@example.org",
         "Experience",
         "Acme Ltd 2019 - 2021",
+        "Contact",
+        "jane@example.org",
+    ]
+
+
+def test_the_name_at_the_top_of_the_sidebar_is_read_first() -> None:
+    # The largest text heads the sidebar, which starts lower than the main column.
+    body = _anchors(
+        _box(0, 20, 140, 40, _p("Jane Example", size=24)),
+        _box(0, 80, 140, 200, _p("Contact") + _p("jane@example.org")),
+        _box(170, 0, 330, 300, _p("Web Developer") + _p("Experience") + _p("Acme Ltd 2019 - 2021")),
+    )
+    assert _texts(read_lines(_docx(body))) == [
+        "Jane Example",
+        "Web Developer",
+        "Experience",
+        "Acme Ltd 2019 - 2021",
+        "Contact",
+        "jane@example.org",
+    ]
+
+
+def test_a_box_above_where_the_other_column_starts_is_read_first() -> None:
+    body = _anchors(
+        _box(0, 0, 140, 40, _p("Jane Example")),
+        _box(0, 80, 140, 200, _p("Contact") + _p("jane@example.org")),
+        _box(170, 60, 330, 300, _p("Experience") + _p("Acme Ltd 2019 - 2021")),
+    )
+    assert _texts(read_lines(_docx(body))) == [
+        "Jane Example",
+        "Experience",
+        "Acme Ltd 2019 - 2021",
+        "Contact",
+        "jane@example.org",
     ]
 
 
@@ -147,12 +179,12 @@ def test_a_title_box_across_the_page_is_read_before_the_columns_below() -> None:
     )
     assert _texts(read_lines(_docx(body))) == [
         "Jane Example",
+        "Experience",
+        "Education",
         "Skills",
         "Python",
         "Languages",
         "German",
-        "Experience",
-        "Education",
     ]
 
 
@@ -266,4 +298,53 @@ def test_a_floating_column_of_dates_is_paired_with_the_paragraphs_beside_it() ->
         "2011 - 2015",
         "Licence, University B",
         "Skills",
+    ]
+
+
+def _merged(text: str, merge: str, span: int = 1) -> str:
+    """A cell that spans ``span`` grid columns and is merged down (``merge``: restart/continue)."""
+    props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (f'<w:vMerge w:val="{merge}"/>' if merge else "")
+    return f"<w:tcPr>{props}</w:tcPr>{text or '<w:p/>'}"
+
+
+def _grid_table(rows: list[list[str]], widths: list[int]) -> str:
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    body = "".join("<w:tr>" + "".join(f"<w:tc>{cell}</w:tc>" for cell in row) + "</w:tr>" for row in rows)
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+
+
+def test_a_layout_table_is_read_main_column_whole_then_the_sidebar() -> None:
+    main = _p("Experience") + _p("Acme Ltd 2019 - 2021") + _p("Education") + _p("State University")
+    rows = [
+        [_merged(_p("Jane Example"), "", span=2)],
+        [_merged(_p("Contact") + _p("jane@example.org"), ""), _merged(main, "restart")],
+        [_merged(_p("Skills") + _p("Python"), ""), _merged("", "continue")],
+    ]
+    lines = read_lines(_docx(_grid_table(rows, [3000, 7000])))
+    assert _texts(lines) == [
+        "Jane Example",
+        "Experience",
+        "Acme Ltd 2019 - 2021",
+        "Education",
+        "State University",
+        "Contact",
+        "jane@example.org",
+        "Skills",
+        "Python",
+    ]
+    assert {(ln.where, ln.column) for ln in lines[1:5]} == {("table", 1)}
+    assert {(ln.where, ln.column) for ln in lines[5:]} == {("sidebar", 0)}
+
+
+def test_a_caption_merged_down_beside_its_rows_is_not_a_column() -> None:
+    rows = [
+        [_merged(_p("Projects"), "restart"), _merged(_p("Web shop") + _p("Python, 2020"), "")],
+        [_merged("", "continue"), _merged(_p("Chat bot") + _p("Go, 2021"), "")],
+    ]
+    assert _texts(read_lines(_docx(_grid_table(rows, [3000, 7000])))) == [
+        "Projects",
+        "Web shop",
+        "Python, 2020",
+        "Chat bot",
+        "Go, 2021",
     ]

@@ -20,9 +20,11 @@ from cvconvert.errors import InvalidInputError
 from cvconvert.extract.lines import Line, _clean, _pieces
 from cvconvert.formats._docx.placement import (
     _Box,
+    _Cell,
     _css_length,
     _finite,
     _float_beside,
+    _layout_regions,
     _order_boxes,
     _table_order,
 )
@@ -235,14 +237,22 @@ class _Package:
         self.tables += 1
         number = self.tables
         cells: list[tuple[int, int, list[Line]]] = []
+        grid: list[_Cell] = []
         rows = [row for row in tbl.iter(T_TR) if _ancestor_table(row) is tbl]
         for r, row in enumerate(rows):
+            start = _grid_before(row)
             for c, tc in enumerate(x for x in row if x.tag in (T_TC, T_SDT)):
                 inner = tc if tc.tag == T_TC else tc.find(f".//{T_TC}")
                 if inner is not None:
                     kind = "table" if where == "body" else where
-                    cells.append((r, c, self._container(inner, kind, (number, r, c))))
-        return _table_order(cells)
+                    lines = self._container(inner, kind, (number, r, c))
+                    cells.append((r, c, lines))
+                    span, merge = _cell_span(inner)
+                    grid.append(_Cell(r, start, span, merge, lines))
+                    start += span
+        widths = [_num(col.get(_q(W, "w"))) for col in tbl.findall(f"{_q(W, 'tblGrid')}/{_q(W, 'gridCol')}")]
+        regions = _layout_regions(grid, widths)
+        return regions if regions is not None else _table_order(cells)
 
     def _paragraph(
         self, p: Any, where: str, cell: tuple[int, int, int] | None
@@ -469,6 +479,25 @@ class _Pool:
     def flush(self) -> list[Line]:
         boxes, self.boxes, self.down = self.boxes, [], 0.0
         return _order_boxes(boxes) if boxes else []
+
+
+def _grid_before(row: Any) -> int:
+    """Grid columns a row leaves empty before its first cell (w:gridBefore)."""
+    el = row.find(f"{_q(W, 'trPr')}/{_q(W, 'gridBefore')}")
+    val = el.get(_q(W, "val"), "") if el is not None else ""
+    return int(val) if val.isdigit() and int(val) < 64 else 0
+
+
+def _cell_span(tc: Any) -> tuple[int, str]:
+    """The grid columns a cell spans, and its vertical merge: "restart", "continue" or ""."""
+    pr = tc.find(_q(W, "tcPr"))
+    if pr is None:
+        return 1, ""
+    el = pr.find(_q(W, "gridSpan"))
+    val = el.get(_q(W, "val"), "") if el is not None else ""
+    span = int(val) if val.isdigit() and 0 < int(val) < 64 else 1
+    merge = pr.find(_q(W, "vMerge"))
+    return span, "" if merge is None else merge.get(_q(W, "val"), "continue")
 
 
 def _floating(tbl: Any) -> bool:

@@ -45,9 +45,11 @@ def _order_boxes(group: list[_Box]) -> list[Line]:
 
     Converters from PDF put each word, or even each letter, in a box of its own: single-line
     boxes side by side on one row are first joined into one line (:func:`_join_rows`). Then
-    the page is read by columns (:func:`_columns`): boxes above every column first (a title
-    band), then each column whole, top to bottom, left to right (right to left in a
-    right-to-left document). A narrow column beside a wide one is a sidebar: its lines get
+    the page is read by columns (:func:`_columns`): first the boxes above every column (a
+    title band), those of a column above where the others start (:func:`_lead`) and the box
+    heading a column with the page's largest text, the name (:func:`_name_box`); then each
+    column whole, top to bottom, in reading order (right to left in a right-to-left document),
+    a sidebar last. A narrow column beside a wide one is a sidebar: its lines get
     ``where="sidebar"``; every line gets its ``column``.
     """
     boxes = [b for b in group if b.lines]
@@ -74,19 +76,22 @@ def _right_to_left(boxes: list[_Box]) -> bool:
 
 def _read_boxes(boxes: list[_Box], rtl: bool, depth: int = 0) -> list[_Box]:
     """``boxes`` in reading order: title band, then columns (see :func:`_order_boxes`)."""
+    if len(boxes) < 2:
+        return boxes
     top, columns = _columns(boxes)
     if len(columns) < 2 or depth > 8 or _side_by_side(columns):
         return _by_rows(boxes, rtl)
     if rtl:
         columns.reverse()
     lead = _lead(columns)
+    if depth == 0:
+        lead += _name_box(columns, lead)
     ordered: list[_Box] = sorted(top + lead, key=lambda b: (b.y, b.x))
     lead_ids = {id(b) for b in lead}
     if depth == 0:
         _mark_columns(columns)
-        # The eye goes first to the largest text on the page, the name: its column is read
-        # first, the others after it in reading direction.
-        columns.sort(key=lambda c: -max(line.size for box in c for line in box.lines))
+        # The main column first, then the sidebar, whole.
+        columns.sort(key=lambda c: c[0].lines[0].where == "sidebar")
     for column in columns:
         ordered.extend(_read_boxes([b for b in column if id(b) not in lead_ids], rtl, depth + 1))
     return ordered
@@ -170,6 +175,17 @@ def _lead(columns: list[list[_Box]]) -> list[_Box]:
                 break
             out.append(box)
     return out
+
+
+def _name_box(columns: list[list[_Box]], lead: list[_Box]) -> list[_Box]:
+    """The box at the top of a column holding the page's largest text (the name), read first."""
+    size = max(line.size for column in columns for box in column for line in box.lines)
+    taken = {id(b) for b in lead}
+    for column in columns:
+        first = min((b for b in column if id(b) not in taken), key=lambda b: b.y, default=None)
+        if first is not None and size > 0 and any(line.size == size for line in first.lines[:2]):
+            return [first]
+    return []
 
 
 def _mark_columns(columns: list[list[_Box]]) -> None:
@@ -343,6 +359,83 @@ def _float_beside(dates: list[Line], after: list[Line]) -> tuple[list[Line], int
     if len(entries) < 2:
         return None
     return _interleave(blocks, entries), sum(len(b) for b in entries)
+
+
+@dataclass
+class _Cell:
+    """A table cell on the table's grid: its row, first grid column, columns spanned, vertical
+    merge ("restart", "continue" or "") and lines."""
+
+    row: int
+    start: int
+    span: int
+    merge: str
+    lines: list[Line]
+
+
+def _layout_regions(cells: list[_Cell], widths: list[float]) -> list[Line] | None:
+    """A table used to lay out the page in columns, read column by column; None for others.
+
+    The sign is a cell merged down over the rows beside it (a main column beside a column of
+    contact and skills cells). The columns part at a grid line that no cell crosses from some
+    row to the end; the rows above (a name across the page) are read first, then each column
+    whole: the one with the largest text first (the name), then in reading order. Two columns,
+    one at most 45% of the width: the narrow one is ``where="sidebar"``.
+    """
+    tall = _tall_cell(cells)
+    if tall is None:
+        return None
+    for bound in (tall.start, tall.start + tall.span):
+        first = _first_parted_row(cells, bound)
+        if first is None:
+            continue
+        head = [c for c in cells if c.row < first]
+        sides = [
+            [c for c in cells if c.row >= first and c.start + c.span <= bound],
+            [c for c in cells if c.row >= first and c.start >= bound],
+        ]
+        if not all(any(c.lines for c in side) for side in sides):
+            continue
+        _mark_regions(sides, bound, widths)
+        # The main column first, then the sidebar, whole.
+        sides.sort(key=lambda side: any(ln.where == "sidebar" for c in side for ln in c.lines))
+        return [ln for part in (head, *sides) for c in sorted(part, key=lambda c: (c.row, c.start)) for ln in c.lines]
+    return None
+
+
+def _tall_cell(cells: list[_Cell]) -> _Cell | None:
+    """The first cell of several lines that is merged down over the next row (a caption of a
+    line or two merged down beside its rows is a heading, not a column)."""
+    continued = {(c.row, c.start) for c in cells if c.merge == "continue"}
+    for cell in cells:
+        if cell.merge == "restart" and len(cell.lines) >= 3 and (cell.row + 1, cell.start) in continued:
+            return cell
+    return None
+
+
+def _first_parted_row(cells: list[_Cell], bound: int) -> int | None:
+    """The row from which no cell crosses grid line ``bound`` down to the last row (with two
+    rows at least below it), or None."""
+    if bound <= 0:
+        return None
+    last = max(c.row for c in cells)
+    crossing = [c.row for c in cells if c.start < bound < c.start + c.span]
+    first = max(crossing) + 1 if crossing else 0
+    return first if last - first >= 1 else None
+
+
+def _mark_regions(sides: list[list[_Cell]], bound: int, widths: list[float]) -> None:
+    """Each side's lines get their column; a side of at most 45% of the width is a sidebar."""
+    left, right = sum(widths[:bound]), sum(widths[bound:])
+    narrow = -1
+    if left > 0 and right > 0 and min(left, right) <= 0.45 * (left + right):
+        narrow = 0 if left < right else 1
+    for i, side in enumerate(sides):
+        for cell in side:
+            for line in cell.lines:
+                line.column = i
+                if i == narrow and line.where == "table":
+                    line.where = "sidebar"
 
 
 def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
