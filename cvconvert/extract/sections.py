@@ -39,16 +39,34 @@ def _marked_heading(text: str) -> bool:
     return bool(re.match(r"[■□◆◇▶►●]\S", text)) or (text.startswith("【") and text.endswith("】"))
 
 
-def _signature(line: Line) -> tuple[str, bool, float, int | None]:
+_Sig = tuple[str, bool, float, int | None]
+# Sections whose entries have heads (a title, an organisation) that may be styled like headings.
+_ENTRY_KEYS = frozenset({"work", "education", "volunteer", "projects"})
+
+
+def _signature(line: Line) -> _Sig:
     return (line.style, line.bold, line.size, line.level)
 
 
 def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], list[_Section]]:
+    """The lines before the first heading, and the sections: headings the vocabulary knows, then
+    headings written like them."""
     sizes = sorted(line.size for line in lines if line.size)
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
-    preface: list[Line] = []
-    sections: list[_Section] = []
-    known_looks: set[tuple[str, bool, float, int | None]] = set()
+    marks = _known_headings(lines, body_size)
+    marks += _look_alikes(lines, marks, body_size)
+    marks.sort()
+    bounds = [i for i, _, _ in marks] + [len(lines)]
+    preface = lines[: bounds[0]]
+    sections = [
+        _Section(key, lines[i].text, conf, lines[i + 1 : end])
+        for (i, key, conf), end in zip(marks, bounds[1:], strict=False)
+    ]
+    return preface, sections
+
+
+def _known_headings(lines: list[Line], body_size: float) -> list[tuple[int, str, float]]:
+    """(line number, section, confidence) of the lines whose words the heading vocabulary knows."""
     marks: list[tuple[int, str, float]] = []
     for i, line in enumerate(lines):
         text = line.text
@@ -64,21 +82,29 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
         if not looks and _words(text) > 3:
             continue
         marks.append((i, key, 0.9 if looks else 0.7))
-        if looks:
-            known_looks.add(_signature(line))
-    marked = {i for i, _, _ in marks}
-    # Headings the vocabulary does not know, written like the ones it does, end a section; only
-    # when that look is distinctive (a heading style, capitals or a larger size, used by few
-    # other lines), since bold alone also marks job titles and table captions.
-    known_count: dict[tuple[str, bool, float, int | None], int] = {}
-    for i in marked:
+    return marks
+
+
+def _look_alikes(
+    lines: list[Line], marks: list[tuple[int, str, float]], body_size: float
+) -> list[tuple[int, str, float]]:
+    """Headings the vocabulary does not know, written like the ones it does.
+
+    Only when that look is distinctive (a heading style, capitals or a larger size, used by few
+    other lines), since bold alone also marks job titles and table captions; and not a look that
+    the entry heads of the document share (see :func:`_entry_looks`).
+    """
+    known_count: dict[_Sig, int] = {}
+    for i, _, _ in marks:
         sig = _signature(lines[i])
         known_count[sig] = known_count.get(sig, 0) + 1
-    all_count: dict[tuple[str, bool, float, int | None], int] = {}
+    all_count: dict[_Sig, int] = {}
     for line in lines:
         sig = _signature(line)
         if sig in known_count:
             all_count[sig] = all_count.get(sig, 0) + 1
+    marked = {i for i, _, _ in marks}
+    found: list[int] = []
     for i, line in enumerate(lines):
         sig = _signature(line)
         # A list item is no heading, unless it has a heading level as the known ones may have.
@@ -87,23 +113,48 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
         styled = line.level is not None and 0 <= line.level <= 2
         if all_count[sig] > 2 * known_count[sig] + 2 and not styled:
             continue
-        text = line.text
-        letters = [c for c in text if c.isalpha()]
-        caps = bool(letters) and all(c.isupper() for c in letters if c.isascii()) and len(letters) > 3
-        distinctive = (line.level is not None and 0 <= line.level <= 1) or caps or line.size >= body_size + 1.5
-        if (
-            distinctive
-            and _words(text) <= 5
-            and not find_dates(text)
-            and not re.search(r"[@\d]", text)
-            and not text.endswith((".", ",", ":"))
-            and line.where in ("body", "table", "textbox")
-        ):
-            # A heading with a typing slip ("CETIFICACIONES") keeps its section.
-            marks.append((i, headings.lookup_near(text) or "other", 0.4))
-    marks.sort()
-    bounds = [i for i, _, _ in marks] + [len(lines)]
-    preface = lines[: bounds[0]]
-    for (i, key, conf), end in zip(marks, bounds[1:], strict=False):
-        sections.append(_Section(key, lines[i].text, conf, lines[i + 1 : end]))
-    return preface, sections
+        if _distinctive(line, body_size):
+            found.append(i)
+    entry_looks = _entry_looks(lines, marks, found)
+    # A heading with a typing slip ("CETIFICACIONES") keeps its section.
+    return [
+        (i, headings.lookup_near(lines[i].text) or "other", 0.4)
+        for i in found
+        if _signature(lines[i]) not in entry_looks
+    ]
+
+
+def _distinctive(line: Line, body_size: float) -> bool:
+    """A short line whose look could only be a heading's: a top heading level, capitals or a
+    larger size; no date, digits or closing punctuation."""
+    text = line.text
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and all(c.isupper() for c in letters if c.isascii()) and len(letters) > 3
+    return (
+        ((line.level is not None and 0 <= line.level <= 1) or caps or line.size >= body_size + 1.5)
+        and _words(text) <= 5
+        and not find_dates(text)
+        and not re.search(r"[@\d]", text)
+        and not text.endswith((".", ",", ":"))
+        and line.where in ("body", "table", "textbox")
+    )
+
+
+def _entry_looks(lines: list[Line], marks: list[tuple[int, str, float]], found: list[int]) -> set[_Sig]:
+    """Looks that mark entry heads: most lines of that look stand in a work or education section
+    and have a date within the next three lines ("Data Scientist" / "Acme" / "09/2022 – 03/2025"),
+    where the writer gave job titles the style of the headings."""
+    starts = sorted((i, key) for i, key, _ in marks)
+    dated: dict[_Sig, int] = {}
+    total: dict[_Sig, int] = {}
+    k = 0
+    current = ""
+    for i in found:
+        while k < len(starts) and starts[k][0] < i:
+            current = starts[k][1]
+            k += 1
+        sig = _signature(lines[i])
+        total[sig] = total.get(sig, 0) + 1
+        if current in _ENTRY_KEYS and any(find_dates(line.text) for line in lines[i + 1 : i + 4]):
+            dated[sig] = dated.get(sig, 0) + 1
+    return {sig for sig, n in dated.items() if n >= 2 and 2 * n >= total[sig]}

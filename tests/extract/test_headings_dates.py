@@ -263,3 +263,27 @@ def test_a_heading_styled_like_the_known_ones_keeps_its_section_despite_a_slip()
     ]
     _, sections = _find_sections(lines, None)
     assert [s.key for s in sections] == ["work", "certificates"]
+
+
+def test_job_titles_styled_like_headings_do_not_cut_the_work_section() -> None:
+    def title(text: str) -> Line:
+        return Line(text, style="heading 1", level=0, bold=True, size=10)
+
+    lines = [
+        Line("Jane Doe", size=20),
+        Line("Data Scientist", size=14),
+        Line("jane@example.org"),
+        Line("BERUFSERFAHRUNG", style="heading 2", level=1, bold=True, size=10),
+        title("Data Scientist"),
+        Line("Acme, Hamburg"),
+        Line("09/2022 – 03/2025"),
+        title("AI Consultant"),
+        Line("Beta GmbH, Berlin"),
+        Line("01/2022 - 09/2022"),
+        Line("SPRACHKENNTNISSE", style="heading 2", level=1, bold=True, size=10),
+        title("Fremdsprachen"),  # a known heading in the style of the job titles
+        Line("Englisch"),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "languages", "languages"]
+    assert len(sections[0].lines) == 6
