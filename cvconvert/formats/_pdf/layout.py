@@ -260,13 +260,20 @@ def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> li
             flows.extend(_columns([page_rows[i] for i in band], mid, page_width, depth))
         band.clear()
 
+    spanning: list[list[Word]] = []
     for i in range(len(page_rows)):
         if i in crossing:
             close()
-            flows.append(_Flow([page_rows[i]], 0))
-        else:
-            band.append(i)
+            spanning.append(page_rows[i])
+            continue
+        if spanning:
+            # Rows across the gutter in a row (a profile over the columns) are one flow.
+            flows.append(_Flow(spanning, 0))
+            spanning = []
+        band.append(i)
     close()
+    if spanning:
+        flows.append(_Flow(spanning, 0))
     return flows
 
 
@@ -457,22 +464,30 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
     reach: dict[int, int] = {}
     for ln in lines:
         x0, _, x1, _ = ln.box
-        if x1 >= right[ln.column] - 1.5 * ln.size or (x0 <= left[ln.column] + 1.5 * ln.size and _rtl(ln.text)):
+        if x1 >= right[ln.column] - 3 * ln.size or (x0 <= left[ln.column] + 3 * ln.size and _rtl(ln.text)):
             reach[ln.column] = reach.get(ln.column, 0) + 1
+    edges = [_local_edge(lines, i) for i in range(len(lines))]
     out = [lines[0]]
-    for b in lines[1:]:
+    for j, b in enumerate(lines[1:], start=1):
         a = out[-1]
-        if (
-            a.column == b.column
-            and (reach.get(a.column, 0) >= 3 or a.text.endswith(_SOFT))
-            and _continues(a, b, left[a.column], right[a.column])
-        ):
+        # The edge a paragraph of its own reaches (a profile in a narrower box), else the column's.
+        edge = edges[j - 1]
+        full = edge is not None or reach.get(a.column, 0) >= 3 or a.text.endswith(_SOFT)
+        if a.column == b.column and full and _continues(a, b, left[a.column], edge or right[a.column]):
             _append(a, b)
         else:
             out.append(b)
     for ln in out:
         ln.text = ln.text.replace(_SOFT, "-")
     return out
+
+
+def _local_edge(lines: list[PageLine], i: int) -> float | None:
+    """The right edge that three of the lines around ``i`` (same column and size) reach."""
+    line = lines[i]
+    near = [o for o in lines[max(0, i - 2) : i + 3] if o.column == line.column and abs(o.size - line.size) <= 0.5]
+    edge = max(o.box[2] for o in near)
+    return edge if sum(1 for o in near if o.box[2] >= edge - 1.5 * line.size) >= 3 else None
 
 
 def _continues(a: PageLine, b: PageLine, left: float, right: float) -> bool:
