@@ -137,8 +137,14 @@ _URL = re.compile(
 )
 # Not inside an identifier either ("ResearcherID: D-4752-2015").
 _PHONE = re.compile(r"(?<![\w+])(?<![^\W\d]-)(?:\+|00)?[(（]?\+?\d[\d ().\-‑/（）]{5,}\d(?![\w])")
-# A caption before a colon: "Scopus Author ID: …".
+# A caption before a colon: "Scopus Author ID: …" (a phone's caption is often one letter: "T:").
 _CAPTION = re.compile(r"^[^\W\d][\w .'/()-]{0,40}?\s*[:：]\s*\S")
+# Captions of numbers that are not phone numbers: identifiers, fax, postal codes.
+_NOT_PHONE_KEYS = re.compile(
+    r"(?i)\b(?:id|identifier|orcid|scopus|researcherid|passport|pasaporte|passaporte|reisepass|personalausweis|"
+    r"dni|nie|nif|cpf|rg|ssn|iban|fax|matrikel\w*|steuer\w*|postal|plz|zip|code postal|código postal|cep|pin|"
+    r"chứng minh\w*|cmnd|căn cước|số hiệu|isbn|issn|doi)\b|身份证|学号"
+)
 # Phone captions besides vocab._PHONE_KEYS, per language.
 _MORE_PHONE_KEYS = re.compile(
     r"(?i)τηλέφωνο|κινητό|điện thoại|di động|تلفن|موبایل|شماره تماس|טלפון|נייד|電話|携帯|전화|휴대폰|연락처|"
@@ -224,7 +230,7 @@ def _profile_path_ok(url: str) -> bool:
     deepest = 2 if two else 1
     # Two-part profile pages start with the network's account word ("researchgate.net/profile/…");
     # "researchgate.net/publication/…" is a paper.
-    if len(parts) == 2 and parts[0] not in _ACCOUNT_WORDS:
+    if len(parts) == 2 and parts[0].casefold() not in _ACCOUNT_WORDS:
         return False
     return 1 <= len(parts) <= deepest and not re.search(r"\.(?:pdf|jpe?g|png|gif|md|html?)$", path)
 
@@ -513,7 +519,9 @@ class _Basics:
                         # The address as printed wins over the link's target ("Jane.Doe@…").
                         shown = _EMAIL.search(line.text)
                         self.data["email"] = shown.group(0) if shown else addr
-                        self.used.add(id(line))
+                        if shown:
+                            # An icon's link on another line ("Data Scientist" + ✉) leaves that line free.
+                            self.used.add(id(line))
                         return
         for line in self.all:
             m = _EMAIL.search(line.text)
@@ -533,7 +541,12 @@ class _Basics:
             if not found:
                 continue
             phone_key = bool(_PHONE_KEYS.search(text) or _MORE_PHONE_KEYS.search(text))
-            if not phone_key and _CAPTION.match(text):
+            caption = _CAPTION.match(text)
+            if (
+                not phone_key
+                and caption
+                and (_NOT_PHONE_KEYS.search(caption.group(0)) or _BIRTH.search(caption.group(0)))
+            ):
                 continue  # "Scopus Author ID: 25652213800": another caption's number
             if phone_key or id(line) in region_ids:
                 keyed.extend(found)
@@ -584,9 +597,11 @@ class _Basics:
                     if not _profile_path_ok(raw):
                         continue
                     seen.add(key)
-                    user = [p for p in re.split(r"[?#]", key)[0].split("/") if p][-1]
+                    query = re.search(r"[?&]user=([\w-]+)", raw)
+                    user = query.group(1) if query else [p for p in re.split(r"[?#]", key)[0].split("/") if p][-1]
                     profiles.append({"network": network, "username": user, "url": raw})
-                    self.used.add(id(line))
+                    if _URL.search(line.text) or re.search(r"/\w|@\w|\ufffd|[\ue000-\uf8ff]", line.text):
+                        self.used.add(id(line))  # printed here; not a line that only carries an icon's link
                 elif url is None and id(line) in in_region and not _EMAIL.search(raw):
                     if re.search(r"\.(?:pdf|jpe?g|png|gif|docx?)$", key):
                         continue
@@ -793,6 +808,8 @@ class _Basics:
                         id(nxt) not in self.used
                         and 2 < len(text) < 70
                         and not re.search(r"[@:]", text)
+                        # Digits only in a title or a degree ("Étudiant en Master 2"), not "Marié, 2 enfants".
+                        and (not re.search(r"\d", text) or bool(_ROLE.search(text) or _DEGREE.search(text)))
                         and not find_dates(text)
                         and not _phones(text)
                         and not (_is_place(text) and not _ROLE.search(text))
@@ -803,3 +820,30 @@ class _Basics:
                         self.data["label"] = text
                         self.used.add(id(nxt))
                         return
+        self._label_by_type()
+
+    def _label_by_type(self) -> None:
+        """A job title set in larger type than the text on the first page, away from the name
+        (a banner line "DÉVELOPPEUR WEB" in a text box read before the name's)."""
+        if not self.name_lines:
+            return
+        top = [ln for ln in self.all[:80] if ln.page == 0 and ln.size]
+        sizes = sorted(ln.size for ln in top)
+        body = sizes[len(sizes) // 2] if sizes else 0.0
+        name_size = self.name_lines[0].size
+        found = [
+            ln
+            for ln in top
+            if body < ln.size <= name_size
+            and id(ln) not in self.used
+            and id(ln) not in self.refs
+            and 3 <= len(ln.text) <= 60
+            and len(ln.text.split()) <= 5
+            and _ROLE.search(ln.text)
+            and not re.search(r"[@:\d]", ln.text)
+            and not headings.lookup(ln.text)
+        ]
+        if found:
+            best = max(found, key=lambda ln: ln.size)
+            self.data["label"] = best.text.strip()
+            self.used.add(id(best))

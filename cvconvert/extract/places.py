@@ -146,7 +146,10 @@ def _cjk_place(text: str) -> dict[str, str] | None:
     return out if any(out.values()) else None
 
 
-_TOWN = re.compile(rf"(?:^|(?<=,\s)|(?<=,)|(?<=〒))(?P<pc>{_POSTCODE}),?\s+(?P<city>[^\W\d][\w .'-]*?)\s*(?:,|–|-\s|$)")
+_TOWN = re.compile(
+    rf"(?:^|(?<=,\s)|(?<=,)|(?<=〒)|(?<=\d\s)|(?<=\d[a-zA-Z]\s))(?P<pc>{_POSTCODE}),?\s+"
+    r"(?P<city>[^\W\d][\w .'-]*?)\s*(?:,|–|-\s|$)"
+)
 
 
 def _pin_place(text: str) -> dict[str, str] | None:
@@ -175,8 +178,8 @@ def _town_code_place(text: str) -> dict[str, str] | None:
 def _town_place(text: str) -> dict[str, str] | None:
     """ "Kwarteldreef 2, 2360 Oud-Turnhout": a postal code before the town, the street before it.
     A number before a street word is a house number ("1325 Main Street"), not a postal code, and
-    so is a number right after a word ("Europa 5620, Gral. Alvear"): the code starts the text or
-    follows a comma."""
+    so is a number right after a word ("Europa 5620, Gral. Alvear"): the code starts the text,
+    follows a comma or follows the house number ("Hauptstr. 5 10115 Berlin")."""
     for m in _TOWN.finditer(text):
         if _STREET.search(m.group("city")):
             continue

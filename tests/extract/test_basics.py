@@ -341,3 +341,33 @@ def test_a_job_title_with_a_comma_is_the_label_not_a_place() -> None:
     lines += [Line("ivan@example.com", size=8.0)]
     got = basics(lines)
     assert got["label"] == "C++, Python Developer" and "location" not in got
+
+
+def test_a_line_carrying_only_an_icons_mail_link_can_be_the_label() -> None:
+    lines = [Line("Jane Roe (PhD)", bold=True, size=20.0)]
+    lines += [Line("Quantitative geneticist", bold=True, size=14.0, links=["mailto:jane@example.com"])]
+    lines += [Line("Profile", level=0, bold=True, size=12.0)]
+    got = basics(lines)
+    assert (got["email"], got["label"]) == ("jane@example.com", "Quantitative geneticist")
+
+
+def test_job_title_in_larger_type_away_from_the_name() -> None:
+    lines = [Line("DÉVELOPPEUR WEB", size=18.0, where="textbox"), Line("Passionné de code.", size=9.0)]
+    lines += [Line("EXPÉRIENCES", bold=True, size=9.0), Line("Marc Dupont", bold=True, size=22.0, where="textbox")]
+    lines += [Line(f"Tâche {i}", size=9.0, bullet=True) for i in range(5)]
+    assert basics(lines)["label"] == "DÉVELOPPEUR WEB"
+
+
+def test_a_one_letter_caption_still_gives_the_phone() -> None:
+    lines = body("Jeanne Martin", "T: 06 12 34 56 78", "Expériences")
+    assert basics(lines)["phone"] == "06 12 34 56 78"
+
+
+def test_postal_code_right_after_the_house_number() -> None:
+    lines = body("Max Muster", "Adresse: Hauptstr. 5 10115 Berlin")
+    assert basics(lines)["location"] == {"address": "Hauptstr. 5", "postalCode": "10115", "city": "Berlin"}
+
+
+def test_family_status_under_the_name_is_not_the_label() -> None:
+    lines = [Line("Jeanne Martin", bold=True, size=20.0), Line("Mariée, 2 enfants"), Line("Expériences", level=0)]
+    assert "label" not in basics(lines)
