@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cvconvert.extract.daterange import DateSpan, _undated, _without_dates, find_dates
-from cvconvert.extract.heads import _fragment_kind, _split_head
+from cvconvert.extract.heads import _AREA_IN_TEXT, _fragment_kind, _short_place, _split_head
 from cvconvert.extract.lines import _BULLET_GLYPHS, Line, _is_bullet, _strip_bullet, _words
 from cvconvert.extract.places import _is_place
 from cvconvert.extract.vocab import (
@@ -206,6 +206,19 @@ class _Segmenter:
         # marks beside the date) closes the head above it.
         date_first = span.begin <= 2 and bool(re.search(r"\w", _without_dates(line.text, spans)))
         cur = self.cur
+        if cur is not None and cur.dates is None and self.late_place_and_date(line, spans):
+            # A side column read after the entry's text: "Budapest" / "Feb 2022 – Present"
+            # under an undated head and its bullets are that entry's place and dates.
+            cur.head.extend(self.pending)
+            self.pending.clear()
+            cur.dates, cur.date_line = span, line
+            return
+        plain = not any(ln.bold or (ln.level is not None and ln.level >= 0) for ln in self.pending)
+        if self.pending and cur is not None and plain and self.whole_head(line):
+            # "MS<tab>Nordvale University<tab>2013-2015" names its title and organisation itself:
+            # the plain undated lines above it were details of the entry before (a styled or bold
+            # line above is a head of its own).
+            self.flush_pending(as_entry=False)
         if self.pending:
             self.cur = _Entry(head=[*self.pending, line], dates=span, closed=not date_first, date_line=line)
             self.pending.clear()
@@ -221,6 +234,20 @@ class _Segmenter:
             self.flush_pending(as_entry=False)
             self.cur = _Entry(head=[line], dates=span, closed=False, date_line=line)
         self.entries.append(self.cur)
+
+    def late_place_and_date(self, line: Line, spans: list[DateSpan]) -> bool:
+        """Only a date on the line, and at most a place waiting above it."""
+        return (
+            bool(self.pending)
+            and len(self.pending) <= 1
+            and _date_only(line.text, spans)
+            and all(_is_place(ln.text) or _short_place(ln.text) for ln in self.pending)
+        )
+
+    def whole_head(self, line: Line) -> bool:
+        """A dated line that names both an organisation and a title."""
+        fields = _split_head([line], self.key)[0]
+        return bool(fields.get("org") and fields.get("role"))
 
     def head(self, line: Line) -> None:
         """A line that may be part of an entry head: joins the current entry's head while that
@@ -317,10 +344,6 @@ def _listed_projects(lines: list[Line]) -> list[_Entry]:
 
 _QUOTED_ORG = re.compile(
     r"(?:\b(?:АО|ООО|ОАО|ЗАО|ПАО|ФГУП|ГУП|ИП|GmbH|AG|SA|SAS|Ltd\.?|Inc\.?|LLC)\s*)?[«\"„“][^»\"“”]{2,60}[»\"“”]"
-)
-_AREA_IN_TEXT = re.compile(
-    r"(?i)(?:направлени\w*|специальност\w*|major in|majoring in|field of study|studiengang|spécialité)"
-    r"\s*:?\s*[«\"„“]?([^»\"“”,.;()]{3,80})"
 )
 
 

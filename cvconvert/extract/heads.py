@@ -77,6 +77,12 @@ _AREA_INLINE = re.compile(
     r"\s*[:;]\s*([^,;]*[^,;\s])"
 )
 
+# The field of study named in a sentence: "Majored in Animal Genetics", "направление «...»".
+_AREA_IN_TEXT = re.compile(
+    r"(?i)(?:направлени\w*|специальност\w*|major in|majoring in|majored in|field of study|studiengang|spécialité)"
+    r"\s*:?\s*[«\"„“]?([^»\"“”,.;()]{3,80})"
+)
+
 # In a French education line, "à"/"au" introduce the school: "BFEM au lycée de Thiès".
 _SCHOOL_AT = (re.compile(r"(?i)\s+(?:à|au|aux)\s+(?=\S)"), "right")
 
@@ -197,6 +203,10 @@ def _line_parts(line: Line, key: str, fields: dict[str, str]) -> list[str]:
     if text is None:
         return []
     if key == "education":
+        sentence = _AREA_IN_TEXT.match(text.strip())
+        if sentence:
+            fields.setdefault("area", sentence.group(1).strip())
+            return []
         text = _inline_area(text, fields)
     parts: list[str] = []
     for piece in _PIECE_SPLIT.split(text):
@@ -260,6 +270,9 @@ def _inline_area(text: str, fields: dict[str, str]) -> str:
     return text[: area.start()] + text[area.end() :]
 
 
+_BRACKETED_ORG = re.compile(r"(.*[^\W\d].*?)\s*\(([A-Z][A-Z0-9&./ -]{1,30}[A-Z0-9])\)")
+
+
 def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> list[_Typed]:
     """One piece of a head as typed pieces: split at a connector ("Title at Org") or at commas
     ("Legal Intern, Some Forum"), or whole with its kind."""
@@ -268,6 +281,10 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
     if key == "education" and _SCORE.search(part) and len(part) < 40:
         fields.setdefault("score", part)
         return []
+    bracketed = _BRACKETED_ORG.fullmatch(part) if key != "education" else None
+    if bracketed and _fragment_kind(bracketed[1], key) != "org" and not _DEGREE.search(bracketed[2]):
+        # "Research Geneticist (NARL-ABC)": the employer's acronym in brackets after the title.
+        return [(bracketed[1], "role", number), (bracketed[2], "org", number)]
     joined = _connector_split(part, key)
     if joined is not None:
         org, role = joined

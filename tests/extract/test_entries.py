@@ -168,3 +168,45 @@ def test_a_numbered_heading_style_line_is_a_head_not_a_list_item() -> None:
         Line("Nordwind Construcciones"),
     )
     assert got["work"][0]["position"] == "Systems Analyst"
+
+
+def test_a_dated_line_that_names_title_and_school_starts_its_own_entry() -> None:
+    got = cv(
+        Line("Education", level=0),
+        Line("Ph.D.\tNordvale University\t2015-2018"),
+        Line("College of Agricultural Sciences"),
+        Line("Department of Animal Science"),
+        Line("MS\tHarbour University\t2013-2015"),
+    )
+    assert [e["institution"] for e in got["education"]] == ["Nordvale University", "Harbour University"]
+
+
+def test_an_acronym_in_brackets_after_the_title_is_the_employer() -> None:
+    assert head("Research Geneticist (NARL-ABC) - Beltsville, MD, USA") == {
+        "role": "Research Geneticist",
+        "org": "NARL-ABC",
+        "place": "Beltsville, MD, USA",
+    }
+
+
+def test_majored_in_names_the_field() -> None:
+    got = cv(
+        Line("Education", level=0),
+        Line("Ph.D.\tNordvale University\t2015-2018"),
+        Line("Majored in Animal Genetics"),
+    )
+    assert got["education"][0]["area"] == "Animal Genetics"
+
+
+def test_place_and_dates_read_after_the_bullets_belong_to_the_entry_above() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("Nordwind Services", level=1, bold=True),
+        Line("International Mentor", level=2),
+        Line("Mentored 15 students", bullet=True),
+        Line("Budapest", bold=True),
+        Line("Feb 2022 – Jun 2023"),
+        Line("Harbour Club", level=1, bold=True),
+    )
+    first = got["work"][0]
+    assert (first["name"], first["startDate"], first["endDate"]) == ("Nordwind Services", "2022-02", "2023-06")
