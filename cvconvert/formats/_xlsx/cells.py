@@ -59,7 +59,8 @@ def wrapped_lines(text: str, width: float) -> int:
 
     A column width counts the digit "0"; most letters are narrower, so a line holds about
     ``width`` characters, broken between words as a spreadsheet breaks them (a word longer than
-    a line takes lines of its own). Very long paragraphs are estimated, not wrapped word by word.
+    a line takes lines of its own). Paragraphs of more than three lines are estimated, not
+    wrapped word by word.
     """
     per_line = max(1, int(width))
     return sum(_paragraph_lines(part, per_line) for part in text.split("\n"))
@@ -68,8 +69,9 @@ def wrapped_lines(text: str, width: float) -> int:
 def _paragraph_lines(part: str, per_line: int) -> int:
     if len(part) <= per_line:
         return 1
-    if len(part) > 40 * per_line:
-        return -(-len(part) * 6 // (5 * per_line))  # word breaks waste about a sixth of a line
+    if len(part) > 3 * per_line:
+        # Long text is estimated: breaking between words wastes about half a word a line.
+        return -(-len(part) // max(1, per_line - 3))
     lines, used = 1, 0
     for word in part.split():
         size = len(word)
