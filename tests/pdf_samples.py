@@ -24,6 +24,7 @@ class Run:
     font: str = "Helvetica"  # Helvetica, Helvetica-Bold, Helvetica-Oblique, Times-Roman, Symbol, ...
     spacing: float = 0.0
     rtl: bool = False  # written in visual order (the characters reversed), as word processors do
+    scaled: bool = False  # "1 Tf" and the size in the text matrix, as some generators write it
 
 
 @dataclass
@@ -114,9 +115,10 @@ def build(pages: list[Page], *, author: str = "", title: str = "") -> bytes:
         ops = []
         for run in page.runs:
             name, data = fonts.encode(run)
+            tf, tm = (1.0, run.size) if run.scaled else (run.size, 1.0)
             ops.append(
-                b"BT /%s %.2f Tf %.2f Tc 1 0 0 1 %.2f %.2f Tm %s Tj ET"
-                % (name.encode(), run.size, run.spacing, run.x, page.height - run.y, _literal(data))
+                b"BT /%s %.2f Tf %.2f Tc %.2f 0 0 %.2f %.2f %.2f Tm %s Tj ET"
+                % (name.encode(), tf, run.spacing / tm, tm, tm, run.x, page.height - run.y, _literal(data))
             )
         streams.append(b"\n".join(ops))
     # Objects: 1 catalog, 2 pages, 3 info, then per page: page, contents; then fonts.

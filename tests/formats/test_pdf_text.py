@@ -39,6 +39,11 @@ def test_pdf_lines_carry_size_bold_italic_page_and_box() -> None:
     assert name.page == 0 and name.box is not None and name.box[0] == pytest.approx(50, abs=1)
 
 
+def test_pdf_font_size_includes_the_text_matrix() -> None:
+    lines = read_lines(_one(Run("Jane Doe", 50, 60, size=14, scaled=True), Run("Plain text", 50, 100)))
+    assert [ln.size for ln in lines] == [14, 10]
+
+
 def test_pdf_words_of_one_baseline_are_one_line_in_order_of_position() -> None:
     # Drawn right part first: the line is read by position, not by drawing order.
     lines = read_lines(_one(Run("world", 80, 100), Run("Hello", 50, 100)))
@@ -217,6 +222,22 @@ def test_pdf_bullet_item_goes_on_over_a_bold_line() -> None:
         "Gave talks to the whole engineering group and to customers on "
         "Kotlin and reactive programming with the colleagues from other teams."
     )
+
+
+def test_pdf_paragraph_in_a_narrower_box_is_unwrapped_by_its_own_edge() -> None:
+    profile = [
+        "Engineer with ten years of building data systems",
+        "for banks and shops, who likes clear and simple",
+        "designs and small teams, and who has led three",
+        "of them.",
+    ]
+    runs = [Run(text, 50, 100 + 12 * i) for i, text in enumerate(profile)]
+    runs += [
+        Run(f"Body line {i} that is much wider than the profile box above it, up to here", 50, 160 + 30 * i)
+        for i in range(3)
+    ]
+    texts = _texts(read_lines(build([Page(runs, width=500)])))
+    assert texts[0] == " ".join(profile)
 
 
 def test_pdf_short_lines_at_the_column_edge_are_not_joined() -> None:

@@ -485,7 +485,17 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
 def _local_edge(lines: list[PageLine], i: int) -> float | None:
     """The right edge that three of the lines around ``i`` (same column and size) reach."""
     line = lines[i]
-    near = [o for o in lines[max(0, i - 2) : i + 3] if o.column == line.column and abs(o.size - line.size) <= 0.5]
+    near = [line]
+    # Up to two lines either way, as long as they run on in the same type a line apart.
+    for step in (-1, 1):
+        k = i
+        while abs(k - i) < 2 and 0 <= k + step < len(lines):
+            o, prev = lines[k + step], lines[k]
+            gap = abs(o.box[1] - prev.box[1])
+            if o.column != line.column or abs(o.size - line.size) > 0.5 or gap > 1.8 * line.size:
+                break
+            near.append(o)
+            k += step
     edge = max(o.box[2] for o in near)
     return edge if sum(1 for o in near if o.box[2] >= edge - 1.5 * line.size) >= 3 else None
 
