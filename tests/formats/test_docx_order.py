@@ -22,12 +22,18 @@ NS = (
 EMU = 12700  # per point
 
 
-def _docx(body: str, links: dict[str, str] | None = None) -> bytes:
+def _docx(
+    body: str, links: dict[str, str] | None = None, headers: dict[str, str] | None = None, sect: str = ""
+) -> bytes:
+    """A Word package: ``body`` XML, hyperlink targets by id, header parts by id (their
+    paragraphs), and what the section properties add (header references, w:titlePg)."""
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     rels = "".join(
-        f'<Relationship Id="{rid}" TargetMode="External" Target="{target}" '
-        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+        f'<Relationship Id="{rid}" TargetMode="External" Target="{target}" Type="{kind}hyperlink"/>'
         for rid, target in (links or {}).items()
     )
+    rels += "".join(f'<Relationship Id="{rid}" Target="{rid}.xml" Type="{kind}header"/>' for rid in headers or {})
+    parts = {f"word/{rid}.xml": f"<w:hdr {NS}>{text}</w:hdr>".encode() for rid, text in (headers or {}).items()}
     package = "http://schemas.openxmlformats.org/package/2006/relationships"
     return zip_of(
         {
@@ -48,9 +54,10 @@ def _docx(body: str, links: dict[str, str] | None = None) -> bytes:
             ).encode(),
             "word/document.xml": (
                 f'<?xml version="1.0"?><w:document {NS}><w:body>{body}'
-                '<w:sectPr><w:pgMar w:left="1440" w:top="1440" w:right="1440" w:bottom="1440"/></w:sectPr>'
+                f'<w:sectPr>{sect}<w:pgMar w:left="1440" w:top="1440" w:right="1440" w:bottom="1440"/></w:sectPr>'
                 "</w:body></w:document>"
             ).encode(),
+            **parts,
         }
     )
 
@@ -348,3 +355,16 @@ def test_a_caption_merged_down_beside_its_rows_is_not_a_column() -> None:
         "Chat bot",
         "Go, 2021",
     ]
+
+
+def test_the_first_page_header_is_read_before_the_running_one_and_only_when_shown() -> None:
+    headers = {"rIdRun": _p("Curriculum Vitae, page 2"), "rIdFirst": _p("Jane Example")}
+    refs = '<w:headerReference w:type="default" r:id="rIdRun"/><w:headerReference w:type="first" r:id="rIdFirst"/>'
+    shown = read_lines(_docx(_p("Experience"), headers=headers, sect=refs + "<w:titlePg/>"))
+    assert [(ln.text, ln.where) for ln in shown] == [
+        ("Jane Example", "header"),
+        ("Curriculum Vitae, page 2", "header"),
+        ("Experience", "body"),
+    ]
+    hidden = read_lines(_docx(_p("Experience"), headers=headers, sect=refs))
+    assert _texts(hidden) == ["Curriculum Vitae, page 2", "Experience"]

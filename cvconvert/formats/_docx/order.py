@@ -169,7 +169,7 @@ class _Package:
         # every earlier one took minutes on a header of 60,000 lines.
         kept: dict[str, set[str]] = {"header": set(), "footer": set()}
         for ref_tag, out in (("headerReference", headers), ("footerReference", footers)):
-            for ref in self.document.iter(_q(W, ref_tag)):
+            for ref in _page_order(self.document, ref_tag):
                 target = self.rels.get(ref.get(_q(R, "id"), ""), "")
                 part = _resolve(target)
                 if not target or part in seen_parts or part not in self.names:
@@ -479,6 +479,23 @@ class _Pool:
     def flush(self) -> list[Line]:
         boxes, self.boxes, self.down = self.boxes, [], 0.0
         return _order_boxes(boxes) if boxes else []
+
+
+# A section's headers in the order its pages show them: the first page's own header (shown
+# only when the section sets w:titlePg), then the running one, then the even pages' one.
+_PAGE_RANK = {"first": 0, "default": 1, "even": 2}
+
+
+def _page_order(document: Any, tag: str) -> list[Any]:
+    """Header (or footer) references section by section, in the order the pages show them;
+    a first-page header that the section does not show (no w:titlePg) is left out, so that a
+    name in the first page's header is read before the running head of the others."""
+    out: list[Any] = []
+    for sect in document.iter(_q(W, "sectPr")):
+        first_page = _on_off(sect.find(_q(W, "titlePg"))) is True
+        refs = [ref for ref in sect.findall(_q(W, tag)) if first_page or ref.get(_q(W, "type")) != "first"]
+        out.extend(sorted(refs, key=lambda ref: _PAGE_RANK.get(ref.get(_q(W, "type"), "default"), 1)))
+    return out
 
 
 def _grid_before(row: Any) -> int:
