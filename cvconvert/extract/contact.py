@@ -14,7 +14,7 @@ from typing import Any
 from cvconvert.extract import headings
 from cvconvert.extract.daterange import find_dates
 from cvconvert.extract.lines import Line, _cjk
-from cvconvert.extract.places import _is_address, _is_place, _is_town_line, _parse_place
+from cvconvert.extract.places import _country_code, _is_address, _is_place, _is_town_line, _parse_place
 from cvconvert.extract.vocab import (
     _DEGREE,
     _GIVEN_KEYS,
@@ -104,8 +104,9 @@ def _caps_caption(text: str) -> tuple[str, str] | None:
 
 def _other_caption(text: str) -> bool:
     """ "Languages: English, French": a line under a caption that is not a place's holds no place."""
-    kv = _split_key(text)
-    return bool(kv and kv[1] and not _is_place_key(kv[0]))
+    # A caption before a colon only: "Costa Rica<tab>✉ jon@…" is two columns, not a caption.
+    caption = _CAPTION.match(text)
+    return bool(caption and not _is_place_key(re.split(r"\s*[:：]", caption.group(0))[0]))
 
 
 def _is_house(text: str) -> bool:
@@ -685,7 +686,7 @@ class _Basics:
     def _place_in_lines(self, region: list[Line]) -> dict[str, str] | None:
         """A place or a street address among the contact lines, or in a part of one ("Paris · 06 …")."""
         for i, line in enumerate(region):
-            if (id(line) in self.used and not re.search(r"[•|·]", line.text)) or _BIRTH.search(line.text):
+            if (id(line) in self.used and not re.search(r"[•|·\t]", line.text)) or _BIRTH.search(line.text):
                 continue
             if _other_caption(line.text):
                 continue
@@ -701,7 +702,8 @@ class _Basics:
                     or (_phones(part) and not re.search(r"[A-Za-z]{3}", part))
                 ):
                     continue
-                if (_is_place(part) or _is_address(part)) and part != self.data.get("name"):
+                # A country alone is a place too ("Costa Rica · ✉ jon@…").
+                if (_is_place(part) or _is_address(part) or _country_code(part)) and part != self.data.get("name"):
                     self.used.add(id(line))
                     return self._with_town_line(part, region, i + 1) if len(parts) == 1 else _parse_place(part)
         return None

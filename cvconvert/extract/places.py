@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cvconvert.extract.lines import _cjk, _words
@@ -38,6 +39,36 @@ _CJK_PLACE = re.compile(
 _CJK_REGION_CITY = re.compile(r"(?P<region>[\u4e00-\u9fff]{1,3}[省県都府道])(?P<city>[\u4e00-\u9fff]{1,4}?[市区])")
 # Korean: province (도) then city or county ("경기도 부천시").
 _KO_PLACE = re.compile(r"(?P<region>[가-힣]{1,5}(?:도|특별시|광역시))\s*(?P<city>[가-힣]{1,5}[시군구])")
+
+
+# The languages of the corpora: a country named in any of them is known by its CLDR name.
+_COUNTRY_LANGUAGES = ("en de fr es pt it nl pl ru tr hu el sv id vi fa zh ja ko he uk cs ro da fi no ar").split()
+
+
+@functools.cache
+def _country_names(lang: str) -> dict[str, str]:
+    """One language's country names, case-folded -> ISO 3166 code, from CLDR through Babel (empty
+    without Babel). Constant data, loaded on first use: no state learnt from a document."""
+    try:
+        from babel import Locale
+
+        names = Locale.parse(lang).territories
+    except (ImportError, ValueError, TypeError, LookupError):
+        return {}
+    return {str(name).casefold(): code for code, name in names.items() if len(code) == 2 and code.isalpha()}
+
+
+def _country_code(text: str) -> str | None:
+    """ "Costa Rica", "Deutschland", "Россия" -> "CR", "DE", "RU"."""
+    folded = text.strip(" .").casefold()
+    if not folded or any(ch.isdigit() for ch in folded):
+        return None
+    # Language by language, English first: most files stop at the first one loaded.
+    for lang in _COUNTRY_LANGUAGES:
+        code = _country_names(lang).get(folded)
+        if code:
+            return code
+    return None
 
 
 def _is_place(text: str) -> bool:
@@ -93,6 +124,24 @@ def _is_town_line(text: str) -> bool:
 
 
 def _parse_place(text: str) -> dict[str, str]:
+    """A place as JSON Resume location fields; a country named last (or alone) becomes its code."""
+    place = _place_fields(text)
+    last = re.split(r",|\s[-–—]\s", text.strip().rstrip("."))[-1]
+    if "countryCode" not in place and len(place) > 1 and last.strip() not in place.values():
+        code = _country_code(last)  # "Barueri - São Paulo, Brasil": the country after two parts
+        if code:
+            place["countryCode"] = code
+    for key in ("region", "city"):
+        code = _country_code(place.get(key, ""))
+        if code:
+            place["countryCode"] = code
+            if len(place) > 2:
+                del place[key]  # "Berlin, Germany"; "Singapore" alone stays the city too
+            break
+    return place
+
+
+def _place_fields(text: str) -> dict[str, str]:
     text = text.strip().rstrip(".")
     for rule in (_us_place, _cjk_place, _pin_place, _town_code_place, _town_place, _comma_postcode_place):
         found = rule(text)

@@ -183,7 +183,7 @@ def test_another_captions_value_is_not_a_place() -> None:
 
 def test_a_year_and_a_place_is_not_a_postal_code() -> None:
     lines = body("Jane Doe", "Award", "2014, Hamburg", "jane@example.com", "Wedel, Deutschland")
-    assert basics(lines)["location"] == {"city": "Wedel", "region": "Deutschland"}
+    assert basics(lines)["location"]["city"] == "Wedel"
 
 
 def test_street_and_town_lines_beside_the_contact_column() -> None:
@@ -323,7 +323,7 @@ def test_town_line_two_lines_on_past_the_other_columns_line() -> None:
 def test_place_left_on_the_email_line() -> None:
     lines = [Line("Ana Ruiz", bold=True, size=30.0), Line("Sobre mí", level=0), Line("Texto.")]
     lines += [Line("ana@example.com Valencia, España", where="sidebar")]
-    assert basics(lines)["location"] == {"city": "Valencia", "region": "España"}
+    assert basics(lines)["location"]["city"] == "Valencia"
 
 
 def test_place_with_a_spaced_dash_before_the_country() -> None:
@@ -371,3 +371,14 @@ def test_postal_code_right_after_the_house_number() -> None:
 def test_family_status_under_the_name_is_not_the_label() -> None:
     lines = [Line("Jeanne Martin", bold=True, size=20.0), Line("Mariée, 2 enfants"), Line("Expériences", level=0)]
     assert "label" not in basics(lines)
+
+
+def test_a_country_name_in_any_language_becomes_its_code() -> None:
+    lines = [Line("Jonathan Roe", bold=True, size=30.0), Line("Costa Rica\t✉ jon@example.com")]
+    lines += [Line("Experience", level=0), Line("Engineer, Acme Inc")]
+    assert basics(lines)["location"]["countryCode"] == "CR"
+
+
+def test_a_country_after_the_city_is_a_code_not_a_region() -> None:
+    lines = body("Max Muster", "Wohnort: Wedel, Deutschland")
+    assert basics(lines)["location"] == {"city": "Wedel", "countryCode": "DE"}
