@@ -21,7 +21,7 @@ from cvconvert.extract.lines import _strip_bullet
 
 def _fold(word: str) -> str:
     """A month name as compared: case-folded, without accents, trailing dots or gereshes."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
     return bare.rstrip(".\u05f3'’")
 
@@ -181,7 +181,10 @@ _DATE = re.compile(
     rf"|(?P<y2>{_Y})\s?[./-]\s?(?P<m2>\d{{1,2}})(?:\s?[./-]\s?(?P<d2>\d{{1,2}}))?(?![\d])"
     rf"|(?P<m3>\d{{1,2}})\s*[/.]\s*(?P<y3>{_Y})"
     rf"|(?P<y5>{_Y})\s*[年년](?:\s*(?P<m5>\d{{1,2}})\s*[月월](?:\s*(?P<d5>\d{{1,2}})\s*[日일])?)?"
-    rf"|(?P<era>{'|'.join(_ERAS)})\s*(?P<ey>元|\d{{1,2}})(?![\d])(?:\s*年(?:\s*(?P<em>\d{{1,2}})\s*月)?)?"
+    rf"|(?P<era>{'|'.join(_ERAS)})\s*(?P<ey>元|\d{{1,2}})(?![\d])"
+    rf"(?:\s*年(?:\s*(?P<em>\d{{1,2}})\s*月)?|\t(?P<et>\d{{1,2}})(?=\t))?"
+    # A form's grid: the year in one cell, the month in the next ("2019<tab>3<tab>入学").
+    rf"|(?P<y8>{_Y})\t(?P<m8>\d{{1,2}})(?=\t)"
     rf"|(?:tháng|thg)\.?\s*(?P<m7>\d{{1,2}})\s*(?:,?\s*năm|[/,.-])\s*(?P<y7>{_Y})"
     rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW})[,/]?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?P<y4>{_Y})"
     rf"|(?P<y6>{_Y})"
@@ -226,8 +229,8 @@ class DateSpan:
 def _date_at(m: re.Match[str]) -> str | None:
     g = m.groupdict()
     if g["era"]:
-        return _era_date(g["era"], g["ey"], g["em"])
-    y = next((g[k] for k in ("y1", "y2", "y3", "y4", "y5", "y7", "y6") if g[k]), None)
+        return _era_date(g["era"], g["ey"], g["em"] or g["et"])
+    y = next((g[k] for k in ("y1", "y2", "y3", "y4", "y5", "y7", "y8", "y6") if g[k]), None)
     if y is None:
         return None
     month: int | None = None
@@ -243,6 +246,8 @@ def _date_at(m: re.Match[str]) -> str | None:
         day = int(g["d5"]) if g["d5"] else None
     elif g["y7"]:
         month = int(g["m7"])
+    elif g["y8"]:
+        month = int(g["m8"])
     elif g["y4"]:
         month = month_of(g["mn4"])
         if month is None:

@@ -299,7 +299,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "habilidad*", "competencia*", "conocimiento*", "destrezas", "competência*", "habilidade*",
         "conhecimento*", "competenz*", "conoscenz*", "capacità", "abilità",
         "vaardigheden", "vaardigheid", "competenties", "kennis", "umiejętnoś*", "kompetencj*",
-        "навык*", "умени*", "компетенц*", "знани*", "beceri*", "yetenek*", "yetkinlik*",
+        "навык*", "умени*", "компетенц*", "знани*", "beceri*", "yetenek*", "yetkinlik*", "teknik bilgiler",
         "készség*", "képesség*", "kompetenci*", "ismeret*", "δεξιότητ*", "ικανότητ*", "γνώσ*",
         "färdighet*", "kompetens*", "kunskap*", "keahlian", "keterampilan", "kemampuan", "kỹ năng",
         "năng lực", "مهارت*", "توانایی*", "دانش", "כישורים", "מיומנויות", "יכולות", "ידע", "יישומי מחשב",
@@ -427,7 +427,8 @@ _FILLERS = (
 
 def _fold(word: str) -> str:
     """A word as the key words are compared: case-folded, without accents or vowel points."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    # Turkish capitals lose their dots differently: "YAYINLAR" folds to "yayinlar", "yayın" too.
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
     # Composed again: Hangul syllables decompose into letters that are no combining marks.
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
@@ -488,7 +489,7 @@ def _by_key_words(norm: str) -> str | None:
     "Academic Experience", "Esperienze lavorative e accademiche", "Línguas estrangeiras",
     "ניסיון תעסוקתי", "경력사항"; not "Experience Designer at Acme" (two words no heading has).
     """
-    tokens = [_fold(t) for t in re.findall(r"[^\W_]+", norm)]
+    tokens = re.findall(r"[^\W_]+", _fold(norm))
     if not tokens or len(tokens) > 7:
         return None
     found: list[str | None] = []
@@ -531,7 +532,7 @@ def lookup_near(text: str) -> str | None:
     A slip is one letter added, dropped or changed in a word of seven letters or more.
     """
     norm = normalise(text)
-    tokens = [_fold(t) for t in re.findall(r"[^\W_]+", norm)]
+    tokens = re.findall(r"[^\W_]+", _fold(norm))
     if not tokens or len(tokens) > 4:
         return None
     kinds: list[str] = []

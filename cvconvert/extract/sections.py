@@ -42,6 +42,7 @@ def _marked_heading(text: str) -> bool:
 _Sig = tuple[str, bool, float, int | None]
 # Sections whose entries have heads (a title, an organisation) that may be styled like headings.
 _ENTRY_KEYS = frozenset({"work", "education", "volunteer", "projects"})
+_DATE_CAPTION = re.compile(r"(?i)年|月|日|년|월|year|month|jahr|monat|année|mois|año|mes|ano")
 
 
 def _signature(line: Line) -> _Sig:
@@ -69,7 +70,7 @@ def _known_headings(lines: list[Line], body_size: float) -> list[tuple[int, str,
     """(line number, section, confidence) of the lines whose words the heading vocabulary knows."""
     marks: list[tuple[int, str, float]] = []
     for i, line in enumerate(lines):
-        text = line.text
+        text = _past_date_captions(line.text)
         if "\t" in text.strip() or _words(text) > 7 or "@" in text or find_dates(text):
             continue
         if _is_bullet(line) and line.level is None:
@@ -79,10 +80,21 @@ def _known_headings(lines: list[Line], body_size: float) -> list[tuple[int, str,
             continue
         looks = _heading_look(line, body_size)
         # A bare word such as "Experience" in running text is not a heading; a styled one is.
-        if not looks and _words(text) > 3:
+        # A note in brackets after it does not count ("資格・免許（コンテスト等の受賞歴）").
+        if not looks and _words(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)) > 3:
             continue
         marks.append((i, key, 0.9 if looks else 0.7))
     return marks
+
+
+def _past_date_captions(text: str) -> str:
+    """A grid's caption row without its date columns' captions: "年<tab>月<tab>資格・免許" (a
+    Japanese form's year, month and certificates columns) is the heading "資格・免許"."""
+    cells = text.split("\t")
+    rest = cells
+    while len(rest) > 1 and _DATE_CAPTION.fullmatch(rest[0].strip()):
+        rest = rest[1:]
+    return rest[0] if len(rest) == 1 and rest is not cells else text
 
 
 def _look_alikes(

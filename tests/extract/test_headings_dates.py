@@ -287,3 +287,27 @@ def test_job_titles_styled_like_headings_do_not_cut_the_work_section() -> None:
     _, sections = _find_sections(lines, None)
     assert [s.key for s in sections] == ["work", "languages", "languages"]
     assert len(sections[0].lines) == 6
+
+
+def test_a_forms_grid_gives_the_year_and_the_month_in_cells_of_their_own() -> None:
+    assert _dates("2019\t3\t井原市立中学校\t卒業") == [("2019-03", None, False)]
+    assert _dates("平成6\t8\t株式会社サンプル\t入社") == [("1994-08", None, False)]
+
+
+def test_a_grid_caption_row_names_its_section_past_the_date_captions() -> None:
+    lines = [
+        Line("履歴書"),
+        Line("氏名 山田 太郎"),
+        Line("学歴"),
+        Line("2019\t3\t中学校\t卒業"),
+        Line("年\t月\t資格・免許（コンテスト等の受賞歴）"),
+        Line("2022\t8\t普通自動車第一種運転免許"),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["education", "certificates"]
+
+
+def test_turkish_capitals_fold_like_their_small_letters() -> None:
+    assert headings.lookup("YAYINLAR") == "publications"
+    assert headings.lookup("TEKNİK BİLGİLER") == "skills"
+    assert _dates("MAYIS 2019 - EKİM 2020") == [("2019-05", "2020-10", False)]
