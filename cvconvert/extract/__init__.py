@@ -16,11 +16,12 @@ plain text or Markdown (``formats/_text.py``). :func:`extract` runs the named pa
    skills;
 6. ``languages_in_skills`` -- spoken languages listed among the skills go to the languages
    section;
-7. ``education_in_basics`` -- degrees given only in the personal block;
-8. ``loose_sections`` -- "Languages: English, German" outside a section of its own;
-9. ``entries`` -- work, education, volunteer and projects, cut around the date ranges people
+7. ``computer_languages`` -- a languages section that names no spoken language is skills;
+8. ``education_in_basics`` -- degrees given only in the personal block;
+9. ``loose_sections`` -- "Languages: English, German" outside a section of its own;
+10. ``entries`` -- work, education, volunteer and projects, cut around the date ranges people
    write, each head split into organisation, title and place;
-10. ``lists`` -- skills, languages, awards, certificates, publications, interests, references.
+11. ``lists`` -- skills, languages, awards, certificates, publications, interests, references.
 
 No state outlives a call: the language (given as a hint or told from the text) holds for that
 call only, so that a file's result never depends on the files read before it.
@@ -61,7 +62,7 @@ from cvconvert.extract.entries import (
 )
 from cvconvert.extract.language import detect
 from cvconvert.extract.lines import Line, _strip_bullet
-from cvconvert.extract.lists import _is_language_name, _language_lines, _list_items, _list_section
+from cvconvert.extract.lists import _is_language_name, _language_lines, _list_items, _list_section, _no_language_named
 from cvconvert.extract.sections import _find_sections, _Section
 from cvconvert.extract.vocab import (
     _AREA_KEYS,
@@ -241,6 +242,15 @@ def languages_in_skills(state: _State) -> None:
             return
 
 
+def computer_languages(state: _State) -> None:
+    """A languages section that names no spoken language ("Python: very good", "C++: good")
+    lists computer languages: skills."""
+    for section in state.sections:
+        if section.key == "languages" and _no_language_named(section.lines, state.lang):
+            section.key = "skills"
+            state.report.warn("", f"section {section.title!r} names no spoken language: read as skills")
+
+
 def education_in_basics(state: _State) -> None:
     """Without an education heading, degrees given in the personal block are education entries:
     "Master of Science, Some University, 2019-2021"."""
@@ -314,6 +324,7 @@ PASSES: tuple[Callable[[_State], None], ...] = (
     summary,
     skills_in_entries,
     languages_in_skills,
+    computer_languages,
     education_in_basics,
     loose_sections,
     entries,

@@ -16,7 +16,7 @@ from typing import Any
 
 from cvconvert.extract import headings
 from cvconvert.extract.daterange import _fold, _without_dates, find_dates
-from cvconvert.extract.lines import Line, _is_bullet, _strip_bullet, _words
+from cvconvert.extract.lines import Line, _cjk, _is_bullet, _strip_bullet, _words
 from cvconvert.extract.vocab import _ORG, _split_key
 
 # Language names written by hand: the common ones in English, and each language's own name for
@@ -116,8 +116,12 @@ def _is_language_name(text: str, lang: str | None = None) -> bool:
     """True when the text starts with a language's name ("English (fluent)", "Deutsch", "Kroatisch")."""
     if _LANGUAGE_NAMES.match(text):
         return True
-    first = re.split(r"[\s:(（,;–—-]", text.strip(), maxsplit=1)[0]
-    return len(first) > 2 and _fold(first) in _cldr_language_names(lang or "")
+    words = re.split(r"[\s:(（,;：–—-]+", text.strip(), maxsplit=2)
+    if words[0].isupper() and len(words[0]) <= 4:
+        return False  # an acronym ("GAN", "CNN"), even where CLDR has a language of that name
+    known = _cldr_language_names(lang or "")
+    # One word ("Kroatisch", "英语") or two ("Tiếng Anh", "Bahasa Inggris").
+    return (len(words[0]) > 2 and _fold(words[0]) in known) or (len(words) > 1 and _fold(" ".join(words[:2])) in known)
 
 
 @functools.cache
@@ -139,8 +143,9 @@ def _cldr_language_names(lang: str) -> frozenset[str]:
             languages = Locale.parse(code).languages
         except (UnknownLocaleError, ValueError, TypeError):
             continue
-        # One-word names only: a line is matched on its first word ("Englisch (C1)").
-        names.update(_fold(n) for n in languages.values() if " " not in n and len(n) > 2)
+        # Names of one or two words: a line is matched on its first words ("Englisch (C1)").
+        # Short Latin names ("Ido", "Ewe") are words or acronyms too; CJK names are two signs.
+        names.update(_fold(n) for n in languages.values() if n.count(" ") <= 1 and (len(n) > 3 or _cjk(n)))
     return frozenset(names)
 
 
@@ -215,7 +220,7 @@ def _skills(lines: list[Line]) -> list[dict[str, Any]]:
         text = _GLYPHS.sub("", _strip_bullet(line.text)).strip()
         if not text or not re.search(r"\w", text):
             continue
-        kv = _split_key(text) if re.search(r"[:：\t]", text) else None
+        kv = _caption(text) if re.search(r"[:：\t]", text) else None
         paren = _PAREN_GROUP.fullmatch(text)
         if _is_header_row(text):
             continue
@@ -238,6 +243,16 @@ def _skills(lines: list[Line]) -> list[dict[str, Any]]:
         if item.get("keywords") == []:
             del item["keywords"]
     return out
+
+
+def _caption(text: str) -> tuple[str, str] | None:
+    """A caption and what follows it: "Tools: Git" as the rules of all captions split it, and
+    also a caption of symbols ("C++: good", "C#/.NET: Azure")."""
+    kv = _split_key(text)
+    if kv:
+        return kv
+    m = re.match(r"^([^:：]{1,40}?)\s*[:：]\s+(.+)$", text)
+    return (m.group(1), m.group(2)) if m and _words(m.group(1)) <= 4 else None
 
 
 _PAREN_GROUP = re.compile(r"(?P<name>[^()（）]{2,60}?)\s*[(（](?P<list>[^()（）]+)[)）]\.?")
@@ -292,6 +307,7 @@ def _languages(lines: list[Line], lang: str | None = None) -> list[dict[str, Any
     "Spanish<tab>fluent", a list of them on one line ("Deutsch (C1), Englisch (B2)"), or a
     language over its level on the next line ("English" / "Professional working proficiency")."""
     out: list[dict[str, Any]] = []
+    caption = ""
     for line in _joined_rows(lines):
         text = _GLYPHS.sub("", _strip_bullet(line.text)).strip()
         if not text or _is_header_row(text):
@@ -304,8 +320,16 @@ def _languages(lines: list[Line], lang: str | None = None) -> list[dict[str, Any
         named = kv and kv[1] and all(_is_language_name(p, lang) for p in _pieces(kv[1]))
         if kv and named and not _is_language_name(kv[0], lang):
             text = kv[1]  # "I speak: English, Spanish": the caption is no language
-        elif out and "fluency" not in out[-1] and _is_level(text):
-            out[-1]["fluency"] = text.strip(" ()")
+        elif out and "fluency" not in out[-1] and _levels(text):
+            out[-1]["fluency"] = _levels(text).strip(" ()")
+            continue
+        if caption:
+            # The value under a caption alone on its line ("Mother tongue" / "Italian").
+            out.extend({"language": p, "fluency": caption} for p in _pieces(text))
+            caption = ""
+            continue
+        if _fold(text.rstrip(":： ")) in _MOTHER_TONGUE:
+            caption = text.rstrip(":： ")
             continue
         if "\t" in text:
             # "English<tab>Fluent": a tab stands between a language and its level; in Europass's
@@ -349,9 +373,38 @@ def _language(piece: str) -> dict[str, Any]:
     return {"language": piece}
 
 
+def _no_language_named(lines: list[Line], lang: str | None) -> bool:
+    """A languages section that names no spoken language at all, in two items or more: computer
+    languages under a heading such as "Computer languages" ("Python: very good", "C++: good")."""
+    items = _languages(lines, lang)
+    return len(items) > 1 and not any(_is_language_name(item["language"], lang) for item in items)
+
+
 def _language_lines(lines: list[Line], lang: str | None) -> list[Line]:
-    """The lines of a skills section that list spoken languages with their levels."""
-    return [line for line in lines if _states_languages(_strip_bullet(line.text), lang)]
+    """The lines of a skills section that list spoken languages with their levels, and the
+    lines that give them in two ("Inglese" over "C1<tab>C1<tab>B2"; "Mother tongue" over "Italian")."""
+    found = []
+    taken = -1
+    for i, line in enumerate(lines):
+        text = _strip_bullet(line.text)
+        after = _strip_bullet(lines[i + 1].text) if i + 1 < len(lines) else ""
+        if i <= taken:
+            continue
+        if _states_languages(text, lang):
+            found.append(line)
+        elif after and (
+            (_is_language_name(text, lang) and _words(text) <= 2 and _levels(after))
+            or _fold(text.rstrip(":： ")) in _MOTHER_TONGUE
+        ):
+            found += [line, lines[i + 1]]
+            taken = i + 1
+    return found
+
+
+def _levels(text: str) -> str:
+    """The level or levels a line gives and nothing else, once each: "C1<tab>C1<tab>B2" -> "C1 / B2"."""
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    return " / ".join(dict.fromkeys(cells)) if cells and all(_is_level(c) for c in cells) else ""
 
 
 def _states_languages(text: str, lang: str | None) -> bool:

@@ -290,3 +290,33 @@ def test_the_documents_own_language_names_its_languages_without_a_hint() -> None
     ]
     data = extract(lines)[0].to_data()
     assert [lang["language"] for lang in data["languages"]] == ["Kroatisch", "Polnisch"]
+
+
+def test_languages_level_line_of_a_grid_under_the_language() -> None:
+    assert _items("languages", "Inglese", "C1\tC1\tB2") == [{"language": "Inglese", "fluency": "C1 / B2"}]
+
+
+def test_languages_mother_tongue_caption_alone_over_its_value() -> None:
+    assert _items("languages", "Mother tongue", "Italian") == [{"language": "Italian", "fluency": "Mother tongue"}]
+
+
+def test_languages_given_in_two_lines_in_the_skills_make_a_languages_section() -> None:
+    data = _cv("SKILLS", "- Python, Go", "Mother tongue", "Italian", "English", "C1\tC1\tB2")
+    assert data["languages"] == [
+        {"language": "Italian", "fluency": "Mother tongue"},
+        {"language": "English", "fluency": "C1 / B2"},
+    ]
+    assert data["skills"] == [{"name": "Python"}, {"name": "Go"}]
+
+
+def test_a_languages_section_naming_no_spoken_language_is_skills() -> None:
+    data = _cv("LANGUAGES", "- English (C1)", "COMPUTER LANGUAGES", "Python: very good", "C++: good")
+    assert data["languages"] == [{"language": "English", "fluency": "C1"}]
+    assert data["skills"] == [{"name": "Python", "level": "very good"}, {"name": "C++", "level": "good"}]
+
+
+def test_an_acronym_is_no_language_name() -> None:
+    # CLDR knows a language called "Gan"; "GAN" in a CV is a kind of neural network.
+    assert not _is_language_name("GAN", "de")
+    assert not _is_language_name("Ewe")  # short names are words too
+    assert _is_language_name("英语（流利）", "zh")
