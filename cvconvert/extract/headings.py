@@ -489,6 +489,9 @@ def _by_key_words(norm: str) -> str | None:
     "Academic Experience", "Esperienze lavorative e accademiche", "Línguas estrangeiras",
     "ניסיון תעסוקתי", "경력사항"; not "Experience Designer at Acme" (two words no heading has).
     """
+    # "Projekt: MES" is a caption and its value, not a heading.
+    if re.search(r"[:：]\s*\S", norm):
+        return None
     tokens = re.findall(r"[^\W_]+", _fold(norm))
     if not tokens or len(tokens) > 7:
         return None

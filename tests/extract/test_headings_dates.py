@@ -90,6 +90,7 @@ def test_compound_headings(heading: str, key: str) -> None:
         "Projekt Management",
         "Key Achievements",
         "HOÀN CẢNH GIA ĐÌNH",
+        "Projekt: MES",  # a caption and its value
     ],
 )
 def test_job_titles_and_other_lines_are_not_headings(line: str) -> None:
