@@ -45,3 +45,26 @@ def test_a_normalised_value_is_still_a_warning(tmp_path: Path) -> None:
     )
     assert any(n.path == "/basics/email" for n in report.warnings)
     assert not report.losses
+
+
+def test_foaf_names_give_the_name(tmp_path: Path) -> None:
+    source = tmp_path / "cv.jsonld"
+    source.write_text(
+        '{"@context": {"@vocab": "https://schema.org/", "foaf": "http://xmlns.com/foaf/0.1/"},'
+        ' "@type": "Person", "foaf:givenName": "Ada", "foaf:familyName": "Byron"}',
+        encoding="utf-8",
+    )
+    resume, report = cvconvert.read_with_report(source)
+    assert resume.basics is not None and resume.basics.name == "Ada Byron"
+    assert not report.losses
+
+
+def test_what_an_entry_node_holds_beyond_its_section_is_a_named_loss(tmp_path: Path) -> None:
+    report = _read(
+        tmp_path,
+        '{"@context": "https://schema.org", "@type": "Person", "name": "Ada",'
+        ' "hasCredential": {"@type": "EducationalOccupationalCredential", "name": "Licence",'
+        ' "educationalLevel": "Advanced", "programPrerequisites": "Maths"}}',
+    )
+    lost = [n for n in report.losses if n.path == "/certificates/0"]
+    assert lost and "educationalLevel" in lost[0].message and "programPrerequisites" in lost[0].message

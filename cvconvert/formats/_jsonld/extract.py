@@ -218,10 +218,24 @@ class Reader:
         self.unread(person)
         return data
 
+    def foaf_name(self, person: Any) -> dict[str, str]:
+        """``{"name": ...}`` from FOAF's name, or its given and family names, when schema.org gives none."""
+        whole = self.out.get(person, {}).get(URIRef(FOAF + "name"))
+        if whole:
+            return {"name": str(min(whole, key=self.key))}
+        parts = [self.out.get(person, {}).get(URIRef(FOAF + p)) for p in _FOAF_PARTS]
+        found = [str(min(v, key=self.key)) for v in parts if v]
+        if not found:
+            return {}
+        self.report.normalised("/basics/name", "built from FOAF given and family names")
+        return {"name": " ".join(found)}
+
     def unread(self, person: Any) -> None:
         """Name the person's predicates that the mapping has no place for (foreign data)."""
         predicates, _ = m.terms()
-        known = {_u(p) for p in predicates} | {_u(p) for p in ("rdf:type", "givenName", "familyName")}
+        known = {_u(p) for p in (*predicates, "rdf:type", *_NAME_PARTS)} | {
+            URIRef(FOAF + p) for p in ("name", *_FOAF_PARTS)
+        }
         left = sorted({_short(str(p)) for p in self.props(person) if p not in known})
         if left:
             self.report.lost("", f"not read, no place in JSON Resume: {', '.join(left)}")
@@ -230,10 +244,12 @@ class Reader:
         """basics: the person's own fields, address, profile pages and sameAs links."""
         basics = self.fields(person, m.BASICS, "/basics")
         if "name" not in basics:
-            parts = [self.field(person, m.Field(p, (p,)), "/basics/name") for p in ("givenName", "familyName")]
+            basics.update(self.foaf_name(person))
+        if "name" not in basics:
+            parts = [self.field(person, m.Field(p, (p,)), "/basics/name") for p in _NAME_PARTS]
             if any(parts):
                 basics["name"] = " ".join(p for p in parts if p)
-                self.report.normalised("/basics/name", "built from givenName and familyName")
+                self.report.normalised("/basics/name", "built from given and family names")
         if isinstance(basics.get("email"), str) and basics["email"].lower().startswith("mailto:"):
             basics["email"] = basics["email"][7:]
             self.report.normalised("/basics/email", "mailto: taken off")
@@ -282,7 +298,15 @@ class Reader:
             if inner and not self.has_type(node, sec.type) and not self.steps(node, inner):
                 flat = inner  # a plain Organization instead of a role: read its fields from it
             out.append(self.fields(node, sec.fields, where, flat))
+            self.unread_entry(node, sec, where)
         return out
+
+    def unread_entry(self, node: Any, sec: m.Section, where: str) -> None:
+        """Name an entry's predicates that its section has no place for (a credential's level)."""
+        known = _entry_terms(sec.key)
+        left = sorted({_short(str(p)) for p in self.props(node) if p not in known})
+        if left:
+            self.report.lost(where, f"not read, no place in a {sec.key} entry: {', '.join(left)}")
 
     def claims(self, sec: m.Section, node: Any, person: Any) -> bool:
         """Sections that share a link tell their entries apart by what the entry holds."""
@@ -298,6 +322,24 @@ class Reader:
             schools.update(self.steps(person, "alumniOf"))
             return not any(o in schools for o in self.steps(node, "recognizedBy"))
         return True
+
+
+# A person's name in parts: schema.org's, then FOAF's (both spellings of the family name).
+_NAME_PARTS = ("givenName", "familyName")
+FOAF = "http://xmlns.com/foaf/0.1/"
+_FOAF_PARTS = ("givenName", "firstName", "familyName", "lastName", "surname")
+
+
+@cache
+def _entry_terms(key: str) -> frozenset[Any]:
+    """The predicates an entry node of a section may have that a field of the section reads."""
+    sec = next(s for s in (m.PROFILES, *m.SECTIONS) if s.key == key)
+    steps = {step.lstrip("^") for f in sec.fields for step in f.path if not step.startswith("^")}
+    steps.update(sec.nodes)
+    if sec.link.startswith("^"):
+        steps.add(sec.link[1:])  # the entry points at the person ("author")
+    steps.update(p.lstrip("^") for path in sec.nodes for p in path.split("/"))
+    return frozenset(_u(t) for t in (*steps, "rdf:type", m.EXTRA, m.ORDER))
 
 
 def _short(iri: str) -> str:
