@@ -377,3 +377,28 @@ def test_libreoffice_prints_200_resumes_fitted_to_width_with_repeated_headers(tm
         # Every Overview page has the header row, from the first column to the last (fit to width).
         assert "Résumé id" in page and "Skills" in page and "Years of experience counted to 2025-06-30" in page
     assert sum(len(re.findall(r"person\d+@example\.org", p)) for p in pages) == 200
+    boxes = subprocess.run(
+        [pdftotext, "-bbox", str(tmp_path / "people.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert _overlapping_words(boxes) == []  # wrapped text never runs over the next row or cell
+
+
+_WORD_BOX = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def _overlapping_words(html: str) -> list[tuple[str, str]]:
+    """Pairs of words printed over each other (pdftotext -bbox), page by page.
+
+    Boxes of words on two lines in a row touch; two words overlap when they share more than
+    half a line's height and some width.
+    """
+    found = []
+    for page in html.split("<page ")[1:]:
+        words = sorted(((*(float(v) for v in m[:4]), m[4]) for m in _WORD_BOX.findall(page)), key=lambda w: w[1])
+        for i, (x0, y0, x1, y1, word) in enumerate(words):
+            for u0, v0, u1, v1, other in words[i + 1 :]:
+                if v0 >= y1:
+                    break
+                if min(y1, v1) - v0 > 0.5 * min(y1 - y0, v1 - v0) and u0 < x1 - 0.5 and x0 < u1 - 0.5:
+                    found.append((word, other))
+    return found

@@ -164,7 +164,7 @@ OVERVIEW_COLUMNS: tuple[Column, ...] = (
     Column("name", "Name", width=18),
     Column("label", "Label", width=15),
     Column("location", "Location", width=13),
-    Column("email", "Email", "email", 27),
+    Column("email", "Email", "email", 30),
     Column("phone", "Phone", width=13),
     Column("source", "Source", width=16),
     Column("position", "Latest position", width=16),
@@ -172,7 +172,7 @@ OVERVIEW_COLUMNS: tuple[Column, ...] = (
     Column("years", "Years of experience", width=10),
     Column("degree", "Highest degree", width=16),
     Column("languages", "Languages", "long", 16),
-    Column("skills", "Skills", "long", 40),
+    Column("skills", "Skills", "long", 38),
 )
 """What a screener filters on, one row per résumé (derived: reading ignores it but for the ids)."""
 

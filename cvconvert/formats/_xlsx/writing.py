@@ -150,7 +150,12 @@ class Book:
         wrap = Alignment(vertical="top", wrap_text=True)
         self.st_header = style(font=Font(bold=True), alignment=wrap)
         self.st_wrap = style(alignment=wrap)
-        self._wrap_by_default(wrap)
+        # Every text cell wraps, at the top of its row, so that nothing runs under its neighbour
+        # on screen or on paper. A cell of this type says its format without the style lookup
+        # openpyxl makes for each styled cell (a tenth of the time of a large workbook).
+        wrap_id = self.wb._cell_styles.add(self.st_wrap)
+        fixed = {"__slots__": (), "has_style": True, "style_id": wrap_id}
+        self._wrapped_type: Any = type("WrappedCell", (Cell,), fixed)
         self.st_quote = style(alignment=top, quotePrefix=True)
         self.st_wrap_quote = style(alignment=wrap, quotePrefix=True)
         self.st_link = style(alignment=wrap, font=Font(color="0563C1", underline="single"))
@@ -161,21 +166,6 @@ class Book:
         self.st_number = style(alignment=top, number_format="0.0")
         # The probe keeps its workbook (styles live there) but is no sheet of it.
         self.wb.remove(probe)
-
-    def _wrap_by_default(self, wrap: Any) -> None:
-        """Make the workbook's default cell format wrap text at the top of the cell.
-
-        Every text cell wraps (so nothing runs under its neighbour on screen or on paper) and
-        sits at the top of a tall row, without a style on each cell: a styled cell costs a
-        style lookup as it is written, a tenth of the time of a large workbook. openpyxl writes
-        cells without a style with format 0, the first of ``_cell_styles``.
-        """
-        from openpyxl.styles.cell_style import StyleArray
-        from openpyxl.utils.indexed_list import IndexedList
-
-        first = StyleArray()
-        first.alignmentId = self.wb._alignments.add(wrap)
-        self.wb._cell_styles = IndexedList([first])
 
     # --- sheets ---------------------------------------------------------------------------
 
@@ -233,7 +223,7 @@ class Book:
         cell, catching the ValueError that formats the cell's repr: that was a tenth of the time
         of a large workbook. Values here are only ours: cells, escaped and clipped text, numbers.
         """
-        new, cell_type, fallback = self._new, self._cell_type, self._write_only_cell
+        new, cell_type, wrapped, fallback = self._new, self._cell_type, self._wrapped_type, self._write_only_cell
 
         def values_to_row(values: list[Any], row_idx: int) -> Any:
             for col_idx, value in enumerate(values, 1):
@@ -242,7 +232,7 @@ class Book:
                 if type(value) is cell_type:
                     cell = value
                 elif type(value) is str or type(value) is int or type(value) is float:
-                    cell = new(cell_type)
+                    cell = new(wrapped)
                     cell.parent = ws
                     cell._style = None
                     cell._value = value
@@ -268,9 +258,7 @@ class Book:
         if not self._fast_rows:
             # openpyxl makes a formula of any plain text starting with "=": a piece of hidden JSON
             # (split at any character) could. Our row builder writes text as text; here, say so.
-            row = [
-                self._styled(title, v, self.st_quote, "s") if type(v) is str and v.startswith("=") else v for v in row
-            ]
+            row = [self._plain(title, v) for v in row]
         ws.append(row)
         self.rows[title] += 1
         if height and self.streaming:
@@ -280,6 +268,14 @@ class Book:
             for value in row:
                 if isinstance(value, self._cell_type) and value._hyperlink is not None:
                     value._hyperlink.ref = value.coordinate
+
+    def _plain(self, title: str, value: Any) -> Any:
+        """A plain value as the cell our row builder makes of it (for openpyxl's own builder)."""
+        if type(value) is str:
+            return self._styled(title, value, self.st_quote if value.startswith("=") else self.st_wrap, "s")
+        if type(value) is int or type(value) is float:
+            return self._styled(title, value, self.st_wrap, "n")
+        return value
 
     def _styled(self, title: str, value: Any, style: Any, data_type: str = "s") -> Any:
         # Built without Cell.__init__ and its value checks (the value is already escaped and
