@@ -200,6 +200,49 @@ def _phones(text: str) -> list[str]:
     return out
 
 
+# "Portfolio: https://…", "Site web : …": the applicant's own site, wherever the line stands.
+_SITE_CAPTION = re.compile(
+    r"(?i)^\W*(?:portfolio|website|web site|web|homepage|home page|blog|personal site|site web|site|"
+    r"site internet|página web|sitio web|página pessoal|webseite|persönliche website|sito web|сайт|"
+    r"网站|个人网站|博客|ホームページ|웹사이트|홈페이지)\s*[:：]"
+)
+# A handle printed after the network's name: "GitHub: jdoe", "LinkedIn | in/jdoe", "Telegram: @jdoe".
+_HANDLE = re.compile(
+    r"(?i)(?:^|[\t|•·,;]\s*)(?P<net>github|gitlab|linkedin|twitter|telegram|kaggle|leetcode|medium|behance|"
+    r"dribbble|xing|habr|vk|stack\s?overflow)\s*(?:[:：|]\s*[@/]?|[@/])(?P<handle>(?:in/)?[\w][\w.-]{1,60})\s*(?=$|[\t|•·,;])"
+)
+# Where each network keeps its account pages.
+_HANDLE_BASE = {
+    "github": "https://github.com/",
+    "gitlab": "https://gitlab.com/",
+    "linkedin": "https://www.linkedin.com/in/",
+    "twitter": "https://twitter.com/",
+    "telegram": "https://t.me/",
+    "kaggle": "https://www.kaggle.com/",
+    "leetcode": "https://leetcode.com/u/",
+    "medium": "https://medium.com/@",
+    "behance": "https://www.behance.net/",
+    "dribbble": "https://dribbble.com/",
+    "xing": "https://www.xing.com/profile/",
+    "habr": "https://habr.com/users/",
+    "vk": "https://vk.com/",
+    "stackoverflow": "https://stackoverflow.com/users/",
+}
+
+
+def _handle_urls(text: str) -> list[str]:
+    """Profile URLs rebuilt from handles printed after a network's name, per the labels'
+    convention (a handle on the page is a profile; its URL is the network's account page)."""
+    out = []
+    for m in _HANDLE.finditer(text):
+        handle = m.group("handle").removeprefix("in/").rstrip(".")
+        if "." in handle and re.search(r"\.(?:com|net|org|io|me)$", handle.casefold()):
+            continue  # a domain ("github.com"), read as a URL by the URL rule
+        net = re.sub(r"\s", "", m.group("net").casefold())
+        out.append(_HANDLE_BASE[net] + handle)
+    return out
+
+
 def _url_of(text: str) -> str:
     return text.rstrip(".,;:")
 
@@ -580,10 +623,21 @@ class _Basics:
         url: str | None = None
         profiles: list[dict[str, str]] = []
         in_region = {id(ln) for ln in region}
+        handles: list[tuple[str, Line]] = []
+        # Lines beside the e-mail and phone found (a contact column read late) may give the site.
+        near = {
+            id(self.all[j])
+            for i, ln in enumerate(self.all)
+            if id(ln) in self.used
+            for j in range(max(0, i - 4), min(len(self.all), i + 5))
+        }
         for line in self.all:
             found = [ln for ln in line.links if not ln.casefold().startswith(("mailto:", "tel:", "callto:", "sms:"))]
             text = _EMAIL.sub(" ", re.sub(r"(?<!\S)\S+\s?[\[(]at[\])]\s?\S+", " ", line.text))
             found += [_url_of(m.group(0)) for m in _URL.finditer(text) if "@" not in m.group(0)]
+            if id(line) in in_region:
+                handles += [(h, line) for h in _handle_urls(text)]
+            site = _SITE_CAPTION.match(text) and id(line) in near
             for raw in found:
                 key = re.sub(r"^[a-z]+://", "", raw.casefold()).removeprefix("www.").rstrip("/")
                 key = re.split(r"[?#]", key)[0]
@@ -603,12 +657,22 @@ class _Basics:
                     profiles.append({"network": network, "username": user, "url": raw})
                     if _URL.search(line.text) or re.search(r"/\w|@\w|\ufffd|[\ue000-\uf8ff]", line.text):
                         self.used.add(id(line))  # printed here; not a line that only carries an icon's link
-                elif url is None and id(line) in in_region and not _EMAIL.search(raw):
+                elif url is None and (id(line) in in_region or site) and not _EMAIL.search(raw):
                     if re.search(r"\.(?:pdf|jpe?g|png|gif|docx?)$", key):
                         continue
                     seen.add(key)
                     url = raw
                     self.used.add(id(line))
+        # A printed handle gives a profile only where no link names that network: a link's target
+        # is the true address, which the handle may shorten ("in/jdoe" for "in/jdoe-1a2b").
+        linked = {p["network"] for p in profiles}
+        for raw, line in handles:
+            network = _network(raw)
+            if network and network not in linked:
+                linked.add(network)
+                user = raw.rstrip("/").rsplit("/", 1)[-1].lstrip("@")
+                profiles.append({"network": network, "username": user, "url": raw})
+                self.used.add(id(line))
         if url:
             self.data["url"] = url
         if profiles:

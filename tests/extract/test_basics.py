@@ -382,3 +382,31 @@ def test_a_country_name_in_any_language_becomes_its_code() -> None:
 def test_a_country_after_the_city_is_a_code_not_a_region() -> None:
     lines = body("Max Muster", "Wohnort: Wedel, Deutschland")
     assert basics(lines)["location"] == {"city": "Wedel", "countryCode": "DE"}
+
+
+def test_handles_after_network_names_become_profile_urls() -> None:
+    lines = [Line("Jane Doe", bold=True, size=20.0), Line("GitHub: jdoe | LinkedIn: in/jane-doe | Telegram: @jdoe")]
+    urls = {p["url"] for p in basics(lines)["profiles"]}
+    assert urls == {"https://github.com/jdoe", "https://www.linkedin.com/in/jane-doe", "https://t.me/jdoe"}
+
+
+def test_a_slash_handle_after_the_network_name() -> None:
+    lines = [Line("Jane Doe", bold=True, size=20.0), Line("jane@example.com\tGitHub /jdoe")]
+    assert basics(lines)["profiles"][0]["url"] == "https://github.com/jdoe"
+
+
+def test_a_link_to_the_network_wins_over_the_printed_handle() -> None:
+    link = "https://www.linkedin.com/in/jane-doe-1a2b3c"
+    lines = [Line("Jane Doe", bold=True, size=20.0), Line("LinkedIn: in/jane-doe", links=[link])]
+    assert [p["url"] for p in basics(lines)["profiles"]] == [link]
+
+
+def test_a_tool_named_after_a_network_is_no_handle() -> None:
+    lines = [Line("Jane Doe", bold=True, size=20.0), Line("GitHub Actions, Docker"), Line("GitHub - Docker")]
+    assert "profiles" not in basics(lines)
+
+
+def test_personal_site_after_its_caption_beside_the_contacts() -> None:
+    lines = [Line("Marc Dupont", bold=True, size=22.0), Line("Expériences", level=0), Line("Développeur")]
+    lines += [Line("marc@example.fr", where="textbox"), Line("Portfolio : https://www.example.fr/", where="textbox")]
+    assert basics(lines)["url"] == "https://www.example.fr/"
