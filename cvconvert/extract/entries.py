@@ -8,7 +8,7 @@ highlights).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cvconvert.extract.daterange import DateSpan, _undated, _without_dates, find_dates
@@ -306,11 +306,60 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
     """Cut a section into entries around the lines that carry dates (see :class:`_Segmenter`);
     a section without any is read as prose or, for projects, as a plain list."""
     entries = _Segmenter(lines, key).run()
+    for entry in entries:
+        _month_cell(entry)
+    entries = _join_and_leave(entries)
     if not entries:
         entries = _prose_entries(lines)
     if not entries and key == "projects":
         entries = _listed_projects(lines)
     return entries
+
+
+# Japanese, Korean and Chinese CVs give a job (or a school) as two dated lines: "株式会社X 入社"
+# (joined) and "株式会社X 退職" (left), "X大学 入学" and "X大学 卒業".
+_JOINED = re.compile(r"入社|入学|入職|入行|入所|入职|입사|입학")
+_LEFT = re.compile(r"退職|退社|卒業|修了|退学|中退|离职|毕业|퇴사|퇴직|졸업|수료")
+
+
+def _month_cell(entry: _Entry) -> None:
+    """A year with its month in the next cell ("平成6" | "8" in a 履歴書 grid): the month joins it."""
+    span, line = entry.dates, entry.date_line
+    if span is None or line is None or not span.single or not span.start or len(span.start) != 4:
+        return
+    at = next((i for i, ln in enumerate(entry.head) if ln is line), -1)
+    month = entry.head[at + 1].text.strip() if 0 <= at < len(entry.head) - 1 else ""
+    if re.fullmatch(r"\d{1,2}", month) and 1 <= int(month) <= 12:
+        entry.dates = replace(span, start=f"{span.start}-{int(month):02d}")
+
+
+def _join_and_leave(entries: list[_Entry]) -> list[_Entry]:
+    """One entry from a "joined" line and the "left" line of the same organisation after it."""
+    out: list[_Entry] = []
+    for entry in entries:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.dates is not None
+            and entry.dates is not None
+            and _JOINED.search(_head_text(prev))
+            and _LEFT.search(_head_text(entry))
+            and _org_key(prev) == _org_key(entry)
+        ):
+            prev.dates = replace(prev.dates, end=entry.dates.start, single=False, present=False)
+            prev.body.extend(entry.body)
+            continue
+        out.append(entry)
+    return out
+
+
+def _head_text(entry: _Entry) -> str:
+    return " ".join(_undated(ln.text) for ln in entry.head)
+
+
+def _org_key(entry: _Entry) -> str:
+    """The head without dates, digits, spaces and the joined/left words: the organisation."""
+    return re.sub(r"[\s\d]+", "", _LEFT.sub("", _JOINED.sub("", _head_text(entry))))
 
 
 def _prose_entries(lines: list[Line]) -> list[_Entry]:

@@ -24,6 +24,10 @@ from cvconvert.extract.vocab import (
     _split_key,
 )
 
+# Legal forms that make a name a company's, whatever words it holds (East Asian names hold
+# loanwords such as "engineering" that read as job titles).
+_LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|주식회사|㈜|\(주\)|有限公司|股份公司")
+
 
 def _fragment_kind(text: str, key: str) -> str | None:
     if key == "education":
@@ -35,6 +39,8 @@ def _fragment_kind(text: str, key: str) -> str | None:
             return "role"
         if _ORG.search(text):
             return "org"
+    elif _LEGAL_FORM.search(text):
+        return "org"  # "株式会社ヒューマン・エンジニアリング": a company, whatever words its name holds
     else:
         orgs, roles = list(_ORG.finditer(text)), list(_ROLE.finditer(text))
         if orgs and not roles:
@@ -43,8 +49,8 @@ def _fragment_kind(text: str, key: str) -> str | None:
             return "role"
         if orgs and roles:
             # The head noun comes before a preposition ("Fellow in Applied Statistics", "Bank of
-            # America") and last of its phrase ("Office Manager", "Mukherji & Associates").
-            head = re.split(r"\s(?:in|of|for|on)\s", text, maxsplit=1)[0]
+            # America", "Desenvolvedor de Software") and last of its phrase ("Office Manager", "Mukherji & Associates").
+            head = re.split(r"\s(?:in|of|for|on|de|di|da|do|du|des|del|della|von|für)\s", text, maxsplit=1)[0]
             if head != text:
                 in_head = bool(_ORG.search(head)), bool(_ROLE.search(head))
                 if in_head in ((True, False), (False, True)):
@@ -223,7 +229,11 @@ def _captioned_head(text: str, fields: dict[str, str]) -> str | None:
     """A "Caption: value" head line: "Company: ACME" fills the slot its caption names (None comes
     back); "UG: B.Tech" gives its value to split; "Nebenfach: Physik" is a detail (None)."""
     kv = _split_key(text) if ":" in text or "：" in text else None
-    if not kv or not (_words(kv[0]) <= 3 or _any_key(kv[0].casefold())):
+    if not kv:
+        return text
+    if not _any_key(kv[0].casefold()) and _org_and_role(kv[0], kv[1]):
+        return f"{kv[0]}\t{kv[1]}"  # "Nordwind GmbH: Software Engineer": the colon separates the two
+    if not (_words(kv[0]) <= 3 or _any_key(kv[0].casefold())):
         return text
     k, value = kv[0].casefold(), kv[1].strip(" .;,")
     if _ROLE_KEYS.match(k):
@@ -246,9 +256,12 @@ def _captioned_head(text: str, fields: dict[str, str]) -> str | None:
         and not _ORG.search(kv[1])
     ):
         return None  # a detail with a caption of its own ("Nebenfach: ..."), not the head
-    if {_fragment_kind(kv[0], "work"), _fragment_kind(kv[1], "work")} == {"org", "role"}:
-        return f"{kv[0]}\t{kv[1]}"  # "Nordwind GmbH: Software Engineer": the colon separates the two
     return text
+
+
+def _org_and_role(left: str, right: str) -> bool:
+    """One side names an organisation, the other a title."""
+    return {_fragment_kind(left, "work"), _fragment_kind(right, "work")} == {"org", "role"}
 
 
 def _captioned_org(value: str, fields: dict[str, str]) -> None:
@@ -273,11 +286,16 @@ def _inline_area(text: str, fields: dict[str, str]) -> str:
 _BRACKETED_ORG = re.compile(r"(.*[^\W\d].*?)\s*\(([A-Z][A-Z0-9&./ -]{1,30}[A-Z0-9])\)")
 
 
+_JOIN_LEAVE = re.compile(r"入社|入職|入行|入所|入职|退職|退社|离职|입사|퇴사|퇴직")
+
+
 def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> list[_Typed]:
     """One piece of a head as typed pieces: split at a connector ("Title at Org") or at commas
     ("Legal Intern, Some Forum"), or whole with its kind."""
     if not any(ch.isalpha() for ch in part) or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
         return []
+    if key != "education" and _JOIN_LEAVE.fullmatch(part):
+        return []  # "入社" (joined), "退職" (left): when, not what
     if key == "education" and _SCORE.search(part) and len(part) < 40:
         fields.setdefault("score", part)
         return []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cvconvert.extract import extract
+from cvconvert.extract.entries import _segment
 from cvconvert.extract.heads import _fragment_kind, _split_head
 from cvconvert.extract.lines import Line
 
@@ -210,3 +211,38 @@ def test_place_and_dates_read_after_the_bullets_belong_to_the_entry_above() -> N
     )
     first = got["work"][0]
     assert (first["name"], first["startDate"], first["endDate"]) == ("Nordwind Services", "2022-02", "2023-06")
+
+
+def test_the_head_noun_before_de_decides_the_kind() -> None:
+    assert _fragment_kind("Desenvolvedor de Software", "work") == "role"
+
+
+def test_a_colon_after_a_long_title_separates_it_from_the_employer() -> None:
+    assert head("Desenvolvedor de Software Back-End Pleno: Nordwind Technologies") == {
+        "role": "Desenvolvedor de Software Back-End Pleno",
+        "org": "Nordwind Technologies",
+    }
+
+
+def test_a_legal_form_makes_a_name_a_company_whatever_words_it_holds() -> None:
+    assert _fragment_kind("株式会社サンプル・エンジニアリング", "work") == "org"
+
+
+def test_joined_and_left_lines_of_one_company_make_one_entry() -> None:
+    entries = _segment(
+        [
+            Line("平成6年8月 株式会社サンプル 入社"),
+            Line("平成7年6月 株式会社サンプル 退職"),
+            Line("平成7年7月 見本工業株式会社 入社"),
+        ],
+        "work",
+    )
+    assert len(entries) == 2
+    first = entries[0].dates
+    assert first is not None and (first.start, first.end) == ("1994-08", "1995-06")
+    assert head(*(ln.text for ln in entries[0].head)) == {"org": "株式会社サンプル"}
+
+
+def test_a_month_in_the_cell_after_the_year_joins_it() -> None:
+    entries = _segment([Line("平成6"), Line("8"), Line("株式会社サンプル 入社")], "work")
+    assert entries[0].dates is not None and entries[0].dates.start == "1994-08"
