@@ -319,6 +319,8 @@ def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) 
 
 # Words of one letter with even, narrow gaps are one letter-spaced word ("J O H N  D O E").
 def _join_spaced(row: list[Word]) -> list[Word]:
+    if sum(1 for w in row if len(w.text) == 1) < 3:
+        return row
     out: list[Word] = []
     i = 0
     while i < len(row):
@@ -466,14 +468,16 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
         x0, _, x1, _ = ln.box
         if x1 >= right[ln.column] - 3 * ln.size or (x0 <= left[ln.column] + 3 * ln.size and _rtl(ln.text)):
             reach[ln.column] = reach.get(ln.column, 0) + 1
-    edges = [_local_edge(lines, i) for i in range(len(lines))]
     out = [lines[0]]
     for j, b in enumerate(lines[1:], start=1):
         a = out[-1]
+        if a.column != b.column or b.bullet or "\t" in b.text or abs(a.size - b.size) > 0.5:
+            out.append(b)
+            continue
         # The edge a paragraph of its own reaches (a profile in a narrower box), else the column's.
-        edge = edges[j - 1]
+        edge = _local_edge(lines, j - 1)
         full = edge is not None or reach.get(a.column, 0) >= 3 or a.text.endswith(_SOFT)
-        if a.column == b.column and full and _continues(a, b, left[a.column], edge or right[a.column]):
+        if full and _continues(a, b, left[a.column], edge or right[a.column]):
             _append(a, b)
         else:
             out.append(b)

@@ -125,10 +125,10 @@ class _Reader:
         self.chars = 0
         self.most = limits.current().max_document_chars
         self._d = [ctypes.c_double() for _ in range(4)]
-        # FPDFText_GetTextObject returning the object's address as an int: pypdfium2's binding
-        # returns a typed pointer that takes microseconds to compare, once per word.
-        address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
-        self._text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+        # Text objects and their fonts as addresses (ints): pypdfium2's bindings return typed
+        # pointers that take microseconds to compare, and these are asked once per word.
+        self._text_object = _by_address(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
+        self._font_of = _by_address(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
         self._rect = raw.FS_RECTF()
         self._matrix = raw.FS_MATRIX()
 
@@ -314,11 +314,11 @@ class _Reader:
         raw = self.raw
         if not address:
             return False, False
-        font = raw.FPDFTextObj_GetFont(ctypes.cast(ctypes.c_void_p(address), raw.FPDF_PAGEOBJECT))
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        key = self._font_of(address) or 0
         known = self.fonts.get(key)
         if known is not None:
             return known
+        font = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_FONT) if key else None
         name = ""
         if font:
             size = raw.FPDFFont_GetBaseFontName(font, None, 0)
@@ -360,6 +360,12 @@ class _Reader:
             target = _holder(lines, cx, cy)
             if target is not None and uri not in target.links:
                 target.links.append(uri)
+
+
+def _by_address(function: Any, *args: Any) -> Any:
+    """A PDFium function that takes and returns handles as plain addresses (ints)."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *args)(address)
 
 
 def _holder(lines: list[PageLine], x: float, y: float) -> PageLine | None:
