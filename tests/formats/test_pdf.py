@@ -252,3 +252,13 @@ def test_pages_are_counted_from_the_page_tree_before_any_is_read() -> None:
 def test_not_a_pdf_is_one_line() -> None:
     with pytest.raises(InvalidInputError, match="not a PDF"):
         pdf_open.inspect(b"hello")
+
+
+def test_threads_read_pdfs_one_at_a_time() -> None:
+    # PDFium is not thread-safe: a Dask worker with several threads must still read right.
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = [_cv(f"Jane Example{'s' * i}") for i in range(8)]
+    with ThreadPoolExecutor(4) as pool:
+        names = list(pool.map(lambda d: cvconvert.read(d).basics.name, data * 3))  # type: ignore[union-attr]
+    assert names == [f"Jane Example{'s' * i}" for i in range(8)] * 3

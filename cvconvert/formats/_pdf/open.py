@@ -12,13 +12,16 @@ pages' text and counts page content, the forms and glyphs it draws and its inlin
 ``max_pdf_content_bytes``, and the other streams it reaches (fonts, character maps) against
 ``max_pdf_stream_bytes``. Images are not decoded: text extraction never draws them.
 
-PDFium is not thread-safe: a process reads one PDF at a time (batch and Dask use processes).
+PDFium is not thread-safe: batch and a local Dask cluster read in processes, and within a
+process :func:`open_pdf` lets one thread at a time hold a PDF (a Dask worker started with
+several threads, a web server's thread pool).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +33,9 @@ from cvconvert._deps import quiet_logger, requires_extra
 from cvconvert.errors import InvalidInputError, LimitExceededError
 
 ENCRYPTED = "the PDF is encrypted with a password; it cannot be read"
+
+# PDFium keeps global state without locks: one open document at a time in a process.
+_PDFIUM = threading.RLock()
 
 # The bytes object that :func:`checked` vouches for: a reader that has inspected a file opens
 # it again without a second check (a context variable: it holds for one call, not the process).
@@ -60,6 +66,11 @@ def open_pdf(data: bytes) -> Iterator[Any]:
     with requires_extra("pdf"):
         import pypdfium2 as pdfium
 
+    with _PDFIUM:
+        yield from _opened(pdfium, data)
+
+
+def _opened(pdfium: Any, data: bytes) -> Iterator[Any]:
     try:
         # No password: PDFium tries the empty one, which opens a PDF that only restricts printing
         # or copying.
