@@ -368,3 +368,16 @@ def test_the_first_page_header_is_read_before_the_running_one_and_only_when_show
     ]
     hidden = read_lines(_docx(_p("Experience"), headers=headers, sect=refs))
     assert _texts(hidden) == ["Curriculum Vitae, page 2", "Experience"]
+
+
+def test_pages_come_from_rendered_and_forced_breaks_and_part_the_boxes() -> None:
+    rendered = "<w:p><w:r><w:lastRenderedPageBreak/><w:t>Two</w:t></w:r></w:p>"
+    forced = '<w:p><w:r><w:t>Still two</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>'
+    before = "<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Four</w:t></w:r></w:p>"
+    lines = read_lines(_docx(_p("One") + rendered + forced + _p("Three") + before))
+    assert [(ln.text, ln.page) for ln in lines] == [("One", 0), ("Two", 1), ("Still two", 1), ("Three", 2), ("Four", 3)]
+    # A box on the second page, anchored to a blank paragraph there, is not read with the
+    # first page's boxes even though it stands higher on its own page.
+    first = _anchors(_box(0, 300, 400, 100, _p("Page one, low") + _p("More")))
+    second = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>' + _anchors(_box(0, 0, 400, 100, _p("Page two, top")))
+    assert _texts(read_lines(_docx(first + second))) == ["Page one, low", "More", "Page two, top"]

@@ -40,6 +40,7 @@ def _q(ns: str, tag: str) -> str:
 
 T_P, T_TBL, T_TR, T_TC, T_R = (_q(W, t) for t in ("p", "tbl", "tr", "tc", "r"))
 T_SDT, T_SDTCONTENT, T_TXBX = _q(W, "sdt"), _q(W, "sdtContent"), _q(W, "txbxContent")
+T_RENDERED_BREAK, T_BR = _q(W, "lastRenderedPageBreak"), _q(W, "br")
 T_ALT, T_CHOICE, T_FALLBACK = _q(MC, "AlternateContent"), _q(MC, "Choice"), _q(MC, "Fallback")
 
 # Runs, hyperlinks, fields and revisions nest text inside a paragraph; these are descended into.
@@ -90,6 +91,10 @@ class _Package:
         self.margin_left, self.margin_top = _margins(self.document)
         self.paragraphs = 0
         self.tables = 0
+        # Pages as Word last laid them out (w:lastRenderedPageBreak) and as page breaks, page
+        # break before and section breaks force them; text boxes and headers do not count.
+        self.page = 0
+        self.breaks = [0, 0]  # in the paragraph being read: before its first text, after it
 
     def _rels(self, part: str) -> dict[str, str]:
         folder, _, base = part.rpartition("/")
@@ -201,7 +206,11 @@ class _Package:
         for child in el:
             tag = child.tag
             if tag == T_P:
+                page = self.page
                 lines, floating, height, links = self._paragraph(child, where, cell)
+                if self.page != page:
+                    # Boxes on another page are not read with this one's.
+                    out.extend(pool.flush())
                 if links and out:
                     out[-1].links = out[-1].links + links
                 else:
@@ -262,6 +271,11 @@ class _Package:
         links it holds when it holds no text."""
         self.paragraphs += 1
         ppr = p.find(_q(W, "pPr"))
+        flows = where in ("body", "table")
+        if flows and ppr is not None and _on_off(ppr.find(_q(W, "pageBreakBefore"))):
+            self.page += 1
+        if flows:
+            self.breaks = [0, 0]
         sid = self.default_style
         level: int | None = None
         numbered = False
@@ -291,6 +305,7 @@ class _Package:
         bold = bool(shown) and all((b if b is not None else bool(style.bold)) for b, _, _ in shown)
         italic = bool(shown) and all((i if i is not None else bool(style.italic)) for _, i, _ in shown)
         size = max(((s if s is not None else style.size) or 0.0) for _, _, s in shown) if shown else 0.0
+        page = self.page + self.breaks[0]
         out: list[Line] = []
         for part in text.split("\n"):
             for clean in _pieces(_clean(part)):
@@ -307,8 +322,11 @@ class _Package:
                         cell=cell,
                         para=self.paragraphs,
                         links=links,
+                        page=page,
                     )
                 )
+        if flows:
+            self.page = page + self.breaks[1] + _section_break(ppr)
         loose = links if not out else []
         for group in boxes:
             out.extend(_order_boxes(group))
@@ -333,6 +351,9 @@ class _Package:
                     if m:
                         links.append(m.group(1))
                 continue
+            if tag == T_RENDERED_BREAK or (tag == T_BR and child.get(_q(W, "type")) == "page"):
+                # Word marks where a page began at the start of the first run on it.
+                self.breaks[any(t.strip() for t, _ in pieces)] += 1
             if tag in TEXT_TAGS:
                 pieces.append((text_of(child), fmt))
             elif tag == T_R:
@@ -515,6 +536,15 @@ def _cell_span(tc: Any) -> tuple[int, str]:
     span = int(val) if val.isdigit() and 0 < int(val) < 64 else 1
     merge = pr.find(_q(W, "vMerge"))
     return span, "" if merge is None else merge.get(_q(W, "val"), "continue")
+
+
+def _section_break(ppr: Any) -> int:
+    """1 when the paragraph ends a section that starts the next on a new page, else 0."""
+    sect = ppr.find(_q(W, "sectPr")) if ppr is not None else None
+    if sect is None:
+        return 0
+    kind = sect.find(_q(W, "type"))
+    return int(kind is None or kind.get(_q(W, "val")) != "continuous")
 
 
 def _floating(tbl: Any) -> bool:
