@@ -662,7 +662,8 @@ class _Basics:
                         continue
                     seen.add(key)
                     url = raw
-                    self.used.add(id(line))
+                    if _URL.search(line.text):
+                        self.used.add(id(line))  # printed here, not only the target of a link on words
         # A printed handle gives a profile only where no link names that network: a link's target
         # is the true address, which the handle may shorten ("in/jdoe" for "in/jdoe-1a2b").
         linked = {p["network"] for p in profiles}
@@ -722,9 +723,13 @@ class _Basics:
                 continue
             rest = line.text[m.end() :].strip()
             self.used.add(id(line))
-            if not rest and i + 1 < len(region) and _cjk(region[i + 1].text):
-                rest = region[i + 1].text.strip()
-                self.used.add(id(region[i + 1]))
+            if not rest:
+                # The address a line or two below, past its caption ("現住 所").
+                for nxt in region[i + 1 : i + 4]:
+                    if _is_address(nxt.text) or (_cjk(nxt.text) and _is_place(nxt.text)):
+                        rest = nxt.text.strip()
+                        self.used.add(id(nxt))
+                        break
             return _parse_place(f"〒{m.group(1)} {rest}")
         return None
 

@@ -410,3 +410,18 @@ def test_personal_site_after_its_caption_beside_the_contacts() -> None:
     lines = [Line("Marc Dupont", bold=True, size=22.0), Line("Expériences", level=0), Line("Développeur")]
     lines += [Line("marc@example.fr", where="textbox"), Line("Portfolio : https://www.example.fr/", where="textbox")]
     assert basics(lines)["url"] == "https://www.example.fr/"
+
+
+def test_postal_mark_then_the_address_past_its_caption() -> None:
+    lines = [Line("氏名 山田 太郎"), Line("ひょうごけん〒657-0016"), Line("現住 所"), Line("兵庫県神戸市灘区1-2")]
+    place = basics(lines)["location"]
+    assert (place["postalCode"], place["region"], place["city"]) == ("657-0016", "兵庫県", "神戸市")
+
+
+def test_a_line_whose_words_carry_a_link_stays_free_for_the_label() -> None:
+    lines = [
+        Line("Jean Roux", size=40.0),
+        Line("Étudiant en Master 2 à la recherche d'une alternance", links=["http://example.org/m2"]),
+    ]
+    lines += [Line("Formation", bold=True, size=17.0)]
+    assert basics(lines)["label"] == "Étudiant en Master 2 à la recherche d'une alternance"
