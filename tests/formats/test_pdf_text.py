@@ -197,6 +197,11 @@ def test_pdf_bidi_controls_are_dropped() -> None:
     assert _texts(lines) == ["Acme Ltd"]
 
 
+def test_pdf_glyph_without_a_character_is_dropped() -> None:
+    # An icon whose font maps to no character reads as U+FFFD before a handle.
+    assert _clean_word("\ufffdjdoe") == "jdoe"
+
+
 def test_pdf_cjk_compatibility_and_kangxi_are_normalised() -> None:
     # PDFium spells some compatibility ideographs as the ordinary ones itself, not all, nor the
     # Kangxi radicals that some converters write: the word is mended either way.

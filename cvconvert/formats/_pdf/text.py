@@ -27,9 +27,10 @@ from cvconvert.report import Report
 # of a line and then runs the next line's word on without a break; the mark ends a word.
 _WORD = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\ufffe]+\ufffe?|\ufffe")
 # Ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ), CJK compatibility ideographs and Kangxi radicals are what they
-# stand for; bidi controls and zero-width marks are dropped (they are not visible text).
+# stand for; bidi controls, zero-width marks and U+FFFD (a glyph, often an icon, that the font
+# gives no character for) are dropped: they are not readable text.
 _COMPAT = re.compile("[\ufb00-\ufb06\uf900-\ufaff\u2f00-\u2fdf]")
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\ufffd]")
 
 _BOLD_NAME = re.compile(r"(?i)bold|black|heavy|semibold|demi|[-,]bd\b|extrabold|ultra")
 _ITALIC_NAME = re.compile(r"(?i)italic|oblique|[-,]it\b|kursiv")
