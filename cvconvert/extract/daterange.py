@@ -186,7 +186,7 @@ _DATE = re.compile(
     # A form's grid: the year in one cell, the month in the next ("2019<tab>3<tab>入学").
     rf"|(?P<y8>{_Y})\t(?P<m8>\d{{1,2}})(?=\t)"
     rf"|(?:tháng|thg)\.?\s*(?P<m7>\d{{1,2}})\s*(?:,?\s*năm|[/,.-])\s*(?P<y7>{_Y})"
-    rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW})[,/]?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?P<y4>{_Y})"
+    rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW})[,/]?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?:(?:de|del)\s+)?(?P<y4>{_Y})"
     rf"|(?P<y6>{_Y})"
     rf")(?![\d])",
     re.IGNORECASE,
@@ -198,7 +198,7 @@ _PRESENT = (
     r"(?:present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|"
     r"heute|jetzt|aktuell|dato|laufend|andauernd|fortlaufend|derzeit|zurzeit|bis\s+dato|"
     r"en\s+curso|em\s+andamento|atualmente|attualmente|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|"
-    r"en\s+cours|actualidad|presente|actual|atual|o\s+momento|hoje|hoy|oggi|in\s+corso|heden|nu|"
+    r"en\s+cours|actualidad|presente|actual|atual|data\s+atual|fecha\s+actual|o\s+momento|hoje|hoy|oggi|in\s+corso|heden|nu|"
     r"obecnie|teraz|nadal|günümüz|halen|devam\s+ediyor|jelenleg|napjainkig|folyamatban|σήμερα|"
     r"τώρα|idag|nu|pågående|sekarang|saat\s+ini|kini|hiện\s+tại|nay|اکنون|تاکنون|تا\s*کنون|حال|"
     r"ועד\s+עכשיו|עכשיו|היום|כיום|현재|재직\s*중|"
@@ -210,7 +210,10 @@ _SEP = (
 )
 _RANGE_GAP = re.compile(rf"^[\s(\[]*{_SEP}[\s)\]]*$", re.IGNORECASE)
 _TO_PRESENT = re.compile(rf"^[\s(\[]*(?:{_SEP}\s*){{0,2}}{_PRESENT}(?![\w])[\s)\]]*", re.IGNORECASE)
-_SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|de|ab|od|sejak|từ|از|מאז)\s*$", re.IGNORECASE)
+# Not "de": as often "of" ("Março de 2022") as "from".
+_SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|ab|od|sejak|từ|از|מאז)\s*$", re.IGNORECASE)
+# "2018, Aug-Sep": the months of a year written after it.
+_MONTHS_AFTER = re.compile(rf"^,?\s*(?P<a>{_MW})\s*{_SEP}\s*(?P<b>{_MW})", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<mn>{_MW})\s*{_SEP}\s*$", re.IGNORECASE)
 
 
@@ -346,6 +349,12 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
         after = _TO_PRESENT.match(text[stop:])
         if after and after.group(0).strip():
             out.append(DateSpan(iso, None, True, False, begin, stop + after.end()))
+            i += 1
+            continue
+        months = _MONTHS_AFTER.match(text[stop:]) if len(iso) == 4 else None
+        first, last = (month_of(months.group("a")), month_of(months.group("b"))) if months else (None, None)
+        if months and first and last:
+            out.append(DateSpan(f"{iso}-{first:02d}", f"{iso}-{last:02d}", False, False, begin, stop + months.end()))
             i += 1
             continue
         before = _MONTH_BEFORE.search(text[:begin])

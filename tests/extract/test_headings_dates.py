@@ -152,6 +152,9 @@ def _dates(text: str) -> list[tuple[str | None, str | None, bool]]:
         ("2015 - heute", [("2015", None, True)]),
         ("２０１９年３月", [("2019-03", None, False)]),  # full-width digits
         ("2024/03 – 2022/11", [("2022-11", "2024-03", False)]),  # typed end first
+        ("Março de 2022 a Julho de 2022", [("2022-03", "2022-07", False)]),  # "de": of, not from
+        ("Agosto de 2022 a Data Atual", [("2022-08", None, True)]),
+        ("2018, Aug-Sep. Projekt", [("2018-08", "2018-09", False)]),  # the months after the year
     ],
 )
 def test_date_forms(text: str, dates: list[tuple[str | None, str | None, bool]]) -> None:
