@@ -18,6 +18,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "xlsx": ("openpyxl", "lxml"),
     "jsonld": ("rdflib", "lxml"),
     "europass": ("lxml", "pypdf", "pycountry"),
+    "linkedin": ("pycountry", "babel"),
     "pdf": ("pypdfium2", "pypdf", "lxml", "pycountry", "babel"),
     "dask": ("distributed", "fsspec"),
 }

@@ -24,6 +24,7 @@ BUILTIN: tuple[str, ...] = (
     "cvconvert.formats._json",
     "cvconvert.formats._docx",
     "cvconvert.formats._xlsx",
+    "cvconvert.formats._linkedin",  # a LinkedIn data export: a zip of CSV files
     # Before Europass: ".pdf" names the pdf reader, which reads a Europass PDF's XML itself.
     "cvconvert.formats._pdf",  # any PDF: its Europass XML if it has one, else its text layer
     "cvconvert.formats._europass",  # the current Candidate XML, legacy V3 XML, and Europass PDFs

@@ -1,0 +1,122 @@
+"""LinkedIn's data export (a ZIP of CSV files), written by hand from the columns LinkedIn uses."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import cvconvert
+from cvconvert.errors import InvalidInputError
+from tests.helpers import assert_one_line_error, run_bounded, zip_of
+
+PROFILE = (
+    "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,"
+    "Twitter Handles,Websites,Instant Messengers\n"
+    'Ada,Lovelace,,,,Analyst of engines,"Writes programs,\nfor engines.",Computing,,"London, United Kingdom",'
+    '[adal],"[PORTFOLIO:https://ada.example/,COMPANY:https://engines.example/a,b]",\n'
+)
+POSITIONS = (
+    "Company Name,Title,Description,Location,Started On,Finished On\n"
+    "Analytical Engines,Analyst,Notes on the engine,London,Mar 1842,Sep 1843\n"
+    "Difference Engines,Assistant,,London,1840,\n"
+)
+EDUCATION = "School Name,Start Date,End Date,Notes,Degree Name,Activities\nHome tutoring,1830,1835,,Mathematics,Chess\n"
+SKILLS = "Name\nMathematics\nPoetical science\n"
+EMAILS = "Email Address,Confirmed,Primary,Updated On\nold@example.org,Yes,No,1/2/20\nada@example.org,Yes,Yes,1/2/20\n"
+LANGUAGES = "Name,Proficiency\nFrench,Full professional proficiency\n"
+
+
+def export(**more: str) -> bytes:
+    files = {
+        "Profile.csv": PROFILE,
+        "Positions.csv": POSITIONS,
+        "Education.csv": EDUCATION,
+        "Skills.csv": SKILLS,
+        "Email Addresses.csv": EMAILS,
+        "Languages.csv": LANGUAGES,
+        "Connections.csv": "Notes:\nsome text\n\nFirst Name,Last Name\nX,Y\n",
+        **more,
+    }
+    return zip_of({name: text.encode("utf-8-sig") for name, text in files.items()})
+
+
+def test_an_export_reads_into_a_resume(tmp_path: Path) -> None:
+    source = tmp_path / "Basic_LinkedInDataExport.zip"
+    source.write_bytes(export())
+    resume, report = cvconvert.read_with_report(source)
+    data = resume.to_data()
+    basics = data["basics"]
+    assert basics["name"] == "Ada Lovelace"
+    assert basics["label"] == "Analyst of engines"
+    assert basics["summary"] == "Writes programs,\nfor engines."
+    assert basics["email"] == "ada@example.org" and basics["x-emails"] == ["old@example.org"]
+    assert basics["location"] == {"countryCode": "GB", "city": "London"}
+    assert basics["url"] == "https://ada.example/"
+    assert {"network": "Company", "url": "https://engines.example/a,b"} in basics["profiles"]
+    assert {"network": "Twitter", "username": "adal", "url": "https://twitter.com/adal"} in basics["profiles"]
+    assert data["work"][0] == {
+        "name": "Analytical Engines",
+        "position": "Analyst",
+        "summary": "Notes on the engine",
+        "location": "London",
+        "startDate": "1842-03",
+        "endDate": "1843-09",
+    }
+    assert "endDate" not in data["work"][1]
+    assert data["education"] == [
+        {"institution": "Home tutoring", "studyType": "Mathematics", "startDate": "1830", "endDate": "1835",
+         "x-activities": "Chess"}
+    ]  # fmt: skip
+    assert [s["name"] for s in data["skills"]] == ["Mathematics", "Poetical science"]
+    assert data["languages"] == [{"language": "French", "fluency": "Full professional proficiency"}]
+    # Files with no résumé data are named, not dropped in silence.
+    assert any("Connections.csv" in n.message for n in report.losses)
+
+
+def test_unknown_columns_and_bad_dates_are_losses() -> None:
+    data = export(**{"Positions.csv": "Company Name,Title,Started On,Team Size\nAcme,Dev,sometime,12\n"})
+    resume, report = cvconvert.read_with_report(data, "linkedin")
+    assert resume.work and resume.work[0].name == "Acme"
+    lost = " ".join(f"{n.path} {n.message}" for n in report.losses)
+    assert "'Team Size'" in lost and "/work/0/startDate" in lost
+
+
+def test_localised_months_read_with_the_language_hint() -> None:
+    data = export(**{"Positions.csv": "Company Name,Title,Started On,Finished On\nAcme,Dev,mars 2020,janv. 2021\n"})
+    resume = cvconvert.read(data, "linkedin", lang="fr")
+    assert resume.work and (resume.work[0].startDate, resume.work[0].endDate) == ("2020-03", "2021-01")
+
+
+def test_windows_1252_files_read_with_a_warning() -> None:
+    data = zip_of({"Profile.csv": "First Name,Last Name\nRen\xe9e,M\xfcller\n".encode("cp1252")})
+    resume, report = cvconvert.read_with_report(data, "linkedin")
+    assert resume.basics is not None and resume.basics.name == "Renée Müller"
+    assert any("Windows-1252" in n.message for n in report.warnings)
+
+
+def test_the_cli_converts_an_export_found_by_its_content(tmp_path: Path) -> None:
+    source = tmp_path / "export.zip"
+    source.write_bytes(export())
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "cv.json"), "-q")
+    assert code == 0, err
+    assert json.loads((tmp_path / "cv.json").read_text())["basics"]["name"] == "Ada Lovelace"
+
+
+def test_a_zip_that_is_no_export_is_one_line_error(tmp_path: Path) -> None:
+    source = tmp_path / "photos.zip"
+    source.write_bytes(zip_of({"a.jpg": b"\xff\xd8"}))
+    with pytest.raises(InvalidInputError):
+        cvconvert.read(source, "linkedin")
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "cv.json"))
+    assert_one_line_error(code, err, "photos.zip")
+
+
+def test_a_zip_bomb_member_is_refused_by_the_package_limits(tmp_path: Path) -> None:
+    source = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("Profile.csv", "First Name\n" + "a" * 150_000_000)
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "cv.json"))
+    assert_one_line_error(code, err, "bomb.zip")
