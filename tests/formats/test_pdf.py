@@ -195,6 +195,22 @@ def test_the_scan_leaves_filters_it_cannot_read_to_the_walk(head: bytes) -> None
     assert not pdf_open._scan_small(_page(_flate(TEXT, head)), 10**6)
 
 
+def test_the_scan_sees_a_filter_before_a_string_that_holds_obj() -> None:
+    data = _page(_flate(TEXT + b" " * 100_000, b"/Filter /FlateDecode /T (1 0 obj)"))
+    assert not pdf_open._scan_small(data, 50_000)
+
+
+def test_the_scan_finds_a_stream_after_a_comment() -> None:
+    data = _page(_flate(TEXT + b" " * 100_000).replace(b">>\nstream", b">> % a comment\nstream"))
+    assert b"% a comment" in data
+    assert not pdf_open._scan_small(data, 50_000)
+
+
+def test_escaped_font_names_do_not_stop_the_scan() -> None:
+    data = _page(_flate(TEXT, b"/Filter /FlateDecode /BaseFont /Times#20New#20Roman"))
+    assert pdf_open._scan_small(data, 10**6)
+
+
 def test_the_scan_leaves_encrypted_data_to_the_walk() -> None:
     stream = b"<< /Length 64 /Filter /FlateDecode >>\nstream\n" + bytes(range(64)) + b"\nendstream"
     assert not pdf_open._scan_small(_page(stream), 10**6)

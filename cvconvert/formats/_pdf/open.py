@@ -130,10 +130,13 @@ def _walk(data: bytes, lim: limits.Limits) -> None:
 
 # --- the fast scan over the raw bytes ---------------------------------------------------------
 
-# A stream's data starts after its dictionary's ">>", the keyword and an end of line.
-_STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)?")
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
-_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+# A stream's data starts after its dictionary's ">>", the keyword (comments may come between,
+# as PDFium's tokenizer skips them) and an end of line.
+_STREAM_START = re.compile(rb">>(?:\s|%[^\r\n]*)*stream(?:\r\n|\n|\r)?")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()%]+|\d+\s+\d+\s+R)")
+_NAME = re.compile(rb"/([^\s/\[\]<>()%]+)")
+# A name written with #-escapes (``/F#69lter`` is ``/Filter`` to PDFium).
+_ESCAPED = re.compile(rb"/[^\s/\[\]<>()%]*#[0-9A-Fa-f]{2}[^\s/\[\]<>()%]*")
 
 
 def _scan_small(data: bytes, most: int) -> bool:
@@ -159,7 +162,9 @@ def _scan_small(data: bytes, most: int) -> bool:
         end = find(b"endstream", start)
         if end < 0:
             return False
-        head = data[max(data.rfind(b"obj", max(pos, match.start() - 65536), match.start()), pos) : match.start()]
+        # Everything since the stream before: the dictionary is in it, and a string in the
+        # dictionary cannot hide a filter by holding "obj" or "endobj".
+        head = data[pos : match.start()]
         grown = _growth(head, view[start:end], data.find(b"ID", start, end) >= 0, most - total)
         if grown is None:
             return False
@@ -174,8 +179,10 @@ def _growth(head: bytes, raw: memoryview, marked: bool, room: int) -> int | None
     """How many bytes more than its raw data a stream decodes to (with its inline images), or
     None when the scan cannot tell."""
     filters = _FILTER.findall(head)
-    if len(filters) > 1 or b"#" in head or (filters and filters[0].endswith(b"R")):
-        return None
+    if len(filters) != head.count(b"/Filter") or len(filters) > 1 or _escaped_filter(head):
+        return None  # a filter the pattern does not read, a second one, or one #-escaped
+    if filters and filters[0].endswith(b"R"):
+        return None  # a filter given by reference
     chain = [f"/{name.decode('latin-1')}" for name in _NAME.findall(filters[0])] if filters else []
     if not chain:
         return _inline_images(bytes(raw), room) if marked else 0  # marked: holds an "ID"
@@ -191,6 +198,16 @@ def _growth(head: bytes, raw: memoryview, marked: bool, room: int) -> int | None
     decoded = _decode_chain(decoded, chain[1:], room + len(raw))
     extra = _inline_images(decoded, room) if b"ID" in decoded else 0
     return max(0, len(decoded) - len(raw)) + extra
+
+
+def _escaped_filter(head: bytes) -> bool:
+    """Whether a #-escaped name in ``head`` is ``/Filter`` or a filter's name (font names are
+    often escaped: ``/Times#20New#20Roman``)."""
+    for match in _ESCAPED.finditer(head):
+        name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), match.group())
+        if name == b"/Filter" or name.decode("latin-1") in _FLATE or name.decode("latin-1") in _OTHER:
+            return True
+    return False
 
 
 # An inline image: BI, its dictionary (abbreviated keys), ID, one white-space byte, the data.
