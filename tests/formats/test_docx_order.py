@@ -381,3 +381,15 @@ def test_pages_come_from_rendered_and_forced_breaks_and_part_the_boxes() -> None
     first = _anchors(_box(0, 300, 400, 100, _p("Page one, low") + _p("More")))
     second = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>' + _anchors(_box(0, 0, 400, 100, _p("Page two, top")))
     assert _texts(read_lines(_docx(first + second))) == ["Page one, low", "More", "Page two, top"]
+
+
+def test_the_place_and_dates_beside_bullet_points_are_read_before_them() -> None:
+    points = _p("• Ran workshops for 50 people") + _p("• Planned the travel")
+    body = _p("Acme Ltd") + _table([[points, _p("Prague") + _p("Jun 2022")]])
+    assert _texts(read_lines(_docx(body))) == [
+        "Acme Ltd",
+        "Prague",
+        "Jun 2022",
+        "• Ran workshops for 50 people",
+        "• Planned the travel",
+    ]

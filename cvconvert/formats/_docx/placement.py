@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cvconvert.extract.daterange import find_dates
-from cvconvert.extract.lines import Line
+from cvconvert.extract.lines import Line, _is_bullet
 from cvconvert.extract.vocab import _any_key
 
 
@@ -349,6 +349,31 @@ def _paired_cells(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, i
     return out
 
 
+def _dates_first(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, int, list[Line]]]:
+    """In a row whose text cell holds only bullet points, the small cell with the place and
+    dates beside it is read first: it belongs to the entry's head above the table, not after
+    its last point ("• did this | Prague / Jun 2022")."""
+    out: list[tuple[int, int, list[Line]]] = []
+    row: list[tuple[int, int, list[Line]]] = []
+    for cell in [*cells, (-1, -1, [])]:
+        if row and cell[0] != row[0][0]:
+            filled = [c for c in row if c[2]]
+            if len(filled) == 2 and _only_points(filled[0][2]) and _small_dated(filled[1][2]):
+                row = [filled[1], filled[0]] + [c for c in row if not c[2]]
+            out.extend(row)
+            row = []
+        row.append(cell)
+    return out
+
+
+def _only_points(lines: list[Line]) -> bool:
+    return all(_is_bullet(ln) for ln in lines)
+
+
+def _small_dated(lines: list[Line]) -> bool:
+    return len(lines) <= 3 and any(find_dates(ln.text) for ln in lines) and not any(_is_bullet(ln) for ln in lines)
+
+
 def _float_beside(dates: list[Line], after: list[Line]) -> tuple[list[Line], int] | None:
     """A floating table holding a column of dates beside the paragraphs that follow it:
     the lines interleaved (see :func:`_paired_cells`) and how many of ``after`` were used."""
@@ -444,7 +469,7 @@ def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
     A layout table with two entries per row ("Job A | dates A | Job B | dates B") is read as
     two columns of entries, left block first, so that each entry's cells stay together.
     """
-    cells = _paired_cells(_caption_rows(cells))
+    cells = _dates_first(_paired_cells(_caption_rows(cells)))
     dated: dict[int, list[int]] = {}
     for r, c, lines in cells:
         if any(find_dates(line.text) for line in lines):
