@@ -243,6 +243,31 @@ def _handle_urls(text: str) -> list[str]:
     return out
 
 
+def _link_list(lines: list[Line], refs: set[int]) -> list[str]:
+    """The URLs of a list of links to the applicant's pages: lines that hold nothing but a URL,
+    three hosts or more among them, each within three lines of the last (an "Online profiles"
+    block). A list of papers on one host ("arxiv.org/abs/…") is not one."""
+    out: list[str] = []
+    run: list[str] = []
+    last = -10
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        m = _URL.fullmatch(text) if len(text) < 200 and id(line) not in refs else None
+        if not m:
+            continue
+        if i - last > 3:
+            out += _distinct_hosts(run)
+            run = []
+        run.append(_url_of(text))
+        last = i
+    return out + _distinct_hosts(run)
+
+
+def _distinct_hosts(run: list[str]) -> list[str]:
+    hosts = {re.sub(r"^[a-z]+://", "", u.casefold()).removeprefix("www.").split("/")[0] for u in run}
+    return run if len(hosts) >= 3 else []
+
+
 def _url_of(text: str) -> str:
     return text.rstrip(".,;:")
 
@@ -250,6 +275,8 @@ def _url_of(text: str) -> str:
 def _network(url: str) -> str | None:
     host = re.sub(r"^[a-z]+://", "", url.casefold()).split("/")[0]
     host = host.removeprefix("www.")
+    if host.startswith("scholar.google."):
+        return "Google Scholar"  # scholar.google.com.tr, scholar.google.de
     for domain, name in _NETWORKS.items():
         if host == domain or host.endswith("." + domain):
             return name
@@ -664,6 +691,14 @@ class _Basics:
                     url = raw
                     if _URL.search(line.text):
                         self.used.add(id(line))  # printed here, not only the target of a link on words
+        for raw in _link_list(self.all, self.refs):
+            key = re.split(r"[?#]", re.sub(r"^[a-z]+://", "", raw.casefold()).removeprefix("www.").rstrip("/"))[0]
+            if key not in seen and raw != url:
+                seen.add(key)
+                host = key.split("/")[0]
+                user = [p for p in key.split("/")[1:] if p][-1:] or [host]
+                name = _network(raw) or (host.split(".")[-2].capitalize() if "." in host else host)
+                profiles.append({"network": name, "username": user[0], "url": raw})
         # A printed handle gives a profile only where no link names that network: a link's target
         # is the true address, which the handle may shorten ("in/jdoe" for "in/jdoe-1a2b").
         linked = {p["network"] for p in profiles}

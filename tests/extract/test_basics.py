@@ -425,3 +425,17 @@ def test_a_line_whose_words_carry_a_link_stays_free_for_the_label() -> None:
     ]
     lines += [Line("Formation", bold=True, size=17.0)]
     assert basics(lines)["label"] == "Étudiant en Master 2 à la recherche d'une alternance"
+
+
+def test_a_list_of_links_on_several_hosts_gives_profiles() -> None:
+    lines = [Line("Ayşe Demir", bold=True, size=20.0), Line("Yayınlar", level=0), Line("Bir makale.")]
+    lines += [Line("Profiller", level=0), Line("https://scholar.google.com.tr/citations?user=abc")]
+    lines += [Line("(Atıf: 10)"), Line("https://dblp.org/pid/12/345"), Line("https://orcid.org/0000-0001-2345-6789")]
+    got = basics(lines)["profiles"]
+    assert {p["network"] for p in got} == {"Google Scholar", "Dblp", "ORCID"}
+
+
+def test_a_list_of_papers_on_one_host_gives_no_profiles() -> None:
+    lines = [Line("Ayşe Demir", bold=True, size=20.0), Line("Publications", level=0)]
+    lines += [Line(f"https://arxiv.org/abs/1803.0{i}") for i in range(4)]
+    assert "profiles" not in basics(lines)
