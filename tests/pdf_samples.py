@@ -25,6 +25,8 @@ class Run:
     spacing: float = 0.0
     rtl: bool = False  # written in visual order (the characters reversed), as word processors do
     scaled: bool = False  # "1 Tf" and the size in the text matrix, as some generators write it
+    tag: str = ""  # a structure type (H1, LI, P) for a tagged PDF; runs of one item share ``item``
+    item: int = 0
 
 
 @dataclass
@@ -111,22 +113,39 @@ def build(pages: list[Page], *, author: str = "", title: str = "") -> bytes:
     """The PDF file holding the pages, with an Info dictionary when author or title is given."""
     fonts = _Fonts()
     streams: list[bytes] = []
-    for page in pages:
+    # Tagged content: (page, structure type, item) -> marked-content ids on that page.
+    elements: dict[tuple[int, str, int], list[int]] = {}
+    for number, page in enumerate(pages):
         ops = []
+        mcid = 0
         for run in page.runs:
             name, data = fonts.encode(run)
             tf, tm = (1.0, run.size) if run.scaled else (run.size, 1.0)
-            ops.append(
-                b"BT /%s %.2f Tf %.2f Tc %.2f 0 0 %.2f %.2f %.2f Tm %s Tj ET"
-                % (name.encode(), tf, run.spacing / tm, tm, tm, run.x, page.height - run.y, _literal(data))
+            op = b"BT /%s %.2f Tf %.2f Tc %.2f 0 0 %.2f %.2f %.2f Tm %s Tj ET" % (
+                name.encode(),
+                tf,
+                run.spacing / tm,
+                tm,
+                tm,
+                run.x,
+                page.height - run.y,
+                _literal(data),
             )
+            if run.tag:
+                elements.setdefault((number, run.tag, run.item), []).append(mcid)
+                op = b"/%s << /MCID %d >> BDC " % (run.tag.encode(), mcid) + op + b" EMC"
+                mcid += 1
+            ops.append(op)
         streams.append(b"\n".join(ops))
-    # Objects: 1 catalog, 2 pages, 3 info, then per page: page, contents; then fonts.
+    # Objects: 1 catalog, 2 pages, 3 info, then per page: page, contents; then fonts; then the
+    # structure tree root and its elements.
     n_pages = len(pages)
     font_first = 4 + 2 * n_pages
     font_objs, font_dict = fonts.objects(font_first)
+    root = font_first + len(font_objs)
+    tagged = b" /StructTreeRoot %d 0 R /MarkInfo << /Marked true >>" % root if elements else b""
     objs: list[bytes] = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R" + tagged + b" >>",
         b"<< /Type /Pages /Kids ["
         + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n_pages))
         + b"] /Count %d >>" % n_pages,
@@ -145,11 +164,29 @@ def build(pages: list[Page], *, author: str = "", title: str = "") -> bytes:
             for link in page.links
         )
         objs.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /Font %s >> /Contents %d 0 R%s >>"
-            % (page.width, page.height, font_dict, 5 + 2 * i, b" /Annots [" + annots + b"]" if annots else b"")
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /Font %s >> /Contents %d 0 R%s"
+            b" /StructParents %d >>"
+            % (page.width, page.height, font_dict, 5 + 2 * i, b" /Annots [" + annots + b"]" if annots else b"", i)
         )
         objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objs.extend(font_objs)
+    if elements:
+        kids = " ".join(f"{root + 1 + k} 0 R" for k in range(len(elements)))
+        # PDFium finds a page's elements through the parent tree: page -> element per MCID.
+        parents: dict[int, dict[int, int]] = {}
+        for k, ((number, _, _), ids) in enumerate(elements.items()):
+            for i in ids:
+                parents.setdefault(number, {})[i] = root + 1 + k
+        nums = " ".join(
+            f"{number} [{' '.join(f'{ref} 0 R' for _, ref in sorted(by_id.items()))}]"
+            for number, by_id in sorted(parents.items())
+        )
+        objs.append(f"<< /Type /StructTreeRoot /K [{kids}] /ParentTree << /Nums [{nums}] >> >>".encode("ascii"))
+        for (number, kind, _), ids in elements.items():
+            marks = " ".join(str(i) for i in ids)
+            objs.append(
+                f"<< /Type /StructElem /S /{kind} /P {root} 0 R /Pg {4 + 2 * number} 0 R /K [{marks}] >>".encode()
+            )
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objs, start=1):

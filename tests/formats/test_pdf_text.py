@@ -254,6 +254,21 @@ def test_pdf_short_lines_at_the_column_edge_are_not_joined() -> None:
     assert texts[-2:] == ["someone.with.a.long.address@example.org", "Paris, France"]
 
 
+def test_pdf_tagged_headings_give_levels_and_list_items_bullets() -> None:
+    runs = [
+        Run("Experience", 50, 100, size=12, tag="H2"),
+        Run("Built the data platform that every team in the company uses to", 50, 120, tag="LI", item=1),
+        Run("report, with tests and docs written for each of its many parts", 50, 132, tag="LI", item=1),
+        Run("Ran the on-call rota for the platform and the services around it", 50, 144, tag="LI", item=2),
+        Run("Other text of the page, here only to give the column its right edge.", 50, 170),
+    ]
+    lines = read_lines(build([Page(runs, width=420)]))
+    assert lines[0].text == "Experience" and lines[0].level == 1
+    assert [ln.bullet for ln in lines[1:3]] == [True, True]
+    assert lines[1].text.endswith("written for each of its many parts")
+    assert lines[2].text.startswith("Ran the on-call rota")
+
+
 def test_pdf_paragraph_numbers_follow_gaps() -> None:
     lines = read_lines(_one(Run("Title one", 50, 100), Run("Another block", 50, 160), Run("Line below", 50, 172)))
     assert lines[1].para == lines[2].para != lines[0].para

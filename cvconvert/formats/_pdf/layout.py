@@ -34,6 +34,8 @@ class Word:
     italic: bool = False
     start: int = -1  # index of the first character in PDFium's text page (-1: made up)
     spans: list[tuple[float, float]] | None = None  # left and right of each character, when known
+    tag: str = ""  # the heading a tagged PDF puts the word in (H, H1-H6), or ''
+    item: int = -1  # the number of the list item a tagged PDF puts the word in, or -1
 
 
 @dataclass(slots=True)
@@ -386,6 +388,7 @@ def _line_text(words: list[Word]) -> str:
 
 
 _BULLETS = "•▪◦·■□●○►▶❖◆◇‣⁃✓✔➢➤»→"
+_MARKS = set(_BULLETS + "-–—*")
 
 
 def _bullet(words: list[Word]) -> tuple[list[Word], bool]:
@@ -471,7 +474,7 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
     out = [lines[0]]
     for j, b in enumerate(lines[1:], start=1):
         a = out[-1]
-        if a.column != b.column or b.bullet or "\t" in b.text or abs(a.size - b.size) > 0.5:
+        if a.column != b.column or b.bullet or "\t" in b.text or abs(a.size - b.size) > 0.5 or _new_tag(a, b):
             out.append(b)
             continue
         # The edge a paragraph of its own reaches (a profile in a narrower box), else the column's.
@@ -481,9 +484,21 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
             _append(a, b)
         else:
             out.append(b)
+    previous = -1
     for ln in out:
         ln.text = ln.text.replace(_SOFT, "-")
+        # A tagged list item's first line is a list item, whether or not its mark is text.
+        item = ln.words[0].item
+        if item >= 0 and item != previous:
+            ln.bullet = True
+        previous = item
     return out
+
+
+def _new_tag(a: PageLine, b: PageLine) -> bool:
+    """``b`` starts another heading or list item of a tagged PDF than the one ``a`` ends."""
+    x, y = a.words[-1], b.words[0]
+    return (y.item >= 0 and y.item != x.item) or y.tag != x.tag
 
 
 def _local_edge(lines: list[PageLine], i: int) -> float | None:
@@ -522,6 +537,8 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float) -> bool:
     if _bold(a) != _bold(b) and not a.bullet:
         return False
     ax0, ax1 = min(w.x0 for w in last), max(w.x1 for w in last)
+    if len(last) > 1 and last[0].text in _MARKS:
+        ax0 = last[1].x0  # a list item's text, after its mark ("- Built ..."), sets the indent
     bx0, _, bx1, _ = b.box
     # The width of the next line's first word (its first character in CJK, which has no spaces).
     first = size if _cjk_end(b.text[:1]) else b.words[0].x1 - b.words[0].x0

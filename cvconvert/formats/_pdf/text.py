@@ -32,6 +32,11 @@ _WORD = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\ufffe]+\ufffe?|\ufffe")
 _COMPAT = re.compile("[\ufb00-\ufb06\uf900-\ufaff\u2f00-\u2fdf]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\ufffd]")
 
+# A tagged PDF's headings and list items (ISO 32000 standard structure types).
+_HEADING_TAG = re.compile(r"^H[1-6]?$")
+_MAX_TAGS = 20_000
+_MAX_TAG_DEPTH = 64
+
 _BOLD_NAME = re.compile(r"(?i)bold|black|heavy|semibold|demi|[-,]bd\b|extrabold|ultra")
 _ITALIC_NAME = re.compile(r"(?i)italic|oblique|[-,]it\b|kursiv")
 _FLAG_ITALIC = 1 << 6
@@ -130,6 +135,8 @@ class _Reader:
         # pointers that take microseconds to compare, and these are asked once per word.
         self._text_object = _by_address(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
         self._font_of = _by_address(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
+        self._content_id = _by_address(raw.FPDFPageObj_GetMarkedContentID, ctypes.c_void_p, restype=ctypes.c_int)
+        self._items = 0  # list items seen in the structure tree, numbered across pages
         self._rect = raw.FS_RECTF()
         self._matrix = raw.FS_MATRIX()
 
@@ -171,9 +178,10 @@ class _Reader:
         try:
             width = raw.FPDF_GetPageWidthF(page)
             height = raw.FPDF_GetPageHeightF(page)
+            tags = self._tags(page)
             textpage = raw.FPDFText_LoadPage(page)
             try:
-                words = self._words(textpage, height)
+                words = self._words(textpage, height, tags)
             finally:
                 raw.FPDFText_ClosePage(textpage)
             lines = layout.page_lines(words, width)
@@ -182,7 +190,56 @@ class _Reader:
             raw.FPDF_ClosePage(page)
         return lines, height
 
-    def _words(self, textpage: Any, height: float) -> list[Word]:
+    def _tags(self, page: Any) -> dict[int, tuple[str, int]]:
+        """A tagged PDF's structure on this page: marked-content id -> (role, list item number),
+        the role being the heading (H, H1-H6) or list item (LI) the content stands in."""
+        raw = self.raw
+        tree = raw.FPDF_StructTree_GetForPage(page)
+        if not tree:
+            return {}
+        tags: dict[int, tuple[str, int]] = {}
+        try:
+            budget = [_MAX_TAGS]
+            for k in range(raw.FPDF_StructTree_CountChildren(tree)):
+                element = raw.FPDF_StructTree_GetChildAtIndex(tree, k)
+                if element:
+                    self._tag(element, ("", -1), tags, budget, 0)
+        finally:
+            raw.FPDF_StructTree_Close(tree)
+        return tags
+
+    def _tag(
+        self, element: Any, role: tuple[str, int], tags: dict[int, tuple[str, int]], budget: list[int], depth: int
+    ) -> None:
+        raw = self.raw
+        budget[0] -= 1
+        if budget[0] < 0 or depth > _MAX_TAG_DEPTH:
+            return  # a hostile tree is read as far as the budget goes
+        size = raw.FPDF_StructElement_GetType(element, None, 0)
+        kind = ""
+        if 0 < size <= 64:
+            buf = ctypes.create_string_buffer(size)
+            raw.FPDF_StructElement_GetType(element, buf, size)
+            kind = buf.raw[:size].decode("utf-16-le", "ignore").rstrip("\x00")
+        if _HEADING_TAG.match(kind):
+            role = (kind, role[1])
+        elif kind == "LI":
+            self._items += 1
+            role = (role[0], self._items)
+        for k in range(raw.FPDF_StructElement_GetMarkedContentIdCount(element)):
+            mcid = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(element, k)
+            if mcid >= 0:
+                tags[mcid] = role
+        for k in range(raw.FPDF_StructElement_CountChildren(element)):
+            child = raw.FPDF_StructElement_GetChildAtIndex(element, k)
+            if child:
+                self._tag(child, role, tags, budget, depth + 1)
+            else:
+                mcid = raw.FPDF_StructElement_GetChildMarkedContentID(element, k)
+                if mcid >= 0:
+                    tags[mcid] = role
+
+    def _words(self, textpage: Any, height: float, tags: dict[int, tuple[str, int]]) -> list[Word]:
         raw = self.raw
         text_object = self._text_object
         count = raw.FPDFText_CountChars(textpage)
@@ -205,6 +262,7 @@ class _Reader:
         last_obj: int | None = -1
         style = (False, False)
         size = 0.0
+        tag = ("", -1)
         floating: list[tuple[float, float, str]] = []
         for m in _WORD.finditer(text):
             start, end = m.start(), m.end() - 1
@@ -232,6 +290,9 @@ class _Reader:
                 last_obj = address
                 style = self._style(address)
                 size = raw.FPDFText_GetFontSize(textpage, start) * self._scale(textpage, start)
+                if tags and address:
+                    mcid = self._content_id(address)
+                    tag = tags.get(mcid, ("", -1)) if mcid >= 0 else ("", -1)
             words.append(
                 Word(
                     word,
@@ -244,6 +305,8 @@ class _Reader:
                     *style,
                     start=start if len(word) == end - start + 1 or spans else -1,
                     spans=spans,
+                    tag=tag[0],
+                    item=tag[1],
                 )
             )
         if floating:
@@ -363,10 +426,10 @@ class _Reader:
                 target.links.append(uri)
 
 
-def _by_address(function: Any, *args: Any) -> Any:
+def _by_address(function: Any, *args: Any, restype: Any = ctypes.c_void_p) -> Any:
     """A PDFium function that takes and returns handles as plain addresses (ints)."""
     address = ctypes.cast(function, ctypes.c_void_p).value or 0
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, *args)(address)
+    return ctypes.CFUNCTYPE(restype, *args)(address)
 
 
 def _holder(lines: list[PageLine], x: float, y: float) -> PageLine | None:
@@ -387,10 +450,15 @@ def _line(pl: PageLine, page: int) -> Line:
     bold = sum(len(w.text) for w in words if w.bold) >= 0.9 * letters
     italic = sum(len(w.text) for w in words if w.italic) >= 0.9 * letters
     where = pl.where if pl.where != "body" else "sidebar" if pl.sidebar else "body"
+    tag = words[0].tag
+    level = None
+    if tag and all(w.tag == tag for w in words):
+        level = int(tag[1:]) - 1 if len(tag) > 1 else 0
     return Line(
         engine_text(pl.text),
         bold=bold,
         italic=italic,
+        level=level,
         size=round(pl.size, 1),
         where=where,
         para=pl.para,
