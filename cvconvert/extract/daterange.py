@@ -176,7 +176,8 @@ _DIGITS = str.maketrans(
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 _MW = r"[^\W\d_]{3,12}[.\u05f3]?"
 _DATE = re.compile(
-    rf"(?<![0-9A-Za-z])(?:"
+    # Not the end of a phone number ("96241-1979").
+    rf"(?<![0-9A-Za-z])(?<!\d{{5}}[-–])(?:"
     rf"(?P<d1>\d{{1,2}})\s?[./]\s?(?P<m1>\d{{1,2}})\s?[./]\s?(?P<y1>{_Y})"
     rf"|(?P<y2>{_Y})\s?[./-]\s?(?P<m2>\d{{1,2}})(?:\s?[./-]\s?(?P<d2>\d{{1,2}}))?(?![\d])"
     rf"|(?P<m3>\d{{1,2}})\s*[/.]\s*(?P<y3>{_Y})"
@@ -185,7 +186,8 @@ _DATE = re.compile(
     rf"(?:\s*年(?:\s*(?P<em>\d{{1,2}})\s*月)?|\t(?P<et>\d{{1,2}})(?=\t))?"
     # A form's grid: the year in one cell, the month in the next ("2019<tab>3<tab>入学").
     rf"|(?P<y8>{_Y})\t(?P<m8>\d{{1,2}})(?=\t)"
-    rf"|(?:tháng|thg)\.?\s*(?P<m7>\d{{1,2}})\s*(?:,?\s*năm|[/,.-])\s*(?P<y7>{_Y})"
+    # Vietnamese forms fill dotted blanks: "tháng..07\tnăm..2019", "tháng 3/2019".
+    rf"|(?:tháng|thg)[\s.…]*(?P<m7>\d{{1,2}})[\s.…]*(?:,?\s*năm[\s.…]*|[/,.-]\s*)(?P<y7>{_Y})"
     rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW})[,/]?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?:(?:de|del)\s+)?(?P<y4>{_Y})"
     rf"|(?P<y6>{_Y})"
     rf")(?![\d])",
@@ -198,7 +200,7 @@ _PRESENT = (
     r"(?:present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|"
     r"heute|jetzt|aktuell|dato|laufend|andauernd|fortlaufend|derzeit|zurzeit|bis\s+dato|"
     r"en\s+curso|em\s+andamento|atualmente|attualmente|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|"
-    r"en\s+cours|actualidad|presente|actual|atual|data\s+atual|fecha\s+actual|o\s+momento|hoje|hoy|oggi|in\s+corso|heden|nu|"
+    r"en\s+cours|actualidad|presente|actual|atual|data\s+atual|contin[uú]a|fecha\s+actual|o\s+momento|hoje|hoy|oggi|in\s+corso|heden|nu|"
     r"obecnie|teraz|nadal|günümüz|halen|devam\s+ediyor|jelenleg|napjainkig|folyamatban|σήμερα|"
     r"τώρα|idag|nu|pågående|sekarang|saat\s+ini|kini|hiện\s+tại|nay|اکنون|تاکنون|تا\s*کنون|حال|"
     r"ועד\s+עכשיו|עכשיו|היום|כיום|현재|재직\s*중|"
@@ -240,6 +242,8 @@ def _date_at(m: re.Match[str]) -> str | None:
     day: int | None = None
     if g["y1"]:
         month, day = int(g["m1"]), int(g["d1"])
+        if month > 12 >= day:  # month first, as in the United States: "07/17/2023"
+            month, day = day, month
     elif g["y2"]:
         month, day = int(g["m2"]), int(g["d2"]) if g["d2"] else None
     elif g["y3"]:

@@ -155,6 +155,10 @@ def _dates(text: str) -> list[tuple[str | None, str | None, bool]]:
         ("Março de 2022 a Julho de 2022", [("2022-03", "2022-07", False)]),  # "de": of, not from
         ("Agosto de 2022 a Data Atual", [("2022-08", None, True)]),
         ("2018, Aug-Sep. Projekt", [("2018-08", "2018-09", False)]),  # the months after the year
+        ("07/17/2023- Current", [("2023-07-17", None, True)]),  # month first
+        ("2019-continua: Universidad", [("2019", None, True)]),
+        ("Ngày\t05\ttháng..07\tnăm..1998", [("1998-07", None, False)]),  # a form's dotted blanks
+        ("Tel. (11) 96241-1979", []),  # the end of a phone number
     ],
 )
 def test_date_forms(text: str, dates: list[tuple[str | None, str | None, bool]]) -> None:
