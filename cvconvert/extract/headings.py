@@ -458,7 +458,8 @@ def _word(token: str) -> str | None:
         if token in exact:
             return exact[token]
         for cut in range(len(token), max(len(token) - 6, 1), -1):
-            if token[:cut] in stems:
+            # A stem takes an ending, not another word: "знание git" is no "знани*".
+            if token[:cut] in stems and " " not in token[cut:]:
                 return stems[token[:cut]]
     if token[:1] in _HEBREW_PREFIXES and len(token) > 3:
         return _word(token[1:])
