@@ -393,3 +393,22 @@ def test_the_place_and_dates_beside_bullet_points_are_read_before_them() -> None
         "• Ran workshops for 50 people",
         "• Planned the travel",
     ]
+
+
+def test_small_cells_of_an_entry_row_read_as_one_phrase_each() -> None:
+    row = [
+        _p("Software Development") + _p("Internship"),
+        _p("Acme GmbH"),
+        _p("Berlin,") + _p("Germany"),
+        _p("since 02/2023"),
+    ]
+    two = [_p("Acme GmbH") + _p("Berlin"), _p("2019 - 2021")]
+    assert _texts(read_lines(_docx(_table([row]) + _table([two])))) == [
+        "Software Development Internship",
+        "Acme GmbH",
+        "Berlin, Germany",
+        "since 02/2023",
+        "Acme GmbH",
+        "Berlin",
+        "2019 - 2021",
+    ]

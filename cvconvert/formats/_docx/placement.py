@@ -366,6 +366,29 @@ def _dates_first(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, in
     return out
 
 
+def _phrase_cells(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, int, list[Line]]]:
+    """A row of three or more small cells (an entry as "title | organisation | place | dates"):
+    the lines of a cell, all set alike, are one phrase the narrow column wrapped
+    ("Software Development" / "Internship", "Berlin," / "Germany")."""
+    by_row: dict[int, list[tuple[int, int, list[Line]]]] = {}
+    for cell in cells:
+        by_row.setdefault(cell[0], []).append(cell)
+    out: list[tuple[int, int, list[Line]]] = []
+    for row in by_row.values():
+        filled = [lines for _, _, lines in row if lines]
+        small = len(filled) >= 3 and all(_small_cell(lines) for lines in filled)
+        for r, c, lines in row:
+            if small and len(lines) > 1 and len({(ln.bold, ln.italic, ln.size, ln.style) for ln in lines}) == 1:
+                text = " ".join(ln.text for ln in lines)
+                lines = [Line(**{**lines[0].__dict__, "text": text, "links": [x for ln in lines for x in ln.links]})]
+            out.append((r, c, lines))
+    return out
+
+
+def _small_cell(lines: list[Line]) -> bool:
+    return len(lines) <= 3 and all(len(ln.text) <= 40 and not _is_bullet(ln) for ln in lines)
+
+
 def _only_points(lines: list[Line]) -> bool:
     return all(_is_bullet(ln) for ln in lines)
 
@@ -469,7 +492,7 @@ def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
     A layout table with two entries per row ("Job A | dates A | Job B | dates B") is read as
     two columns of entries, left block first, so that each entry's cells stay together.
     """
-    cells = _dates_first(_paired_cells(_caption_rows(cells)))
+    cells = _dates_first(_paired_cells(_phrase_cells(_caption_rows(cells))))
     dated: dict[int, list[int]] = {}
     for r, c, lines in cells:
         if any(find_dates(line.text) for line in lines):
