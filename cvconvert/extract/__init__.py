@@ -61,7 +61,7 @@ from cvconvert.extract.entries import (
     _segment,
 )
 from cvconvert.extract.language import detect
-from cvconvert.extract.lines import Line, _strip_bullet
+from cvconvert.extract.lines import Line, _cjk, _strip_bullet, _words
 from cvconvert.extract.lists import _is_language_name, _language_lines, _list_items, _list_section, _no_language_named
 from cvconvert.extract.sections import _find_sections, _Section
 from cvconvert.extract.vocab import (
@@ -184,7 +184,8 @@ def basics(state: _State) -> None:
 
 
 def summary(state: _State) -> None:
-    """The profile statement: a summary section's text, else a paragraph of prose in the preface."""
+    """The profile statement: a summary section's text, else a paragraph of prose before the
+    first section, else one that opens the main column after a sidebar's sections."""
     found = [s for s in state.sections if s.key == "summary"]
     if found:
         text = " ".join(ln.text for ln in found[0].lines if ln.text).strip()
@@ -192,16 +193,65 @@ def summary(state: _State) -> None:
             state.basic["summary"] = text
             state.report.warn("/basics/summary", f"summary taken from the section {found[0].title!r} (confidence 0.8)")
     else:
-        used = state.used()
-        for line in state.preface:
-            if len(line.text) > 120 and id(line) not in used and not find_dates(line.text):
-                state.basic["summary"] = line.text
-                state.report.warn(
-                    "/basics/summary", "summary taken from a paragraph before the first section (confidence 0.5)"
-                )
-                break
+        prose = _prose(_prose_runs(state.preface, state.used())) or _column_opening(state)
+        if prose:
+            state.basic["summary"] = prose
+            state.report.warn("/basics/summary", "summary taken from a paragraph of prose (confidence 0.5)")
     if state.basic:
         state.result["basics"] = state.basic
+
+
+def _prose_runs(lines: list[Line], used: set[int]) -> list[list[Line]]:
+    """Runs of consecutive lines of prose: lines of six words or more, and the lines that go on
+    with their paragraph (a PDF or a line break cuts a paragraph into lines); the lines taken as
+    contact details, and dated lines, break a run."""
+    runs: list[list[Line]] = []
+    run: list[Line] = []
+    for line in lines:
+        # The same paragraph, or a sentence going on in lower case ("… for a role" / "in a team.").
+        goes_on = bool(run) and (
+            (run[-1].para == line.para and run[-1].where == line.where)
+            or (line.text[:1].islower() and not run[-1].text.rstrip().endswith((".", "!", "?", "。")))
+        )
+        if id(line) in used or find_dates(line.text) or not (goes_on or _words(line.text) >= 6):
+            if run:
+                runs.append(run)
+            run = []
+            continue
+        run.append(line)
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _prose(runs: list[list[Line]]) -> str:
+    """The first run that reads as a statement: long, of many words, no address."""
+    for lines in runs:
+        text = " ".join(ln.text.replace("\t", " ") for ln in lines).strip()
+        if len(text) > 120 and (_words(text) >= 15 or _cjk(text)) and "@" not in text:
+            return text
+    return ""
+
+
+def _column_opening(state: _State) -> str:
+    """A paragraph of prose that opens another column at the end of a list section, just before
+    a heading: the main column's profile, after a sidebar's sections ("Hobbies" / "I am a …")."""
+    for section in state.sections:
+        lines = section.lines
+        if len(lines) < 2 or section.key not in _LIST_KEYS:
+            continue
+        # Where the last line's column or region starts within the section.
+        start = len(lines) - 1
+        while start > 0 and (lines[start - 1].column, lines[start - 1].where) == (lines[-1].column, lines[-1].where):
+            start -= 1
+        if start == 0:
+            continue
+        runs = _prose_runs(lines[start:], state.used())
+        text = _prose(runs[:1]) if runs and runs[0][0] is lines[start] and runs[0][-1] is lines[-1] else ""
+        if text:
+            section.lines = lines[:start]
+            return text
+    return ""
 
 
 def skills_in_entries(state: _State) -> None:
@@ -316,6 +366,9 @@ def lists(state: _State) -> None:
                 )
                 state.result.setdefault(key, []).extend(items)
 
+
+# The list sections, whose lines a pass may hand to another section.
+_LIST_KEYS = ("skills", "languages", "interests", "awards", "certificates", "publications", "references", "other")
 
 PASSES: tuple[Callable[[_State], None], ...] = (
     running_heads,

@@ -320,3 +320,43 @@ def test_an_acronym_is_no_language_name() -> None:
     assert not _is_language_name("GAN", "de")
     assert not _is_language_name("Ewe")  # short names are words too
     assert _is_language_name("英语（流利）", "zh")
+
+
+# --- the summary pass: prose before the first section, or opening the main column -----------
+
+
+_PROFILE = (
+    "Software engineer with eight years of building payment systems,",
+    "data pipelines and the teams that run them, now looking for a role",
+    "in a small company.",
+)
+
+
+def test_a_profile_cut_into_lines_is_one_summary() -> None:
+    lines = [Line("Jan Example", level=0, para=0), Line("Senior Engineer", para=1)]
+    lines += [Line(text, para=2) for text in _PROFILE]
+    lines += [Line("EXPERIENCE", bold=True, level=1, para=3), Line("Acme Ltd\t2019 - 2021", para=4)]
+    data = extract(lines)[0].to_data()
+    assert data["basics"]["summary"] == " ".join(_PROFILE)
+
+
+def test_a_profile_of_sentences_on_lines_of_their_own_is_one_summary() -> None:
+    lines = [Line("Jan Example", level=0, para=0), Line("Senior Engineer", para=1)]
+    lines += [Line(text, para=i + 2) for i, text in enumerate(_PROFILE)]
+    lines += [Line("EXPERIENCE", bold=True, level=1, para=9), Line("Acme Ltd\t2019 - 2021", para=10)]
+    assert extract(lines)[0].to_data()["basics"]["summary"] == " ".join(_PROFILE)
+
+
+def test_short_lines_before_the_first_section_are_no_summary() -> None:
+    data = _cv("Senior Engineer", "Berlin, Germany", "EXPERIENCE", "Acme Ltd\t2019 - 2021")
+    assert "summary" not in data["basics"]
+
+
+def test_prose_opening_the_main_column_after_a_sidebar_is_the_summary() -> None:
+    sidebar = [Line("Jan Example", level=0, where="sidebar"), Line("INTERESTS", bold=True, where="sidebar")]
+    sidebar += [Line("Chess", where="sidebar", para=5), Line("Hiking", where="sidebar", para=6)]
+    main = [Line(text, column=1, para=7) for text in _PROFILE]
+    main += [Line("EXPERIENCE", bold=True, column=1, para=8), Line("Acme Ltd\t2019 - 2021", column=1, para=9)]
+    data = extract(sidebar + main)[0].to_data()
+    assert data["basics"]["summary"] == " ".join(_PROFILE)
+    assert data["interests"] == [{"name": "Chess"}, {"name": "Hiking"}]
