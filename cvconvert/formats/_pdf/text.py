@@ -137,6 +137,8 @@ class _Reader:
         self._font_of = _by_address(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
         self._content_id = _by_address(raw.FPDFPageObj_GetMarkedContentID, ctypes.c_void_p, restype=ctypes.c_int)
         self._items = 0  # list items seen in the structure tree, numbered across pages
+        self.tagged = bool(raw.FPDFCatalog_IsTagged(pdf.raw))
+        self._type_buffer = ctypes.create_string_buffer(64)  # structure types are short names
         self._rect = raw.FS_RECTF()
         self._matrix = raw.FS_MATRIX()
 
@@ -194,6 +196,8 @@ class _Reader:
         """A tagged PDF's structure on this page: marked-content id -> (role, list item number),
         the role being the heading (H, H1-H6) or list item (LI) the content stands in."""
         raw = self.raw
+        if not self.tagged:
+            return {}
         tree = raw.FPDF_StructTree_GetForPage(page)
         if not tree:
             return {}
@@ -215,12 +219,9 @@ class _Reader:
         budget[0] -= 1
         if budget[0] < 0 or depth > _MAX_TAG_DEPTH:
             return  # a hostile tree is read as far as the budget goes
-        size = raw.FPDF_StructElement_GetType(element, None, 0)
-        kind = ""
-        if 0 < size <= 64:
-            buf = ctypes.create_string_buffer(size)
-            raw.FPDF_StructElement_GetType(element, buf, size)
-            kind = buf.raw[:size].decode("utf-16-le", "ignore").rstrip("\x00")
+        buf = self._type_buffer
+        size = raw.FPDF_StructElement_GetType(element, buf, len(buf))
+        kind = buf.raw[: size - 2].decode("utf-16-le", "ignore") if 2 < size <= len(buf) else ""
         if _HEADING_TAG.match(kind):
             role = (kind, role[1])
         elif kind == "LI":
