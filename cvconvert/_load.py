@@ -79,6 +79,10 @@ def load_resume(
         kind = "a JSON array" if isinstance(data, list) else _json_type(data)
         raise InvalidInputError(f"expected a résumé object, found {kind}", source=source)
     if whole_file:
+        if other_dialect(data) == "FRESH":
+            from cvconvert.formats._fresh import to_json_resume
+
+            data = to_json_resume(data, report)
         check_is_resume(data, source)
     check_entries(data)
     _non_finite_to_null(data, strict, report, source)
@@ -124,7 +128,7 @@ def check_is_resume(data: object, source: str = "") -> None:
     section, no meta): any JSON object is a valid, empty JSON Resume, but a file of something
     else must not become a blank CV that a batch lists as converted."""
     dialect = other_dialect(data)
-    if dialect:
+    if dialect and dialect != "FRESH":  # load_resume reads FRESH with its own mapping
         raise InvalidInputError(
             f"a {dialect} résumé, not a JSON Resume: cvconvert does not read {dialect} yet", source=source
         )

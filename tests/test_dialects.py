@@ -61,8 +61,6 @@ design:
 @pytest.mark.parametrize(
     ("name", "text", "dialect"),
     [
-        ("fresh.json", FRESH, "FRESH"),
-        ("fresh2.json", FRESH_WITHOUT_META, "FRESH"),
         ("rr.json", REACTIVE, "Reactive Resume"),
         ("cv.yaml", RENDERCV, "RenderCV"),
     ],
@@ -76,6 +74,15 @@ def test_a_known_dialect_is_named_and_refused(tmp_path: Path, name: str, text: s
     assert_one_line_error(code, err, name)
     assert dialect in err
     assert not (tmp_path / "out.docx").exists()
+
+
+@pytest.mark.parametrize("text", [FRESH, FRESH_WITHOUT_META])
+def test_a_fresh_file_is_read_with_the_fresh_mapping_not_as_an_empty_cv(tmp_path: Path, text: str) -> None:
+    source = tmp_path / "fresh.json"
+    source.write_text(text, encoding="utf-8")
+    resume, report = cvconvert.read_with_report(source)
+    assert resume.work and resume.work[0].name == "Acme" and resume.work[0].position == "Developer"
+    assert any("FRESH" in n.message for n in report.warnings)
 
 
 def test_a_json_resume_with_the_same_key_names_still_reads(tmp_path: Path) -> None:

@@ -56,6 +56,7 @@ def test_looking_formats_up_loads_only_the_format_packages() -> None:
     assert loaded == {
         "cvconvert.formats.base",
         "cvconvert.formats._json",
+        "cvconvert.formats._fresh",
         "cvconvert.formats._yaml",
         "cvconvert.formats._docx",
         "cvconvert.formats._xlsx",
