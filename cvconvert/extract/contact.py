@@ -418,13 +418,19 @@ def _heading_looks(lines: list[Line]) -> set[tuple[str, int | None, bool, float]
     return {_signature(ln) for ln in styled if count[_signature(ln)] >= 3 or headings.lookup(ln.text)}
 
 
+_HONORIFIC = re.compile(r"(?i)(?:dr|prof|mr|mrs|ms|mme|mlle|m|ing|dipl\.?-ing|lic|mag|sr|sra|srta|dott|dr\.?-ing)\.?")
+
+
 def _name_continued(line: Line, nxt: Line | None, top: float) -> str | None:
     """A name written over two paragraphs in the largest type ("Dr. Jane" / "Doe"): the two
     joined, when the next line continues the first."""
     if nxt is None or not top or line.size != top or nxt.size != top or line.style != nxt.style:
         return None
     first, second = _clean_name(line.text), _clean_name(nxt.text)
-    if not (1 <= len(first.split()) <= 3 and 1 <= len(second.split()) <= 2) or _cjk(first + second):
+    # The first line holds a given name alone (after a title: "Dr. Jane"); "Jane Doe" / "Berlin"
+    # is a whole name and a place.
+    given = [w for w in first.split() if not _HONORIFIC.fullmatch(w)]
+    if len(given) != 1 or not 1 <= len(second.split()) <= 2 or _cjk(first + second):
         return None
     joined = f"{first} {second}"
     return joined if _looks_like_name(first) and _looks_like_name(joined) else None
@@ -527,7 +533,16 @@ class _Basics:
         first_page = [ln for ln in self.all[:400] if ln.page == 0 and id(ln) not in self.refs]
         top = max((ln.size for ln in first_page), default=0.0)
         if top:
-            pool += [ln for ln in first_page if ln.size == top and id(ln) not in seen and len(ln.text) <= 60]
+            # Only where the reading order is unsure: text boxes, sidebars, headers, or a page
+            # laid out by position (PDF). A body paragraph far down a Word file is a heading.
+            pool += [
+                ln
+                for ln in first_page
+                if ln.size == top
+                and id(ln) not in seen
+                and len(ln.text) <= 60
+                and (ln.where != "body" or ln.box is not None)
+            ]
         return pool
 
     def _name_candidates(self, pool: list[Line]) -> list[tuple[float, int, list[Line], str]]:

@@ -439,3 +439,15 @@ def test_a_list_of_papers_on_one_host_gives_no_profiles() -> None:
     lines = [Line("Ayşe Demir", bold=True, size=20.0), Line("Publications", level=0)]
     lines += [Line(f"https://arxiv.org/abs/1803.0{i}") for i in range(4)]
     assert "profiles" not in basics(lines)
+
+
+def test_a_whole_name_is_not_joined_with_the_place_below() -> None:
+    lines = [Line("Max Muster", style="title", size=26.0), Line("Berlin", style="title", size=26.0)]
+    lines += [Line("Berufserfahrung", level=0)]
+    assert basics(lines)["name"] == "Max Muster"
+
+
+def test_a_body_line_far_down_in_the_largest_type_is_not_the_name() -> None:
+    lines = [Line("Max Muster", bold=True, size=14.0)] + [Line(f"Zeile {i}.", size=10.0) for i in range(40)]
+    lines += [Line("Weitere Angaben", bold=True, size=20.0)]
+    assert basics(lines)["name"] == "Max Muster"
