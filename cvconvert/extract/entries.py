@@ -27,6 +27,7 @@ from cvconvert.extract.vocab import (
     _ROLE,
     _ROLE_KEYS,
     _SCORE,
+    _any_key,
     _split_key,
 )
 
@@ -41,6 +42,8 @@ class _Entry:
     closed: bool = False
     date_line: Line | None = None
     area: str | None = None
+    employer: str | None = None  # a dated sub-role's organisation, from the entry it stands under
+    role: str | None = None  # a title from a role line with the entry's own dates
 
 
 def _line_kind(line: Line, key: str) -> str:
@@ -50,6 +53,8 @@ def _line_kind(line: Line, key: str) -> str:
     rest = _without_dates(text, spans)
     date_first = bool(spans) and spans[0].begin <= 2
     short = len(rest) < 160 and not (len(rest) > 90 and rest.endswith("."))
+    if spans and _dated_item(line, spans):
+        return "body"
     if spans and (short or (date_first and len(rest) < 220)):
         return "dated"
     if _SCORE.search(text) and len(text) < 60:
@@ -176,6 +181,8 @@ class _Segmenter:
             kind = "head"
         elif kind == "head" and self.key == "work" and _other_detail(line):
             kind = "body"
+        if kind == "dated" and _dated_detail(line):
+            kind = "body"
         if self.styled_levels and kind == "dated":
             kind = "styled" if line.level in self.styled_levels else "body"
         return kind
@@ -213,6 +220,16 @@ class _Segmenter:
             self.pending.clear()
             cur.dates, cur.date_line = span, line
             return
+        if not self.pending or not self.has(self.pending, "org"):
+            parent = self.sub_role_parent(line, span)
+            if parent is not None:
+                self.flush_pending(as_entry=False)
+                self.sub_role(parent, line, span)
+                return
+        if date_first and cur is not None and self.pending and not any(self.slot(ln) for ln in self.pending):
+            # "2017-10 – 2018-03  Nordwind KK" opens an entry: the untyped lines above it (tools,
+            # team size from a side column) were the entry before's.
+            self.flush_pending(as_entry=False)
         plain = not any(ln.bold or (ln.level is not None and ln.level >= 0) for ln in self.pending)
         if self.pending and cur is not None and plain and self.whole_head(line):
             # "MS<tab>Nordvale University<tab>2013-2015" names its title and organisation itself:
@@ -243,6 +260,39 @@ class _Segmenter:
             and _date_only(line.text, spans)
             and all(_is_place(ln.text) or _short_place(ln.text) for ln in self.pending)
         )
+
+    def sub_role_parent(self, line: Line, span: DateSpan) -> tuple[_Entry, str] | None:
+        """The employer entry (and its organisation) a dated title-only line stands under: the
+        last entry that names an organisation and whose dates hold the line's."""
+        fields = _split_head([line], self.key)[0]
+        bare = not re.search(r"\w", _without_dates(line.text, find_dates(line.text)))
+        if self.key != "work" or not (fields.get("role") or bare) or fields.get("org"):
+            return None
+        parent = next((e for e in reversed(self.entries) if e.employer is None), None)
+        if parent is None or parent.dates is None or not _within(span, parent.dates):
+            return None
+        if bare and (span.start, span.end) != (parent.dates.start, parent.dates.end):
+            return None  # a date alone, not the employer's: the date of a head still to come
+        # An employer's block names no title of its own ("2018-2025  Nordwind Games"); under an
+        # entry with a title, a dated title is another job (a part-time one held meanwhile).
+        parent_fields = _split_head(parent.head, self.key)[0]
+        org = parent_fields.get("org")
+        return (parent, org) if org and not parent_fields.get("role") else None
+
+    def sub_role(self, parent: tuple[_Entry, str], line: Line, span: DateSpan) -> None:
+        """ "2018-04 – 2018-12 / Client Programmer" under "2018-04 – 2025-01  Nordwind Games": a
+        role at that employer. With the employer's own dates it is the employer's title; with
+        dates of its own, an entry of its own that names the employer."""
+        entry, org = parent
+        if entry.dates is not None and (span.start, span.end) == (entry.dates.start, entry.dates.end):
+            role = _split_head([line], self.key)[0].get("role")
+            if role and not entry.role and not _split_head(entry.head, self.key)[0].get("role"):
+                entry.role = role
+            self.cur = entry
+            entry.closed = True
+            return
+        self.cur = _Entry(head=[line], dates=span, closed=True, date_line=line, employer=org)
+        self.entries.append(self.cur)
 
     def whole_head(self, line: Line) -> bool:
         """A dated line that names both an organisation and a title."""
@@ -293,6 +343,30 @@ class _Segmenter:
         if self.cur is not None:
             self.cur.body.append(line)
             self.cur.closed = True
+
+
+def _dated_item(line: Line, spans: list[DateSpan]) -> bool:
+    """A list item dated in brackets ("• Released Game X (Feb 2010)", Japanese "・…（2010年2月発売）"):
+    an achievement of the entry, not the head of another."""
+    item = _is_bullet(line) or line.text.startswith("・")
+    return item and all(sp.begin > 2 and line.text[sp.begin - 1] in "(（[" for sp in spans)
+
+
+def _within(inner: DateSpan, outer: DateSpan) -> bool:
+    """The inner range lies inside the outer one (ISO dates compare as text; no end is today)."""
+    if not inner.start or not outer.start:
+        return False
+    inner_end, outer_end = inner.end or inner.start, outer.end or "9999"
+    return outer.start <= inner.start and inner_end[: len(outer_end)] <= outer_end
+
+
+def _dated_detail(line: Line) -> bool:
+    """ "資本金：5千万円（2010年1月）", "Revenue: 2M (2019)": a captioned figure dated in brackets."""
+    kv = _split_key(_strip_bullet(line.text))
+    if not kv or _any_key(kv[0].casefold()) or _words(kv[0]) > 3:
+        return False
+    spans = find_dates(line.text)
+    return bool(spans) and all(sp.begin > 0 and line.text[sp.begin - 1] in "(（[" for sp in spans)
 
 
 def _other_detail(line: Line) -> bool:
@@ -463,7 +537,7 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
                 start = end = span.start
         else:
             start, end = span.start, span.end
-    org, role, place = fields.get("org"), fields.get("role"), fields.get("place")
+    org, role, place = entry.employer or fields.get("org"), fields.get("role") or entry.role, fields.get("place")
     area = fields.get("area") or entry.area
     score_field = fields.get("score")
     highlights: list[str] = []

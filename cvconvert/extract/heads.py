@@ -127,7 +127,7 @@ def _trim(part: str) -> str:
     """Separators off both ends; a bracket only when it has no partner inside."""
     # An abbreviation keeps its full stop ("Sp. z o.o.", "Acme Inc."); a sentence loses it.
     keep_stop = bool(re.search(r"(?:\b\w\.\w+|\b[A-Z][a-z]{0,3})\.$", part.strip()))
-    part = part.strip(" .;,:|-–—\t") + ("." if keep_stop else "")
+    part = part.strip(" .;,:|/／-–—\t") + ("." if keep_stop else "")
     for opening, closing in ("()", "[]", "（）"):
         if part.endswith(closing) and part.count(opening) < part.count(closing):
             part = part[:-1]
@@ -135,7 +135,7 @@ def _trim(part: str) -> str:
             part = part[1:]
         if part.count(opening) > part.count(closing):
             part += closing
-    return part.strip(" ;,:|-–—\t") if keep_stop else part.strip(" .;,:|-–—\t")
+    return part.strip(" ;,:|/／-–—\t") if keep_stop else part.strip(" .;,:|/／-–—\t")
 
 
 # Words that end with a full stop without ending a sentence (initials never end one either).
@@ -251,7 +251,7 @@ def _captioned_head(text: str, fields: dict[str, str]) -> str | None:
         return kv[1]
     if (
         _words(kv[0]) <= 2
-        and re.match(r"[^:：]*\S[:：]", text)
+        and re.match(r"[^:：]*\S(?::|\s?：)", text)  # CJK captions may stand a space off their "："
         and not any(rx.search(kv[0]) for rx in (_ORG, _ROLE, _DEGREE))
         and not _ORG.search(kv[1])
     ):
@@ -287,6 +287,9 @@ _BRACKETED_ORG = re.compile(r"(.*[^\W\d].*?)\s*\(([A-Z][A-Z0-9&./ -]{1,30}[A-Z0-
 
 
 _JOIN_LEAVE = re.compile(r"入社|入職|入行|入所|入职|退職|退社|离职|입사|퇴사|퇴직")
+# Kinds of employment that Japanese, Korean and Chinese CVs state on a line of their own ("正社員",
+# permanent): not a title.
+_EMPLOYMENT = re.compile(r"正社員|契約社員|派遣社員|派遣正社員|アルバイト|パート|業務委託|정규직|계약직|全职|兼职")
 
 
 def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> list[_Typed]:
@@ -294,15 +297,22 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
     ("Legal Intern, Some Forum"), or whole with its kind."""
     if not any(ch.isalpha() for ch in part) or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
         return []
-    if key != "education" and _JOIN_LEAVE.fullmatch(part):
-        return []  # "入社" (joined), "退職" (left): when, not what
+    if key != "education" and (_JOIN_LEAVE.fullmatch(part) or _EMPLOYMENT.fullmatch(part)):
+        return []  # "入社" (joined), "退職" (left): when, not what; "正社員": how, not what
     if key == "education" and _SCORE.search(part) and len(part) < 40:
         fields.setdefault("score", part)
         return []
     bracketed = _BRACKETED_ORG.fullmatch(part) if key != "education" else None
-    if bracketed and _fragment_kind(bracketed[1], key) != "org" and not _DEGREE.search(bracketed[2]):
-        # "Research Geneticist (NARL-ABC)": the employer's acronym in brackets after the title.
-        return [(bracketed[1], "role", number), (bracketed[2], "org", number)]
+    if (
+        bracketed
+        and not bracketed[1].isupper()
+        and _fragment_kind(bracketed[1], key) != "org"
+        and _fragment_kind(bracketed[2], key) is None
+        and not _DEGREE.search(bracketed[2])
+    ):
+        # "Research Geneticist (NARL-ABC)": the employer's acronym in brackets after the title,
+        # unless the head names one elsewhere (an all-capital line has no acronyms to tell).
+        return [(bracketed[1], "role", number), (bracketed[2], None, number)]
     joined = _connector_split(part, key)
     if joined is not None:
         org, role = joined

@@ -147,7 +147,8 @@ _ROLE_KEYS = re.compile(
     r"occupation or position held|position held|title of qualification awarded|qualification awarded|"
     r"beruf oder funktion|bezeichnung der erworbenen qualifikation|profession ou poste occupé|"
     r"intitulé du certificat ou diplôme délivré|profesión o cargo desempeñado|función o puesto ocupado|"
-    r"título de la cualificación obtenida|função ou cargo ocupado|lavoro o posizione ricoperti)$"
+    r"título de la cualificación obtenida|função ou cargo ocupado|lavoro o posizione ricoperti|"
+    r"役職|職種|職位|ポジション|직위|직책|직무|תפקיד|سمت|عنوان شغلی)$"
 )
 _ORG_KEYS = re.compile(
     r"(?i)^(?:company|current company|employer|organi[sz]ation|institution|school|university|empresa|firma|"

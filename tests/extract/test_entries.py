@@ -246,3 +246,89 @@ def test_joined_and_left_lines_of_one_company_make_one_entry() -> None:
 def test_a_month_in_the_cell_after_the_year_joins_it() -> None:
     entries = _segment([Line("平成6"), Line("8"), Line("株式会社サンプル 入社")], "work")
     assert entries[0].dates is not None and entries[0].dates.start == "1994-08"
+
+
+# -- sub-roles and details inside an employer's block ---------------------------------------------
+
+
+def test_dated_roles_under_an_employer_each_name_the_employer() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("2018-04 – 2025-01  Nordwind Games Ltd"),
+        Line("2018-04 – 2018-12 / Client Programmer"),
+        Line("Built the battle screens", bullet=True),
+        Line("2019-01 – 2025-01 / Lead Engineer"),
+        Line("Led a team of ten", bullet=True),
+    )
+    assert [(w["name"], w.get("position"), w["startDate"]) for w in got["work"]] == [
+        ("Nordwind Games Ltd", None, "2018-04"),
+        ("Nordwind Games Ltd", "Client Programmer", "2018-04"),
+        ("Nordwind Games Ltd", "Lead Engineer", "2019-01"),
+    ]
+
+
+def test_a_role_line_with_the_employers_own_dates_is_its_title() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("2017-10 – 2018-03  Harbour Link KK"),
+        Line("Business: game development"),
+        Line("2017-10 – 2018-03 / Client Programmer"),
+        Line("Built the battle screens", bullet=True),
+    )
+    assert [(w["name"], w.get("position")) for w in got["work"]] == [("Harbour Link KK", "Client Programmer")]
+
+
+def test_a_dated_title_under_an_entry_with_a_title_is_another_job() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("2015 – 2021  Researcher, Nordvale University"),
+        Line("Ran the lab", bullet=True),
+        Line("2018 – 2019 Teaching Assistant"),
+        Line("Harbour College"),
+    )
+    assert [w["name"] for w in got["work"]] == ["Nordvale University", "Harbour College"]
+
+
+def test_a_date_first_line_leaves_the_untyped_lines_above_to_the_entry_before() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("2019-01 – 2020-12  Nordwind Games Ltd"),
+        Line("Built the battle screens", bullet=True),
+        Line("Cocos2d-x"),
+        Line("2017-10 – 2018-12  Harbour Link KK"),
+    )
+    assert [(w["name"], w.get("position")) for w in got["work"]] == [
+        ("Nordwind Games Ltd", None),
+        ("Harbour Link KK", None),
+    ]
+
+
+def test_a_captioned_figure_dated_in_brackets_is_a_detail() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("2018-04 – 2025-01  Nordwind Games Ltd"),
+        Line("Capital: 5,000,000 (2018-10)"),
+    )
+    assert len(got["work"]) == 1
+
+
+def test_a_list_item_dated_in_brackets_is_an_achievement() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("2009-07 – 2010-12  Nordwind Games KK"),
+        Line("・Handheld game Star Garden (2010-02 release)"),
+    )
+    assert len(got["work"]) == 1
+
+
+def test_a_japanese_role_caption_and_employment_type_in_a_head() -> None:
+    assert head("株式会社サンプル", "正社員", "役職：CEO") == {"org": "株式会社サンプル", "role": "CEO"}
+
+
+def test_a_cjk_caption_a_space_off_its_colon_is_a_detail() -> None:
+    assert head("株式会社サンプル", "資本金 ：200万円") == {"org": "株式会社サンプル"}
+
+
+def test_a_word_in_brackets_on_an_all_capital_line_is_not_an_acronym() -> None:
+    fields = head("DEVOPS ENGINEER INTERN (CONSULTANT) – Nordwind Technologies, Boulogne")
+    assert fields["org"] == "Nordwind Technologies"
