@@ -182,6 +182,9 @@ class _Reader:
             height = raw.FPDF_GetPageHeightF(page)
             tags = self._tags(page)
             textpage = raw.FPDFText_LoadPage(page)
+            if not textpage:
+                self.notes.append(f"the text of page {index + 1} could not be read; skipped")
+                return [], height
             try:
                 words = self._words(textpage, height, tags)
             finally:
