@@ -952,10 +952,14 @@ class _Basics:
         sizes = sorted(ln.size for ln in top)
         body = sizes[len(sizes) // 2] if sizes else 0.0
         name_size = self.name_lines[0].size
+        preface = {id(ln) for ln in self.preface}
         found = [
             ln
             for ln in top
-            if body < ln.size <= name_size
+            # Near the top: before the first heading, in a box whose place in the reading order is
+            # unsure, or high on a positioned page; entry titles further down are larger type too.
+            if (id(ln) in preface or ln.where != "body" or (ln.box is not None and ln.box[1] < 250))
+            and body < ln.size <= name_size
             and id(ln) not in self.used
             and id(ln) not in self.refs
             and 3 <= len(ln.text) <= 60

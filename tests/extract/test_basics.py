@@ -451,3 +451,10 @@ def test_a_body_line_far_down_in_the_largest_type_is_not_the_name() -> None:
     lines = [Line("Max Muster", bold=True, size=14.0)] + [Line(f"Zeile {i}.", size=10.0) for i in range(40)]
     lines += [Line("Weitere Angaben", bold=True, size=20.0)]
     assert basics(lines)["name"] == "Max Muster"
+
+
+def test_an_entry_title_in_larger_type_is_not_the_label() -> None:
+    lines = [Line("Max Muster", bold=True, size=22.0), Line("max@example.com", size=10.0)]
+    lines += [Line("Experience", bold=True, size=14.0), Line("Senior Developer", bold=True, size=12.0)]
+    lines += [Line(f"Did thing {i}.", size=10.0, bullet=True) for i in range(6)]
+    assert "label" not in basics(lines)
