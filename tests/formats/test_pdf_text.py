@@ -65,6 +65,12 @@ def test_pdf_letter_spaced_words_are_joined() -> None:
     assert _texts(lines) == ["JOHN DOE"]
 
 
+@pytest.mark.parametrize("spacing", [3, 7])
+def test_pdf_words_spread_by_character_spacing_are_joined(spacing: float) -> None:
+    lines = read_lines(_one(Run("JOHN DOE", 50, 100, size=16, spacing=spacing)))
+    assert _texts(lines) == ["JOHN DOE"]
+
+
 def test_pdf_wrapped_paragraph_is_one_line_and_hyphenated_word_rejoined() -> None:
     width = 200
     lines = read_lines(

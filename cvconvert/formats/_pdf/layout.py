@@ -348,7 +348,7 @@ def _spaced_words(run: list[Word]) -> list[Word]:
     out: list[Word] = []
     group = [run[0]]
     for gap, w in zip(gaps, run[1:], strict=True):
-        if gap > max(least * 1.8, least + 0.15 * w.size):
+        if gap > least + 0.18 * w.size:  # a word space (about a quarter em) on top of the spacing
             out.append(_merge(group))
             group = [w]
         else:
