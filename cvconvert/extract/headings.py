@@ -178,6 +178,8 @@ def normalise(text: str) -> str:
     # Icons before a heading ("💼 Experience", "▶ Skills") are decoration.
     text = re.sub(r"^[^\w]+", "", text)
     text = text.replace("\u2019", "'")
+    # Optional plurals: "Langue(s) maternelle(s)", "Mother tongue(s)".
+    text = re.sub(r"(?<=\w)\((?:s|es|e|n|en|i)\)", "", text)
     if re.fullmatch(r"(?:\w ){2,}\w", text):
         text = text.replace(" ", "")
     # Japanese forms space the characters of a heading out to the cell's width ("学  歴").
@@ -309,7 +311,12 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "languages", "language", "sprachen", "sprachkenntnis*", "fremdsprach*", "langue*",
         "idioma*", "lengua*", "língua*", "lingua*", "lingue", "linguistic*", "talen", "talenkennis",
         "języki*", "język*", "языки*", "язык*", "diller", "dil", "nyelv*", "nyelvtudás", "γλώσσ*",
-        "språk*", "bahasa", "ngoại ngữ", "ngôn ngữ", "زبان*", "שפות", "语言", "語言", "外语", "外語",
+        "språk*", "bahasa", "ngoại ngữ", "ngôn ngữ", "mother tongue*", "native language*",
+        "muttersprache*", "sprache*", "moedertaal", "madrelingua", "langue maternelle", "lengua materna",
+        "língua materna", "lingua madre", "język ojczysty", "родной язык", "ana dil", "anyanyelv",
+        "μητρική γλώσσα", "modersmål", "bahasa ibu", "other languages", "altre lingue", "autres langues",
+        "otros idiomas", "outros idiomas", "weitere sprachen", "andere talen", "inne języki",
+        "другие языки", "diğer diller", "زبان*", "שפות", "语言", "語言", "外语", "外語",
         "語学", "语学", "어학", "외국어", "언어",
     ),
     "projects": (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cvconvert.extract import headings
 from cvconvert.extract.daterange import find_dates
@@ -56,14 +56,37 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
     marks = _known_headings(lines, body_size)
     marks += _look_alikes(lines, marks, body_size)
+    captions = _caption_rows(lines, {i for i, _, _ in marks})
+    marks += [(i, key, 0.6) for i, (key, _) in captions.items()]
     marks.sort()
     bounds = [i for i, _, _ in marks] + [len(lines)]
     preface = lines[: bounds[0]]
-    sections = [
-        _Section(key, lines[i].text, conf, lines[i + 1 : end])
-        for (i, key, conf), end in zip(marks, bounds[1:], strict=False)
-    ]
+    sections = []
+    for (i, key, conf), end in zip(marks, bounds[1:], strict=False):
+        body = lines[i + 1 : end]
+        if i in captions:
+            # The caption's own row holds the first item: "Mother tongue<tab>Italian".
+            body = [replace(lines[i], text=captions[i][1]), *body]
+        sections.append(_Section(key, lines[i].text, conf, body))
     return preface, sections
+
+
+def _caption_rows(lines: list[Line], marked: set[int]) -> dict[int, tuple[str, str]]:
+    """Rows of a caption column naming a list section, with the row's value: "Languages<tab>
+    English, German", Europass's "Other languages<tab>...". {line number: (section, value)}.
+
+    Only list sections (languages, skills, interests): a caption column also holds "Work<tab>
+    +1 555 0100", a telephone, where an entry section would be wrong.
+    """
+    rows: dict[int, tuple[str, str]] = {}
+    for i, line in enumerate(lines):
+        caption, tab, value = line.text.strip().partition("\t")
+        if not tab or i in marked or not value.strip() or _words(caption) > 4 or re.search(r"[@\d]", caption):
+            continue
+        key = headings.lookup(caption)
+        if key in ("languages", "skills", "interests"):
+            rows[i] = (key, value.strip())
+    return rows
 
 
 def _known_headings(lines: list[Line], body_size: float) -> list[tuple[int, str, float]]:

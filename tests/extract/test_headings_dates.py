@@ -320,3 +320,19 @@ def test_turkish_capitals_fold_like_their_small_letters() -> None:
     assert headings.lookup("YAYINLAR") == "publications"
     assert headings.lookup("TEKNİK BİLGİLER") == "skills"
     assert _dates("MAYIS 2019 - EKİM 2020") == [("2019-05", "2020-10", False)]
+
+
+def test_a_caption_column_row_naming_a_list_section_opens_it_with_its_value() -> None:
+    lines = [
+        Line("Curriculum vitae"),
+        Line("Jane Doe"),
+        Line("jane@example.org"),
+        Line("COMPETENZE PERSONALI", size=12),
+        Line("Lingua madre\tItaliano"),
+        Line("Altre lingue\tInglese (C1)"),
+        Line("Work\t+39 0422 000000"),  # a telephone's caption: no entry section opens
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["skills", "languages", "languages"]
+    assert [ln.text for ln in sections[1].lines] == ["Italiano"]
+    assert headings.lookup("Langue(s) maternelle(s)") == "languages"
