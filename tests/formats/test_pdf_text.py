@@ -198,6 +198,17 @@ def test_pdf_right_to_left_line_is_in_logical_order() -> None:
     assert _texts(lines) == ["שלום עולם"]
 
 
+def test_pdf_left_to_right_words_inside_a_right_to_left_line_keep_their_order() -> None:
+    # Visual order, left to right: "שנים" "Google Cloud" "אצל" "עבדתי".
+    runs = [
+        Run("שנים", 50, 100, rtl=True),
+        Run("Google Cloud", 77, 100),
+        Run("אצל", 146, 100, rtl=True),
+        Run("עבדתי", 167, 100, rtl=True),
+    ]
+    assert _texts(read_lines(_one(*runs))) == ["עבדתי אצל Google Cloud שנים"]
+
+
 def test_pdf_bidi_controls_are_dropped() -> None:
     lines = read_lines(_one(Run("\u202bAcme\u202c Ltd", 50, 100)))
     assert _texts(lines) == ["Acme Ltd"]

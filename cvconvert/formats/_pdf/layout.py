@@ -81,11 +81,12 @@ _RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def _rtl(text: str) -> bool:
-    """More right-to-left letters (Hebrew, Arabic, Persian) than left-to-right ones."""
+    """As many words in a right-to-left script (Hebrew, Arabic, Persian) as in others."""
     if not _RTL_SCRIPT.search(text):
         return False
-    r = sum(1 for ch in text if unicodedata.bidirectional(ch) in ("R", "AL"))
-    return r > 0 and r * 2 >= sum(1 for ch in text if ch.isalpha())
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    r = sum(1 for w in words if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in w))
+    return r * 2 >= len(words)
 
 
 def rows(words: list[Word]) -> list[list[Word]]:
@@ -376,7 +377,7 @@ def _line_text(words: list[Word]) -> str:
     """Words joined by spaces, or by a tab across a gap wider than :data:`TAB_GAP` font sizes."""
     parts = [words[0].text]
     for prev, w in itertools.pairwise(words):
-        gap = max(w.x0 - prev.x1, prev.x0 - w.x1)  # right-to-left rows run the other way
+        gap = w.x0 - prev.x1
         size = max(prev.size, w.size, 1.0)
         # Letters that touch are one word, whatever space PDFium inferred (an accent drawn
         # back over a letter made it see one: "TÜB İTAK"). Chinese and Japanese put no space
@@ -413,14 +414,49 @@ def _cells(flow: _Flow) -> list[tuple[list[Word], list[Word]]]:
     return [_sides(row, flow.split) for row in flow.rows]
 
 
+def _logical(words: list[Word]) -> list[Word]:
+    """A right-to-left row's words in reading order: right to left, except that a run of
+    left-to-right words inside it ("Google Cloud", "2019 - 2021") keeps its own order."""
+    out: list[Word] = []
+    run: list[Word] = []
+    for w in reversed(words):
+        if _RTL_SCRIPT.search(w.text):
+            out.extend(reversed(run))
+            run = []
+            out.append(w)
+        else:
+            run.append(w)
+    out.extend(reversed(run))
+    return out
+
+
 def _row_line(words: list[Word], flow: _Flow) -> PageLine | None:
     words = _join_spaced(words)
-    if _rtl("".join(w.text for w in words)):
-        words = words[::-1]
+    if _rtl(" ".join(w.text for w in words)):
+        return _rtl_line(words, flow)
     words, bullet = _bullet(words)
     if not words:
         return None
     return PageLine(words, _line_text(words), flow.column, flow.sidebar, bullet=bullet)
+
+
+def _rtl_line(words: list[Word], flow: _Flow) -> PageLine | None:
+    """A right-to-left row: its pieces between wide gaps from right to left, each in reading
+    order, after a tab; the gaps are measured where the words stand, left to right."""
+    pieces = [[words[0]]]
+    for prev, w in itertools.pairwise(words):
+        if w.x0 - prev.x1 > TAB_GAP * max(prev.size, w.size, 1.0):
+            pieces.append([w])
+        else:
+            pieces[-1].append(w)
+    ordered = [_logical(piece) for piece in reversed(pieces)]
+    first, bullet = _bullet(ordered[0])
+    ordered[0] = first
+    ordered = [piece for piece in ordered if piece]
+    if not ordered:
+        return None
+    text = "\t".join(" ".join(w.text for w in piece) for piece in ordered)
+    return PageLine([w for piece in ordered for w in piece], text, flow.column, flow.sidebar, bullet=bullet)
 
 
 def flow_lines(flow: _Flow) -> list[PageLine]:
