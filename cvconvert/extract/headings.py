@@ -8,6 +8,7 @@ compared after :func:`normalise`: case-folded, accents kept, punctuation and num
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -219,6 +220,7 @@ HEADINGS: dict[str, str] = {normalise(word): key for key, words in _HEADINGS.ite
 _BARE: dict[str, str] = {_bare(word): key for word, key in reversed(HEADINGS.items()) if _bare(word) != "resume"}
 
 
+@functools.lru_cache(maxsize=8192)
 def lookup(text: str) -> str | None:
     """The section a heading names, or None.
 
