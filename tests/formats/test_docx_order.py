@@ -412,3 +412,8 @@ def test_small_cells_of_an_entry_row_read_as_one_phrase_each() -> None:
         "Berlin",
         "2019 - 2021",
     ]
+
+
+def test_a_date_cut_into_year_and_month_cells_is_one_line_with_its_event() -> None:
+    rows = [[_p("平成 6"), _p("8"), _p("株式会社アクメ 入社")], [_p("2019"), _p("3"), _p("Joined Acme Ltd")]]
+    assert _texts(read_lines(_docx(_table(rows)))) == ["平成 6\t8\t株式会社アクメ 入社", "2019\t3\tJoined Acme Ltd"]

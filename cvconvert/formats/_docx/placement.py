@@ -385,6 +385,29 @@ def _phrase_cells(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, i
     return out
 
 
+def _split_dates(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, int, list[Line]]]:
+    """A row that starts with a date cut into cells ("2019 | 3 | joined Acme Ltd", the
+    Japanese year | month | event form): one line, the cells apart by tabs."""
+    by_row: dict[int, list[tuple[int, int, list[Line]]]] = {}
+    for cell in cells:
+        by_row.setdefault(cell[0], []).append(cell)
+    out: list[tuple[int, int, list[Line]]] = []
+    for r, row in by_row.items():
+        filled = [lines for _, _, lines in row if lines]
+        if len(filled) >= 3 and all(len(ls) == 1 and _date_part(ls[0].text) for ls in filled[:-1]):
+            event = filled[-1]
+            text = "\t".join([*(ls[0].text for ls in filled[:-1]), event[0].text])
+            out.append((r, row[0][1], [Line(**{**event[0].__dict__, "text": text}), *event[1:]]))
+            continue
+        out.extend(row)
+    return out
+
+
+def _date_part(text: str) -> bool:
+    """A year or a month alone ("2019", "3", "平成 4", "R5")."""
+    return len(text) <= 8 and any(ch.isdigit() for ch in text)
+
+
 def _small_cell(lines: list[Line]) -> bool:
     return len(lines) <= 3 and all(len(ln.text) <= 40 and not _is_bullet(ln) for ln in lines)
 
@@ -492,7 +515,7 @@ def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
     A layout table with two entries per row ("Job A | dates A | Job B | dates B") is read as
     two columns of entries, left block first, so that each entry's cells stay together.
     """
-    cells = _dates_first(_paired_cells(_phrase_cells(_caption_rows(cells))))
+    cells = _dates_first(_paired_cells(_split_dates(_phrase_cells(_caption_rows(cells)))))
     dated: dict[int, list[int]] = {}
     for r, c, lines in cells:
         if any(find_dates(line.text) for line in lines):
