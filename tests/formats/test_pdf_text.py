@@ -209,6 +209,15 @@ def test_pdf_left_to_right_words_inside_a_right_to_left_line_keep_their_order() 
     assert _texts(read_lines(_one(*runs))) == ["עבדתי אצל Google Cloud שנים"]
 
 
+def test_pdf_right_to_left_page_reads_its_right_column_first() -> None:
+    runs = []
+    for i in range(5):
+        runs.append(Run(f"צד שמאל {i}", 40, 100 + 14 * i, rtl=True))
+        runs.append(Run(f"עמודה ראשית {i}", 320, 103 + 17 * i, rtl=True))
+    texts = _texts(read_lines(_one(*runs)))
+    assert texts[0].startswith("עמודה ראשית") and texts[-1].startswith("צד שמאל")
+
+
 def test_pdf_bidi_controls_are_dropped() -> None:
     lines = read_lines(_one(Run("\u202bAcme\u202c Ltd", 50, 100)))
     assert _texts(lines) == ["Acme Ltd"]

@@ -312,10 +312,11 @@ def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) 
     for f in right_flows:
         f.column += 1
         f.sidebar = f.sidebar or rw < 0.6 * lw
-    # The column holding the largest type (the name) is read first; otherwise left to right.
+    # The column holding the largest type (the name) is read first; otherwise in the direction
+    # of the script: left to right, or right to left in Hebrew, Arabic and Persian.
     lmax = max(w.size for r in left_rows for w in r)
     rmax = max(w.size for r in right_rows for w in r)
-    if rmax > lmax + 0.5:
+    if rmax > lmax + 0.5 or (abs(rmax - lmax) <= 0.5 and _rtl(" ".join(w.text for r in band for w in r))):
         return right_flows + left_flows
     return left_flows + right_flows
 
