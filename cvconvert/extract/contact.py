@@ -137,7 +137,11 @@ _URL = re.compile(
     r"(?:/[^\s<>\"'，。、）)]*)?)(?=$|[\s,;|)）])"
 )
 # Not inside an identifier either ("ResearcherID: D-4752-2015").
-_PHONE = re.compile(r"(?<![\w+])(?<![^\W\d]-)(?:\+|00)?[(（]?\+?\d[\d ().\-‑/（）]{5,}\d(?![\w])")
+# With a country code, groups may be cut by commas too ("+58 281 268,72,85").
+_PHONE = re.compile(
+    r"(?<![\w+])(?<![^\W\d]-)"
+    r"(?:\+\d(?:[\d ().\-‑/（）]|,(?=\d)){5,}\d|(?:\+|00)?[(（]?\+?\d[\d ().\-‑/（）]{5,}\d)(?![\w])"
+)
 # A caption before a colon: "Scopus Author ID: …" (a phone's caption is often one letter: "T:").
 _CAPTION = re.compile(r"^[^\W\d][\w .'/()-]{0,40}?\s*[:：]\s*\S")
 # Captions of numbers that are not phone numbers: identifiers, fax, postal codes.

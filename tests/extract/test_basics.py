@@ -458,3 +458,8 @@ def test_an_entry_title_in_larger_type_is_not_the_label() -> None:
     lines += [Line("Experience", bold=True, size=14.0), Line("Senior Developer", bold=True, size=12.0)]
     lines += [Line(f"Did thing {i}.", size=10.0, bullet=True) for i in range(6)]
     assert "label" not in basics(lines)
+
+
+def test_phone_groups_cut_by_commas_after_a_country_code() -> None:
+    lines = body("Pedro Pérez", "Teléfono: +58 281 268,72,85")
+    assert basics(lines)["phone"] == "+58 281 268,72,85"
