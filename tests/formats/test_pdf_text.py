@@ -300,6 +300,11 @@ def test_pdf_paragraph_numbers_follow_gaps() -> None:
     assert lines[1].para == lines[2].para != lines[0].para
 
 
+def test_pdf_text_far_outside_the_page_is_left_out() -> None:
+    lines = read_lines(_one(Run("Visible", 50, 100), Run("Hidden", 5e8, 100)))
+    assert _texts(lines) == ["Visible"]
+
+
 def test_pdf_without_text_is_refused_as_a_scan() -> None:
     with pytest.raises(InvalidInputError, match="no text layer"):
         read_lines(build([Page([])]))

@@ -154,6 +154,8 @@ def _gutter(items: list[_Chunk]) -> tuple[float, float] | None:
     # points). The gutter is where the fewest cross: only the rows that span the page (a name, a
     # contact line, a heading), not the ragged ends of a column's short lines. Among the places
     # that few, the widest run.
+    if width > 20_000:
+        return None  # no page is that wide; the words are not laid out for reading
     bins = int(width) + 2
     delta = [0] * (bins + 1)
     for c in items:

@@ -189,6 +189,10 @@ class _Reader:
                 words = self._words(textpage, height, tags)
             finally:
                 raw.FPDFText_ClosePage(textpage)
+            # Text far outside the page is never seen (and a hostile offset would make the
+            # column search sweep a billion points): a page's width and height either way is room
+            # enough for a crop box that does not start at zero.
+            words = [w for w in words if -width < w.x0 < 2 * width and -height < w.top < 2 * height]
             lines = layout.page_lines(words, width)
             self._links(page, height, lines)
         finally:
