@@ -85,6 +85,16 @@ _PAGE_MARK = re.compile(
 )
 
 
+# "I consent to the processing of my personal data …", per language.
+_CONSENT = re.compile(
+    r"(?i)processing of (?:my )?personal data|przetwarzanie moich danych|"
+    r"verarbeitung meiner (?:personenbezogenen )?daten|"
+    r"trattamento dei (?:miei )?dati personali|tratamiento de (?:mis )?datos personales|"
+    r"tratamento dos (?:meus )?dados pessoais|traitement de mes données|обработку (?:моих )?персональных данных|"
+    r"zpracování (?:mých )?osobních údajů|kişisel verilerimin işlenmesi"
+)
+
+
 @dataclass
 class _State:
     """What the passes know of one document so far; made for one call and dropped after it."""
@@ -155,12 +165,29 @@ def extract(
 
 
 def running_heads(state: _State) -> None:
-    """Page headers, footers and page numbers ("Page 2 of 3", "- 2 -") leave the body."""
+    """Page headers, footers and page numbers ("Page 2 of 3", "- 2 -") leave the body, and so
+    does a consent to the processing of personal data (the clause CVs in some countries end with),
+    with the lines of its paragraph."""
     if not state.lines:
         state.report.warn("", "the document holds no text")
+    consent: Line | None = None
     for line in state.lines:
+        if _CONSENT.search(line.text):
+            consent = line
+            continue
+        if consent is not None and _goes_on_with(consent, line):
+            consent = line
+            continue
+        consent = None
         running = line.where in ("header", "footer") or _PAGE_MARK.search(line.text)
         (state.running if running else state.body).append(line)
+
+
+def _goes_on_with(previous: Line, line: Line) -> bool:
+    """The next line of the same paragraph, or of the same sentence (in lower case after a line
+    that does not end one)."""
+    same = previous.para == line.para and previous.where == line.where
+    return same or (line.text[:1].islower() and not previous.text.rstrip().endswith((".", "!", "?", "。")))
 
 
 def sections(state: _State) -> None:
@@ -358,7 +385,7 @@ def lists(state: _State) -> None:
                 f"section {section.title!r} has no JSON Resume place; skipped (confidence {section.confidence:.1f})",
             )
         elif key not in _ENTRY_SECTIONS and key not in ("basics", "summary"):
-            items = _list_section(key, section.lines, state.lang)
+            items = _list_section(key, section.lines, state.lang, section.title)
             if items:
                 state.report.warn(
                     pointer(key),

@@ -157,7 +157,8 @@ def _is_level(text: str) -> bool:
 
 def _pieces(text: str) -> list[str]:
     """The items of a one-line list: "Python, SQL | Go" -> ["Python", "SQL", "Go"]."""
-    return [p.strip(" .") for p in _SEPARATORS.split(text) if p.strip(" .")]
+    # A bullet glyph left at either end ("Lua •") is the list's, not the item's.
+    return [p.strip(" .•·▪∙") for p in _SEPARATORS.split(text) if p.strip(" .•·▪∙")]
 
 
 def _joined_rows(lines: list[Line]) -> Iterator[Line]:
@@ -236,6 +237,9 @@ def _skills(lines: list[Line]) -> list[dict[str, Any]]:
             out.append(group)
         elif group is not None and (_is_bullet(line) or not group["keywords"]):
             group["keywords"].extend(_pieces(text))
+        elif _is_sentence(text):
+            group = None
+            out.append({"name": text})  # "Well-versed in Ruby, Rails. Good knowledge of Go."
         else:
             group = None
             out.extend(_skill(piece) for piece in _pieces(text))
@@ -264,11 +268,21 @@ def _is_header_row(text: str) -> bool:
     Its first cell is a skills or languages heading word, and no cell holds a list.
     """
     cells = [c.strip() for c in text.split("\t") if c.strip()]
+    first = re.findall(r"\w+", cells[0]) if cells else []
     return (
         len(cells) > 1
-        and headings.lookup(cells[0]) in ("skills", "languages")
+        and 0 < len(first) <= 3
+        # "Skill", "Skill name", "Language": a word of the cell names the list.
+        and any(headings.lookup(word) in ("skills", "languages") for word in first)
         and not any(re.search(r"[,;，、]", c) for c in cells)
     )
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence, not a list: many words, and commas between phrases rather than names
+    ("Can run an agile project reasonably well, including delivery and planning")."""
+    pieces = _pieces(text)
+    return _words(text) >= 8 and (bool(re.search(r"\w\.\s+\w", text)) or _words(text) / len(pieces) >= 3.5)
 
 
 def _is_group_name(line: Line, text: str, following: list[Line]) -> bool:
@@ -545,13 +559,18 @@ def _list_items(lines: list[Line]) -> list[str]:
     return out
 
 
-def _list_section(key: str, lines: list[Line], lang: str | None = None) -> list[dict[str, Any]]:
+def _list_section(key: str, lines: list[Line], lang: str | None = None, title: str = "") -> list[dict[str, Any]]:
     """The items of one list section, as JSON Resume gives them for ``key``; ``lang`` is the
-    document's language, whose names of languages are known besides the English ones."""
+    document's language, whose names of languages are known besides the English ones; ``title``
+    is the section's heading."""
     if key == "skills":
         return _skills(lines)
     if key == "languages":
-        return _languages(lines, lang)
+        items = _languages(lines, lang)
+        if items and "fluency" not in items[0] and _fold(title.rstrip(":： ")) in _MOTHER_TONGUE:
+            # A "Mother tongue" heading over its language: the caption is its fluency.
+            items[0]["fluency"] = title.rstrip(":： ")
+        return items
     if key == "interests":
         return _interests(lines)
     if key in _DATE_KEY:

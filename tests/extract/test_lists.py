@@ -360,3 +360,27 @@ def test_prose_opening_the_main_column_after_a_sidebar_is_the_summary() -> None:
     data = extract(sidebar + main)[0].to_data()
     assert data["basics"]["summary"] == " ".join(_PROFILE)
     assert data["interests"] == [{"name": "Chess"}, {"name": "Hiking"}]
+
+
+def test_skills_sentence_is_not_cut_at_its_commas() -> None:
+    text = "Can run an agile project reasonably well, including delivery, planning and communication."
+    assert _items("skills", text) == [{"name": text}]
+
+
+def test_skills_bullet_left_at_the_end_of_an_item_is_dropped() -> None:
+    assert _items("skills", "OCaml • Haskell • Lua •") == [{"name": "OCaml"}, {"name": "Haskell"}, {"name": "Lua"}]
+
+
+def test_consent_to_processing_personal_data_is_in_no_section() -> None:
+    data = _cv(
+        "CERTIFICATES",
+        "Cloud Practitioner 2021",
+        "Wyrażam zgodę na przetwarzanie moich danych osobowych w celu prowadzenia rekrutacji na",
+        "stanowisko.",
+    )
+    assert data["certificates"] == [{"name": "Cloud Practitioner", "date": "2021"}]
+
+
+def test_languages_under_a_mother_tongue_heading_take_it_as_fluency() -> None:
+    items = _list_section("languages", [Line("Italian"), Line("English (C1)")], None, "Mother tongue(s)")
+    assert items == [{"language": "Italian", "fluency": "Mother tongue(s)"}, {"language": "English", "fluency": "C1"}]
