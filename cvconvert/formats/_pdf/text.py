@@ -84,6 +84,7 @@ _ACCENTS = {
     "\u02dd": "\u030b",  # ˝
     "\u02cb": "\u0300",  # ˋ
 }
+_BAND = 24.0  # points: an accent sits within a line's height of its letter
 _HAS_ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
 _MEND = re.compile(_HAS_ACCENT.pattern[:-1] + _COMPAT.pattern[1:-1] + _INVISIBLE.pattern[1:])
 
@@ -354,11 +355,18 @@ class _Reader:
     def _place_accents(self, textpage: Any, words: list[Word], floating: list[tuple[float, float, str]]) -> None:
         """Accents that stand alone in the text layer go on the letter of the word they sit on."""
         marks: dict[int, dict[int, str]] = {}
+        # Words by bands of their middle, so that each accent looks at the words of its line only.
+        bands: dict[int, list[Word]] = {}
+        for w in words:
+            if w.start >= 0:
+                bands.setdefault(int((w.top + w.bottom) / 2 // _BAND), []).append(w)
         for cx, cy, mark in floating:
+            band = int(cy // _BAND)
             near = [
                 w
-                for w in words
-                if w.x0 - 1 <= cx <= w.x1 + 1 and w.top - 0.9 * w.size <= cy <= w.bottom + 0.6 * w.size and w.start >= 0
+                for b in (band - 1, band, band + 1)
+                for w in bands.get(b, ())
+                if w.x0 - 1 <= cx <= w.x1 + 1 and w.top - 0.9 * w.size <= cy <= w.bottom + 0.6 * w.size
             ]
             if not near:
                 continue
