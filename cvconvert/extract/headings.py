@@ -340,7 +340,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "zertifikat*", "zertifizierung*", "weiterbildung*", "fortbildung*", "lehrgänge",
         "certificado*", "certificaç*", "certificacion*", "cursos", "certificazion*", "corsi",
         "certificaten", "cursussen", "certyfikat*", "kursy", "szkolenia", "сертификат*", "курсы",
-        "sertifika*", "kurslar", "tanúsítvány*", "bizonyítvány*", "πιστοποι*", "σεμινάρι*",
+        "sertifika*", "kurslar", "alınan eğitimler", "tanúsítvány*", "bizonyítvány*", "πιστοποι*", "σεμινάρι*",
         "certifikat*", "kurser", "sertifikat", "sertifikasi", "pelatihan", "chứng chỉ",
         "گواهینامه*", "دوره*", "תעודות", "קורסים", "证书", "證書", "资格", "資格", "免許",
         "培训", "研修", "자격", "자격증", "수료",

@@ -54,8 +54,8 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
     headings written like them."""
     sizes = sorted(line.size for line in lines if line.size)
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
-    marks = _known_headings(lines, body_size)
-    marks += _look_alikes(lines, marks, body_size)
+    marks, wrapped = _known_headings(lines, body_size)
+    marks += _look_alikes(lines, marks, body_size, wrapped)
     captions = _caption_rows(lines, {i for i, _, _ in marks})
     marks += [(i, key, 0.6) for i, (key, _) in captions.items()]
     marks.sort()
@@ -63,7 +63,7 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
     preface = lines[: bounds[0]]
     sections = []
     for (i, key, conf), end in zip(marks, bounds[1:], strict=False):
-        body = lines[i + 1 : end]
+        body = [ln for k, ln in enumerate(lines[i + 1 : end], start=i + 1) if k not in wrapped]
         if i in captions:
             # The caption's own row holds the first item: "Mother tongue<tab>Italian".
             body = [replace(lines[i], text=captions[i][1]), *body]
@@ -89,25 +89,59 @@ def _caption_rows(lines: list[Line], marked: set[int]) -> dict[int, tuple[str, s
     return rows
 
 
-def _known_headings(lines: list[Line], body_size: float) -> list[tuple[int, str, float]]:
-    """(line number, section, confidence) of the lines whose words the heading vocabulary knows."""
+def _known_headings(lines: list[Line], body_size: float) -> tuple[list[tuple[int, str, float]], set[int]]:
+    """(line number, section, confidence) of the lines whose words the heading vocabulary knows,
+    and the line numbers of the second lines of wrapped headings (see :func:`_wrapped_heading`)."""
     marks: list[tuple[int, str, float]] = []
+    wrapped_ends: set[int] = set()
+    skip = -1
     for i, line in enumerate(lines):
         text = _past_date_captions(line.text)
-        if "\t" in text.strip() or _words(text) > 7 or "@" in text or find_dates(text):
+        if i == skip or "\t" in text.strip() or _words(text) > 7 or "@" in text or find_dates(text):
             continue
         if _is_bullet(line) and line.level is None:
             continue
+        wrapped = _wrapped_heading(lines, i)
+        if wrapped is not None:
+            text, skip = f"{text} {lines[wrapped].text}", wrapped
         key = headings.lookup(text)
         if key is None:
             continue
+        if wrapped is not None:
+            wrapped_ends.add(wrapped)
         looks = _heading_look(line, body_size)
         # A bare word such as "Experience" in running text is not a heading; a styled one is.
         # A note in brackets after it does not count ("資格・免許（コンテスト等の受賞歴）").
         if not looks and _words(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)) > 3:
             continue
         marks.append((i, key, 0.9 if looks else 0.7))
-    return marks
+    return marks, wrapped_ends
+
+
+def _wrapped_heading(lines: list[Line], i: int) -> int | None:
+    """The line that ends a heading wrapped in a label column, read between the lines of the
+    content beside it ("TEKNİK" / "Programlama Dilleri: ..." / "BİLGİLER"): the next line that
+    starts at the same left edge of the same page, within two lines, in capitals like it, when
+    the first is no heading alone and the two together are another than the second alone. None
+    when there is no such line."""
+    line = lines[i]
+    if line.box is None or not _capitals(line.text) or headings.lookup(line.text) is not None:
+        return None
+    for j in range(i + 1, min(i + 3, len(lines))):
+        other = lines[j]
+        if other.box is None or other.page != line.page or abs(other.box[0] - line.box[0]) > 2:
+            continue
+        if _capitals(other.text) and _words(other.text) <= 3:
+            joined = f"{line.text} {other.text}"
+            known = headings.lookup(joined)
+            return j if known is not None and known != headings.lookup(other.text) else None
+        return None
+    return None
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _past_date_captions(text: str) -> str:
@@ -121,7 +155,7 @@ def _past_date_captions(text: str) -> str:
 
 
 def _look_alikes(
-    lines: list[Line], marks: list[tuple[int, str, float]], body_size: float
+    lines: list[Line], marks: list[tuple[int, str, float]], body_size: float, wrapped: set[int]
 ) -> list[tuple[int, str, float]]:
     """Headings the vocabulary does not know, written like the ones it does.
 
@@ -138,7 +172,7 @@ def _look_alikes(
         sig = _signature(line)
         if sig in known_count:
             all_count[sig] = all_count.get(sig, 0) + 1
-    marked = {i for i, _, _ in marks}
+    marked = {i for i, _, _ in marks} | wrapped
     found: list[int] = []
     for i, line in enumerate(lines):
         sig = _signature(line)

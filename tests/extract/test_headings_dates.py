@@ -336,3 +336,26 @@ def test_a_caption_column_row_naming_a_list_section_opens_it_with_its_value() ->
     assert [s.key for s in sections] == ["skills", "languages", "languages"]
     assert [ln.text for ln in sections[1].lines] == ["Italiano"]
     assert headings.lookup("Langue(s) maternelle(s)") == "languages"
+
+
+def test_a_heading_wrapped_in_a_label_column_is_read_whole() -> None:
+    def label(text: str, top: float) -> Line:
+        return Line(text, box=(72, top, 120, top + 8))
+
+    def content(text: str, top: float) -> Line:
+        return Line(text, box=(172, top, 540, top + 8))
+
+    lines = [
+        Line("Jane Doe", box=(72, 10, 200, 22)),
+        content("jane@example.org", 30),
+        label("DENEYİM", 50),
+        content("Araştırmacı – Acme (2016 – 2022)", 50),
+        label("ALINAN", 80),
+        content("PMP Sertifikası Sınavına Hazırlık Eğitimi", 80),
+        label("EĞİTİMLER", 92),  # alone it would be "education"
+        content("Türkiye (35 saat, 2024)", 92),
+        label("EDUCATION", 120),  # stacked headings known alone are not joined
+        label("EXPERIENCE", 132),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "certificates", "education", "work"]
