@@ -81,7 +81,15 @@ def read_lines(source: str) -> list[Line]:
 
     rows = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     para, table, table_row, in_fence = 0, -1, 0, False
+    # Front matter ("---" / "name: Jane Doe" / "---") is read as plain lines: its closing
+    # dashes would otherwise make the line above a heading.
+    matter = _front_matter(rows)
+    for raw in rows[1:matter] if matter > 0 else ():
+        add(raw, para=para)
+    para += 1
     for i, raw in enumerate(rows):
+        if i <= matter:
+            continue
         if _FENCE.match(raw):
             in_fence = not in_fence
             para += 1
@@ -106,6 +114,16 @@ def read_lines(source: str) -> list[Line]:
             text, hints = _line(_QUOTE.sub("", raw))
             add(text, para=para, **hints)
     return out
+
+
+def _front_matter(rows: list[str]) -> int:
+    """The index of the line that closes a front matter block opened on the first line, or -1."""
+    if not rows or rows[0].strip() != "---":
+        return -1
+    for i, row in enumerate(rows[1:50], start=1):
+        if row.strip() in ("---", "..."):
+            return i
+    return -1
 
 
 def _line(raw: str) -> tuple[str, dict[str, Any]]:

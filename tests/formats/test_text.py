@@ -217,3 +217,17 @@ def test_empty_text_is_bad_input(tmp_path: Path) -> None:
     path.write_text("\n  \n", encoding="utf-8")
     with pytest.raises(InvalidInputError):
         cvconvert.read(path)
+
+
+def test_front_matter_is_read_as_plain_lines() -> None:
+    lines = read_lines("---\nname: Jane Example\nrole: Engineer\n---\n# Experience\n")
+    assert [(ln.text, ln.level) for ln in lines] == [
+        ("name: Jane Example", None),
+        ("role: Engineer", None),
+        ("Experience", 0),
+    ]
+
+
+def test_a_thematic_break_at_the_top_is_no_front_matter() -> None:
+    lines = read_lines("---\nJane Example\n\nExperience\n")
+    assert [ln.text for ln in lines] == ["Jane Example", "Experience"]
