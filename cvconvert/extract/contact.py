@@ -366,7 +366,12 @@ def _referee_lines(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     inside = False
     for line in lines:
-        key = headings.lookup(line.text) if len(line.text) <= 60 else None
+        short = len(line.text) <= 60
+        # Only a line with a references word can open the section: the heading vocabulary is
+        # asked about every line only inside one.
+        if not inside and not (short and _REFERENCE_KEYS.search(line.text)):
+            continue
+        key = headings.lookup(line.text) if short else None
         if key is not None:
             inside = key == "references"
         elif inside:

@@ -58,14 +58,23 @@ def _country_names(lang: str) -> dict[str, str]:
     return {str(name).casefold(): code for code, name in names.items() if len(code) == 2 and code.isalpha()}
 
 
+# Short forms CLDR does not list as names.
+_COUNTRY_ALIASES = {
+    "usa": "US", "u.s.a": "US", "u.s": "US", "us": "US", "uk": "GB", "u.k": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "uae": "AE", "u.a.e": "AE",
+}  # fmt: skip
+
+
 def _country_code(text: str) -> str | None:
     """ "Costa Rica", "Deutschland", "Россия" -> "CR", "DE", "RU"."""
     folded = text.strip(" .").casefold()
     if not folded or any(ch.isdigit() for ch in folded):
         return None
+    if folded in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[folded]
     # English first; the other languages (some 20 ms each to load, once) only for a name the
     # country vocabulary knows ("Deutschland", "Россия"): a city is looked up in English alone.
-    languages = _COUNTRY_LANGUAGES if _COUNTRIES.fullmatch(folded) else _COUNTRY_LANGUAGES[:1]
+    languages = _COUNTRY_LANGUAGES if len(folded) > 3 and _COUNTRIES.fullmatch(folded) else _COUNTRY_LANGUAGES[:1]
     for lang in languages:
         code = _country_names(lang).get(folded)
         if code:
@@ -75,18 +84,20 @@ def _country_code(text: str) -> str | None:
 
 def _is_place(text: str) -> bool:
     text = text.strip()
-    if len(text) > 80 or (_ORG.search(text) and not _COUNTRIES.search(text)) or _DEGREE.search(text):
+    if len(text) > 80:
         return False
-    if re.fullmatch(r"[A-ZÀ-Ý][\w .'-]+,\s*[A-Z]{2}", text):
-        return True
     if len(text) <= 30 and (_KO_PLACE.search(text) or _CJK_REGION_CITY.search(text)):
         return True  # "경기도 부천시", "兵庫県神戸市": province and city by their suffixes
+    if re.search(r"\d", text):
+        return False  # "Un (1) hijo"
+    if (_ORG.search(text) and not _COUNTRIES.search(text)) or _DEGREE.search(text) or _ROLE.search(text):
+        return False  # "C++, Python Developer"
+    if re.fullmatch(r"[A-ZÀ-Ý][\w .'-]+,\s*[A-Z]{2}", text):
+        return True
     parts = [p.strip() for p in text.split(",") if p.strip()]
     dashed = [p.strip() for p in re.split(r",|\s[-–—]\s", text) if p.strip()]
     if len(dashed) > len(parts) and _COUNTRIES.fullmatch(dashed[-1]):
         parts = dashed  # "Barueri - São Paulo, Brasil": a spaced dash separates like a comma
-    if re.search(r"\d", text) or _ROLE.search(text):
-        return False  # "Un (1) hijo", "C++, Python Developer"
     if 2 <= len(parts) <= 4 and all(_words(p) <= 3 and p[:1].isupper() for p in parts):
         # "Java, Python, C, SQL": a list of three or more names is a place only when it ends in a
         # country or a state code ("Austin, Travis County, TX").

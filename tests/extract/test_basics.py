@@ -463,3 +463,8 @@ def test_an_entry_title_in_larger_type_is_not_the_label() -> None:
 def test_phone_groups_cut_by_commas_after_a_country_code() -> None:
     lines = body("Pedro Pérez", "Teléfono: +58 281 268,72,85")
     assert basics(lines)["phone"] == "+58 281 268,72,85"
+
+
+def test_country_short_forms() -> None:
+    lines = body("John Roe", "Address: London, UK")
+    assert basics(lines)["location"] == {"city": "London", "countryCode": "GB"}
