@@ -83,6 +83,11 @@ def _box(x: float, y: float, w: float, h: float, content: str, *, vertical: str 
     )
 
 
+def _h(text: str) -> str:
+    """A heading paragraph (outline level 1)."""
+    return f'<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+
 def _anchors(*boxes: str) -> str:
     """A blank paragraph that anchors ``boxes``."""
     return f"<w:p>{''.join(boxes)}</w:p>"
@@ -321,7 +326,7 @@ def _grid_table(rows: list[list[str]], widths: list[int]) -> str:
 
 
 def test_a_layout_table_is_read_main_column_whole_then_the_sidebar() -> None:
-    main = _p("Experience") + _p("Acme Ltd 2019 - 2021") + _p("Education") + _p("State University")
+    main = _h("Experience") + _p("Acme Ltd 2019 - 2021") + _h("Education") + _p("State University")
     rows = [
         [_merged(_p("Jane Example"), "", span=2)],
         [_merged(_p("Contact") + _p("jane@example.org"), ""), _merged(main, "restart")],
@@ -343,17 +348,27 @@ def test_a_layout_table_is_read_main_column_whole_then_the_sidebar() -> None:
     assert {(ln.where, ln.column) for ln in lines[5:]} == {("sidebar", 0)}
 
 
-def test_a_caption_merged_down_beside_its_rows_is_not_a_column() -> None:
+def test_a_caption_or_an_entry_merged_down_beside_its_rows_is_not_a_column() -> None:
     rows = [
         [_merged(_p("Projects"), "restart"), _merged(_p("Web shop") + _p("Python, 2020"), "")],
         [_merged("", "continue"), _merged(_p("Chat bot") + _p("Go, 2021"), "")],
     ]
-    assert _texts(read_lines(_docx(_grid_table(rows, [3000, 7000])))) == [
+    entry = [
+        [_merged(_p("Acme Ltd") + _p("Engineer") + _p("2019 - 2021"), "restart"), _merged(_p("Built things"), "")],
+        [_merged("", "continue"), _merged(_p("Ran things"), "")],
+    ]
+    tables = _grid_table(rows, [3000, 7000]) + _grid_table(entry, [3000, 7000])
+    assert _texts(read_lines(_docx(tables))) == [
         "Projects",
         "Web shop",
         "Python, 2020",
         "Chat bot",
         "Go, 2021",
+        "Acme Ltd",
+        "Engineer",
+        "2019 - 2021",
+        "Built things",
+        "Ran things",
     ]
 
 
@@ -395,25 +410,37 @@ def test_the_place_and_dates_beside_bullet_points_are_read_before_them() -> None
     ]
 
 
-def test_small_cells_of_an_entry_row_read_as_one_phrase_each() -> None:
+def test_a_line_wrapped_after_a_comma_in_a_small_cell_of_an_entry_row_is_one_phrase() -> None:
     row = [
         _p("Software Development") + _p("Internship"),
         _p("Acme GmbH"),
         _p("Berlin,") + _p("Germany"),
         _p("since 02/2023"),
     ]
-    two = [_p("Acme GmbH") + _p("Berlin"), _p("2019 - 2021")]
+    two = [_p("Acme GmbH") + _p("Berlin,") + _p("Germany"), _p("2019 - 2021")]
     assert _texts(read_lines(_docx(_table([row]) + _table([two])))) == [
-        "Software Development Internship",
+        "Software Development",
+        "Internship",
         "Acme GmbH",
         "Berlin, Germany",
         "since 02/2023",
         "Acme GmbH",
-        "Berlin",
+        "Berlin,",
+        "Germany",
         "2019 - 2021",
     ]
 
 
 def test_a_date_cut_into_year_and_month_cells_is_one_line_with_its_event() -> None:
-    rows = [[_p("平成 6"), _p("8"), _p("株式会社アクメ 入社")], [_p("2019"), _p("3"), _p("Joined Acme Ltd")]]
-    assert _texts(read_lines(_docx(_table(rows)))) == ["平成 6\t8\t株式会社アクメ 入社", "2019\t3\tJoined Acme Ltd"]
+    rows = [
+        [_p("平成 6"), _p("8"), _p("株式会社アクメ 入社")],
+        [_p("2019"), _p("3"), _p("Joined Acme Ltd")],
+        [_p("12"), _p("40"), _p("Not a date")],
+    ]
+    assert _texts(read_lines(_docx(_table(rows)))) == [
+        "平成 6\t8\t株式会社アクメ 入社",
+        "2019\t3\tJoined Acme Ltd",
+        "12",
+        "40",
+        "Not a date",
+    ]

@@ -368,8 +368,8 @@ def _dates_first(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, in
 
 def _phrase_cells(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, int, list[Line]]]:
     """A row of three or more small cells (an entry as "title | organisation | place | dates"):
-    the lines of a cell, all set alike, are one phrase the narrow column wrapped
-    ("Software Development" / "Internship", "Berlin," / "Germany")."""
+    a line of a cell that plainly goes on in the next ("Berlin," / "Germany") is one phrase
+    with it, which the narrow column wrapped."""
     by_row: dict[int, list[tuple[int, int, list[Line]]]] = {}
     for cell in cells:
         by_row.setdefault(cell[0], []).append(cell)
@@ -377,11 +377,22 @@ def _phrase_cells(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, i
     for row in by_row.values():
         filled = [lines for _, _, lines in row if lines]
         small = len(filled) >= 3 and all(_small_cell(lines) for lines in filled)
-        for r, c, lines in row:
-            if small and len(lines) > 1 and len({(ln.bold, ln.italic, ln.size, ln.style) for ln in lines}) == 1:
-                text = " ".join(ln.text for ln in lines)
-                lines = [Line(**{**lines[0].__dict__, "text": text, "links": [x for ln in lines for x in ln.links]})]
-            out.append((r, c, lines))
+        out.extend((r, c, _wrapped(lines) if small else lines) for r, c, lines in row)
+    return out
+
+
+def _wrapped(lines: list[Line]) -> list[Line]:
+    """A line that ends in a comma or a dash joined with the next one."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.text.endswith((",", "-", "–")):
+            joiner = "" if prev.text.endswith("-") else " "
+            out[-1] = Line(
+                **{**prev.__dict__, "text": prev.text + joiner + line.text, "links": prev.links + line.links}
+            )
+        else:
+            out.append(line)
     return out
 
 
@@ -394,7 +405,8 @@ def _split_dates(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, in
     out: list[tuple[int, int, list[Line]]] = []
     for r, row in by_row.items():
         filled = [lines for _, _, lines in row if lines]
-        if len(filled) >= 3 and all(len(ls) == 1 and _date_part(ls[0].text) for ls in filled[:-1]):
+        dated = len(filled) in (3, 4) and all(len(ls) == 1 for ls in filled[:-1])
+        if dated and all(_date_part(ls[0].text, i == 0) for i, ls in enumerate(filled[:-1])):
             event = filled[-1]
             text = "\t".join([*(ls[0].text for ls in filled[:-1]), event[0].text])
             out.append((r, row[0][1], [Line(**{**event[0].__dict__, "text": text}), *event[1:]]))
@@ -403,9 +415,12 @@ def _split_dates(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, in
     return out
 
 
-def _date_part(text: str) -> bool:
-    """A year or a month alone ("2019", "3", "平成 4", "R5")."""
-    return len(text) <= 8 and any(ch.isdigit() for ch in text)
+def _date_part(text: str, first: bool) -> bool:
+    """A year alone ("2019", "平成 4", "R5") when ``first``, else a month or day ("3", "10")."""
+    text = text.strip()
+    if first:
+        return bool(re.fullmatch(r"(?:19|20)\d\d|\D{1,3}\s?\d{1,2}", text))
+    return text.isdigit() and 1 <= int(text) <= 31
 
 
 def _small_cell(lines: list[Line]) -> bool:
@@ -475,11 +490,17 @@ def _layout_regions(cells: list[_Cell], widths: list[float]) -> list[Line] | Non
 
 
 def _tall_cell(cells: list[_Cell]) -> _Cell | None:
-    """The first cell of several lines that is merged down over the next row (a caption of a
-    line or two merged down beside its rows is a heading, not a column)."""
+    """The first cell merged down over the next row that holds a page's column: several lines
+    under a heading style (a caption of a line or two merged down beside its rows is a
+    heading, and a cell of one entry beside others is not a column of the page)."""
     continued = {(c.row, c.start) for c in cells if c.merge == "continue"}
     for cell in cells:
-        if cell.merge == "restart" and len(cell.lines) >= 3 and (cell.row + 1, cell.start) in continued:
+        if (
+            cell.merge == "restart"
+            and len(cell.lines) >= 3
+            and any(ln.level is not None and ln.level <= 2 for ln in cell.lines)
+            and (cell.row + 1, cell.start) in continued
+        ):
             return cell
     return None
 
