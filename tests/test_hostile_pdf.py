@@ -167,6 +167,32 @@ def test_a_form_that_draws_itself_is_counted_once(tmp_path: Path) -> None:
     assert code == 0, err[-500:]
 
 
+def _form(number_of_resources: bytes, content: bytes) -> bytes:
+    return _stream(
+        zlib.compress(content),
+        b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << " + number_of_resources + b" >> ",
+    )
+
+
+def test_a_form_drawn_100000_times_is_counted_at_every_use(tmp_path: Path) -> None:
+    # 8 kB of text drawn 100,000 times from 700 kB of page content: PDFium parses the form again
+    # at every use, and the process aborted.
+    form = _form(b"/Font << /F1 5 0 R >>", b"BT /F1 1 Tf 5 5 Td " + b"(ab) Tj " * 1000 + b" ET")
+    objects = _page(TEXT + b"/X0 Do " * 100_000, b"/XObject << /X0 6 0 R >> /Font << /F1 5 0 R >>")
+    _refused(tmp_path, "uses.pdf", _pdf([*objects, form]), "max_pdf_content_bytes")
+
+
+def test_forms_nested_ten_by_ten_are_counted_at_every_use(tmp_path: Path) -> None:
+    # Each form draws the next ten times, seven deep: ten million uses of the last one.
+    objects = _page(TEXT + b"/X Do", b"/XObject << /X 6 0 R >> /Font << /F1 5 0 R >>")
+    for level in range(7):
+        if level < 6:
+            objects.append(_form(b"/XObject << /X %d 0 R >>" % (7 + level), b"/X Do " * 10))
+        else:
+            objects.append(_form(b"/Font << /F1 5 0 R >>", b"BT /F1 1 Tf 5 5 Td " + b"(ab) Tj " * 100 + b" ET"))
+    _refused(tmp_path, "nested.pdf", _pdf(objects), "max_pdf_content_bytes")
+
+
 def test_an_xref_prev_loop_ends(tmp_path: Path) -> None:
     pdf = _pdf(_slow(_page(TEXT)))
     xref = pdf.rindex(b"xref\n")

@@ -206,6 +206,33 @@ def test_the_scan_finds_a_stream_after_a_comment() -> None:
     assert not pdf_open._scan_small(data, 50_000)
 
 
+@pytest.mark.parametrize("subtype", [b"/Form", b"9 0 R", b"/F#6frm"], ids=["form", "reference", "escaped"])
+def test_the_scan_leaves_forms_to_the_walk(subtype: bytes) -> None:
+    # PDFium parses a form again wherever it is drawn: only the walk counts the uses.
+    data = _page(_flate(TEXT, b"/Filter /FlateDecode /Subtype " + subtype))
+    assert not pdf_open._scan_small(data, 10**6)
+
+
+def test_the_walk_counts_a_form_at_every_use() -> None:
+    form = zlib.compress(TEXT * 10)
+    data = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /XObject << /X#200 5 0 R >> >> >>",
+            _flate(b"/X#200 Do " * 100),
+            b"<< /Length %d /Filter /FlateDecode /Subtype /Form /BBox [0 0 1 1] >>\nstream\n" % len(form)
+            + form
+            + b"\nendstream",
+        ]
+    )
+    used = len(TEXT) * 10 * 100
+    with limits.using(max_pdf_content_bytes=used + 2000):
+        pdf_open._walk(data, limits.current())
+    with limits.using(max_pdf_content_bytes=used - 1), pytest.raises(LimitExceededError, match="content"):
+        pdf_open._walk(data, limits.current())
+
+
 def test_escaped_font_names_do_not_stop_the_scan() -> None:
     data = _page(_flate(TEXT, b"/Filter /FlateDecode /BaseFont /Times#20New#20Roman"))
     assert pdf_open._scan_small(data, 10**6)

@@ -183,6 +183,8 @@ def _growth(head: bytes, raw: memoryview, marked: bool, room: int) -> int | None
         return None  # a filter the pattern does not read, a second one, or one #-escaped
     if filters and filters[0].endswith(b"R"):
         return None  # a filter given by reference
+    if _FORM.search(head):
+        return None  # a form: PDFium parses it again wherever it is drawn, which the walk counts
     chain = [f"/{name.decode('latin-1')}" for name in _NAME.findall(filters[0])] if filters else []
     if not chain:
         return _inline_images(bytes(raw), room) if marked else 0  # marked: holds an "ID"
@@ -200,12 +202,16 @@ def _growth(head: bytes, raw: memoryview, marked: bool, room: int) -> int | None
     return max(0, len(decoded) - len(raw)) + extra
 
 
+# A form XObject, or a subtype given by reference (it may be /Form).
+_FORM = re.compile(rb"/Subtype\s*(?:/Form\b|\d+\s+\d+\s+R)")
+
+
 def _escaped_filter(head: bytes) -> bool:
-    """Whether a #-escaped name in ``head`` is ``/Filter`` or a filter's name (font names are
-    often escaped: ``/Times#20New#20Roman``)."""
+    """Whether a #-escaped name in ``head`` is one the scan reads (``/Filter``, a filter's name,
+    ``/Subtype``, ``/Form``); font names are often escaped: ``/Times#20New#20Roman``."""
     for match in _ESCAPED.finditer(head):
         name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), match.group())
-        if name == b"/Filter" or name.decode("latin-1") in _FLATE or name.decode("latin-1") in _OTHER:
+        if name.decode("latin-1") in _KEY_NAMES:
             return True
     return False
 
@@ -298,9 +304,16 @@ _OTHER = {
     "/ASCII85Decode": "ASCII85Decode",
     "/A85": "ASCII85Decode",
 }
+# Names whose #-escaped spelling the scan leaves to the walk.
+_KEY_NAMES = frozenset({"/Filter", "/Subtype", "/Form", *_FLATE, *_OTHER})
 # Keys that lead back up the document (to the page tree, every page): not followed.
 _UP = frozenset({"/Parent", "/P", "/Annots", "/B", "/Thumb", "/Metadata"})
-_CONTENT, _STREAM = 0, 1
+# How a stream is read: as content drawn once (Type 3 glyphs, patterns), as another stream (fonts,
+# character maps), or as a page's content, which the pass over what each page draws counts.
+_CONTENT, _STREAM, _PAGE = 0, 1, 2
+# "/Name Do" draws an external object: an image, or a form whose content PDFium parses again at
+# every use (a 700 kB page drawing an 8 kB form 100,000 times aborted PDFium).
+_DO = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do\b")
 
 
 class _Budget:
@@ -311,15 +324,22 @@ class _Budget:
         self.names = ("max_pdf_content_bytes", "max_pdf_stream_bytes")
         self.used = [0, 0]
         self.seen: set[tuple[int, int, int]] = set()
+        self.forms: dict[tuple[int, int], int] = {}
 
     def walk(self, pages: Any) -> None:
         """Count what PDFium reads to lay out each page's text: linear in the objects reached."""
-        from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
-
         todo: list[tuple[Any, int]] = []
         for page in pages:
             todo.append((page.raw_get("/Resources") if "/Resources" in page else None, _STREAM))
-            todo.append((page.raw_get("/Contents") if "/Contents" in page else None, _CONTENT))
+            todo.append((page.raw_get("/Contents") if "/Contents" in page else None, _PAGE))
+        self._streams(todo)
+        for page in pages:
+            self._draw(page)
+
+    def _streams(self, todo: list[tuple[Any, int]]) -> None:
+        """Every stream the pages reach, once per way it is read; fonts and the like counted."""
+        from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+
         while todo:
             item, kind = todo.pop()
             if isinstance(item, IndirectObject):
@@ -347,9 +367,11 @@ class _Budget:
     def _stream(self, stream: Any, kind: int) -> int:
         """Count one stream's decoded bytes; the kind it is read as (forms are content)."""
         subtype = stream.get("/Subtype")
-        if subtype == "/Image" and kind != _CONTENT:
+        if kind == _PAGE or subtype == "/Form":
+            return _PAGE  # counted where it is drawn
+        if subtype == "/Image":
             return kind
-        if subtype == "/Form" or stream.get("/PatternType") == 1:
+        if stream.get("/PatternType") == 1:
             kind = _CONTENT
         room = self.most[kind] - self.used[kind]
         decoded = _decoded(stream, room)
@@ -359,6 +381,70 @@ class _Budget:
         if self.used[kind] > self.most[kind]:
             raise _too_much(self.names[kind], self.most[kind])
         return kind
+
+    def _draw(self, page: Any) -> None:
+        """Count a page's content as PDFium parses it: each form again wherever it is drawn."""
+        from pypdf.generic import ArrayObject
+
+        contents = page.get("/Contents")
+        contents = contents.get_object() if contents is not None else None
+        streams = list(contents) if isinstance(contents, ArrayObject) else [contents] if contents is not None else []
+        room = self.most[_CONTENT] - self.used[_CONTENT]
+        content = b"\n".join(_decoded(part.get_object(), room) for part in streams)
+        self.used[_CONTENT] += self._drawn(content, page.get("/Resources"), ())
+        if self.used[_CONTENT] > self.most[_CONTENT]:
+            raise _too_much(self.names[_CONTENT], self.most[_CONTENT])
+
+    def _drawn(self, content: bytes, resources: Any, stack: tuple[tuple[int, int], ...]) -> int:
+        """The bytes PDFium parses for ``content``: itself, its inline images and the forms it draws."""
+        room = self.most[_CONTENT] - self.used[_CONTENT]
+        size = len(content)
+        if size <= room and b"ID" in content:
+            size += _inline_images(content, room - size)
+        if size > room or b"Do" not in content:
+            return size
+        uses: dict[bytes, int] = {}
+        for match in _DO.finditer(content):
+            uses[match.group(1)] = uses.get(match.group(1), 0) + 1
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        if not isinstance(xobjects, dict):
+            return size
+        for name, count in uses.items():
+            ref = xobjects.raw_get(_name(name)) if _name(name) in xobjects else None  # type: ignore[attr-defined]
+            size += count * self._form(ref, resources, stack)
+            if size > room:
+                break
+        return size
+
+    def _form(self, ref: Any, resources: Any, stack: tuple[tuple[int, int], ...]) -> int:
+        """What one use of a form costs (0 for an image); a form inside itself is not drawn again."""
+        from pypdf.generic import IndirectObject, StreamObject
+
+        if not isinstance(ref, IndirectObject):
+            return 0
+        key = (ref.idnum, ref.generation)
+        if key in stack:
+            return 0  # PDFium does not draw a form inside itself
+        known = self.forms.get(key)
+        if known is not None:
+            return known
+        form = ref.get_object()
+        if not isinstance(form, StreamObject) or form.get("/Subtype") != "/Form":
+            return 0
+        own = form.get("/Resources")
+        content = _decoded(form, self.most[_CONTENT] - self.used[_CONTENT])
+        size = self._drawn(content, own if own is not None else resources, (*stack, key))
+        if own is not None:
+            self.forms[key] = size  # a form without resources takes those where it is drawn
+        return size
+
+
+def _name(raw: bytes) -> str:
+    """A name as written in content (``/X#20Y``) as pypdf keys it (``/X Y``)."""
+    if b"#" in raw:
+        raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), raw)
+    return "/" + raw.decode("utf-8", "replace")
 
 
 def _decoded(stream: Any, room: int) -> bytes:
