@@ -55,9 +55,10 @@ class Limits:
     max_pdf_pages: int = 50
     """Pages of a PDF read by rules (a CV has one to five)."""
     max_pdf_content_bytes: int = 4 * 2**20
-    """Decoded size of a PDF's page content (with the forms and Type 3 glyphs it draws), counted
-    before PDFium lays it out: PDFium takes some 100 bytes of memory per byte of dense text
-    operators, and a CV's pages hold 5 to 100 kB each."""
+    """Decoded size of a PDF's page content, with its inline images and each form it draws
+    counted at every use (PDFium parses a form again wherever it is drawn), checked before PDFium
+    lays it out: PDFium takes some 100 bytes of memory a byte of dense text operators, and a CV's
+    pages hold 5 to 100 kB each."""
     max_pdf_stream_bytes: int = 64 * 2**20
     """Decoded size of the other streams PDFium reads for a PDF's text (fonts, character maps,
     object streams), counted before PDFium decodes them whole (a CV's embedded fonts: under 2 MB)."""
