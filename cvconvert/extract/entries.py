@@ -17,6 +17,7 @@ from cvconvert.extract.lines import _BULLET_GLYPHS, Line, _is_bullet, _strip_bul
 from cvconvert.extract.places import _is_place
 from cvconvert.extract.vocab import (
     _AREA_KEYS,
+    _BIRTH,
     _DATE_KEYS,
     _DEGREE,
     _DETAIL_KEYS,
@@ -181,7 +182,8 @@ class _Segmenter:
             kind = "head"
         elif kind == "head" and self.key == "work" and _other_detail(line):
             kind = "body"
-        if kind == "dated" and _dated_detail(line):
+        if kind == "dated" and (_dated_detail(line) or _BIRTH.search(line.text)):
+            # A birth date is no entry's date; a figure dated in brackets no entry's head.
             kind = "body"
         if self.styled_levels and kind == "dated":
             kind = "styled" if line.level in self.styled_levels else "body"
@@ -303,6 +305,11 @@ class _Segmenter:
         """A line that may be part of an entry head: joins the current entry's head while that
         is open, else waits in ``pending``."""
         cur, slot = self.cur, self.slot(line)
+        if slot == "role" and cur is not None and not self.pending and self.title_after_description(cur):
+            # "Nordwind GmbH" / "A small agency building web shops." / "Software Engineer": the
+            # title after a line describing the company still belongs to the head.
+            cur.head.append(line)
+            return
         if _head_keyed(line) and cur is not None and not self.pending and slot and not self.has(cur.head, slot):
             if len(cur.head) < 6:
                 # Captioned details come in any order ("Dates", "Position held", activities,
@@ -326,6 +333,13 @@ class _Segmenter:
             moved = self.pending.pop(0)
             if cur is not None:
                 cur.body.append(moved)
+
+    def title_after_description(self, entry: _Entry) -> bool:
+        """An entry with an organisation but no title yet, and one or two lines of prose (no list
+        items) after its head."""
+        if not 0 < len(entry.body) <= 2 or any(_is_bullet(ln) for ln in entry.body):
+            return False
+        return self.has(entry.head, "org") and not self.has(entry.head, "role") and entry.role is None
 
     def complete(self, lines: list[Line]) -> bool:
         return self.has(lines, "org") and self.has(lines, "role")

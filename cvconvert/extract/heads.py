@@ -64,6 +64,13 @@ def _fragment_kind(text: str, key: str) -> str | None:
 _CONNECTORS = (
     # (pattern, which side is the organisation)
     (re.compile(r"(?i)\s+(?:at|@|bei|chez|auprès de)\s+(?=\S)"), "right"),
+    # "... at the company X" in languages that say so: he, ru, fr, es, pt, fa.
+    (
+        re.compile(
+            r"(?i)\s+(?:בחברת|בארגון|в компании|в организации|au sein de|en la empresa|na empresa|در شرکت)\s+(?=\S)"
+        ),
+        "right",
+    ),
     # French and Italian elide the article onto the name: "Stage à l'Agence Durand", "presso l'Ente".
     (re.compile(r"(?i)\s+(?:à l['’]|chez l['’]|auprès de l['’]|presso(?:\s+l['’])?\s*|dell['’])(?=\w)"), "right"),
     (
@@ -123,11 +130,17 @@ def _short_place(text: str) -> bool:
     )
 
 
+def _unquote(part: str) -> str:
+    """ "«Nordwind»" -> "Nordwind": quotes around a whole name only mark it."""
+    return part[1:-1] if re.fullmatch(r"[\"'«“„「][^\"«»“”„「」]+[\"'»”“」]", part) else part
+
+
 def _trim(part: str) -> str:
     """Separators off both ends; a bracket only when it has no partner inside."""
     # An abbreviation keeps its full stop ("Sp. z o.o.", "Acme Inc."); a sentence loses it.
     keep_stop = bool(re.search(r"(?:\b\w\.\w+|\b[A-Z][a-z]{0,3})\.$", part.strip()))
     part = part.strip(" .;,:|/／-–—\t") + ("." if keep_stop else "")
+    part = _unquote(part)
     for opening, closing in ("()", "[]", "（）"):
         if part.endswith(closing) and part.count(opening) < part.count(closing):
             part = part[:-1]
@@ -174,6 +187,9 @@ _PIECE_SPLIT = re.compile(
     # not a column.
     r"(?<!\bof)(?<!\bin)(?<!\bde)(?<!\ben)(?<!\band)(?<!\bund)(?<!\bet)(?<!&)(?:\t|\s{2,})|\s+[|•·:●▪◦■♦◆❖★∙]\s+|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])"
     r"|\s*/\s*(?=\S*[\u3040-\u9fff])|："
+    # A dash spaced on one side only ("Agent –Nordvale Health", "Agent– Nordvale") in scripts without
+    # capitals to tell a name's start.
+    r"|\s+[–—](?=[^\W\d])|(?<=[^\W\d])[–—]\s+"
     # Chinese and Japanese run words together: a space between two of their characters parts fields
     # ("学士 北京大学 计算机").
     r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+(?=[\u3040-\u30ff\u4e00-\u9fff])"
@@ -342,6 +358,7 @@ def _connector_split(part: str, key: str) -> tuple[str, str] | None:
             _ORG.search(left) or _SCHOOL.search(left) or _is_place(right) or _COUNTRIES.fullmatch(right)
         ):
             continue
+        left, right = _unquote(left), _unquote(right)
         return (left, right) if side == "left" else (right, left)
     return None
 

@@ -181,6 +181,13 @@ _DATE_KEYS = re.compile(
     r"(?i)^(?:period|dates?|duration|zeitraum|dauer|période|periode|durée|período|periodo|duración|duração|"
     r"период|срок|时间|期间)$"
 )
+# Captions of a birth date: a date that never dates an entry ("Geburtsdatum: 05.10.1981").
+_BIRTH = re.compile(
+    r"(?i)\b(?:date of birth|birth ?date|born|d\.o\.b|dob|geburtsdatum|geboren|geb\.|date de naissance|née?\b|"
+    r"fecha de nacimiento|nacid[oa]|data de nascimento|nascid[oa]|data di nascita|nato il|nata il|geboortedatum|"
+    r"data urodzenia|дата рождения|родил\w*|doğum tarihi|születési|ημερομηνία γέννησης|födelsedatum|"
+    r"tanggal lahir|ngày sinh)|出生日期|生年月日|出生年月|생년월일|תאריך לידה|تاریخ تولد"
+)
 _AREA_KEYS = re.compile(
     r"(?i)^(?:hauptfach|major|field|field of study|specialization|specialisation|spécialité|especialidad|"
     r"área|area|направление|специальность|专业|filière)$"

@@ -332,3 +332,34 @@ def test_a_cjk_caption_a_space_off_its_colon_is_a_detail() -> None:
 def test_a_word_in_brackets_on_an_all_capital_line_is_not_an_acronym() -> None:
     fields = head("DEVOPS ENGINEER INTERN (CONSULTANT) – Nordwind Technologies, Boulogne")
     assert fields["org"] == "Nordwind Technologies"
+
+
+def test_at_the_company_in_hebrew_joins_the_quoted_organisation() -> None:
+    assert head('רפרנטית שירות לקוחות בחברת "נורדוינד"') == {"role": "רפרנטית שירות לקוחות", "org": "נורדוינד"}
+
+
+def test_a_dash_spaced_on_one_side_separates_title_and_organisation() -> None:
+    assert head("מנהלת משמרת –חברת נורדוויל") == {"role": "מנהלת משמרת", "org": "חברת נורדוויל"}
+
+
+def test_a_title_after_a_line_describing_the_company_stays_in_the_head() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("2019 – 2021"),
+        Line("Nordwind GmbH"),
+        Line("A small agency building web shops for retailers."),
+        Line("Software Engineer"),
+        Line("Built the checkout", bullet=True),
+    )
+    job = got["work"][0]
+    assert (job["name"], job["position"]) == ("Nordwind GmbH", "Software Engineer")
+
+
+def test_a_birth_date_dates_no_entry() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("Geburtsdatum: 05.10.1981"),
+        Line("Software Engineer, Nordwind GmbH"),
+        Line("2019 – 2021"),
+    )
+    assert [(w["name"], w["startDate"]) for w in got["work"]] == [("Nordwind GmbH", "2019")]
