@@ -266,7 +266,7 @@ def _known(norm: str) -> str | None:
 _KEYS: dict[str, tuple[str, ...]] = {
     "work": (
         "experience*", "employment", "work", "career", "jobs", "internship*", "appointment*",   # en
-        "erfahrung*", "werdegang", "tätigkeit*", "berufstätigkeit", "praktika", "beschäftigung*",  # de
+        "erfahrung*", "werdegang", "stationen", "tätigkeit*", "berufstätigkeit", "praktika", "beschäftigung*",  # de
         "expérience*", "emploi*", "stages",                                                   # fr
         "experiencia*", "experiência*", "trayectoria", "prácticas", "estágio*", "empleo*",   # es pt
         "esperienz*", "tirocini*", "impiego",                                                 # it
@@ -330,6 +330,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "award*", "honors", "honours", "prizes", "achievements", "scholarship*", "distinction*",
         "auszeichnung*", "preise", "stipendi*", "récompense*", "prix", "premio*", "prêmio*",
         "premiaç*", "reconocimiento*", "riconosciment*", "prijzen", "onderscheiding*", "nagrod*",
+        "osiągnięci*", "logros",
         "wyróżnieni*", "наград*", "премии", "ödül*", "başarı*", "díj*", "elismerés*", "ösztöndíj*",
         "βραβεί*", "διακρίσ*", "utmärkelse*", "priser", "penghargaan", "prestasi", "giải thưởng",
         "جوایز", "افتخارات", "פרסים", "הישגים", "获奖", "獲獎", "荣誉", "榮譽", "奖项", "獎項",
@@ -353,7 +354,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "专利", "논문", "특허",
     ),
     "volunteer": (
-        "volunteer*", "volunteering", "ehrenamt*", "bénévolat", "voluntariado", "volontariato",
+        "volunteer*", "volunteering", "ehrenamt*", "nevenactiviteiten", "hoạt động", "활동", "校园",
+        "bénévolat", "voluntariado", "volontariato",
         "vrijwilliger*", "wolontariat*", "волонтер*", "волонтёр*", "gönüllü*", "önkéntes*",
         "εθελοντ*", "ideellt", "frivillig*", "relawan", "tình nguyện", "داوطلب*", "התנדבות",
         "志愿", "志願", "봉사", "대외활동",
@@ -386,14 +388,17 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "basics": (
         "personal details", "contact*", "info", "kontakt*", "persönliche daten", "coordonnées",
         "datos personales", "contacto", "dados pessoais", "contato", "dati personali", "contatti",
-        "persoonsgegevens", "personalia", "dane osobowe", "контакт*", "личные данные", "iletişim",
+        "persoonsgegevens", "gegevens", "personalia", "kontak", "informasi pribadi", "اطلاعات فردی",
+        "اطلاعات شخصی", "dane osobowe", "контакт*", "личные данные", "iletişim",
         "kişisel bilgiler", "elérhetőség*", "személyes adatok", "στοιχεία", "επικοινωνία",
         "personuppgifter", "data diri", "data pribadi", "thông tin cá nhân", "liên hệ", "مشخصات",
         "اطلاعات تماس", "تماس", "פרטים", "פרטים אישיים", "信息", "資訊", "联系", "聯繫", "連絡先",
         "인적사항", "연락처", "신상",
     ),
     "other": (
-        "research", "forschung", "recherche", "investigación", "pesquisa", "ricerca", "onderzoek",
+        "research", "forschung", "병역", "שירות צבאי", "志望動機", "informações adicionais",
+        "información adicional", "zusätzliche informationen", "additional information",
+        "recherche", "investigación", "pesquisa", "ricerca", "onderzoek",
         "badania", "исследовани*", "araştırma*", "kutatás*", "έρευνα", "forskning", "penelitian",
         "nghiên cứu", "پژوهش*", "מחקר", "研究", "연구", "others", "miscellaneous", "sonstiges",
         "divers", "otros", "outros", "altro", "overig", "inne", "прочее", "diğer", "egyéb",
@@ -429,7 +434,9 @@ _FILLERS = (
     "תעסוקתי", "个人", "個人", "基本", "专业", "專業", "主要", "相关", "相關", "类", "類", "与",
     "和", "及", "一览", "清单", "评价", "評価", "情况", "背景", "活かせる", "保有", "使用",
     "曾获", "所获", "participation*", "journal", "conference", "peer-reviewed", "invited",
-    "보유", "주요", "사항", "내역", "및", "대외", "관련", "분야", "書", "书",
+    "보유", "스택", "능력", "이수", "formal", "non", "quá trình", "arbete", "εργασιακ*", "s",
+    "نرم", "افزاری", "مندی", "開発", "számítógépes", "kör",
+    "주요", "사항", "내역", "및", "대외", "관련", "분야", "書", "书",
 )
 # fmt: on
 

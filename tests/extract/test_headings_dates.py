@@ -56,6 +56,13 @@ from cvconvert.extract.sections import _find_sections
         ("Hobbik", "interests"),
         ("Προσωπικά στοιχεία", "basics"),
         ("פרטים אישיים:", "basics"),
+        ("어학능력", "languages"),
+        ("Riwayat Pendidikan", "education"),
+        ("Quá trình đào tạo", "education"),
+        ("Persoonlijke gegevens", "basics"),
+        ("Osiągnięcia", "awards"),
+        ("علاقه\u200cمندی\u200cها", "interests"),
+        ("Érdeklődési kör", "interests"),
     ],
 )
 def test_headings_in_each_language(heading: str, key: str) -> None:
