@@ -468,3 +468,9 @@ def test_phone_groups_cut_by_commas_after_a_country_code() -> None:
 def test_country_short_forms() -> None:
     lines = body("John Roe", "Address: London, UK")
     assert basics(lines)["location"] == {"city": "London", "countryCode": "GB"}
+
+
+def test_a_birth_date_is_neither_phone_nor_place() -> None:
+    lines = body("Jan Nowak", "Geburtsdatum: 05.10.1981", "Geburtsort: Sewastopol, Krim", "Berufserfahrung")
+    got = basics(lines)
+    assert "phone" not in got and "location" not in got
