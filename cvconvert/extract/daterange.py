@@ -197,7 +197,9 @@ _DATE = re.compile(
 _JALALI = re.compile(rf"(?:(?P<jm>{'|'.join(_JALALI_MONTHS)})\s*)?(?<!\d)(?P<jy>13[3-9]\d|14[0-2]\d)(?!\d)")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _PRESENT = (
-    r"(?:present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|"
+    r"(?:present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|up\s+to\s+(?:now|date)|"
+    r"hasta\s+(?:la\s+fecha|hoy)|jusqu['’]\s*(?:à\s+)?(?:présent|ce\s+jour|aujourd['’]hui)|à\s+ce\s+jour|ad\s+oggi|"
+    r"tuttora|до\s+сих\s+пор|по\s+сей\s+день|günümüze|現在に至る|pågår|νυν|tới\s+nay|hiện\s+nay|đến\s+nay|"
     r"heute|jetzt|aktuell|dato|laufend|andauernd|fortlaufend|derzeit|zurzeit|bis\s+dato|"
     r"en\s+curso|em\s+andamento|atualmente|attualmente|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|"
     r"en\s+cours|actualidad|presente|actual|atual|data\s+atual|contin[uú]a|fecha\s+actual|o\s+momento|hoje|hoy|oggi|in\s+corso|heden|nu|"
@@ -210,8 +212,10 @@ _SEP = (
     r"(?:-|–|—|‑|‐|−|~|～|〜|→|to|till|until|through|bis|au|à|a|al|hasta|até|ate|по|до|至|到|"
     r"do|tot|till|έως|sampai|hingga|s/d|s\.d\.|đến|تا|עד)"
 )
-_RANGE_GAP = re.compile(rf"^[\s(\[]*{_SEP}[\s)\]]*$", re.IGNORECASE)
-_TO_PRESENT = re.compile(rf"^[\s(\[]*(?:{_SEP}\s*){{0,2}}{_PRESENT}(?![\w])[\s)\]]*", re.IGNORECASE)
+# Russian writes the word "year" after the year ("2019 г. – 2020 г.", "с 2019 года").
+_YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года?|yılı?)(?!\w))?"
+_RANGE_GAP = re.compile(rf"^{_YEAR_WORD}[\s(\[]*{_SEP}[\s)\]]*$", re.IGNORECASE)
+_TO_PRESENT = re.compile(rf"^{_YEAR_WORD}[\s(\[]*(?:{_SEP}\s*){{0,2}}{_PRESENT}(?![\w])[\s)\]]*", re.IGNORECASE)
 # Not "de": as often "of" ("Março de 2022") as "from".
 _SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|ab|od|sejak|từ|از|מאז)\s*$", re.IGNORECASE)
 # "2018, Aug-Sep": the months of a year written after it.
