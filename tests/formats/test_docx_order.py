@@ -249,13 +249,18 @@ def test_alternate_content_is_read_once_from_the_fallback_when_there_is_no_choic
     assert _texts(lines) == ["Inside the box", "Chosen"]
 
 
-def test_links_on_icons_in_a_paragraph_of_their_own_reach_the_line_above() -> None:
+def test_icons_that_link_on_a_line_of_their_own_become_a_line_of_their_targets() -> None:
     icon = (
         '<w:r><w:drawing><wp:inline><wp:extent cx="200000" cy="200000"/><wp:docPr id="3" name="Icon">'
         '<a:hlinkClick r:id="rIdMail"/></wp:docPr></wp:inline></w:drawing></w:r>'
     )
-    lines = read_lines(_docx(_p("Jane Example") + f"<w:p>{icon}</w:p>" + _p("Profile"), {"rIdMail": "mailto:j@x.org"}))
-    assert [(line.text, line.links) for line in lines] == [("Jane Example", ["mailto:j@x.org"]), ("Profile", [])]
+    body = _p("Jane Example") + f"<w:p>{icon}{icon}</w:p>" + _p("Profile")
+    lines = read_lines(_docx(body, {"rIdMail": "mailto:j@x.org"}))
+    assert [(line.text, line.links) for line in lines] == [
+        ("Jane Example", []),
+        ("mailto:j@x.org", ["mailto:j@x.org", "mailto:j@x.org"]),
+        ("Profile", []),
+    ]
 
 
 def _table(rows: list[list[str]], *, floating: bool = False) -> str:

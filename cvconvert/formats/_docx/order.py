@@ -198,27 +198,18 @@ class _Package:
     def _container(self, el: Any, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
         out: list[Line] = []
         pool = _Pool()
-        # Links of icons on a line of their own (an envelope for mailto:, a logo for a
-        # profile) go to the line above, or at the top to the line below.
-        loose: list[str] = []
         # Floating tables (the text flows beside them): their spans in ``out``.
         floats: list[tuple[int, int]] = []
         for child in el:
             tag = child.tag
             if tag == T_P:
                 page = self.page
-                lines, floating, height, links = self._paragraph(child, where, cell)
+                lines, floating, height = self._paragraph(child, where, cell)
                 if self.page != page:
                     # Boxes on another page are not read with this one's.
                     out.extend(pool.flush())
-                if links and out:
-                    out[-1].links = out[-1].links + links
-                else:
-                    loose += links
                 if lines:
                     out.extend(pool.flush())
-                    if loose:
-                        lines[0].links, loose = loose + lines[0].links, []
                     out.extend(lines)
                 pool.add(floating, height * max(1, len(lines)))
             elif tag == T_TBL:
@@ -263,12 +254,9 @@ class _Package:
         regions = _layout_regions(grid, widths)
         return regions if regions is not None else _table_order(cells)
 
-    def _paragraph(
-        self, p: Any, where: str, cell: tuple[int, int, int] | None
-    ) -> tuple[list[Line], list[_Box], float, list[str]]:
-        """The paragraph's lines (with its inline text boxes), its floating boxes, the height of
-        one of its lines in EMU (to place boxes anchored to the blank ones below), and the
-        links it holds when it holds no text."""
+    def _paragraph(self, p: Any, where: str, cell: tuple[int, int, int] | None) -> tuple[list[Line], list[_Box], float]:
+        """The paragraph's lines (with its inline text boxes), its floating boxes, and the
+        height of one of its lines in EMU (to place boxes anchored to the blank ones below)."""
         self.paragraphs += 1
         ppr = p.find(_q(W, "pPr"))
         flows = where in ("body", "table")
@@ -327,11 +315,17 @@ class _Package:
                 )
         if flows:
             self.page = page + self.breaks[1] + _section_break(ppr)
-        loose = links if not out else []
+        if not out and links:
+            # Icons that link (an envelope for mailto:, a logo for a profile) on a line of
+            # their own: the line is their targets, since the page shows no text for them.
+            target = " ".join(dict.fromkeys(links))
+            out.append(
+                Line(target, style=style.name, where=where, cell=cell, para=self.paragraphs, links=links, page=page)
+            )
         for group in boxes:
             out.extend(_order_boxes(group))
         height = 1.2 * 12700.0 * (size or mark_size or style.size or 0.0) or _LINE_EMU
-        return out, floating, height, loose
+        return out, floating, height
 
     def _inline(
         self,
