@@ -130,6 +130,41 @@ def test_a_bomb_in_a_pdf_encrypted_with_the_empty_password_is_refused(tmp_path: 
     _refused(tmp_path, "encrypted-bomb.pdf", out.getvalue(), "max_pdf_content_bytes")
 
 
+def test_an_object_stream_bomb_is_refused(tmp_path: Path) -> None:
+    # The page lives in an object stream that inflates to 1.5 GB: PDFium inflates an object
+    # stream whole to find the objects in it. pypdf, which reads it first, stops at the bound.
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+    page += b"/Resources << /Font << /F1 5 0 R >> >> >>"
+    packed = _bomb(1500 * 2**20, b"3 0 " + page + b" ")
+    objstm = b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n" % len(packed)
+    bodies = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        4: _stream(zlib.compress(TEXT)),
+        5: FONT,
+        6: objstm + packed + b"\nendstream",
+    }
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number, body in bodies.items():
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    offsets[7] = len(out)
+    rows = [b"\x00" + (0).to_bytes(4, "big") + b"\xff\xff"]
+    for number in range(1, 8):
+        if number == 3:
+            rows.append(b"\x02" + (6).to_bytes(4, "big") + (0).to_bytes(2, "big"))
+        else:
+            rows.append(b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00")
+    table = b"".join(rows)
+    out += (
+        b"7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % len(table)
+        + table
+        + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[7]
+    )
+    _refused(tmp_path, "objstm.pdf", bytes(out), "max_pdf_stream_bytes")
+
+
 # --- structure ------------------------------------------------------------------------------
 
 

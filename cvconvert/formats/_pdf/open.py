@@ -118,9 +118,12 @@ def _walk(data: bytes, lim: limits.Limits) -> None:
         raise
     except FileNotDecryptedError:
         raise InvalidInputError(ENCRYPTED) from None
-    except LimitReachedError:
-        # pypdf's own decoders (object and cross-reference streams) stopped at the bound.
-        raise _too_much("max_pdf_stream_bytes", lim.max_pdf_stream_bytes) from None
+    except LimitReachedError as exc:
+        if any(word in str(exc).casefold() for word in ("decompress", "decod", "output")):
+            # pypdf's own decoders (object and cross-reference streams) stopped at the bound.
+            raise _too_much("max_pdf_stream_bytes", lim.max_pdf_stream_bytes) from None
+        detail = str(exc).splitlines()[0][:120] if str(exc) else "a bound of pypdf"
+        raise LimitExceededError(f"the PDF goes past what is checked before it is read ({detail})") from None
     except RecursionError:
         raise InvalidInputError("damaged PDF (nested too deeply)") from None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types (even AssertionError) on damaged files
