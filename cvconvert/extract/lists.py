@@ -16,7 +16,7 @@ from typing import Any
 
 from cvconvert.extract import headings
 from cvconvert.extract.daterange import _fold, _without_dates, find_dates
-from cvconvert.extract.lines import Line, _cjk, _is_bullet, _strip_bullet, _words
+from cvconvert.extract.lines import Line, _is_bullet, _strip_bullet, _words
 from cvconvert.extract.vocab import _ORG, _split_key
 
 # Language names written by hand: the common ones in English, and each language's own name for
@@ -121,7 +121,9 @@ def _is_language_name(text: str, lang: str | None = None) -> bool:
         return False  # an acronym ("GAN", "CNN"), even where CLDR has a language of that name
     known = _cldr_language_names(lang or "")
     # One word ("Kroatisch", "英语") or two ("Tiếng Anh", "Bahasa Inggris").
-    return (len(words[0]) > 2 and _fold(words[0]) in known) or (len(words) > 1 and _fold(" ".join(words[:2])) in known)
+    return ((len(words[0]) > 2 or not words[0].isascii()) and _fold(words[0]) in known) or (
+        len(words) > 1 and _fold(" ".join(words[:2])) in known
+    )
 
 
 @functools.cache
@@ -144,8 +146,9 @@ def _cldr_language_names(lang: str) -> frozenset[str]:
         except (UnknownLocaleError, ValueError, TypeError):
             continue
         # Names of one or two words: a line is matched on its first words ("Englisch (C1)").
-        # Short Latin names ("Ido", "Ewe") are words or acronyms too; CJK names are two signs.
-        names.update(_fold(n) for n in languages.values() if n.count(" ") <= 1 and (len(n) > 3 or _cjk(n)))
+        # Short Latin names ("Ido", "Ewe") are words or acronyms too; Korean and CJK names are
+        # two signs ("영어", "英语").
+        names.update(_fold(n) for n in languages.values() if n.count(" ") <= 1 and (len(n) > 3 or not n.isascii()))
     return frozenset(names)
 
 
@@ -391,7 +394,10 @@ def _no_language_named(lines: list[Line], lang: str | None) -> bool:
     """A languages section that names no spoken language at all, in two items or more: computer
     languages under a heading such as "Computer languages" ("Python: very good", "C++: good")."""
     items = _languages(lines, lang)
-    return len(items) > 1 and not any(_is_language_name(item["language"], lang) for item in items)
+    # Without the document's language only English and hand-listed names are known: a list in
+    # another script may name languages nobody here listed.
+    known_script = lang is not None or all(item["language"].isascii() for item in items)
+    return len(items) > 1 and known_script and not any(_is_language_name(item["language"], lang) for item in items)
 
 
 def _language_lines(lines: list[Line], lang: str | None) -> list[Line]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from cvconvert.extract import Line, extract
 from cvconvert.extract.lines import _is_bullet
-from cvconvert.extract.lists import _is_language_name, _list_section
+from cvconvert.extract.lists import _is_language_name, _list_section, _no_language_named
 
 
 def _items(key: str, *lines: str | Line) -> list[dict[str, Any]]:
@@ -384,3 +384,12 @@ def test_consent_to_processing_personal_data_is_in_no_section() -> None:
 def test_languages_under_a_mother_tongue_heading_take_it_as_fluency() -> None:
     items = _list_section("languages", [Line("Italian"), Line("English (C1)")], None, "Mother tongue(s)")
     assert items == [{"language": "Italian", "fluency": "Mother tongue(s)"}, {"language": "English", "fluency": "C1"}]
+
+
+def test_korean_language_names_of_two_signs_are_known() -> None:
+    assert _is_language_name("영어 (TOEIC 900)", "ko")
+
+
+def test_a_languages_section_in_an_unknown_script_stays_without_the_language() -> None:
+    lines = [Line("Անգլերեն — B2"), Line("Ռուսերեն — C1")]  # Armenian names, no language told
+    assert not _no_language_named(lines, None)
