@@ -182,7 +182,10 @@ def _look_alikes(
         styled = line.level is not None and 0 <= line.level <= 2
         if all_count[sig] > 2 * known_count[sig] + 2 and not styled:
             continue
-        if _distinctive(line, body_size):
+        # Bold alone marks job titles too; a bold look the known headings have nearly to
+        # themselves is theirs ("Volunteering" in the bold of "Experience" and "Education").
+        own = line.bold and all_count[sig] <= known_count[sig] + 1 and known_count[sig] >= 2
+        if _distinctive(line, body_size, own):
             found.append(i)
     entry_looks = _entry_looks(lines, marks, found)
     # A heading with a typing slip ("CETIFICACIONES") keeps its section.
@@ -193,14 +196,14 @@ def _look_alikes(
     ]
 
 
-def _distinctive(line: Line, body_size: float) -> bool:
+def _distinctive(line: Line, body_size: float, own: bool = False) -> bool:
     """A short line whose look could only be a heading's: a top heading level, capitals or a
     larger size; no date, digits or closing punctuation."""
     text = line.text
     letters = [c for c in text if c.isalpha()]
     caps = bool(letters) and all(c.isupper() for c in letters if c.isascii()) and len(letters) > 3
     return (
-        ((line.level is not None and 0 <= line.level <= 1) or caps or line.size >= body_size + 1.5)
+        (own or (line.level is not None and 0 <= line.level <= 1) or caps or line.size >= body_size + 1.5)
         and _words(text) <= 5
         and not find_dates(text)
         and not re.search(r"[@\d]", text)

@@ -370,3 +370,19 @@ def test_a_heading_wrapped_in_a_label_column_is_read_whole() -> None:
     ]
     _, sections = _find_sections(lines, None)
     assert [s.key for s in sections] == ["work", "certificates", "education", "work"]
+
+
+def test_a_bold_look_the_known_headings_have_to_themselves_marks_an_unknown_heading() -> None:
+    lines = [
+        Line("Jane Doe", size=20),
+        Line("jane@example.org"),
+        Line("Berlin"),
+        Line("Experience", bold=True),
+        Line("Acme, Analyst, 2019 - 2021"),
+        Line("Hackathons", bold=True),  # no heading word, but the headings' own look
+        Line("Winner, City Hackathon 2018"),
+        Line("Education", bold=True),
+        Line("University of Somewhere, 2015 - 2019"),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "other", "education"]
