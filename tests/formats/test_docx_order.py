@@ -449,3 +449,18 @@ def test_a_date_cut_into_year_and_month_cells_is_one_line_with_its_event() -> No
         "40",
         "Not a date",
     ]
+
+
+def test_a_box_fixed_at_the_top_of_the_first_page_is_read_first_wherever_anchored() -> None:
+    name = _box(0, 30, 400, 40, _p("Jane Example", size=24), vertical="page")
+    later = _box(0, 30, 400, 40, _p("Page three band"), vertical="page")
+    body = _p("Experience") + _p("Acme Ltd 2019 - 2021") + f"<w:p><w:r><w:t>Education</w:t></w:r>{name}</w:p>"
+    body += f"<w:p><w:r><w:t>State University</w:t></w:r>{later}</w:p>"
+    assert _texts(read_lines(_docx(body))) == [
+        "Jane Example",
+        "Experience",
+        "Acme Ltd 2019 - 2021",
+        "Education",
+        "State University",
+        "Page three band",
+    ]

@@ -94,7 +94,8 @@ class _Package:
         # Pages as Word last laid them out (w:lastRenderedPageBreak) and as page breaks, page
         # break before and section breaks force them; text boxes and headers do not count.
         self.page = 0
-        self.breaks = [0, 0]  # in the paragraph being read: before its first text, after it
+        self.breaks = [0, 0]
+        self.page_top: list[_Box] = []  # in the paragraph being read: before its first text, after it
 
     def _rels(self, part: str) -> dict[str, str]:
         folder, _, base = part.rpartition("/")
@@ -193,7 +194,9 @@ class _Package:
                         out.append(line)
                 self.rels = saved
         main = self._container(body, "body", None) if body is not None else []
-        return headers + main + footers
+        # Boxes fixed at the top of the first page are read first, wherever they are anchored.
+        top = _order_boxes(self.page_top) if self.page_top else []
+        return headers + top + main + footers
 
     def _container(self, el: Any, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
         out: list[Line] = []
@@ -208,6 +211,8 @@ class _Package:
                 if self.page != page:
                     # Boxes on another page are not read with this one's.
                     out.extend(pool.flush())
+                if where == "body" and self.page == 0:
+                    floating = self._take_page_top(floating)
                 if lines:
                     out.extend(pool.flush())
                     out.extend(lines)
@@ -232,6 +237,22 @@ class _Package:
                 lines, used = paired
                 out[start : end + used] = lines
         return out
+
+    def _take_page_top(self, boxes: list[_Box]) -> list[_Box]:
+        """Keeps aside the boxes placed from the page or its margins (not moving with their
+        paragraph) whose top is at most a line below the top margin: a name box a template
+        anchors to a paragraph far down stands at the top of the page. Returns the others.
+        Only the first paragraph that anchors such boxes gives them: without the pages Word
+        laid out, the top of a later page looks the same."""
+        if self.page_top:
+            return boxes
+        rest: list[_Box] = []
+        for box in boxes:
+            if not box.flow and box.y <= _LINE_EMU and box.lines:
+                self.page_top.append(box)
+            else:
+                rest.append(box)
+        return rest
 
     def _table(self, tbl: Any, where: str) -> list[Line]:
         self.tables += 1
