@@ -1,8 +1,12 @@
 """A DOCX package read into :class:`Line` records in reading order.
 
 :class:`_Package` reads the parts that hold text once (body, styles, relationships, headers and
-footers) with lxml; :meth:`_Package.lines` gives headers, then the body (paragraphs, tables, text
-boxes after the paragraph that anchors them), then footers. :func:`read_lines` does both.
+footers) with lxml; :meth:`_Package.lines` gives headers (as the pages show them), boxes fixed at
+the top of the first page, then the body (paragraphs, tables, text boxes read as one page with
+the blank paragraphs that anchor them, see :mod:`.placement`), then footers. Lines carry the
+hints the package knows: style and outline level, bullets, bold, italic, size, region (body,
+table, textbox, sidebar, header, footer), cell, paragraph, links, page and column.
+:func:`read_lines` does both.
 """
 
 from __future__ import annotations

@@ -1,8 +1,12 @@
-"""Text boxes and table cells put in reading order.
+"""Text boxes and table cells put in reading order, with the layout hints they give.
 
-:func:`_order_boxes` reads floating text boxes as a person would (bands top to bottom, columns left
-to right, boxes of single words joined into lines); :func:`_table_order` reads a table row by row,
-or block by block when it holds two lists side by side.
+:func:`_order_boxes` reads floating text boxes as a person would (a title band, then columns
+whole, a sidebar last and marked; level boxes row by row; boxes of single words joined into
+lines). :func:`_layout_regions` reads a table that lays out the page in columns column by
+column. :func:`_table_order` reads other tables row by row, with the rules of one row first
+(caption rows, wrapped phrases, dates cut into cells, a cell of dates beside a cell of entries,
+dates beside bullet points), or block by block when a table holds two lists side by side.
+:func:`_float_beside` pairs a floating column of dates with the paragraphs beside it.
 """
 
 from __future__ import annotations
