@@ -223,6 +223,10 @@ _MONTHS_AFTER = re.compile(rf"^,?\s*(?P<a>{_MW})\s*{_SEP}\s*(?P<b>{_MW})", re.IG
 _MONTH_BEFORE = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<mn>{_MW})\s*{_SEP}\s*$", re.IGNORECASE)
 
 
+# How far around a date its open end, its months or its "since" are looked for, in characters.
+_NEAR = 48
+
+
 @dataclass(frozen=True)
 class DateSpan:
     """A date range (or a single date) found in a line of text."""
@@ -347,6 +351,11 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
     i = 0
     while i < len(tokens):
         iso, begin, stop = tokens[i]
+        # The words around a date that the rules read lie close to it: windows, not the rest of
+        # the line, keep a line of hundreds of dates linear.
+        ahead = text[stop : stop + _NEAR]
+        left = max(0, begin - _NEAR)
+        behind = text[left:begin]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and _RANGE_GAP.match(text[stop : nxt[1]]):
             # "2015 - 2016.07": fine; "May - Jun 2021" is handled below.
@@ -354,28 +363,28 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
             out.append(DateSpan(start, end, False, False, begin, nxt[2]))
             i += 2
             continue
-        after = _TO_PRESENT.match(text[stop:])
+        after = _TO_PRESENT.match(ahead)
         if after and after.group(0).strip():
             out.append(DateSpan(iso, None, True, False, begin, stop + after.end()))
             i += 1
             continue
-        months = _MONTHS_AFTER.match(text[stop:]) if len(iso) == 4 else None
+        months = _MONTHS_AFTER.match(ahead) if len(iso) == 4 else None
         first, last = (month_of(months.group("a")), month_of(months.group("b"))) if months else (None, None)
         if months and first and last:
             out.append(DateSpan(f"{iso}-{first:02d}", f"{iso}-{last:02d}", False, False, begin, stop + months.end()))
             i += 1
             continue
-        before = _MONTH_BEFORE.search(text[:begin])
+        before = _MONTH_BEFORE.search(behind)
         month = month_of(before.group("mn")) if before else None
         if before and month:
             # "May - Jun 2021": the start month takes the year of the end.
-            out.append(DateSpan(f"{iso[:4]}-{month:02d}", iso, False, False, before.start(), stop))
+            out.append(DateSpan(f"{iso[:4]}-{month:02d}", iso, False, False, left + before.start(), stop))
             i += 1
             continue
-        since = _SINCE.search(text[:begin])
-        dangling = re.match(r"\s*[-–—‑]+(?:\s*$|\s+(?=[^\W\d]))", text[stop:])
+        since = _SINCE.search(behind)
+        dangling = re.match(r"\s*[-–—‑]+(?:\s*$|\s+(?=[^\W\d]))", text[stop:] if stop + _NEAR >= len(text) else ahead)
         if since and since.group(0).strip():
-            out.append(DateSpan(iso, None, True, False, since.start(), stop))
+            out.append(DateSpan(iso, None, True, False, left + since.start(), stop))
         elif dangling:
             # "02/2021 – BR Link": a range left open, the end not written.
             out.append(DateSpan(iso, None, False, False, begin, stop + dangling.end()))

@@ -386,3 +386,14 @@ def test_a_bold_look_the_known_headings_have_to_themselves_marks_an_unknown_head
     ]
     _, sections = _find_sections(lines, None)
     assert [s.key for s in sections] == ["work", "other", "education"]
+
+
+def test_a_line_of_hundreds_of_dates_is_read_in_linear_time() -> None:
+    import time
+
+    find_dates("2000")  # the month names are loaded once, before the clock starts
+    month_of("März")
+    started = time.perf_counter()
+    spans = find_dates("seit 2019 " * 600)
+    assert len(spans) == 600
+    assert time.perf_counter() - started < 0.3  # quadratic, it took a second
