@@ -277,6 +277,8 @@ def test_a_table_of_one_entry_a_row_stays_row_by_row_despite_a_few_second_dates(
         [_p("2015 - 2017"), _p("Gamma AG")],
         [_p("2013 - 2015"), _p("Delta SA, founded 2001")],
         [_p("2011 - 2013"), _p("Epsilon Inc, since 1990")],
+        [_p("2009 - 2011"), _p("Zeta Ltd")],
+        [_p("2007 - 2009"), _p("Eta AG")],
     ]
     assert _texts(read_lines(_docx(_table(rows)))) == [
         "2019 - 2021",
@@ -289,6 +291,10 @@ def test_a_table_of_one_entry_a_row_stays_row_by_row_despite_a_few_second_dates(
         "Delta SA, founded 2001",
         "2011 - 2013",
         "Epsilon Inc, since 1990",
+        "2009 - 2011",
+        "Zeta Ltd",
+        "2007 - 2009",
+        "Eta AG",
     ]
 
 

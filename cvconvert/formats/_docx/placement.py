@@ -549,10 +549,11 @@ def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
     # Counted once, not by ``multi.count`` for each pattern: that is quadratic in the rows.
     counts = Counter(multi)
     pattern = max(counts, key=counts.__getitem__) if counts else ()
-    # Two entries a row is the table's pattern only when most dated rows follow it: a table of
-    # one entry a row where a phone number or a birth date reads as a date in a second cell
-    # is still read row by row.
-    if counts[pattern] < 2 or 2 * counts[pattern] <= len(dated):
+    # Two entries a row is the table's pattern only when a good share of the dated rows (a
+    # third) follow it: a table of one entry a row where a phone number or a birth date reads
+    # as a date in a second cell is still read row by row, while the rows of points under
+    # two entries, with a year in their text, do not hide the pattern.
+    if counts[pattern] < 2 or 3 * counts[pattern] < len(dated):
         return [line for _, _, lines in cells for line in lines]
     bounds = list(pattern[:-1])  # a block ends at each of its date columns but the last
 
