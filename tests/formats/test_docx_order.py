@@ -261,6 +261,9 @@ def test_icons_that_link_on_a_line_of_their_own_become_a_line_of_their_targets()
         ("mailto:j@x.org", ["mailto:j@x.org", "mailto:j@x.org"]),
         ("Profile", []),
     ]
+    # Past the first page an icon that links is a logo among entries, not a contact.
+    later = _p("Acme Ltd") + '<w:p><w:r><w:br w:type="page"/></w:r></w:p>' + f"<w:p>{icon}</w:p>" + _p("Beta")
+    assert _texts(read_lines(_docx(later, {"rIdMail": "https://acme.example"}))) == ["Acme Ltd", "Beta"]
 
 
 def _table(rows: list[list[str]], *, floating: bool = False) -> str:

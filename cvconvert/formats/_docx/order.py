@@ -340,9 +340,11 @@ class _Package:
                 )
         if flows:
             self.page = page + self.breaks[1] + _section_break(ppr)
-        if not out and links:
+        if not out and links and page == 0:
             # Icons that link (an envelope for mailto:, a logo for a profile) on a line of
             # their own: the line is their targets, since the page shows no text for them.
+            # Only on the first page, where contact icons stand (a logo linking to a company's
+            # site among entries would read as an entry).
             target = " ".join(dict.fromkeys(links))
             out.append(
                 Line(target, style=style.name, where=where, cell=cell, para=self.paragraphs, links=links, page=page)
