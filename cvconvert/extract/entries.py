@@ -538,6 +538,31 @@ def _merge_into(previous: dict[str, Any], item: dict[str, Any]) -> None:
         previous["highlights"] = list(previous.get("highlights", [])) + lines
 
 
+# What joins a degree to its field, per language: "Master in X", "Licence en X", "Laurea in X",
+# "Kandidatexamen i X", "Licencjat z X", "Бакалавр по X", "Sarjana di X", "Cử nhân ngành X"; Hebrew
+# glues "ב" (in) to the field ("תואר ראשון במדעי המחשב").
+_DEGREE_FIELD = re.compile(
+    r"(?i)^(.+?)(?:\s+(?:in|en|em|im fach|in the field of|i|z|ze|w zakresie|по|по специальности|di|ngành|"
+    r"chuyên ngành|dans)\s+|\s+ב(?=[^\W\d]{2}))(.+)$"
+)
+# Words that tell how far a course has gone, not what it is: "Informatique (en cours)".
+_STATUS_WORDS = (
+    r"en cours|in progress|ongoing|laufend|cursando|em andamento|en curso|in corso|в процессе|"
+    r"devam ediyor|folyamatban|pågående|sedang berjalan|đang học|在读|在学中|재학|בתהליך"
+)
+_STATUS = re.compile(rf"(?i)^(?:{_STATUS_WORDS})$")
+_STATUS_TAIL = re.compile(rf"(?i)[\s,(]+(?:{_STATUS_WORDS})\)?$")
+
+
+def _degree_and_field(role: str) -> tuple[str, str | None]:
+    """ "Master in Economics" -> ("Master", "Economics"); a title without a field stays whole."""
+    role = _STATUS_TAIL.sub("", role) or role
+    m = _DEGREE_FIELD.match(role) or re.match(r"^([^,]+),\s*(.+)$", role)
+    if m and _DEGREE.search(m.group(1)) and not _STATUS.match(m.group(2).strip(" ,()")):
+        return m.group(1).strip(" ,"), m.group(2).strip(" ,")
+    return role, None
+
+
 def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
     fields, _rest = _split_head(entry.head, key)
     out: dict[str, Any] = {}
@@ -587,13 +612,11 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
         out["position"] = role
     elif key == "education":
         out["institution"] = org
-        if role:
-            m = re.match(r"(?i)^(.+?)\s+(?:in|en|em|im fach|in the field of)\s+(.+)$", role) or re.match(
-                r"^([^,]+),\s*(.+)$", role
-            )
-            if m and _DEGREE.search(m.group(1)) and not area:
-                role, area = m.group(1).strip(" ,"), m.group(2).strip(" ,")
+        if role and not area:
+            role, area = _degree_and_field(role)
         out["studyType"] = role
+        if area and _STATUS.match(area.strip(" ()")):
+            area = None
         if area:
             # "Texts and Technology, with a focus on ...": the field, not its description.
             area = re.split(r",|;|\s+with\s+|\s+-\s*\d", area)[0].strip()

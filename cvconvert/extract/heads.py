@@ -212,6 +212,8 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         _area_not_place(fields)
     _org_from_place(fields)
     _area_beside_degree(fields, key, rest, role_rest)
+    if key == "education":
+        _area_from_rest(fields, rest)
     _place_from_rest(fields, rest)
     return fields, rest
 
@@ -313,6 +315,8 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
     ("Legal Intern, Some Forum"), or whole with its kind."""
     if not any(ch.isalpha() for ch in part) or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
         return []
+    if _is_address(part) and re.match(r"\d", part):
+        return []  # "33020 Amaro-UD, Via Fratelli Solari, 3/a": the employer's address, not its name
     if key != "education" and (_JOIN_LEAVE.fullmatch(part) or _EMPLOYMENT.fullmatch(part)):
         return []  # "入社" (joined), "退職" (left): when, not what; "正社員": how, not what
     if key == "education" and _SCORE.search(part) and len(part) < 40:
@@ -485,6 +489,24 @@ def _area_beside_degree(fields: dict[str, str], key: str, rest: list[str], role_
     if key == "education" and "area" not in fields and role_rest and "role" in fields:
         fields["area"] = role_rest[0]
         rest.remove(role_rest[0])
+
+
+def _area_from_rest(fields: dict[str, str], rest: list[str]) -> None:
+    """Beside a degree and a school, a line that names no place is the field of study
+    ("کارشناسی" / "مهندسی کامپیوتر" / "دانشگاه اصفهان")."""
+    if "area" in fields or not (fields.get("org") and fields.get("role")):
+        return
+    for text in rest:
+        if (
+            text[:1].isalpha()  # not "½ Santo André": an icon font's glyph before a place
+            and not text.isupper()  # "UC SAN DIEGO" over its school's name: a name in capitals
+            and not re.search(r"\d", text)
+            and not _is_place(text)
+            and not _COUNTRIES.fullmatch(text)
+        ):
+            fields["area"] = text
+            rest.remove(text)
+            return
 
 
 def _place_from_rest(fields: dict[str, str], rest: list[str]) -> None:

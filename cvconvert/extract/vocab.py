@@ -65,7 +65,7 @@ _ROLE = re.compile(
     r"преподаватель|ассистент|сотрудник|практикант|"
     r"programador|pasante|asistente|supervisor|coordinador|coordenador|consultor|auxiliar|"  # es pt
     r"sviluppatore|sviluppatrice|ingegnere|tirocinante|stagista|consulente|docente|insegnante|programmatore|"
-    r"ricercatore|ricercatrice|"  # it
+    r"ricercatore|ricercatrice|tirocinio|tirocinante|apprendista|"  # it
     r"ontwikkelaar|medewerker|stagiair|adviseur|beheerder|projectleider|"  # nl
     r"programist\w*|inżynier\w*|kierownik\w*|specjalist\w*|stażyst\w*|konsultant\w*|analityk\w*|"
     r"nauczyciel\w*|"  # pl

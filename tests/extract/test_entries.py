@@ -39,6 +39,7 @@ def head(*texts: str, key: str = "work") -> dict[str, str]:
         ("אוניברסיטת דוגמה", "org"),  # he
         ("شرکت نمونه", "org"),  # fa
         ("Sviluppatore Java", "role"),  # it
+        ("Tirocinio per Tesi", "role"),  # it
         ("Ontwikkelaar", "role"),  # nl
         ("Programista Java", "role"),  # pl
         ("Yazılım Mühendisi", "role"),  # tr
@@ -363,3 +364,53 @@ def test_a_birth_date_dates_no_entry() -> None:
         Line("2019 – 2021"),
     )
     assert [(w["name"], w["startDate"]) for w in got["work"]] == [("Nordwind GmbH", "2019")]
+
+
+# -- education: degree, field, school ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("degree", "study_type", "area"),
+    [
+        ("Kandidatexamen i datavetenskap", "Kandidatexamen", "datavetenskap"),  # sv
+        ("Licencjat z informatyki", "Licencjat", "informatyki"),  # pl
+        ("Бакалавр по прикладной математике", "Бакалавр", "прикладной математике"),  # ru
+        ("Cử nhân ngành Tin học", "Cử nhân", "Tin học"),  # vi
+        ("תואר ראשון במדעי המחשב", "תואר ראשון", "מדעי המחשב"),  # he
+    ],
+)
+def test_the_field_after_the_degree_per_language(degree: str, study_type: str, area: str) -> None:
+    got = cv(Line("Education", level=0), Line(f"{degree}, Nordvale University, 2015 – 2019"))
+    school = got["education"][0]
+    assert (school["studyType"], school["area"]) == (study_type, area)
+
+
+def test_a_status_is_not_the_field() -> None:
+    got = cv(Line("Education", level=0), Line("Licence en cours, Université de Nordvia, 2019 – 2022"))
+    assert "area" not in got["education"][0]
+
+
+def test_a_line_between_degree_and_school_is_the_field() -> None:
+    got = cv(
+        Line("Education", level=0),
+        Line("کارشناسی"),
+        Line("مهندسی کامپیوتر"),
+        Line("دانشگاه نمونه"),
+        Line("1395 تا 1399"),
+    )
+    school = got["education"][0]
+    assert (school["institution"], school["studyType"], school["area"]) == (
+        "دانشگاه نمونه",
+        "کارشناسی",
+        "مهندسی کامپیوتر",
+    )
+
+
+def test_an_address_under_the_employer_is_not_its_name() -> None:
+    fields = head("Stagista", "Nordwind Engineering (Italy)", "31046 Oderzo-TV Via Garibaldi, 145")
+    assert fields["org"] == "Nordwind Engineering (Italy)"
+
+
+def test_a_school_name_in_capitals_is_not_the_field() -> None:
+    fields = head("UC NORDVALE", "B.S. in Computer Science", "Jacobs School of Engineering", key="education")
+    assert "area" not in fields or fields["area"] != "UC NORDVALE"
