@@ -117,9 +117,9 @@ def write_synthetic(count: int, out: str) -> None:
 
 def baseline_rows(resume: Resume) -> Iterator[tuple[str, list[Any]]]:
     """The visible cells our writer makes for a résumé, as plain values (no styles, no links)."""
-    from cvconvert.formats._xlsx import cells
+    from cvconvert.formats._xlsx import cells, overview
     from cvconvert.formats._xlsx.layout import BASICS_ROWS, BASICS_TITLE, OVERVIEW_TITLE, SHEETS
-    from cvconvert.formats._xlsx.writing import experience_years, latest_position, render
+    from cvconvert.formats._xlsx.writing import experience_years, render
 
     data = resume.to_data()
     basics = data.get("basics") or {}
@@ -139,17 +139,22 @@ def baseline_rows(resume: Resume) -> Iterator[tuple[str, list[Any]]]:
                 row.append(found[0] if found else render(col.kind, value))
             yield spec.title, row
     b = resume.basics
+    job = overview.latest_job(resume)
     yield (
         OVERVIEW_TITLE,
         [
             b.name if b else None,
             b.label if b else None,
+            overview.location(resume),
             b.email if b else None,
             b.phone if b else None,
             None,
-            latest_position(resume),
+            job.position if job else None,
+            job.name if job else None,
             experience_years(resume),
-            "; ".join(s.name for s in resume.skills or () if s.name),
+            overview.highest_degree(resume),
+            overview.join_fitting(overview.languages(resume))[0] or None,
+            overview.join_fitting(overview.skills(resume))[0] or None,
         ],
     )
 
