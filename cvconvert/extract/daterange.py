@@ -310,7 +310,7 @@ def _date_tokens(text: str) -> list[tuple[str, int, int]]:
     tokens: list[tuple[str, int, int]] = []
     pos = 0
     while (m := _DATE.search(text, pos)) is not None:
-        iso = _date_at(m)
+        iso = _date_at(m) or _academic_start(m)
         if iso is not None:
             tokens.append((iso, m.start(), m.end()))
             pos = m.end()
@@ -324,6 +324,25 @@ def _date_tokens(text: str) -> list[tuple[str, int, int]]:
         tokens += [t for t in jalali if not any(a < t[2] and t[1] < b for a, b in taken)]
         tokens.sort(key=lambda t: t[1])
     return tokens
+
+
+def _academic_start(m: re.Match[str]) -> str | None:
+    """The first year of an academic year written "2018-19" or "2018/19" (else None)."""
+    year, second = m.group("y2"), m.group("m2")
+    if year and second and len(second) == 2 and not m.group("d2") and (int(year) + 1) % 100 == int(second):
+        return year
+    return None
+
+
+def _academic_end(token: str) -> str | None:
+    """The second year of an academic year token ("2018/19" -> "2019"), else None."""
+    m = _ACADEMIC.fullmatch(token)
+    if m is None or (int(m.group(1)) + 1) % 100 != int(m.group(2)):
+        return None
+    return str(int(m.group(1)) + 1)
+
+
+_ACADEMIC = re.compile(r"(\d{4})\s?[./-]\s?(\d{2})")
 
 
 def _in_order(start: str, end: str) -> tuple[str, str]:
@@ -358,8 +377,10 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
         behind = text[left:begin]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and _RANGE_GAP.match(text[stop : nxt[1]]):
-            # "2015 - 2016.07": fine; "May - Jun 2021" is handled below.
-            start, end = _in_order(iso, nxt[0])
+            # "2015 - 2016.07": fine; "May - Jun 2021" is handled below; "2018/19 - 2020/21"
+            # ends with the second year of the last academic year.
+            last = _academic_end(text[nxt[1] : nxt[2]]) if len(nxt[0]) == 4 else None
+            start, end = _in_order(iso, last or nxt[0])
             out.append(DateSpan(start, end, False, False, begin, nxt[2]))
             i += 2
             continue
@@ -369,9 +390,9 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
             i += 1
             continue
         months = _MONTHS_AFTER.match(ahead) if len(iso) == 4 else None
-        first, last = (month_of(months.group("a")), month_of(months.group("b"))) if months else (None, None)
-        if months and first and last:
-            out.append(DateSpan(f"{iso}-{first:02d}", f"{iso}-{last:02d}", False, False, begin, stop + months.end()))
+        first, final = (month_of(months.group("a")), month_of(months.group("b"))) if months else (None, None)
+        if months and first and final:
+            out.append(DateSpan(f"{iso}-{first:02d}", f"{iso}-{final:02d}", False, False, begin, stop + months.end()))
             i += 1
             continue
         before = _MONTH_BEFORE.search(behind)
@@ -388,6 +409,8 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
         elif dangling:
             # "02/2021 – BR Link": a range left open, the end not written.
             out.append(DateSpan(iso, None, False, False, begin, stop + dangling.end()))
+        elif len(iso) == 4 and (last := _academic_end(text[begin:stop])):
+            out.append(DateSpan(iso, last, False, False, begin, stop))
         else:
             out.append(DateSpan(iso, None, False, True, begin, stop))
         i += 1

@@ -171,6 +171,9 @@ def _dates(text: str) -> list[tuple[str | None, str | None, bool]]:
         ("2019年4月～現在に至る", [("2019-04", None, True)]),
         ("с 2019 года по н.в.", [("2019", None, True)]),  # the word "year" after the year
         ("2019 г. – 2020 г.", [("2019", "2020", False)]),
+        ("2018-19", [("2018", "2019", False)]),  # an academic year
+        ("2018/19 – 2020/21", [("2018", "2021", False)]),
+        ("2011-12", [("2011-12", None, False)]),  # a month where one can be
     ],
 )
 def test_date_forms(text: str, dates: list[tuple[str | None, str | None, bool]]) -> None:
