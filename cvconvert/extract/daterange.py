@@ -1,8 +1,11 @@
 """Dates as people write them in CVs: ranges, single dates and month names in many languages.
 
-:func:`find_dates` is the one question the other rules ask; within :func:`language_hint` it
-also knows that language's month names (from CLDR through Babel), for that call only;
-:func:`_without_dates` gives the text of a line with its dates taken out.
+:func:`find_dates` is the one question the other rules ask. Month names and abbreviations come
+from CLDR through Babel for the languages in :data:`_LOCALES`, and within :func:`language_hint`
+for that language too, for that call only (the caches are keyed by locale: nothing learnt from
+one file changes the next). Japanese era years and Solar Hijri (Persian) dates are converted to
+Gregorian ones (:func:`jalali_to_gregorian`); Persian, Arabic-Indic and full-width digits are
+digits. :func:`_without_dates` gives the text of a line with its dates taken out.
 """
 
 from __future__ import annotations

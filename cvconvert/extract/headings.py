@@ -4,6 +4,11 @@ Headings map to a JSON Resume section key, or to one of the pseudo-sections ``ba
 details, contact), ``summary`` (profile, about me) and ``other`` (a known heading with no section
 of its own, such as references on request or hobbies counted as interests elsewhere). Keys are
 compared after :func:`normalise`: case-folded, accents kept, punctuation and numbering dropped.
+
+:func:`lookup` knows a heading by its whole text (the list below), or as a section's key word
+led or followed by words that only qualify it, per language (``_KEYS`` and ``_FILLERS``): one
+rule instead of every compound ("Academic Experience", "Esperienze lavorative e accademiche").
+:func:`lookup_near` forgives a typing slip, for lines already styled like headings.
 """
 
 from __future__ import annotations
