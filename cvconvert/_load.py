@@ -79,10 +79,15 @@ def load_resume(
         kind = "a JSON array" if isinstance(data, list) else _json_type(data)
         raise InvalidInputError(f"expected a résumé object, found {kind}", source=source)
     if whole_file:
-        if other_dialect(data) == "FRESH":
+        dialect = other_dialect(data)
+        if dialect == "FRESH":
             from cvconvert.formats._fresh import to_json_resume
 
             data = to_json_resume(data, report)
+        elif dialect == "RenderCV":
+            from cvconvert.formats._rendercv import to_json_resume as from_rendercv
+
+            data = from_rendercv(data, report)
         check_is_resume(data, source)
     check_entries(data)
     _non_finite_to_null(data, strict, report, source)
@@ -128,7 +133,7 @@ def check_is_resume(data: object, source: str = "") -> None:
     section, no meta): any JSON object is a valid, empty JSON Resume, but a file of something
     else must not become a blank CV that a batch lists as converted."""
     dialect = other_dialect(data)
-    if dialect and dialect != "FRESH":  # load_resume reads FRESH with its own mapping
+    if dialect and dialect not in ("FRESH", "RenderCV"):  # load_resume reads these with their mappings
         raise InvalidInputError(
             f"a {dialect} résumé, not a JSON Resume: cvconvert does not read {dialect} yet", source=source
         )

@@ -62,7 +62,6 @@ design:
     ("name", "text", "dialect"),
     [
         ("rr.json", REACTIVE, "Reactive Resume"),
-        ("cv.yaml", RENDERCV, "RenderCV"),
     ],
 )
 def test_a_known_dialect_is_named_and_refused(tmp_path: Path, name: str, text: str, dialect: str) -> None:
@@ -83,6 +82,15 @@ def test_a_fresh_file_is_read_with_the_fresh_mapping_not_as_an_empty_cv(tmp_path
     resume, report = cvconvert.read_with_report(source)
     assert resume.work and resume.work[0].name == "Acme" and resume.work[0].position == "Developer"
     assert any("FRESH" in n.message for n in report.warnings)
+
+
+def test_a_rendercv_file_is_read_with_the_rendercv_mapping(tmp_path: Path) -> None:
+    source = tmp_path / "cv.yaml"
+    source.write_text(RENDERCV, encoding="utf-8")
+    resume, report = cvconvert.read_with_report(source)
+    assert resume.basics is not None and resume.basics.name == "John Doe"
+    assert resume.work and resume.work[0].name == "Acme" and resume.work[0].startDate == "2020-09"
+    assert any("RenderCV" in n.message for n in report.warnings)
 
 
 def test_a_json_resume_with_the_same_key_names_still_reads(tmp_path: Path) -> None:

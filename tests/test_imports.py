@@ -65,6 +65,7 @@ def test_looking_formats_up_loads_only_the_format_packages() -> None:
         "cvconvert.formats._europass",
         "cvconvert.formats._pdf",
         "cvconvert.formats._text",
+        "cvconvert.formats._rendercv",
     }
 
 

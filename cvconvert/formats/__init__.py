@@ -30,6 +30,7 @@ BUILTIN: tuple[str, ...] = (
     "cvconvert.formats._pdf",  # any PDF: its Europass XML if it has one, else its text layer
     "cvconvert.formats._europass",  # the current Candidate XML, legacy V3 XML, and Europass PDFs
     "cvconvert.formats._text",  # plain text and Markdown CVs; by extension only (never sniffed)
+    "cvconvert.formats._rendercv",  # before yaml: ".rendercv.yaml" must be matched before ".yaml"
     "cvconvert.formats._yaml",  # YAML accepts almost any text: sniffed last
 )
 

@@ -1,0 +1,174 @@
+"""RenderCV YAML, written by hand from RenderCV's documented entry types, both ways."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+
+import cvconvert
+from cvconvert.api import dumps
+from cvconvert.formats._rendercv import from_json_resume
+from cvconvert.model import Resume
+from cvconvert.report import Report
+from tests.conftest import corpus_resumes, sample_files
+from tests.helpers import diff_paths, masked
+from tests.strategies import resume as resumes
+
+CORPUS, _ = corpus_resumes()
+
+RENDERCV = """\
+cv:
+  name: John Doe
+  location: Istanbul, Türkiye
+  email: john@example.com
+  phone: tel:+90-541-999-99-99
+  website: https://example.com/
+  social_networks:
+  - network: LinkedIn
+    username: johndoe
+  sections:
+    summary:
+    - A developer who writes.
+    education:
+    - institution: Boğaziçi University
+      area: Mechanical Engineering
+      degree: BS
+      location: Istanbul, Türkiye
+      start_date: 2015-09
+      end_date: 2020-06
+      highlights:
+      - 'GPA: 3.9/4.0'
+    experience:
+    - company: Apple
+      position: Software Engineer
+      location: Cupertino, CA
+      start_date: 2023-07
+      end_date: present
+      highlights:
+      - Reduced time by 20%
+    - company: Google
+      position: Intern
+      start_date: 2022-06
+      end_date: 2022-09
+    internships:
+    - company: NASA
+      position: Intern
+      date: Summer 2019
+    publications:
+    - title: 3D Finite Element Analysis
+      authors:
+      - John Doe
+      - Harry Tom
+      doi: 10.1109/TASC.2023.3340648
+      date: 2023-12
+      journal: IEEE Transactions
+    projects:
+    - name: Multi-User Drone Platform
+      date: 2021
+      highlights:
+      - Developed, with 100+ users
+    technologies:
+    - label: Languages
+      details: C++, C, Java, Python
+    - label: Tools
+      details: AWS / Docker
+    extracurricular:
+    - bullet: Chess club
+design:
+  theme: classic
+locale:
+  language: en
+"""
+
+
+def _read(text: str, name: str = "cv.yaml") -> tuple[Resume, Report]:
+    return cvconvert.read_with_report(io.BytesIO(text.encode()), "yaml" if name.endswith(".yaml") else None)
+
+
+def test_a_rendercv_file_reads_into_its_json_resume_homes() -> None:
+    resume, report = _read(RENDERCV)
+    data = resume.to_data()
+    assert data["basics"]["name"] == "John Doe" and data["basics"]["summary"] == "A developer who writes."
+    assert data["basics"]["profiles"] == [{"network": "LinkedIn", "username": "johndoe"}]
+    assert [(w["name"], w["position"]) for w in data["work"]] == [
+        ("Apple", "Software Engineer"),
+        ("Google", "Intern"),
+        ("NASA", "Intern"),
+    ]
+    assert data["work"][0]["startDate"] == "2023-07" and "endDate" not in data["work"][0]
+    assert data["education"][0]["studyType"] == "BS"
+    assert data["publications"][0]["publisher"] == "IEEE Transactions"
+    assert data["skills"][0] == {
+        "name": "Languages",
+        "keywords": ["C++", "C", "Java", "Python"],
+        "x-rendercv-section": "technologies",
+    }
+    assert data["projects"][0]["name"] == "Multi-User Drone Platform"
+    assert any("RenderCV" in n.message for n in report.warnings)
+
+
+def test_rendercv_to_json_resume_to_rendercv_gives_the_same_file() -> None:
+    resume, _ = _read(RENDERCV)
+    written, report = dumps(resume, "rendercv")
+    assert yaml.safe_load(written) == yaml.safe_load(RENDERCV)
+    assert not report.losses
+
+
+def test_the_rendercv_format_name_and_extension(tmp_path: Path) -> None:
+    source = tmp_path / "cv.rendercv.yaml"
+    source.write_text(RENDERCV, encoding="utf-8")
+    assert cvconvert.read(source).to_data() == _read(RENDERCV)[0].to_data()
+    cvconvert.convert(source, tmp_path / "out.rendercv.yaml")
+    assert yaml.safe_load((tmp_path / "out.rendercv.yaml").read_text()) == yaml.safe_load(RENDERCV)
+
+
+def _without_masked(value: Any) -> Any:
+    """``masked`` leaves a placeholder for a list item it took out; RenderCV leaves the item out."""
+    if isinstance(value, dict):
+        return {k: _without_masked(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_masked(v) for v in value if v != "<masked>"]
+    return value
+
+
+def _carried(resume: Resume) -> tuple[dict[str, Any], dict[str, Any], Report]:
+    written, report = dumps(resume, "rendercv")
+    back = cvconvert.read(io.BytesIO(written), "rendercv")
+    # What was lost is not in the file, so the résumé read back has none of it to mask; what
+    # arrived changed (a warning: a location written as one line) is masked on both sides.
+    changed = Report([n for n in report if n.kind == "warning"])
+    return _without_masked(masked(resume.to_data(), report)), masked(back.to_data(), changed), report
+
+
+@pytest.mark.parametrize("path", [*sample_files(), *CORPUS], ids=lambda p: p.stem)
+def test_json_resume_to_rendercv_and_back_keeps_what_it_does_not_report(path: Path) -> None:
+    before, after, _ = _carried(cvconvert.read(path))
+    assert diff_paths(before, after) == []
+
+
+@settings(max_examples=40)
+@given(resumes)
+def test_generated_resumes_keep_what_rendercv_does_not_report(resume: Resume) -> None:
+    before, after, _ = _carried(resume)
+    assert diff_paths(before, after) == []
+
+
+def test_sections_without_a_rendercv_type_are_named_losses() -> None:
+    resume = Resume.model_validate({"basics": {"name": "A", "label": "Dev"}, "awards": [{"title": "Prize"}]})
+    report = Report()
+    from_json_resume(resume.to_data(), report)
+    assert {n.path for n in report.losses} == {"/awards"}
+
+
+def test_basics_rendercv_has_no_field_for_are_kept_as_extra_cv_fields() -> None:
+    resume = Resume.model_validate({"basics": {"name": "A", "label": "Dev", "email": "not an address"}})
+    written, report = dumps(resume, "rendercv")
+    cv = yaml.safe_load(written)["cv"]
+    assert cv["label"] == "Dev" and "email" not in cv and cv["x-jsonresume-email"] == "not an address"
+    assert cvconvert.read(io.BytesIO(written), "rendercv").to_data() == resume.to_data()
+    assert not report.losses
