@@ -512,8 +512,6 @@ class Book:
         day = self.as_of.isoformat()
         self.wb.custom_doc_props.append(StringProperty(name="asOf", value=day))
         self.wb.properties.description = f"Years of experience in the Overview are counted to {day}."
-        # The creation time follows the reference date, so two runs for one date differ less.
-        self.wb.properties.created = dt.datetime(self.as_of.year, self.as_of.month, self.as_of.day)
 
 
 def _shown(key: str, value: Any) -> bool:
