@@ -19,6 +19,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "jsonld": ("rdflib", "lxml"),
     "europass": ("lxml", "pypdf", "pycountry"),
     "linkedin": ("pycountry", "babel"),
+    "text": ("babel",),
     "pdf": ("pypdfium2", "pypdf", "lxml", "pycountry", "babel"),
     "dask": ("distributed", "fsspec"),
 }

@@ -197,5 +197,6 @@ FORMAT = Format(
     write=None,
     sniff=None,  # any text would pass for a CV: claimed by its extensions only
     read_options=TextReadOptions,
+    extra="text",
     description="a CV pasted as plain text or Markdown, read best-effort by rules (read only)",
 )
