@@ -317,6 +317,18 @@ class _Segmenter:
                 cur.head.append(line)
                 return
         if (
+            slot is None
+            and not self.pending
+            and cur is not None
+            and not cur.closed
+            and cur.head == [cur.date_line]
+            and self.whole_head(cur.head[0])
+        ):
+            # "2016 – 2017 Design Supervisor, Nordvale Society" says it all: a line under it that
+            # names no organisation or title is text.
+            self.body(line)
+            return
+        if (
             cur is not None
             and not cur.body
             and (not cur.closed or _same_row(line, cur.date_line))

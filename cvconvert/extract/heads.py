@@ -29,7 +29,17 @@ from cvconvert.extract.vocab import (
 _LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|주식회사|㈜|\(주\)|有限公司|股份公司")
 
 
+# A school level said without naming the school: a degree's place in the entry, not an institution.
+_SCHOOL_LEVEL = re.compile(
+    r"(?i)(?:(?:elementary|primary|middle|high|secondary|junior high|senior high|grammar|grund|haupt|real|"
+    r"volks|école primaire|collège|escuela primaria|escuela secundaria|scuola (?:elementare|media)|"
+    r"ensino (?:fundamental|médio))(?:\s?school|schule)?[\s/–-]*)+"
+)
+
+
 def _fragment_kind(text: str, key: str) -> str | None:
+    if key == "education" and _SCHOOL_LEVEL.fullmatch(text.strip()):
+        return "role"  # "Elementary School-High School, Ecole Nordvale": the level, then the school
     if key == "education":
         degrees, schools = list(_DEGREE.finditer(text)), list(_SCHOOL.finditer(text))
         if degrees and schools:
@@ -467,6 +477,13 @@ def _institution_after_subunit(fields: dict[str, str]) -> None:
     if _SUBUNIT.match(org) and _SCHOOL.search(place) and not _SUBUNIT.match(place):
         fields["org"] = place
         del fields["place"]
+        return
+    pieces = _split_commas(org)
+    if len(pieces) > 1 and _SUBUNIT.match(pieces[0]):
+        # "School of Naval Architecture, Nordvale Technical University": the university.
+        at = next((i for i, p in enumerate(pieces) if i and _SCHOOL.search(p) and not _SUBUNIT.match(p)), 0)
+        if at:
+            fields["org"] = ", ".join(pieces[at:])
 
 
 def _area_not_place(fields: dict[str, str]) -> None:

@@ -414,3 +414,23 @@ def test_an_address_under_the_employer_is_not_its_name() -> None:
 def test_a_school_name_in_capitals_is_not_the_field() -> None:
     fields = head("UC NORDVALE", "B.S. in Computer Science", "Jacobs School of Engineering", key="education")
     assert "area" not in fields or fields["area"] != "UC NORDVALE"
+
+
+def test_a_school_level_is_the_study_type_and_the_named_school_the_institution() -> None:
+    fields = head("Elementary School-High School, ECOLE NORDVALE DES URSULINES", key="education")
+    assert fields == {"role": "Elementary School-High School", "org": "ECOLE NORDVALE DES URSULINES"}
+
+
+def test_the_university_after_its_school_in_one_comma_list_is_the_institution() -> None:
+    fields = head("School of Naval Architecture, Nordvale Technical University (NTU)", key="education")
+    assert fields["org"] == "Nordvale Technical University (NTU)"
+
+
+def test_a_line_under_a_dated_head_that_names_title_and_employer_is_text() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("• 2016 – 2017 Mechanical Design Supervisor, Nordvale Society"),
+        Line("Helped at the correction of freshmen’s drawings"),
+    )
+    job = got["work"][0]
+    assert (job["name"], job["position"]) == ("Nordvale Society", "Mechanical Design Supervisor")
