@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from cvconvert.extract import headings
 from cvconvert.extract.daterange import find_dates
 from cvconvert.extract.lines import Line, _is_bullet, _words
+from cvconvert.extract.vocab import _DEGREE, _SCHOOL
 
 
 @dataclass
@@ -56,6 +57,8 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
     marks, wrapped = _known_headings(lines, body_size)
     marks += _look_alikes(lines, marks, body_size, wrapped)
+    if not marks:
+        marks = _layout_headings(lines, body_size)
     captions = _caption_rows(lines, {i for i, _, _ in marks})
     marks += [(i, key, 0.6) for i, (key, _) in captions.items()]
     marks.sort()
@@ -69,6 +72,32 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
             body = [replace(lines[i], text=captions[i][1]), *body]
         sections.append(_Section(key, lines[i].text, conf, body))
     return preface, sections
+
+
+def _layout_headings(lines: list[Line], body_size: float) -> list[tuple[int, str, float]]:
+    """Headings told by layout alone, in a CV whose heading words no vocabulary here knows: the
+    most heading-like look (a heading level, then size) that at least two short distinctive lines
+    share. A section holding two date ranges or more is taken for work, or for education when it
+    names a school or a degree; any other is "other"."""
+    groups: dict[_Sig, list[int]] = {}
+    for i, line in enumerate(lines):
+        if i and not (_is_bullet(line) and line.level is None) and _distinctive(line, body_size):
+            groups.setdefault(_signature(line), []).append(i)
+    shared = [(sig, found) for sig, found in groups.items() if len(found) >= 2]
+    if not shared:
+        return []
+    _, found = min(shared, key=lambda g: (g[0][3] if g[0][3] is not None else 9, -g[0][2], -len(g[1])))
+    ends = [*found[1:], len(lines)]
+    return [(i, _layout_key(lines[i + 1 : end]), 0.3) for i, end in zip(found, ends, strict=True)]
+
+
+def _layout_key(body: list[Line]) -> str:
+    """The section a block under an unknown heading most likely is, from its dates and words."""
+    ranges = [span for line in body for span in find_dates(line.text) if span.end or span.present]
+    if len(ranges) < 2:
+        return "other"
+    text = " ".join(line.text for line in body)
+    return "education" if _DEGREE.search(text) or _SCHOOL.search(text) else "work"
 
 
 def _caption_rows(lines: list[Line], marked: set[int]) -> dict[int, tuple[str, str]]:

@@ -400,3 +400,27 @@ def test_a_line_of_hundreds_of_dates_is_read_in_linear_time() -> None:
     spans = find_dates("seit 2019 " * 600)
     assert len(spans) == 600
     assert time.perf_counter() - started < 0.3  # quadratic, it took a second
+
+
+def test_headings_no_vocabulary_knows_are_told_by_layout_alone() -> None:
+    def heading(text: str) -> Line:
+        return Line(text, style="heading 1", level=0, bold=True, size=14)
+
+    lines = [
+        Line("Matti Meikäläinen", size=20),
+        Line("matti@example.org", size=10),
+        heading("Työkokemus"),  # Finnish: no heading word here knows it
+        Line("Ohjelmistokehittäjä, Acme Oy", size=10),
+        Line("03/2019 – 05/2021", size=10),
+        Line("Harjoittelija, Beta Oy", size=10),
+        Line("06/2018 – 08/2018", size=10),
+        heading("Koulutus"),
+        Line("Master, Helsingin yliopisto", size=10),
+        Line("2012 – 2017", size=10),
+        Line("Bachelor, Helsingin yliopisto", size=10),
+        Line("2009 – 2012", size=10),
+        heading("Harrastukset"),
+        Line("Shakki", size=10),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "education", "other"]
