@@ -169,7 +169,7 @@ def test_api_write_many_and_read_many(tmp_path: Path) -> None:
     assert cvconvert.read_many(target.read_bytes(), "xlsx")[1].basics.name == "B"  # type: ignore[union-attr]
     first, notes = cvconvert.read_with_report(target)
     assert first.to_data() == FULL.to_data()
-    assert any("holds 3 résumés" in n.message for n in notes.warnings)
+    assert any("holds 3 résumés" in n.message for n in notes.losses)
 
 
 def test_link_options() -> None:
@@ -642,8 +642,8 @@ def test_a_row_without_a_resume_id_in_a_workbook_of_many_is_reported_and_skipped
     book.save(out)
     back, report = _xlsx.read_many(out.getvalue(), ReadOptions())
     assert [b.to_data() for b in back] == [{"basics": {"name": "A"}}, {}]
-    ignored = [n.message for n in report.warnings if "has no résumé id" in n.message]
+    ignored = [n.message for n in report.losses if "has no résumé id" in n.message]
     assert ignored == [
-        "a row of sheet 'Basics' has no résumé id; ignored",
-        "a row of sheet 'Work' has no résumé id; ignored",
+        "a row of sheet 'Basics' has no résumé id; not read",
+        "a row of sheet 'Work' has no résumé id; not read",
     ]

@@ -91,7 +91,7 @@ def read(data: bytes, options: ReadOptions) -> tuple[Resume, Report]:
         raise InvalidInputError("the workbook holds no résumé (an empty many-résumé workbook)")
     out = Report(list(report.notes)).extend(reports[0])
     if len(resumes) > 1:
-        out.warn("", f"the workbook holds {len(resumes)} résumés; the first was read (read_many reads all)")
+        out.lost("", f"the workbook holds {len(resumes)} résumés; only the first was read (read_many reads all)")
     return resumes[0], out
 
 

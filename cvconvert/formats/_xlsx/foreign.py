@@ -138,12 +138,45 @@ _SYNONYMS: dict[tuple[str, ...], tuple[str, ...]] = {
         "최종학력(학사 등)",
         "학위",
     ),
+    # A name given in two columns: joined into basics.name (given name first).
+    ("basics", "x-given"): (
+        "first name",
+        "firstname",
+        "given name",
+        "givenname",
+        "forename",
+        "prénom",
+        "prenom",
+        "vorname",
+        "nombre de pila",
+        "primeiro nome",
+        "nome próprio",
+        "名",
+        "이름(名)",
+    ),
+    ("basics", "x-family"): (
+        "last name",
+        "lastname",
+        "family name",
+        "familyname",
+        "surname",
+        "nom de famille",
+        "nachname",
+        "familienname",
+        "apellido",
+        "apellidos",
+        "sobrenome",
+        "cognome",
+        "фамилия",
+        "姓",
+        "성",
+    ),
     ("skills", "name"): ("skills", "skill", "compétences", "kenntnisse", "habilidades", "навыки", "技能", "기술"),
 }
 _LOOKUP: dict[str, tuple[str, ...]] = {norm(name): path for path, names in _SYNONYMS.items() for name in names}
 # A header row needs a name column and at least one more known column; a data row needs a
 # name, e-mail, phone or link.
-_PEOPLE = {("basics", "name")}
+_PEOPLE = {("basics", "name"), ("basics", "x-given"), ("basics", "x-family")}
 HEADER_SCAN = 10
 
 
@@ -212,6 +245,11 @@ def _resume(row: list[Any], header: dict[int, tuple[str, ...] | str]) -> dict[st
             entries = data.setdefault(section, [{}])
             entries[0][rest[-1]] = value
     basics = data.get("basics") or {}
+    parts = [basics.pop(k) for k in ("x-given", "x-family") if k in basics]
+    if parts and "name" not in basics:
+        basics["name"] = " ".join(parts)
+    elif parts:
+        extra.update(zip(("given name", "family name"), parts, strict=False))
     if not any(basics.get(k) for k in ("name", "email", "phone", "url")):
         return {}  # a row about no one (a legend, a total, a note under the table)
     if extra:

@@ -267,7 +267,7 @@ def _hidden(text: Any, chunks: dict[str, str], report: Report, where: str) -> di
     try:
         value = json.loads(raw)
     except (ValueError, RecursionError):
-        report.warn(where, "the hidden cvconvert data of this row is damaged; it was ignored")
+        report.lost(where, "the hidden cvconvert data of this row is damaged; not read")
         return {}
     return value if isinstance(value, dict) else {}
 
@@ -315,7 +315,7 @@ class Ours:
             elif title == norm(OVERVIEW_TITLE):
                 self._overview(ws)
             else:
-                self.report.warn("", f"sheet {ws.title!r} is not a résumé sheet of cvconvert; ignored")
+                self.report.lost("", f"sheet {ws.title!r} is not a résumé sheet of cvconvert; not read")
         for rid, text in self.records.items():
             self._record(self.resume(rid), _hidden(text, self.chunks, self.report, ""))
         if not self.many:
@@ -387,7 +387,7 @@ class Ours:
                         "its cells are kept as unknown fields",
                     )
             return fields, rid, data, it  # the rows below, still streaming
-        self.report.warn("", f"sheet {ws.title!r} has no header row cvconvert knows; ignored")
+        self.report.lost("", f"sheet {ws.title!r} has no header row cvconvert knows; not read")
         return {}, None, None, iter(())
 
     def _row(
@@ -397,7 +397,7 @@ class Ours:
         workbook of many résumés that has no id."""
         rid = _rid(row[rid_col].value) if rid_col is not None and rid_col < len(row) else None
         if self.many and rid is None:
-            self.report.warn("", f"a row of sheet {ws.title!r} has no résumé id; ignored")
+            self.report.lost("", f"a row of sheet {ws.title!r} has no résumé id; not read")
             return None
         data = row[data_col].value if data_col is not None and data_col < len(row) else None
         return rid, _hidden(data, self.chunks, self.report, "")
