@@ -294,7 +294,7 @@ def _walk(paras: list[_Para], links: dict[str, str], lang: i18n.Language, report
             key = mark[0] if mark is not None and mark[1] is None else i18n.section_for_title(text)
             if key is None or (key != "summary" and key not in SECTIONS):
                 if text.strip():
-                    report.warn("", "a heading that names no résumé section; the text under it is not read")
+                    report.lost("", "a heading that names no résumé section; the text under it is not read")
                 section, ignoring, entry = None, True, None
                 continue
             section, ignoring, entry = key, False, None
@@ -382,7 +382,7 @@ def _basics_para(page: _Page, para: _Para, links: dict[str, str], report: Report
             )
         last = key
     if not tagged and text.strip():
-        report.warn(pointer("basics"), "a paragraph in the header that is no field; not read")
+        report.lost(pointer("basics"), "a paragraph in the header that is no field; not read")
     for item in pending:
         _loose_link(page, item)
 
@@ -510,8 +510,9 @@ def _apply(
     if kind in ("date", "end"):
         value = lang.parse_date(shown)
         if value is None:
+            # The edit on the page did not arrive: a loss, whether the old value stays or not.
             outcome = "kept as before" if key in out else "left out"
-            report.warn(where + pointer(key), f"a date on the page that could not be read; {outcome}")
+            report.lost(where + pointer(key), f"a date on the page that could not be read; {outcome}")
             return
         out[key] = value
     elif kind == "list":
@@ -590,7 +591,7 @@ def _merge_entry(
     if entry.stray:
         target = section.fallback_text
         if target is None:
-            report.warn(where, "text on the page that belongs to no field of this entry; not read")
+            report.lost(where, "text on the page that belongs to no field of this entry; not read")
         else:
             current = out.get(target) if isinstance(out.get(target), str) else None
             out[target] = "\n".join([*([current] if current else []), *entry.stray])
