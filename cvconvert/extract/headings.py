@@ -287,7 +287,9 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "سوابق شغلی", "سابقه کار", "تجربیات*", "تجربه*", "سوابق کاری", "ماجرا",               # fa
         "ניסיון", "תעסוקה", "ניסיון תעסוקתי", "עבודה",                                       # he
         "工作", "职业", "職業", "实习", "實習", "职务", "職務", "職歴", "职歴", "経歴", "经历", "經歷",
-        "経験", "经验", "經驗", "履历", "경력", "경험", "근무", "인턴",                         # zh ja ko
+        "経験", "经验", "經驗", "履历", "경력", "경험", "근무", "인턴",  # zh ja ko
+        "досвід*", "zkušenost*", "praxe", "erfaring*", "arbejdserfaring", "erhvervserfaring",  # uk cs da
+        "arbeidserfaring", "työkokemus", "kokemus", "experiență", "الخبرة", "الخبرات", "خبرات",  # nb fi ro ar
     ),
     "education": (
         "education*", "educational", "studies", "qualification*", "schooling", "degrees",
@@ -300,6 +302,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "képzés*", "εκπαίδευσ*", "σπουδ*", "utbildning*", "pendidikan", "học vấn", "đào tạo",
         "trình độ", "تحصیلات*", "سوابق تحصیلی", "آموزش*", "השכלה", "לימודים",
         "教育", "学历", "學歷", "学歴", "学業", "学习", "學習", "학력", "교육", "학업",
+        "освіт*", "vzdělání", "uddannelse", "utdanning", "koulutus", "educație", "studii", "التعليم",
+        "المؤهلات",
     ),
     "skills": (
         "skill*", "competenc*", "abilities", "expertise", "technologies", "tools", "know-how",
@@ -313,6 +317,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "färdighet*", "kompetens*", "kunskap*", "keahlian", "keterampilan", "kemampuan", "kỹ năng",
         "năng lực", "مهارت*", "توانایی*", "دانش", "כישורים", "מיומנויות", "יכולות", "ידע", "יישומי מחשב",
         "技能", "技术", "技術", "能力", "知識", "知识", "スキル", "特技", "스킬", "기술", "역량", "특기",
+        "навички", "dovednosti", "færdigheder", "ferdigheter", "taidot", "osaaminen", "competențe",
+        "abilități", "المهارات",
     ),
     "languages": (
         "languages", "language", "sprachen", "sprachkenntnis*", "fremdsprach*", "langue*",
@@ -324,12 +330,14 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "μητρική γλώσσα", "modersmål", "bahasa ibu", "other languages", "altre lingue", "autres langues",
         "otros idiomas", "outros idiomas", "weitere sprachen", "andere talen", "inne języki",
         "другие языки", "diğer diller", "زبان*", "שפות", "语言", "語言", "外语", "外語",
-        "語学", "语学", "어학", "외국어", "언어",
+        "語学", "语学", "어학", "외국어", "언어", "мови", "jazyky", "sprog", "kielitaito", "kielet", "limbi",
+        "اللغات",
     ),
     "projects": (
         "project*", "projekt*", "projet*", "proyecto*", "projeto*", "progett*", "projecten",
         "проект*", "proje*", "έργα", "πρότζεκτ", "proyek", "dự án", "پروژه*", "פרויקט*",
-        "项目", "項目", "プロジェクト", "프로젝트",
+        "项目", "項目", "プロジェクト", "프로젝트", "projekter", "prosjekter", "projektit", "proiecte",
+        "المشاريع",
     ),
     "awards": (
         "award*", "honors", "honours", "prizes", "achievements", "scholarship*", "distinction*",
@@ -339,7 +347,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "wyróżnieni*", "наград*", "премии", "ödül*", "başarı*", "díj*", "elismerés*", "ösztöndíj*",
         "βραβεί*", "διακρίσ*", "utmärkelse*", "priser", "penghargaan", "prestasi", "giải thưởng",
         "جوایز", "افتخارات", "פרסים", "הישגים", "获奖", "獲獎", "荣誉", "榮譽", "奖项", "獎項",
-        "受賞", "表彰", "수상", "상훈",
+        "受賞", "表彰", "수상", "상훈", "ocenění", "palkinnot", "premii", "الجوائز", "нагороди",
     ),
     "certificates": (
         "certificat*", "certification*", "licenses", "licences", "courses", "trainings",
@@ -349,7 +357,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "sertifika*", "kurslar", "alınan eğitimler", "tanúsítvány*", "bizonyítvány*", "πιστοποι*", "σεμινάρι*",
         "certifikat*", "kurser", "sertifikat", "sertifikasi", "pelatihan", "chứng chỉ",
         "گواهینامه*", "دوره*", "תעודות", "קורסים", "证书", "證書", "资格", "資格", "免許",
-        "培训", "研修", "자격", "자격증", "수료",
+        "培训", "研修", "자격", "자격증", "수료", "certifikáty", "kurzy", "sertifikaatit", "kurssit",
+        "certificări", "الشهادات", "الدورات",
     ),
     "publications": (
         "publication*", "papers", "articles", "patents", "proceedings", "publikation*",
@@ -371,7 +380,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "interessi", "hobby's", "interesses", "zainteresowani*", "hobbi*", "увлечени*", "хобби",
         "интерес*", "ilgi alanları", "hobiler", "érdeklődés*", "ενδιαφέροντα", "χόμπι",
         "intressen", "fritid*", "minat", "hobi", "sở thích", "علاقه*", "سرگرمی*", "תחביבים",
-        "兴趣", "興趣", "爱好", "愛好", "趣味", "취미", "관심",
+        "兴趣", "興趣", "爱好", "愛好", "趣味", "취미", "관심", "zájmy", "harrastukset", "interese",
+        "الهوايات", "захоплення",
     ),
     "references": (
         "references", "referees", "referenzen", "références", "referencias", "referências",
@@ -388,7 +398,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "bemutatkozás", "magamról", "προφίλ", "σχετικά με εμένα", "sammanfattning", "om mig",
         "ringkasan", "tentang saya", "mục tiêu", "giới thiệu", "درباره من", "خلاصه", "هدف", "תקציר",
         "פרופיל", "אודות", "מטרה", "简介", "簡介", "自我评价", "自我介绍", "要約", "自己pr", "자기소개",
-        "소개",
+        "소개", "o mně", "profiili", "despre mine", "نبذة", "الملخص",
     ),
     "basics": (
         "personal details", "contact*", "info", "kontakt*", "persönliche daten", "coordonnées",
@@ -398,7 +408,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "kişisel bilgiler", "elérhetőség*", "személyes adatok", "στοιχεία", "επικοινωνία",
         "personuppgifter", "data diri", "data pribadi", "thông tin cá nhân", "liên hệ", "مشخصات",
         "اطلاعات تماس", "تماس", "פרטים", "פרטים אישיים", "信息", "資訊", "联系", "聯繫", "連絡先",
-        "인적사항", "연락처", "신상",
+        "인적사항", "연락처", "신상", "osobní údaje", "personlige oplysninger", "henkilötiedot",
+        "date personale", "المعلومات الشخصية", "контакти",
     ),
     "other": (
         "research", "forschung", "병역", "שירות צבאי", "志望動機", "informações adicionais",
@@ -439,6 +450,7 @@ _FILLERS = (
     "תעסוקתי", "个人", "個人", "基本", "专业", "專業", "主要", "相关", "相關", "类", "類", "与",
     "和", "及", "一览", "清单", "评价", "評価", "情况", "背景", "活かせる", "保有", "使用",
     "曾获", "所获", "participation*", "journal", "conference", "peer-reviewed", "invited",
+    "pracovní", "odborné", "og", "ja", "și", "a", "العملية", "професійн*", "іноземні", "straine",
     "보유", "스택", "능력", "이수", "formal", "non", "quá trình", "arbete", "εργασιακ*", "s",
     "نرم", "افزاری", "مندی", "開発", "számítógépes", "kör",
     "주요", "사항", "내역", "및", "대외", "관련", "분야", "書", "书",

@@ -63,6 +63,13 @@ from cvconvert.extract.sections import _find_sections
         ("Osiągnięcia", "awards"),
         ("علاقه\u200cمندی\u200cها", "interests"),
         ("Érdeklődési kör", "interests"),
+        # languages of no corpus file
+        ("Досвід роботи", "work"),
+        ("Pracovní zkušenosti", "work"),
+        ("Erhvervserfaring", "work"),
+        ("Työkokemus", "work"),
+        ("Limbi străine", "languages"),
+        ("الخبرة العملية", "work"),
     ],
 )
 def test_headings_in_each_language(heading: str, key: str) -> None:
@@ -407,20 +414,20 @@ def test_headings_no_vocabulary_knows_are_told_by_layout_alone() -> None:
         return Line(text, style="heading 1", level=0, bold=True, size=14)
 
     lines = [
-        Line("Matti Meikäläinen", size=20),
-        Line("matti@example.org", size=10),
-        heading("Työkokemus"),  # Finnish: no heading word here knows it
-        Line("Ohjelmistokehittäjä, Acme Oy", size=10),
+        Line("Mari Tamm", size=20),
+        Line("mari@example.org", size=10),
+        heading("Töökogemus"),  # Estonian: no heading word here knows it
+        Line("Tarkvaraarendaja, Acme OÜ", size=10),
         Line("03/2019 – 05/2021", size=10),
-        Line("Harjoittelija, Beta Oy", size=10),
+        Line("Praktikant, Beta OÜ", size=10),
         Line("06/2018 – 08/2018", size=10),
-        heading("Koulutus"),
-        Line("Master, Helsingin yliopisto", size=10),
+        heading("Haridus"),
+        Line("Master, Tartu Ülikool", size=10),
         Line("2012 – 2017", size=10),
-        Line("Bachelor, Helsingin yliopisto", size=10),
+        Line("Bachelor, Tartu Ülikool", size=10),
         Line("2009 – 2012", size=10),
-        heading("Harrastukset"),
-        Line("Shakki", size=10),
+        heading("Hobid"),
+        Line("Male", size=10),
     ]
     _, sections = _find_sections(lines, None)
     assert [s.key for s in sections] == ["work", "education", "other"]
