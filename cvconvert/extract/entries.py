@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from cvconvert.extract.daterange import DateSpan, _undated, _without_dates, find_dates
+from cvconvert.extract.daterange import _TO_PRESENT, DateSpan, _undated, _without_dates, find_dates
 from cvconvert.extract.heads import _AREA_IN_TEXT, _fragment_kind, _short_place, _split_head
 from cvconvert.extract.lines import _BULLET_GLYPHS, Line, _is_bullet, _strip_bullet, _words
 from cvconvert.extract.places import _is_place
@@ -140,6 +140,13 @@ class _Segmenter:
         for number, line in enumerate(self.lines):
             if not re.search(r"\w", line.text):
                 continue
+            if self.cur is not None and self.open_end(self.cur, line):
+                # "2022-07<tab>Programista" / "- obecnie": the range goes on to today (a list item
+                # to the eye); the head goes on below.
+                assert self.cur.dates is not None
+                self.cur.dates = replace(self.cur.dates, end=None, single=False, present=True)
+                self.cur.closed = False
+                continue
             kind = self.kind(line, number)
             if kind == "styled":
                 self.styled_head(line)
@@ -215,6 +222,13 @@ class _Segmenter:
         # marks beside the date) closes the head above it.
         date_first = span.begin <= 2 and bool(re.search(r"\w", _without_dates(line.text, spans)))
         cur = self.cur
+        if cur is not None and self.range_end(cur, line, spans):
+            # "2023-02<tab>Informatyka, Magister" / "- 2025-02": a range wrapped in a narrow date
+            # column; the head goes on below its end.
+            assert cur.dates is not None
+            cur.dates = replace(cur.dates, end=span.start, single=False, present=span.present)
+            cur.closed = False
+            return
         if cur is not None and cur.dates is None and self.late_place_and_date(line, spans):
             # A side column read after the entry's text: "Budapest" / "Feb 2022 – Present"
             # under an undated head and its bullets are that entry's place and dates.
@@ -253,6 +267,24 @@ class _Segmenter:
             self.flush_pending(as_entry=False)
             self.cur = _Entry(head=[line], dates=span, closed=False, date_line=line)
         self.entries.append(self.cur)
+
+    def open_end(self, entry: _Entry, line: Line) -> bool:
+        """A line that is only "- present" under an entry dated by one date and nothing else yet."""
+        if self.pending or entry.body or entry.dates is None or not entry.dates.single:
+            return False
+        end = _TO_PRESENT.match(line.text.strip())
+        return end is not None and end.end() == len(line.text.strip()) and line.text.lstrip()[:1] in "-–—~～"
+
+    def range_end(self, entry: _Entry, line: Line, spans: list[DateSpan]) -> bool:
+        """A line that is only "- <date>" under an entry dated by one date and nothing else yet."""
+        return (
+            not self.pending
+            and not entry.body
+            and entry.dates is not None
+            and entry.dates.single
+            and bool(re.match(r"\s*[-–—~～]\s*\S", line.text))
+            and _date_only(re.sub(r"^\s*[-–—~～]\s*", "", line.text), find_dates(line.text.lstrip(" -–—~～")))
+        )
 
     def late_place_and_date(self, line: Line, spans: list[DateSpan]) -> bool:
         """Only a date on the line, and at most a place waiting above it."""
@@ -569,6 +601,9 @@ _STATUS_TAIL = re.compile(rf"(?i)[\s,(]+(?:{_STATUS_WORDS})\)?$")
 def _degree_and_field(role: str) -> tuple[str, str | None]:
     """ "Master in Economics" -> ("Master", "Economics"); a title without a field stays whole."""
     role = _STATUS_TAIL.sub("", role) or role
+    field_first = re.match(r"^([^,]+),\s*([^,]+)$", role)
+    if field_first and _DEGREE.search(field_first[2]) and not _DEGREE.search(field_first[1]):
+        return field_first[2].strip(), field_first[1].strip()  # "Informatyka, Inżynier": field, then degree
     m = _DEGREE_FIELD.match(role) or re.match(r"^([^,]+),\s*(.+)$", role)
     if m and _DEGREE.search(m.group(1)) and not _STATUS.match(m.group(2).strip(" ,()")):
         return m.group(1).strip(" ,"), m.group(2).strip(" ,")

@@ -149,7 +149,7 @@ def _trim(part: str) -> str:
     """Separators off both ends; a bracket only when it has no partner inside."""
     # An abbreviation keeps its full stop ("Sp. z o.o.", "Acme Inc."); a sentence loses it.
     keep_stop = bool(re.search(r"(?:\b\w\.\w+|\b[A-Z][a-z]{0,3})\.$", part.strip()))
-    part = part.strip(" .;,:|/／-–—\t") + ("." if keep_stop else "")
+    part = part.strip(" .;,:|/／·•-–—\t") + ("." if keep_stop else "")
     part = _unquote(part)
     for opening, closing in ("()", "[]", "（）"):
         if part.endswith(closing) and part.count(opening) < part.count(closing):
@@ -158,7 +158,7 @@ def _trim(part: str) -> str:
             part = part[1:]
         if part.count(opening) > part.count(closing):
             part += closing
-    return part.strip(" ;,:|/／-–—\t") if keep_stop else part.strip(" .;,:|/／-–—\t")
+    return part.strip(" ;,:|/／·•-–—\t") if keep_stop else part.strip(" .;,:|/／·•-–—\t")
 
 
 # Words that end with a full stop without ending a sentence (initials never end one either).
@@ -215,7 +215,8 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
     for number, line in enumerate(lines):
         for part in _line_parts(line, key, fields):
             typed.extend(_typed_parts(part, number, key, fields))
-    rest, role_rest = _fill_slots(typed, fields)
+    dated = {n for n, line in enumerate(lines) if _undated(line.text) != line.text}
+    rest, role_rest = _fill_slots(_org_beside_dates_first(typed, dated, fields), fields)
     _cut_cjk_org(fields, key)
     if key == "education":
         _institution_after_subunit(fields)
@@ -418,6 +419,24 @@ def _comma_pieces(part: str, kind: str | None, key: str) -> list[tuple[str, str 
             out.append((pieces[2], "place"))
         return out
     return None
+
+
+def _org_beside_dates_first(typed: list[_Typed], dated: set[int], fields: dict[str, str]) -> list[_Typed]:
+    """ "Responsable GIS · Brownfield" / "Nordwind Energy · 2023 – 2026": under a title, the one
+    untyped piece beside the dates names the employer (the piece beside the title, a team)."""
+    if "org" in fields or any(kind == "org" for _, kind, _ in typed) or not any(k == "role" for _, k, _ in typed):
+        return typed
+    per_line: dict[int, int] = {}
+    for _, _, number in typed:
+        per_line[number] = per_line.get(number, 0) + 1
+    role_line = next(n for _, k, n in typed if k == "role")
+    first_untyped = next((n for _, k, n in typed if k is None), -1)
+    if first_untyped != role_line:
+        return typed  # the employer would be taken from a line of its own anyway
+    for i, (text, kind, number) in enumerate(typed):
+        if kind is None and number in dated and number != role_line and per_line[number] == 1:
+            return [(text, "org", number), *typed[:i], *typed[i + 1 :]]
+    return typed
 
 
 def _fill_slots(typed: list[_Typed], fields: dict[str, str]) -> tuple[list[str], list[str]]:

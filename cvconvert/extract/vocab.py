@@ -63,7 +63,7 @@ _ROLE = re.compile(
     r"estagiário|estagiario|desenvolvedor|engenheiro|gerente|professora?|cargo|"
     r"разработчик|инженер|программист|менеджер|стажер|стажёр|аналитик|руководитель|специалист|директор|"
     r"преподаватель|ассистент|сотрудник|практикант|"
-    r"programador|pasante|asistente|supervisor|coordinador|coordenador|consultor|auxiliar|"  # es pt
+    r"programador|pasante|asistente|supervisor|coordinador|coordenador|consultor|auxiliar|técnico|tecnico|"  # es pt
     r"sviluppatore|sviluppatrice|ingegnere|tirocinante|stagista|consulente|docente|insegnante|programmatore|"
     r"ricercatore|ricercatrice|tirocinio|tirocinante|apprendista|"  # it
     r"ontwikkelaar|medewerker|stagiair|adviseur|beheerder|projectleider|"  # nl

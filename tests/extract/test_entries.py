@@ -434,3 +434,41 @@ def test_a_line_under_a_dated_head_that_names_title_and_employer_is_text() -> No
     )
     job = got["work"][0]
     assert (job["name"], job["position"]) == ("Nordvale Society", "Mechanical Design Supervisor")
+
+
+def test_under_a_title_the_piece_beside_the_dates_names_the_employer() -> None:
+    fields = head("Responsable GIS · Brownfield", "Nordwind Energy · 2023 – 2026")
+    assert (fields["role"], fields["org"]) == ("Responsable GIS", "Nordwind Energy")
+
+
+def test_a_middle_dot_left_by_the_dates_is_trimmed() -> None:
+    assert head("Consultor GIS", "Naciones Nordvale · 2021 – 2023")["org"] == "Naciones Nordvale"
+
+
+def test_a_range_wrapped_in_a_narrow_date_column_keeps_its_end_and_head() -> None:
+    got = cv(
+        Line("Education", level=0),
+        Line("2019-10\tInformatyka, Inżynier"),
+        Line("- 2023-02"),
+        Line("Politechnika Nordvalska"),
+    )
+    school = got["education"][0]
+    assert (school["institution"], school["startDate"], school["endDate"]) == (
+        "Politechnika Nordvalska",
+        "2019-10",
+        "2023-02",
+    )
+    assert (school["studyType"], school["area"]) == ("Inżynier", "Informatyka")
+
+
+def test_a_wrapped_open_end_keeps_the_head_below() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("2022-07\tProgramista Fullstack"),
+        Line("- obecnie"),
+        Line("Nordwind Motors & Actuators, Niepołomice"),
+        Line("Worked on the plant's systems.", bullet=True),
+    )
+    job = got["work"][0]
+    assert job["name"].startswith("Nordwind Motors & Actuators")
+    assert (job["startDate"], "endDate" in job) == ("2022-07", False)
