@@ -155,6 +155,8 @@ def other_dialect(data: object) -> str | None:
     """
     if not isinstance(data, dict):
         return None
+    if "basics" in data and not (isinstance(data.get("sections"), dict) and isinstance(data.get("metadata"), dict)):
+        return None  # JSON Resume's own key: FRESH and RenderCV have none (Reactive Resume has one)
     meta = data.get("meta")
     if isinstance(meta, dict) and str(meta.get("format", "")).upper().startswith("FRESH"):
         return "FRESH"

@@ -12,7 +12,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import IO, Union
+from typing import IO, Literal, Union
 
 from cvconvert import formats, limits
 from cvconvert._input import check_entries
@@ -393,8 +393,10 @@ def convert(
     output, written = dumps(resume, out_format.name, **write_values)
     if fail_on_loss and (report.losses or written.losses):
         # A field lost on the way in is as lost as one the writer drops: both refuse.
-        sides = [side for side, part in (("reader", report), ("writer", written)) if part.losses]
-        raise LossError(Report(report.notes + written.notes), _name(target), side=" and ".join(sides))
+        side: Literal["reader", "writer", "reader and writer"] = (
+            "reader and writer" if report.losses and written.losses else "reader" if report.losses else "writer"
+        )
+        raise LossError(Report(report.notes + written.notes), _name(target), side=side)
     _put(output, target)
     return report.extend(written)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from cvconvert.report import Report
@@ -79,11 +79,14 @@ class LossError(CvConvertError):
     ``side`` says who lost them: "reader", "writer" or "reader and writer".
     """
 
-    def __init__(self, report: Report, target: str = "", side: str = "writer") -> None:
+    def __init__(
+        self, report: Report, target: str = "", side: Literal["reader", "writer", "reader and writer"] = "writer"
+    ) -> None:
         self.report = report
         self.side = side
         n = len(report.losses)
         first = report.losses[0] if report.losses else None
         detail = f" (first: {first.path or '/'}: {first.message})" if first else ""
         where = f"{target}: " if target else ""
-        super().__init__(f"{where}refused: {n} field(s) lost by the {side}{detail}")
+        who = "the reader and the writer" if side == "reader and writer" else f"the {side}"
+        super().__init__(f"{where}refused: {n} field(s) lost by {who}{detail}")

@@ -56,3 +56,18 @@ def test_a_writer_loss_is_named_as_the_writers(tmp_path: Path) -> None:
         cvconvert.convert(source, tmp_path / "cv.xml", fail_on_loss=True)
     assert caught.value.side == "writer"
     assert not (tmp_path / "cv.xml").exists()
+
+
+def test_both_sides_are_named_when_both_lose(tmp_path: Path) -> None:
+    # The Europass reader loses the layout; RenderCV has no section type for the languages.
+    source = tmp_path / "cv.xml"
+    source.write_bytes(
+        CANDIDATE.replace(
+            b"</CandidatePerson>", b'<PrimaryLanguageCode name="NORMAL">eng</PrimaryLanguageCode>\n</CandidatePerson>'
+        )
+    )
+    assert cvconvert.read(source).languages
+    with pytest.raises(LossError, match="by the reader and the writer") as caught:
+        cvconvert.convert(source, tmp_path / "cv.rendercv.yaml", fail_on_loss=True)
+    assert caught.value.side == "reader and writer"
+    assert not (tmp_path / "cv.rendercv.yaml").exists()

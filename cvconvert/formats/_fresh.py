@@ -227,17 +227,16 @@ def _skills_from(skills: Any, out: dict[str, Any]) -> list[Any] | None:
             out["x-fresh-skills"] = skills
         return None
     found: list[Any] = []
-    for group in skills.get("sets") or []:
-        if isinstance(group, dict):
-            found.append(
-                _entry(group, {"name": "name", "level": "level", "skills": "keywords"}, {"keywords"}, "x-fresh")
-            )
-    for item in skills.get("list") or []:
-        found.append({**item, "x-fresh-list": True} if isinstance(item, dict) else item)
-    rest = {k: v for k, v in skills.items() if k not in ("sets", "list")}
+    sets, items = skills.get("sets"), skills.get("list")
+    for group in sets if isinstance(sets, list) else ():
+        # A group that is no object is kept as it is (the writer puts it back among the sets).
+        found.append(_entry(group, _SET, {"keywords"}, "x-fresh") if isinstance(group, dict) else group)
+    for item in items if isinstance(items, list) else ():
+        found.append({**item, "x-fresh-list": True} if isinstance(item, dict) else {"x-fresh-list": item})
+    rest = {k: v for k, v in skills.items() if k not in ("sets", "list") or not isinstance(v, list)}
     if rest:
         out["x-fresh-skills"] = rest
-    return found if found or "sets" in skills or "list" in skills else None
+    return found if found or isinstance(sets, list) or isinstance(items, list) else None
 
 
 # --- JSON Resume -> FRESH ------------------------------------------------------------------
@@ -346,6 +345,8 @@ def _skills_to(skills: Any, rest: Any) -> Any:
     for item in skills:
         if isinstance(item, dict) and item.get("x-fresh-list") is True:
             out.setdefault("list", []).append({k: v for k, v in item.items() if k != "x-fresh-list"})
+        elif isinstance(item, dict) and set(item) == {"x-fresh-list"}:
+            out.setdefault("list", []).append(item["x-fresh-list"])  # a list item that was no object
         elif isinstance(item, dict):
             out.setdefault("sets", []).append(_entry(item, _swap(_SET), {"skills"}, "x-jsonresume"))
         else:

@@ -183,16 +183,24 @@ def _rows(raw: bytes, name: str, report: Report) -> list[dict[str, str]]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", "replace")
         report.normalised("", f"{name} is not UTF-8; read as Windows-1252")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:  # a field past the csv module's size bound, a NUL byte
+        from cvconvert.errors import InvalidInputError
+
+        raise InvalidInputError(f"{name} is not a readable CSV file ({exc})") from None
     start = next((i for i, row in enumerate(rows) if len(row) > 1 or (row and row[0] in ("Name", "Title"))), None)
     if start is None:
         return []
     header = [h.strip() for h in rows[start]]
-    return [
-        {h: v.strip() for h, v in zip(header, row, strict=False) if v.strip()}
-        for row in rows[start + 1 :]
-        if any(v.strip() for v in row)
-    ]
+    out = []
+    for row in rows[start + 1 :]:
+        if not any(v.strip() for v in row):
+            continue
+        if len(row) > len(header) and any(v.strip() for v in row[len(header) :]):
+            report.lost("", f"{name}: a row has more cells than the header names; the extra cells are not read")
+        out.append({h: v.strip() for h, v in zip(header, row, strict=False) if v.strip()})
+    return out
 
 
 def _date_reader(lang: str | None) -> Callable[[str], str | None]:
@@ -249,6 +257,8 @@ def _list_entries(value: str, *, typed: bool = True) -> list[str]:
 def _basics(tables: dict[str, list[dict[str, str]]], report: Report) -> dict[str, Any]:
     basics: dict[str, Any] = {}
     profile = (tables.get("Profile") or [{}])[0]
+    if len(tables.get("Profile") or ()) > 1:
+        report.lost("/basics", "Profile.csv has more than one row; only the first is read")
     for column in profile:
         if column not in _PROFILE:
             report.lost("/basics", f"Profile.csv column {column!r} not read")
@@ -279,7 +289,7 @@ def _location(profile: dict[str, str], report: Report) -> dict[str, str]:
     if geo:
         from cvconvert.formats._europass.codes import country_code
 
-        parts = [p.strip() for p in geo.split(",") if p.strip()]
+        parts = [p.strip() for p in geo.split(",") if p.strip()] or [geo.strip()]
         code = country_code(parts[-1]) if len(parts) > 1 else None
         if code is not None:
             parts = parts[:-1]
@@ -303,7 +313,13 @@ def _contacts(tables: dict[str, list[dict[str, str]]], basics: dict[str, Any], r
     for row in emails:
         for column in set(row) - _CONTACTS["Email Addresses"]:
             report.lost("/basics/email", f"Email Addresses.csv column {column!r} not read")
-    numbers = [r.get("Number", "") for r in tables.get("PhoneNumbers", []) if r.get("Number")]
+    phones = tables.get("PhoneNumbers", [])
+    numbers = [r.get("Number", "") for r in phones if r.get("Number")]
+    for row in phones:
+        for column in set(row) - _PHONES:
+            report.lost("/basics/phone", f"PhoneNumbers.csv column {column!r} not read")
+        if row.get("Extension") or row.get("Type"):
+            report.lost("/basics/phone", "a phone number's type and extension are not kept (JSON Resume has a number)")
     if numbers:
         basics["phone"] = numbers[0]
     if numbers[1:]:
@@ -318,6 +334,8 @@ def _profiles(profile: dict[str, str], basics: dict[str, Any]) -> list[dict[str,
             kind, url = "", entry
         if "url" not in basics:
             basics["url"] = url
+            if kind:
+                basics["x-urlKind"] = kind.title()  # PORTFOLIO, COMPANY, ... as LinkedIn labels it
         else:
             profiles.append({"network": kind.title(), "url": url} if kind else {"url": url})
     for handle in _list_entries(profile.get("Twitter Handles", ""), typed=False):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cvconvert.formats.base import Format
 from cvconvert.options import ReadOptions, WriteOptions
-from cvconvert.report import Report
+from cvconvert.report import Report, pointer
 
 if TYPE_CHECKING:
     from cvconvert.model import Resume
@@ -217,14 +217,15 @@ def from_json_resume(data: dict[str, Any], report: Report) -> dict[str, Any]:
             cv[back[key]] = value
         elif key in back:
             cv[f"x-jsonresume-{key}"] = value
-            report.normalised(f"/basics/{key}", "RenderCV refuses this value: kept in the file, not shown")
+            report.normalised(pointer("basics", key), "RenderCV refuses this value: kept in the file, not shown")
     location = basics.get("location")
     if isinstance(location, dict) and set(location) == {"city"}:
         cv["location"] = location["city"]
     elif location == {}:
         report.lost("/basics/location", "an empty location: RenderCV's is a line of text")
     elif isinstance(location, dict):
-        cv["location"] = ", ".join(str(v) for k, v in location.items() if k != "countryCode" or len(location) == 1)
+        # Every part is in the line, in order: the values arrive, as one text (read back as the city).
+        cv["location"] = ", ".join(str(v) for v in location.values())
         report.normalised("/basics/location", "written as one line of text (RenderCV's location)")
     if "profiles" in basics:
         spelled: dict[str, str] = {}
@@ -239,7 +240,7 @@ def from_json_resume(data: dict[str, Any], report: Report) -> dict[str, Any]:
         sections[kept.get("summaryTitle", "summary")] = [p for p in summary.split("\n\n") if p] or [summary]
     for key, (default, _, _) in _TYPES.items():
         if data.get(key) == []:
-            report.lost(f"/{key}", "an empty section: RenderCV takes none")
+            report.lost(pointer(key), "an empty section: RenderCV takes none")
         written = 0
         for i, item in enumerate(data.get(key) or []):
             title = item.get("x-rendercv-section", default) if isinstance(item, dict) else default
@@ -248,7 +249,7 @@ def from_json_resume(data: dict[str, Any], report: Report) -> dict[str, Any]:
                 sections.setdefault(title, []).append(entry)
                 written += 1
         if data.get(key) and not written:
-            report.lost(f"/{key}", "no entry of this section has what RenderCV's entry type needs")
+            report.lost(pointer(key), "no entry of this section has what RenderCV's entry type needs")
     if isinstance(kept.get("sections"), dict):
         sections.update(kept["sections"])
     order = kept.get("order")
@@ -311,11 +312,11 @@ def _networks(profiles: Any, spelled: dict[str, str], report: Report) -> list[An
         name = _NETWORK.get(network.casefold()) if isinstance(network, str) else None
         username = profile.get("username") if isinstance(profile, dict) else None
         if name is None or not isinstance(username, str) or not _username_ok(name, username):
-            report.lost(f"/basics/profiles/{i}", "RenderCV shows only its known networks, with a user name")
+            report.lost(pointer("basics", "profiles", i), "RenderCV shows only its known networks, with a user name")
             continue
         out.append({"network": name, "username": username})
         for field in set(profile) - {"network", "username"}:
-            report.lost(f"/basics/profiles/{i}/{field}", "RenderCV builds the link from the user name")
+            report.lost(pointer("basics", "profiles", i, field), "RenderCV builds the link from the user name")
         if name != network and isinstance(network, str):
             spelled[str(len(out) - 1)] = network  # RenderCV's spelling shown; the original kept
     return out
@@ -326,7 +327,7 @@ def _entry_to(item: Any, key: str, i: int, report: Report) -> dict[str, Any] | N
     markers = {"work": ("name", "position"), "education": ("institution", "area"), "publications": ("name",)}
     needs = markers.get(key, ("name",))
     if not isinstance(item, dict) or not all(isinstance(item.get(f), str) for f in needs):
-        report.lost(f"/{key}/{i}", f"RenderCV's entry type for {key} needs {' and '.join(needs)}; not written")
+        report.lost(pointer(key, i), f"RenderCV's entry type for {key} needs {' and '.join(needs)}; not written")
         return None
     back = {v: k for k, v in _TYPES[key][2].items()}
     # A field kept under its own name must not read back as another field, or as another type.
@@ -365,10 +366,10 @@ def _entry_to(item: Any, key: str, i: int, report: Report) -> dict[str, Any] | N
 def _note_unplaced(data: dict[str, Any], basics: dict[str, Any], report: Report) -> None:
     for field in basics:
         if field in _RESERVED:
-            report.lost(f"/basics/{field}", "RenderCV's cv uses this name for something else")
+            report.lost(pointer("basics", field), "RenderCV's cv uses this name for something else")
     for key in data:
         if key not in ("basics", "x-rendercv", *_TYPES):
-            report.lost(f"/{key}", "RenderCV has no section type for it")
+            report.lost(pointer(key), "RenderCV has no section type for it")
 
 
 # --- the format ----------------------------------------------------------------------------

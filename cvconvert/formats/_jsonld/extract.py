@@ -223,8 +223,11 @@ class Reader:
         whole = self.out.get(person, {}).get(URIRef(FOAF + "name"))
         if whole:
             return {"name": str(min(whole, key=self.key))}
-        parts = [self.out.get(person, {}).get(URIRef(FOAF + p)) for p in _FOAF_PARTS]
-        found = [str(min(v, key=self.key)) for v in parts if v]
+        found = []
+        for synonyms in _FOAF_PARTS:  # the given name, then the family name: one spelling of each
+            values = next((v for p in synonyms if (v := self.out.get(person, {}).get(URIRef(FOAF + p)))), None)
+            if values:
+                found.append(str(min(values, key=self.key)))
         if not found:
             return {}
         self.report.normalised("/basics/name", "built from FOAF given and family names")
@@ -234,7 +237,7 @@ class Reader:
         """Name the person's predicates that the mapping has no place for (foreign data)."""
         predicates, _ = m.terms()
         known = {_u(p) for p in (*predicates, "rdf:type", *_NAME_PARTS)} | {
-            URIRef(FOAF + p) for p in ("name", *_FOAF_PARTS)
+            URIRef(FOAF + p) for p in ("name", *_FOAF_PARTS[0], *_FOAF_PARTS[1])
         }
         left = sorted({_short(str(p)) for p in self.props(person) if p not in known})
         if left:
@@ -327,7 +330,7 @@ class Reader:
 # A person's name in parts: schema.org's, then FOAF's (both spellings of the family name).
 _NAME_PARTS = ("givenName", "familyName")
 FOAF = "http://xmlns.com/foaf/0.1/"
-_FOAF_PARTS = ("givenName", "firstName", "familyName", "lastName", "surname")
+_FOAF_PARTS = (("givenName", "firstName"), ("familyName", "lastName", "surname"))
 
 
 @cache

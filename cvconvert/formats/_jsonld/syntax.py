@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import warnings
 from contextvars import ContextVar
@@ -106,8 +107,21 @@ def _guard_rdflib_loader() -> None:
 
 # rdflib resolves relative IRIs against a base, by default the working directory's file: URI,
 # which put the user's local paths into the résumé (``file:///home/...``). It parses against this
-# placeholder instead, and :func:`_relativise` gives the IRIs back as the document wrote them.
-BASE = "http://base.cvconvert.invalid/"
+# placeholder instead (deep enough that "../" climbs stay inside it), and :func:`_relativise` gives
+# the IRIs back as the document wrote them: "cv.html", "../cv.html", "/cv.html".
+_HOST = "http://base.cvconvert.invalid"
+_BASE_PATH = "/r/r/r/r/r/r/r/r/"
+BASE = _HOST + _BASE_PATH
+
+
+def _as_written(iri: str) -> str:
+    """An IRI resolved against :data:`BASE`, as the relative reference that gave it."""
+    path, mark, tail = iri[len(_HOST) :].partition("#") if "#" in iri else (iri[len(_HOST) :], "", "")
+    if path.startswith(_BASE_PATH):
+        return path[len(_BASE_PATH) :] + mark + tail
+    if path.startswith("/r/"):
+        return posixpath.relpath(path, _BASE_PATH) + ("/" if path.endswith("/") else "") + mark + tail
+    return path + mark + tail  # an absolute path ("/cv.html")
 
 
 def _relativise(graph: Any) -> None:
@@ -116,9 +130,9 @@ def _relativise(graph: Any) -> None:
     from rdflib import URIRef
 
     def relative(node: Any) -> Any:
-        return URIRef(node[len(BASE) :]) if isinstance(node, URIRef) and node.startswith(BASE) else node
+        return URIRef(_as_written(node)) if isinstance(node, URIRef) and node.startswith(_HOST + "/") else node
 
-    changed = [t for t in graph if any(isinstance(n, URIRef) and n.startswith(BASE) for n in t)]
+    changed = [t for t in graph if any(isinstance(n, URIRef) and n.startswith(_HOST + "/") for n in t)]
     for triple in changed:
         graph.remove(triple)
         subject, predicate, value = map(relative, triple)

@@ -36,7 +36,7 @@ NATIVE = ("Skills", "DigitalSkills", "HobbiesAndInterests", "PublicationHistory"
 def read_sections(profile: Any, sections: dict[str, list[dict[str, Any]]], report: Report) -> None:
     """Add the native sections of ``profile`` to ``sections`` (by JSON Resume key)."""
     skills = sections.setdefault("skills", [])
-    skills += _skill_groups(profile, report)
+    skills += _skill_groups(profile, len(skills), report)
     skills += _digital_skills(profile)
     skills += _personal_skills(profile)
     interests = sections.setdefault("interests", [])
@@ -58,7 +58,7 @@ def driving_licences(profile: Any) -> list[str]:
     return [code.strip() for code in codes if code and code.strip()]
 
 
-def _skill_groups(profile: Any, report: Report) -> list[dict[str, Any]]:
+def _skill_groups(profile: Any, start: int, report: Report) -> list[dict[str, Any]]:
     groups: list[dict[str, Any]] = []
     for group in _findall(profile, "Skills/SkillsGroup"):
         entry: dict[str, Any] = {}
@@ -70,8 +70,8 @@ def _skill_groups(profile: Any, report: Report) -> list[dict[str, Any]]:
         if keywords:
             entry["keywords"] = keywords
         taxonomies = sorted({t.strip() for c in competencies if (t := _text(c, "hr:TaxonomyID")) and t.strip()})
+        where = pointer("skills", start + len(groups)) if entry else pointer("skills")
         if taxonomies:
-            where = pointer("skills", len(groups))
             report.lost(where, f"the skills' taxonomy ({', '.join(taxonomies)}) was not kept")
         if entry:
             groups.append(entry)
