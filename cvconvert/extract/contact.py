@@ -314,11 +314,17 @@ def _looks_like_name(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 60 or re.search(r"[\d@/\\|:;!?]", text) or _NOT_NAME.search(text):
         return False
-    if headings.lookup(text) or _ORG.search(text) or _DEGREE.search(text) or _ROLE.search(text):
-        return False
     # "■職務要約", "★ Skills": a symbol is a decoration of a heading, never part of a name.
     if any(unicodedata.category(ch) in ("So", "Sm") for ch in text):
         return False
+    # The shape first: most lines fail it, and the vocabularies below are the costly part.
+    if not _name_shape(text):
+        return False
+    return not (headings.lookup(text) or _ORG.search(text) or _DEGREE.search(text) or _ROLE.search(text))
+
+
+def _name_shape(text: str) -> bool:
+    """A few capitalised words ("Erika Musterfrau", "Jan van der Berg"), or two to five CJK signs."""
     if _cjk(text):
         # Japanese names are written in kanji or katakana; kana particles make a phrase ("ある場合").
         hiragana = sum("\u3040" <= ch <= "\u309f" for ch in text)

@@ -32,33 +32,41 @@ class Line:
     column: int = 0  # column on the page from the left (0 = the only or the first)
 
 
+# What _clean respells: the space separators (Unicode's Zs: no-break, en, em, thin, ideographic...)
+# and the CJK compatibility ideographs and Kangxi radicals. One search finds them, instead of a
+# look at the category of every character of every line.
+_RESPELL = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2f00-\u2fdf\uf900-\ufaff]")
+_LONG_SPACE = re.compile(r"[^\S\t]{3,}")
+_LEADER = re.compile(r"(?<!\s)\s*[.…·_]{3,}\s*")
+_TAB_RUN = re.compile(r"[ ]*\t[\t ]*")
+_LEFT_RUN = re.compile(r"(?<!\s)\s{3,}")
+
+
+def _respell(m: re.Match[str]) -> str:
+    ch = m.group()
+    return " " if unicodedata.category(ch) == "Zs" else unicodedata.normalize("NFKC", ch)
+
+
 def _clean(text: str) -> str:
     # Non-breaking and odd spaces become plain spaces, runs of spaces one; tabs are kept because
     # they separate columns ("Company<tab>2019 - 2021").
     # PDF converters write CJK compatibility ideographs and Kangxi radicals (U+F98E for 年):
     # they look the same, so the ordinary characters they stand for are what the reader saw.
-    text = "".join(
-        " "
-        if unicodedata.category(ch) == "Zs"
-        else unicodedata.normalize("NFKC", ch)
-        if "\uf900" <= ch <= "\ufaff" or "\u2f00" <= ch <= "\u2fdf"
-        else ch
-        for ch in text
-    )
+    text = _RESPELL.sub(_respell, text)
     text = text.replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "")
     # A non-breaking hyphen (U+2011, Word's w:noBreakHyphen) is a hyphen to every rule ("2019‑2021").
     text = text.replace("\u2011", "-")
     # A run of spaces is two at most, whatever spaces it is made of (U+2028, U+0085 and carriage
     # returns written as &#13; are spaces to the patterns too), and tabs below: every pattern
     # that starts or ends with ``\s*`` is then linear in the line, however it was padded.
-    text = re.sub(r"[^\S\t]{3,}", "  ", text)
+    text = _LONG_SPACE.sub("  ", text)
     # Dot leaders ("South College ........ 07/2025") stand for a tab. A match starts where a run
     # of spaces starts (as the leftmost match always did): tried from inside the run as well,
     # it read the rest of the run again at every position, quadratic in a line of tabs.
-    text = re.sub(r"(?<!\s)\s*[.…·_]{3,}\s*", "\t", text)
-    text = re.sub(r"[ ]*\t[\t ]*", "\t", text)
+    text = _LEADER.sub("\t", text)
+    text = _TAB_RUN.sub("\t", text)
     # What is left of a longer run holds a tab and other spaces ("\t\u2028\t\u2028..."): one tab.
-    text = re.sub(r"(?<!\s)\s{3,}", "\t", text)
+    text = _LEFT_RUN.sub("\t", text)
     return text.strip(" \t\r")
 
 
@@ -99,12 +107,16 @@ def _is_bullet(line: Line) -> bool:
     )
 
 
+_LEADING_BULLETS = re.compile(rf"^[{re.escape(_BULLET_GLYPHS)}\s]+")
+_CJK = re.compile("[\u3040-\u9fff]")
+
+
 def _strip_bullet(text: str) -> str:
-    return re.sub(rf"^[{re.escape(_BULLET_GLYPHS)}\s]+", "", text).strip()
+    return _LEADING_BULLETS.sub("", text).strip()
 
 
 def _cjk(text: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" for ch in text)
+    return _CJK.search(text) is not None
 
 
 def _words(text: str) -> int:

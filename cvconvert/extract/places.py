@@ -90,8 +90,15 @@ def _is_place(text: str) -> bool:
         return True  # "경기도 부천시", "兵庫県神戸市": province and city by their suffixes
     if re.search(r"\d", text):
         return False  # "Un (1) hijo"
-    if (_ORG.search(text) and not _COUNTRIES.search(text)) or _DEGREE.search(text) or _ROLE.search(text):
-        return False  # "C++, Python Developer"
+    # The shape first: most lines fail it, and the vocabularies below are the costly part.
+    if not _place_shape(text):
+        return False
+    # "C++, Python Developer"
+    return not ((_ORG.search(text) and not _COUNTRIES.search(text)) or _DEGREE.search(text) or _ROLE.search(text))
+
+
+def _place_shape(text: str) -> bool:
+    """ "Austin, TX", "Berlin, Deutschland", "Barueri - São Paulo, Brasil", "г. Москва"."""
     if re.fullmatch(r"[A-ZÀ-Ý][\w .'-]+,\s*[A-Z]{2}", text):
         return True
     parts = [p.strip() for p in text.split(",") if p.strip()]
