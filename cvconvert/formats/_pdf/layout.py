@@ -17,6 +17,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(slots=True)
@@ -68,6 +69,14 @@ class PageLine:
             size = w.size if w.size > size else size
         self.box = (x0, top, x1, bottom)
         self.size = size
+
+    def grow(self, other: PageLine) -> None:
+        """Box and size with ``other``'s words added: what :meth:`measure` gives, without reading
+        the words already measured again (a paragraph of thousands of lines grows line by line)."""
+        ax0, atop, ax1, abottom = self.box
+        bx0, btop, bx1, bbottom = other.box
+        self.box = (min(ax0, bx0), min(atop, btop), max(ax1, bx1), max(abottom, bbottom))
+        self.size = max(self.size, other.size)
 
 
 # A gap this many times the font size splits a row into chunks: wider than any word space,
@@ -487,8 +496,16 @@ _SOFT = "\ufffe"  # PDFium's mark for a hyphen it saw at the end of a line
 
 
 def _bold(line: PageLine) -> bool:
-    letters = sum(len(w.text) for w in line.words)
-    return sum(len(w.text) for w in line.words if w.bold) >= 0.9 * letters
+    return _is_bold(_weight(line.words))
+
+
+def _weight(words: list[Word]) -> tuple[int, int]:
+    """(letters, letters in bold) of the words."""
+    return sum(len(w.text) for w in words), sum(len(w.text) for w in words if w.bold)
+
+
+def _is_bold(weight: tuple[int, int]) -> bool:
+    return weight[1] >= 0.9 * weight[0]
 
 
 def _unwrap(lines: list[PageLine]) -> list[PageLine]:
@@ -511,6 +528,13 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
         if x1 >= right[ln.column] - 3 * ln.size or (x0 <= left[ln.column] + 3 * ln.size and _rtl(ln.text)):
             reach[ln.column] = reach.get(ln.column, 0) + 1
     out = [lines[0]]
+    # What is known of a line that took the next ones, kept so that each line is read once
+    # (a paragraph of thousands of lines on a page must not be read again for every line):
+    # where its last row starts in its words, its letters and bold letters, and whether its text
+    # holds a right-to-left letter at all.
+    since: dict[int, int] = {}
+    weight: dict[int, tuple[int, int]] = {}
+    script: dict[int, bool] = {}
     for j, b in enumerate(lines[1:], start=1):
         a = out[-1]
         if a.column != b.column or b.bullet or "\t" in b.text or abs(a.size - b.size) > 0.5 or _new_tag(a, b):
@@ -519,7 +543,17 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
         # The edge a paragraph of its own reaches (a profile in a narrower box), else the column's.
         edge = _local_edge(lines, j - 1)
         full = edge is not None or reach.get(a.column, 0) >= 3 or a.text.endswith(_SOFT)
-        if full and _continues(a, b, left[a.column], edge or right[a.column]):
+        key = id(a)
+        a_weight = weight.get(key) or _weight(a.words)
+        a_script = script[key] if key in script else _RTL_SCRIPT.search(a.text) is not None
+        known = _Known(since.get(key, 0), a_weight, a_script)
+        if full and _continues(a, b, left[a.column], edge or right[a.column], known):
+            if key not in since:
+                a.words = list(a.words)  # its own list from now on: it grows
+            since[key] = len(a.words)
+            b_weight = _weight(b.words)
+            weight[key] = (a_weight[0] + b_weight[0], a_weight[1] + b_weight[1])
+            script[key] = a_script or _RTL_SCRIPT.search(b.text) is not None
             _append(a, b)
         else:
             out.append(b)
@@ -558,14 +592,25 @@ def _local_edge(lines: list[PageLine], i: int) -> float | None:
     return edge if sum(1 for o in near if o.box[2] >= edge - 1.5 * line.size) >= 3 else None
 
 
-def _continues(a: PageLine, b: PageLine, left: float, right: float) -> bool:
+class _Known(NamedTuple):
+    """What :func:`_unwrap` keeps of a line as it grows: where its last row starts in its words
+    (at the earliest), its :func:`_weight`, and whether a right-to-left letter stands in it."""
+
+    since: int
+    weight: tuple[int, int]
+    script: bool
+
+
+def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Known | None = None) -> bool:
     """``b`` is the next line of ``a``'s paragraph: just below, in the same type, not indented
     further, and ``a`` reaches so close to the column's edge that ``b``'s first word did not fit."""
+    if known is None:
+        known = _Known(0, _weight(a.words), _RTL_SCRIPT.search(a.text) is not None)
     if b.bullet or "\t" in a.text or "\t" in b.text or not a.words or not b.words:
         return False
     size = max(a.size, b.size)
     # ``a`` may already hold several rows: its last row is the one ``b`` continues.
-    last = [w for w in a.words if abs(w.base - a.words[-1].base) < 0.5]
+    last = [w for w in a.words[known.since :] if abs(w.base - a.words[-1].base) < 0.5]
     step = b.words[0].base - last[0].base
     if abs(a.size - b.size) > 0.5 or not 0.7 * size <= step <= 1.8 * size:
         return False
@@ -573,7 +618,7 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float) -> bool:
         return True
     # A change of weight ends a paragraph (a bold title over its text), except inside a list
     # item, whose words may be bold anywhere.
-    if _bold(a) != _bold(b) and not a.bullet:
+    if _is_bold(known.weight) != _bold(b) and not a.bullet:
         return False
     ax0, ax1 = min(w.x0 for w in last), max(w.x1 for w in last)
     if len(last) > 1 and last[0].text in _MARKS:
@@ -584,14 +629,15 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float) -> bool:
     # Wrapped lines hold many words: a short line is not full however far it reaches.
     if ax1 - ax0 < 12 * size or (len(last) < 3 and not _cjk_end(a.text[-1:])):
         return False
-    if _rtl(a.text):
+    if known.script and _rtl(a.text):
         return bx1 <= ax1 + 1 and ax0 - first - 0.3 * size <= left + 0.5 * size
     return ax0 - 3 * size <= bx0 <= ax0 + 1 and ax1 + first + 0.3 * size >= right - 0.5 * size
 
 
 def _append(a: PageLine, b: PageLine) -> None:
     """``b``'s words after ``a``'s, across a hyphen at the wrap or (between CJK lines) no space."""
-    hyphen = a.text.endswith(_SOFT) or re.search(r"[^\W\d_]-$", a.text) is not None
+    # The end of the text only: searched whole, the paragraph would be read again for each line.
+    hyphen = a.text.endswith(_SOFT) or re.search(r"[^\W\d_]-$", a.text[-3:]) is not None
     if hyphen and b.text[:1].islower():
         a.text = a.text[:-1] + b.text
     elif hyphen:
@@ -601,8 +647,8 @@ def _append(a: PageLine, b: PageLine) -> None:
         a.text += b.text
     else:
         a.text += " " + b.text
-    a.words = a.words + b.words
-    a.measure()
+    a.words.extend(b.words)
+    a.grow(b)
     a.links.extend(u for u in b.links if u not in a.links)
 
 
