@@ -31,6 +31,7 @@ SHARED_SEEDS = {
     "europass": ("reference/europass/candidate-2020/examples", "*.xml"),
     "europass-v3": ("reference/europass/legacy-v3/examples", "*.xml"),
     "europass-pdf": ("reference/europass", "**/*.pdf"),
+    "pdf": ("corpus/pdf", "*.pdf"),
 }
 
 
@@ -45,6 +46,26 @@ def seeds(fmt: str) -> tuple[bytes, ...]:
         folder, pattern = SHARED_SEEDS[fmt]
         paths = sorted((SHARED / folder).glob(pattern))[:8]
         found += [p.read_bytes() for p in paths if p.stat().st_size < 3_000_000]
+    if fmt == "text":
+        # A pasted CV: the sample's JSON as lines of text, headings and bullets.
+        data = cvconvert.read(sample_files()[0]).to_data()
+        lines = [f"# {data['basics']['name']}", ""] + [
+            f"## {key}\n" + "\n".join(f"- {entry}" for entry in value)
+            for key, value in data.items()
+            if isinstance(value, list)
+        ]
+        found.append("\n".join(lines).encode())
+    if fmt == "linkedin":
+        from tests.helpers import zip_of
+
+        found.append(
+            zip_of(
+                {
+                    "Profile.csv": b'First Name,Last Name,Headline,Geo Location\nAda,Lovelace,Analyst,"London, UK"\n',
+                    "Positions.csv": b"Company Name,Title,Started On,Finished On\nEngines,Analyst,Mar 1842,1843\n",
+                }
+            )
+        )
     if fmt == "html":
         jsonld = cvconvert.dumps(cvconvert.read(sample_files()[0]), "jsonld")[0].decode()
         found.append(f'<html><script type="application/ld+json">{jsonld}</script></html>'.encode())
