@@ -16,6 +16,7 @@ import pytest
 
 from cvconvert import limits
 from tests.helpers import TIME_BOUND, run_bounded
+from tests.pdf_samples import Page, Run, build
 
 
 def _no_headings(n: int) -> str:
@@ -81,3 +82,25 @@ def test_hostile_text_reads_in_about_linear_time(
     assert full < TIME_BOUND / 2, f"{name}: {full:.1f} s"
     # Linear: at most 10x (plus noise); quadratic would be about 100x.
     assert full / small < 30, f"{name}: {small:.2f} s at a tenth of the size, {full:.2f} s at full size"
+
+
+def _paragraph_pdf(n: int) -> bytes:
+    """One page holding a paragraph wrapped over ``n`` lines of small type, each reaching the edge."""
+    row = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore"
+    runs = [Run(row, 10, 10 + 1.2 * i, size=1.0) for i in range(n)]
+    return build([Page(runs, width=80, height=20 + 1.2 * n)])
+
+
+def test_pdf_paragraph_of_thousands_of_lines_reads_in_about_linear_time(tmp_path: Path) -> None:
+    # The wrapped lines become one line as they are read; each was measured again over the whole
+    # paragraph (36 s for 3,000 lines).
+    times = []
+    for n in (300, 3000):
+        source = tmp_path / f"paragraph{n}.pdf"
+        source.write_bytes(_paragraph_pdf(n))
+        code, err, _, seconds = run_bounded(str(source), str(tmp_path / f"paragraph{n}.json"))
+        assert code == 0, err[-1000:]
+        times.append(seconds)
+    small, full = times
+    assert full < TIME_BOUND / 2, f"{full:.1f} s"
+    assert full / small < 30, f"{small:.2f} s at a tenth of the size, {full:.2f} s at full size"
