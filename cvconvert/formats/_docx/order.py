@@ -3,7 +3,7 @@
 :class:`_Package` reads the parts that hold text once (body, styles, relationships, headers and
 footers) with lxml; :meth:`_Package.lines` gives headers (as the pages show them), boxes fixed at
 the top of the first page, then the body (paragraphs, tables, text boxes read as one page with
-the blank paragraphs that anchor them, see :mod:`.placement`), then footers. Lines carry the
+the blank paragraphs that anchor them, see :mod:`.boxes` and :mod:`.tables`), then footers. Lines carry the
 hints the package knows: style and outline level, bullets, bold, italic, size, region (body,
 table, textbox, sidebar, header, footer), cell, paragraph, links, page and column.
 :func:`read_lines` does both.
@@ -22,17 +22,9 @@ from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError
 from cvconvert.extract.lines import Line, _clean, _pieces
-from cvconvert.formats._docx.placement import (
-    _Box,
-    _Cell,
-    _css_length,
-    _finite,
-    _float_beside,
-    _layout_regions,
-    _order_boxes,
-    _table_order,
-)
+from cvconvert.formats._docx.boxes import _Box, _css_length, _finite, _order_boxes
 from cvconvert.formats._docx.runs import TEXT_TAGS, text_of
+from cvconvert.formats._docx.tables import _Cell, _float_beside, _layout_regions, _table_order
 from cvconvert.model import Resume
 from cvconvert.namespaces import DC, MC, PACKAGE_RELS, WP, WPS, A, R, W
 from cvconvert.report import Report
