@@ -473,3 +473,19 @@ def test_a_box_fixed_at_the_top_of_the_first_page_is_read_first_wherever_anchore
         "State University",
         "Page three band",
     ]
+
+
+def test_a_year_and_month_cut_into_cells_with_their_marks_or_a_blank_month_join_the_event() -> None:
+    rows = [
+        [_p("平成4年"), _p("3月"), _p("三島高校 卒業")],
+        [_p("令和元年"), _p("5月"), _p("株式会社アクメ 入社")],
+        [_p("2019年"), "<w:p/>", _p("Joined Acme Ltd")],
+        [_p("No 12"), _p("Main Street")],
+    ]
+    assert _texts(read_lines(_docx(_table(rows)))) == [
+        "平成4年\t3月\t三島高校 卒業",
+        "令和元年\t5月\t株式会社アクメ 入社",
+        "2019年\tJoined Acme Ltd",
+        "No 12",
+        "Main Street",
+    ]

@@ -145,29 +145,54 @@ def _wrapped(lines: list[Line]) -> list[Line]:
 
 def _split_dates(cells: list[tuple[int, int, list[Line]]]) -> list[tuple[int, int, list[Line]]]:
     """A row that starts with a date cut into cells ("2019 | 3 | joined Acme Ltd", the
-    Japanese year | month | event form): one line, the cells apart by tabs."""
+    Japanese year | month | event form, "平成4年 | 3月 | ..."): one line, the cells apart by
+    tabs, so that the month reaches the engine with its year and event. The event may run
+    over several lines; a row whose month cell is blank keeps the year with its event."""
     by_row: dict[int, list[tuple[int, int, list[Line]]]] = {}
     for cell in cells:
         by_row.setdefault(cell[0], []).append(cell)
     out: list[tuple[int, int, list[Line]]] = []
     for r, row in by_row.items():
         filled = [lines for _, _, lines in row if lines]
-        dated = len(filled) in (3, 4) and all(len(ls) == 1 for ls in filled[:-1])
-        if dated and all(_date_part(ls[0].text, i == 0) for i, ls in enumerate(filled[:-1])):
-            event = filled[-1]
-            text = "\t".join([*(ls[0].text for ls in filled[:-1]), event[0].text])
+        parts = _date_cells(filled)
+        if parts:
+            event = filled[parts]
+            text = "\t".join([*(ls[0].text for ls in filled[:parts]), event[0].text])
             out.append((r, row[0][1], [Line(**{**event[0].__dict__, "text": text}), *event[1:]]))
             continue
         out.extend(row)
     return out
 
 
+def _date_cells(filled: list[list[Line]]) -> int:
+    """How many cells of a row make its date (a year, then a month or day, then perhaps a day)
+    before the one cell of its event, or 0 when the row does not start so."""
+    if not 2 <= len(filled) <= 4 or any(len(ls) != 1 for ls in filled[:-1]):
+        return 0
+    parts = len(filled) - 1
+    if not all(_date_part(ls[0].text, i == 0) for i, ls in enumerate(filled[:parts])):
+        return 0
+    # A year alone beside its event needs the year's own mark or four digits ("No 12 | ..." is
+    # no era year).
+    if parts == 1 and not re.fullmatch(r"(?:19|20)\d\d|.*[年년]", filled[0][0].text.strip()):
+        return 0
+    return parts
+
+
+# A year as a form's year cell shows it: "2019", "２０１９年", an era and its year ("平成 4",
+# "平成元年", "R5", "H.12").
+_YEAR_CELL = re.compile(r"(?:(?:19|20)\d\d|\D{1,3}[\s.]?(?:\d{1,2}|元))\s?[年년]?")
+# A month or day cell: "3", "03", "3月", "10월", "12日".
+_MONTH_CELL = re.compile(r"(\d{1,2})\s?[月월日일]?")
+
+
 def _date_part(text: str, first: bool) -> bool:
     """A year alone ("2019", "平成 4", "R5") when ``first``, else a month or day ("3", "10")."""
     text = text.strip()
     if first:
-        return bool(re.fullmatch(r"(?:19|20)\d\d|\D{1,3}\s?\d{1,2}", text))
-    return text.isdigit() and 1 <= int(text) <= 31
+        return bool(_YEAR_CELL.fullmatch(text))
+    m = _MONTH_CELL.fullmatch(text)
+    return m is not None and 1 <= int(m.group(1)) <= 31
 
 
 def _small_cell(lines: list[Line]) -> bool:
