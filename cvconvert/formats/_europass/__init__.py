@@ -18,7 +18,7 @@ from cvconvert.options import LanguageOptions
 
 
 def _dialect(data: bytes) -> str | None:
-    """'candidate' or 'v3' from the first element of the document, else None."""
+    """'candidate', 'v3' or 'v2' from the first element of the document, else None."""
     head = data[:4096]
     for match in re.finditer(rb"<([^?!][^\s>/]*)", head):
         local = match.group(1).rpartition(b":")[2]
@@ -26,6 +26,8 @@ def _dialect(data: bytes) -> str | None:
             return "candidate"
         if local == b"SkillsPassport":
             return "v3"
+        if local == b"learnerinfo":
+            return "v2"
         return None
     return None
 
@@ -52,6 +54,11 @@ def sniff_candidate(data: bytes) -> bool:
     return _dialect(data) == "candidate"
 
 
+def sniff_v2(data: bytes) -> bool:
+    """The Europass XML of 2005-2012 (root ``learnerinfo``, schema V2.0)."""
+    return _dialect(data) == "v2"
+
+
 def sniff_v3(data: bytes) -> bool:
     """The legacy Europass XML (root ``SkillsPassport``)."""
     return _dialect(data) == "v3"
@@ -69,6 +76,16 @@ FORMATS = (
         sniff=sniff_v3,
         extra="europass",
         description="Europass CV XML, legacy SkillsPassport V3.4 (Cedefop, valid against XSD 3.4.1)",
+    ),
+    Format(
+        name="europass-v2",
+        extensions=(".v2.xml",),
+        media_type="application/xml",
+        read=read_xml,
+        write=None,
+        sniff=sniff_v2,
+        extra="europass",
+        description="Europass CV XML of 2005-2012 (learnerinfo, schema V2.0), read only; write it as europass",
     ),
     Format(
         name="europass",
