@@ -70,3 +70,20 @@ def _reads_or_refuses(source: Path) -> None:
     # Written back to its own dialect (a LinkedIn export, which is read only, to JSON) it works too.
     target = source.with_name("again.json" if source.suffix == ".zip" else "again" + "".join(source.suffixes))
     cvconvert.write(resume, target)
+
+
+def test_a_linkedin_csv_of_millions_of_rows_is_refused_within_the_bounds(tmp_path: Path) -> None:
+    from tests.helpers import assert_one_line_error, run_bounded
+
+    source = tmp_path / "export.zip"
+    source.write_bytes(zip_of({"Profile.csv": b"First Name\nA\n", "Skills.csv": b"Name\n" + b"x\n" * 10_000_000}))
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "cv.json"))
+    assert_one_line_error(code, err, "export.zip")
+    assert "max_entries" in err
+
+
+def test_linkedin_member_names_that_climb_out_are_refused(tmp_path: Path) -> None:
+    source = tmp_path / "export.zip"
+    source.write_bytes(zip_of({"../Profile.csv": b"First Name\nA\n"}))
+    with pytest.raises(InvalidInputError):
+        cvconvert.read(source)

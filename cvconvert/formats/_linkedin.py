@@ -183,12 +183,7 @@ def _rows(raw: bytes, name: str, report: Report) -> list[dict[str, str]]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", "replace")
         report.normalised("", f"{name} is not UTF-8; read as Windows-1252")
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:  # a field past the csv module's size bound, a NUL byte
-        from cvconvert.errors import InvalidInputError
-
-        raise InvalidInputError(f"{name} is not a readable CSV file ({exc})") from None
+    rows = _bounded_rows(text, name)
     start = next((i for i, row in enumerate(rows) if len(row) > 1 or (row and row[0] in ("Name", "Title"))), None)
     if start is None:
         return []
@@ -201,6 +196,24 @@ def _rows(raw: bytes, name: str, report: Report) -> list[dict[str, str]]:
             report.lost("", f"{name}: a row has more cells than the header names; the extra cells are not read")
         out.append({h: v.strip() for h, v in zip(header, row, strict=False) if v.strip()})
     return out
+
+
+def _bounded_rows(text: str, name: str) -> list[list[str]]:
+    """The CSV's rows, refused past ``max_entries`` as they are read (a small zip can inflate to
+    millions of one-character rows, each a list, and then a dict, in memory)."""
+    from cvconvert import limits
+    from cvconvert.errors import InvalidInputError, LimitExceededError
+
+    most = limits.current().max_entries
+    rows: list[list[str]] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline="")):
+            rows.append(row)
+            if len(rows) > most + 10:  # a few lines of notes above the header
+                raise LimitExceededError(f"{name} holds more than {most:,} rows (limit max_entries)")
+    except csv.Error as exc:  # a field past the csv module's size bound, a NUL byte
+        raise InvalidInputError(f"{name} is not a readable CSV file ({exc})") from None
+    return rows
 
 
 def _date_reader(lang: str | None) -> Callable[[str], str | None]:
