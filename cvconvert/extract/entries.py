@@ -509,7 +509,7 @@ def _prose_entries(lines: list[Line]) -> list[_Entry]:
 
 
 def _listed_projects(lines: list[Line]) -> list[_Entry]:
-    """A plain list of projects ("Kaggle projects", "Mlcourse.ai – machine learning course"):
+    """A plain list of projects ("Data challenges", "Weather app – a forecast for the week"):
     one project per item, the name before a dash or colon."""
     entries: list[_Entry] = []
     for line in lines:

@@ -43,14 +43,14 @@ def _fragment_kind(text: str, key: str) -> str | None:
     if key == "education":
         degrees, schools = list(_DEGREE.finditer(text)), list(_SCHOOL.finditer(text))
         if degrees and schools:
-            # "Master of Science and Diploma of Imperial College (MSc. DIC)": the last word decides.
+            # "Master of Science and Diploma of Nordvale College": the last word decides.
             return "org" if schools[-1].end() >= degrees[-1].end() else "role"
         if degrees:
             return "role"
         if _ORG.search(text):
             return "org"
     elif _LEGAL_FORM.search(text):
-        return "org"  # "株式会社ヒューマン・エンジニアリング": a company, whatever words its name holds
+        return "org"  # "株式会社ノルド・エンジニアリング": a company, whatever words its name holds
     else:
         orgs, roles = list(_ORG.finditer(text)), list(_ROLE.finditer(text))
         if orgs and not roles:
@@ -59,7 +59,7 @@ def _fragment_kind(text: str, key: str) -> str | None:
             return "role"
         if orgs and roles:
             # The head noun comes before a preposition ("Fellow in Applied Statistics", "Bank of
-            # America", "Desenvolvedor de Software") and last of its phrase ("Office Manager", "Mukherji & Associates").
+            # Nordvale", "Desenvolvedor de Software") and last of its phrase ("Office Manager", "Nord & Associates").
             head = re.split(r"\s(?:in|of|for|on|de|di|da|do|du|des|del|della|von|für)\s", text, maxsplit=1)[0]
             if head != text:
                 in_head = bool(_ORG.search(head)), bool(_ROLE.search(head))
@@ -94,7 +94,7 @@ _CONNECTORS = (
 )
 
 
-# A field of study captioned inside the line: "LICENCE 1 à ECOLEX Filière ; Informatique de gestion".
+# A field of study captioned inside the line: "LICENCE 1 à NORDVALE Filière ; Informatique de gestion".
 _AREA_INLINE = re.compile(
     r"(?i)(?<![\s,])[\s,]+(?:filière|spécialité|specialization|specialisation|major|especialidad|специальность)"
     r"\s*[:;]\s*([^,;]*[^,;\s])"
@@ -106,7 +106,7 @@ _AREA_IN_TEXT = re.compile(
     r"\s*:?\s*[«\"„“]?([^»\"“”,.;()]{3,80})"
 )
 
-# In a French education line, "à"/"au" introduce the school: "BFEM au lycée de Thiès".
+# In a French education line, "à"/"au" introduce the school: "BFEM au lycée de Nordvale".
 _SCHOOL_AT = (re.compile(r"(?i)\s+(?:à|au|aux)\s+(?=\S)"), "right")
 
 _CJK_ORG_END = re.compile(r"大学|学院|公司|集团|银行|研究院|研究所|医院|事务所")
@@ -168,7 +168,7 @@ _ABBREVIATIONS = frozenset(
     "mgmt tech techn dipl inst cand admin engl col sgt gen ing etc eds vol dir hon rev est ext exec pres "
     "dev rep mgr bldg str hauptstr wiss stellv mag bc dott dra profa eng excmo dpto avda cía cia éts núm "
     "им ул пр просп д кв "
-    "hons msc bsc ba ma mba phd dic llb llm md rer nat med phil oec pol jur inf kfm".split()
+    "hons msc bsc ba ma mba phd llb llm md rer nat med phil oec pol jur inf kfm".split()
 )
 
 
@@ -201,7 +201,7 @@ _PIECE_SPLIT = re.compile(
     # capitals to tell a name's start.
     r"|\s+[–—](?=[^\W\d])|(?<=[^\W\d])[–—]\s+"
     # Chinese and Japanese run words together: a space between two of their characters parts fields
-    # ("学士 北京大学 计算机").
+    # ("学士 某某大学 计算机").
     r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+(?=[\u3040-\u30ff\u4e00-\u9fff])"
 )
 
@@ -304,7 +304,7 @@ def _captioned_org(value: str, fields: dict[str, str]) -> None:
 
 
 def _inline_area(text: str, fields: dict[str, str]) -> str:
-    """ "LICENCE 1 à ECOLEX Filière ; Informatique": the captioned field goes to ``area``."""
+    """ "LICENCE 1 à NORDVALE Filière ; Informatique": the captioned field goes to ``area``."""
     area = _AREA_INLINE.search(text)
     if not area:
         return text
@@ -327,7 +327,7 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
     if not any(ch.isalpha() for ch in part) or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
         return []
     if _is_address(part) and re.match(r"\d", part):
-        return []  # "33020 Amaro-UD, Via Fratelli Solari, 3/a": the employer's address, not its name
+        return []  # "12345 Nordvale, Via Roma, 3/a": the employer's address, not its name
     if key != "education" and (_JOIN_LEAVE.fullmatch(part) or _EMPLOYMENT.fullmatch(part)):
         return []  # "入社" (joined), "退職" (left): when, not what; "正社員": how, not what
     if key == "education" and _SCORE.search(part) and len(part) < 40:
@@ -341,7 +341,7 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         and _fragment_kind(bracketed[2], key) is None
         and not _DEGREE.search(bracketed[2])
     ):
-        # "Research Geneticist (NARL-ABC)": the employer's acronym in brackets after the title,
+        # "Research Geneticist (NRL-ABC)": the employer's acronym in brackets after the title,
         # unless the head names one elsewhere (an all-capital line has no acronyms to tell).
         return [(bracketed[1], "role", number), (bracketed[2], None, number)]
     joined = _connector_split(part, key)
@@ -368,7 +368,7 @@ def _connector_split(part: str, key: str) -> tuple[str, str] | None:
         # Prepositions that also join ordinary words split only before an organisation.
         if side == "weak" and not (_ORG.search(right.split(",")[0]) and not _ORG.search(left)):
             continue  # "Licenciatura en Derecho, Universidad X": the field follows "en"
-        # "BFEM au lycée de …", but not "Licence, Université Paris 8 à Saint-Denis".
+        # "BFEM au lycée de …", but not "Licence, Université Nordvale 8 à Saint-Denis".
         if pattern is _SCHOOL_AT[0] and (
             _ORG.search(left) or _SCHOOL.search(left) or _is_place(right) or _COUNTRIES.fullmatch(right)
         ):
@@ -386,7 +386,7 @@ def _comma_pieces(part: str, kind: str | None, key: str) -> list[tuple[str, str 
     if kind is None:
         if not any(kinds):
             return None
-        # "Legal Intern, World Cyber Security Forum"; keep "Org, Place" together as the org.
+        # "Legal Intern, Nordvale Security Forum"; keep "Org, Place" together as the org.
         if kinds[0] == "org" and all(k in ("place", None) for k in kinds[1:]):
             rest_text = ", ".join(pieces[1:])
             if _short_place(rest_text):
@@ -422,7 +422,7 @@ def _comma_pieces(part: str, kind: str | None, key: str) -> list[tuple[str, str 
 
 
 def _org_beside_dates_first(typed: list[_Typed], dated: set[int], fields: dict[str, str]) -> list[_Typed]:
-    """ "Responsable GIS · Brownfield" / "Nordwind Energy · 2023 – 2026": under a title, the one
+    """ "Responsable GIS · Team North" / "Nordwind Energy · 2023 – 2026": under a title, the one
     untyped piece beside the dates names the employer (the piece beside the title, a team)."""
     if "org" in fields or any(kind == "org" for _, kind, _ in typed) or not any(k == "role" for _, k, _ in typed):
         return typed
@@ -469,7 +469,7 @@ def _fill_slots(typed: list[_Typed], fields: dict[str, str]) -> tuple[list[str],
 
 
 def _cut_cjk_org(fields: dict[str, str], key: str) -> None:
-    """Chinese names run on without spaces ("沈阳工业大学计算机科学与技术系"): the organisation
+    """Chinese names run on without spaces ("某某工业大学计算机科学与技术系"): the organisation
     ends at its suffix, and what follows is the department or field."""
     org_text = fields.get("org", "")
     cut = _CJK_ORG_END.search(org_text)
@@ -506,7 +506,7 @@ def _institution_after_subunit(fields: dict[str, str]) -> None:
 
 
 def _area_not_place(fields: dict[str, str]) -> None:
-    """ "2015-2019 北京大学 计算机科学 本科": beside a school, words that no place is written in
+    """ "2015-2019 某某大学 计算机科学 本科": beside a school, words that no place is written in
     (no capital, no known place) are the field of study."""
     place = fields.get("place", "")
     if place and "area" not in fields and not place[:1].isupper() and not _is_place(place):
@@ -529,13 +529,13 @@ def _area_beside_degree(fields: dict[str, str], key: str, rest: list[str], role_
 
 def _area_from_rest(fields: dict[str, str], rest: list[str]) -> None:
     """Beside a degree and a school, a line that names no place is the field of study
-    ("کارشناسی" / "مهندسی کامپیوتر" / "دانشگاه اصفهان")."""
+    ("کارشناسی" / "مهندسی کامپیوتر" / "دانشگاه نوردوال")."""
     if "area" in fields or not (fields.get("org") and fields.get("role")):
         return
     for text in rest:
         if (
             text[:1].isalpha()  # not "½ Santo André": an icon font's glyph before a place
-            and not text.isupper()  # "UC SAN DIEGO" over its school's name: a name in capitals
+            and not text.isupper()  # "NORDVALE" over its school's name: a name in capitals
             and not re.search(r"\d", text)
             and not _is_place(text)
             and not _COUNTRIES.fullmatch(text)

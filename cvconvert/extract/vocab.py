@@ -26,7 +26,6 @@ _ORG = re.compile(
     r"government|gouvernement|regierung|court|gericht|bureau|büro|firm|kanzlei|cabinet|"
     r"hotel|restaurant|store|shop|magazin|verlag|zeitung|newspaper|journal|radio|tv|société|societe|sociedad|"
     r"sociedade|società|empresa|entreprise|compañía|companhia|startup|"
-    r"microsoft|google|amazon|apple|ibm|oracle|sap|siemens|bosch|alibaba|baidu|tencent|yandex|"
     r"escola|mairie|hôpital|conservatoire|ayuntamiento|fundación|fundação|prefeitura|"  # fr es pt
     r"università|universita|liceo|azienda|s\.r\.l|s\.p\.a|srl|spa|comune|ospedale|scuola|accademia|"  # it
     r"universiteit|hogeschool|gemeente|ziekenhuis|b\.v|bv|n\.v|"  # nl
@@ -45,7 +44,7 @@ _ORG = re.compile(
     # Scripts written without spaces, or with prefixes glued on (Hebrew "ב", "ל"): substrings.
     r"|株式会社|有限会社|合同会社|会社|高等学校|高校|専門学校"  # ja
     r"|대학교|대학원|고등학교|주식회사|\(주\)|㈜|회사|연구소|은행"  # ko
-    r"|אוניברסיט|מכלל|הטכניון|בע\"מ|בע״מ|חברת|תיכון"  # he
+    r"|אוניברסיט|מכלל|בע\"מ|בע״מ|חברת|תיכון"  # he
     r"|دانشگاه|شرکت|موسسه|مؤسسه|دبیرستان|هنرستان|پژوهشگاه|سازمان)"  # fa
 )
 _ROLE = re.compile(
@@ -91,7 +90,7 @@ _DEGREE = re.compile(
     r"b\.?\s?e\b|m\.?\s?e\b|b\.?\s?com|m\.?\s?com|bba|mba|pgdm|ph\.?\s?d|doctor|doctorate|diploma|diplom|"
     r"degree|certificate|abitur|matura|licence|licenciatura|licenciado|mestrado|graduação|graduacao|bacharelado|"
     r"doutorado|maîtrise|maitrise|doctorat|baccalauréat|baccalaureat|bac|dut|bts|magister|staatsexamen|"
-    r"ssc|hsc|class|semester|erasmus|exchange|a-levels?|gcse|llb|ll\.b|llm|ll\.m|bsc|msc|beng|meng|basc|masc|"
+    r"ssc|hsc|class|semester|exchange|a-levels?|gcse|llb|ll\.b|llm|ll\.m|bsc|msc|beng|meng|basc|masc|"
     r"bcom|bsba|bfa|mfa|jd|mphil|dphil|dea|dess|bts|cap|bep|magistr|"
     r"high school|secondary|grado|técnico|tecnico|ingeniería|associate|"
     r"бакалавр|магистр|специалитет|аспирант|кандидат|среднее|высшее|"
@@ -115,7 +114,7 @@ _DEGREE = re.compile(
 )
 # fmt: on
 # Words that make a name a school, whatever degree words it also holds ("Bachelor of Technology"
-# is a degree; "Shenyang University of Technology" a school).
+# is a degree; "Nordvale University of Technology" a school).
 _SCHOOL = re.compile(
     r"(?i)\b(?:universit\w*|hochschule|college|school|schule|institut\w*|academy|akademie|école|ecole|lycée|"
     r"gymnasium|universidad|universidade|faculdade|facultad|escuela|colégio|colegio|istituto|politecnico|"
@@ -124,7 +123,7 @@ _SCHOOL = re.compile(
     r"liceum|üniversite\w*|lise\w*|egyetem\w*|főiskol\w*|gimnázium|πανεπιστήμι\w*|πολυτεχνεί\w*|"
     r"universitet\w*|högskola\w*|universitas|politeknik|sekolah|trường|đại học|học viện)\b"
     r"|\w(?:schule|hochschule|akademie)\b|大学|学院|学校|中学|高等学校|高校|専門学校|대학교|대학원|고등학교"
-    r"|אוניברסיט|מכלל|הטכניון|תיכון|دانشگاه|دبیرستان|هنرستان"
+    r"|אוניברסיט|מכלל|תיכון|دانشگاه|دبیرستان|هنرستان"
 )
 _COUNTRIES = re.compile(
     r"(?i)\b(?:india|germany|deutschland|france|frankreich|italy|italia|italien|spain|españa|spanien|portugal|"
