@@ -231,3 +231,10 @@ def test_front_matter_is_read_as_plain_lines() -> None:
 def test_a_thematic_break_at_the_top_is_no_front_matter() -> None:
     lines = read_lines("---\nJane Example\n\nExperience\n")
     assert [ln.text for ln in lines] == ["Jane Example", "Experience"]
+
+
+def test_pasted_text_past_max_document_chars_is_refused_before_the_rules(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text(PLAIN * 10, encoding="utf-8")
+    with limits.using(max_document_chars=len(PLAIN)), pytest.raises(LimitExceededError, match="characters"):
+        cvconvert.read(path)
