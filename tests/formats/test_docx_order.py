@@ -23,10 +23,15 @@ EMU = 12700  # per point
 
 
 def _docx(
-    body: str, links: dict[str, str] | None = None, headers: dict[str, str] | None = None, sect: str = ""
+    body: str,
+    links: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+    sect: str = "",
+    numbering: str = "",
 ) -> bytes:
     """A Word package: ``body`` XML, hyperlink targets by id, header parts by id (their
-    paragraphs), and what the section properties add (header references, w:titlePg)."""
+    paragraphs), what the section properties add (header references, w:titlePg) and the
+    list definitions of numbering.xml."""
     kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     rels = "".join(
         f'<Relationship Id="{rid}" TargetMode="External" Target="{target}" Type="{kind}hyperlink"/>'
@@ -34,6 +39,8 @@ def _docx(
     )
     rels += "".join(f'<Relationship Id="{rid}" Target="{rid}.xml" Type="{kind}header"/>' for rid in headers or {})
     parts = {f"word/{rid}.xml": f"<w:hdr {NS}>{text}</w:hdr>".encode() for rid, text in (headers or {}).items()}
+    if numbering:
+        parts["word/numbering.xml"] = f"<w:numbering {NS}>{numbering}</w:numbering>".encode()
     package = "http://schemas.openxmlformats.org/package/2006/relationships"
     return zip_of(
         {
@@ -488,4 +495,53 @@ def test_a_year_and_month_cut_into_cells_with_their_marks_or_a_blank_month_join_
         "2019年\tJoined Acme Ltd",
         "No 12",
         "Main Street",
+    ]
+
+
+def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
+def _item(num: int, ilvl: int, text: str, *, heading: bool = False) -> str:
+    outline = '<w:outlineLvl w:val="0"/>' if heading else ""
+    return (
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>{outline}</w:pPr>'
+        f"<w:r><w:t>{text}</w:t></w:r></w:p>"
+    )
+
+
+def test_the_numbers_of_numbered_list_items_are_read_and_bullets_stay_bullets() -> None:
+    numbering = (
+        f'<w:abstractNum w:abstractNumId="0">{_level(0, "decimal", "%1.")}'
+        f"{_level(1, 'lowerLetter', '%2)')}</w:abstractNum>"
+        f'<w:abstractNum w:abstractNumId="1">{_level(0, "bullet", "•")}</w:abstractNum>'
+        f'<w:abstractNum w:abstractNumId="2">{_level(0, "decimal", "%1", start=2015)}</w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    )
+    body = (
+        _item(1, 0, "Experience", heading=True)
+        + _item(1, 0, "Built a shop")
+        + _item(1, 1, "in Python")
+        + _item(1, 0, "Ran a team")
+        + _item(2, 0, "Kind")
+        + _item(3, 0, "Joined Acme Ltd")
+        + _item(3, 0, "Left Acme Ltd")
+        + _item(4, 0, "Restarted")
+    )
+    lines = read_lines(_docx(body, numbering=numbering))
+    assert [(ln.text, ln.bullet) for ln in lines] == [
+        ("Experience", True),
+        ("2. Built a shop", True),
+        ("a) in Python", True),
+        ("3. Ran a team", True),
+        ("Kind", True),
+        ("2015 Joined Acme Ltd", True),
+        ("2016 Left Acme Ltd", True),
+        ("1. Restarted", True),
     ]

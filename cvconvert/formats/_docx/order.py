@@ -52,6 +52,8 @@ class _Style:
     based_on: str | None = None
     level: int | None = None
     numbered: bool = False
+    num: str | None = None  # the list (w:numId) the style's paragraphs are items of
+    ilvl: int | None = None
     bold: bool | None = None
     italic: bool | None = None
     size: float | None = None
@@ -84,6 +86,9 @@ class _Package:
             if styles is not None:
                 self._read_styles(styles)
         self._resolved: dict[str, _Style] = {}
+        self.lists = _Lists(
+            self._optional(_sibling(main, "numbering.xml")) if _sibling(main, "numbering.xml") in names else None
+        )
         self.margin_left, self.margin_top = _margins(self.document)
         self.paragraphs = 0
         self.tables = 0
@@ -124,6 +129,7 @@ class _Package:
                 if lvl is not None and (val := lvl.get(_q(W, "val"), "")).isdigit() and int(val) < 9:
                     style.level = int(val)
                 style.numbered = _num_id(ppr) not in (None, "0")
+                style.num, style.ilvl = _num_id(ppr), _ilvl(ppr)
             rpr = st.find(_q(W, "rPr"))
             if rpr is not None:
                 style.bold = _on_off(rpr.find(_q(W, "b")))
@@ -153,6 +159,8 @@ class _Package:
         for st in reversed(chain):
             out.level = st.level if st.level is not None else out.level
             out.numbered = out.numbered or st.numbered
+            out.num = st.num if st.num is not None else out.num
+            out.ilvl = st.ilvl if st.ilvl is not None else out.ilvl
             out.bold = st.bold if st.bold is not None else out.bold
             out.italic = st.italic if st.italic is not None else out.italic
             out.size = st.size if st.size is not None else out.size
@@ -300,12 +308,15 @@ class _Package:
             level = style.level
         if not numbered and (ppr is None or _num_id(ppr) != "0"):
             numbered = style.numbered
+        number = self._number(ppr, style) if numbered else ""
         pieces: list[tuple[str, _Format]] = []
         boxes: list[list[_Box]] = []
         floating: list[_Box] = []
         links: list[str] = []
         self._inline(p, pieces, boxes, links, floating=floating)
         text = "".join(t for t, _ in pieces)
+        if number and text.strip() and level is None:
+            text = f"{number} {text.lstrip()}"
         shown = [f for t, f in pieces if t.strip()]
         bold = bool(shown) and all((b if b is not None else bool(style.bold)) for b, _, _ in shown)
         italic = bool(shown) and all((i if i is not None else bool(style.italic)) for _, i, _ in shown)
@@ -345,6 +356,17 @@ class _Package:
             out.extend(_order_boxes(group))
         height = 1.2 * 12700.0 * (size or mark_size or style.size or 0.0) or _LINE_EMU
         return out, floating, height
+
+    def _number(self, ppr: Any, style: _Style) -> str:
+        """The number Word shows before a list item ("1.", "a)", "2015"), counted in document
+        order; '' for bullets and formats not rendered."""
+        num = _num_id(ppr) if ppr is not None else None
+        ilvl = _ilvl(ppr) if ppr is not None else None
+        if num is None:
+            num = style.num
+        if ilvl is None:
+            ilvl = style.ilvl
+        return self.lists.number(num or "", ilvl or 0)
 
     def _inline(
         self,
@@ -491,6 +513,133 @@ class _Package:
         return (el.text or "").strip() if el is not None else ""
 
 
+@dataclass
+class _Level:
+    """A list level of numbering.xml: its number format, its text ("%1.", "%1.%2") and start."""
+
+    fmt: str
+    text: str
+    start: int
+
+
+class _Lists:
+    """Word's list numbering (numbering.xml): each list's levels and the counters of the
+    items read so far. Lists that share a definition count on together, as Word shows them,
+    unless a list restarts a level (w:startOverride)."""
+
+    def __init__(self, root: Any) -> None:
+        self.levels: dict[str, dict[int, _Level]] = {}
+        self.keys: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        abstract = {el.get(_q(W, "abstractNumId"), ""): _levels(el) for el in root.iter(_q(W, "abstractNum"))}
+        for num in root.iter(_q(W, "num")):
+            nid = num.get(_q(W, "numId"), "")
+            ref = num.find(_q(W, "abstractNumId"))
+            aid = ref.get(_q(W, "val"), "") if ref is not None else ""
+            levels = dict(abstract.get(aid, {}))
+            restart = False
+            for over in num.iter(_q(W, "lvlOverride")):
+                ilvl = _int(over.get(_q(W, "ilvl")), 0)
+                own = over.find(_q(W, "lvl"))
+                if own is not None:
+                    levels.update(_levels(over))
+                start = over.find(_q(W, "startOverride"))
+                if start is not None and ilvl in levels:
+                    lvl = levels[ilvl]
+                    levels[ilvl] = _Level(lvl.fmt, lvl.text, _int(start.get(_q(W, "val")), lvl.start))
+                    restart = True
+            self.levels[nid] = levels
+            self.keys[nid] = f"num {nid}" if restart else f"abstract {aid}"
+
+    def number(self, num: str, ilvl: int) -> str:
+        """The next number of list ``num`` at level ``ilvl`` as shown, or ''."""
+        levels = self.levels.get(num)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(self.keys[num], {})
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else levels[ilvl].start
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if levels[ilvl].fmt in ("bullet", "none"):
+            return ""
+        return _level_text(levels, counters, ilvl)
+
+
+def _levels(el: Any) -> dict[int, _Level]:
+    """The levels defined directly under ``el`` (an abstractNum or a lvlOverride)."""
+    out: dict[int, _Level] = {}
+    for lvl in el.findall(_q(W, "lvl")):
+        fmt, text, start = lvl.find(_q(W, "numFmt")), lvl.find(_q(W, "lvlText")), lvl.find(_q(W, "start"))
+        out[_int(lvl.get(_q(W, "ilvl")), 0)] = _Level(
+            fmt.get(_q(W, "val"), "decimal") if fmt is not None else "decimal",
+            text.get(_q(W, "val"), "") if text is not None else "",
+            _int(start.get(_q(W, "val")) if start is not None else None, 1),
+        )
+    return out
+
+
+def _level_text(levels: dict[int, _Level], counters: dict[int, int], ilvl: int) -> str:
+    """A level's text with each %n replaced by level n-1's number in its format; '' when a
+    number's format is not one rendered here (a bullet or a script's own counting)."""
+    out: list[str] = []
+    for piece in re.split(r"(%[1-9])", levels[ilvl].text):
+        if re.fullmatch(r"%[1-9]", piece):
+            at = int(piece[1]) - 1
+            lvl = levels.get(at)
+            shown = _format_number(counters.get(at, lvl.start if lvl else 1), lvl.fmt if lvl else "decimal")
+            if shown is None:
+                return ""
+            out.append(shown)
+        else:
+            out.append(piece)
+    text = "".join(out).strip()
+    return text if any(ch.isalnum() for ch in text) else ""
+
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def _format_number(n: int, fmt: str) -> str | None:
+    """``n`` in a list number format: decimal, letters, Roman numerals, circled; None for others."""
+    if fmt in ("decimal", "decimalHalfWidth", "decimalFullWidth", "ordinal"):
+        return str(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("lowerLetter", "upperLetter") and n > 0:
+        # Word repeats the letter past z: aa, bb...
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
+        roman = ""
+        for value, digits in _ROMAN:
+            count, n = divmod(n, value)
+            roman += digits * count
+        return roman if fmt == "lowerRoman" else roman.upper()
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    return None
+
+
+def _int(value: str | None, default: int) -> int:
+    return int(value) if value is not None and value.lstrip("-").isdigit() and len(value) < 10 else default
+
+
 class _Pool:
     """Floating text boxes anchored to a run of paragraphs that hold no text themselves.
 
@@ -624,6 +773,12 @@ def _ancestor_table(el: Any) -> Any:
     while parent is not None and parent.tag != T_TBL:
         parent = parent.getparent()
     return parent
+
+
+def _ilvl(ppr: Any) -> int | None:
+    el = ppr.find(f"{_q(W, 'numPr')}/{_q(W, 'ilvl')}")
+    val = el.get(_q(W, "val"), "") if el is not None else ""
+    return int(val) if val.isdigit() and int(val) < 9 else None
 
 
 def _num_id(ppr: Any) -> str | None:
