@@ -7,7 +7,7 @@ links are beyond python-docx) and checks the lines the engine receives: their or
 from __future__ import annotations
 
 from cvconvert.extract.lines import Line
-from cvconvert.formats._docx.order import read_lines
+from cvconvert.formats._docx.order import _Level, _Lists, read_lines
 from tests.helpers import zip_of
 
 NS = (
@@ -512,12 +512,15 @@ def _item(num: int, ilvl: int, text: str, *, heading: bool = False) -> str:
     )
 
 
-def test_the_numbers_of_numbered_list_items_are_read_and_bullets_stay_bullets() -> None:
+def test_list_numbers_that_say_more_than_the_place_in_the_list_are_read() -> None:
     numbering = (
         f'<w:abstractNum w:abstractNumId="0">{_level(0, "decimal", "%1.")}'
         f"{_level(1, 'lowerLetter', '%2)')}</w:abstractNum>"
         f'<w:abstractNum w:abstractNumId="1">{_level(0, "bullet", "•")}</w:abstractNum>'
         f'<w:abstractNum w:abstractNumId="2">{_level(0, "decimal", "%1", start=2015)}</w:abstractNum>'
+        f'<w:abstractNum w:abstractNumId="3">{_level(0, "upperLetter", "S")}{_level(1, "decimal", "Step %2")}'
+        "</w:abstractNum>"
+        '<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>'
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
         '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
@@ -533,15 +536,25 @@ def test_the_numbers_of_numbered_list_items_are_read_and_bullets_stay_bullets() 
         + _item(3, 0, "Joined Acme Ltd")
         + _item(3, 0, "Left Acme Ltd")
         + _item(4, 0, "Restarted")
+        + _item(5, 0, "Situation")
+        + _item(5, 1, "Plan")
     )
     lines = read_lines(_docx(body, numbering=numbering))
     assert [(ln.text, ln.bullet) for ln in lines] == [
         ("Experience", True),
-        ("2. Built a shop", True),
-        ("a) in Python", True),
-        ("3. Ran a team", True),
+        ("Built a shop", True),
+        ("in Python", True),
+        ("Ran a team", True),
         ("Kind", True),
         ("2015 Joined Acme Ltd", True),
         ("2016 Left Acme Ltd", True),
-        ("1. Restarted", True),
+        ("Restarted", True),
+        ("S Situation", True),
+        ("Step 1 Plan", True),
     ]
+    # A bare enumerator is a list item's mark, as a bullet is: counted, not shown.
+    lists = _Lists(None)
+    lists.levels = {"1": {0: _Level("decimal", "%1.", 1)}, "2": {0: _Level("decimal", "%1.", 1)}}
+    lists.keys = {"1": "abstract 0", "2": "num 2"}
+    assert [lists.number("1", 0), lists.number("1", 0)] == ["", ""]
+    assert lists.counters == {"abstract 0": {0: 2}}

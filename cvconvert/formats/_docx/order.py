@@ -581,21 +581,31 @@ def _levels(el: Any) -> dict[int, _Level]:
 
 
 def _level_text(levels: dict[int, _Level], counters: dict[int, int], ilvl: int) -> str:
-    """A level's text with each %n replaced by level n-1's number in its format; '' when a
-    number's format is not one rendered here (a bullet or a script's own counting)."""
+    """A level's text with each %n replaced by level n-1's number in its format, when it
+    says more than the item's place in its list: a year ("2015"), a literal label ("S", "T",
+    "R" of a STAR list) or words around the number ("Step 3"). A bare enumerator ("1.",
+    "a)", "iv.", "1.2") is left out, as a bullet is (the line is marked a list item either
+    way, and "1. Acme Ltd" would read as the employer's name); so is a number in a format not
+    rendered here (a script's own counting)."""
     out: list[str] = []
+    year = False
     for piece in re.split(r"(%[1-9])", levels[ilvl].text):
         if re.fullmatch(r"%[1-9]", piece):
             at = int(piece[1]) - 1
             lvl = levels.get(at)
-            shown = _format_number(counters.get(at, lvl.start if lvl else 1), lvl.fmt if lvl else "decimal")
+            value = counters.get(at, lvl.start if lvl else 1)
+            shown = _format_number(value, lvl.fmt if lvl else "decimal")
             if shown is None:
                 return ""
+            year = year or 1900 <= value <= 2100
             out.append(shown)
         else:
             out.append(piece)
     text = "".join(out).strip()
-    return text if any(ch.isalnum() for ch in text) else ""
+    literal = re.sub(r"%[1-9]", "", levels[ilvl].text)
+    if not any(ch.isalnum() for ch in text):
+        return ""
+    return text if year or any(ch.isalnum() for ch in literal) else ""
 
 
 _ROMAN = (
