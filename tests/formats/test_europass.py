@@ -667,4 +667,4 @@ def test_formats_are_registered_with_the_right_extensions() -> None:
     assert formats.for_path("cv.xml").name == "europass"  # type: ignore[union-attr]
     assert formats.for_path("cv.v3.xml").name == "europass-v3"  # type: ignore[union-attr]
     assert formats.get("europass-pdf").write is None
-    assert {f.name for f in _europass.FORMATS} == {"europass", "europass-v3", "europass-pdf"}
+    assert {f.name for f in _europass.FORMATS} == {"europass", "europass-v3", "europass-v2", "europass-pdf"}

@@ -7,12 +7,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cvconvert import dates
+from cvconvert.report import Report
 
 # --- countries (ISO 3166-1) and languages (ISO 639) ------------------------------------------
 
 
 EUROPASS_COUNTRIES = {"UK": "GB", "EL": "GR"}
 """Europass spellings of two ISO 3166 codes, and the codes they stand for."""
+
+
+def read_country(code: str | None, where: str, report: Report) -> str | None:
+    """A country code read from a file: its ISO 3166 form, or None with a loss at ``where``."""
+    if code is None:
+        return None
+    found = country_code(code)
+    if found is None:
+        report.lost(where, f"'{code}' is not an ISO 3166 code")
+    return found
 
 
 def country_code(value: str) -> str | None:

@@ -13,7 +13,7 @@ import binascii
 from typing import Any
 
 from cvconvert.formats._europass import cefr
-from cvconvert.formats._europass.codes import country_code
+from cvconvert.formats._europass.codes import country_code, read_country
 from cvconvert.formats._europass.common import put
 from cvconvert.formats._europass.names import join_name
 from cvconvert.report import Report, pointer
@@ -100,13 +100,7 @@ def _identification(ident: Any, report: Report) -> dict[str, Any]:
     location: dict[str, Any] = {}
     for key, tag in (("address", "addressLine"), ("city", "municipality"), ("postalCode", "postalCode")):
         put(location, key, _text(address, tag))
-    code = _text(address, "country/code")
-    if code is not None:
-        found = country_code(code)
-        if found is None:
-            report.lost("/basics/location/countryCode", f"'{code}' is not an ISO 3166 code")
-        else:
-            location["countryCode"] = found
+    put(location, "countryCode", read_country(_text(address, "country/code"), "/basics/location/countryCode", report))
     if location:
         basics["location"] = location
     demographics = ident.find("demographics")

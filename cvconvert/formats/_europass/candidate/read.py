@@ -20,7 +20,7 @@ from cvconvert.formats._europass.candidate import (
     _text,
 )
 from cvconvert.formats._europass.candidate.sections import NATIVE, driving_licences, read_sections
-from cvconvert.formats._europass.codes import country_code, eqf_guess, join_place, language_by_code
+from cvconvert.formats._europass.codes import country_code, eqf_guess, join_place, language_by_code, read_country
 from cvconvert.formats._europass.common import put
 from cvconvert.formats._europass.entries import SHAPES, Block, from_block, model_order, typed_project
 from cvconvert.formats._europass.names import join_name, link_profile
@@ -171,13 +171,7 @@ def _read_person(person: Any, report: Report) -> tuple[dict[str, Any], list[dict
             loc: dict[str, Any] = {}
             for key, tag in (("address", "oa:AddressLine"), ("postalCode", "oa:PostalCode"), ("city", "oa:CityName")):
                 put(loc, key, _text(address, tag))
-            code = _text(address, "CountryCode")
-            if code is not None:
-                upper = country_code(code)
-                if upper is None:
-                    report.lost("/basics/location/countryCode", f"'{code}' is not an ISO 3166 code")
-                else:
-                    loc["countryCode"] = upper
+            put(loc, "countryCode", read_country(_text(address, "CountryCode"), "/basics/location/countryCode", report))
             title = _text(comm, "OtherTitle")
             if title is not None:
                 report.lost("/basics/location", f"the address title '{title}' was not kept")
