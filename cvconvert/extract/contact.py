@@ -179,6 +179,30 @@ _NETWORKS = {
 _WATERMARK = re.compile(r"(?i)\s*u?featured\s+resume\s*$")
 
 
+def _may_hold_url(text: str) -> bool:
+    """Whether :data:`_URL` can match: each of its forms holds a dot or "://" (most lines of a CV
+    hold neither, and the pattern is tried at every word)."""
+    return "." in text or "://" in text
+
+
+def _without_links(text: str) -> str:
+    """The text with its URLs and e-mail addresses blanked out."""
+    if _may_hold_url(text):
+        text = _URL.sub(" ", text)
+    return _EMAIL.sub(" ", text) if "@" in text else text
+
+
+# "jane [at] example.com": an address spelt out against harvesters.
+_SPELT_MAIL = re.compile(r"(?<!\S)\S+\s?[\[(]at[\])]\s?\S+")
+
+
+def _without_mail(text: str) -> str:
+    """The text with its e-mail addresses, spelt out or not, blanked out."""
+    if "at]" in text or "at)" in text:
+        text = _SPELT_MAIL.sub(" ", text)
+    return _EMAIL.sub(" ", text) if "@" in text else text
+
+
 def _phones(text: str) -> list[str]:
     out = []
     for m in _PHONE.finditer(text):
@@ -637,7 +661,7 @@ class _Basics:
         for line in region + self.all:
             if id(line) in self.refs:
                 continue
-            text = _EMAIL.sub(" ", _URL.sub(" ", line.text))
+            text = _without_links(line.text)
             found = _phones(text)
             if not found:
                 continue
@@ -659,7 +683,7 @@ class _Basics:
             mail = self.data.get("email")
             for line in self.all:
                 if mail and mail in line.text and id(line) not in self.refs:
-                    keyed.extend(_phones(_EMAIL.sub(" ", _URL.sub(" ", line.text))))
+                    keyed.extend(_phones(_without_links(line.text)))
                     if keyed:
                         self.used.add(id(line))
                         break
@@ -690,8 +714,9 @@ class _Basics:
         }
         for line in self.all:
             found = [ln for ln in line.links if not ln.casefold().startswith(("mailto:", "tel:", "callto:", "sms:"))]
-            text = _EMAIL.sub(" ", re.sub(r"(?<!\S)\S+\s?[\[(]at[\])]\s?\S+", " ", line.text))
-            found += [_url_of(m.group(0)) for m in _URL.finditer(text) if "@" not in m.group(0)]
+            text = _without_mail(line.text)
+            if _may_hold_url(text):
+                found += [_url_of(m.group(0)) for m in _URL.finditer(text) if "@" not in m.group(0)]
             if id(line) in in_region:
                 handles += [(h, line) for h in _handle_urls(text)]
             site = _SITE_CAPTION.match(text) and id(line) in near
