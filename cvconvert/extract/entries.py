@@ -130,6 +130,7 @@ class _Segmenter:
         # dated lines under them are sub-roles or projects of the same entry.
         styled = [ln for ln in lines if ln.level is not None and ln.level >= 0 and find_dates(ln.text)]
         self.styled_levels = {ln.level for ln in styled}
+        self.dates_first, self.head_size = _section_order(lines, key)
         self.entries: list[_Entry] = []
         self.pending: list[Line] = []
         self.cur: _Entry | None = None
@@ -246,6 +247,16 @@ class _Segmenter:
             # "2017-10 – 2018-03  Nordwind KK" opens an entry: the untyped lines above it (tools,
             # team size from a side column) were the entry before's.
             self.flush_pending(as_entry=False)
+        if self.pending and cur is not None and self.dates_first:
+            # The section puts each entry's dates over its head ("Berlin, 2018 – 2020" / "Nordwind
+            # GmbH"): lines waiting above a date close the entry before (or are an undated entry
+            # of their own), they do not head this one.
+            self.flush_pending(as_entry=self.complete(self.pending))
+            self.cur = _Entry(head=[line], dates=span, closed=False, date_line=line)
+            self.entries.append(self.cur)
+            return
+        if self.pending and cur is not None and not self.dates_first:
+            self.trim_pending()
         plain = not any(ln.bold or (ln.level is not None and ln.level >= 0) for ln in self.pending)
         if self.pending and cur is not None and plain and self.whole_head(line):
             # "MS<tab>Nordvale University<tab>2013-2015" names its title and organisation itself:
@@ -267,6 +278,15 @@ class _Segmenter:
             self.flush_pending(as_entry=False)
             self.cur = _Entry(head=[line], dates=span, closed=False, date_line=line)
         self.entries.append(self.cur)
+
+    def trim_pending(self) -> None:
+        """In a section whose heads stand over their dates, a head is as long as the first one
+        ("Nordwind GmbH" / "Entwickler" / "2018 – 2020"): untyped lines waiting before it are the
+        text of the entry before ("Entwicklung von Webanwendungen")."""
+        if self.head_size is None or self.cur is None:
+            return
+        while len(self.pending) > self.head_size and self.slot(self.pending[0]) is None:
+            self.cur.body.append(self.pending.pop(0))
 
     def open_end(self, entry: _Entry, line: Line) -> bool:
         """A line that is only "- present" under an entry dated by one date and nothing else yet."""
@@ -401,6 +421,29 @@ class _Segmenter:
         if self.cur is not None:
             self.cur.body.append(line)
             self.cur.closed = True
+
+
+def _section_order(lines: list[Line], key: str) -> tuple[bool, int | None]:
+    """Whether the section writes each entry's dates over its head, decided by most of its entries,
+    and the number of head lines over the first date when heads come first.
+
+    A date line that opens the section, or that follows an entry's text and stands over a head,
+    votes dates-first; one under a head and over text votes heads-first."""
+    kinds = [_line_kind(ln, key) for ln in lines if re.search(r"\w", ln.text)]
+    first = second = 0
+    for i, kind in enumerate(kinds):
+        if kind != "dated":
+            continue
+        before = kinds[i - 1] if i else None
+        after = kinds[i + 1] if i + 1 < len(kinds) else None
+        if (before is None or before == "body") and after == "head":
+            first += 1
+        elif before == "head" and after in ("body", "dated", None):
+            second += 1
+    head_size = next((i for i, kind in enumerate(kinds) if kind == "dated"), None)
+    if head_size is not None and not 1 <= head_size <= 3:
+        head_size = None
+    return first > second, head_size
 
 
 def _dated_item(line: Line, spans: list[DateSpan]) -> bool:

@@ -472,3 +472,42 @@ def test_a_wrapped_open_end_keeps_the_head_below() -> None:
     job = got["work"][0]
     assert job["name"].startswith("Nordwind Motors & Actuators")
     assert (job["startDate"], "endDate" in job) == ("2022-07", False)
+
+
+# -- round 2: general failure classes -------------------------------------------------------------
+
+
+def test_a_section_with_dates_over_heads_gives_each_date_to_the_head_below() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("Berlin, 2018 – 2020"),
+        Line("Nordwind GmbH"),
+        Line("Software Engineer"),
+        Line("Built things", bullet=True),
+        Line("Technologies: Python, Go"),
+        Line("Munich, 2020 – 2022"),
+        Line("Harbour Ltd"),
+        Line("Developer"),
+        Line("Did things", bullet=True),
+    )
+    assert [(e["name"], e.get("startDate")) for e in got["work"]] == [
+        ("Nordwind GmbH", "2018"),
+        ("Harbour Ltd", "2020"),
+    ]
+
+
+def test_a_section_with_heads_over_dates_leaves_text_lines_to_the_entry_before() -> None:
+    got = cv(
+        Line("Berufserfahrung", level=0),
+        Line("Nordwind GmbH"),
+        Line("Softwareentwickler"),
+        Line("2018 – 2020"),
+        Line("Entwicklung von Webanwendungen"),
+        Line("Harbour AG"),
+        Line("Projektleiter"),
+        Line("2020 – 2022"),
+        Line("Leitung eines Teams"),
+    )
+    second = got["work"][1]
+    assert (second["name"], second["position"], second.get("location")) == ("Harbour AG", "Projektleiter", None)
+    assert "Entwicklung von Webanwendungen" in got["work"][0]["summary"]
