@@ -558,3 +558,33 @@ def test_list_numbers_that_say_more_than_the_place_in_the_list_are_read() -> Non
     lists.keys = {"1": "abstract 0", "2": "num 2"}
     assert [lists.number("1", 0), lists.number("1", 0)] == ["", ""]
     assert lists.counters == {"abstract 0": {0: 2}}
+
+
+def test_only_icons_that_reach_the_person_become_a_line_of_their_targets() -> None:
+    def icon(rid: str) -> str:
+        return (
+            '<w:r><w:drawing><wp:inline><wp:extent cx="200000" cy="200000"/><wp:docPr id="3" name="Icon">'
+            f'<a:hlinkClick r:id="{rid}"/></wp:docPr></wp:inline></w:drawing></w:r>'
+        )
+
+    links = {"rIdGit": "https://github.com/jexample", "rIdCo": "https://www.acme.example/", "rIdTel": "tel:+4912345"}
+    body = (
+        _p("Jane Example")
+        + f"<w:p>{icon('rIdGit')}{icon('rIdTel')}</w:p>"
+        + _p("Acme Ltd")
+        + f"<w:p>{icon('rIdCo')}</w:p>"
+    )
+    assert _texts(read_lines(_docx(body, links))) == [
+        "Jane Example",
+        "https://github.com/jexample tel:+4912345",
+        "Acme Ltd",
+    ]
+
+
+def test_breaks_before_the_first_text_start_no_page() -> None:
+    cover = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    first = "<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Jane Example</w:t></w:r></w:p>"
+    section = '<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/></w:sectPr></w:pPr></w:p>'
+    later = "<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Education</w:t></w:r></w:p>"
+    lines = read_lines(_docx(section + cover + first + _p("Experience") + later))
+    assert [(ln.text, ln.page) for ln in lines] == [("Jane Example", 0), ("Experience", 0), ("Education", 1)]

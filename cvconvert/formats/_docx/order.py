@@ -21,6 +21,7 @@ from cvconvert import extract as engine
 from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError
+from cvconvert.extract.contact import _network, _profile_path_ok
 from cvconvert.extract.lines import Line, _clean, _pieces
 from cvconvert.formats._docx.boxes import _Box, _css_length, _finite, _order_boxes
 from cvconvert.formats._docx.runs import TEXT_TAGS, text_of
@@ -96,6 +97,10 @@ class _Package:
         # break before and section breaks force them; text boxes and headers do not count.
         self.page = 0
         self.breaks = [0, 0]
+        # Whether the body has shown text yet: a break before any (a page break before the first
+        # paragraph, a blank cover page, a section break at the top) starts no page of the CV,
+        # and the engine looks for the name on the first page.
+        self.text_seen = False
         self.page_top: list[_Box] = []  # in the paragraph being read: before its first text, after it
 
     def _rels(self, part: str) -> dict[str, str]:
@@ -285,7 +290,7 @@ class _Package:
         self.paragraphs += 1
         ppr = p.find(_q(W, "pPr"))
         flows = where in ("body", "table")
-        if flows and ppr is not None and _on_off(ppr.find(_q(W, "pageBreakBefore"))):
+        if flows and self.text_seen and ppr is not None and _on_off(ppr.find(_q(W, "pageBreakBefore"))):
             self.page += 1
         if flows:
             self.breaks = [0, 0]
@@ -321,7 +326,7 @@ class _Package:
         bold = bool(shown) and all((b if b is not None else bool(style.bold)) for b, _, _ in shown)
         italic = bool(shown) and all((i if i is not None else bool(style.italic)) for _, i, _ in shown)
         size = max(((s if s is not None else style.size) or 0.0) for _, _, s in shown) if shown else 0.0
-        page = self.page + self.breaks[0]
+        page = self.page + (self.breaks[0] if self.text_seen else 0)
         out: list[Line] = []
         for part in text.split("\n"):
             for clean in _pieces(_clean(part)):
@@ -342,15 +347,19 @@ class _Package:
                     )
                 )
         if flows:
-            self.page = page + self.breaks[1] + _section_break(ppr)
-        if not out and links and page == 0:
+            # Text in boxes anchored here counts: some templates hold all their text in boxes.
+            self.text_seen = self.text_seen or bool(out) or any(b.lines for b in floating) or bool(boxes)
+            self.page = page + (self.breaks[1] + _section_break(ppr) if self.text_seen else 0)
+        contacts = _contact_targets(links) if not out and page == 0 else []
+        if contacts:
             # Icons that link (an envelope for mailto:, a logo for a profile) on a line of
             # their own: the line is their targets, since the page shows no text for them.
-            # Only on the first page, where contact icons stand (a logo linking to a company's
-            # site among entries would read as an entry).
-            target = " ".join(dict.fromkeys(links))
+            # Only on the first page, where contact icons stand, and only targets that reach
+            # the person: a logo linking to an employer's or a school's site is no contact
+            # and would read as an entry or as the person's own site.
+            text = " ".join(contacts)
             out.append(
-                Line(target, style=style.name, where=where, cell=cell, para=self.paragraphs, links=links, page=page)
+                Line(text, style=style.name, where=where, cell=cell, para=self.paragraphs, links=links, page=page)
             )
         for group in boxes:
             out.extend(_order_boxes(group))
@@ -783,6 +792,16 @@ def _ancestor_table(el: Any) -> Any:
     while parent is not None and parent.tag != T_TBL:
         parent = parent.getparent()
     return parent
+
+
+def _contact_targets(links: list[str]) -> list[str]:
+    """The link targets that reach a person (mail, phone, a profile on a known network), once each."""
+    out: list[str] = []
+    for link in dict.fromkeys(links):
+        scheme = link.partition(":")[0].casefold()
+        if scheme in ("mailto", "tel", "callto") or (_network(link) and _profile_path_ok(link)):
+            out.append(link)
+    return out
 
 
 def _ilvl(ppr: Any) -> int | None:
