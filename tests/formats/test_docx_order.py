@@ -588,3 +588,17 @@ def test_breaks_before_the_first_text_start_no_page() -> None:
     later = "<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Education</w:t></w:r></w:p>"
     lines = read_lines(_docx(section + cover + first + _p("Experience") + later))
     assert [(ln.text, ln.page) for ln in lines] == [("Jane Example", 0), ("Experience", 0), ("Education", 1)]
+
+
+def test_a_cell_beside_one_that_runs_onto_the_next_page_keeps_the_page_of_its_row() -> None:
+    main = _p("Experience") + "<w:p><w:r><w:lastRenderedPageBreak/><w:t>Acme Ltd</w:t></w:r></w:p>"
+    side = _p("Jane Example") + _p("jane@example.org")
+    lines = read_lines(_docx(_p("Curriculum vitae") + _table([[main, side]]) + _p("Hobbies")))
+    assert [(ln.text, ln.page) for ln in lines] == [
+        ("Curriculum vitae", 0),
+        ("Experience", 0),
+        ("Acme Ltd", 1),
+        ("Jane Example", 0),
+        ("jane@example.org", 0),
+        ("Hobbies", 1),
+    ]

@@ -271,15 +271,21 @@ class _Package:
         rows = [row for row in tbl.iter(T_TR) if _ancestor_table(row) is tbl]
         for r, row in enumerate(rows):
             start = _grid_before(row)
+            # Each cell of a row starts on the page the row starts on: a long main column that
+            # runs onto the next page does not move the sidebar cell beside it there.
+            top = last = self.page
             for c, tc in enumerate(x for x in row if x.tag in (T_TC, T_SDT)):
                 inner = tc if tc.tag == T_TC else tc.find(f".//{T_TC}")
                 if inner is not None:
                     kind = "table" if where == "body" else where
+                    self.page = top
                     lines = self._container(inner, kind, (number, r, c))
+                    last = max(last, self.page)
                     cells.append((r, c, lines))
                     span, merge = _cell_span(inner)
                     grid.append(_Cell(r, start, span, merge, lines))
                     start += span
+            self.page = last
         widths = [_num(col.get(_q(W, "w"))) for col in tbl.findall(f"{_q(W, 'tblGrid')}/{_q(W, 'gridCol')}")]
         regions = _layout_regions(grid, widths)
         return regions if regions is not None else _table_order(cells)
