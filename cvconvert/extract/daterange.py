@@ -188,7 +188,7 @@ _DATE = re.compile(
     rf"|(?P<era>{'|'.join(_ERAS)})\s*(?P<ey>元|\d{{1,2}})(?![\d])"
     rf"(?:\s*年(?:\s*(?P<em>\d{{1,2}})\s*月)?|\t(?P<et>\d{{1,2}})(?=\t))?"
     # A form's grid: the year in one cell, the month in the next ("2019<tab>3<tab>入学").
-    rf"|(?P<y8>{_Y})\t(?P<m8>\d{{1,2}})(?=\t)"
+    rf"|(?P<y8>{_Y})\t(?P<m8>\d{{1,2}})(?=\t|$)"
     # Vietnamese forms fill dotted blanks: "tháng..07\tnăm..2019", "tháng 3/2019".
     rf"|(?:tháng|thg)[\s.…]*(?P<m7>\d{{1,2}})[\s.…]*(?:,?\s*năm[\s.…]*|[/,.-]\s*)(?P<y7>{_Y})"
     rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW})[,/]?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?:(?:de|del)\s+)?(?P<y4>{_Y})"
@@ -213,14 +213,27 @@ _PRESENT = (
 )
 _SEP = (
     r"(?:-|–|—|‑|‐|−|~|～|〜|→|to|till|until|through|bis|au|à|a|al|hasta|até|ate|по|до|至|到|"
-    r"do|tot|till|έως|sampai|hingga|s/d|s\.d\.|đến|تا|עד)"
+    r"do|tot|till|έως|sampai|hingga|s/d|s\.d\.|đến|تا|עד|ー)"
 )
 # Russian writes the word "year" after the year ("2019 г. – 2020 г.", "с 2019 года").
 _YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года?|yılı?)(?!\w))?"
-_RANGE_GAP = re.compile(rf"^{_YEAR_WORD}[\s(\[]*{_SEP}[\s)\]]*$", re.IGNORECASE)
+# Persian writes "year" before it: "از سال 1398 تا سال 1400".
+_YEAR_BEFORE = r"(?:\s*سال)?"
+_RANGE_GAP = re.compile(rf"^{_YEAR_WORD}[\s(\[]*{_SEP}{_YEAR_BEFORE}[\s)\]]*$", re.IGNORECASE)
 _TO_PRESENT = re.compile(rf"^{_YEAR_WORD}[\s(\[]*(?:{_SEP}\s*){{0,2}}{_PRESENT}(?![\w])[\s)\]]*", re.IGNORECASE)
 # Not "de": as often "of" ("Março de 2022") as "from".
 _SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|ab|od|sejak|từ|از|מאז)\s*$", re.IGNORECASE)
+# The word before a range that says "from" ("from 2019 to 2021", "از 1398 تا 1400"): part of the
+# range, else left behind in the entry's text.
+_FROM = re.compile(
+    r"(?:^|(?<=[\s(\[,;]))(?:from|von|vom|ab|depuis|du|de|desde|dal|da|od|с|з|van|vanaf|från|"
+    r"apo|από|từ|sejak|dari|از)(?:\s+سال)?\s*$",
+    re.IGNORECASE,
+)
+# "April 2022 until 30 August": an end with a day or no day but no year, in the start's year.
+_END_NO_YEAR = re.compile(
+    rf"^\s*{_SEP}\s*(?:(?P<d>\d{{1,2}})\.?\s+)?(?P<mn>{_MW})(?:\s+(?P<d2>\d{{1,2}}))?(?![\w])", re.IGNORECASE
+)
 # "2018, Aug-Sep": the months of a year written after it.
 _MONTHS_AFTER = re.compile(rf"^,?\s*(?P<a>{_MW})\s*{_SEP}\s*(?P<b>{_MW})", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<mn>{_MW})\s*{_SEP}\s*$", re.IGNORECASE)
@@ -384,12 +397,17 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
             # ends with the second year of the last academic year.
             last = _academic_end(text[nxt[1] : nxt[2]]) if len(nxt[0]) == 4 else None
             start, end = _in_order(iso, last or nxt[0])
-            out.append(DateSpan(start, end, False, False, begin, nxt[2]))
+            out.append(DateSpan(start, end, False, False, _from_word(behind, begin), nxt[2]))
             i += 2
             continue
         after = _TO_PRESENT.match(ahead)
         if after and after.group(0).strip():
-            out.append(DateSpan(iso, None, True, False, begin, stop + after.end()))
+            out.append(DateSpan(iso, None, True, False, _from_word(behind, begin), stop + after.end()))
+            i += 1
+            continue
+        open_end = _end_without_year(iso, ahead, nxt is None or nxt[1] >= stop + _NEAR)
+        if open_end is not None:
+            out.append(DateSpan(iso, open_end[0], False, False, _from_word(behind, begin), stop + open_end[1]))
             i += 1
             continue
         months = _MONTHS_AFTER.match(ahead) if len(iso) == 4 else None
@@ -420,11 +438,42 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
     return tuple(out)
 
 
+def _from_word(behind: str, begin: int) -> int:
+    """Where a range starts: at its "from" word when one leads it ("von 2019 bis 2021")."""
+    m = _FROM.search(behind)
+    return begin - len(behind) + m.start() if m and m.group(0).strip() else begin
+
+
+def _end_without_year(iso: str, ahead: str, alone: bool) -> tuple[str, int] | None:
+    """The end of a range written without its year ("April 2022 until 30 August"): the start's
+    year, or the next one when the month comes earlier; (ISO date, length taken) or None. Only
+    after a start with a month, and with no other date close after."""
+    m = _END_NO_YEAR.match(ahead) if len(iso) >= 7 and alone else None
+    month = month_of(m.group("mn")) if m else None
+    if m is None or month is None:
+        return None
+    year = int(iso[:4]) + (month < int(iso[5:7]))
+    d = m.group("d") or m.group("d2")
+    end = _iso(year, month, int(d) if d else None)
+    return (end, m.end()) if end else None
+
+
 def _undated(text: str) -> str:
     """A line without its bullet and its dates (found after the bullet is gone: the spans'
     offsets are those of the text they were found in)."""
     text = _strip_bullet(text)
     return _without_dates(text, find_dates(text))
+
+
+_UNIT = (
+    r"(?:years?|yrs?|months?|mos?|ans?|mois|anos?|años?|meses|mes|jahre?n?|monate?n?|anni|mesi|jaar|maanden|"
+    r"lat|miesi\w*|лет|год\w*|месяц\w*|yıl|ay|个月|年|ヶ月|か月)"
+)
+# How long a job lasted, written beside its dates: "(1 ano 6 meses)", "· 2 yrs 3 mos".
+_DURATION = re.compile(
+    rf"(?:\(\s*(?:\d+\s*{_UNIT}\.?\s*(?:,|and|e|y|et|und|i)?\s*){{1,2}}\)|[·•]\s*(?:\d+\s*{_UNIT}\.?\s*){{1,2}}(?=$|[\t|·•]))",
+    re.IGNORECASE,
+)
 
 
 def _without_dates(text: str, spans: list[DateSpan]) -> str:
@@ -433,9 +482,9 @@ def _without_dates(text: str, spans: list[DateSpan]) -> str:
     text = re.sub(r"[(\[（【]\s*[)\]）】]", " ", text)
     # "(год окончания: 2021)", "(graduated: 2019)": the caption of a date that was taken out.
     text = re.sub(r"[(\[（]\s*[^()\[\]（）]{0,30}[:：]\s*[)\]）]", " ", text)
-    text = re.sub(r"\(\s*(?:\d+\s*(?:mois|months?|monate?|meses|месяц\w*|个月)\s*)\)", " ", text)
+    text = _DURATION.sub(" ", text)
     text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(" : ", ": ") + ")", text)
     # Two or more spaces line columns up, as a tab would.
     text = re.sub(r"[^\S\t]{2,}(?!\d)", "\t", text)
     text = re.sub(r"[ ]*\t[ \t]*", "\t", re.sub(r"[^\S\t]+", " ", text))
-    return text.strip(" \t:-–—|,;")
+    return text.strip(" \t:-–—|,;·")

@@ -260,6 +260,28 @@ def _known(norm: str) -> str | None:
     return HEADINGS.get(norm) or _BARE.get(_bare(norm))
 
 
+# The names of the document itself, per language: a title, not a section ("職務経歴書" names the
+# whole document, as "Résumé" does an English one).
+# fmt: off
+_TITLES = frozenset(normalise(t) for t in (
+    "curriculum vitae", "cv", "c.v.", "resume", "résumé", "curriculum", "my resume", "my cv",  # en fr
+    "lebenslauf", "tabellarischer lebenslauf", "curriculum vitae et studiorum",  # de it
+    "currículo", "curriculo", "currículum", "currículum vitae", "currículo vitae", "hoja de vida",  # es pt
+    "levensloop", "życiorys", "резюме", "özgeçmiş", "önéletrajz", "szakmai önéletrajz",  # nl pl ru tr hu
+    "βιογραφικό", "βιογραφικό σημείωμα", "meritförteckning", "daftar riwayat hidup", "riwayat hidup",
+    "sơ yếu lý lịch", "رزومه", "קורות חיים", "履歴書", "職務経歴書", "履歴書・職務経歴書", "简历",
+    "个人简历", "個人簡歷", "簡歷", "이력서", "ansioluettelo", "životopis", "السيرة الذاتية",
+))
+# fmt: on
+
+
+def is_title(text: str) -> bool:
+    """Whether a line names the document itself ("Curriculum Vitae", "Lebenslauf", "職務経歴書"),
+    which is no section heading when it leads the document."""
+    norm = normalise(text)
+    return norm in _TITLES or _bare(norm) in _TITLES
+
+
 # --- headings made of key words -----------------------------------------------------------------
 # A heading the list above does not hold is still known when its words are a section's key word
 # and words that only qualify it ("Academic Experience", "Esperienze lavorative e accademiche",

@@ -71,7 +71,38 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
             # The caption's own row holds the first item: "Mother tongue<tab>Italian".
             body = [replace(lines[i], text=captions[i][1]), *body]
         sections.append(_Section(key, lines[i].text, conf, body))
+    _keep_to_sides(lines, marks, sections, preface)
     return preface, sections
+
+
+def _keep_to_sides(
+    lines: list[Line], marks: list[tuple[int, str, float]], sections: list[_Section], preface: list[Line]
+) -> None:
+    """A section does not run across a sidebar's edge: a sidebar heading's section ends where
+    the sidebar does, and the main column's lines read after it ("Skills" / "Python" in the
+    sidebar, then "Jane Doe" / "Engineer" in the main column) go on with the section last opened
+    in the main column, or the preface before any; the same the other way round.
+
+    Only for a section holding lines of its own side first, then only lines of the other: a
+    narrow column of headings beside their content (a label column) holds none of its own, and
+    sides that alternate line by line are a row read across, not two columns.
+    """
+    if not any(line.where == "sidebar" for line in lines):
+        return
+    last: dict[bool, _Section | None] = {True: None, False: None}
+    for (i, _, _), section in zip(marks, sections, strict=True):
+        side = lines[i].where == "sidebar"
+        own = [ln for ln in section.lines if (ln.where == "sidebar") == side]
+        if (
+            own
+            and len(own) < len(section.lines)
+            and all((ln.where == "sidebar") == side for ln in section.lines[: len(own)])
+        ):
+            away = section.lines[len(own) :]
+            section.lines = own
+            other = last[not side]
+            (other.lines if other is not None else preface).extend(away)
+        last[side] = section
 
 
 def _layout_headings(lines: list[Line], body_size: float) -> list[tuple[int, str, float]]:
@@ -134,7 +165,8 @@ def _known_headings(lines: list[Line], body_size: float) -> tuple[list[tuple[int
         if wrapped is not None:
             text, skip = f"{text} {lines[wrapped].text}", wrapped
         key = headings.lookup(text)
-        if key is None:
+        # The document's title ("Résumé", "職務経歴書") before any heading opens no section.
+        if key is None or (not marks and headings.is_title(text)):
             continue
         if wrapped is not None:
             wrapped_ends.add(wrapped)
@@ -193,14 +225,18 @@ def _look_alikes(
     the entry heads of the document share (see :func:`_entry_looks`).
     """
     known_count: dict[_Sig, int] = {}
+    known_caps: dict[_Sig, int] = {}
     for i, _, _ in marks:
         sig = _signature(lines[i])
         known_count[sig] = known_count.get(sig, 0) + 1
+        known_caps[sig] = known_caps.get(sig, 0) + _capitals(lines[i].text)
     all_count: dict[_Sig, int] = {}
+    caps_count: dict[_Sig, int] = {}
     for line in lines:
         sig = _signature(line)
         if sig in known_count:
             all_count[sig] = all_count.get(sig, 0) + 1
+            caps_count[sig] = caps_count.get(sig, 0) + _capitals(line.text)
     marked = {i for i, _, _ in marks} | wrapped
     found: list[int] = []
     for i, line in enumerate(lines):
@@ -208,8 +244,14 @@ def _look_alikes(
         # A list item is no heading, unless it has a heading level as the known ones may have.
         if i in marked or i < 3 or sig not in known_count or (_is_bullet(line) and line.level is None):
             continue
+        if headings.is_title(line.text):
+            continue
         styled = line.level is not None and 0 <= line.level <= 2
-        if all_count[sig] > 2 * known_count[sig] + 2 and not styled:
+        # Headings set in capitals in the body's own type (a PDF has no heading style): the
+        # capitals are their look, counted among the lines in capitals only.
+        caps = known_caps[sig] == known_count[sig] >= 2 and _capitals(line.text)
+        count = caps_count[sig] if caps else all_count[sig]
+        if count > 2 * known_count[sig] + 2 and not styled:
             continue
         # Bold alone marks job titles too; a bold look the known headings have nearly to
         # themselves is theirs ("Volunteering" in the bold of "Experience" and "Education").
@@ -237,7 +279,8 @@ def _distinctive(line: Line, body_size: float, own: bool = False) -> bool:
         and not find_dates(text)
         and not re.search(r"[@\d]", text)
         and not text.endswith((".", ",", ":"))
-        and line.where in ("body", "table", "textbox")
+        # A side column's headings are headings as much as the main column's.
+        and line.where in ("body", "table", "textbox", "sidebar")
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from cvconvert.extract import headings
-from cvconvert.extract.daterange import find_dates, jalali_to_gregorian, language_hint, month_of
+from cvconvert.extract.daterange import _undated, find_dates, jalali_to_gregorian, language_hint, month_of
 from cvconvert.extract.language import detect
 from cvconvert.extract.lines import Line
 from cvconvert.extract.sections import _find_sections
@@ -431,3 +431,176 @@ def test_headings_no_vocabulary_knows_are_told_by_layout_alone() -> None:
     ]
     _, sections = _find_sections(lines, None)
     assert [s.key for s in sections] == ["work", "education", "other"]
+
+
+# --- round 2: rules that generalise -----------------------------------------------------------
+
+
+def test_a_sidebar_headings_section_ends_where_the_sidebar_does() -> None:
+    def side(text: str, **hints: object) -> Line:
+        return Line(text, where="sidebar", **hints)  # type: ignore[arg-type]
+
+    lines = [
+        side("jane@example.org"),
+        side("SKILLS", bold=True, size=12),
+        side("Python"),
+        Line("Jane Doe", size=20),
+        Line("Data engineer"),
+        Line("EXPERIENCE", bold=True, size=12),
+        Line("2019 – 2021 Analyst, Acme"),
+        side("LANGUAGES", bold=True, size=12),
+        side("German"),
+        Line("2021 – 2023 Engineer, Beta"),  # the main column goes on past the sidebar
+    ]
+    preface, sections = _find_sections(lines, None)
+    assert [ln.text for ln in preface] == ["jane@example.org", "Jane Doe", "Data engineer"]
+    assert [(s.key, [ln.text for ln in s.lines]) for s in sections] == [
+        ("skills", ["Python"]),
+        ("work", ["2019 – 2021 Analyst, Acme", "2021 – 2023 Engineer, Beta"]),
+        ("languages", ["German"]),
+    ]
+
+
+def test_a_label_column_of_headings_keeps_its_content_beside_it() -> None:
+    lines = [
+        Line("Jane Doe", size=20),
+        Line("EXPERIENCE", where="sidebar", bold=True),
+        Line("2019 – 2021 Analyst, Acme"),
+        Line("EDUCATION", where="sidebar", bold=True),
+        Line("2015 – 2019 BSc, Nordvale University"),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [(s.key, len(s.lines)) for s in sections] == [("work", 1), ("education", 1)]
+
+
+def test_a_sidebar_heading_unknown_to_the_vocabulary_is_found_by_its_look() -> None:
+    def side(text: str) -> Line:
+        return Line(text, where="sidebar", bold=True, size=13)
+
+    lines = [
+        Line("Jane Doe", size=20),
+        Line("jane@example.org"),
+        Line("Berlin"),
+        side("SKILLS"),
+        Line("Python", where="sidebar"),
+        side("EDUCATION"),
+        Line("2015 – 2019 BSc", where="sidebar"),
+        side("TOOLBOX"),  # no heading word: the look of the sidebar's headings
+        Line("Git", where="sidebar"),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["skills", "education", "other"]
+
+
+@pytest.mark.parametrize("title", ["Curriculum Vitae", "LEBENSLAUF", "Résumé", "職務経歴書", "履歴書"])
+def test_the_documents_title_opens_no_section(title: str) -> None:
+    lines = [
+        Line(title, bold=True, size=16),
+        Line("Jane Doe", size=14),
+        Line("jane@example.org"),
+        Line("Experience", bold=True, size=12),
+        Line("2019 – 2021 Analyst, Acme"),
+    ]
+    preface, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work"]
+    assert "Jane Doe" in [ln.text for ln in preface]
+    assert headings.is_title(title)
+
+
+def test_a_french_resume_heading_after_others_is_still_a_summary() -> None:
+    lines = [
+        Line("Jane Doe", size=14),
+        Line("Expérience", bold=True, size=12),
+        Line("2019 – 2021 Analyste, Acme"),
+        Line("Résumé", bold=True, size=12),
+        Line("Analyste de données."),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "summary"]
+
+
+def test_headings_in_capitals_of_the_body_type_are_found_among_many_lines_of_that_type() -> None:
+    # A PDF: headings differ from the text only by their capitals.
+    text = [Line(f"Did task number {n} for the team with care", size=10) for n in "abcdefghij"]
+    lines = [
+        Line("Jane Doe", size=20),
+        Line("jane@example.org", size=10),
+        Line("Berlin", size=10),
+        Line("EXPERIENCE", size=10),
+        Line("2019 – 2021 Analyst, Acme", size=10),
+        *text[:5],
+        Line("EDUCATION", size=10),
+        Line("2015 – 2019 BSc, Nordvale University", size=10),
+        *text[5:],
+        Line("AWARDS AND PRIZES", size=10),
+        Line("Best paper", size=10),
+        Line("SIDE VENTURES", size=10),  # no heading word: capitals like the headings
+        Line("A shop for bikes", size=10),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "education", "awards", "other"]
+
+
+def test_a_misspelt_heading_in_capitals_keeps_its_section() -> None:
+    text = [Line(f"Did task number {n} for the team with care", size=10) for n in "abcdefghij"]
+    lines = [
+        Line("Jane Doe", size=20),
+        Line("jane@example.org", size=10),
+        Line("Berlin", size=10),
+        Line("EXPERIENCE", size=10),
+        *text[:5],
+        Line("EDUCATION", size=10),
+        *text[5:],
+        Line("CERTIFCATIONS", size=10),  # one letter dropped
+        Line("Scrum master", size=10),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "education", "certificates"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Erfahrung und Kenntnisse", "work"),
+        ("Kenntnisse und Erfahrung", "skills"),
+        ("Formação e Experiência", "education"),
+    ],
+)
+def test_a_compound_heading_maps_by_its_first_key_word(heading: str, key: str) -> None:
+    assert headings.lookup(heading) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("abr de 2025 - atual", [("2025-04", None, True)]),
+        ("out. de 2019 – mar. de 2021", [("2019-10", "2021-03", False)]),
+        ("April 2022 until 30 August", [("2022-04", "2022-08-30", False)]),
+        ("November 2022 – February", [("2022-11", "2023-02", False)]),  # the next year
+        ("2020- 2021", [("2020", "2021", False)]),
+        ("2020 ー 2021", [("2020", "2021", False)]),
+        ("از سال 1398 تا سال 1400", [("2019", "2021", False)]),
+        ("2019\t3", [("2019-03", None, False)]),  # a form's grid row ending at the month
+    ],
+)
+def test_more_date_forms(text: str, dates: list[tuple[str | None, str | None, bool]]) -> None:
+    assert _dates(text) == dates
+
+
+def test_a_start_without_a_month_takes_no_end_without_a_year() -> None:
+    assert _dates("2019 - May Ltd") == [("2019", None, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("از 1398 تا 1400 مهندس", "مهندس"),
+        ("von 2019 bis 2021 Entwickler", "Entwickler"),
+        ("from 2019 to present Analyst", "Analyst"),
+        ("Acme · out de 2019 - mar de 2021 (1 ano 6 meses)", "Acme"),
+        ("Jan 2020 - Mar 2022 · 2 yrs 3 mos", ""),
+        ("2019 - 2021 · Berlin", "Berlin"),
+    ],
+)
+def test_the_words_of_a_range_leave_with_its_dates(text: str, rest: str) -> None:
+    assert _undated(text) == rest
