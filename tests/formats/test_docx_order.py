@@ -602,3 +602,39 @@ def test_a_cell_beside_one_that_runs_onto_the_next_page_keeps_the_page_of_its_ro
         ("jane@example.org", 0),
         ("Hobbies", 1),
     ]
+
+
+def test_two_entries_a_row_are_read_block_by_block_but_unlike_blocks_are_one_entry_a_row() -> None:
+    two = [
+        [_p("Acme Ltd"), _p("2019 - 2021"), _p("Beta GmbH"), _p("2015 - 2019")],
+        [_p("• Built"), "<w:p/>", _p("• Ran"), "<w:p/>"],
+        [_p("Gamma AG"), _p("2013 - 2015"), _p("Delta SA"), _p("2011 - 2013")],
+    ]
+    assert _texts(read_lines(_docx(_table(two)))) == [
+        "Acme Ltd",
+        "2019 - 2021",
+        "• Built",
+        "Gamma AG",
+        "2013 - 2015",
+        "Beta GmbH",
+        "2015 - 2019",
+        "• Ran",
+        "Delta SA",
+        "2011 - 2013",
+    ]
+    one = [
+        [_p("Engineer, Y2K team of 1999"), _p("Acme Ltd"), _p("2019 - 2021")],
+        [_p("Analyst for the 2010 census"), _p("Beta GmbH"), _p("2015 - 2019")],
+        [_p("Intern"), _p("Gamma AG"), _p("2013 - 2015")],
+    ]
+    assert _texts(read_lines(_docx(_table(one)))) == [
+        "Engineer, Y2K team of 1999",
+        "Acme Ltd",
+        "2019 - 2021",
+        "Analyst for the 2010 census",
+        "Beta GmbH",
+        "2015 - 2019",
+        "Intern",
+        "Gamma AG",
+        "2013 - 2015",
+    ]

@@ -321,7 +321,7 @@ def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
     # third) follow it: a table of one entry a row where a phone number or a birth date reads
     # as a date in a second cell is still read row by row, while the rows of points under
     # two entries, with a year in their text, do not hide the pattern.
-    if counts[pattern] < 2 or 3 * counts[pattern] < len(dated):
+    if counts[pattern] < 2 or 3 * counts[pattern] < len(dated) or not _even_blocks(cells, pattern):
         return [line for _, _, lines in cells for line in lines]
     bounds = list(pattern[:-1])  # a block ends at each of its date columns but the last
 
@@ -331,3 +331,12 @@ def _table_order(cells: list[tuple[int, int, list[Line]]]) -> list[Line]:
 
     ordered = sorted(cells, key=lambda cell: (block(cell[1]), cell[0], cell[1]))
     return [line for _, _, lines in ordered for line in lines]
+
+
+def _even_blocks(cells: list[tuple[int, int, list[Line]]], pattern: tuple[int, ...]) -> bool:
+    """The dated columns cut the table into blocks alike, each ending at its dates: "job |
+    dates | job | dates". A row "title | employer | dates" whose title names a year too cuts
+    it into unlike blocks ("title" and "employer | dates"), one entry a row, read across."""
+    used = sorted({c for _, c, lines in cells if lines})
+    widths = [sum(lo < c <= hi for c in used) for lo, hi in zip((-1, *pattern[:-1]), pattern, strict=True)]
+    return len(set(widths)) == 1 and used[-1] == pattern[-1]
