@@ -234,7 +234,8 @@ def _line_parts(line: Line, key: str, fields: dict[str, str]) -> list[str]:
     raw = _split_key(_strip_bullet(line.text))
     if raw and _DATE_KEYS.match(raw[0].casefold()):
         return []  # "Period: 2015 - 2020": the dates were taken already
-    text = _captioned_head(_undated(line.text), fields)
+    undated = _undated(line.text)
+    text = _captioned_head(undated, fields, dated=undated != line.text)
     if text is None:
         return []
     if key == "education":
@@ -254,7 +255,7 @@ def _line_parts(line: Line, key: str, fields: dict[str, str]) -> list[str]:
     return parts
 
 
-def _captioned_head(text: str, fields: dict[str, str]) -> str | None:
+def _captioned_head(text: str, fields: dict[str, str], *, dated: bool = False) -> str | None:
     """A "Caption: value" head line: "Company: ACME" fills the slot its caption names (None comes
     back); "UG: B.Tech" gives its value to split; "Nebenfach: Physik" is a detail (None)."""
     kv = _split_key(text) if ":" in text or "：" in text else None
@@ -262,6 +263,8 @@ def _captioned_head(text: str, fields: dict[str, str]) -> str | None:
         return text
     if not _any_key(kv[0].casefold()) and _org_and_role(kv[0], kv[1]):
         return f"{kv[0]}\t{kv[1]}"  # "Nordwind GmbH: Software Engineer": the colon separates the two
+    if dated and not _any_key(kv[0].casefold()) and _title_then_name(kv[0], kv[1]):
+        return f"{kv[0]}\t{kv[1]}"  # "Software Engineer: Nordwind - Jan 2020 - present"
     if not (_words(kv[0]) <= 3 or _any_key(kv[0].casefold())):
         return text
     k, value = kv[0].casefold(), kv[1].strip(" .;,")
@@ -286,6 +289,17 @@ def _captioned_head(text: str, fields: dict[str, str]) -> str | None:
     ):
         return None  # a detail with a caption of its own ("Nebenfach: ..."), not the head
     return text
+
+
+def _title_then_name(left: str, right: str) -> bool:
+    """A title, then a short capitalised name that no word types (on a dated line, a caption never
+    holds a title: "Software Engineer: Nordwind")."""
+    return (
+        _fragment_kind(left, "work") == "role"
+        and _fragment_kind(right, "work") in (None, "org")
+        and right[:1].isupper()
+        and 0 < _words(right) <= 5
+    )
 
 
 def _org_and_role(left: str, right: str) -> bool:
@@ -344,6 +358,9 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         # "Research Geneticist (NRL-ABC)": the employer's acronym in brackets after the title,
         # unless the head names one elsewhere (an all-capital line has no acronyms to tell).
         return [(bracketed[1], "role", number), (bracketed[2], None, number)]
+    at_place = _org_at_place(part)
+    if at_place is not None:
+        return [(at_place[0], "org", number), (at_place[1], "place", number)]
     joined = _connector_split(part, key)
     if joined is not None:
         org, role = joined
@@ -354,6 +371,25 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         if pieces is not None:
             return [(p, k, number) for p, k in pieces]
     return [(part, kind, number)]
+
+
+_AT = re.compile(r"\s+(?:(at|à)|in|en|in der|an der)\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _org_at_place(part: str) -> tuple[str, str] | None:
+    """ "University of Nordvale at Springfield": an organisation that names no title, at a place
+    (the campus or the branch), not a title at an employer."""
+    m = _AT.search(part)
+    if not m:
+        return None
+    left, right = part[: m.start()].strip(" ,"), part[m.end() :].strip(" ,.")
+    if not (_ORG.search(left) and not _ROLE.search(left) and not _DEGREE.search(left)):
+        return None
+    # After "in" a few capitalised words may be a subject ("Institute in Applied Physics"): only a
+    # known place counts there.
+    if _ORG.search(right) or not (_is_place(right) or (m.group(1) and _short_place(right))):
+        return None
+    return left, right
 
 
 def _connector_split(part: str, key: str) -> tuple[str, str] | None:

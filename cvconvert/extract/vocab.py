@@ -87,17 +87,17 @@ _ROLE = re.compile(
 )
 _DEGREE = re.compile(
     r"(?i)(?:\b(?:bachelor|master|masters|b\.?\s?sc|m\.?\s?sc|b\.?\s?a\b|m\.?\s?a\b|b\.?\s?tech|m\.?\s?tech|b\.\s?s\b|m\.\s?s\b|"
-    r"b\.?\s?e\b|m\.?\s?e\b|b\.?\s?com|m\.?\s?com|bba|mba|pgdm|ph\.?\s?d|doctor|doctorate|diploma|diplom|"
+    r"b\.?\s?e\b|m\.?\s?e\b|[bm]\.\s?eng\b|dipl\.|b\.?\s?com|m\.?\s?com|bba\b|mba\b|pgdm\b|ph\.?\s?d|doctor|doctorate|diploma|diplom|"
     r"degree|certificate|abitur|matura|licence|licenciatura|licenciado|mestrado|graduação|graduacao|bacharelado|"
-    r"doutorado|maîtrise|maitrise|doctorat|baccalauréat|baccalaureat|bac|dut|bts|magister|staatsexamen|"
-    r"ssc|hsc|class|semester|exchange|a-levels?|gcse|llb|ll\.b|llm|ll\.m|bsc|msc|beng|meng|basc|masc|"
-    r"bcom|bsba|bfa|mfa|jd|mphil|dphil|dea|dess|bts|cap|bep|magistr|"
-    r"high school|secondary|grado|técnico|tecnico|ingeniería|associate|"
+    r"doutorado|maîtrise|maitrise|doctorat|baccalauréat|baccalaureat|bac\b|dut\b|bts\b|magister|staatsexamen|"
+    r"ssc\b|hsc\b|class\b|semester|exchange|a-levels?|gcse\b|llb\b|ll\.b|llm\b|ll\.m|bsc\b|msc\b|beng\b|meng\b|basc\b|masc\b|"
+    r"bcom\b|bsba\b|bfa\b|mfa\b|jd\b|mphil\b|dphil\b|dea\b|dess\b|bts\b|cap\b|bep\b|magistr|"
+    r"high school|secondary|grado\b|técnico|tecnico|ingeniería|associate\b|"
     r"бакалавр|магистр|специалитет|аспирант|кандидат|среднее|высшее|"
-    r"bachelorstudium|masterstudium|diplôme|bachillerato|doctorado|máster|bacharel|tecnólogo|pós-graduação|"
+    r"bachelorstudium|masterstudium|diplôme|bachillerato|bachiller|doctorado|máster|bacharel|tecnólogo|pós-graduação|"
     r"especialização|"  # de fr es pt
     r"laurea|magistrale|triennale|dottorato|maturità|"  # it
-    r"propedeuse|doctoraal|havo|vwo|mbo|hbo|"  # nl
+    r"propedeuse|doctoraal|havo\b|vwo\b|mbo\b|hbo\b|"  # nl
     r"licencjat|inżynier|studia|"  # pl
     r"диплом\w*|бакалавриат|магистратур\w*|"  # ru
     r"lisans|yüksek lisans|doktora|önlisans|"  # tr

@@ -511,3 +511,25 @@ def test_a_section_with_heads_over_dates_leaves_text_lines_to_the_entry_before()
     second = got["work"][1]
     assert (second["name"], second["position"], second.get("location")) == ("Harbour AG", "Projektleiter", None)
     assert "Entwicklung von Webanwendungen" in got["work"][0]["summary"]
+
+
+@pytest.mark.parametrize("degree", ["M. Eng.", "B. Eng.", "Dipl.-Ing.", "Dipl.-Kfm."])
+def test_degrees_written_with_full_stops_are_degrees(degree: str) -> None:
+    assert _fragment_kind(degree, "education") == "role"
+
+
+@pytest.mark.parametrize("text", ["Maschinenbau", "Dutch", "Capital Partners", "Deal Desk"])
+def test_a_short_degree_abbreviation_inside_a_longer_word_is_no_degree(text: str) -> None:
+    assert _fragment_kind(text, "education") != "role"
+
+
+def test_a_school_at_a_place_is_the_school_and_its_place() -> None:
+    got = head("University of Nordvale at Springfield", key="education")
+    assert (got["org"], got["place"]) == ("University of Nordvale", "Springfield")
+    assert head("Nordvale Institute in Applied Mathematics", key="education")["org"].endswith("Mathematics")
+
+
+def test_a_title_colon_name_on_a_dated_line_is_title_and_employer() -> None:
+    got = head("Software Engineer: Nordwind - Jan 2020 - present")
+    assert (got["role"], got["org"]) == ("Software Engineer", "Nordwind")
+    assert "org" not in head("Projektleiter: Aufbau eines Teams")
