@@ -638,3 +638,20 @@ def test_two_entries_a_row_are_read_block_by_block_but_unlike_blocks_are_one_ent
         "Gamma AG",
         "2013 - 2015",
     ]
+
+
+def test_the_name_is_read_before_a_title_that_stands_higher_in_the_other_column() -> None:
+    body = _anchors(
+        _box(0, 20, 140, 40, _p("Jane Example", size=24)),
+        _box(0, 80, 140, 200, _p("Contact") + _p("jane@example.org")),
+        _box(170, 0, 330, 15, _p("Web Developer", size=16)),
+        _box(170, 80, 330, 200, _p("Experience") + _p("Acme Ltd 2019 - 2021")),
+    )
+    assert _texts(read_lines(_docx(body))) == [
+        "Jane Example",
+        "Web Developer",
+        "Experience",
+        "Acme Ltd 2019 - 2021",
+        "Contact",
+        "jane@example.org",
+    ]

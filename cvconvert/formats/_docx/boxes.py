@@ -81,9 +81,13 @@ def _read_boxes(boxes: list[_Box], rtl: bool, depth: int = 0) -> list[_Box]:
     if rtl:
         columns.reverse()
     lead = _lead(columns)
+    name: list[_Box] = []
     if depth == 0:
         lead += _name_box(columns, lead)
-    ordered: list[_Box] = sorted(top + lead, key=lambda b: (b.y, b.x))
+        # The name is read before a title or a profile that stands higher in the other column.
+        name = _name_box(columns, [])
+    first = {id(b) for b in name}
+    ordered: list[_Box] = sorted(top + lead, key=lambda b: (id(b) not in first, b.y, b.x))
     lead_ids = {id(b) for b in lead}
     if depth == 0:
         _mark_columns(columns)
