@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cvconvert.extract.daterange import _TO_PRESENT, DateSpan, _undated, _without_dates, find_dates
-from cvconvert.extract.heads import _AREA_IN_TEXT, _fragment_kind, _short_place, _split_head
+from cvconvert.extract.heads import _AREA_IN_TEXT, _fragment_kind, _head_order, _short_place, _split_head
 from cvconvert.extract.lines import _BULLET_GLYPHS, Line, _is_bullet, _strip_bullet, _words
 from cvconvert.extract.places import _is_place
 from cvconvert.extract.vocab import (
@@ -45,6 +45,7 @@ class _Entry:
     area: str | None = None
     employer: str | None = None  # a dated sub-role's organisation, from the entry it stands under
     role: str | None = None  # a title from a role line with the entry's own dates
+    order: str | None = None  # "org" or "role": which the section's heads name first
 
 
 def _line_kind(line: Line, key: str) -> str:
@@ -484,11 +485,27 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
     for entry in entries:
         _month_cell(entry)
     entries = _join_and_leave(entries)
+    _section_head_order(entries, key)
     if not entries:
         entries = _prose_entries(lines)
     if not entries and key == "projects":
         entries = _listed_projects(lines)
     return entries
+
+
+def _section_head_order(entries: list[_Entry], key: str) -> None:
+    """Which of organisation and title most heads of the section name first, where words tell
+    ("Engineer ● Nordwind GmbH", "Analyst ● Harbour Bank"): it decides for the heads whose two
+    pieces no word types ("Beekeeper ● Nordwind")."""
+    votes = {"org": 0, "role": 0}
+    for entry in entries:
+        found = _head_order(entry.head, key)
+        if found:
+            votes[found] += 1
+    order = max(votes, key=lambda k: votes[k])
+    if votes[order] >= 2 and votes[order] > 2 * votes["role" if order == "org" else "org"]:
+        for entry in entries:
+            entry.order = order
 
 
 # Japanese, Korean and Chinese CVs give a job (or a school) as two dated lines: "株式会社X 入社"
@@ -654,7 +671,7 @@ def _degree_and_field(role: str) -> tuple[str, str | None]:
 
 
 def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
-    fields, _rest = _split_head(entry.head, key)
+    fields, _rest = _split_head(entry.head, key, order=entry.order)
     out: dict[str, Any] = {}
     span = entry.dates
     start = end = None

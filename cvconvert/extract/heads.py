@@ -145,11 +145,15 @@ def _unquote(part: str) -> str:
     return part[1:-1] if re.fullmatch(r"[\"'«“„「][^\"«»“”„「」]+[\"'»”“」]", part) else part
 
 
+# Separators and list glyphs a piece loses at either end ("Nordwind GmbH ●" before its dates).
+_MARKS = " ;,:|/／·•●▪◦■♦◆❖★∙-–—\t"
+
+
 def _trim(part: str) -> str:
     """Separators off both ends; a bracket only when it has no partner inside."""
     # An abbreviation keeps its full stop ("Sp. z o.o.", "Acme Inc."); a sentence loses it.
     keep_stop = bool(re.search(r"(?:\b\w\.\w+|\b[A-Z][a-z]{0,3})\.$", part.strip()))
-    part = part.strip(" .;,:|/／·•-–—\t") + ("." if keep_stop else "")
+    part = part.strip(_MARKS + ".") + ("." if keep_stop else "")
     part = _unquote(part)
     for opening, closing in ("()", "[]", "（）"):
         if part.endswith(closing) and part.count(opening) < part.count(closing):
@@ -158,7 +162,7 @@ def _trim(part: str) -> str:
             part = part[1:]
         if part.count(opening) > part.count(closing):
             part += closing
-    return part.strip(" ;,:|/／·•-–—\t") if keep_stop else part.strip(" .;,:|/／·•-–—\t")
+    return part.strip(_MARKS) if keep_stop else part.strip(_MARKS + ".")
 
 
 # Words that end with a full stop without ending a sentence (initials never end one either).
@@ -206,17 +210,15 @@ _PIECE_SPLIT = re.compile(
 )
 
 
-def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]:
+def _split_head(lines: list[Line], key: str, *, order: str | None = None) -> tuple[dict[str, str], list[str]]:
     """Organisation, role, place (and area, score) from the lines of an entry head, and the
     pieces left over. Passes: captions and pieces per line, a kind per piece, slots filled in
-    order, then the fixes that look at the whole head."""
+    order, then the fixes that look at the whole head. ``order`` ("org" or "role": which of the
+    two the section's other heads name first) decides between two pieces no word types."""
     fields: dict[str, str] = {}
-    typed: list[_Typed] = []
-    for number, line in enumerate(lines):
-        for part in _line_parts(line, key, fields):
-            typed.extend(_typed_parts(part, number, key, fields))
+    typed = _typed_head(lines, key, fields)
     dated = {n for n, line in enumerate(lines) if _undated(line.text) != line.text}
-    rest, role_rest = _fill_slots(_org_beside_dates_first(typed, dated, fields), fields)
+    rest, role_rest = _fill_slots(_org_beside_dates_first(typed, dated, fields), fields, order)
     _cut_cjk_org(fields, key)
     if key == "education":
         _institution_after_subunit(fields)
@@ -227,6 +229,22 @@ def _split_head(lines: list[Line], key: str) -> tuple[dict[str, str], list[str]]
         _area_from_rest(fields, rest)
     _place_from_rest(fields, rest)
     return fields, rest
+
+
+def _typed_head(lines: list[Line], key: str, fields: dict[str, str]) -> list[_Typed]:
+    """Every piece of the head lines with its kind, in reading order."""
+    typed: list[_Typed] = []
+    for number, line in enumerate(lines):
+        for part in _line_parts(line, key, fields):
+            typed.extend(_typed_parts(part, number, key, fields))
+    return typed
+
+
+def _head_order(lines: list[Line], key: str) -> str | None:
+    """ "org" or "role": which of the two a head names first, when words type both ("Engineer ●
+    Nordwind GmbH" -> "role")."""
+    kinds = [kind for _, kind, _ in _typed_head(lines, key, {}) if kind in ("org", "role")]
+    return kinds[0] if len(set(kinds)) == 2 else None
 
 
 def _line_parts(line: Line, key: str, fields: dict[str, str]) -> list[str]:
@@ -475,10 +493,10 @@ def _org_beside_dates_first(typed: list[_Typed], dated: set[int], fields: dict[s
     return typed
 
 
-def _fill_slots(typed: list[_Typed], fields: dict[str, str]) -> tuple[list[str], list[str]]:
+def _fill_slots(typed: list[_Typed], fields: dict[str, str], order: str | None = None) -> tuple[list[str], list[str]]:
     """Each slot takes the first piece of its kind; a few words after the organisation on its
-    line are the place; untyped pieces fill what is still empty. Returns the pieces left and
-    those of them on the role's line."""
+    line are the place; untyped pieces fill what is still empty (in the section's order when
+    they fill both). Returns the pieces left and those of them on the role's line."""
     rest: list[str] = []
     org_line = role_line = -1
     role_rest: list[str] = []
@@ -495,12 +513,17 @@ def _fill_slots(typed: list[_Typed], fields: dict[str, str]) -> tuple[list[str],
             rest.append(text)
             if number == role_line:
                 role_rest.append(text)
+    from_rest: list[str] = []
     for text in list(rest):
         for slot in ("org", "role"):
             if slot not in fields:
                 fields[slot] = text
+                from_rest.append(slot)
                 rest.remove(text)
                 break
+    if order == "role" and from_rest == ["org", "role"]:
+        # "Beekeeper ● Nordwind" where the section's other heads put the title first.
+        fields["org"], fields["role"] = fields["role"], fields["org"]
     return rest, [t for t in role_rest if t in rest]
 
 

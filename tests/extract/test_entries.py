@@ -533,3 +533,21 @@ def test_a_title_colon_name_on_a_dated_line_is_title_and_employer() -> None:
     got = head("Software Engineer: Nordwind - Jan 2020 - present")
     assert (got["role"], got["org"]) == ("Software Engineer", "Nordwind")
     assert "org" not in head("Projektleiter: Aufbau eines Teams")
+
+
+def test_the_order_most_heads_of_a_section_use_decides_for_two_untyped_pieces() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("Software Engineer ● Nordwind GmbH ● 2018 – 2020"),
+        Line("Analyst ● Harbour Bank ● 2016 – 2018"),
+        Line("Beekeeper ● Nordwind ● 2014 – 2016"),
+    )
+    assert [(e["name"], e["position"]) for e in got["work"]] == [
+        ("Nordwind GmbH", "Software Engineer"),
+        ("Harbour Bank", "Analyst"),
+        ("Nordwind", "Beekeeper"),
+    ]
+
+
+def test_a_list_glyph_left_at_the_end_of_a_piece_is_trimmed() -> None:
+    assert head("Nordwind GmbH ●")["org"] == "Nordwind GmbH"
