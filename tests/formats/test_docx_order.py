@@ -28,10 +28,11 @@ def _docx(
     headers: dict[str, str] | None = None,
     sect: str = "",
     numbering: str = "",
+    styles: str = "",
 ) -> bytes:
     """A Word package: ``body`` XML, hyperlink targets by id, header parts by id (their
     paragraphs), what the section properties add (header references, w:titlePg) and the
-    list definitions of numbering.xml."""
+    list definitions of numbering.xml and what styles.xml holds."""
     kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     rels = "".join(
         f'<Relationship Id="{rid}" TargetMode="External" Target="{target}" Type="{kind}hyperlink"/>'
@@ -39,6 +40,8 @@ def _docx(
     )
     rels += "".join(f'<Relationship Id="{rid}" Target="{rid}.xml" Type="{kind}header"/>' for rid in headers or {})
     parts = {f"word/{rid}.xml": f"<w:hdr {NS}>{text}</w:hdr>".encode() for rid, text in (headers or {}).items()}
+    if styles:
+        parts["word/styles.xml"] = f"<w:styles {NS}>{styles}</w:styles>".encode()
     if numbering:
         parts["word/numbering.xml"] = f"<w:numbering {NS}>{numbering}</w:numbering>".encode()
     package = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -655,3 +658,14 @@ def test_the_name_is_read_before_a_title_that_stands_higher_in_the_other_column(
         "Contact",
         "jane@example.org",
     ]
+
+
+def test_text_that_no_style_sizes_has_the_documents_default_size() -> None:
+    styles = (
+        '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>'
+        '<w:style w:type="paragraph" w:styleId="Big"><w:name w:val="Big"/><w:rPr><w:sz w:val="40"/></w:rPr></w:style>'
+    )
+    body = '<w:p><w:pPr><w:pStyle w:val="Big"/></w:pPr><w:r><w:t>Jane Example</w:t></w:r></w:p>' + _p("Experience")
+    body += _p("Small print", size=8)
+    lines = read_lines(_docx(body, styles=styles))
+    assert [(ln.text, ln.size) for ln in lines] == [("Jane Example", 20.0), ("Experience", 11.0), ("Small print", 8.0)]

@@ -81,6 +81,7 @@ class _Package:
         self.rels = self._rels(main)
         self.styles: dict[str, _Style] = {}
         self.default_style = ""
+        self.default_size: float | None = None  # the document's default font size (w:docDefaults)
         styles_name = _sibling(main, "styles.xml")
         if styles_name in names:
             styles = self._optional(styles_name)
@@ -121,6 +122,9 @@ class _Package:
             return None
 
     def _read_styles(self, root: Any) -> None:
+        self.default_size = _half_points(
+            root.find(f"{_q(W, 'docDefaults')}/{_q(W, 'rPrDefault')}/{_q(W, 'rPr')}/{_q(W, 'sz')}")
+        )
         for st in root.iter(_q(W, "style")):
             sid = st.get(_q(W, "styleId"), "")
             style = _Style()
@@ -160,7 +164,8 @@ class _Package:
             seen.add(cur)
             chain.append(self.styles[cur])
             cur = chain[-1].based_on
-        out = _Style(name=chain[0].name if chain else sid.casefold())
+        # Text no style sizes is in the document's default size, which the engine compares.
+        out = _Style(name=chain[0].name if chain else sid.casefold(), size=self.default_size)
         for st in reversed(chain):
             out.level = st.level if st.level is not None else out.level
             out.numbered = out.numbered or st.numbered
