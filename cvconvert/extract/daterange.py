@@ -177,6 +177,8 @@ _DIGITS = str.maketrans(
 
 
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
+# Languages that write the month name after the year ("2019 Ocak", "2019. január").
+_YEAR_FIRST = frozenset({"hu", "tr", "lt", "lv", "eu"})
 _MW = r"[^\W\d_]{3,12}[.\u05f3]?"
 _DATE = re.compile(
     # Not the end of a phone number ("96241-1979").
@@ -192,6 +194,10 @@ _DATE = re.compile(
     # Vietnamese forms fill dotted blanks: "tháng..07\tnăm..2019", "tháng 3/2019".
     rf"|(?:tháng|thg)[\s.…]*(?P<m7>\d{{1,2}})[\s.…]*(?:,?\s*năm[\s.…]*|[/,.-]\s*)(?P<y7>{_Y})"
     rf"|(?:(?P<d4>\d{{1,2}})\.?\s+)?(?P<mn4>{_MW})[,/]?\s*(?:(?P<d4b>\d{{1,2}}),?\s+)?(?:(?:de|del)\s+)?(?P<y4>{_Y})"
+    # Month names after the year: "2019. január", "2019 Ocak" (checked against the language).
+    rf"|(?P<y9>{_Y})(?P<dot9>\.)?\s+(?P<mn9>{_MW})(?![^\W\d_])"
+    # A year cut to two figures after an apostrophe: "Jan '19", "Sept. ’20".
+    rf"|(?P<mn10>{_MW})\s*['’‘](?P<yy10>\d{{2}})"
     rf"|(?P<y6>{_Y})"
     rf")(?![\d])",
     re.IGNORECASE,
@@ -206,7 +212,7 @@ _PRESENT = (
     r"heute|jetzt|aktuell|dato|laufend|andauernd|fortlaufend|derzeit|zurzeit|bis\s+dato|"
     r"en\s+curso|em\s+andamento|atualmente|attualmente|présent|aujourd'hui|aujourd’hui|actuellement|maintenant|"
     r"en\s+cours|actualidad|presente|actual|atual|data\s+atual|contin[uú]a|fecha\s+actual|o\s+momento|hoje|hoy|oggi|in\s+corso|heden|nu|"
-    r"obecnie|teraz|nadal|günümüz|halen|devam\s+ediyor|jelenleg|napjainkig|folyamatban|σήμερα|"
+    r"obecnie|teraz|nadal|günümüz|halen|devam(?:\s+ediyor)?|jelenleg|napjainkig|folyamatban|σήμερα|"
     r"τώρα|idag|nu|pågående|sekarang|saat\s+ini|kini|hiện\s+tại|nay|اکنون|تاکنون|تا\s*کنون|حال|"
     r"ועד\s+עכשיו|עכשיו|היום|כיום|현재|재직\s*중|"
     r"настоящее\s+время|наст\.?\s*вр(?:емя|\.)?|н\.\s?в\.?|сейчас|至今|现在|今|目前|現在)"
@@ -219,17 +225,25 @@ _SEP = (
 _YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года?|yılı?)(?!\w))?"
 # Persian writes "year" before it: "از سال 1398 تا سال 1400".
 _YEAR_BEFORE = r"(?:\s*سال)?"
-_RANGE_GAP = re.compile(rf"^{_YEAR_WORD}[\s(\[]*{_SEP}{_YEAR_BEFORE}[\s)\]]*$", re.IGNORECASE)
+# A part of a year: a season, a term, a quarter ("Fall 2018 – Spring 2020", "WS 2019", "Q3 2020").
+_PERIOD = (
+    r"(?:spring|summer|fall|autumn|winter|sommer|herbst|frühjahr|frühling|printemps|été|automne|hiver|"
+    r"primavera|verano|otoño|invierno|verão|outono|inverno|estate|autunno|voorjaar|zomer|najaar|lente|"
+    r"wiosna|lato|jesień|zima|весна|лето|осень|зима|q[1-4]|h[12]|ss|ws|sose|wise|sommersemester|"
+    r"wintersemester)(?:\s+(?:semester|term|quarter|session))?"
+)
+_RANGE_GAP = re.compile(rf"^{_YEAR_WORD}[\s(\[]*{_SEP}{_YEAR_BEFORE}(?:\s*{_PERIOD})?[\s)\]]*$", re.IGNORECASE)
 _TO_PRESENT = re.compile(rf"^{_YEAR_WORD}[\s(\[]*(?:{_SEP}\s*){{0,2}}{_PRESENT}(?![\w])[\s)\]]*", re.IGNORECASE)
 # Not "de": as often "of" ("Março de 2022") as "from".
 _SINCE = re.compile(r"(?:since|seit|depuis|desde|dal|dès|с|from|von|ab|od|sejak|từ|از|מאז)\s*$", re.IGNORECASE)
 # The word before a range that says "from" ("from 2019 to 2021", "از 1398 تا 1400"): part of the
 # range, else left behind in the entry's text.
 _FROM = re.compile(
-    r"(?:^|(?<=[\s(\[,;]))(?:from|von|vom|ab|depuis|du|de|desde|dal|da|od|с|з|van|vanaf|från|"
-    r"apo|από|từ|sejak|dari|از)(?:\s+سال)?\s*$",
+    r"(?:^|(?<=[\s(\[,;]))(?:(?:from|von|vom|ab|depuis|du|de|desde|dal|da|od|с|з|van|vanaf|från|"
+    rf"apo|από|từ|sejak|dari|از)(?:\s+سال)?\s*)?(?:{_PERIOD}\s*)?$",
     re.IGNORECASE,
 )
+_AFTER_YEAR = re.compile(_YEAR_WORD, re.IGNORECASE)
 # "April 2022 until 30 August": an end with a day or no day but no year, in the start's year.
 _END_NO_YEAR = re.compile(
     rf"^\s*{_SEP}\s*(?:(?P<d>\d{{1,2}})\.?\s+)?(?P<mn>{_MW})(?:\s+(?P<d2>\d{{1,2}}))?(?![\w])", re.IGNORECASE
@@ -259,7 +273,9 @@ def _date_at(m: re.Match[str]) -> str | None:
     g = m.groupdict()
     if g["era"]:
         return _era_date(g["era"], g["ey"], g["em"] or g["et"])
-    y = next((g[k] for k in ("y1", "y2", "y3", "y4", "y5", "y7", "y8", "y6") if g[k]), None)
+    if g["yy10"]:
+        return _short_year(g["mn10"], int(g["yy10"]))
+    y = next((g[k] for k in ("y1", "y2", "y3", "y4", "y5", "y7", "y8", "y9", "y6") if g[k]), None)
     if y is None:
         return None
     month: int | None = None
@@ -279,6 +295,8 @@ def _date_at(m: re.Match[str]) -> str | None:
         month = int(g["m7"])
     elif g["y8"]:
         month = int(g["m8"])
+    elif g["y9"]:
+        month = month_of(g["mn9"]) if g["dot9"] or _HINT.get() in _YEAR_FIRST else None
     elif g["y4"]:
         month = month_of(g["mn4"])
         if month is None:
@@ -286,6 +304,12 @@ def _date_at(m: re.Match[str]) -> str | None:
         d = g["d4"] or g["d4b"]
         day = int(d) if d else None
     return _iso(int(y), month, day)
+
+
+def _short_year(name: str, yy: int) -> str | None:
+    """A month name and a year in two figures ("Jan '19"): the year in 1950-2049."""
+    month = month_of(name)
+    return _iso(yy + (2000 if yy < 50 else 1900), month, None) if month else None
 
 
 def _iso(year: int, month: int | None, day: int | None) -> str | None:
@@ -305,10 +329,10 @@ def _era_date(era: str, year: str, month: str | None) -> str | None:
     return _iso(_ERAS[era] + n, int(month) if month else None, None)
 
 
-def _jalali_dates(text: str) -> list[tuple[str, int, int]]:
+def _jalali_dates(text: str, arabic: bool) -> list[tuple[str, int, int]]:
     """Solar Hijri dates in a line written in Arabic script, as Gregorian ISO dates: a month to
     the Gregorian month it starts in ("تیر 1397" -> "2018-06"), a year alone N + 621."""
-    if not _ARABIC_SCRIPT.search(text):
+    if not arabic:
         return []
     out: list[tuple[str, int, int]] = []
     for m in _JALALI.finditer(text):
@@ -321,20 +345,24 @@ def _jalali_dates(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _date_tokens(text: str) -> list[tuple[str, int, int]]:
+def _date_tokens(text: str, arabic: bool) -> list[tuple[str, int, int]]:
     """Every single date in a line, left to right: (ISO date, start, end)."""
     tokens: list[tuple[str, int, int]] = []
     pos = 0
     while (m := _DATE.search(text, pos)) is not None:
         iso = _date_at(m) or _academic_start(m)
-        if iso is not None:
+        if iso is not None and m.group("y9") and len(iso) == 4:
+            # "2019 Google": a year and a word that is no month.
+            tokens.append((iso, m.start(), m.end("y9")))
+            pos = m.end("y9")
+        elif iso is not None:
             tokens.append((iso, m.start(), m.end()))
             pos = m.end()
         else:
             # A word before a year that is no month ("Summer 2019", "方向/2019.09"): read again
             # from the year, which may start a fuller date.
             pos = max(pos + 1, m.start("y4") if m.group("y4") else m.end())
-    jalali = _jalali_dates(text)
+    jalali = _jalali_dates(text, arabic)
     if jalali:
         taken = [(a, b) for _, a, b in tokens]
         tokens += [t for t in jalali if not any(a < t[2] and t[1] < b for a, b in taken)]
@@ -381,7 +409,8 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
     "Jan 2020 to Present", "2015-2017", "May - Jun 2021", "Seit Februar 2014", "2017 (actuellement)".
     """
     # Digits of other scripts read as ASCII, one character for one: the spans index ``text``.
-    tokens = _date_tokens(text.translate(_DIGITS))
+    # Persian or Arabic-Indic digits ("۱۳۹۸ - ۱۴۰۰") are Arabic script too: Solar Hijri years.
+    tokens = _date_tokens(text.translate(_DIGITS), bool(_ARABIC_SCRIPT.search(text)))
     out: list[DateSpan] = []
     i = 0
     while i < len(tokens):
@@ -397,7 +426,7 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
             # ends with the second year of the last academic year.
             last = _academic_end(text[nxt[1] : nxt[2]]) if len(nxt[0]) == 4 else None
             start, end = _in_order(iso, last or nxt[0])
-            out.append(DateSpan(start, end, False, False, _from_word(behind, begin), nxt[2]))
+            out.append(DateSpan(start, end, False, False, _from_word(behind, begin), _year_word_after(text, nxt[2])))
             i += 2
             continue
         after = _TO_PRESENT.match(ahead)
@@ -433,7 +462,7 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
         elif len(iso) == 4 and (last := _academic_end(text[begin:stop])):
             out.append(DateSpan(iso, last, False, False, begin, stop))
         else:
-            out.append(DateSpan(iso, None, False, True, begin, stop))
+            out.append(DateSpan(iso, None, False, True, _from_word(behind, begin), _year_word_after(text, stop)))
         i += 1
     return tuple(out)
 
@@ -442,6 +471,12 @@ def _from_word(behind: str, begin: int) -> int:
     """Where a range starts: at its "from" word when one leads it ("von 2019 bis 2021")."""
     m = _FROM.search(behind)
     return begin - len(behind) + m.start() if m and m.group(0).strip() else begin
+
+
+def _year_word_after(text: str, stop: int) -> int:
+    """Where a date ends past the word "year" written after it ("2020 г.", "2019 yılı")."""
+    m = _AFTER_YEAR.match(text, stop)
+    return m.end() if m else stop
 
 
 def _end_without_year(iso: str, ahead: str, alone: bool) -> tuple[str, int] | None:
@@ -480,6 +515,8 @@ def _without_dates(text: str, spans: list[DateSpan]) -> str:
     for span in sorted(spans, key=lambda s: -s.begin):
         text = text[: span.begin] + " " + text[span.stop :]
     text = re.sub(r"[(\[（【]\s*[)\]）】]", " ", text)
+    # "Aiku (Fall 2017-Present): ..." leaves its opening bracket when the range took the closing one.
+    text = re.sub(r"[(\[（]\s*(?=[:：,;]|$)", " ", text)
     # "(год окончания: 2021)", "(graduated: 2019)": the caption of a date that was taken out.
     text = re.sub(r"[(\[（]\s*[^()\[\]（）]{0,30}[:：]\s*[)\]）]", " ", text)
     text = _DURATION.sub(" ", text)

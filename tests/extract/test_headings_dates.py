@@ -604,3 +604,40 @@ def test_a_start_without_a_month_takes_no_end_without_a_year() -> None:
 )
 def test_the_words_of_a_range_leave_with_its_dates(text: str, rest: str) -> None:
     assert _undated(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("2019. január – 2020. december", [("2019-01", "2020-12", False)]),  # hu: the year, a dot, the month
+        ("Jan '19 – Dec '20", [("2019-01", "2020-12", False)]),  # a year cut to two figures
+        ("Sept. ’20 – present", [("2020-09", None, True)]),
+        ("۱۳۹۸ - ۱۴۰۰", [("2019", "2021", False)]),  # Solar Hijri years in Persian digits alone
+        ("Fall 2018 – Spring 2020", [("2018", "2020", False)]),  # seasons do not break a range
+        ("WS 2019 - SS 2021", [("2019", "2021", False)]),  # German terms
+        ("Q1 2019 - Q3 2020", [("2019", "2020", False)]),
+        ("2019 Google Inc.", [("2019", None, False)]),  # a year and a word that is no month
+    ],
+)
+def test_year_first_months_short_years_persian_digits_and_seasons(
+    text: str, dates: list[tuple[str | None, str | None, bool]]
+) -> None:
+    assert _dates(text) == dates
+
+
+def test_turkish_writes_the_month_name_after_the_year() -> None:
+    with language_hint("tr"):
+        assert _dates("2019 Ocak – 2020 Aralık") == [("2019-01", "2020-12", False)]
+        assert _dates("2019 Haziran - Devam") == [("2019-06", None, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Research Intern (Summer 2015-Spring 2016):", "Research Intern"),
+        ("2022-2023г.: Окончил курс", "Окончил курс"),  # ru: the word "year" after the range
+        ("Summer 2019 Internship", "Internship"),
+    ],
+)
+def test_seasons_and_year_words_leave_with_their_dates(text: str, rest: str) -> None:
+    assert _undated(text) == rest
