@@ -669,3 +669,22 @@ def test_text_that_no_style_sizes_has_the_documents_default_size() -> None:
     body += _p("Small print", size=8)
     lines = read_lines(_docx(body, styles=styles))
     assert [(ln.text, ln.size) for ln in lines] == [("Jane Example", 20.0), ("Experience", 11.0), ("Small print", 8.0)]
+
+
+def test_a_character_style_sets_bold_and_size_under_direct_formatting() -> None:
+    styles = (
+        '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>'
+        '<w:style w:type="character" w:styleId="Huge"><w:name w:val="Huge"/><w:basedOn w:val="Strong"/>'
+        '<w:rPr><w:sz w:val="48"/></w:rPr></w:style>'
+    )
+
+    def run(text: str, style: str, direct: str = "") -> str:
+        return f'<w:p><w:r><w:rPr><w:rStyle w:val="{style}"/>{direct}</w:rPr><w:t>{text}</w:t></w:r></w:p>'
+
+    body = run("Jane Example", "Huge") + run("Acme Ltd", "Strong") + run("Plain", "Strong", '<w:b w:val="0"/>')
+    lines = read_lines(_docx(body, styles=styles))
+    assert [(ln.text, ln.bold, ln.size) for ln in lines] == [
+        ("Jane Example", True, 24.0),
+        ("Acme Ltd", True, 0.0),
+        ("Plain", False, 0.0),
+    ]

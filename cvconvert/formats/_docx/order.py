@@ -413,7 +413,7 @@ class _Package:
                 pieces.append((text_of(child), fmt))
             elif tag == T_R:
                 run_pr = child.find(_q(W, "rPr"))
-                inner = fmt if run_pr is None else _run_format(run_pr, fmt)
+                inner = fmt if run_pr is None else _run_format(run_pr, self._char_format(run_pr, fmt))
                 self._inline(child, pieces, boxes, links, inner, floating=floating)
             elif tag == _q(W, "hyperlink"):
                 target = self.rels.get(child.get(_q(R, "id"), ""), "")
@@ -437,6 +437,25 @@ class _Package:
                     boxes.append(group)
             elif tag in _INLINE_CONTAINERS or tag == T_CHOICE:
                 self._inline(child, pieces, boxes, links, fmt, floating=floating)
+
+    def _char_format(self, rpr: Any, outer: _Format) -> _Format:
+        """``outer`` with what the run's character style ("Strong", "Emphasis") sets."""
+        ref = rpr.find(_q(W, "rStyle"))
+        if ref is None:
+            return outer
+        b, i, s = outer
+        seen: set[str] = set()
+        chain: list[_Style] = []
+        cur: str | None = ref.get(_q(W, "val"), "")
+        while cur and cur not in seen and cur in self.styles:
+            seen.add(cur)
+            chain.append(self.styles[cur])
+            cur = chain[-1].based_on
+        for st in reversed(chain):
+            b = st.bold if st.bold is not None else b
+            i = st.italic if st.italic is not None else i
+            s = st.size if st.size is not None else s
+        return (b, i, s)
 
     def _picture_links(self, drawing: Any) -> list[str]:
         """Targets of links set on a picture itself (wp:docPr/a:hlinkClick), not on its text."""
