@@ -688,3 +688,9 @@ def test_a_character_style_sets_bold_and_size_under_direct_formatting() -> None:
         ("Acme Ltd", True, 0.0),
         ("Plain", False, 0.0),
     ]
+
+
+def test_hidden_text_is_not_read() -> None:
+    hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t>Type your name here. </w:t></w:r>"
+    shown = '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>Jane Example</w:t></w:r>'
+    assert _texts(read_lines(_docx(f"<w:p>{hidden}{shown}</w:p>"))) == ["Jane Example"]

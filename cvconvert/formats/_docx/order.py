@@ -413,6 +413,8 @@ class _Package:
                 pieces.append((text_of(child), fmt))
             elif tag == T_R:
                 run_pr = child.find(_q(W, "rPr"))
+                if run_pr is not None and _on_off(run_pr.find(_q(W, "vanish"))):
+                    continue  # hidden text (a template's instructions) is not on the page
                 inner = fmt if run_pr is None else _run_format(run_pr, self._char_format(run_pr, fmt))
                 self._inline(child, pieces, boxes, links, inner, floating=floating)
             elif tag == _q(W, "hyperlink"):
