@@ -376,6 +376,9 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         # "Research Geneticist (NRL-ABC)": the employer's acronym in brackets after the title,
         # unless the head names one elsewhere (an all-capital line has no acronyms to tell).
         return [(bracketed[1], "role", number), (bracketed[2], None, number)]
+    addressed = _org_and_address(part)
+    if addressed is not None:
+        return [(text, kind, number) for text, kind in addressed]
     at_place = _org_at_place(part)
     if at_place is not None:
         return [(at_place[0], "org", number), (at_place[1], "place", number)]
@@ -389,6 +392,21 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         if pieces is not None:
             return [(p, k, number) for p, k in pieces]
     return [(part, kind, number)]
+
+
+def _org_and_address(part: str) -> list[tuple[str, str | None]] | None:
+    """ "Nordwind GmbH, Hauptstraße 12, 10115 Berlin (Germany)" (Europass's employer line): the
+    name before the street is the organisation, the town after it the place."""
+    pieces = _split_commas(part)
+    if len(pieces) < 2 or re.search(r"\d", pieces[0]) or not _is_address(pieces[1]) or _is_address(pieces[0]):
+        return None
+    if not re.search(r"\d", pieces[1]) or _fragment_kind(pieces[0], "work") == "role":
+        return None
+    out: list[tuple[str, str | None]] = [(pieces[0], "org")]
+    town = re.sub(r"^\d[\d\s-]*\s+", "", pieces[-1]) if len(pieces) > 2 else ""
+    if town and not re.search(r"\d", town):
+        out.append((town, "place"))
+    return out
 
 
 _AT = re.compile(r"\s+(?:(at|à)|in|en|in der|an der)\s+(?=[A-ZÀ-ÖØ-Þ])")

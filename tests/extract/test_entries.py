@@ -551,3 +551,9 @@ def test_the_order_most_heads_of_a_section_use_decides_for_two_untyped_pieces() 
 
 def test_a_list_glyph_left_at_the_end_of_a_piece_is_trimmed() -> None:
     assert head("Nordwind GmbH ●")["org"] == "Nordwind GmbH"
+
+
+def test_the_name_before_a_street_address_is_the_employer_and_the_town_the_place() -> None:
+    got = head("Software Engineer", "Nordwind GmbH, Hauptstraße 12, 10115 Nordstadt (Germany)")
+    assert (got["org"], got["place"]) == ("Nordwind GmbH", "Nordstadt (Germany)")
+    assert head("Nordwind, 12 High Street")["org"] == "Nordwind"
