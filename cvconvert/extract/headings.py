@@ -58,6 +58,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "academic profile", "schooling", "academic education", "educational qualifications", "qualification",
         "educational qualification", "academic qualification",
         "ausbildung", "schulbildung", "bildungsweg", "studium", "akademischer werdegang", "schulische ausbildung",
+        "schulischer werdegang", "bildungsgang",
         "bildung", "hochschulbildung", "aus- und weiterbildung",
         "formation", "formations", "études", "parcours scolaire", "cursus", "cursus scolaire",
         "parcours académique", "diplômes", "formation académique", "formation suivie", "formations suivies",
@@ -113,6 +114,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "licenses and certifications", "certifications / training", "courses", "training", "trainings",
         "zertifikate", "zertifizierungen", "weiterbildung", "weiterbildungen", "fortbildungen", "kurse",
         "certificats", "certifications professionnelles", "formations complémentaires",
+        "professional development", "continuing education",
         "certificados", "certificaciones", "cursos", "certificações", "certificazioni", "capacitación",
         "capacitación complementaria", "formación complementaria", "cursos complementares",
         "сертификаты", "курсы", "повышение квалификации", "证书", "资格证书", "培训经历", "資格",
@@ -139,6 +141,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "references": (
         "references", "referees", "referenzen", "références", "referencias", "referências", "рекомендации",
+        "references available upon request", "references available on request",
         "推荐人",
     ),
     "summary": (
@@ -294,7 +297,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "work": (
         "experience*", "employment", "work", "career", "jobs", "internship*", "appointment*",   # en
         "erfahrung*", "werdegang", "stationen", "tätigkeit*", "berufstätigkeit", "praktika", "beschäftigung*",  # de
-        "expérience*", "emploi*", "stages",                                                   # fr
+        "expérience*", "emploi*", "stages", "parcours",                                       # fr
         "experiencia*", "experiência*", "trayectoria", "prácticas", "estágio*", "empleo*",   # es pt
         "esperienz*", "tirocini*", "impiego",                                                 # it
         "werkervaring*", "ervaring*", "loopbaan", "werkgeschiedenis",                        # nl
@@ -314,7 +317,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "arbeidserfaring", "työkokemus", "kokemus", "experiență", "الخبرة", "الخبرات", "خبرات",  # nb fi ro ar
     ),
     "education": (
-        "education*", "educational", "studies", "qualification*", "schooling", "degrees",
+        "education*", "educational", "studies", "qualification*", "schooling", "degrees", "credentials",
         "ausbildung*", "bildung*", "bildungsweg", "studium", "schulbildung",
         "formation*", "études", "diplôme*", "scolarité", "cursus",
         "educación", "formación", "estudios", "educação", "formação", "escolaridade", "habilitaç*",
@@ -328,7 +331,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "المؤهلات",
     ),
     "skills": (
-        "skill*", "competenc*", "abilities", "expertise", "technologies", "tools", "know-how",
+        "skill*", "competenc*", "abilities", "expertise", "technologies", "tools", "know-how", "proficienc*",
+        "tech stack",
         "kenntnisse", "fähigkeit*", "kompetenz*", "fertigkeit*", "qualifikation*",
         "compétence*", "connaissance*", "savoir-faire", "aptitude*", "langage*",
         "habilidad*", "competencia*", "conocimiento*", "destrezas", "competência*", "habilidade*",
@@ -347,7 +351,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "idioma*", "lengua*", "língua*", "lingua*", "lingue", "linguistic*", "talen", "talenkennis",
         "języki*", "język*", "языки*", "язык*", "diller", "dil", "nyelv*", "nyelvtudás", "γλώσσ*",
         "språk*", "bahasa", "ngoại ngữ", "ngôn ngữ", "mother tongue*", "native language*",
-        "muttersprache*", "sprache*", "moedertaal", "madrelingua", "langue maternelle", "lengua materna",
+        "muttersprache*", "sprache*", "nyelvismeret*", "språkkunskap*", "moedertaal", "madrelingua",
+        "langue maternelle", "lengua materna",
         "língua materna", "lingua madre", "język ojczysty", "родной язык", "ana dil", "anyanyelv",
         "μητρική γλώσσα", "modersmål", "bahasa ibu", "other languages", "altre lingue", "autres langues",
         "otros idiomas", "outros idiomas", "weitere sprachen", "andere talen", "inne języki",
@@ -362,7 +367,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "المشاريع",
     ),
     "awards": (
-        "award*", "honors", "honours", "prizes", "achievements", "scholarship*", "distinction*",
+        "award*", "honors", "honours", "prizes", "achievement*", "scholarship*", "distinction*",
         "auszeichnung*", "preise", "stipendi*", "récompense*", "prix", "premio*", "prêmio*",
         "premiaç*", "reconocimiento*", "riconosciment*", "prijzen", "onderscheiding*", "nagrod*",
         "osiągnięci*", "logros",
@@ -423,7 +428,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "소개", "o mně", "profiili", "despre mine", "نبذة", "الملخص",
     ),
     "basics": (
-        "personal details", "contact*", "info", "kontakt*", "persönliche daten", "coordonnées",
+        "personal details", "contact*", "info", "kontakt*", "persönliche daten", "persönliches", "coordonnées",
         "datos personales", "contacto", "dados pessoais", "contato", "dati personali", "contatti",
         "persoonsgegevens", "gegevens", "personalia", "kontak", "informasi pribadi", "اطلاعات فردی",
         "اطلاعات شخصی", "dane osobowe", "контакт*", "личные данные", "iletişim",
@@ -434,7 +439,9 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "date personale", "المعلومات الشخصية", "контакти",
     ),
     "other": (
-        "research", "forschung", "병역", "שירות צבאי", "志望動機", "informações adicionais",
+        "research", "forschung", "병역", "theses", "conference*", "affiliation*",
+        "membership*", "military service", "mitgliedschaft*", "adhésion*",
+        "שירות צבאי", "志望動機", "informações adicionais",
         "información adicional", "zusätzliche informationen", "additional information",
         "recherche", "investigación", "pesquisa", "ricerca", "onderzoek",
         "badania", "исследовани*", "araştırma*", "kutatás*", "έρευνα", "forskning", "penelitian",
@@ -474,7 +481,8 @@ _FILLERS = (
     "曾获", "所获", "participation*", "journal", "conference", "peer-reviewed", "invited",
     "pracovní", "odborné", "og", "ja", "și", "a", "العملية", "професійн*", "іноземні", "straine",
     "보유", "스택", "능력", "이수", "formal", "non", "quá trình", "arbete", "εργασιακ*", "s",
-    "نرم", "افزاری", "مندی", "開発", "számítógépes", "kör",
+    "نرم", "افزاری", "مندی", "highlights", "clés", "cles", "initiale*", "spoken", "me", "tech",
+    "datos", "dados", "upon", "request", "開発", "számítógépes", "kör",
     "주요", "사항", "내역", "및", "대외", "관련", "분야", "書", "书",
 )
 # fmt: on

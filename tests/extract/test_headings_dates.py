@@ -641,3 +641,36 @@ def test_turkish_writes_the_month_name_after_the_year() -> None:
 )
 def test_seasons_and_year_words_leave_with_their_dates(text: str, rest: str) -> None:
     assert _undated(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Career Highlights", "work"),
+        ("Parcours", "work"),
+        ("Academic Credentials", "education"),
+        ("Schulischer Werdegang", "education"),  # not the career "Werdegang"
+        ("Formation initiale", "education"),
+        ("Technical Proficiencies", "skills"),
+        ("Compétences clés", "skills"),
+        ("Tech Stack", "skills"),
+        ("Achievements and Awards", "awards"),
+        ("Languages Spoken", "languages"),
+        ("Nyelvismeret", "languages"),
+        ("Språkkunskaper", "languages"),
+        ("Professional Development", "certificates"),
+        ("Contact Me", "basics"),
+        ("Datos de contacto", "basics"),
+        ("Persönliches", "basics"),
+        ("References available upon request", "references"),
+        ("Professional Affiliations", "other"),  # a heading of no section still ends the one before
+        ("Military Service", "other"),
+    ],
+)
+def test_more_heading_variants(heading: str, key: str) -> None:
+    assert headings.lookup(heading) == key
+
+
+@pytest.mark.parametrize("line", ["Portfolio", "Thesis", "Relevant Coursework", "Key", "Me"])
+def test_words_that_label_a_link_or_a_line_of_an_entry_are_no_headings(line: str) -> None:
+    assert headings.lookup(line) is None
