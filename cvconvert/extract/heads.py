@@ -216,7 +216,7 @@ def _split_head(lines: list[Line], key: str, *, order: str | None = None) -> tup
     order, then the fixes that look at the whole head. ``order`` ("org" or "role": which of the
     two the section's other heads name first) decides between two pieces no word types."""
     fields: dict[str, str] = {}
-    typed = _typed_head(lines, key, fields)
+    typed = _typed_head(lines, key, fields, order)
     dated = {n for n, line in enumerate(lines) if _undated(line.text) != line.text}
     rest, role_rest = _fill_slots(_org_beside_dates_first(typed, dated, fields), fields, order)
     _cut_cjk_org(fields, key)
@@ -231,20 +231,35 @@ def _split_head(lines: list[Line], key: str, *, order: str | None = None) -> tup
     return fields, rest
 
 
-def _typed_head(lines: list[Line], key: str, fields: dict[str, str]) -> list[_Typed]:
+def _typed_head(lines: list[Line], key: str, fields: dict[str, str], order: str | None = None) -> list[_Typed]:
     """Every piece of the head lines with its kind, in reading order."""
     typed: list[_Typed] = []
     for number, line in enumerate(lines):
         for part in _line_parts(line, key, fields):
             typed.extend(_typed_parts(part, number, key, fields))
+    if key == "education" and order and not any(kind == "org" for _, kind, _ in typed):
+        typed = [
+            (text, kind, number)
+            for whole, whole_kind, number in typed
+            for text, kind in (_ordered_pair(whole, whole_kind, order) or [(whole, whole_kind)])
+        ]
     return typed
 
 
 def _head_order(lines: list[Line], key: str) -> str | None:
     """ "org" or "role": which of the two a head names first, when words type both ("Engineer ●
     Nordwind GmbH" -> "role")."""
-    kinds = [kind for _, kind, _ in _typed_head(lines, key, {}) if kind in ("org", "role")]
-    return kinds[0] if len(set(kinds)) == 2 else None
+    typed = _typed_head(lines, key, {})
+    kinds = [kind for _, kind, _ in typed if kind in ("org", "role")]
+    if len(set(kinds)) == 2:
+        return kinds[0]
+    if key == "education" and kinds == ["org"]:
+        # "Applied Informatics, Nordvale University": the school last on its line, after a field.
+        number = next(n for _, k, n in typed if k == "org")
+        line = [k for _, k, n in typed if n == number]
+        if len(line) == 2:
+            return "role" if line[-1] == "org" else "org"
+    return None
 
 
 def _line_parts(line: Line, key: str, fields: dict[str, str]) -> list[str]:
@@ -448,6 +463,19 @@ def _connector_split(part: str, key: str) -> tuple[str, str] | None:
         left, right = _unquote(left), _unquote(right)
         return (left, right) if side == "left" else (right, left)
     return None
+
+
+def _ordered_pair(part: str, kind: str | None, order: str) -> list[tuple[str, str | None]] | None:
+    """ "Animal Husbandry, Eastmoor" in a head that names no school, in a section whose other heads
+    name the field, then the school: no word types either piece, so the order tells the school."""
+    pieces = _split_commas(part)
+    if kind not in (None, "place") or len(pieces) != 2:
+        return None
+    if _is_place(pieces[0]) or _is_place(pieces[1]):
+        return None  # a known town: the school's place, not a school
+    if any(_fragment_kind(p, "education") or re.search(r"\d", p) for p in pieces):
+        return None
+    return [(pieces[0], None), (pieces[1], "org")] if order == "role" else [(pieces[0], "org"), (pieces[1], None)]
 
 
 def _comma_pieces(part: str, kind: str | None, key: str) -> list[tuple[str, str | None]] | None:

@@ -557,3 +557,15 @@ def test_the_name_before_a_street_address_is_the_employer_and_the_town_the_place
     got = head("Software Engineer", "Nordwind GmbH, Hauptstraße 12, 10115 Nordstadt (Germany)")
     assert (got["org"], got["place"]) == ("Nordwind GmbH", "Nordstadt (Germany)")
     assert head("Nordwind, 12 High Street")["org"] == "Nordwind"
+
+
+def test_field_comma_school_elsewhere_in_the_section_tells_which_untyped_piece_is_the_school() -> None:
+    got = cv(
+        Line("Education", level=0),
+        Line("Applied Informatics, Nordvale University, 2018 – 2020"),
+        Line("Mechanical Design, Harbour College, 2016 – 2018"),
+        Line("Animal Husbandry, Eastmoor, 2014 – 2016"),
+    )
+    assert got["education"][2]["institution"] == "Eastmoor"
+    # Alone, with no section to tell, the head stays as the rules read it.
+    assert head("Animal Husbandry, Eastmoor", key="education").get("org") != "Eastmoor"
