@@ -71,17 +71,16 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
             # The caption's own row holds the first item: "Mother tongue<tab>Italian".
             body = [replace(lines[i], text=captions[i][1]), *body]
         sections.append(_Section(key, lines[i].text, conf, body))
-    _keep_to_sides(lines, marks, sections, preface)
+    _keep_to_sides(lines, marks, sections)
     return preface, sections
 
 
-def _keep_to_sides(
-    lines: list[Line], marks: list[tuple[int, str, float]], sections: list[_Section], preface: list[Line]
-) -> None:
-    """A section does not run across a sidebar's edge: a sidebar heading's section ends where
-    the sidebar does, and the main column's lines read after it ("Skills" / "Python" in the
-    sidebar, then "Jane Doe" / "Engineer" in the main column) go on with the section last opened
-    in the main column, or the preface before any; the same the other way round.
+def _keep_to_sides(lines: list[Line], marks: list[tuple[int, str, float]], sections: list[_Section]) -> None:
+    """A section does not run across a sidebar's edge: the main column's lines read after a
+    sidebar's section ("Languages" / "German" in the sidebar, then "2021 – 2023 Engineer" in the
+    main column) go on with the section last opened in the main column; the same the other way
+    round. Lines of a side with no section open yet stay where they are (a profile opening the
+    main column is found there, see the summary pass).
 
     Only for a section holding lines of its own side first, then only lines of the other: a
     narrow column of headings beside their content (a label column) holds none of its own, and
@@ -93,15 +92,15 @@ def _keep_to_sides(
     for (i, _, _), section in zip(marks, sections, strict=True):
         side = lines[i].where == "sidebar"
         own = [ln for ln in section.lines if (ln.where == "sidebar") == side]
+        other = last[not side]
         if (
-            own
+            other is not None
+            and own
             and len(own) < len(section.lines)
             and all((ln.where == "sidebar") == side for ln in section.lines[: len(own)])
         ):
-            away = section.lines[len(own) :]
+            other.lines.extend(section.lines[len(own) :])
             section.lines = own
-            other = last[not side]
-            (other.lines if other is not None else preface).extend(away)
         last[side] = section
 
 

