@@ -28,6 +28,7 @@ from cvconvert.extract.vocab import (
     _ROLE,
     _ROLE_KEYS,
     _SCORE,
+    _STUDY_YEAR,
     _any_key,
     _split_key,
 )
@@ -658,12 +659,24 @@ _STATUS = re.compile(rf"(?i)^(?:{_STATUS_WORDS})$")
 _STATUS_TAIL = re.compile(rf"(?i)[\s,(]+(?:{_STATUS_WORDS})\)?$")
 
 
+# A degree named by one word, then its field without a joining word: "Licence Informatique",
+# "Bachelor Computer Science", "Master Technologies de l'Information", "MBA Finance".
+_BARE_DEGREE = re.compile(
+    r"(?i)^(bachelor|master|licence|licenciatura|laurea|diplom|magister|mba|b\.?\s?sc\.?|m\.?\s?sc\.?|b\.a\.|m\.a\.|"
+    r"dut|bts|deug|deust|but)\s+(?!(?:of|in|en|de|der|des|di|em|da|do|du|im|and|et|und|degree|studies|thesis|"
+    r"student|program|programme|course)\b)([^\W\d].+)$"
+)
+
+
 def _degree_and_field(role: str) -> tuple[str, str | None]:
     """ "Master in Economics" -> ("Master", "Economics"); a title without a field stays whole."""
     role = _STATUS_TAIL.sub("", role) or role
     field_first = re.match(r"^([^,]+),\s*([^,]+)$", role)
     if field_first and _DEGREE.search(field_first[2]) and not _DEGREE.search(field_first[1]):
         return field_first[2].strip(), field_first[1].strip()  # "Informatyka, Inżynier": field, then degree
+    bare = _BARE_DEGREE.match(role)
+    if bare and bare[2][:1].isupper():
+        return bare[1], bare[2]  # "Licence Informatique", "Bachelor Computer Science"
     m = _DEGREE_FIELD.match(role) or re.match(r"^([^,]+),\s*(.+)$", role)
     if m and _DEGREE.search(m.group(1)) and not _STATUS.match(m.group(2).strip(" ,()")):
         return m.group(1).strip(" ,"), m.group(2).strip(" ,")
@@ -722,7 +735,7 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
         if role and not area:
             role, area = _degree_and_field(role)
         out["studyType"] = role
-        if area and _STATUS.match(area.strip(" ()")):
+        if area and (_STATUS.match(area.strip(" ()")) or _STUDY_YEAR.match(area.strip(" ()"))):
             area = None
         if area:
             # "Texts and Technology, with a focus on ...": the field, not its description.

@@ -20,6 +20,7 @@ from cvconvert.extract.vocab import (
     _ROLE_KEYS,
     _SCHOOL,
     _SCORE,
+    _STUDY_YEAR,
     _any_key,
     _split_key,
 )
@@ -224,6 +225,8 @@ def _split_head(lines: list[Line], key: str, *, order: str | None = None) -> tup
         _institution_after_subunit(fields)
         _area_not_place(fields)
     _org_from_place(fields)
+    if key == "education":
+        _score_from_rest(fields, rest, role_rest)
     _area_beside_degree(fields, key, rest, role_rest)
     if key == "education":
         _area_from_rest(fields, rest)
@@ -377,9 +380,16 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         return []  # "12345 Nordvale, Via Roma, 3/a": the employer's address, not its name
     if key != "education" and (_JOIN_LEAVE.fullmatch(part) or _EMPLOYMENT.fullmatch(part)):
         return []  # "入社" (joined), "退職" (left): when, not what; "正社員": how, not what
+    if key == "education" and _STUDY_YEAR.match(part):
+        return []  # "5th year": how far the course has gone, neither degree nor field
     if key == "education" and _SCORE.search(part) and len(part) < 40:
-        fields.setdefault("score", part)
-        return []
+        kept = [p for p in _split_commas(part) if not _SCORE.search(p)]
+        if not kept or "," not in part:
+            fields.setdefault("score", part)
+            return []
+        # "Bachelor of Physics, GPA: 9.1": the grade is the score, the degree stays.
+        fields.setdefault("score", next(p for p in _split_commas(part) if _SCORE.search(p)))
+        part = ", ".join(kept)
     bracketed = _BRACKETED_ORG.fullmatch(part) if key != "education" else None
     if (
         bracketed
@@ -625,11 +635,22 @@ def _org_from_place(fields: dict[str, str]) -> None:
         fields["org"], fields["place"] = first.strip(), place.strip()
 
 
+def _score_from_rest(fields: dict[str, str], rest: list[str], role_rest: list[str]) -> None:
+    """ "Bachelor of Physics, GPA: 9.1": a grade left beside the degree is the score, not the field."""
+    for text in [t for t in rest if _SCORE.search(t) and len(t) < 40]:
+        fields.setdefault("score", text)
+        rest.remove(text)
+        if text in role_rest:
+            role_rest.remove(text)
+
+
 def _area_beside_degree(fields: dict[str, str], key: str, rest: list[str], role_rest: list[str]) -> None:
-    """ "PhD, Zoology, University of Testville": a piece left on the degree's line is the field."""
-    if key == "education" and "area" not in fields and role_rest and "role" in fields:
-        fields["area"] = role_rest[0]
-        rest.remove(role_rest[0])
+    """ "PhD, Zoology, University of Testville": a piece left on the degree's line is the field
+    (not "3ème année", how far the course has gone)."""
+    found = next((t for t in role_rest if not _STUDY_YEAR.match(t)), None)
+    if key == "education" and "area" not in fields and found and "role" in fields:
+        fields["area"] = found
+        rest.remove(found)
 
 
 def _area_from_rest(fields: dict[str, str], rest: list[str]) -> None:

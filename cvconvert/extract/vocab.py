@@ -139,6 +139,12 @@ _COUNTRIES = re.compile(
 _SCORE = re.compile(
     r"(?i)(?:\b(?:gpa|cgpa|grade|note|score|aggregate|percentage|mention|средний балл)\b|^\d{1,3}(?:[.,]\d+)?\s*%$)"
 )
+# How far into a course one is ("5th year", "3ème année", "2. Studienjahr", "3 курс"): not its field.
+_STUDY_YEAR = re.compile(
+    r"(?i)^(?:\d{1,2}\s*(?:st|nd|rd|th|e|ème|eme|er|re|\.|º|ª|-?й|-?ий)?\s*(?:year|année|annee|jahr|studienjahr|"
+    r"semester|semestre|año|ano|anno|курс|rok|évfolyam|sınıf)|(?:first|second|third|fourth|fifth|final) year|"
+    r"(?:première|deuxième|troisième|quatrième|cinquième) année)(?:\s+(?:of study|student|d['’]études))?$"
+)
 _KEY_VALUE = re.compile(r"^(?P<key>[^\W\d][\w .'/()-]{0,70}?)\s*[:：]\s*(?P<value>.*)$")
 _ROLE_KEYS = re.compile(
     r"(?i)^(?:cargo|position|role|title|job title|designation|current designation|poste|fonction|stelle|"
@@ -178,7 +184,10 @@ _DETAIL_KEYS = re.compile(
 )
 _DATE_KEYS = re.compile(
     r"(?i)^(?:period|dates?|duration|zeitraum|dauer|période|periode|durée|período|periodo|duración|duração|"
-    r"период|срок|时间|期间)$"
+    r"период|срок|时间|期间|"
+    # the year a course ends: "Год окончания: 2026", "Year of graduation: 2020"
+    r"year of graduation|graduation year|graduation|abschlussjahr|année d['’]obtention|année de diplôme|"
+    r"año de graduación|año de egreso|ano de conclusão|anno di laurea|год окончания|год выпуска|毕业时间|卒業年)$"
 )
 # Captions of a birth date: a date that never dates an entry ("Geburtsdatum: 05.10.1981").
 _BIRTH = re.compile(

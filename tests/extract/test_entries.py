@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cvconvert.extract import extract
-from cvconvert.extract.entries import _segment
+from cvconvert.extract.entries import _Entry, _entry_data, _segment
 from cvconvert.extract.heads import _fragment_kind, _split_head
 from cvconvert.extract.lines import Line
 
@@ -569,3 +569,40 @@ def test_field_comma_school_elsewhere_in_the_section_tells_which_untyped_piece_i
     assert got["education"][2]["institution"] == "Eastmoor"
     # Alone, with no section to tell, the head stays as the rules read it.
     assert head("Animal Husbandry, Eastmoor", key="education").get("org") != "Eastmoor"
+
+
+def edu(*texts: str) -> dict[str, str]:
+    """The education item of an entry head made of these lines."""
+    item = _entry_data(_Entry(head=[Line(t) for t in texts]), "education")
+    assert item is not None
+    return item
+
+
+@pytest.mark.parametrize("year", ["5th year", "3ème année", "2. Studienjahr", "3 курс", "final year"])
+def test_how_far_a_course_has_gone_is_not_its_field(year: str) -> None:
+    got = edu(f"Licence of Arts\t{year}", "Nordvale University")
+    assert year not in (got.get("area"), got.get("studyType"))
+
+
+def test_a_grade_beside_the_degree_is_the_score_and_the_degree_stays() -> None:
+    got = edu("Nordvale University", "Bachelor of Applied Physics, GPA: 9.17")
+    assert (got["studyType"], got["score"]) == ("Bachelor of Applied Physics", "GPA: 9.17")
+
+
+@pytest.mark.parametrize("caption", ["Год окончания", "Year of graduation", "Abschlussjahr"])
+def test_the_caption_of_a_graduation_year_is_a_date_caption(caption: str) -> None:
+    got = edu("Nordvale University", f"{caption}: 2026")
+    assert "studyType" not in got and "area" not in got
+
+
+@pytest.mark.parametrize(
+    ("role", "degree", "area"),
+    [
+        ("Licence Informatique", "Licence", "Informatique"),
+        ("Bachelor Computer Science", "Bachelor", "Computer Science"),
+    ],
+)
+def test_a_one_word_degree_then_a_field_without_a_joining_word(role: str, degree: str, area: str) -> None:
+    got = edu(role, "Nordvale University")
+    assert (got["studyType"], got["area"]) == (degree, area)
+    assert "area" not in edu("Master Thesis", "Nordvale University")

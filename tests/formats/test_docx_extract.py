@@ -399,9 +399,10 @@ def test_table_layout_in_french_is_read_row_by_row() -> None:
     assert "endDate" not in work[0]
     assert work[1]["endDate"] == "2018"
     edu = data["education"][0]
-    assert (edu["institution"], edu["studyType"], edu["startDate"]) == (
+    assert (edu["institution"], edu["studyType"], edu["area"], edu["startDate"]) == (
         "Université de Lyon",
-        "Master Informatique",
+        "Master",
+        "Informatique",
         "2012",
     )
 
