@@ -206,7 +206,7 @@ _DATE = re.compile(
 _JALALI = re.compile(rf"(?:(?P<jm>{'|'.join(_JALALI_MONTHS)})\s*)?(?<!\d)(?P<jy>13[3-9]\d|14[0-2]\d)(?!\d)")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _PRESENT = (
-    r"(?:present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|up\s+to\s+(?:now|date)|"
+    r"(?:present\s+day|present|current(?:ly)?|now|today|till\s+date|to\s+date|date|ongoing|continuing|up\s+to\s+(?:now|date)|"
     r"hasta\s+(?:la\s+fecha|hoy)|jusqu['’]\s*(?:à\s+)?(?:présent|ce\s+jour|aujourd['’]hui)|à\s+ce\s+jour|ad\s+oggi|"
     r"tuttora|до\s+сих\s+пор|по\s+сей\s+день|günümüze|現在に至る|pågår|νυν|tới\s+nay|hiện\s+nay|đến\s+nay|"
     r"heute|jetzt|aktuell|dato|laufend|andauernd|fortlaufend|derzeit|zurzeit|bis\s+dato|"
@@ -215,6 +215,9 @@ _PRESENT = (
     r"obecnie|teraz|nadal|günümüz|halen|devam(?:\s+ediyor)?|jelenleg|napjainkig|folyamatban|σήμερα|"
     r"τώρα|idag|nu|pågående|sekarang|saat\s+ini|kini|hiện\s+tại|nay|اکنون|تاکنون|تا\s*کنون|حال|"
     r"ועד\s+עכשיו|עכשיו|היום|כיום|현재|재직\s*중|"
+    # More per language: en, fr, es, pl, tr, fi, cs, hu ("2019 óta", "2019-től"), uk, ar, da, nb, ro.
+    r"onwards?|auj\.?|(?:hasta\s+)?ahora|dzi[śs](?:iaj)?|şu\s+an|hâlâ|nyt|nykyään|dosud|"
+    r"současnost|óta|t[őó]l|сьогодні|теперішній\s+час|(?:حتى\s+)?الآن|nuværende|nåværende|prezent|"
     r"настоящее\s+время|наст\.?\s*вр(?:емя|\.)?|н\.\s?в\.?|сейчас|至今|现在|今|目前|現在)"
 )
 _SEP = (

@@ -674,3 +674,24 @@ def test_more_heading_variants(heading: str, key: str) -> None:
 @pytest.mark.parametrize("line", ["Portfolio", "Thesis", "Relevant Coursework", "Key", "Me"])
 def test_words_that_label_a_link_or_a_line_of_an_entry_are_no_headings(line: str) -> None:
     assert headings.lookup(line) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019 onwards",
+        "2019 - Present Day",
+        "2019 – auj.",
+        "2019 – hasta ahora",
+        "2019 – dziś",
+        "2019 – şu an",
+        "2019 óta",
+        "2019-től",
+        "2019 – nyt",
+        "2019 – dosud",
+        "2019 - الآن",
+    ],
+)
+def test_more_words_for_an_open_end(text: str) -> None:
+    assert _dates(text) == [("2019", None, True)]
+    assert _undated(text) == ""
