@@ -391,7 +391,13 @@ class _Segmenter:
         ):
             cur.head.append(line)
             return
-        if self.pending and slot and self.has(self.pending, slot) and self.complete(self.pending):
+        if (
+            self.pending
+            and slot
+            and self.has(self.pending, slot)
+            and self.complete(self.pending)
+            and not self.title_in_one_cell(self.pending, line)
+        ):
             self.flush_pending(as_entry=True)
         self.pending.append(line)
         if len(self.pending) > 3:
@@ -406,6 +412,16 @@ class _Segmenter:
         if not 0 < len(entry.body) <= 2 or any(_is_bullet(ln) for ln in entry.body):
             return False
         return self.has(entry.head, "org") and not self.has(entry.head, "role") and entry.role is None
+
+    def title_in_one_cell(self, pending: list[Line], line: Line) -> bool:
+        """ "Software Architektur" / "Werkstudent" in one cell, then "Nordwind SE" in the next: the
+        first pair is a title wrapped in its cell, not an entry naming an organisation."""
+        if line.cell is None or self.slot(line) != "org":
+            return False
+        orgs = [ln for ln in pending if self.slot(ln) == "org"]
+        return all(ln.cell is not None and ln.cell != line.cell for ln in orgs) and all(
+            any(r.cell == ln.cell and self.slot(r) == "role" for r in pending) for ln in orgs
+        )
 
     def complete(self, lines: list[Line]) -> bool:
         return self.has(lines, "org") and self.has(lines, "role")

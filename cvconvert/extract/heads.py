@@ -217,7 +217,7 @@ def _split_head(lines: list[Line], key: str, *, order: str | None = None) -> tup
     order, then the fixes that look at the whole head. ``order`` ("org" or "role": which of the
     two the section's other heads name first) decides between two pieces no word types."""
     fields: dict[str, str] = {}
-    typed = _typed_head(lines, key, fields, order)
+    typed = _typed_head(_wrapped_titles(lines, key), key, fields, order)
     dated = {n for n, line in enumerate(lines) if _undated(line.text) != line.text}
     rest, role_rest = _fill_slots(_org_beside_dates_first(typed, dated, fields), fields, order)
     _cut_cjk_org(fields, key)
@@ -232,6 +232,36 @@ def _split_head(lines: list[Line], key: str, *, order: str | None = None) -> tup
         _area_from_rest(fields, rest)
     _place_from_rest(fields, rest)
     return fields, rest
+
+
+def _wrapped_titles(lines: list[Line], key: str) -> list[Line]:
+    """A title wrapped in a narrow cell ("Software Architektur" / "Werkstudent", one cell): an
+    untyped line, then a title line in the same cell and the same weight, are one title; so is a
+    line that reads as an organisation when another cell of the head names one."""
+    org_cells = {ln.cell for ln in lines if ln.cell is not None and _fragment_kind(_undated(ln.text), key) == "org"}
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and key != "education"
+            and line.cell is not None
+            and line.cell == prev.cell
+            and line.bold == prev.bold
+            and _undated(prev.text) == prev.text
+            and _undated(line.text) == line.text
+            and _words(prev.text) <= 3
+            and _words(line.text) <= 3
+            and (
+                _fragment_kind(prev.text, key) is None
+                or (_fragment_kind(prev.text, key) == "org" and len(org_cells) > 1)
+            )
+            and _fragment_kind(line.text, key) == "role"
+        ):
+            out[-1] = Line(f"{prev.text} {line.text}", bold=line.bold, cell=line.cell)
+            continue
+        out.append(line)
+    return out
 
 
 def _typed_head(lines: list[Line], key: str, fields: dict[str, str], order: str | None = None) -> list[_Typed]:

@@ -54,7 +54,7 @@ _ROLE = re.compile(
     r"technician|programmer|owner|founder|co-founder|ceo|cto|cfo|coo|volunteer|member|president|secretary|"
     r"writer|editor|accountant|nurse|operator|clerk|cashier|waiter|driver|agent|representative|"
     r"worker|staff|partner|expert|scrum|product owner|devops|qa|tester|sde|swe|"
-    r"werkstudent|praktikant|mitarbeiter|entwickler|ingenieur|berater|leiter|referent|sachbearbeiter|assistent|"
+    r"werkstudent|praktikant|praktikum|mitarbeiter|entwickler|ingenieur|berater|leiter|referent|sachbearbeiter|assistent|"
     r"wissenschaftlich|hilfskraft|aushilfe|mitarbeit|lehrer|dozent|"
     r"ingénieur|développeur|developpeur|stagiaire|alternant|chef|responsable|chargé|technicien|consultante?|"
     r"directeur|directrice|enseignant|professeur|développeuse|developpeuse|ingénieure|cheffe|"

@@ -606,3 +606,25 @@ def test_a_one_word_degree_then_a_field_without_a_joining_word(role: str, degree
     got = edu(role, "Nordvale University")
     assert (got["studyType"], got["area"]) == (degree, area)
     assert "area" not in edu("Master Thesis", "Nordvale University")
+
+
+def test_a_title_wrapped_in_its_table_cell_stays_one_title() -> None:
+    def cell(text: str, row: int, col: int, bold: bool = True) -> Line:
+        return Line(text, bold=bold, cell=(row, 0, col), where="table")
+
+    lines = [
+        cell("Datenbank Software", 1, 0),
+        cell("Werkstudent", 1, 0),
+        cell("Nordwind Holding SE", 1, 2),
+        cell("08/2022 – 02/2023", 1, 4),
+        Line("- Pflege der Datenbanken"),
+        cell("Projekt Management", 2, 0),
+        cell("Praktikum", 2, 0),
+        cell("Harbour GmbH", 2, 2),
+        cell("03/2021 – 07/2022", 2, 4),
+    ]
+    items = [_entry_data(e, "work") or {} for e in _segment(lines, "work")]
+    assert [(e["name"], e["position"]) for e in items] == [
+        ("Nordwind Holding SE", "Datenbank Software Werkstudent"),
+        ("Harbour GmbH", "Projekt Management Praktikum"),
+    ]
