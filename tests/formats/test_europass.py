@@ -296,7 +296,7 @@ def _alias(tag: str) -> str:
         "link": "link",
         "sector": "nace",
         "gender": "gender",
-    "gendercode": "gender",
+        "gendercode": "gender",
         "nationality": "country",
         "telephone": "telephone",
         "printingpreferences": "printingpreferences",

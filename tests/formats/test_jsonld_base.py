@@ -43,10 +43,8 @@ def test_relative_iris_stay_as_written_and_no_local_path_leaks(
 @pytest.mark.parametrize("written", ["cv/page.html", "/cv/page", "../gh", "../../a/b/", "#me"])
 def test_each_kind_of_relative_reference_comes_back_as_written(tmp_path: Path, written: str) -> None:
     source = tmp_path / "cv.jsonld"
-    source.write_text(
-        '{"@context": "https://schema.org", "@type": "Person", "name": "Ada", "url": {"@id": "%s"}}' % written,
-        encoding="utf-8",
-    )
+    data = {"@context": "https://schema.org", "@type": "Person", "name": "Ada", "url": {"@id": written}}
+    source.write_text(json.dumps(data), encoding="utf-8")
     resume = cvconvert.read(source)
     assert resume.basics is not None and resume.basics.url == written
 
