@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cvconvert._deps import requires_extra
 from cvconvert.extract.lines import _strip_bullet
@@ -499,6 +500,13 @@ def _end_without_year(iso: str, ahead: str, alone: bool) -> tuple[str, int] | No
 def _undated(text: str) -> str:
     """A line without its bullet and its dates (found after the bullet is gone: the spans'
     offsets are those of the text they were found in)."""
+    return _undated_in(text, _HINT.get())
+
+
+# The passes over a section ask for the same lines again; the dates found depend on the text and
+# the language hint only, so a bounded memo keyed by both changes no result.
+@lru_cache(maxsize=8192)
+def _undated_in(text: str, hint: str) -> str:
     text = _strip_bullet(text)
     return _without_dates(text, find_dates(text))
 
@@ -514,17 +522,26 @@ _DURATION = re.compile(
 )
 
 
+_EMPTY_BRACKETS = re.compile(r"[(\[（【]\s*[)\]）】]")
+# "Aiku (Fall 2017-Present): ..." leaves its opening bracket when the range took the closing one.
+_OPEN_BRACKET = re.compile(r"[(\[（]\s*(?=[:：,;]|$)")
+# "(год окончания: 2021)", "(graduated: 2019)": the caption of a date that was taken out.
+_DATE_CAPTION = re.compile(r"[(\[（]\s*[^()\[\]（）]{0,30}[:：]\s*[)\]）]")
+_IN_BRACKETS = re.compile(r"\(([^()]*)\)")
+# Two or more spaces line columns up, as a tab would.
+_WIDE_GAP = re.compile(r"[^\S\t]{2,}(?!\d)")
+_SPACES = re.compile(r"[^\S\t]+")
+_TAB = re.compile(r"[ ]*\t[ \t]*")
+
+
 def _without_dates(text: str, spans: list[DateSpan]) -> str:
     for span in sorted(spans, key=lambda s: -s.begin):
         text = text[: span.begin] + " " + text[span.stop :]
-    text = re.sub(r"[(\[（【]\s*[)\]）】]", " ", text)
-    # "Aiku (Fall 2017-Present): ..." leaves its opening bracket when the range took the closing one.
-    text = re.sub(r"[(\[（]\s*(?=[:：,;]|$)", " ", text)
-    # "(год окончания: 2021)", "(graduated: 2019)": the caption of a date that was taken out.
-    text = re.sub(r"[(\[（]\s*[^()\[\]（）]{0,30}[:：]\s*[)\]）]", " ", text)
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    text = _OPEN_BRACKET.sub(" ", text)
+    text = _DATE_CAPTION.sub(" ", text)
     text = _DURATION.sub(" ", text)
-    text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(" : ", ": ") + ")", text)
-    # Two or more spaces line columns up, as a tab would.
-    text = re.sub(r"[^\S\t]{2,}(?!\d)", "\t", text)
-    text = re.sub(r"[ ]*\t[ \t]*", "\t", re.sub(r"[^\S\t]+", " ", text))
+    text = _IN_BRACKETS.sub(lambda m: "(" + m.group(1).replace(" : ", ": ") + ")", text)
+    text = _WIDE_GAP.sub("\t", text)
+    text = _TAB.sub("\t", _SPACES.sub(" ", text))
     return text.strip(" \t:-–—|,;·")

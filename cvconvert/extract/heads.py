@@ -5,6 +5,7 @@ organisation, title (or degree), place and field.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cvconvert.extract.daterange import _undated
 from cvconvert.extract.lines import Line, _cjk, _strip_bullet, _words
@@ -38,6 +39,9 @@ _SCHOOL_LEVEL = re.compile(
 )
 
 
+# Asked again for the same pieces by each pass over a section (the section's head order, each
+# head's split): a pure function of its arguments, so a bounded memo changes no result.
+@lru_cache(maxsize=8192)
 def _fragment_kind(text: str, key: str) -> str | None:
     if key == "education" and _SCHOOL_LEVEL.fullmatch(text.strip()):
         return "role"  # "Elementary School-High School, Ecole Nordvale": the level, then the school

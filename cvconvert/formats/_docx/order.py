@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from cvconvert import extract as engine
@@ -31,6 +32,7 @@ from cvconvert.namespaces import DC, MC, PACKAGE_RELS, WP, WPS, A, R, W
 from cvconvert.report import Report
 
 
+@cache
 def _q(ns: str, tag: str) -> str:
     return f"{{{ns}}}{tag}"
 
