@@ -118,9 +118,10 @@ def run_task(
     )
 
 
-# What a task turns into a "failed" result: our errors, and the ones we do not raise on purpose
-# (still one line in the report, never a crash of the batch).
-_FAILURES = (CvConvertError, MemoryError, RecursionError, OSError, ValueError, TypeError, LookupError, AttributeError)
+# What a task turns into a "failed" result: any exception (Ctrl-C and exit are not exceptions).
+# Our errors are one line each; a reader's bug (a plug-in raising RuntimeError) fails its file
+# with its type and message, and the batch goes on: one bad file never stops the rest.
+_FAILURES = (Exception,)
 
 
 def _read_input(task: Task, strict: bool, options: dict[str, object]) -> tuple[Resume, Report]:
