@@ -91,7 +91,7 @@ _SOUGHT_KEYS = re.compile(
 
 
 def _caps_caption(text: str) -> tuple[str, str] | None:
-    """ "INFORMAZIONI PERSONALI Enrico Tolotto": a caption in capitals of two words or more, then
+    """ "INFORMAZIONI PERSONALI Mario Rossi": a caption in capitals of two words or more, then
     its value in ordinary case on the same line (Europass PDFs put the two columns on one line)."""
     words = text.split()
     n = 0
@@ -137,7 +137,7 @@ _URL = re.compile(
     r"(?:/[^\s<>\"'，。、）)]*)?)(?=$|[\s,;|)）])"
 )
 # Not inside an identifier either ("ResearcherID: D-4752-2015").
-# With a country code, groups may be cut by commas too ("+58 281 268,72,85").
+# With a country code, groups may be cut by commas too ("+58 212 555,01,02").
 _PHONE = re.compile(
     r"(?<![\w+])(?<![^\W\d]-)"
     r"(?:\+\d(?:[\d ().\-‑/（）]|,(?=\d)){5,}\d|(?:\+|00)?[(（]?\+?\d[\d ().\-‑/（）]{5,}\d)(?![\w])"
@@ -209,7 +209,7 @@ def _phones(text: str) -> list[str]:
         cand = m.group(0).strip(" -./")
         digits = re.sub(r"\D", "", cand)
         if len(digits) > 15 and re.search(r"\s[-–/]\s|\s{2,}|\t", cand):
-            # "09130196238 - 09033445111": two numbers side by side.
+            # "09120000001 - 09030000002": two numbers side by side.
             out.extend(_phones(re.sub(r"\s[-–/]\s|\s{2,}|\t", " ; ", cand)))
             continue
         # Postal codes written with a hyphen ("06783-045", "〒410-1100") are no phone numbers.
@@ -592,7 +592,7 @@ class _Basics:
         heading_looks = _heading_looks(self.all)
         for order, line in enumerate(pool):
             text = _clean_name(line.text)
-            # "Curriculum Vitae – Erika Musterfrau", "Antoine Roux/Curriculum Vitae": either side,
+            # "Curriculum Vitae – Erika Musterfrau", "Jean Dupont/Curriculum Vitae": either side,
             # on a short line only (a sentence's first word before a slash is no name).
             pieces = [p.strip() for p in re.split(r"[/|\t·•]|\s[–—-]\s|:\s", text) if p.strip()]
             parts = [text, *pieces[:2]] if len(text) <= 80 else [text]

@@ -182,7 +182,7 @@ _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 _YEAR_FIRST = frozenset({"hu", "tr", "lt", "lv", "eu"})
 _MW = r"[^\W\d_]{3,12}[.\u05f3]?"
 _DATE = re.compile(
-    # Not the end of a phone number ("96241-1979").
+    # Not the end of a phone number ("95555-1979").
     rf"(?<![0-9A-Za-z])(?<!\d{{5}}[-–])(?:"
     rf"(?P<d1>\d{{1,2}})\s?[./]\s?(?P<m1>\d{{1,2}})\s?[./]\s?(?P<y1>{_Y})"
     rf"|(?P<y2>{_Y})\s?[./-]\s?(?P<m2>\d{{1,2}})(?:\s?[./-]\s?(?P<d2>\d{{1,2}}))?(?![\d])"

@@ -60,7 +60,7 @@ def _clean(text: str) -> str:
     # returns written as &#13; are spaces to the patterns too), and tabs below: every pattern
     # that starts or ends with ``\s*`` is then linear in the line, however it was padded.
     text = _LONG_SPACE.sub("  ", text)
-    # Dot leaders ("South College ........ 07/2025") stand for a tab. A match starts where a run
+    # Dot leaders ("Nordvale College ........ 07/2025") stand for a tab. A match starts where a run
     # of spaces starts (as the leftmost match always did): tried from inside the run as well,
     # it read the rest of the run again at every position, quadratic in a line of tabs.
     text = _LEADER.sub("\t", text)

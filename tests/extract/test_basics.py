@@ -263,7 +263,7 @@ def test_referees_phone_and_email_are_not_the_applicants() -> None:
 
 
 def test_a_tel_link_is_not_a_url() -> None:
-    lines = [Line("Jane Doe", bold=True, size=20.0), Line("+506 7209 6621", links=["tel:+506-7209-6621"])]
+    lines = [Line("Jane Doe", bold=True, size=20.0), Line("+506 5555 0101", links=["tel:+506-5555-0101"])]
     assert "url" not in basics(lines)
 
 
@@ -305,8 +305,8 @@ def test_two_phone_numbers_side_by_side() -> None:
 
 def test_phone_on_the_line_of_the_applicants_email() -> None:
     lines = [Line("Jane Doe", bold=True, size=22.0), Line("Experience", level=0), Line("Engineer, Acme Inc")]
-    lines += [Line("Projects", level=0), Line("jane@example.com • +55 (12) 99669 4139")]
-    assert basics(lines)["phone"] == "+55 (12) 99669 4139"
+    lines += [Line("Projects", level=0), Line("jane@example.com • +55 (12) 95555 0000")]
+    assert basics(lines)["phone"] == "+55 (12) 95555 0000"
 
 
 def test_town_line_two_lines_on_past_the_other_columns_line() -> None:
@@ -461,8 +461,8 @@ def test_an_entry_title_in_larger_type_is_not_the_label() -> None:
 
 
 def test_phone_groups_cut_by_commas_after_a_country_code() -> None:
-    lines = body("Pedro Pérez", "Teléfono: +58 281 268,72,85")
-    assert basics(lines)["phone"] == "+58 281 268,72,85"
+    lines = body("Pedro Pérez", "Teléfono: +58 212 555,01,02")
+    assert basics(lines)["phone"] == "+58 212 555,01,02"
 
 
 def test_country_short_forms() -> None:

@@ -173,7 +173,7 @@ def _dates(text: str) -> list[tuple[str | None, str | None, bool]]:
         ("07/17/2023- Current", [("2023-07-17", None, True)]),  # month first
         ("2019-continua: Universidad", [("2019", None, True)]),
         ("Ngày\t05\ttháng..07\tnăm..1998", [("1998-07", None, False)]),  # a form's dotted blanks
-        ("Tel. (11) 96241-1979", []),  # the end of a phone number
+        ("Tel. (11) 95555-1979", []),  # the end of a phone number
         ("2019 - hasta la fecha", [("2019", None, True)]),
         ("2019年4月～現在に至る", [("2019-04", None, True)]),
         ("с 2019 года по н.в.", [("2019", None, True)]),  # the word "year" after the year
