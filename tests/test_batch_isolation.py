@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.conftest import SAMPLES
 
-PLUGIN = '''
+PLUGIN = """
 from cvconvert.formats.base import Format
 
 
@@ -19,7 +19,7 @@ def read(data, options):
 
 
 FORMAT = Format(name="boom", extensions=(".boom",), media_type="text/plain", read=read, write=None)
-'''
+"""
 
 
 def test_an_unexpected_reader_exception_fails_one_file_and_the_batch_goes_on(tmp_path: Path) -> None:
