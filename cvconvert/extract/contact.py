@@ -136,7 +136,7 @@ _URL = re.compile(
     r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:info|io|dev|me|ml|net|org|com|de|fr|es|ru|cn|tech|site|page|app)"
     r"(?:/[^\s<>\"'，。、）)]*)?)(?=$|[\s,;|)）])"
 )
-# Not inside an identifier either ("ResearcherID: D-4752-2015").
+# Not inside an identifier either ("ResearcherID: A-1234-2010").
 # With a country code, groups may be cut by commas too ("+58 212 555,01,02").
 _PHONE = re.compile(
     r"(?<![\w+])(?<![^\W\d]-)"

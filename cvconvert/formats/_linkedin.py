@@ -151,7 +151,7 @@ def read(data: bytes, options: LinkedInReadOptions) -> tuple[Resume, Report]:
         else:
             unread.append(name)
     if not tables:
-        raise_not_linkedin()
+        raise _not_linkedin()
     if unread:
         report.lost("", f"files of the export not read (no résumé data cvconvert knows): {', '.join(unread)}")
     resume: dict[str, Any] = {}
@@ -168,11 +168,11 @@ def read(data: bytes, options: LinkedInReadOptions) -> tuple[Resume, Report]:
     return Resume.model_validate(resume), report
 
 
-def raise_not_linkedin() -> None:
+def _not_linkedin() -> Exception:
     """The one-line error for a zip that holds none of the export's files."""
     from cvconvert.errors import InvalidInputError
 
-    raise InvalidInputError(f"not a LinkedIn export (none of {', '.join(_MARKERS)} in the zip)")
+    return InvalidInputError(f"not a LinkedIn export (none of {', '.join(_MARKERS)} in the zip)")
 
 
 def _rows(raw: bytes, name: str, report: Report) -> list[dict[str, str]]:

@@ -324,8 +324,9 @@ def _networks(profiles: Any, spelled: dict[str, str], report: Report) -> list[An
 
 def _entry_to(item: Any, key: str, i: int, report: Report) -> dict[str, Any] | None:
     """One entry in RenderCV's form, or None (reported lost) when it lacks what its type requires."""
-    markers = {"work": ("name", "position"), "education": ("institution", "area"), "publications": ("name",)}
-    needs = markers.get(key, ("name",))
+    # The JSON Resume fields of the type's marker fields (a publication's authors may be empty).
+    mapping = _TYPES[key][2]
+    needs = tuple(mapping[m] for m in _TYPES[key][1] if m in mapping)
     if not isinstance(item, dict) or not all(isinstance(item.get(f), str) for f in needs):
         report.lost(pointer(key, i), f"RenderCV's entry type for {key} needs {' and '.join(needs)}; not written")
         return None

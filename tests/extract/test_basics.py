@@ -235,7 +235,7 @@ def test_a_number_under_another_caption_is_no_phone() -> None:
 
 
 def test_an_identifier_with_a_letter_prefix_is_no_phone() -> None:
-    lines = body("Ayşe Demir", "ResearcherID D-4752-2015", "Deneyim")
+    lines = body("Ayşe Demir", "ResearcherID A-1234-2010", "Deneyim")
     assert "phone" not in basics(lines)
 
 
