@@ -356,7 +356,7 @@ def _date_tokens(text: str, arabic: bool) -> list[tuple[str, int, int]]:
     while (m := _DATE.search(text, pos)) is not None:
         iso = _date_at(m) or _academic_start(m)
         if iso is not None and m.group("y9") and len(iso) == 4:
-            # "2019 Google": a year and a word that is no month.
+            # "2019 Nordwind": a year and a word that is no month.
             tokens.append((iso, m.start(), m.end("y9")))
             pos = m.end("y9")
         elif iso is not None:
@@ -461,7 +461,7 @@ def _find_dates(text: str, hint: str) -> tuple[DateSpan, ...]:
         if since and since.group(0).strip():
             out.append(DateSpan(iso, None, True, False, left + since.start(), stop))
         elif dangling:
-            # "02/2021 – BR Link": a range left open, the end not written.
+            # "02/2021 – Nordwind Link": a range left open, the end not written.
             out.append(DateSpan(iso, None, False, False, begin, stop + dangling.end()))
         elif len(iso) == 4 and (last := _academic_end(text[begin:stop])):
             out.append(DateSpan(iso, last, False, False, begin, stop))
