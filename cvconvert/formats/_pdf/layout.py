@@ -428,7 +428,7 @@ def _cells(flow: _Flow) -> list[tuple[list[Word], list[Word]]]:
 
 def _logical(words: list[Word]) -> list[Word]:
     """A right-to-left row's words in reading order: right to left, except that a run of
-    left-to-right words inside it ("Orbito Cloud", "2019 - 2021") keeps its own order."""
+    left-to-right words inside it ("Gondle Cloud", "2019 - 2021") keeps its own order."""
     out: list[Word] = []
     run: list[Word] = []
     for w in reversed(words):
