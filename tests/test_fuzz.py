@@ -55,6 +55,10 @@ def seeds(fmt: str) -> tuple[bytes, ...]:
             if isinstance(value, list)
         ]
         found.append("\n".join(lines).encode())
+    if fmt == "europass-v2":
+        from tests.formats.test_europass_v2 import V2
+
+        found.append(V2.encode())
     if fmt == "linkedin":
         from tests.helpers import zip_of
 

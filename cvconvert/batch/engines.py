@@ -159,11 +159,16 @@ def _pool(
     pending: dict[Future[list[T]], list[Task]] = {}
     workers_then: list[Any] | None = None  # the worker processes, kept when the pool shuts down
     cut_at: float | None = None
+    # shutdown(wait=False) forgets the pool's manager thread, so the last shutdown(wait=True) no
+    # longer joins it; exiting while it still tears down races Python 3.11's exit hook, which then
+    # writes to the pipe the thread has just closed (a traceback after Ctrl-C). Kept, to be joined.
+    manager: Any = None
     interrupt.pool_running = True
     try:
         while True:
             while not interrupt.presses and len(pending) < window and (chunk := next(todo, None)) is not None:
                 pending[pool.submit(work, chunk, *args)] = chunk
+            manager = manager or getattr(pool, "_executor_manager_thread", None)
             if interrupt.presses and workers_then is None:
                 workers_then = _shut_down(pool, pending)
             if interrupt.presses >= 2 and cut_at is None:
@@ -196,6 +201,8 @@ def _pool(
                 process.join(max(0.0, deadline - time.monotonic()))
             _kill_workers(workers_then, [t for c in pending.values() for t in c])
         pool.shutdown(wait=True, cancel_futures=True)
+        if manager is not None:
+            manager.join(_GRACE)
 
 
 def _shut_down(pool: Any, pending: dict[Any, list[Task]]) -> list[Any]:
