@@ -1,4 +1,5 @@
-"""What a conversion noticed: warnings (values normalised) and losses (fields not carried)."""
+"""What a conversion noticed: warnings (values normalised), losses (fields not carried), and
+hidden values (carried in the file, but not shown on its page)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-NoteKind = Literal["warning", "loss"]
+NoteKind = Literal["warning", "loss", "hidden"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,10 @@ class Report:
         """Record a field that the format could not carry."""
         self.notes.append(Note("loss", path, message))
 
+    def hide(self, path: str, message: str) -> None:
+        """Record a value the file carries (in its data part) that its page does not show."""
+        self.notes.append(Note("hidden", path, message))
+
     def extend(self, other: Report) -> Report:
         """Append another report's notes; returns self."""
         self.notes.extend(other.notes)
@@ -58,6 +63,11 @@ class Report:
         """Notes of kind ``loss``."""
         return [n for n in self.notes if n.kind == "loss"]
 
+    @property
+    def hidden(self) -> list[Note]:
+        """Notes of kind ``hidden``: carried by the file, not shown to a reader of its page."""
+        return [n for n in self.notes if n.kind == "hidden"]
+
     def __iter__(self) -> Iterator[Note]:
         return iter(self.notes)
 
@@ -65,8 +75,15 @@ class Report:
         return len(self.notes)
 
     def as_json(self) -> dict[str, list[dict[str, str]]]:
-        """``{"warnings": [{"path", "message"}], "losses": [...]}``, as the CLI writes it."""
-        return {
+        """``{"warnings": [{"path", "message"}], "losses": [...], "hidden": [...]}``, as the CLI writes it.
+
+        ``hidden`` appears only when there is something in it, so reports of formats without a
+        page keep their shape.
+        """
+        out = {
             "warnings": [{"path": n.path, "message": n.message} for n in self.warnings],
             "losses": [{"path": n.path, "message": n.message} for n in self.losses],
         }
+        if hidden := self.hidden:
+            out["hidden"] = [{"path": n.path, "message": n.message} for n in hidden]
+        return out

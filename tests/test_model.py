@@ -185,3 +185,15 @@ def test_json_pointers_escape_slash_and_tilde() -> None:
     from cvconvert.report import pointer
 
     assert pointer("x/y~z", 0) == "/x~1y~0z/0"
+
+
+def test_report_hidden_kind_is_its_own_list_and_in_json_only_when_present() -> None:
+    from cvconvert.report import Report
+
+    report = Report()
+    report.warn("/basics/name", "trimmed")
+    assert "hidden" not in report.as_json()
+    report.hide("/speaking", "in the data part, not on the page")
+    assert [n.path for n in report.hidden] == ["/speaking"]
+    assert report.losses == []
+    assert report.as_json()["hidden"] == [{"path": "/speaking", "message": "in the data part, not on the page"}]
