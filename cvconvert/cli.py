@@ -88,7 +88,7 @@ def _bounded(item: dict[str, Any]) -> dict[str, Any]:
     out = dict(item)
     if isinstance(out.get("error"), str):
         out["error"] = _cut(out["error"])
-    for key in ("warnings", "losses"):
+    for key in ("warnings", "losses", "hidden"):
         if key in out:
             out[key] = [{k: _cut(v) if isinstance(v, str) else v for k, v in note.items()} for note in out[key]]
     return out

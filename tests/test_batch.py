@@ -261,3 +261,12 @@ def test_an_option_no_format_takes_is_a_usage_error_before_any_work(tmp_path: Pa
     assert not report.exists() and not (tmp_path / "out").exists()
     with pytest.raises(OptionError):
         batch.convert_many([str(tmp_path / "in")], tmp_path / "out", to="yaml", bogus="1")  # before iterating
+
+
+def test_result_json_carries_hidden_notes_only_when_there_are_some() -> None:
+    from cvconvert.batch.model import Result
+
+    plain = Result("in.json", "out.docx", "ok")
+    assert "hidden" not in plain.as_json()
+    note = {"path": "/x-internal", "message": "in the data part only"}
+    assert Result("in.json", "out.docx", "ok", hidden=[note]).as_json()["hidden"] == [note]

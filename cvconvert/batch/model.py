@@ -29,13 +29,16 @@ class Result:
     error: str | None = None
     warnings: list[dict[str, str]] = field(default_factory=list)
     losses: list[dict[str, str]] = field(default_factory=list)
+    hidden: list[dict[str, str]] = field(default_factory=list)
+    """Values the output file carries but does not show on its page (DOCX's data part)."""
     seconds: float = 0.0
     resume_id: int | None = None
     """In a gathered workbook, the résumé's id there (its Overview row shows this input back)."""
 
     def as_json(self) -> dict[str, Any]:
-        """``{input, output, status, error, warnings, losses, seconds}``, and ``resume_id`` when
-        the résumé went into a gathered workbook."""
+        """``{input, output, status, error, warnings, losses, seconds}``, ``hidden`` when the
+        output carries values its page does not show, and ``resume_id`` when the résumé went into
+        a gathered workbook."""
         found: dict[str, Any] = {
             "input": self.input,
             "output": self.output,
@@ -45,6 +48,8 @@ class Result:
             "losses": self.losses,
             "seconds": round(self.seconds, 6),
         }
+        if self.hidden:
+            found["hidden"] = self.hidden
         if self.resume_id is not None:
             found["resume_id"] = self.resume_id
         return found

@@ -114,6 +114,7 @@ def run_task(
         "ok",
         warnings=report_json["warnings"],
         losses=report_json["losses"],
+        hidden=report_json.get("hidden", []),
         seconds=time.perf_counter() - start,
     )
 

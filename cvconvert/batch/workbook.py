@@ -77,7 +77,7 @@ def gather_workbook(
             owners = [ok[int(first)]] if first.isdigit() and int(first) < len(ok) else ok
             entry = {"path": note.path, "message": note.message}
             for owner in owners:
-                (owner.losses if note.kind == "loss" else owner.warnings).append(entry)
+                {"loss": owner.losses, "hidden": owner.hidden}.get(note.kind, owner.warnings).append(entry)
     return results
 
 
