@@ -285,11 +285,17 @@ def _typed_head(lines: list[Line], key: str, fields: dict[str, str], order: str 
 
 def _head_order(lines: list[Line], key: str) -> str | None:
     """ "org" or "role": which of the two a head names first, when words type both ("Engineer ●
-    Nordwind GmbH" -> "role")."""
+    Nordwind GmbH" -> "role"), or when a title shares its line with one untyped piece ("Waiter ●
+    Summerbar": the title first)."""
     typed = _typed_head(lines, key, {})
     kinds = [kind for _, kind, _ in typed if kind in ("org", "role")]
     if len(set(kinds)) == 2:
         return kinds[0]
+    if key != "education" and kinds == ["role"]:
+        number = next(n for _, k, n in typed if k == "role")
+        line = [k for _, k, n in typed if n == number]
+        if len(line) == 2 and None in line:
+            return "role" if line[0] == "role" else "org"
     if key == "education" and kinds == ["org"]:
         # "Applied Informatics, Nordvale University": the school last on its line, after a field.
         number = next(n for _, k, n in typed if k == "org")

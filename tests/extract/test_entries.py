@@ -628,3 +628,20 @@ def test_a_title_wrapped_in_its_table_cell_stays_one_title() -> None:
         ("Nordwind Holding SE", "Datenbank Software Werkstudent"),
         ("Harbour GmbH", "Projekt Management Praktikum"),
     ]
+
+
+def test_titles_beside_one_untyped_piece_tell_the_section_order() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("2020"),
+        Line("Waiter ● Summerbar Nordvik"),
+        Line("2018 – 2020"),
+        Line("Volunteer ● Youth club Eastmoor"),
+        Line("2016 – 2018"),
+        Line("Order picking ● Sportshop Harbour"),
+    )
+    assert [(e["name"], e["position"]) for e in got["work"]] == [
+        ("Summerbar Nordvik", "Waiter"),
+        ("Youth club Eastmoor", "Volunteer"),
+        ("Sportshop Harbour", "Order picking"),
+    ]
