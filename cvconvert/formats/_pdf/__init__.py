@@ -1,23 +1,30 @@
-"""PDF: one ``.pdf`` reader decides between the Europass XML a PDF may carry and its text layer.
+"""PDF: a CV written with Typst (:mod:`.write`); one reader for our own PDFs and everyone else's.
 
-A PDF that embeds a Europass CV's XML (both Europass editors attach it) is read from that XML,
-exactly; any other PDF is read by the rules of :mod:`cvconvert.extract` over its text layer
-(:mod:`.text`), best effort. Before PDFium reads a file, :mod:`.open` checks it against the
-limits. Reading only: no PDF writer yet.
+Reading, per file: a PDF we wrote carries the résumé's JSON (:mod:`.embedded`) and is read from
+it, exactly; a PDF that embeds a Europass CV's XML (both Europass editors attach it) is read from
+that XML, exactly; any other PDF is read by the rules of :mod:`cvconvert.extract` over its text
+layer (:mod:`.text`), best effort. Before PDFium reads a file, :mod:`.open` checks it against the
+limits.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from cvconvert._deps import lazy
 from cvconvert.formats.base import Format
-from cvconvert.options import ReadOptions
+from cvconvert.options import DocumentOptions, ReadOptions
 
 if TYPE_CHECKING:
+    from cvconvert.formats._pdf.write import write as write_pdf
     from cvconvert.model import Resume
     from cvconvert.report import Report
+else:
+    # Loaded on first use: the registry imports this module and must stay light.
+    write_pdf = lazy("cvconvert.formats._pdf.write", "write")
 
 
 class PdfReadOptions(ReadOptions):
@@ -28,8 +35,17 @@ class PdfReadOptions(ReadOptions):
     )
 
 
+class PdfWriteOptions(DocumentOptions):
+    """What the PDF writer takes (``lang`` and ``page`` as for DOCX)."""
+
+    template: Path | None = Field(
+        None, description="a Typst file of your own that lays out the page from the same data (see docs/pdf.md)"
+    )
+    embed: bool = Field(True, description="attach the résumé's JSON, so that the PDF reads back exactly")
+
+
 def read(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report]:
-    """A résumé from a PDF: its embedded Europass XML if it has one, else its text layer by rules.
+    """A résumé from a PDF: the JSON we attach, else its Europass XML, else its text layer by rules.
 
     Raises InvalidInputError (one line) for a damaged or password-protected PDF, or one without
     a text layer (a scan: OCR is not supported); LimitExceededError past the limits (pages,
@@ -40,6 +56,11 @@ def read(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report]:
     with open_pdf(data) as pdf:
         attached = pdf.count_attachments()
     if attached:
+        from cvconvert.formats._pdf.embedded import ours
+
+        found = ours(data, options)
+        if found is not None:
+            return found
         xml = _europass_xml(data)
         if xml is not None:
             from cvconvert.formats._europass.reading import read_xml
@@ -74,9 +95,11 @@ FORMAT = Format(
     extensions=(".pdf",),
     media_type="application/pdf",
     read=read,
-    write=None,
+    write=write_pdf,
     sniff=sniff,
     extra="pdf",
     read_options=PdfReadOptions,
-    description="PDF: a Europass PDF from its XML; any other CV from its text layer, best effort (no OCR)",
+    write_options=PdfWriteOptions,
+    description="PDF: writes a tagged PDF/A-3b with the résumé attached and reads it back exactly; "
+    "a Europass PDF from its XML; any other CV from its text layer, best effort (no OCR)",
 )

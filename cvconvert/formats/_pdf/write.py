@@ -1,0 +1,487 @@
+"""Write a résumé as a PDF with Typst: PDF/A-3b and PDF/UA-1, the résumé's JSON attached.
+
+The page is laid out by our template (``template/cv.typ``) from a *view*: what the page shows,
+built here (localised titles and dates from :mod:`cvconvert.formats._docx.i18n`, the same
+fields per section as the DOCX writer, links that passed the one link rule). Both the view and
+the résumé reach Typst as data (``sys.inputs``), so no value is ever read as Typst markup. The
+résumé's JSON is attached as an associated file (``/AFRelationship /Source``), which is how
+:func:`cvconvert.formats._pdf.read` gets it back exactly. The compiler is made once per process
+and per template folder (fonts are scanned once), and can read files under that folder only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cvconvert._deps import requires_extra
+from cvconvert.errors import InvalidInputError, OptionError
+from cvconvert.formats._docx import i18n
+from cvconvert.formats._docx.layout import (
+    DEFAULT_ORDER,
+    RANGE,
+    SECTIONS,
+    Line,
+    Part,
+    Section,
+    display,
+    link_target,
+)
+from cvconvert.model import Resume
+from cvconvert.report import Report, pointer
+
+if TYPE_CHECKING:
+    from cvconvert.formats._pdf import PdfWriteOptions
+
+TEMPLATE_DIR = Path(__file__).parent / "template"
+ATTACHMENT = "cvconvert-resume.json"
+"""The name of the attached JSON: with its media type, how the reader knows our own PDFs."""
+STANDARDS = ("a-3b", "ua-1")
+
+# The fonts Typst carries inside its wheel cover Latin, Greek and Cyrillic; other scripts come
+# from the system. Per script: the families that cover it, best first, and the Debian package
+# that installs the first. Typst falls back to any installed font that has a glyph; a script for
+# which none of these families is installed is reported (a box on the page is never silent).
+BODY_FONT = "Libertinus Serif"
+_SCRIPTS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], str], ...] = (
+    (
+        "Chinese, Japanese or Korean",
+        re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]"),
+        (
+            "Noto Serif CJK SC",
+            "Noto Sans CJK SC",
+            "Noto Serif CJK JP",
+            "Noto Sans CJK JP",
+            "Source Han Serif SC",
+            "Source Han Sans SC",
+            "WenQuanYi Zen Hei",
+            "WenQuanYi Micro Hei",
+            "Droid Sans Fallback",
+            "AR PL UMing CN",
+        ),
+        "fonts-noto-cjk",
+    ),
+    (
+        "Arabic",
+        re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"),
+        ("Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans", "FreeSerif"),
+        "fonts-noto-core",
+    ),
+    (
+        "Hebrew",
+        re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]"),
+        ("Noto Serif Hebrew", "Noto Sans Hebrew", "DejaVu Sans", "FreeSerif", "Culmus"),
+        "fonts-noto-core",
+    ),
+    (
+        "Devanagari",
+        re.compile("[\u0900-\u097f]"),
+        ("Noto Serif Devanagari", "Noto Sans Devanagari", "FreeSerif"),
+        "fonts-noto-core",
+    ),
+    (
+        "Thai",
+        re.compile("[\u0e00-\u0e7f]"),
+        ("Noto Serif Thai", "Noto Sans Thai", "TlwgTypo", "FreeSerif"),
+        "fonts-noto-core",
+    ),
+)
+_CJK = _SCRIPTS[0][1]
+# A package import in a template (``"@preview/name:1.0.0"``) would be downloaded while compiling.
+_PACKAGE = re.compile(r"""["']@[a-z][a-z0-9-]*/""")
+# French sets a narrow no-break space before these marks (between our own labels and values).
+_FRENCH_SPACE = {":": "\u202f:", ";": "\u202f;", "!": "\u202f!", "?": "\u202f?"}
+
+_LOCK = threading.Lock()  # one compile at a time per process: the compiler object is shared
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    pdf: bytes
+    warnings: list[str]
+
+
+@cache
+def _compiler(root: str) -> Any:
+    """A Typst compiler that reads files under ``root`` only; fonts are scanned once per process.
+
+    Local package folders point to an empty folder of ours: our template imports no package,
+    and a template that names one is refused before compiling (see :func:`_template`).
+    """
+    with requires_extra("pdf"):
+        import typst
+
+    return typst.Compiler(root=root, font_paths=_fonts())
+
+
+@cache
+def _fonts() -> Any:
+    with requires_extra("pdf"):
+        import typst
+
+    return typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
+
+
+@cache
+def _families() -> frozenset[str]:
+    return frozenset(_fonts().families())
+
+
+def _compile(template: Path, view: dict[str, Any], resume_json: str, standards: tuple[str, ...]) -> _Compiled:
+    with requires_extra("pdf"):
+        import typst
+
+    inputs = {"view": json.dumps(view, ensure_ascii=False, separators=(",", ":")), "resume": resume_json}
+    compiler = _compiler(str(template.parent))
+    with _LOCK:
+        try:
+            pdf, warnings = compiler.compile_with_warnings(
+                input=str(template), sys_inputs=inputs, pdf_standards=list(standards), format="pdf"
+            )
+        except typst.TypstError as exc:
+            raise InvalidInputError(f"the PDF template {template.name} failed: {_first_line(exc)}") from None
+    if not isinstance(pdf, bytes):
+        raise InvalidInputError(f"the PDF template {template.name} made no single PDF")
+    return _Compiled(pdf, [_first_line(w) for w in warnings])
+
+
+def _first_line(exc: BaseException) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    return str(message).strip().splitlines()[0][:200] if str(message).strip() else type(exc).__name__
+
+
+def _template(path: Path | None) -> Path:
+    """Our template, or the user's after checking it: readable, and importing no package."""
+    if path is None:
+        return TEMPLATE_DIR / "cv.typ"
+    path = Path(path).expanduser().resolve()
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OptionError(f"template {path.name}: cannot read it ({type(exc).__name__})") from None
+    for other in [path, *sorted(path.parent.rglob("*.typ"))[:200]]:
+        text = source if other == path else _read_quietly(other)
+        if _PACKAGE.search(text):
+            raise OptionError(
+                f"template {other.name} imports a Typst package: packages would be downloaded, "
+                "and cvconvert never fetches anything (copy the package's files beside the template)"
+            )
+    return path
+
+
+def _read_quietly(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes, Report]:
+    """Write the résumé as a PDF (PDF/A-3b, PDF/UA-1) with its JSON attached: bytes and report.
+
+    ``options.lang``: language of headings and dates; ``options.page``: A4 or Letter (default:
+    Letter in the US and Canada, else A4); ``options.template``: a Typst file of the user's that
+    receives the same data as ours (see docs/pdf.md); ``options.embed``: attach the résumé's
+    JSON (default true; without it the PDF is not read back exactly, and the fields the page
+    does not show are lost rather than hidden). Raises OptionError for a bad option value or a
+    template that cannot be used, InvalidInputError when a user's template fails to compile.
+    """
+    from cvconvert.formats._pdf import PdfWriteOptions
+
+    chosen = options if options is not None else PdfWriteOptions.model_validate({})
+    report = Report()
+    language = i18n.language(chosen.lang)
+    if not i18n.has_titles(language.code):
+        report.warn("", f"no section titles in {language.code!r}: English titles used (dates are translated)")
+    data = resume.to_data()
+    view = View(language, report, embed=chosen.embed).build(data, chosen.page)
+    template = _template(chosen.template)
+    view["attach"] = chosen.embed
+    view["attachment"] = ATTACHMENT
+    # ASCII JSON: a lone surrogate (from a JSON escape) cannot cross into Typst as UTF-8.
+    resume_json = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    done = _compile(template, view, resume_json, STANDARDS)
+    for warning in dict.fromkeys(done.warnings):
+        report.warn("", f"typst: {warning}")
+    return done.pdf, report
+
+
+class View:
+    """What the page shows, as plain data for the template; notes what it leaves off."""
+
+    def __init__(self, lang: i18n.Language, report: Report, *, embed: bool = True) -> None:
+        self.lang = lang
+        self.report = report
+        self.embed = embed
+        self.french = lang.code == "fr"
+        self.cjk_lang = lang.code in ("zh", "ja", "ko")
+        self.shown: list[str] = []  # every visible text, for the fonts check
+
+    # --- notes ------------------------------------------------------------------------------
+
+    def unshown(self, path: str, what: str = "not shown on the page") -> None:
+        """A value the page leaves off: hidden when the JSON is attached, lost when it is not."""
+        if self.embed:
+            self.report.hide(path, f"{what}; the attached JSON carries it")
+        else:
+            self.report.lost(path, f"{what} (the JSON is not attached: embed=false)")
+
+    def text(self, kind: Any, value: object, path: str) -> str:
+        """``display`` of a value, noting what the page cannot show of it."""
+        shown = display(kind, value, self.lang)
+        if isinstance(value, str) and kind == "text" and shown != value:
+            self.unshown(path, "control characters in it are not shown on the page")
+        if shown:
+            self.shown.append(shown)
+        return shown
+
+    def label(self, text: str) -> str:
+        """Our own words and separators, with French spacing before : ; ! ?."""
+        if self.french:
+            for mark, spaced in _FRENCH_SPACE.items():
+                text = text.replace(" " + mark, spaced) if (" " + mark) in text else text.replace(mark, spaced)
+        return text
+
+    # --- the page ---------------------------------------------------------------------------
+
+    def build(self, data: dict[str, Any], page: str | None) -> dict[str, Any]:
+        """The view of a whole résumé (as :meth:`Resume.to_data` gives it)."""
+        basics = data.get("basics")
+        b = basics if isinstance(basics, dict) else {}
+        name = self.text("text", b.get("name"), pointer("basics", "name"))
+        label = self.text("text", b.get("label"), pointer("basics", "label"))
+        contact = self._contact(b)
+        sections: list[dict[str, Any]] = []
+        for key in DEFAULT_ORDER:
+            if key == "summary":
+                summary = self.text("text", b.get("summary"), pointer("basics", "summary"))
+                if summary:
+                    sections.append(self._plain("summary", summary))
+                continue
+            entries = data.get(key)
+            if isinstance(entries, list) and entries:
+                sections.append(self._section(SECTIONS[key], entries))
+            elif key in data and entries != []:
+                self.unshown(pointer(key), "not a list of entries")
+        self._unshown_keys(b, _BASICS_SHOWN, ("basics",))
+        if basics is not None and not isinstance(basics, dict):
+            self.unshown(pointer("basics"), "not an object")
+        for key in data:
+            if key != "basics" and key not in SECTIONS:
+                self.unshown(pointer(key))
+        from cvconvert.text import strip_bidi
+
+        title = " – ".join(t for t in (strip_bidi(name), strip_bidi(label)) if t.strip()) or "CV"
+        region = self.lang.tag.partition("-")[2]
+        return {
+            "title": title,
+            "author": strip_bidi(name) or "cvconvert",
+            "keywords": ["CV", "résumé"],
+            "name": name,
+            "label": label,
+            "contact": contact,
+            "sections": sections,
+            "dot": self.label(" · "),
+            "lang": self.lang.code,
+            "region": region.lower() if len(region) == 2 else None,
+            "rtl": self.lang.rtl,
+            # CJK lines are justified between characters; hyphenation is for alphabets.
+            "hyphenate": not self.cjk_lang,
+            "justify": True,
+            "paper": {"A4": "a4", "Letter": "us-letter"}[page or _page_default(b)],
+            "fonts": self._fonts(),
+        }
+
+    def _fonts(self) -> list[str]:
+        families = _families()
+        fonts = [BODY_FONT]
+        text = "\n".join(self.shown)
+        for script, pattern, candidates, package in _SCRIPTS:
+            if not pattern.search(text):
+                continue
+            found = next((f for f in candidates if f in families), None)
+            if found is None:
+                self.report.warn(
+                    "",
+                    f"no font for {script} text is installed: it shows as boxes; "
+                    f"install {candidates[0]} (Debian/Ubuntu: apt install {package})",
+                )
+            elif found not in fonts:
+                fonts.append(found)
+        return fonts
+
+    def _plain(self, key: str, text: str) -> dict[str, Any]:
+        entry = {"head": {"left": [], "right": ""}, "sub": None, "texts": [text], "lists": [], "bullets": []}
+        return {"key": key, "title": self.lang.titles[key], "compact": True, "entries": [entry]}
+
+    def _contact(self, basics: dict[str, Any]) -> list[list[dict[str, Any]]]:
+        lines: list[list[dict[str, Any]]] = []
+        location = basics.get("location")
+        if isinstance(location, dict):
+            address: list[dict[str, Any]] = []
+            previous = ""
+            for key in _LOCATION:
+                kind = "country" if key == "countryCode" else "text"
+                text = self.text(kind, location.get(key), pointer("basics", "location", key))
+                if not text:
+                    continue
+                sep = " " if key == "city" and previous == "postalCode" else self.label(", ")
+                address.append(_piece(text, sep=sep if address else ""))
+                previous = key
+            if address:
+                # One piece: the separators inside an address are commas, not the contact dots.
+                joined = "".join(p["sep"] + p["text"] for p in address)
+                lines.append([_piece(joined)])
+            self._unshown_keys(location, set(_LOCATION), ("basics", "location"))
+        reach: list[dict[str, Any]] = []
+        for key in ("email", "phone", "url"):
+            value = basics.get(key)
+            text = self.text("text", value, pointer("basics", key))
+            if not text:
+                continue
+            link = None
+            if key != "phone" and isinstance(value, str) and text == value:
+                link = link_target(value, "email" if key == "email" else "url")
+            reach.append(_piece(text, link=link))
+        profiles = basics.get("profiles")
+        if isinstance(profiles, list):
+            for index, profile in enumerate(profiles):
+                here = ("basics", "profiles", index)
+                if not isinstance(profile, dict):
+                    self.unshown(pointer(*here), "not an object")
+                    continue
+                network = self.text("text", profile.get("network"), pointer(*here, "network"))
+                username = self.text("text", profile.get("username"), pointer(*here, "username"))
+                url = profile.get("url")
+                link = link_target(url) if isinstance(url, str) else None
+                second = username
+                if not username:
+                    second = self.text("text", url, pointer(*here, "url"))
+                elif isinstance(url, str) and link is None:
+                    self.unshown(pointer(*here, "url"), "not a link the page can carry")
+                text = self.label(f"{network}: {second}") if network and second else network or second
+                if text:
+                    reach.append(_piece(text, link=link))
+                self._unshown_keys(profile, {"network", "username", "url"}, here)
+        if reach:
+            lines.append(reach)
+        return lines
+
+    def _unshown_keys(
+        self, obj: dict[str, Any], shown: set[str] | frozenset[str], where: tuple[str | int, ...]
+    ) -> None:
+        for key in obj:
+            if key not in shown:
+                self.unshown(pointer(*where, key))
+
+    def _section(self, section: Section, entries: list[Any]) -> dict[str, Any]:
+        out = []
+        for index, entry in enumerate(entries):
+            where = (section.key, index)
+            if not isinstance(entry, dict):
+                self.unshown(pointer(*where), "not an object")
+                continue
+            head = self._line(section.head, entry, where)
+            sub = self._line(section.sub, entry, where) if section.sub else None
+            if not _has(head) and sub is not None and _has(sub):
+                head, sub = sub, None  # nothing for the entry line: the detail line takes its place
+            texts = [t for key in section.texts if (t := self.text("text", entry.get(key), pointer(*where, key)))]
+            lists = []
+            for key in section.lists:
+                text = self.text("list", entry.get(key), pointer(*where, key))
+                if text:
+                    label = self.label(self.lang.labels[key] + ": ")
+                    lists.append({"label": label, "text": text, "italic": not (self.cjk_lang or _CJK.search(label))})
+            bullets: list[str] = []
+            if section.bullets:
+                items = entry.get(section.bullets)
+                if isinstance(items, list):
+                    for i, item in enumerate(items):
+                        text = self.text("text", item, pointer(*where, section.bullets, i))
+                        if text:
+                            bullets.append(text)
+                        elif not isinstance(item, str) or item:
+                            self.unshown(pointer(*where, section.bullets, i), "not text")
+            shown = set(section.parts) | ({section.bullets} if section.bullets else set())
+            self._unshown_keys(entry, shown, where)
+            self._odd_values(section, entry, where)
+            out.append(
+                {
+                    "head": head,
+                    "sub": sub if sub is not None and _has(sub) else None,
+                    "texts": texts,
+                    "lists": lists,
+                    "bullets": bullets,
+                }
+            )
+        return {"key": section.key, "title": self.lang.titles[section.key], "compact": section.compact, "entries": out}
+
+    def _odd_values(self, section: Section, entry: dict[str, Any], where: tuple[str | int, ...]) -> None:
+        """Shown fields whose value the page cannot show (a number where text goes, a list of objects)."""
+        for key, part in section.parts.items():
+            if key not in entry or entry[key] is None:
+                continue
+            if not display(part.kind, entry[key], self.lang) and entry[key] not in ("", []):
+                self.unshown(pointer(*where, key), "a value the page cannot show as text")
+
+    def _line(self, line: Line, entry: dict[str, Any], where: tuple[str | int, ...]) -> dict[str, Any]:
+        left = self._parts(line.left, entry, where)
+        if line.right == RANGE:
+            right = self._range(entry, where)
+        else:
+            right = "".join(p["sep"] + p["text"] for p in self._parts(line.right, entry, where))
+        return {"left": left, "right": right}
+
+    def _parts(self, parts: tuple[Part, ...], entry: dict[str, Any], where: tuple[str | int, ...]) -> list[Any]:
+        out: list[dict[str, Any]] = []
+        for part in parts:
+            value = entry.get(part.field)
+            text = self.text(part.kind, value, pointer(*where, part.field))
+            if not text:
+                continue
+            if part.kind == "date":
+                text = _unbreakable(text)
+            link = link_target(value) if part.link and isinstance(value, str) and value == text else None
+            out.append(_piece(text, strong=part.strong, link=link, sep=self.label(part.sep) if out else ""))
+        return out
+
+    def _range(self, entry: dict[str, Any], where: tuple[str | int, ...]) -> str:
+        start = self.text("date", entry.get("startDate"), pointer(*where, "startDate"))
+        end = self.text("end", entry.get("endDate"), pointer(*where, "endDate"))
+        if not start and not end:
+            return ""
+        if not end:
+            end = self.lang.labels["present"]
+            self.shown.append(end)
+        if not start or start == end:
+            return _unbreakable(end)  # one date, not "2023 – 2023"
+        return f"{_unbreakable(start)} – {_unbreakable(end)}"
+
+
+_LOCATION = ("address", "postalCode", "city", "region", "countryCode")
+_BASICS_SHOWN = frozenset({"name", "label", "email", "phone", "url", "summary", "location", "profiles"})
+
+
+def _unbreakable(date: str) -> str:
+    """A date that never breaks across lines: no-break spaces and hyphens (``févr. 2020``)."""
+    return date.replace(" ", "\u00a0").replace("-", "\u2011")
+
+
+def _piece(text: str, *, strong: bool = False, link: str | None = None, sep: str = "") -> dict[str, Any]:
+    return {"text": text, "strong": strong, "link": link, "sep": sep}
+
+
+def _has(line: dict[str, Any]) -> bool:
+    return bool(line["left"]) or bool(line["right"])
+
+
+def _page_default(basics: dict[str, Any]) -> str:
+    # Paper size follows the country, as in the DOCX writer: Letter in North America, else A4.
+    location = basics.get("location")
+    country = location.get("countryCode") if isinstance(location, dict) else None
+    return "Letter" if isinstance(country, str) and country.upper() in ("US", "CA") else "A4"
