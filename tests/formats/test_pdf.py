@@ -53,9 +53,9 @@ def run(*args: object) -> subprocess.CompletedProcess[str]:
 # --- the format ------------------------------------------------------------------------------
 
 
-def test_pdf_is_a_read_only_format_that_owns_the_extension_and_the_content() -> None:
+def test_pdf_is_a_format_that_owns_the_extension_and_the_content() -> None:
     fmt = formats.get("pdf")
-    assert fmt.read is not None and fmt.write is None and fmt.extra == "pdf"
+    assert fmt.read is not None and fmt.write is not None and fmt.extra == "pdf"  # written since issue #16
     assert formats.for_path("cv.PDF", "read") is fmt
     assert formats.sniff(_cv()) is fmt
     assert formats.sniff(b"\n\n%PDF-1.4 junk before the header is allowed") is fmt
