@@ -91,11 +91,21 @@ _RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 def _rtl(text: str) -> bool:
     """As many words in a right-to-left script (Hebrew, Arabic, Persian) as in others."""
+    return _RTL_SCRIPT.search(text) is not None and _is_rtl(_rtl_count(text))
+
+
+def _rtl_count(text: str) -> tuple[int, int]:
+    """(words in a right-to-left script, words with a letter): sums over the lines of a paragraph
+    give the paragraph's, so that a growing paragraph is never counted again."""
     if not _RTL_SCRIPT.search(text):
-        return False
+        return 0, sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     r = sum(1 for w in words if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in w))
-    return r * 2 >= len(words)
+    return r, len(words)
+
+
+def _is_rtl(count: tuple[int, int]) -> bool:
+    return count[0] > 0 and count[0] * 2 >= count[1]
 
 
 def rows(words: list[Word]) -> list[list[Word]]:
@@ -530,11 +540,11 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
     out = [lines[0]]
     # What is known of a line that took the next ones, kept so that each line is read once
     # (a paragraph of thousands of lines on a page must not be read again for every line):
-    # where its last row starts in its words, its letters and bold letters, and whether its text
-    # holds a right-to-left letter at all.
+    # where its last row starts in its words, its letters and bold letters, and its words in a
+    # right-to-left script and in all (a long Hebrew paragraph was counted again at each line).
     since: dict[int, int] = {}
     weight: dict[int, tuple[int, int]] = {}
-    script: dict[int, bool] = {}
+    script: dict[int, tuple[int, int]] = {}
     for j, b in enumerate(lines[1:], start=1):
         a = out[-1]
         if a.column != b.column or b.bullet or "\t" in b.text or abs(a.size - b.size) > 0.5 or _new_tag(a, b):
@@ -545,15 +555,16 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
         full = edge is not None or reach.get(a.column, 0) >= 3 or a.text.endswith(_SOFT)
         key = id(a)
         a_weight = weight.get(key) or _weight(a.words)
-        a_script = script[key] if key in script else _RTL_SCRIPT.search(a.text) is not None
-        known = _Known(since.get(key, 0), a_weight, a_script)
+        a_script = script.get(key) or _rtl_count(a.text)
+        known = _Known(since.get(key, 0), a_weight, _is_rtl(a_script))
         if full and _continues(a, b, left[a.column], edge or right[a.column], known):
             if key not in since:
                 a.words = list(a.words)  # its own list from now on: it grows
             since[key] = len(a.words)
             b_weight = _weight(b.words)
             weight[key] = (a_weight[0] + b_weight[0], a_weight[1] + b_weight[1])
-            script[key] = a_script or _RTL_SCRIPT.search(b.text) is not None
+            b_script = _rtl_count(b.text)
+            script[key] = (a_script[0] + b_script[0], a_script[1] + b_script[1])
             _append(a, b)
         else:
             out.append(b)
@@ -594,18 +605,18 @@ def _local_edge(lines: list[PageLine], i: int) -> float | None:
 
 class _Known(NamedTuple):
     """What :func:`_unwrap` keeps of a line as it grows: where its last row starts in its words
-    (at the earliest), its :func:`_weight`, and whether a right-to-left letter stands in it."""
+    (at the earliest), its :func:`_weight`, and whether it reads right to left."""
 
     since: int
     weight: tuple[int, int]
-    script: bool
+    rtl: bool  # the line so far is in a right-to-left script (:func:`_rtl`)
 
 
 def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Known | None = None) -> bool:
     """``b`` is the next line of ``a``'s paragraph: just below, in the same type, not indented
     further, and ``a`` reaches so close to the column's edge that ``b``'s first word did not fit."""
     if known is None:
-        known = _Known(0, _weight(a.words), _RTL_SCRIPT.search(a.text) is not None)
+        known = _Known(0, _weight(a.words), _rtl(a.text))
     if b.bullet or "\t" in a.text or "\t" in b.text or not a.words or not b.words:
         return False
     size = max(a.size, b.size)
@@ -629,7 +640,7 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Know
     # Wrapped lines hold many words: a short line is not full however far it reaches.
     if ax1 - ax0 < 12 * size or (len(last) < 3 and not _cjk_end(a.text[-1:])):
         return False
-    if known.script and _rtl(a.text):
+    if known.rtl:
         return bx1 <= ax1 + 1 and ax0 - first - 0.3 * size <= left + 0.5 * size
     return ax0 - 3 * size <= bx0 <= ax0 + 1 and ax1 + first + 0.3 * size >= right - 0.5 * size
 
