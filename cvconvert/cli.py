@@ -588,6 +588,54 @@ def _follow(stream: Iterable[Any], total: int, as_json: bool, quiet: bool) -> It
             yield result
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+@click.option("--queue", type=click.IntRange(min=0), default=64, show_default=True, help="Requests that may wait.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True)
+@click.option("--batch-timeout", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True)
+@click.option("--max-body", default="20MB", show_default=True, help="Largest request body (KB, MB, GB).")
+@click.option("--api-key", envvar="CVCONVERT_API_KEY", help="Require this key on /v1 (env CVCONVERT_API_KEY).")
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="info")
+@handle_errors
+def serve_cmd(
+    host: str,
+    port: int,
+    workers: int | None,
+    queue: int,
+    timeout: float,
+    batch_timeout: float,
+    max_body: str,
+    api_key: str | None,
+    log_level: str,
+) -> None:
+    """Serve conversions over HTTP, and the web page at / (needs the serve extra; see README "Service")."""
+    import importlib.util
+
+    from cvconvert import service
+
+    for module in ("fastapi", "uvicorn", "multipart"):
+        if importlib.util.find_spec(module) is None:
+            raise click.ClickException(f'cvconvert serve needs {module}: pip install "cvconvert[serve]"')
+    try:
+        body = limits.parse([f"max_input_bytes={max_body}"])["max_input_bytes"]
+    except ValueError:
+        raise click.BadParameter(f"takes a size such as 20MB, not {max_body!r}", param_hint="--max-body") from None
+    config = service.ServiceConfig(
+        host=host,
+        port=port,
+        workers=workers or os.cpu_count() or 1,
+        queue=queue,
+        timeout=timeout,
+        batch_timeout=batch_timeout,
+        max_body_bytes=body,
+        api_key=api_key or None,
+        log_level=log_level,
+    )
+    service.run(config)
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (for tests and ``python -m cvconvert``)."""
     try:
