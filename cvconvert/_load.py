@@ -88,6 +88,10 @@ def load_resume(
             from cvconvert.formats._rendercv import to_json_resume as from_rendercv
 
             data = from_rendercv(data, report)
+        elif dialect == "Reactive Resume":
+            from cvconvert.formats._reactive._map import to_json_resume as from_reactive
+
+            data = from_reactive(data, report)
         check_is_resume(data, source)
     check_entries(data)
     _non_finite_to_null(data, strict, report, source)
@@ -133,7 +137,7 @@ def check_is_resume(data: object, source: str = "") -> None:
     section, no meta): any JSON object is a valid, empty JSON Resume, but a file of something
     else must not become a blank CV that a batch lists as converted."""
     dialect = other_dialect(data)
-    if dialect and dialect not in ("FRESH", "RenderCV"):  # load_resume reads these with their mappings
+    if dialect and dialect not in ("FRESH", "RenderCV", "Reactive Resume"):  # read with their mappings
         raise InvalidInputError(
             f"a {dialect} résumé, not a JSON Resume: cvconvert does not read {dialect} yet", source=source
         )
@@ -155,7 +159,8 @@ def other_dialect(data: object) -> str | None:
     """
     if not isinstance(data, dict):
         return None
-    if "basics" in data and not (isinstance(data.get("sections"), dict) and isinstance(data.get("metadata"), dict)):
+    reactive = _is_reactive(data)
+    if "basics" in data and not reactive:
         return None  # JSON Resume's own key: FRESH and RenderCV have none (Reactive Resume has one)
     meta = data.get("meta")
     if isinstance(meta, dict) and str(meta.get("format", "")).upper().startswith("FRESH"):
@@ -164,7 +169,7 @@ def other_dialect(data: object) -> str | None:
         isinstance(data.get(key), dict) and "history" in data[key] for key in ("education", "employment", "service")
     ):
         return "FRESH"
-    if isinstance(data.get("sections"), dict) and isinstance(data.get("metadata"), dict):
+    if reactive:
         return "Reactive Resume"
     cv = data.get("cv")
     if isinstance(cv, dict) and (
@@ -172,6 +177,22 @@ def other_dialect(data: object) -> str | None:
     ):
         return "RenderCV"
     return None
+
+
+# Section names of Reactive Resume's schemas (v3's "work" included: it is refused by name).
+_REACTIVE_SECTIONS = frozenset(
+    {"summary", "experience", "education", "skills", "profiles", "projects", "awards", "certifications",
+     "languages", "interests", "volunteer", "references", "publications", "custom", "work"}
+)  # fmt: skip
+
+
+def _is_reactive(data: dict[str, Any]) -> bool:
+    """Reactive Resume's export: ``sections`` (an object of its section names, each an object)
+    and ``metadata`` (an object) at the top; JSON Resume has neither (its ``meta`` is another)."""
+    sections, metadata = data.get("sections"), data.get("metadata")
+    if not isinstance(sections, dict) or not isinstance(metadata, dict):
+        return False
+    return bool(sections.keys() & _REACTIVE_SECTIONS)
 
 
 def _strict_problems(data: dict[str, Any], model: type[Node], path: str) -> list[tuple[str, str]]:
