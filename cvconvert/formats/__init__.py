@@ -22,6 +22,7 @@ from cvconvert.formats.base import Format
 BUILTIN: tuple[str, ...] = (
     "cvconvert.formats._jsonld",  # JSON-LD and the other RDF syntaxes (Turtle, N-Triples, RDF/XML)
     "cvconvert.formats._fresh",  # before json: ".fresh.json" must be matched before ".json"
+    "cvconvert.formats._reactive",  # before json: ".rr.json" and ".reactive.json" before ".json"
     "cvconvert.formats._json",
     "cvconvert.formats._docx",
     "cvconvert.formats._xlsx",
