@@ -28,6 +28,8 @@ from cvconvert.extract.vocab import (
     _ROLE,
     _ROLE_KEYS,
     _SCORE,
+    _STATUS,
+    _STATUS_WORDS,
     _STUDY_YEAR,
     _any_key,
     _split_key,
@@ -126,8 +128,8 @@ class _Segmenter:
     to the current entry.
     """
 
-    def __init__(self, lines: list[Line], key: str) -> None:
-        self.lines, self.key = lines, key
+    def __init__(self, lines: list[Line], key: str, *, row: bool = False) -> None:
+        self.lines, self.key, self.row = lines, key, row
         # When entry heads have a heading style of their own, only those start entries; the
         # dated lines under them are sub-roles or projects of the same entry.
         styled = [ln for ln in lines if ln.level is not None and ln.level >= 0 and find_dates(ln.text)]
@@ -160,7 +162,9 @@ class _Segmenter:
             else:
                 self.body(line)
         if self.pending:
-            self.flush_pending(as_entry=self.has(self.pending, "org") and len(self.pending) <= 3)
+            # In a table row that holds one entry, lines left over after it are its text.
+            alone = not (self.row and self.entries)
+            self.flush_pending(as_entry=alone and self.has(self.pending, "org") and len(self.pending) <= 3)
         return self.entries
 
     # -- helpers -------------------------------------------------------------------------------
@@ -498,7 +502,12 @@ def _other_detail(line: Line) -> bool:
 def _segment(lines: list[Line], key: str) -> list[_Entry]:
     """Cut a section into entries around the lines that carry dates (see :class:`_Segmenter`);
     a section without any is read as prose or, for projects, as a plain list."""
-    entries = _Segmenter(lines, key).run()
+    rows = _entry_rows(lines, key)
+    entries = (
+        [entry for row in rows for entry in _Segmenter(row, key, row=True).run()]
+        if rows
+        else _Segmenter(lines, key).run()
+    )
     for entry in entries:
         _month_cell(entry)
     entries = _join_and_leave(entries)
@@ -508,6 +517,37 @@ def _segment(lines: list[Line], key: str) -> list[_Entry]:
     if not entries and key == "projects":
         entries = _listed_projects(lines)
     return entries
+
+
+def _entry_rows(lines: list[Line], key: str) -> list[list[Line]] | None:
+    """A section laid out as one table row per entry (the school, the status and the degree in one
+    row, the next school with its dates in the next): the rows, each cut on its own, so an undated
+    row stays an entry instead of heading the dated row below. None when the section is not such a
+    table: a line outside it, a row of one line, a row with two dated lines, a row that names
+    neither organisation nor title, or an undated row that names no organisation."""
+    if not lines or any(ln.cell is None for ln in lines):
+        return None
+    rows: list[list[Line]] = []
+    for line in lines:
+        assert line.cell is not None
+        if rows and rows[-1][0].cell is not None and rows[-1][0].cell[:2] == line.cell[:2]:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    if len(rows) < 2 or len({row[0].cell[:2] for row in rows if row[0].cell}) != len(rows):
+        return None  # a row met twice is a table read block by block, not row by row
+    if len({row[0].cell[0] for row in rows if row[0].cell}) != 1:
+        return None
+    dated_rows = 0
+    for row in rows:
+        dated = sum(_line_kind(ln, key) == "dated" for ln in row)
+        if len(row) < 2 or dated > 1:
+            return None
+        slots = {_slot_of(ln, key) for ln in row}
+        if "org" not in slots and (not dated or "role" not in slots):
+            return None  # a row of dates and a place completes the row above it
+        dated_rows += dated
+    return rows if dated_rows else None
 
 
 def _section_head_order(entries: list[_Entry], key: str) -> None:
@@ -666,12 +706,6 @@ _DEGREE_FIELD = re.compile(
     r"(?i)^(.+?)(?:\s+(?:in|en|em|im fach|in the field of|i|z|ze|w zakresie|по|по специальности|di|ngành|"
     r"chuyên ngành|dans)\s+|\s+ב(?=[^\W\d]{2}))(.+)$"
 )
-# Words that tell how far a course has gone, not what it is: "Informatique (en cours)".
-_STATUS_WORDS = (
-    r"en cours|in progress|ongoing|laufend|cursando|em andamento|en curso|in corso|в процессе|"
-    r"devam ediyor|folyamatban|pågående|sedang berjalan|đang học|在读|在学中|재학|בתהליך"
-)
-_STATUS = re.compile(rf"(?i)^(?:{_STATUS_WORDS})$")
 _STATUS_TAIL = re.compile(rf"(?i)[\s,(]+(?:{_STATUS_WORDS})\)?$")
 
 

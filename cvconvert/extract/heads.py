@@ -21,6 +21,7 @@ from cvconvert.extract.vocab import (
     _ROLE_KEYS,
     _SCHOOL,
     _SCORE,
+    _STATUS,
     _STUDY_YEAR,
     _any_key,
     _split_key,
@@ -420,8 +421,8 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         return []  # "12345 Nordvale, Via Roma, 3/a": the employer's address, not its name
     if key != "education" and (_JOIN_LEAVE.fullmatch(part) or _EMPLOYMENT.fullmatch(part)):
         return []  # "入社" (joined), "退職" (left): when, not what; "正社員": how, not what
-    if key == "education" and _STUDY_YEAR.match(part):
-        return []  # "5th year": how far the course has gone, neither degree nor field
+    if key == "education" and (_STUDY_YEAR.match(part) or _STATUS.match(part)):
+        return []  # "5th year", "in progress": how far the course has gone, neither degree nor school
     if key == "education" and _SCORE.search(part) and len(part) < 40:
         kept = [p for p in _split_commas(part) if not _SCORE.search(p)]
         if not kept or "," not in part:
@@ -553,6 +554,10 @@ def _comma_pieces(part: str, kind: str | None, key: str) -> list[tuple[str, str 
                 return [(org, "org"), (place, "place")]
         if "role" in kinds:
             return typed
+        if key != "education" and kinds == [None, "org"] and _untyped_title(pieces[0]) and _words(pieces[1]) > 1:
+            # "Young Apprentice Retail, Nordvale Group": before the employer, the title (but
+            # "Nordwind, S.A": a legal form alone after its name's comma).
+            return [(pieces[0], "role"), (pieces[1], "org")]
         if key == "education" and kinds[0] is None and kinds[-1] == "org" and len(pieces) == 2:
             return typed  # "Applied Informatics, Nordvale University": the field, then the school
         return None
@@ -569,6 +574,11 @@ def _comma_pieces(part: str, kind: str | None, key: str) -> list[tuple[str, str 
             out.append((pieces[2], "place"))
         return out
     return None
+
+
+def _untyped_title(text: str) -> bool:
+    """A few capitalised words without digits that name no place: a title the vocabulary lacks."""
+    return 0 < _words(text) <= 4 and text[:1].isupper() and not re.search(r"\d", text) and not _is_place(text)
 
 
 def _org_beside_dates_first(typed: list[_Typed], dated: set[int], fields: dict[str, str]) -> list[_Typed]:

@@ -145,6 +145,12 @@ _STUDY_YEAR = re.compile(
     r"semester|semestre|año|ano|anno|курс|rok|évfolyam|sınıf)|(?:first|second|third|fourth|fifth|final) year|"
     r"(?:première|deuxième|troisième|quatrième|cinquième) année)(?:\s+(?:of study|student|d['’]études))?$"
 )
+# Words that tell how far a course has gone, not what it is: "Informatique (en cours)".
+_STATUS_WORDS = (
+    r"en cours|in progress|ongoing|laufend|cursando|em andamento|en curso|in corso|в процессе|"
+    r"devam ediyor|folyamatban|pågående|sedang berjalan|đang học|在读|在学中|재학|בתהליך"
+)
+_STATUS = re.compile(rf"(?i)^(?:{_STATUS_WORDS})$")
 _KEY_VALUE = re.compile(r"^(?P<key>[^\W\d][\w .'/()-]{0,70}?)\s*[:：]\s*(?P<value>.*)$")
 _ROLE_KEYS = re.compile(
     r"(?i)^(?:cargo|position|role|title|job title|designation|current designation|poste|fonction|stelle|"

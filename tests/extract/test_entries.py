@@ -645,3 +645,35 @@ def test_titles_beside_one_untyped_piece_tell_the_section_order() -> None:
         ("Youth club Eastmoor", "Volunteer"),
         ("Sportshop Harbour", "Order picking"),
     ]
+
+
+def test_an_untyped_title_before_a_named_employer_after_a_comma() -> None:
+    got = head("Young Apprentice Retail, Nordvale Group")
+    assert (got["role"], got["org"]) == ("Young Apprentice Retail", "Nordvale Group")
+    # A legal form alone after the comma is part of the name.
+    assert "role" not in head("NORDWIND SERVICES, S.A")
+
+
+def test_a_status_line_in_an_education_head_is_neither_school_nor_field() -> None:
+    got = edu("Tecnólogo em Sistemas", "Cursando", "Nordvale FIAP")
+    assert got["institution"] == "Nordvale FIAP"
+    assert "Cursando" not in (got.get("area"), got.get("studyType"))
+
+
+def test_one_table_row_per_entry_keeps_an_undated_row_an_entry_of_its_own() -> None:
+    def cell(text: str, row: int) -> Line:
+        return Line(text, cell=(4, row, 0), where="table")
+
+    got = cv(
+        Line("Educação", level=0),
+        cell("Faculdade Nordvale de Informática", 0),
+        cell("Cursando", 0),
+        cell("Tecnólogo em Sistemas para Internet", 0),
+        cell("Escola Técnica Eastmoor", 1),
+        cell("Janeiro 2018 – Dezembro 2019", 1),
+        cell("Técnico em Desenvolvimento de Sistemas", 1),
+    )
+    assert [(e["institution"], e.get("endDate")) for e in got["education"]] == [
+        ("Faculdade Nordvale de Informática", None),
+        ("Escola Técnica Eastmoor", "2019-12"),
+    ]
