@@ -472,8 +472,12 @@ def _rtl_line(words: list[Word], flow: _Flow) -> PageLine | None:
         else:
             pieces[-1].append(w)
     ordered = [_logical(piece) for piece in reversed(pieces)]
-    first, bullet = _bullet(ordered[0])
-    ordered[0] = first
+    if len(ordered) > 1 and len(ordered[0]) == 1 and _bullet([*ordered[0], *ordered[1][:1]])[1]:
+        # A list mark at the right margin, a tab, then the item's text (Word's lists).
+        ordered, bullet = ordered[1:], True
+    else:
+        first, bullet = _bullet(ordered[0])
+        ordered[0] = first
     ordered = [piece for piece in ordered if piece]
     if not ordered:
         return None
@@ -617,7 +621,7 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Know
     further, and ``a`` reaches so close to the column's edge that ``b``'s first word did not fit."""
     if known is None:
         known = _Known(0, _weight(a.words), _rtl(a.text))
-    if b.bullet or "\t" in a.text or "\t" in b.text or not a.words or not b.words:
+    if b.bullet or "\t" in b.text or not a.words or not b.words:
         return False
     size = max(a.size, b.size)
     # ``a`` may already hold several rows: its last row is the one ``b`` continues.
@@ -625,11 +629,22 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Know
     step = b.words[0].base - last[0].base
     if abs(a.size - b.size) > 0.5 or not 0.7 * size <= step <= 1.8 * size:
         return False
+    weight = known.weight
+    piece = last if known.rtl else _last_piece(last)
+    if len(piece) < len(last):
+        # After a tab (a date or caption column, a table's cells), the text of the last cell may
+        # wrap under itself: ``b`` must start where that cell does, and go on with a sentence
+        # (a cell's lines are often items of their own: a degree over its school).
+        if not piece[0].x0 - 3 * size <= b.box[0] <= piece[0].x0 + 1:
+            return False
+        if not (b.text[:1].islower() or a.text[-1:] in _SOFT + "-,;"):
+            return False
+        last, weight = piece, _weight(piece)
     if a.text.endswith(_SOFT):
         return True
     # A change of weight ends a paragraph (a bold title over its text), except inside a list
     # item, whose words may be bold anywhere.
-    if _is_bold(known.weight) != _bold(b) and not a.bullet:
+    if _is_bold(weight) != _bold(b) and not a.bullet:
         return False
     ax0, ax1 = min(w.x0 for w in last), max(w.x1 for w in last)
     if len(last) > 1 and last[0].text in _MARKS:
@@ -643,6 +658,15 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Know
     if known.rtl:
         return bx1 <= ax1 + 1 and ax0 - first - 0.3 * size <= left + 0.5 * size
     return ax0 - 3 * size <= bx0 <= ax0 + 1 and ax1 + first + 0.3 * size >= right - 0.5 * size
+
+
+def _last_piece(row: list[Word]) -> list[Word]:
+    """The words of a row after its last tab (a gap wider than :data:`TAB_GAP` font sizes)."""
+    for k in range(len(row) - 1, 0, -1):
+        prev, w = row[k - 1], row[k]
+        if w.x0 - prev.x1 > TAB_GAP * max(prev.size, w.size, 1.0):
+            return row[k:]
+    return row
 
 
 def _append(a: PageLine, b: PageLine) -> None:
