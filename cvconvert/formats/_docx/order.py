@@ -26,6 +26,7 @@ from cvconvert.extract.contact import _network, _profile_path_ok
 from cvconvert.extract.lines import Line, _clean, _pieces
 from cvconvert.formats._docx.boxes import _Box, _css_length, _finite, _order_boxes
 from cvconvert.formats._docx.runs import TEXT_TAGS, text_of
+from cvconvert.formats._docx.runs import T as T_TEXT
 from cvconvert.formats._docx.tables import _Cell, _float_beside, _layout_regions, _table_order
 from cvconvert.model import Resume
 from cvconvert.namespaces import DC, MC, PACKAGE_RELS, WP, WPS, A, R, W
@@ -41,12 +42,21 @@ T_P, T_TBL, T_TR, T_TC, T_R = (_q(W, t) for t in ("p", "tbl", "tr", "tc", "r"))
 T_SDT, T_SDTCONTENT, T_TXBX = _q(W, "sdt"), _q(W, "sdtContent"), _q(W, "txbxContent")
 T_RENDERED_BREAK, T_BR = _q(W, "lastRenderedPageBreak"), _q(W, "br")
 T_ALT, T_CHOICE, T_FALLBACK = _q(MC, "AlternateContent"), _q(MC, "Choice"), _q(MC, "Fallback")
+# Names the walk over paragraphs and runs compares with, spelt out once: it meets them per element.
+T_PPR, T_RPR, T_PSTYLE, T_OUTLINE = _q(W, "pPr"), _q(W, "rPr"), _q(W, "pStyle"), _q(W, "outlineLvl")
+T_NUMPR, T_NUMID, T_ILVL, T_SZ = _q(W, "numPr"), _q(W, "numId"), _q(W, "ilvl"), _q(W, "sz")
+T_B, T_I, T_VANISH, T_RSTYLE = _q(W, "b"), _q(W, "i"), _q(W, "vanish"), _q(W, "rStyle")
+T_PAGE_BREAK_BEFORE, T_SECTPR = _q(W, "pageBreakBefore"), _q(W, "sectPr")
+T_HYPERLINK, T_DRAWING, T_PICT, T_OBJECT = _q(W, "hyperlink"), _q(W, "drawing"), _q(W, "pict"), _q(W, "object")
+T_INSTR, T_CUSTOM_XML = _q(W, "instrText"), _q(W, "customXml")
+A_VAL, A_TYPE, A_RID = _q(W, "val"), _q(W, "type"), _q(R, "id")
 
 # Runs, hyperlinks, fields and revisions nest text inside a paragraph; these are descended into.
 _INLINE_CONTAINERS = frozenset(
     _q(W, t) for t in ("r", "hyperlink", "fldSimple", "smartTag", "customXml", "ins", "sdt", "sdtContent", "bdo", "dir")
 )
 _SKIP = frozenset(_q(W, t) for t in ("delText", "instrText", "pPr", "rPr", "del", "moveFrom", "footnoteReference"))
+_HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
 
 
 @dataclass
@@ -81,7 +91,10 @@ class _Package:
         self.skipped: list[str] = []
         self.document = parse_xml(read_member(package, main), main)
         self.rels = self._rels(main)
+        # Styles are read when a paragraph or run names one: a template defines hundreds and a
+        # CV uses a few. ``styles`` holds those read, ``_style_elements`` every definition.
         self.styles: dict[str, _Style] = {}
+        self._style_elements: dict[str, Any] = {}
         self.default_style = ""
         self.default_size: float | None = None  # the document's default font size (w:docDefaults)
         styles_name = _sibling(main, "styles.xml")
@@ -90,9 +103,13 @@ class _Package:
             if styles is not None:
                 self._read_styles(styles)
         self._resolved: dict[str, _Style] = {}
-        self.lists = _Lists(
-            self._optional(_sibling(main, "numbering.xml")) if _sibling(main, "numbering.xml") in names else None
-        )
+        # What character styles set (bold, italic, size; None = not set), through basedOn.
+        self._char_styles: dict[str, _Format] = {}
+        # The list definitions are read when a numbered paragraph is met (most CVs have none);
+        # a note on a damaged numbering part keeps the place it had among the others.
+        self._numbering = _sibling(main, "numbering.xml")
+        self._numbering_note_at = len(self.skipped)
+        self._lists: _Lists | None = None
         self.margin_left, self.margin_top = _margins(self.document)
         self.paragraphs = 0
         self.tables = 0
@@ -123,37 +140,38 @@ class _Package:
             self.skipped.append(f"{name} skipped: {exc}")
             return None
 
+    @property
+    def lists(self) -> _Lists:
+        """The document's list definitions (numbering.xml), read on first use."""
+        if self._lists is None:
+            root = None
+            if self._numbering in self.names:
+                notes = len(self.skipped)
+                root = self._optional(self._numbering)
+                if len(self.skipped) > notes:
+                    self.skipped.insert(self._numbering_note_at, self.skipped.pop())
+            self._lists = _Lists(root)
+        return self._lists
+
     def _read_styles(self, root: Any) -> None:
         self.default_size = _half_points(
             root.find(f"{_q(W, 'docDefaults')}/{_q(W, 'rPrDefault')}/{_q(W, 'rPr')}/{_q(W, 'sz')}")
         )
+        style_id, default = _q(W, "styleId"), _q(W, "default")
         for st in root.iter(_q(W, "style")):
-            sid = st.get(_q(W, "styleId"), "")
-            style = _Style()
-            name = st.find(_q(W, "name"))
-            style.name = (name.get(_q(W, "val"), "") if name is not None else sid).casefold()
-            based = st.find(_q(W, "basedOn"))
-            style.based_on = based.get(_q(W, "val")) if based is not None else None
-            ppr = st.find(_q(W, "pPr"))
-            if ppr is not None:
-                lvl = ppr.find(_q(W, "outlineLvl"))
-                if lvl is not None and (val := lvl.get(_q(W, "val"), "")).isdigit() and int(val) < 9:
-                    style.level = int(val)
-                style.numbered = _num_id(ppr) not in (None, "0")
-                style.num, style.ilvl = _num_id(ppr), _ilvl(ppr)
-            rpr = st.find(_q(W, "rPr"))
-            if rpr is not None:
-                style.bold = _on_off(rpr.find(_q(W, "b")))
-                style.italic = _on_off(rpr.find(_q(W, "i")))
-                style.size = _half_points(rpr.find(_q(W, "sz")))
-            m = re.fullmatch(r"heading (\d)", style.name)
-            if m and style.level is None:
-                style.level = int(m.group(1)) - 1
-            if style.name == "title" and style.level is None:
-                style.level = -1
-            self.styles[sid] = style
-            if st.get(_q(W, "default")) in ("1", "true") and st.get(_q(W, "type")) == "paragraph":
+            sid = st.get(style_id, "")
+            self._style_elements[sid] = st
+            if st.get(default) in ("1", "true") and st.get(A_TYPE) == "paragraph":
                 self.default_style = sid
+
+    def _raw_style(self, sid: str) -> _Style | None:
+        """The style ``sid`` as defined (no inheritance), or None when it is not defined."""
+        style = self.styles.get(sid)
+        if style is None:
+            st = self._style_elements.get(sid)
+            if st is not None:
+                style = self.styles[sid] = _read_style(st, sid)
+        return style
 
     def style(self, sid: str) -> _Style:
         """A paragraph style with what it inherits through basedOn resolved."""
@@ -162,10 +180,10 @@ class _Package:
         chain: list[_Style] = []
         seen: set[str] = set()
         cur: str | None = sid
-        while cur and cur not in seen and cur in self.styles:
+        while cur and cur not in seen and (raw := self._raw_style(cur)) is not None:
             seen.add(cur)
-            chain.append(self.styles[cur])
-            cur = chain[-1].based_on
+            chain.append(raw)
+            cur = raw.based_on
         # Text no style sizes is in the document's default size, which the engine compares.
         out = _Style(name=chain[0].name if chain else sid.casefold(), size=self.default_size)
         for st in reversed(chain):
@@ -239,7 +257,7 @@ class _Package:
                 if _floating(child):
                     floats.append((len(out), len(out) + len(table)))
                 out.extend(table)
-            elif tag in (T_SDT, T_SDTCONTENT, _q(W, "customXml")):
+            elif tag in (T_SDT, T_SDTCONTENT, T_CUSTOM_XML):
                 out.extend(pool.flush())
                 out.extend(self._container(child, where, cell))
             elif tag == T_ALT:
@@ -301,32 +319,39 @@ class _Package:
         """The paragraph's lines (with its inline text boxes), its floating boxes, and the
         height of one of its lines in EMU (to place boxes anchored to the blank ones below)."""
         self.paragraphs += 1
-        ppr = p.find(_q(W, "pPr"))
+        ppr = next(p.iterchildren(T_PPR), None)
+        # The paragraph's properties in one pass, the first of each kind (as find() gives it).
+        props: dict[Any, Any] = {}
+        if ppr is not None:
+            for child in ppr:
+                props.setdefault(child.tag, child)
         flows = where in ("body", "table")
-        if flows and self.text_seen and ppr is not None and _on_off(ppr.find(_q(W, "pageBreakBefore"))):
+        if flows and self.text_seen and _on_off(props.get(T_PAGE_BREAK_BEFORE)):
             self.page += 1
         if flows:
             self.breaks = [0, 0]
         sid = self.default_style
         level: int | None = None
-        numbered = False
+        num: str | None = None
         mark_size: float | None = None
         if ppr is not None:
-            ps = ppr.find(_q(W, "pStyle"))
+            ps = props.get(T_PSTYLE)
             if ps is not None:
-                sid = ps.get(_q(W, "val"), sid)
-            lvl = ppr.find(_q(W, "outlineLvl"))
-            if lvl is not None and (val := lvl.get(_q(W, "val"), "")).isdigit() and int(val) < 9:
+                sid = ps.get(A_VAL, sid)
+            lvl = props.get(T_OUTLINE)
+            if lvl is not None and (val := lvl.get(A_VAL, "")).isdigit() and int(val) < 9:
                 level = int(val)
-            num = _num_id(ppr)
-            numbered = num not in (None, "0")
-            mark_size = _half_points(ppr.find(f"{_q(W, 'rPr')}/{_q(W, 'sz')}"))
+            if T_NUMPR in props:
+                num = _num_id(ppr)
+            if T_RPR in props:
+                mark_size = _half_points(_grandchild(ppr, T_RPR, T_SZ))
+        numbered = num not in (None, "0")
         style = self.style(sid)
         if level is None:
             level = style.level
-        if not numbered and (ppr is None or _num_id(ppr) != "0"):
+        if not numbered and num != "0":
             numbered = style.numbered
-        number = self._number(ppr, style) if numbered else ""
+        number = self._number(ppr, num, style) if numbered else ""
         pieces: list[tuple[str, _Format]] = []
         boxes: list[list[_Box]] = []
         floating: list[_Box] = []
@@ -362,7 +387,7 @@ class _Package:
         if flows:
             # Text in boxes anchored here counts: some templates hold all their text in boxes.
             self.text_seen = self.text_seen or bool(out) or any(b.lines for b in floating) or bool(boxes)
-            self.page = page + (self.breaks[1] + _section_break(ppr) if self.text_seen else 0)
+            self.page = page + (self.breaks[1] + _section_break(props.get(T_SECTPR)) if self.text_seen else 0)
         contacts = _contact_targets(links) if not out and page == 0 else []
         if contacts:
             # Icons that link (an envelope for mailto:, a logo for a profile) on a line of
@@ -379,10 +404,9 @@ class _Package:
         height = 1.2 * 12700.0 * (size or mark_size or style.size or 0.0) or _LINE_EMU
         return out, floating, height
 
-    def _number(self, ppr: Any, style: _Style) -> str:
+    def _number(self, ppr: Any, num: str | None, style: _Style) -> str:
         """The number Word shows before a list item ("1.", "a)", "2015"), counted in document
-        order; '' for bullets and formats not rendered."""
-        num = _num_id(ppr) if ppr is not None else None
+        order; '' for bullets and formats not rendered. ``num`` is the paragraph's own list."""
         ilvl = _ilvl(ppr) if ppr is not None else None
         if num is None:
             num = style.num
@@ -400,40 +424,43 @@ class _Package:
         *,
         floating: list[_Box],
     ) -> None:
+        # The tags in the order they are met most (runs, text, properties); the sets are disjoint.
         for child in el:
             tag = child.tag
-            if tag in _SKIP:
-                if tag == _q(W, "instrText") and child.text:
-                    m = re.search(r'HYPERLINK\s+"([^"]+)"', child.text)
-                    if m:
-                        links.append(m.group(1))
-                continue
-            if tag == T_RENDERED_BREAK or (tag == T_BR and child.get(_q(W, "type")) == "page"):
+            if tag == T_R:
+                run_pr = next(child.iterchildren(T_RPR), None)
+                inner = fmt if run_pr is None else self._run_format(run_pr, fmt)
+                if inner is not None:  # None: hidden text (a template's instructions), not on the page
+                    self._inline(child, pieces, boxes, links, inner, floating=floating)
+            elif tag == T_TEXT:
+                pieces.append((child.text or "", fmt))
+            elif tag in TEXT_TAGS:
+                if tag == T_BR and child.get(A_TYPE) == "page":
+                    self.breaks[any(t.strip() for t, _ in pieces)] += 1
+                pieces.append((text_of(child), fmt))
+            elif tag == T_RENDERED_BREAK:
                 # Word marks where a page began at the start of the first run on it.
                 self.breaks[any(t.strip() for t, _ in pieces)] += 1
-            if tag in TEXT_TAGS:
-                pieces.append((text_of(child), fmt))
-            elif tag == T_R:
-                run_pr = child.find(_q(W, "rPr"))
-                if run_pr is not None and _on_off(run_pr.find(_q(W, "vanish"))):
-                    continue  # hidden text (a template's instructions) is not on the page
-                inner = fmt if run_pr is None else _run_format(run_pr, self._char_format(run_pr, fmt))
-                self._inline(child, pieces, boxes, links, inner, floating=floating)
-            elif tag == _q(W, "hyperlink"):
-                target = self.rels.get(child.get(_q(R, "id"), ""), "")
+            elif tag in _SKIP:
+                if tag == T_INSTR and child.text:
+                    m = _HYPERLINK_FIELD.search(child.text)
+                    if m:
+                        links.append(m.group(1))
+            elif tag == T_HYPERLINK:
+                target = self.rels.get(child.get(A_RID, ""), "")
                 if target:
                     links.append(target)
                 self._inline(child, pieces, boxes, links, fmt, floating=floating)
             elif tag == T_ALT:
                 self._inline(_alternative(child), pieces, boxes, links, fmt, floating=floating)
-            elif tag == _q(W, "drawing"):
+            elif tag == T_DRAWING:
                 links.extend(self._picture_links(child))
                 group, anchored = self._drawing_boxes(child)
                 if anchored:
                     floating.extend(group)
                 elif group:
                     boxes.append(group)
-            elif tag == _q(W, "pict") or tag == _q(W, "object"):
+            elif tag == T_PICT or tag == T_OBJECT:
                 group = self._vml_boxes(child)
                 if any("position:absolute" in b.css for b in group):
                     floating.extend(group)
@@ -442,23 +469,39 @@ class _Package:
             elif tag in _INLINE_CONTAINERS or tag == T_CHOICE:
                 self._inline(child, pieces, boxes, links, fmt, floating=floating)
 
-    def _char_format(self, rpr: Any, outer: _Format) -> _Format:
-        """``outer`` with what the run's character style ("Strong", "Emphasis") sets."""
-        ref = rpr.find(_q(W, "rStyle"))
-        if ref is None:
-            return outer
+    def _run_format(self, rpr: Any, outer: _Format) -> _Format | None:
+        """``outer`` with what a run's properties set: its character style ("Strong",
+        "Emphasis"), then its own bold, italic and size. None for hidden text (w:vanish)."""
+        # One pass over the properties, the first of each kind (as find() gives it).
+        props: dict[Any, Any] = {}
+        for child in rpr:
+            props.setdefault(child.tag, child)
+        if _on_off(props.get(T_VANISH)):
+            return None
         b, i, s = outer
+        ref = props.get(T_RSTYLE)
+        if ref is not None:
+            cb, ci, cs = self._char_style(ref.get(A_VAL, ""))
+            b, i, s = (b if cb is None else cb, i if ci is None else ci, s if cs is None else cs)
+        b2, i2, s2 = _on_off(props.get(T_B)), _on_off(props.get(T_I)), _half_points(props.get(T_SZ))
+        return (b if b2 is None else b2, i if i2 is None else i2, s if s2 is None else s2)
+
+    def _char_style(self, sid: str) -> _Format:
+        """What a character style sets, through basedOn (None: it leaves it as it was)."""
+        if sid in self._char_styles:
+            return self._char_styles[sid]
+        b = i = None
+        s: float | None = None
         seen: set[str] = set()
-        chain: list[_Style] = []
-        cur: str | None = ref.get(_q(W, "val"), "")
-        while cur and cur not in seen and cur in self.styles:
+        cur: str | None = sid
+        # The nearest style in the chain that sets a value wins.
+        while cur and cur not in seen and (st := self._raw_style(cur)) is not None:
             seen.add(cur)
-            chain.append(self.styles[cur])
-            cur = chain[-1].based_on
-        for st in reversed(chain):
-            b = st.bold if st.bold is not None else b
-            i = st.italic if st.italic is not None else i
-            s = st.size if st.size is not None else s
+            b = st.bold if b is None else b
+            i = st.italic if i is None else i
+            s = st.size if s is None else s
+            cur = st.based_on
+        self._char_styles[sid] = (b, i, s)
         return (b, i, s)
 
     def _picture_links(self, drawing: Any) -> list[str]:
@@ -689,6 +732,33 @@ def _format_number(n: int, fmt: str) -> str | None:
     return None
 
 
+def _read_style(st: Any, sid: str) -> _Style:
+    """One w:style as it is defined, without what it inherits."""
+    style = _Style()
+    name = st.find(_q(W, "name"))
+    style.name = (name.get(A_VAL, "") if name is not None else sid).casefold()
+    based = st.find(_q(W, "basedOn"))
+    style.based_on = based.get(A_VAL) if based is not None else None
+    ppr = st.find(T_PPR)
+    if ppr is not None:
+        lvl = ppr.find(T_OUTLINE)
+        if lvl is not None and (val := lvl.get(A_VAL, "")).isdigit() and int(val) < 9:
+            style.level = int(val)
+        style.numbered = _num_id(ppr) not in (None, "0")
+        style.num, style.ilvl = _num_id(ppr), _ilvl(ppr)
+    rpr = st.find(T_RPR)
+    if rpr is not None:
+        style.bold = _on_off(rpr.find(T_B))
+        style.italic = _on_off(rpr.find(T_I))
+        style.size = _half_points(rpr.find(T_SZ))
+    m = re.fullmatch(r"heading (\d)", style.name)
+    if m and style.level is None:
+        style.level = int(m.group(1)) - 1
+    if style.name == "title" and style.level is None:
+        style.level = -1
+    return style
+
+
 def _int(value: str | None, default: int) -> int:
     return int(value) if value is not None and value.lstrip("-").isdigit() and len(value) < 10 else default
 
@@ -753,9 +823,9 @@ def _cell_span(tc: Any) -> tuple[int, str]:
     return span, "" if merge is None else merge.get(_q(W, "val"), "continue")
 
 
-def _section_break(ppr: Any) -> int:
-    """1 when the paragraph ends a section that starts the next on a new page, else 0."""
-    sect = ppr.find(_q(W, "sectPr")) if ppr is not None else None
+def _section_break(sect: Any) -> int:
+    """1 when a paragraph's section properties (w:sectPr, or None) end a section that starts
+    the next on a new page, else 0."""
     if sect is None:
         return 0
     kind = sect.find(_q(W, "type"))
@@ -783,12 +853,6 @@ def _alternative(alt: Any) -> Any:
         return choice
     fallback = alt.find(T_FALLBACK)
     return fallback if fallback is not None else []
-
-
-def _run_format(rpr: Any, outer: _Format) -> _Format:
-    b, i, s = outer
-    b2, i2, s2 = _on_off(rpr.find(_q(W, "b"))), _on_off(rpr.find(_q(W, "i"))), _half_points(rpr.find(_q(W, "sz")))
-    return (b if b2 is None else b2, i if i2 is None else i2, s if s2 is None else s2)
 
 
 def _margins(document: Any) -> tuple[float, float]:
@@ -838,27 +902,36 @@ def _contact_targets(links: list[str]) -> list[str]:
     return out
 
 
+def _grandchild(el: Any, child: str, tag: str) -> Any:
+    """``el.find("child/tag")`` without lxml's path parser (a Python module): the first ``tag``
+    under any ``child`` of ``el``, or None."""
+    for middle in el.iterchildren(child):
+        for found in middle.iterchildren(tag):
+            return found
+    return None
+
+
 def _ilvl(ppr: Any) -> int | None:
-    el = ppr.find(f"{_q(W, 'numPr')}/{_q(W, 'ilvl')}")
-    val = el.get(_q(W, "val"), "") if el is not None else ""
+    el = _grandchild(ppr, T_NUMPR, T_ILVL)
+    val = el.get(A_VAL, "") if el is not None else ""
     return int(val) if val.isdigit() and int(val) < 9 else None
 
 
 def _num_id(ppr: Any) -> str | None:
-    num = ppr.find(f"{_q(W, 'numPr')}/{_q(W, 'numId')}")
-    return None if num is None else num.get(_q(W, "val"))
+    num = _grandchild(ppr, T_NUMPR, T_NUMID)
+    return None if num is None else num.get(A_VAL)
 
 
 def _on_off(el: Any) -> bool | None:
     if el is None:
         return None
-    return el.get(_q(W, "val"), "true") not in ("0", "false", "off", "none")
+    return el.get(A_VAL, "true") not in ("0", "false", "off", "none")
 
 
 def _half_points(el: Any) -> float | None:
     if el is None:
         return None
-    val = el.get(_q(W, "val"), "")
+    val = el.get(A_VAL, "")
     return int(val) / 2 if val.isdigit() else None
 
 
