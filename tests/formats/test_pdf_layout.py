@@ -63,3 +63,69 @@ def test_pdf_right_to_left_list_item_after_a_tab_wraps() -> None:
     ]
     lines = read_lines(build([Page(runs, width=540)]))
     assert lines[0].text == first + " " + second and lines[0].bullet
+
+
+def _table(rows: list[list[tuple[str, float]]], step: float = 9.0) -> list[str]:
+    """Rows of cells (text, left) one ``step`` apart, under a heading; tight lines, as Word's tables."""
+    runs = [Run("Experience", 30, 80, size=12)]
+    for i, row in enumerate(rows):
+        runs += [Run(text, x, 100 + step * i) for text, x in row]
+    runs.append(Run("Plain text well under the table.", 30, 100 + step * len(rows) + 40))
+    return _texts(read_lines(build([Page(runs, width=595)])))
+
+
+def test_pdf_table_row_whose_cells_wrap_is_one_line_of_its_cells() -> None:
+    texts = _table(
+        [
+            [("Software", 30), ("Nordwind Group", 250), ("Springfield,", 420), ("since 02/2023", 520)],
+            [("Development", 30), ("Ltd", 270), ("Germany", 415)],
+            [("Intern", 30)],
+        ]
+    )
+    assert texts[1] == "Software Development Intern\tNordwind Group Ltd\tSpringfield, Germany\tsince 02/2023"
+
+
+def test_pdf_table_row_whose_dates_cell_wraps_after_a_dash_is_one_line() -> None:
+    texts = _table(
+        [
+            [("Architect", 30), ("Northwind", 250), ("Springfield,", 420), ("08/2022 -", 520)],
+            [("Student job", 30), ("Ltd", 270), ("Germany", 415), ("02/2023", 522)],
+        ]
+    )
+    assert texts[1] == "Architect Student job\tNorthwind Ltd\tSpringfield, Germany\t08/2022 - 02/2023"
+
+
+def test_pdf_table_rows_that_fill_every_cell_stay_rows() -> None:
+    texts = _table(
+        [
+            [("German", 30), ("C1", 250), ("native", 420)],
+            [("English", 30), ("B2", 250), ("work", 420)],
+        ]
+    )
+    assert texts[1:3] == ["German\tC1\tnative", "English\tB2\twork"]
+
+
+def test_pdf_details_under_a_dated_head_stay_lines_of_their_own() -> None:
+    texts = _table(
+        [
+            [("MS", 30), ("Nordvale University (Springfield)", 70), ("2013-2015", 480)],
+            [("College of Natural Sciences", 70)],
+            [("Department of Animal Science", 70)],
+        ],
+        step=14,
+    )
+    assert texts[1:4] == [
+        "MS\tNordvale University (Springfield)\t2013-2015",
+        "College of Natural Sciences",
+        "Department of Animal Science",
+    ]
+
+
+def test_pdf_form_rows_with_labels_are_not_cells_that_wrap() -> None:
+    texts = _table(
+        [
+            [("Name:", 30), ("Ada Example", 120), ("Born:", 300), ("1990,", 400)],
+            [("Springfield", 120), ("Married", 400)],
+        ]
+    )
+    assert texts[1:3] == ["Name:\tAda Example\tBorn:\t1990,", "Springfield\tMarried"]

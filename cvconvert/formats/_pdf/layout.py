@@ -503,7 +503,102 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
             head.measure()
             body = None
         out.extend(ln for ln in (head, body) if ln is not None and ln.text)
-    return _unwrap(out)
+    return _unwrap(_wrapped_cells(out))
+
+
+def _pieces(line: PageLine) -> list[list[Word]] | None:
+    """A one-row line's words between its tabs, or None when they do not match its text's tabs."""
+    pieces = [[line.words[0]]]
+    for prev, w in itertools.pairwise(line.words):
+        if w.x0 - prev.x1 > TAB_GAP * max(prev.size, w.size, 1.0):
+            pieces.append([w])
+        elif w.x0 < prev.x0 or abs(w.base - prev.base) > 0.5:
+            return None  # not one row in order of position (right to left, or grown already)
+        else:
+            pieces[-1].append(w)
+    return pieces if len(pieces) == line.text.count("\t") + 1 else None
+
+
+# A cell's text that goes on in the cell's next line: a comma, a dash or a slash at its end.
+_CELL_GOES_ON = re.compile(r"[,\-–—/&+]$")
+
+
+def _wrapped_cells(lines: list[PageLine]) -> list[PageLine]:
+    """A table row whose cells wrap ("Software<tab>Nordwind<tab>Berlin,<tab>since 2023" over
+    "Development<tab>Germany") is one line of its cells' texts, each cell's lines joined.
+
+    A row of three cells or more takes the lines just below it whose pieces each fall in one of
+    its cells, when the cell above a piece ends in a comma or a dash, or when the line fills fewer
+    cells than the row and more than one (or follows a line taken already). Two rows of a table
+    that both fill every cell ("German<tab>C1<tab>native" over "English<tab>B2<tab>work") stay
+    two rows, and so do lines of details under a dated head, all in one cell; a label (a piece
+    ending in ':') is a form's row, never a wrap.
+    """
+    out: list[PageLine] = []
+    i = 0
+    while i < len(lines):
+        head = lines[i]
+        i += 1
+        out.append(head)
+        pieces = _pieces(head) if "\t" in head.text and not head.bullet else None
+        if pieces is None or len(pieces) < 3 or _labelled(pieces):
+            continue
+        gaps = [(a[-1].x1 + b[0].x0) / 2 for a, b in itertools.pairwise(pieces)]
+        bounds = [pieces[0][0].x0 - head.size, *gaps, float("inf")]
+        cells: list[list[Word]] = [list(p) for p in pieces]
+        size = head.size
+        base = pieces[0][0].base
+        taken = 0
+        while i < len(lines) and taken < 4:
+            below = lines[i]
+            more = _pieces(below) if below.column == head.column and not below.bullet else None
+            if more is None or _labelled(more) or abs(below.size - size) > 0.5:
+                break
+            step = more[0][0].base - base
+            if not 0.5 * size <= step <= 1.5 * size:
+                break
+            slots = [_slot(bounds, p) for p in more]
+            if None in slots or len(set(slots)) < len(slots):
+                break
+            fewer = len(more) < len(pieces) and (taken > 0 or len(set(slots)) > 1)
+            if not fewer and not any(_CELL_GOES_ON.search(cells[k][-1].text) for k in slots if k is not None):
+                break
+            for slot, piece in zip(slots, more, strict=True):
+                cells[slot if slot is not None else 0].extend(piece)
+            base = more[0][0].base
+            taken += 1
+            i += 1
+        if taken:
+            head.words = [w for cell in cells for w in cell]
+            head.text = "\t".join(_cell_text(cell) for cell in cells)
+            head.measure()
+    return out
+
+
+def _labelled(pieces: list[list[Word]]) -> bool:
+    return any(p[-1].text.endswith(":") for p in pieces)
+
+
+def _slot(bounds: list[float], piece: list[Word]) -> int | None:
+    """The cell that a piece of a lower line falls in, between the middles of the gaps around
+    the cell (cells may be centred or set right: a date under a date)."""
+    x0, x1 = piece[0].x0, max(w.x1 for w in piece)
+    for k in range(len(bounds) - 1):
+        if bounds[k] <= x0 and x1 <= bounds[k + 1]:
+            return k
+    return None
+
+
+def _cell_text(words: list[Word]) -> str:
+    """A cell's words as text: its rows joined by a space, or across a hyphen at the wrap."""
+    text = _line_text(words[:1])
+    for prev, w in itertools.pairwise(words):
+        if abs(w.base - prev.base) > 0.5:
+            hyphen = prev.text.endswith(_SOFT) or (prev.text.endswith("-") and len(prev.text) > 1)
+            text = text[:-1] + w.text if hyphen and w.text[:1].islower() else text + " " + w.text
+        else:
+            text += _line_text([prev, w])[len(prev.text) :]
+    return text.replace(_SOFT, "-")
 
 
 _SOFT = "\ufffe"  # PDFium's mark for a hyphen it saw at the end of a line
