@@ -210,6 +210,9 @@ _PIECE_SPLIT = re.compile(
     # A dash spaced on one side only ("Agent –Nordvale Health", "Agent– Nordvale") in scripts without
     # capitals to tell a name's start.
     r"|\s+[–—](?=[^\W\d])|(?<=[^\W\d])[–—]\s+"
+    # A hyphen glued to the word before and spaced from the next ("Bachillerato- Escuela Nordvale",
+    # "Escuela n°1- Profesorado"); not a German or Dutch elision ("Hoch- und Tiefbau").
+    r"|(?<=\w)-\s+(?=[^\W\d])(?!(?:und|oder|bzw|and|or|en|of|et|ou|y|o|e|i|u|a|und)\s)"
     # Chinese and Japanese run words together: a space between two of their characters parts fields
     # ("学士 某某大学 计算机").
     r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+(?=[\u3040-\u30ff\u4e00-\u9fff])"

@@ -73,7 +73,23 @@ _ROLE = re.compile(
     r"μηχανικ\w*|προγραμματιστ\w*|υπεύθυν\w*|σύμβουλ\w*|αναλυτ\w*|καθηγητ\w*|"  # el
     r"utvecklare|ingenjör|konsult|lärare|projektledare|"  # sv
     r"pengembang|insinyur|magang|staf|manajer|karyawan|"  # id
-    r"lập trình viên|kỹ sư|thực tập sinh|nhân viên|trưởng phòng|giám đốc|chuyên viên"  # vi
+    r"lập trình viên|kỹ sư|thực tập sinh|nhân viên|trưởng phòng|giám đốc|chuyên viên|giáo viên|"  # vi
+    # Jobs without a degree and service jobs, per language (en es pt fr de it nl pl ru tr hu el sv id).
+    r"waitress|bartender|barista|salesperson|cook|babysitter|mentor|coach|trainer|apprentice|paralegal|lawyer|"
+    r"attorney|pharmacist|physician|surgeon|dentist|freelancer|"
+    r"aprendiz|vendedor|encargad[oa]|cajer[oa]|camarer[oa]|meser[oa]|recepcionista|administrativ[oa]|"
+    r"atendente|estagiária|operador|repositor|"
+    r"vendeuse|vendeur|serveur|serveuse|employée?|animat(?:eur|rice)|conseill(?:er|ère)|gestionnaire|"
+    r"verkäufer|kellner|betreuer|erzieher|"
+    r"impiegat[oa]|commess[oa]|camerier[ea]|operaio|responsabile|addett[oa]|educat(?:ore|rice)|"
+    r"verkoper|docent|"
+    r"sprzedaw\w*|kelner\w*|asystent\w*|praktykant\w*|"
+    r"продав\w*|официант\w*|оператор\w*|консультант\w*|бухгалтер\w*|юрист\w*|водител\w*|администратор\w*|"
+    r"garson|muhasebeci|temsilcisi|"
+    r"eladó|pincér|asszisztens|"
+    r"πωλητ\w*|βοηθ\w*|"
+    r"säljare|"
+    r"asisten|guru"
     r")(?:s|in|innen|e|es|a|as|ки|ка|ом)?\b"
     # German compounds end in the word that makes them a job: "Projektleiterin", "Softwareentwickler".
     r"|\w(?:leiter|entwickler|berater|ingenieur|manager|assistent|referent|praktikant|techniker|kaufmann|"
@@ -82,7 +98,7 @@ _ROLE = re.compile(
     r"|エンジニア|プログラマ|ディレクター|プロデューサー|リーダー|マネージャー|デザイナー|部長|課長|主任|係長|取締役"
     r"|インターン|講師|研究員"  # ja
     r"|개발자|엔지니어|연구원|인턴|팀장|매니저|사원|대리|과장|부장|디자이너"  # ko
-    r"|מפתח|מהנדס|מנהל|רכז|מתכנת|יועץ|אנליסט"  # he
+    r"|מפתח|מהנדס|מנהל|רכז|מתכנת|יועץ|אנליסט|נציג|רפרנט|מזכיר|טכנאי|מלצר|קופאי|מדריך"  # he
     r"|برنامه‌نویس|برنامه نویس|مهندس|کارشناس(?!ی)|مدیر|کارآموز|توسعه‌دهنده|توسعه دهنده|پژوهشگر|مدرس)"  # fa
 )
 _DEGREE = re.compile(
@@ -95,6 +111,7 @@ _DEGREE = re.compile(
     r"high school|secondary|grado\b|técnico|tecnico|ingeniería|associate\b|"
     r"бакалавр|магистр|специалитет|аспирант|кандидат|среднее|высшее|"
     r"bachelorstudium|masterstudium|diplôme|bachillerato|bachiller|doctorado|máster|bacharel|tecnólogo|pós-graduação|"
+    r"profesorado|magisterio|tecnicatura|"
     r"especialização|"  # de fr es pt
     r"laurea|magistrale|triennale|dottorato|maturità|"  # it
     r"propedeuse|doctoraal|havo\b|vwo\b|mbo\b|hbo\b|"  # nl

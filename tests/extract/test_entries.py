@@ -53,6 +53,17 @@ def head(*texts: str, key: str = "work") -> dict[str, str]:
         ("מפתח תוכנה", "role"),  # he
         ("برنامه‌نویس", "role"),  # fa
         ("Programador", "role"),  # es
+        # Jobs without a degree and service jobs.
+        ("Barista", "role"),  # en
+        ("Cajera", "role"),  # es
+        ("Jovem Aprendiz", "role"),  # pt
+        ("Serveuse", "role"),  # fr
+        ("Verkäuferin", "role"),  # de
+        ("Commessa", "role"),  # it
+        ("Sprzedawca", "role"),  # pl
+        ("Официант", "role"),  # ru
+        ("Pincér", "role"),  # hu
+        ("נציגת שירות", "role"),  # he
     ],
 )
 def test_organisation_and_title_words_per_language(text: str, kind: str | None) -> None:
@@ -677,3 +688,10 @@ def test_one_table_row_per_entry_keeps_an_undated_row_an_entry_of_its_own() -> N
         ("Faculdade Nordvale de Informática", None),
         ("Escola Técnica Eastmoor", "2019-12"),
     ]
+
+
+def test_a_hyphen_glued_to_the_word_before_and_spaced_after_separates_pieces() -> None:
+    got = head("Escuela Nordvale n°1- Profesorado de música", key="education")
+    assert (got["org"], got["role"]) == ("Escuela Nordvale n°1", "Profesorado de música")
+    # An elided compound keeps its hyphen: "Hoch- und Tiefbau".
+    assert head("Hoch- und Tiefbau Nordwind GmbH")["org"] == "Hoch- und Tiefbau Nordwind GmbH"
