@@ -129,3 +129,18 @@ def test_pdf_form_rows_with_labels_are_not_cells_that_wrap() -> None:
         ]
     )
     assert texts[1:3] == ["Name:\tAda Example\tBorn:\t1990,", "Springfield\tMarried"]
+
+
+def test_pdf_right_to_left_captions_in_the_right_margin_come_before_their_entries() -> None:
+    # A Persian or Hebrew CV's section titles in a narrow column at the right, entries at the left:
+    # the mirror image of captions in the left margin.
+    captions = ("אבגד הוז", "חטיכ", "למנס עפצ")
+    runs = []
+    for i, caption in enumerate(captions):
+        y = 100 + 70 * i
+        runs.append(Run(caption, 540 - 5.56 * len(caption), y, rtl=True))
+        for k in range(4):
+            text = f"{'קרשת אבגד'[k:]} {i}{k}"
+            runs.append(Run(text, 400 - 5.56 * len(text), y + 13 * k, rtl=True))
+    texts = _texts(read_lines(build([Page(runs, width=595)])))
+    assert [texts.index(c) for c in captions] == [0, 5, 10]

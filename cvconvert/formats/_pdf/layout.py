@@ -251,6 +251,7 @@ class _Flow:
     # Rows of a caption or dates column beside its entries: the part left of ``split`` is a line
     # of its own before the rest of the row, as a table's cells are.
     split: float | None = None
+    right: bool = False  # the caption column is the part right of ``split`` (right to left)
 
 
 def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> list[_Flow]:
@@ -271,15 +272,18 @@ def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> li
     # Whether the two sides are a table or two flows is decided once for the page: a band of
     # three rows under a full-width name says little on its own.
     lc, rc = _chunked(left_rows), _chunked(right_rows)
-    table = _table_like(lc, rc)
+    # A right-to-left page has its dates or captions in the right margin: the mirror image.
+    rtl = _rtl(" ".join(w.text for row in page_rows for w in row))
+    table = _table_like(rc, lc) if rtl else _table_like(lc, rc)
     narrow_left = _width(left_rows) < _width(right_rows)
+    captions = narrow_left != rtl
     flows: list[_Flow] = []
     band: list[int] = []
 
     def close() -> None:
         if band and table:
             # Dates at the right margin stay on their line after a tab ("Engineer<tab>2019 - 2021").
-            flows.append(_Flow([page_rows[i] for i in band], 0, split=mid if narrow_left else None))
+            flows.append(_Flow([page_rows[i] for i in band], 0, split=mid if captions else None, right=rtl))
         elif band:
             flows.extend(_columns([page_rows[i] for i in band], mid, page_width, depth))
         band.clear()
@@ -433,7 +437,8 @@ def _cells(flow: _Flow) -> list[tuple[list[Word], list[Word]]]:
     """The flow's rows as (caption, rest): cut in two at the split of a caption column."""
     if flow.split is None:
         return [([], row) for row in flow.rows]
-    return [_sides(row, flow.split) for row in flow.rows]
+    sides = [_sides(row, flow.split) for row in flow.rows]
+    return [(right, left) for left, right in sides] if flow.right else sides
 
 
 def _logical(words: list[Word]) -> list[Word]:
