@@ -227,7 +227,8 @@ def _split_head(lines: list[Line], key: str, *, order: str | None = None) -> tup
     fields: dict[str, str] = {}
     typed = _typed_head(_wrapped_titles(lines, key), key, fields, order)
     dated = {n for n, line in enumerate(lines) if _undated(line.text) != line.text}
-    rest, role_rest = _fill_slots(_org_beside_dates_first(typed, dated, fields), fields, order)
+    typed = _org_beside_dates_first(_named_place_over_title(typed), dated, fields)
+    rest, role_rest = _fill_slots(typed, fields, order)
     _cut_cjk_org(fields, key)
     if key == "education":
         _institution_after_subunit(fields)
@@ -599,6 +600,23 @@ def _org_beside_dates_first(typed: list[_Typed], dated: set[int], fields: dict[s
     for i, (text, kind, number) in enumerate(typed):
         if kind is None and number in dated and number != role_line and per_line[number] == 1:
             return [(text, "org", number), *typed[:i], *typed[i + 1 :]]
+    return typed
+
+
+def _named_place_over_title(typed: list[_Typed]) -> list[_Typed]:
+    """ "Nordwind Express, UK  Sep 2016 – present" over "Software Engineer – Payment Network": the
+    line over the title reads as a place as a whole, but before its comma stands a name no place
+    list knows, the employer (the piece beside the title is a team)."""
+    if any(kind == "org" for _, kind, _ in typed):
+        return typed
+    role_line = next((n for _, k, n in typed if k == "role"), -1)
+    if not any(k is None and n == role_line for _, k, n in typed):
+        return typed
+    for i, (text, kind, number) in enumerate(typed):
+        pieces = _split_commas(text)
+        if kind == "place" and number < role_line and len(pieces) > 1 and not _is_place(pieces[0]):
+            name, place = pieces[0], ", ".join(pieces[1:])
+            return [*typed[:i], (name, "org", number), (place, "place", number), *typed[i + 1 :]]
     return typed
 
 

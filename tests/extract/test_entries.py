@@ -695,3 +695,11 @@ def test_a_hyphen_glued_to_the_word_before_and_spaced_after_separates_pieces() -
     assert (got["org"], got["role"]) == ("Escuela Nordvale n°1", "Profesorado de música")
     # An elided compound keeps its hyphen: "Hoch- und Tiefbau".
     assert head("Hoch- und Tiefbau Nordwind GmbH")["org"] == "Hoch- und Tiefbau Nordwind GmbH"
+
+
+def test_a_name_and_country_over_a_title_line_name_the_employer() -> None:
+    got = head("Nordwind Express, UK\tSep 2016 – present", "Software Engineer – Payment Network")
+    assert (got["org"], got["place"], got["role"]) == ("Nordwind Express", "UK", "Software Engineer")
+    # A town and its state under the title line stay the place.
+    got = head("NORDWIND | SOFTWARE ENGINEER", "July 2018 - September 2019 | Search Infra | Menlo Park, CA")
+    assert got["org"] == "NORDWIND"
