@@ -2,8 +2,8 @@
 
 Why not ``concurrent.futures.ProcessPoolExecutor``: a job running there cannot be cancelled,
 and killing one of its processes breaks the whole pool. Here each worker is a process of our
-own (started by *spawn*: the server's threads are not forked), talking over one pipe; the loop
-waits for replies with ``add_reader``, so no thread waits per request. A job past its time is
+own (started by *spawn*: the server's threads are not forked), talking over one socket pair; a
+task per worker reads its replies without blocking the loop, so no thread waits per request. A job past its time is
 answered :class:`TimedOut` and its worker is killed and replaced; when every worker is busy and
 ``queue`` requests already wait, the next is refused at once with :class:`Busy`.
 """
@@ -12,17 +12,22 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import logging
 import multiprocessing
+import os
 import pickle
+import socket
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
-# Jobs larger than this are sent from a thread: a pipe takes 64 kB at a time, and the loop must
-# not wait while a worker drains a 20 MB upload.
-_SEND_INLINE = 256 * 2**10
+log = logging.getLogger("cvconvert.service")
+
+# multiprocessing.Connection's framing, which the worker's end reads and writes: a 4-byte
+# big-endian length, or -1 and an 8-byte length for a message of 2 GiB or more.
+_HEADER, _LONG = struct.Struct("!i"), struct.Struct("!Q")
 
 
 class Busy(Exception):
@@ -40,10 +45,11 @@ class WorkerDied(Exception):
 @dataclass(eq=False)
 class _Worker:
     process: BaseProcess
-    conn: Connection
+    sock: socket.socket
     state: Literal["starting", "idle", "busy", "gone"] = "starting"
     jobs: int = 0
     reply: asyncio.Future[bytes] | None = None
+    listener: asyncio.Task[None] | None = None
 
 
 @dataclass
@@ -101,7 +107,6 @@ class Pool:
         workers = list(self._workers)
         for worker in workers:
             self._forget(worker)
-            worker.conn.close()
         loop = asyncio.get_running_loop()
         await asyncio.gather(*(loop.run_in_executor(None, _stop, w.process) for w in workers))
 
@@ -111,20 +116,26 @@ class Pool:
         process = self._context.Process(target=self.target, args=(theirs, *self.args), daemon=True)
         process.start()
         theirs.close()
-        worker = _Worker(process, mine)
+        # Our end as a non-blocking socket the loop reads and writes (a Connection's reads block).
+        sock = socket.socket(fileno=os.dup(mine.fileno()))
+        mine.close()
+        sock.setblocking(False)
+        worker = _Worker(process, sock)
         self._workers.add(worker)
         self.stats.started += 1
-        self._loop.add_reader(mine.fileno(), self._readable, worker)
+        worker.listener = self._loop.create_task(self._listen(worker))
 
     def _forget(self, worker: _Worker) -> None:
+        """Take ``worker`` out of the pool and close our end (it exits when it sees that)."""
         if worker.state == "gone":
             return
         worker.state = "gone"
         self._workers.discard(worker)
         if worker in self._idle:
             self._idle.remove(worker)
-        if self._loop is not None and not worker.conn.closed:
-            self._loop.remove_reader(worker.conn.fileno())
+        if worker.listener is not None and worker.listener is not asyncio.current_task():
+            worker.listener.cancel()
+        worker.sock.close()
 
     def _replace(self, worker: _Worker, why: Literal["timeout", "died", "recycled"]) -> None:
         """Kill ``worker`` (it may be stuck in native code) and start another in its place."""
@@ -133,7 +144,6 @@ class Pool:
         self.stats.replaced[why] += 1
         if why != "recycled":
             worker.process.kill()
-        worker.conn.close()
         assert self._loop is not None
         self._loop.run_in_executor(None, _stop, worker.process)
         # A worker that dies before it is ready (a broken install) is not started again and
@@ -179,10 +189,7 @@ class Pool:
         worker.state, worker.reply = "busy", reply
         message = pickle.dumps((kind, args), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            if len(message) > _SEND_INLINE:
-                await loop.run_in_executor(None, worker.conn.send_bytes, message)
-            else:
-                worker.conn.send_bytes(message)
+            await loop.sock_sendall(worker.sock, _frame(message))
         except OSError:
             self._replace(worker, "died")
             raise WorkerDied() from None
@@ -224,16 +231,31 @@ class Pool:
                 return
         self._idle.append(worker)
 
-    def _readable(self, worker: _Worker) -> None:
-        """The worker said something: ready, a reply, or (end of file) that it died."""
+    async def _listen(self, worker: _Worker) -> None:
+        """Read the worker's messages as they come; at end of file it died."""
+        loop = asyncio.get_running_loop()
+        buffer = bytearray()
         try:
-            data = worker.conn.recv_bytes()
-        except (EOFError, OSError):
+            while True:
+                want = _frame_size(buffer)
+                chunk = await loop.sock_recv(worker.sock, max(2**16, want - len(buffer)))
+                if not chunk:
+                    break
+                buffer += chunk
+                while (size := _frame_size(buffer)) <= len(buffer):
+                    start = size - _message_size(buffer)
+                    self._heard(worker, bytes(buffer[start:size]))
+                    del buffer[:size]
+        except OSError:
+            pass
+        if worker.state != "gone":
             reply = worker.reply
             self._replace(worker, "died")
             if reply is not None and not reply.done():
                 reply.set_exception(WorkerDied())
-            return
+
+    def _heard(self, worker: _Worker, data: bytes) -> None:
+        """The worker said something: that it is ready, or its reply."""
         if worker.state == "starting":
             self._ready.set()
             self._release(worker)
@@ -248,9 +270,40 @@ class Pool:
             self._release(worker)
 
 
+def _frame(message: bytes) -> bytes:
+    """``message`` with the length header the worker's Connection.recv_bytes expects."""
+    if len(message) > 0x7FFFFFFF:
+        return _HEADER.pack(-1) + _LONG.pack(len(message)) + message
+    return _HEADER.pack(len(message)) + message
+
+
+def _message_size(buffer: bytearray) -> int:
+    """The length of the message whose header starts ``buffer`` (-1 when the header is not whole)."""
+    if len(buffer) < _HEADER.size:
+        return -1
+    (size,) = _HEADER.unpack_from(buffer)
+    if size != -1:
+        return int(size)
+    if len(buffer) < _HEADER.size + _LONG.size:
+        return -1
+    return int(_LONG.unpack_from(buffer, _HEADER.size)[0])
+
+
+def _frame_size(buffer: bytearray) -> int:
+    """Bytes of the first whole frame in ``buffer`` (header and message), or a size past the
+    buffer's end while it is not whole."""
+    size = _message_size(buffer)
+    if size < 0:
+        return len(buffer) + _HEADER.size + _LONG.size
+    head = _HEADER.size + (_LONG.size if _HEADER.unpack_from(buffer)[0] == -1 else 0)
+    return head + size
+
+
 def _stop(process: BaseProcess) -> None:
     """Wait for a worker to end (it ends when its pipe closes); kill it after a second."""
     process.join(1.0)
     if process.is_alive():
         process.kill()
         process.join()
+    if process.exitcode not in (0, -9):
+        log.warning("worker %s ended with exit code %s", process.pid, process.exitcode)

@@ -113,6 +113,7 @@ def read(
 ) -> Reply:
     """Read ``data``: the résumé as JSON Resume text, the reader's report and what was found."""
     values = dict(options or {})
+    _check_size(data, name)
     in_format = api.resolve_format(from_, name, data)
     _refuse_file_options(values, (in_format.read_options,))
     resume, report = api.read_loaded(data, in_format, name, strict=strict, **values)
@@ -247,6 +248,7 @@ def _convert(
     options: Mapping[str, str],
 ) -> tuple[bytes, Report, Resume, Format]:
     """What :func:`cvconvert.api.convert` does, on bytes, naming the client's file in errors."""
+    _check_size(data, name)
     in_format = api.resolve_format(from_, name, data)
     read_values, write_values = api.split_options(options, in_format, out_format)
     _refuse_file_options(options, (in_format.read_options, out_format.write_options))
@@ -258,6 +260,13 @@ def _convert(
         )
         raise LossError(Report(report.notes + written.notes), name, side=side)
     return output, report.extend(written), resume, in_format
+
+
+def _check_size(data: bytes, name: str) -> None:
+    """The readers' input limit, which :func:`cvconvert.api.load_bytes` applies to files."""
+    limit = limits.current().max_input_bytes
+    if len(data) > limit:
+        raise LimitExceededError(f"larger than the input limit of {limit:,} bytes", source=name)
 
 
 def _refuse_file_options(options: Mapping[str, object], models: tuple[type[Options], ...]) -> None:
