@@ -1296,3 +1296,34 @@ def test_issue_14_a_language_hint_holds_for_its_own_call_only() -> None:
     assert extract(english)[0].to_data() == alone  # the Polish hint did not outlive its call
     assert extract(english, lang="pl")[0].work[0].startDate == "2019-07"  # type: ignore[index]  # lipiec: July
     assert extract(english)[0].to_data() == alone
+
+
+def test_word_list_numbers_are_list_marks_and_a_blank_list_level_marks_nothing() -> None:
+    # A python-docx document whose "Heading 1" is tied to a list level that shows nothing (as
+    # Word templates number their headings), with items numbered by Word ("List Number": "1.").
+    from docx.oxml import parse_xml as docx_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(
+        0,
+        docx_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="none"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(docx_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    heading = d.styles["Heading 1"].element.get_or_add_pPr()
+    heading.append(docx_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="90"/></w:numPr>'))
+    d.add_paragraph("Ada Example", style="Title")
+    d.add_heading("Achievements", level=1)
+    d.add_paragraph("Opened the Leeds office", style="List Number")
+    d.add_paragraph("Halved the build time", style="List Number")
+    lines = read_lines(_save(d))
+    assert [(ln.text, ln.bullet) for ln in lines] == [
+        ("Ada Example", False),
+        ("Achievements", False),
+        ("Opened the Leeds office", True),
+        ("Halved the build time", True),
+    ]

@@ -6,8 +6,12 @@ links are beyond python-docx) and checks the lines the engine receives: their or
 
 from __future__ import annotations
 
+import io
+import zipfile
+
+from cvconvert._input import open_zip
 from cvconvert.extract.lines import Line
-from cvconvert.formats._docx.order import _Level, _Lists, read_lines
+from cvconvert.formats._docx.order import _Level, _Lists, _Package, read_lines
 from tests.helpers import zip_of
 
 NS = (
@@ -694,3 +698,71 @@ def test_hidden_text_is_not_read() -> None:
     hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t>Type your name here. </w:t></w:r>"
     shown = '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>Jane Example</w:t></w:r>'
     assert _texts(read_lines(_docx(f"<w:p>{hidden}{shown}</w:p>"))) == ["Jane Example"]
+
+
+def test_a_list_level_that_shows_no_mark_makes_no_list_item() -> None:
+    # Templates tie their heading styles to a list whose levels show nothing (w:numFmt "none",
+    # an empty w:lvlText): the page shows a plain heading, not a list item.
+    numbering = (
+        f'<w:abstractNum w:abstractNumId="0">{_level(0, "none", "")}{_level(1, "none", "%2")}'
+        f"{_level(2, 'decimal', '%3.')}{_level(3, 'bullet', '•')}</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = (
+        _item(1, 0, "Experience", heading=True)
+        + _item(1, 1, "Northwind Ltd")
+        + _item(1, 2, "Built a shop")
+        + _item(1, 3, "in Python")
+    )
+    lines = read_lines(_docx(body, numbering=numbering))
+    assert [(ln.text, ln.bullet) for ln in lines] == [
+        ("Experience", False),
+        ("Northwind Ltd", False),
+        ("Built a shop", True),  # shown as "1.": a list item, its bare number left out
+        ("in Python", True),
+    ]
+
+
+def test_a_damaged_list_part_read_late_keeps_the_place_of_its_note() -> None:
+    # numbering.xml is read at the first numbered paragraph, after the headers: its note still
+    # comes where reading the parts in package order put it, before the header's.
+    parts = zipfile.ZipFile(io.BytesIO(_docx(_item(1, 0, "Built a shop"), numbering="<x/>", headers={"rIdH": ""})))
+    members = {name: parts.read(name) for name in parts.namelist()}
+    members["word/numbering.xml"] = b"<w:numbering><broken>"
+    members["word/rIdH.xml"] = b"<w:hdr><broken>"
+    sect = '<w:headerReference r:id="rIdH" w:type="default"/>'
+    members["word/document.xml"] = members["word/document.xml"].replace(b"<w:pgMar", sect.encode() + b"<w:pgMar")
+    package = _Package(open_zip(zip_of(members), "Word file"))
+    lines = package.lines()
+    assert [(ln.text, ln.bullet) for ln in lines] == [("Built a shop", True)]
+    assert [note.split(" skipped")[0] for note in package.skipped] == ["word/numbering.xml", "word/rIdH.xml"]
+    # Without a numbered paragraph the list part is not read at all.
+    members["word/document.xml"] = members["word/document.xml"].replace(b"<w:numPr>", b"<w:x>")
+    members["word/document.xml"] = members["word/document.xml"].replace(b"</w:numPr>", b"</w:x>")
+    package = _Package(open_zip(zip_of(members), "Word file"))
+    assert [ln.text for ln in package.lines()] == ["Built a shop"]
+    assert [note.split(" skipped")[0] for note in package.skipped] == ["word/rIdH.xml"]
+
+
+def test_styles_and_lists_read_on_demand_keep_the_last_definition_and_any_order() -> None:
+    # A style may be based on one defined after it, and of two definitions of one id the
+    # last counts (as when every definition was read up front); so for list definitions.
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="Name"><w:name w:val="Name"/><w:basedOn w:val="Big"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Big"><w:name w:val="Big"/><w:rPr><w:sz w:val="20"/></w:rPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Big"><w:name w:val="Big"/><w:rPr><w:b/><w:sz w:val="40"/></w:rPr>'
+        "</w:style>"
+    )
+    numbering = (
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        f'<w:abstractNum w:abstractNumId="0">{_level(0, "decimal", "Step %1")}</w:abstractNum>'
+        f'<w:abstractNum w:abstractNumId="0">{_level(0, "upperRoman", "Part %1")}</w:abstractNum>'
+    )
+    body = '<w:p><w:pPr><w:pStyle w:val="Name"/></w:pPr><w:r><w:t>Ada Example</w:t></w:r></w:p>'
+    body += _item(1, 0, "Plan") + _item(1, 0, "Build")
+    lines = read_lines(_docx(body, styles=styles, numbering=numbering))
+    assert [(ln.text, ln.bold, ln.size) for ln in lines] == [
+        ("Ada Example", True, 20.0),
+        ("Part I Plan", False, 0.0),
+        ("Part II Build", False, 0.0),
+    ]

@@ -60,6 +60,8 @@ def _order_boxes(group: list[_Box]) -> list[Line]:
 
 def _right_to_left(boxes: list[_Box]) -> bool:
     """Most letters Hebrew or Arabic: columns are read from the right."""
+    if not any(_RTL.search(line.text) for box in boxes for line in box.lines):
+        return False  # no right-to-left character at all: found in C, not by a look at each one
     rtl = ltr = 0
     for box in boxes:
         for line in box.lines:
@@ -69,6 +71,9 @@ def _right_to_left(boxes: list[_Box]) -> bool:
                 elif ch.isalpha():
                     ltr += 1
     return rtl > ltr
+
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _read_boxes(boxes: list[_Box], rtl: bool, depth: int = 0) -> list[_Box]:

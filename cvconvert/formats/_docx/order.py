@@ -49,6 +49,7 @@ T_B, T_I, T_VANISH, T_RSTYLE = _q(W, "b"), _q(W, "i"), _q(W, "vanish"), _q(W, "r
 T_PAGE_BREAK_BEFORE, T_SECTPR = _q(W, "pageBreakBefore"), _q(W, "sectPr")
 T_HYPERLINK, T_DRAWING, T_PICT, T_OBJECT = _q(W, "hyperlink"), _q(W, "drawing"), _q(W, "pict"), _q(W, "object")
 T_INSTR, T_CUSTOM_XML = _q(W, "instrText"), _q(W, "customXml")
+T_LVL, T_NUMFMT, T_LVLTEXT, T_START = _q(W, "lvl"), _q(W, "numFmt"), _q(W, "lvlText"), _q(W, "start")
 A_VAL, A_TYPE, A_RID = _q(W, "val"), _q(W, "type"), _q(R, "id")
 
 # Runs, hyperlinks, fields and revisions nest text inside a paragraph; these are descended into.
@@ -333,7 +334,6 @@ class _Package:
         sid = self.default_style
         level: int | None = None
         num: str | None = None
-        mark_size: float | None = None
         if ppr is not None:
             ps = props.get(T_PSTYLE)
             if ps is not None:
@@ -343,8 +343,6 @@ class _Package:
                 level = int(val)
             if T_NUMPR in props:
                 num = _num_id(ppr)
-            if T_RPR in props:
-                mark_size = _half_points(_grandchild(ppr, T_RPR, T_SZ))
         numbered = num not in (None, "0")
         style = self.style(sid)
         if level is None:
@@ -352,6 +350,8 @@ class _Package:
         if not numbered and num != "0":
             numbered = style.numbered
         number = self._number(ppr, num, style) if numbered else ""
+        if number is None:
+            numbered, number = False, ""
         pieces: list[tuple[str, _Format]] = []
         boxes: list[list[_Box]] = []
         floating: list[_Box] = []
@@ -401,12 +401,15 @@ class _Package:
             )
         for group in boxes:
             out.extend(_order_boxes(group))
+        # A blank paragraph is as high as its mark's size (w:pPr/w:rPr/w:sz) says.
+        mark_size = _half_points(_grandchild(ppr, T_RPR, T_SZ)) if not size and T_RPR in props else None
         height = 1.2 * 12700.0 * (size or mark_size or style.size or 0.0) or _LINE_EMU
         return out, floating, height
 
-    def _number(self, ppr: Any, num: str | None, style: _Style) -> str:
+    def _number(self, ppr: Any, num: str | None, style: _Style) -> str | None:
         """The number Word shows before a list item ("1.", "a)", "2015"), counted in document
-        order; '' for bullets and formats not rendered. ``num`` is the paragraph's own list."""
+        order; '' for bullets and formats not rendered, None for a level that shows no mark.
+        ``num`` is the paragraph's own list."""
         ilvl = _ilvl(ppr) if ppr is not None else None
         if num is None:
             num = style.num
@@ -617,37 +620,59 @@ class _Lists:
         self.levels: dict[str, dict[int, _Level]] = {}
         self.keys: dict[str, str] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        # The definitions, read into levels when a paragraph first names their list: Word
+        # writes dozens of list definitions a CV never uses.
+        self._abstract: dict[str, Any] = {}
+        self._nums: dict[str, Any] = {}
+        self._abstract_levels: dict[str, dict[int, _Level]] = {}
         if root is None:
             return
-        abstract = {el.get(_q(W, "abstractNumId"), ""): _levels(el) for el in root.iter(_q(W, "abstractNum"))}
+        for el in root.iter(_q(W, "abstractNum")):
+            self._abstract[el.get(_q(W, "abstractNumId"), "")] = el
         for num in root.iter(_q(W, "num")):
-            nid = num.get(_q(W, "numId"), "")
-            ref = num.find(_q(W, "abstractNumId"))
-            aid = ref.get(_q(W, "val"), "") if ref is not None else ""
-            levels = dict(abstract.get(aid, {}))
-            restart = False
-            for over in num.iter(_q(W, "lvlOverride")):
-                ilvl = _int(over.get(_q(W, "ilvl")), 0)
-                own = over.find(_q(W, "lvl"))
-                if own is not None:
-                    levels.update(_levels(over))
-                start = over.find(_q(W, "startOverride"))
-                if start is not None and ilvl in levels:
-                    lvl = levels[ilvl]
-                    levels[ilvl] = _Level(lvl.fmt, lvl.text, _int(start.get(_q(W, "val")), lvl.start))
-                    restart = True
-            self.levels[nid] = levels
-            self.keys[nid] = f"num {nid}" if restart else f"abstract {aid}"
+            self._nums[num.get(_q(W, "numId"), "")] = num
 
-    def number(self, num: str, ilvl: int) -> str:
-        """The next number of list ``num`` at level ``ilvl`` as shown, or ''."""
-        levels = self.levels.get(num)
+    def _read(self, nid: str) -> dict[int, _Level] | None:
+        """List ``nid``'s levels (its definition's, with its overrides), or None if not defined."""
+        if nid in self.levels:
+            return self.levels[nid]
+        num = self._nums.get(nid)
+        if num is None:
+            return None
+        ref = num.find(_q(W, "abstractNumId"))
+        aid = ref.get(A_VAL, "") if ref is not None else ""
+        if aid not in self._abstract_levels:
+            el = self._abstract.get(aid)
+            self._abstract_levels[aid] = _levels(el) if el is not None else {}
+        levels = dict(self._abstract_levels[aid])
+        restart = False
+        for over in num.iter(_q(W, "lvlOverride")):
+            ilvl = _int(over.get(_q(W, "ilvl")), 0)
+            own = over.find(_q(W, "lvl"))
+            if own is not None:
+                levels.update(_levels(over))
+            start = over.find(_q(W, "startOverride"))
+            if start is not None and ilvl in levels:
+                lvl = levels[ilvl]
+                levels[ilvl] = _Level(lvl.fmt, lvl.text, _int(start.get(A_VAL), lvl.start))
+                restart = True
+        self.levels[nid] = levels
+        self.keys[nid] = f"num {nid}" if restart else f"abstract {aid}"
+        return levels
+
+    def number(self, num: str, ilvl: int) -> str | None:
+        """The next number of list ``num`` at level ``ilvl`` as shown, or '' (a bullet, a bare
+        enumerator); None when the level shows no mark at all (a heading style tied to a
+        list whose level is blank, w:numFmt "none" and an empty w:lvlText): no list item."""
+        levels = self._read(num)
         if not levels or ilvl not in levels:
             return ""
         counters = self.counters.setdefault(self.keys[num], {})
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else levels[ilvl].start
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
+        if not _shows_mark(levels, ilvl):
+            return None
         if levels[ilvl].fmt in ("bullet", "none"):
             return ""
         return _level_text(levels, counters, ilvl)
@@ -656,14 +681,30 @@ class _Lists:
 def _levels(el: Any) -> dict[int, _Level]:
     """The levels defined directly under ``el`` (an abstractNum or a lvlOverride)."""
     out: dict[int, _Level] = {}
-    for lvl in el.findall(_q(W, "lvl")):
-        fmt, text, start = lvl.find(_q(W, "numFmt")), lvl.find(_q(W, "lvlText")), lvl.find(_q(W, "start"))
+    for lvl in el.iterchildren(T_LVL):
+        props: dict[Any, Any] = {}
+        for child in lvl:
+            props.setdefault(child.tag, child)
+        fmt, text, start = props.get(T_NUMFMT), props.get(T_LVLTEXT), props.get(T_START)
         out[_int(lvl.get(_q(W, "ilvl")), 0)] = _Level(
             fmt.get(_q(W, "val"), "decimal") if fmt is not None else "decimal",
             text.get(_q(W, "val"), "") if text is not None else "",
             _int(start.get(_q(W, "val")) if start is not None else None, 1),
         )
     return out
+
+
+_PLACEHOLDER = re.compile("%([1-9])")
+
+
+def _shows_mark(levels: dict[int, _Level], ilvl: int) -> bool:
+    """Whether a level's text shows anything: a %n of a level in format "none" shows nothing."""
+
+    def shown(m: re.Match[str]) -> str:
+        lvl = levels.get(int(m.group(1)) - 1)
+        return "" if lvl is not None and lvl.fmt == "none" else "0"
+
+    return bool(_PLACEHOLDER.sub(shown, levels[ilvl].text).strip())
 
 
 def _level_text(levels: dict[int, _Level], counters: dict[int, int], ilvl: int) -> str:
