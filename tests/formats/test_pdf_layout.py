@@ -7,6 +7,8 @@ import pytest
 pytest.importorskip("pypdfium2")
 
 from cvconvert.extract.lines import Line
+from cvconvert.formats._pdf import layout
+from cvconvert.formats._pdf.layout import Word
 from cvconvert.formats._pdf.text import read_lines
 from tests.pdf_samples import Page, Run, build
 
@@ -144,3 +146,75 @@ def test_pdf_right_to_left_captions_in_the_right_margin_come_before_their_entrie
             runs.append(Run(text, 400 - 5.56 * len(text), y + 13 * k, rtl=True))
     texts = _texts(read_lines(build([Page(runs, width=595)])))
     assert [texts.index(c) for c in captions] == [0, 5, 10]
+
+
+def _advance(text: str, font: str) -> float:
+    """How wide PDFium finds the text in 10-point type: to set it flush right."""
+    [line] = read_lines(build([Page([Run(text, 100, 100, font=font)])]))
+    return line.box[2] - 100
+
+
+def test_pdf_dates_set_right_in_the_margin_go_after_their_entrys_head() -> None:
+    # The place and dates of each entry flush right beside it, the dates wrapped in the margin;
+    # read after all the entries they would be nobody's.
+    runs = [Run("Experience", 40, 80, size=14)]
+    for i in range(3):
+        y = 110 + 90 * i
+        runs += [
+            Run(f"Northwind Trading Company {i}", 40, y, size=12, font="Helvetica-Bold"),
+            Run(f"Sales assistant {i}", 40, y + 15),
+            Run("\u2022", 40, y + 30),
+            Run(f"Sold things of kind {i} to many people", 52, y + 30),
+            Run("\u2022", 40, y + 43),
+            Run(f"Kept the books of shop {i}", 52, y + 43),
+        ]
+        place, first, second = "Springfield", f"Sep 201{i} -", f"Jun 201{i + 1}"
+        for k, (text, font) in enumerate(((place, "Helvetica-Bold"), (first, "Helvetica"), (second, "Helvetica"))):
+            runs.append(Run(text, 550 - _advance(text, font), y + 16 + 12 * k, font=font))
+    texts = _texts(read_lines(build([Page(runs, width=595)])))
+    assert texts[:6] == [
+        "Experience",
+        "Northwind Trading Company 0",
+        "Sales assistant 0",
+        "Springfield",
+        "Sep 2010 - Jun 2011",
+        "Sold things of kind 0 to many people",
+    ]
+
+
+def test_pdf_bullet_glued_to_its_text_is_a_list_mark_in_the_texts_size() -> None:
+    # The mark drawn just before the text in a larger size: one word for PDFium.
+    runs = [Run("\u2022", 50, 100, size=12), Run("Led the team", 50 + 0.35 * 12, 100)]
+    [line] = read_lines(build([Page(runs)]))
+    assert line.text == "Led the team" and line.bullet and line.size == 10
+
+
+def test_symbol_font_bullet_glued_to_its_text_is_a_list_mark() -> None:
+    # Word's bullet from the Symbol font comes out of PDF text as a private-use character.
+    words = [Word("\uf0b7Led", 50, 70, 90, 102, 100, 12), Word("the", 72, 88, 91, 102, 100, 10)]
+    rest, bullet = layout._bullet(words)
+    assert bullet and [w.text for w in rest] == ["Led", "the"] and rest[0].size == 10
+
+
+def test_pdf_list_item_goes_on_in_its_hanging_indent() -> None:
+    # A list item whose mark is glued to its first word: its next line starts under the text.
+    item = "Organised the exchange programme for forty students of the city and its"
+    runs = [
+        Run("\u2022", 40, 100),
+        Run(item, 40 + 0.35 * 10, 100),
+        Run("schools", 40 + 12, 112),
+        *(Run(f"{item} {i}", 40, 140 + 12 * i) for i in range(3)),
+    ]
+    texts = _texts(read_lines(build([Page(runs, width=420)])))
+    assert texts[0] == item + " schools"
+
+
+def test_pdf_narrow_right_column_without_dates_stays_a_sidebar() -> None:
+    runs = []
+    for i in range(8):
+        runs.append(Run(f"Main column sentence about work number {i}", 40, 103 + 17 * i))
+        runs.append(Run(f"Skill {i}" + " and more" * (i % 3), 420, 100 + 14 * i))
+    lines = read_lines(build([Page(runs, width=595)]))
+    assert {ln.where for ln in lines if ln.text.startswith("Skill")} == {"sidebar"}
+    texts = _texts(lines)
+    assert texts.index("Skill 0") > max(k for k, t in enumerate(texts) if "number" in t)

@@ -252,6 +252,7 @@ class _Flow:
     # of its own before the rest of the row, as a table's cells are.
     split: float | None = None
     right: bool = False  # the caption column is the part right of ``split`` (right to left)
+    beside: bool = False  # a margin of dates: its lines go among the lines of the flow before
 
 
 def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> list[_Flow]:
@@ -337,6 +338,9 @@ def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) 
     for f in right_flows:
         f.column += 1
         f.sidebar = f.sidebar or rw < 0.6 * lw
+    if len(right_flows) == 1 and rw < 0.6 * lw and _margin_dates(right_rows):
+        # Dates and places set right at the margin beside their entries: read beside them.
+        right_flows[0].column, right_flows[0].sidebar, right_flows[0].beside = 0, False, True
     # The column holding the largest type (the name) is read first; otherwise in the direction
     # of the script: left to right, or right to left in Hebrew, Arabic and Persian.
     lmax = max(w.size for r in left_rows for w in r)
@@ -415,6 +419,9 @@ def _line_text(words: list[Word]) -> str:
 
 
 _BULLETS = "•▪◦·■□●○►▶❖◆◇‣⁃✓✔➢➤»→"
+# Word's bullets from its symbol fonts, as PDF text: Symbol's and Wingdings' dots, squares,
+# diamonds, arrows and ticks in the private use area.
+_SYMBOL_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\uf0e8\uf0d7"
 _MARKS = set(_BULLETS + "-–—*")
 
 
@@ -423,8 +430,11 @@ def _bullet(words: list[Word]) -> tuple[list[Word], bool]:
     first = words[0].text
     if len(words) > 1 and len(first) == 1 and (first in _BULLETS or "\ue000" <= first <= "\uf8ff"):
         return words[1:], True
-    if len(first) > 1 and first[0] in _BULLETS and first[1].isalnum():
+    if len(first) > 1 and (first[0] in _BULLETS or first[0] in _SYMBOL_BULLETS) and first[1].isalnum():
         rest = Word(first[1:], *_coords(words[0]))
+        if len(words) > 1:
+            # The word's size and style were the mark's (its font's): the text's are the next word's.
+            rest.size, rest.bold, rest.italic = words[1].size, words[1].bold, words[1].italic
         return [rest, *words[1:]], True
     return words, False
 
@@ -757,7 +767,9 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Know
         return False
     if known.rtl:
         return bx1 <= ax1 + 1 and ax0 - first - 0.3 * size <= left + 0.5 * size
-    return ax0 - 3 * size <= bx0 <= ax0 + 1 and ax1 + first + 0.3 * size >= right - 0.5 * size
+    # A list item's next line may hang under its text, after the mark that began the item.
+    indent = 3 * size if a.bullet else 1
+    return ax0 - 3 * size <= bx0 <= ax0 + indent and ax1 + first + 0.3 * size >= right - 0.5 * size
 
 
 def _last_piece(row: list[Word]) -> list[Word]:
@@ -796,9 +808,70 @@ def page_lines(words: list[Word], width: float) -> list[PageLine]:
     if not words:
         return []
     out: list[PageLine] = []
+    previous: list[PageLine] = []
     for flow in _split(rows(words), width):
-        out.extend(flow_lines(flow))
+        lines = flow_lines(flow)
+        if flow.beside and previous:
+            start = len(out) - len(previous)
+            out[start:] = _interleave(previous, lines)
+            previous = out[start:]
+        else:
+            out.extend(lines)
+            previous = lines
     return out
+
+
+def _interleave(main: list[PageLine], margin: list[PageLine]) -> list[PageLine]:
+    """The margin's blocks among the main column's lines: each after the last main line that
+    starts above it (or beside it) and is not a list item, a date after the head of its entry."""
+    blocks: list[PageLine] = []
+    for ln in margin:
+        last = blocks[-1] if blocks else None
+        if last is not None and ln.box[1] - last.box[3] <= 0.6 * ln.size and _bold(ln) == _bold(last):
+            # A date wrapped in the narrow margin ("Sep 2021 -" over "Jan 2025") is one line.
+            last.words = [*last.words, *ln.words]
+            last.text += " " + ln.text
+            last.grow(ln)
+        else:
+            blocks.append(ln)
+    # Blocks close together (a place over its dates) go to one place, the first one's.
+    groups: list[list[PageLine]] = []
+    for block in blocks:
+        if groups and block.box[1] - groups[-1][-1].box[3] <= 0.6 * block.size:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    at: dict[int, list[PageLine]] = {}
+    head = -1
+    k = 0
+    for i, ln in enumerate(main):
+        while k < len(groups) and groups[k][0].box[1] < ln.box[1] - 1:
+            at.setdefault(head, []).extend(groups[k])
+            k += 1
+        if not ln.bullet:
+            head = i
+    for group in groups[k:]:
+        at.setdefault(head, []).extend(group)
+    out = at.get(-1, [])
+    for i, ln in enumerate(main):
+        out.append(ln)
+        out.extend(at.get(i, ()))
+    return out
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _margin_dates(rows: list[list[Word]]) -> bool:
+    """Rows of short pieces set flush right at one edge, a quarter of them or more holding a year:
+    the dates and places of a CV's entries in the right margin, not a sidebar of their own."""
+    if len(rows) < 3:
+        return False
+    edge = max(r[-1].x1 for r in rows)
+    flush = sum(1 for r in rows if r[-1].x1 >= edge - 3)
+    years = sum(1 for r in rows if any(_YEAR.search(w.text) for w in r))
+    short = sum(1 for r in rows if sum(len(w.text) + 1 for w in r) <= 30)
+    return flush >= 0.75 * len(rows) and years >= 0.25 * len(rows) and short >= 0.75 * len(rows)
 
 
 def paragraphs(lines: list[PageLine], start: int) -> int:
