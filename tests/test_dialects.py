@@ -1,6 +1,6 @@
 """Other résumé dialects are told apart from JSON Resume, never read as an empty CV (issue 15, item 4).
 
-Each file is written by hand from the dialect's public schema (FRESH, Reactive Resume v4, RenderCV).
+Each file is written by hand from the dialect's public schema (FRESH, Reactive Resume v3 and v4, RenderCV).
 """
 
 from __future__ import annotations
@@ -58,21 +58,65 @@ design:
 """
 
 
-@pytest.mark.parametrize(
-    ("name", "text", "dialect"),
-    [
-        ("rr.json", REACTIVE, "Reactive Resume"),
-    ],
-)
-def test_a_known_dialect_is_named_and_refused(tmp_path: Path, name: str, text: str, dialect: str) -> None:
-    source = tmp_path / name
-    source.write_text(text, encoding="utf-8")
-    with pytest.raises(InvalidInputError, match=f"a {dialect} résumé"):
+def test_a_reactive_resume_export_is_read_with_its_mapping_not_refused(tmp_path: Path) -> None:
+    source = tmp_path / "export.json"  # the name Reactive Resume's download has: plain .json
+    source.write_text(REACTIVE, encoding="utf-8")
+    resume, report = cvconvert.read_with_report(source)
+    assert resume.basics is not None and resume.basics.name == "Ada" and resume.basics.label == "Engineer"
+    assert resume.work and resume.work[0].name == "Acme" and resume.work[0].startDate == "2020"
+    assert resume.work[0].endDate is None  # "2020 - Present": ongoing
+    assert any("Reactive Resume" in n.message for n in report.warnings)
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.rr.json"))
+    assert code == 0, err
+
+
+REACTIVE_V3 = """{
+  "basics": {"name": "Ada", "photo": {"visible": true, "url": ""}, "email": "ada@example.org",
+             "location": {"address": "", "city": "Leeds"}, "profiles": []},
+  "sections": {"work": {"type": "work", "visible": true, "items": [{"company": "Acme"}]}},
+  "metadata": {"template": "pikachu", "layout": [[["work"]]]}
+}"""
+
+
+def test_a_reactive_resume_v3_export_is_refused_by_name(tmp_path: Path) -> None:
+    source = tmp_path / "old.json"
+    source.write_text(REACTIVE_V3, encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=r"Reactive Resume export of an older schema \(v3\)"):
         cvconvert.read(source)
     code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.docx"))
-    assert_one_line_error(code, err, name)
-    assert dialect in err
+    assert_one_line_error(code, err, "old.json")
     assert not (tmp_path / "out.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (REACTIVE, "Reactive Resume"),
+        (FRESH, "FRESH"),
+        (FRESH_WITHOUT_META, "FRESH"),
+        ('{"basics": {"name": "Ada"}, "work": [{"name": "Acme"}], "meta": {"version": "1"}}', None),
+        # JSON Resume with keys of the same names as Reactive Resume's, of other shapes: still JSON Resume.
+        ('{"basics": {"name": "Ada"}, "sections": ["work"], "metadata": {"a": 1}}', None),
+        ('{"basics": {"name": "Ada"}, "sections": {"order": 1}, "metadata": {"a": 1}}', None),
+        ('{"@context": "https://schema.org", "@type": "Person", "name": "Ada", "metadata": {}}', None),
+        ('{"cv": {"name": "Ada", "sections": {"experience": []}}, "design": {"theme": "classic"}}', "RenderCV"),
+    ],
+    ids=["reactive", "fresh", "fresh-no-meta", "json-resume", "sections-list", "other-sections", "json-ld", "rendercv"],
+)
+def test_each_dialect_is_told_apart(text: str, expected: str | None) -> None:
+    import json
+
+    from cvconvert._load import other_dialect
+
+    assert other_dialect(json.loads(text)) == expected
+
+
+def test_a_json_ld_file_with_rr_like_keys_goes_to_the_json_ld_reader() -> None:
+    from cvconvert import formats
+
+    data = b'{"@context": "https://schema.org", "@type": "Person", "name": "Ada", "sections": {"skills": {}}}'
+    fmt = formats.sniff(data)
+    assert fmt is not None and fmt.name == "jsonld"
 
 
 @pytest.mark.parametrize("text", [FRESH, FRESH_WITHOUT_META])

@@ -1,4 +1,4 @@
-"""FRESH, RenderCV and LinkedIn files with values of the wrong type: read, or one clean line.
+"""FRESH, RenderCV, Reactive Resume and LinkedIn files with values of the wrong type: read, or one clean line.
 
 Never the reader net's "cannot read this ... (TypeError ...)" line, which means a reader bug.
 """
@@ -28,6 +28,74 @@ RENDERCV_ODD = [
     "cv:\n  name: A\n  social_networks: 5\n  sections: {}\n",
     "cv:\n  name: A\n  location: [1, 2]\n  sections:\n    skills:\n    - label: X\n      details: [1]\n",
 ]
+
+_RR_META = {"template": "rhyhorn", "layout": [], "notes": ""}
+
+
+def _rr(sections: object, basics: object = None, **top: object) -> dict[str, object]:
+    doc: dict[str, object] = {"basics": basics if basics is not None else {"name": "A", "headline": ""}}
+    return {**doc, "sections": sections, "metadata": _RR_META, **top}
+
+
+REACTIVE_ODD = [
+    _rr({"experience": "x"}),
+    _rr({"experience": {"items": 5}}),
+    _rr({"experience": {"items": [5, "x"]}}),
+    _rr({"experience": {"items": [{"company": 5, "date": ["2020"], "summary": {"p": 1}, "url": "https://a"}]}}),
+    _rr({"summary": "text", "skills": {"items": []}}),
+    _rr({"summary": {"content": 7}, "skills": {"items": [{"name": "Go", "keywords": [1, None], "level": "x"}]}}),
+    _rr({"skills": {"items": []}}, basics=[1]),
+    _rr({"skills": {"items": []}}, basics={"name": "A", "headline": "", "location": {"city": "Leeds"}, "url": 5}),
+    _rr({"experience": {"items": []}}, basics={"website": {"url": 5}}, summary=[], picture="x", customSections=5),
+    _rr({"custom": {"c": {"items": "x"}}, "profiles": {"items": [{"network": None, "url": {"href": None}}]}}),
+    _rr({"experience": {"items": [{"company": "A", "summary": "<p><b>x</p></li></ul><ul><li>" * 50}]}}),
+]
+
+
+@pytest.mark.parametrize("data", REACTIVE_ODD, ids=range(len(REACTIVE_ODD)))
+def test_reactive_resume_with_values_of_the_wrong_type_reads_or_refuses_cleanly(
+    tmp_path: Path, data: dict[str, object]
+) -> None:
+    for name in ("cv.rr.json", "export.json"):  # its own format, and a .json read with its mapping
+        source = tmp_path / name
+        source.write_text(json.dumps(data), encoding="utf-8")
+        _reads_or_refuses(source)
+
+
+def test_reactive_resume_nested_too_deeply_is_one_line(tmp_path: Path) -> None:
+    from tests.helpers import assert_one_line_error, run_bounded
+
+    deep = "[" * 5000 + "]" * 5000
+    text = json.dumps(_rr({"experience": {"items": []}})).replace('"notes": ""', f'"notes": {deep}')
+    source = tmp_path / "cv.rr.json"
+    source.write_text(text, encoding="utf-8")
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.json"))
+    assert_one_line_error(code, err, "cv.rr.json")
+
+
+def test_reactive_resume_with_a_huge_list_of_items_is_refused_within_the_bounds(tmp_path: Path) -> None:
+    from tests.helpers import assert_one_line_error, run_bounded
+
+    items = ",".join(['{"id":"a","company":"A"}'] * 300_000)
+    source = tmp_path / "cv.rr.json"
+    text = json.dumps(_rr({"experience": {"items": []}})).replace('"items": []', f'"items": [{items}]')
+    source.write_text(text, encoding="utf-8")
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.json"))
+    assert_one_line_error(code, err, "cv.rr.json")
+
+
+def test_reactive_resume_html_tag_soup_reads_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    # "<a" repeated: an unclosed tag the standard library's HTML parser rescans each time (minutes).
+    soup = "<p><b>a</b><li>b<ul><br>" * 20_000 + "<a" * 200_000 + "<!--" * 50_000 + "&amp;" * 50_000
+    data = _rr({"experience": {"items": [{"id": "a", "company": "A", "summary": soup}]}})
+    source = tmp_path / "cv.rr.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    began = time.perf_counter()
+    resume = cvconvert.read(source)
+    assert time.perf_counter() - began < 15
+    assert resume.work and resume.work[0].name == "A"
 
 
 @pytest.mark.parametrize("data", FRESH_ODD, ids=range(len(FRESH_ODD)))
@@ -87,3 +155,14 @@ def test_linkedin_member_names_that_climb_out_are_refused(tmp_path: Path) -> Non
     source.write_bytes(zip_of({"../Profile.csv": b"First Name\nA\n"}))
     with pytest.raises(InvalidInputError):
         cvconvert.read(source)
+
+
+@pytest.mark.parametrize("data", REACTIVE_ODD, ids=range(len(REACTIVE_ODD)))
+def test_an_odd_reactive_resume_file_that_reads_comes_back_the_same(data: dict[str, object]) -> None:
+    import io
+
+    try:
+        resume = cvconvert.read(io.BytesIO(json.dumps(data).encode()), "reactive-resume")
+    except InvalidInputError:
+        return
+    assert json.loads(cvconvert.dumps(resume, "reactive-resume")[0]) == data

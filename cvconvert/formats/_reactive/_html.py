@@ -3,8 +3,7 @@
 The editor writes paragraphs (``<p>``), bullet and numbered lists (``<ul>``, ``<ol>`` of
 ``<li>``), line breaks and inline formatting (bold, italic, links...). Plain text keeps the
 paragraphs (separated by a blank line), the line breaks and the list items; formatting is
-dropped (the caller says so and keeps the HTML). One pass over the markup, by the standard
-library's tokenizer.
+dropped (the caller says so and keeps the HTML). One pass over the markup.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 # Tags that open a block of text of their own (a paragraph here).
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article"})
@@ -41,9 +39,13 @@ class Text:
         return [text for item, text in self.blocks if item]
 
 
-class _Reader(HTMLParser):
+# A tag: its name, then anything but another "<" or ">" (so every attempt stops at the next "<":
+# one pass over the text, where the standard library's parser rescans an unclosed tag each time).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?:[\s/][^<>]*)?>")
+
+
+class _Reader:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.out = Text()
         self.buffer: list[str] = []
         self.depth = 0  # of open <li>
@@ -54,7 +56,7 @@ class _Reader(HTMLParser):
         if text.strip():
             self.out.blocks.append((self.depth > 0, text.strip("\n")))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str) -> None:
         if tag == "br":
             self.buffer.append("\n")
             return
@@ -65,25 +67,40 @@ class _Reader(HTMLParser):
         if tag == "li":
             self.depth += 1
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag in _BLOCKS or tag in ("li", "ul", "ol"):
             self.flush()
         if tag == "li" and self.depth:
             self.depth -= 1
 
-    def handle_data(self, data: str) -> None:
-        # A raw newline is white space in HTML; only <br> breaks a line.
-        self.buffer.append(data.replace("\n", " "))
+    def data(self, text: str) -> None:
+        if text:
+            # A raw newline is white space in HTML; only <br> breaks a line.
+            self.buffer.append(html.unescape(text).replace("\n", " "))
 
 
 def read(markup: str) -> Text:
-    """The blocks of text in ``markup``."""
+    """The blocks of text in ``markup``, in one pass (comments skipped, unknown tags ignored)."""
     reader = _Reader()
-    reader.feed(markup)
-    reader.close()
+    pos = 0
+    while (lt := markup.find("<", pos)) >= 0:
+        reader.data(markup[pos:lt])
+        if markup.startswith("<!--", lt):
+            close = markup.find("-->", lt + 4)
+            pos = len(markup) if close < 0 else close + 3
+            continue
+        tag = _TAG.match(markup, lt)
+        if tag is None:
+            reader.data("<")  # a "<" that opens no tag is text
+            pos = lt + 1
+            continue
+        name = tag[2].lower()
+        if tag[1]:
+            reader.end(name)
+        else:
+            reader.start(name)
+        pos = tag.end()
+    reader.data(markup[pos:])
     reader.flush()
     return reader.out
 

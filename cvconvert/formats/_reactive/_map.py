@@ -206,7 +206,7 @@ def _read_item(item: dict[str, Any], fields: tuple[Field, ...], path: str, repor
     out: dict[str, Any] = {}
     kept: dict[str, Any] = {}
     names = {f.name for f in fields}
-    absent = [f.name for f in fields if f.name not in item]
+    absent = [f.name for f in fields if f.name not in item] + ([] if "id" in item or not fields[0].name else ["id"])
     for key, value in item.items():
         field = next((f for f in fields if f.name == key), None)
         if field is None:
@@ -267,7 +267,7 @@ def _write_item(
     kept: dict[str, Any] = entry[X] if isinstance(entry.get(X), dict) else {}
     absent = _list(kept.get(_ABSENT))
     out: dict[str, Any] = {}
-    if new_id is not None or "id" in kept:
+    if "id" in kept or (new_id is not None and "id" not in absent):
         out["id"] = kept.get("id", new_id)
     used = {X, *placed}
     names = {f.name for f in fields}
@@ -322,6 +322,8 @@ def to_json_resume(doc: dict[str, Any], report: Report) -> dict[str, Any]:
     """The JSON Resume data of a Reactive Resume export (v4 or v5)."""
     from cvconvert.errors import InvalidInputError
 
+    if not isinstance(doc.get("basics", {}), dict):
+        raise InvalidInputError("Reactive Resume's basics is not an object")
     version = version_of(doc)
     if version is None:
         raise InvalidInputError("a Reactive Resume export of an older schema (v3): cvconvert reads v4 and v5")
@@ -366,7 +368,7 @@ def to_json_resume(doc: dict[str, Any], report: Report) -> dict[str, Any]:
     written = (*(V4_ORDER if version == 4 else table), *top.get("otherSections", ()))
     if list(sections) != [k for k in written if k in sections]:
         top["sectionOrder"] = list(sections)
-    absent = [k for k in (V4_ORDER if version == 4 else table) if k not in sections and k != "custom"]
+    absent = [k for k in (V4_ORDER if version == 4 else table) if k not in sections]
     if absent:
         top["absentSections"] = absent
     if version == 5 and isinstance(doc.get("customSections"), list):
@@ -381,7 +383,7 @@ def to_json_resume(doc: dict[str, Any], report: Report) -> dict[str, Any]:
     absent_top = [k for k in expected if k not in doc]
     if absent_top:
         top["absent"] = absent_top
-    result: dict[str, Any] = {"basics": basics} if basics else {}
+    result: dict[str, Any] = {"basics": basics} if basics or "basics" in doc else {}
     result.update(out)
     result[X] = top
     report.normalised("", f"a Reactive Resume v{version} export: read with its mapping (docs/reactive-resume.md)")
@@ -455,7 +457,7 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
     absent = _list(top.get("absentSections"))
     sections: dict[str, Any] = {}
     if version == 4:
-        summary_attrs = attrs.get("summary") or {
+        summary_attrs = attrs["summary"] if isinstance(attrs.get("summary"), dict) else {
             "name": "Summary", "columns": 1, "separateLinks": True, "visible": True, "id": "summary",
         }  # fmt: skip
         if not ("summary" in absent and summary is None):
@@ -475,7 +477,7 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
             if source is not None and source != version:
                 entry = _drop_kept(entry)
             items.append(_write_item(entry, flags + fields, f"{where}/{i}", report, _new_id(key, i)))
-        section = _dict(attrs.get(key)) or _section_defaults(key, version)
+        section = attrs[key] if isinstance(attrs.get(key), dict) else _section_defaults(key, version)
         if section.get("visible") is False or section.get("hidden") is True:
             report.hide(where, f"the section is hidden in Reactive Resume (kept so by {X}): not on the page")
         sections[key] = {**section, "items": items}
