@@ -12,6 +12,7 @@ and per template folder (fonts are scanned once), and can read files under that 
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -92,6 +93,7 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], str], ...] = (
     ),
 )
 _CJK = _SCRIPTS[0][1]
+_NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
 # A package import in a template (``"@preview/name:1.0.0"``) would be downloaded while compiling.
 _PACKAGE = re.compile(r"""["']@[a-z][a-z0-9-]*/""")
 # French sets a narrow no-break space before these marks (between our own labels and values).
@@ -104,14 +106,15 @@ _LOCK = threading.Lock()  # one compile at a time per process: the compiler obje
 class _Compiled:
     pdf: bytes
     warnings: list[str]
+    error: str | None
 
 
 @cache
 def _compiler(root: str) -> Any:
     """A Typst compiler that reads files under ``root`` only; fonts are scanned once per process.
 
-    Local package folders point to an empty folder of ours: our template imports no package,
-    and a template that names one is refused before compiling (see :func:`_template`).
+    Our template imports no package, and a user's template that names one is refused before
+    compiling (see :func:`_template`): Typst would download it.
     """
     with requires_extra("pdf"):
         import typst
@@ -133,21 +136,59 @@ def _families() -> frozenset[str]:
 
 
 def _compile(template: Path, view: dict[str, Any], resume_json: str, standards: tuple[str, ...]) -> _Compiled:
+    view_json = json.dumps(view, ensure_ascii=False, separators=(",", ":"))
+    if _started not in (None, os.getpid()):
+        # A fork of a process that compiled: Typst's worker threads stayed behind in the parent
+        # and a compile here would wait for them forever. A helper process compiles instead.
+        pdf, warnings, error = _helper().submit(_compiled, str(template), view_json, resume_json, standards).result()
+    else:
+        pdf, warnings, error = _compiled(str(template), view_json, resume_json, standards)
+    return _Compiled(pdf, warnings, error)
+
+
+_started: int | None = None
+"""The process in which Typst started its threads (at its first compile)."""
+_helpers: list[Any] = []
+
+
+def _helper() -> Any:
+    """One process of our own, started fresh (not forked), that compiles for this one."""
+    if not _helpers:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing.util import Finalize
+
+        helper = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        # Stopped before multiprocessing joins this process's children at exit (a pool worker
+        # ending): otherwise that join waits for a helper that waits for work.
+        Finalize(helper, helper.shutdown, exitpriority=100)
+        _helpers.append(helper)
+    return _helpers[0]
+
+
+def _compiled(
+    template: str, view_json: str, resume_json: str, standards: tuple[str, ...]
+) -> tuple[bytes, list[str], str | None]:
+    """The PDF, Typst's warnings, and the error (None when it compiled); run in any process."""
+    global _started
     with requires_extra("pdf"):
         import typst
 
-    inputs = {"view": json.dumps(view, ensure_ascii=False, separators=(",", ":")), "resume": resume_json}
-    compiler = _compiler(str(template.parent))
+    compiler = _compiler(str(Path(template).parent))
     with _LOCK:
+        _started = _started or os.getpid()
         try:
             pdf, warnings = compiler.compile_with_warnings(
-                input=str(template), sys_inputs=inputs, pdf_standards=list(standards), format="pdf"
+                input=template,
+                sys_inputs={"view": view_json, "resume": resume_json},
+                pdf_standards=list(standards),
+                format="pdf",
             )
         except typst.TypstError as exc:
-            raise InvalidInputError(f"the PDF template {template.name} failed: {_first_line(exc)}") from None
+            return b"", [], _first_line(exc)
     if not isinstance(pdf, bytes):
-        raise InvalidInputError(f"the PDF template {template.name} made no single PDF")
-    return _Compiled(pdf, [_first_line(w) for w in warnings])
+        return b"", [], "it made no single PDF"
+    return pdf, [_first_line(w) for w in warnings], None
 
 
 def _first_line(exc: BaseException) -> str:
@@ -199,13 +240,30 @@ def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes
     if not i18n.has_titles(language.code):
         report.warn("", f"no section titles in {language.code!r}: English titles used (dates are translated)")
     data = resume.to_data()
-    view = View(language, report, embed=chosen.embed).build(data, chosen.page)
+    builder = View(language, report, embed=chosen.embed)
+    view = builder.build(data, chosen.page)
     template = _template(chosen.template)
     view["attach"] = chosen.embed
     view["attachment"] = ATTACHMENT
     # ASCII JSON: a lone surrogate (from a JSON escape) cannot cross into Typst as UTF-8.
     resume_json = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-    done = _compile(template, view, resume_json, STANDARDS)
+    standards = STANDARDS if not builder.missing else ()
+    done = _compile(template, view, resume_json, standards)
+    if done.error is not None and standards and (glyph := _NO_GLYPH.search(done.error)):
+        # PDF/A and PDF/UA forbid a character drawn without a glyph (an emoji, a script no
+        # installed font covers): the PDF is made without them rather than not at all.
+        char = glyph[1][:1]
+        report.warn(
+            "",
+            f"no installed font shows {char!r} (U+{ord(char):04X}): it shows as a box, and the PDF "
+            "is not PDF/A-3b nor PDF/UA-1 (install Noto fonts: Debian/Ubuntu fonts-noto-core, "
+            "fonts-noto-cjk, fonts-noto-color-emoji)",
+        )
+        done = _compile(template, view, resume_json, ())
+    elif builder.missing:
+        report.warn("", "the PDF is not PDF/A-3b nor PDF/UA-1: they forbid text without a font")
+    if done.error is not None:
+        raise InvalidInputError(f"the PDF template {template.name} failed: {done.error}")
     for warning in dict.fromkeys(done.warnings):
         report.warn("", f"typst: {warning}")
     return done.pdf, report
@@ -221,6 +279,7 @@ class View:
         self.french = lang.code == "fr"
         self.cjk_lang = lang.code in ("zh", "ja", "ko")
         self.shown: list[str] = []  # every visible text, for the fonts check
+        self.missing: list[str] = []  # scripts on the page that no installed font covers
 
     # --- notes ------------------------------------------------------------------------------
 
@@ -306,6 +365,7 @@ class View:
                 continue
             found = next((f for f in candidates if f in families), None)
             if found is None:
+                self.missing.append(script)
                 self.report.warn(
                     "",
                     f"no font for {script} text is installed: it shows as boxes; "

@@ -1,0 +1,419 @@
+"""PDF out: the Typst writer, its attached JSON read back exactly, the standards, the page's text.
+
+Every PDF here is written by the real compiler and read with pikepdf, pypdf and poppler's
+pdftotext (tests that need pdftotext skip without it).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cvconvert
+from cvconvert.errors import InvalidInputError, OptionError
+from cvconvert.formats._docx import i18n
+from cvconvert.formats._pdf import write as pdf_write
+from cvconvert.model import Resume
+from cvconvert.report import Report
+from tests.canary import canary
+from tests.conftest import SAMPLES, corpus_resumes, sample_files
+from tests.strategies import resume as resumes
+
+SAMPLE = SAMPLES / "wanru-zhao.json"
+CORPUS, _ = corpus_resumes()
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write(resume: Resume, **options: Any) -> tuple[bytes, Report]:
+    return cvconvert.dumps(resume, "pdf", **options)
+
+
+def read(data: bytes, **options: Any) -> tuple[Resume, Report]:
+    return cvconvert.read_with_report(data, "pdf", **options)
+
+
+def text_of(pdf: bytes, tmp_path: Path, *layout: str) -> str:
+    """The page's text as poppler's pdftotext gives it (what an ATS reads)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    done = subprocess.run(["pdftotext", *layout, str(path), "-"], capture_output=True, check=True, timeout=60)
+    return done.stdout.decode("utf-8")
+
+
+def flat(text: str) -> str:
+    """Text with every run of white space (line ends, no-break spaces) as one space."""
+    return " ".join(text.replace("\u2011", "-").split())
+
+
+def bare(text: str) -> str:
+    """Text without white space and hyphens: a word hyphenated at a line's end is whole again
+    (Typst's hyphen there is a soft hyphen, U+00AD, in the text layer)."""
+    return "".join(text.replace("-", "").replace("\u2011", "").replace("\u00ad", "").split())
+
+
+# --- lossless ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.stem)
+def test_samples_round_trip_exactly(path: Path) -> None:
+    resume = cvconvert.read(path)
+    data, report = write(resume)
+    back, notes = read(data)
+    assert back.to_data() == resume.to_data()
+    assert not report.losses and not notes.notes
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:3])
+def test_corpus_resumes_round_trip_exactly(path: Path) -> None:
+    resume = cvconvert.read(path)
+    data, report = write(resume)
+    assert read(data)[0].to_data() == resume.to_data()  # no diff printed: real people's data
+    assert not report.losses
+
+
+@settings(max_examples=15, deadline=None)
+@given(resumes, st.sampled_from(["en", "fr", "zh", "ar", "he"]))
+def test_any_resume_round_trips_exactly(resume: Resume, lang: str) -> None:
+    data, report = write(resume, lang=lang)
+    assert read(data)[0].to_data() == resume.to_data()
+    assert not report.losses
+
+
+def test_unknown_fields_and_control_characters_come_back_and_are_reported_hidden() -> None:
+    resume = Resume.model_validate(
+        {
+            "basics": {"name": "Ada\x07 Example", "x-pronouns": "she/her", "image": "ada.png"},
+            "work": [{"name": "Northwind Ltd", "x-team": {"size": 4}, "highlights": ["a\x0bb", ""]}],
+            "meta": {"theme": "even"},
+            "x-top": [1, 2],
+        }
+    )
+    data, report = write(resume)
+    assert read(data)[0].to_data() == resume.to_data()
+    hidden = {n.path for n in report.hidden}
+    assert {
+        "/basics/name",
+        "/basics/x-pronouns",
+        "/basics/image",
+        "/work/0/x-team",
+        "/work/0/highlights/0",
+        "/meta",
+        "/x-top",
+    } <= hidden
+    assert not report.losses
+
+
+def test_without_the_attachment_what_the_page_leaves_off_is_lost(tmp_path: Path) -> None:
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "x-pronouns": "she/her"}, "meta": {"v": 1}})
+    data, report = write(resume, embed=False)
+    assert {n.path for n in report.losses} == {"/basics/x-pronouns", "/meta"}
+    assert not report.hidden
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.attachments) == 0
+    assert "Ada Example" in text_of(data, tmp_path)
+
+
+def test_a_pdf_attaching_a_file_of_our_name_that_is_no_resume_is_read_from_its_page(tmp_path: Path) -> None:
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "email": "ada@example.org"}})
+    data, _ = write(resume, embed=False)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        spec = pikepdf.AttachedFileSpec(pdf, b"[1, 2, 3]", mime_type="application/json")
+        pdf.attachments["cvconvert-resume.json"] = spec
+        out = io.BytesIO()
+        pdf.save(out)
+    back, _ = read(out.getvalue())
+    assert back.basics is not None and back.basics.email == "ada@example.org"  # from the text layer
+
+
+def test_the_attached_json_obeys_the_attachment_limit() -> None:
+    from cvconvert import limits
+    from cvconvert.errors import LimitExceededError
+
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "summary": "x" * 50_000}})
+    data, _ = write(resume)
+    with limits.using(max_attachment_bytes=10_000), pytest.raises(LimitExceededError, match="max_attachment_bytes"):
+        read(data)
+
+
+# --- no markup, no files, no network -------------------------------------------------------
+
+HOSTILE = [
+    '#read("/etc/passwd")',
+    "$x^2$ *bold* _it_ ]",
+    "@label <tag> \\ \\\\ `raw`",
+    '#import "@preview/cetz:0.3.0": *',
+    "= not a heading",
+]
+
+
+def test_values_are_printed_as_text_never_run_as_typst(tmp_path: Path) -> None:
+    resume = Resume.model_validate(
+        {
+            "basics": {"name": HOSTILE[0], "label": HOSTILE[1], "summary": HOSTILE[2]},
+            "work": [{"name": HOSTILE[3], "position": HOSTILE[4], "highlights": HOSTILE}],
+        }
+    )
+    data, report = write(resume)
+    text = flat(text_of(data, tmp_path))
+    for value in HOSTILE:
+        assert flat(value) in text
+    assert "root:" not in text  # /etc/passwd was not read
+    assert read(data)[0].to_data() == resume.to_data()
+    assert not report.warnings
+
+
+_NETWORK_SCRIPT = """
+import os, sys
+sys.path.insert(0, {root!r})
+from tests.canary import canary
+with canary() as (url, hits):
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        os.environ[name] = url
+    import cvconvert
+    resume = cvconvert.Resume.model_validate({{
+        "basics": {{"name": "Ada Example", "url": url + "/photo.png", "image": url + "/me.png",
+                    "profiles": [{{"network": "Web", "url": url}}]}},
+        "work": [{{"name": '#import "@preview/cetz:0.3.0"', "url": url}}],
+    }})
+    cvconvert.dumps(resume, "pdf")
+    cvconvert.dumps(resume, "pdf", template={template!r})
+print(len(hits))
+"""
+
+
+def test_nothing_is_fetched_while_writing(tmp_path: Path) -> None:
+    # Typst downloads packages through the proxy the environment names: the canary is that
+    # proxy, in a process of its own, and sees no connection from our template or a user's.
+    template = tmp_path / "mine.typ"
+    template.write_text(
+        "#let view = json(bytes(sys.inputs.view))\n#set document(title: view.title)\n#view.name\n", encoding="utf-8"
+    )
+    script = _NETWORK_SCRIPT.format(root=str(ROOT), template=str(template))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "0"
+
+
+def test_a_template_that_imports_a_package_is_refused_before_compiling(tmp_path: Path) -> None:
+    resume = cvconvert.read(SAMPLE)
+    (tmp_path / "helper.typ").write_text('#import "@preview/cetz:0.3.0": canvas\n', encoding="utf-8")
+    template = tmp_path / "mine.typ"
+    template.write_text('#import "helper.typ": *\nhello\n', encoding="utf-8")
+    with canary() as (_, hits), pytest.raises(OptionError, match="imports a Typst package"):
+        write(resume, template=template)
+    assert not hits
+
+
+def test_a_template_reads_nothing_outside_its_folder(tmp_path: Path) -> None:
+    template = tmp_path / "mine.typ"
+    template.write_text('#read("/etc/hostname")\n#read("../../outside.txt")\n', encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=r"mine\.typ") as caught:
+        write(cvconvert.read(SAMPLE), template=template)
+    assert "\n" not in str(caught.value)
+
+
+# --- accessible and archival ---------------------------------------------------------------
+
+
+def test_pdf_a_3b_and_pdf_ua_1_with_structure_language_and_title() -> None:
+    data, _ = write(cvconvert.read(SAMPLE), lang="fr")
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        root = pdf.Root
+        assert "/StructTreeRoot" in root
+        assert bool(root.MarkInfo.Marked)
+        assert str(root.Lang).startswith("fr")
+        assert bool(root.ViewerPreferences.DisplayDocTitle)
+        meta = pdf.open_metadata()
+        assert meta.get("pdfaid:part") == "3" and meta.get("pdfaid:conformance") == "B"
+        assert meta.get("pdfuaid:part") == "1"
+        assert meta.get("dc:title") == "Wanru Zhao"
+        spec = root.AF[0]
+        assert spec.AFRelationship == "/Source" and str(spec.UF) == "cvconvert-resume.json"
+        assert spec.EF.F.Subtype == "/application/json"
+        kinds = _structure_kinds(root.StructTreeRoot)
+    assert {"/H1", "/L", "/LI", "/Link"} <= kinds or {"/H1", "/L", "/LI"} <= kinds
+
+
+def _structure_kinds(node: Any, seen: set[str] | None = None, depth: int = 0) -> set[str]:
+    seen = set() if seen is None else seen
+    if depth > 60:
+        return seen
+    if isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            seen.add(str(node.S))
+        kids = node.get("/K")
+        if kids is not None:
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                _structure_kinds(kid, seen, depth + 1)
+    return seen
+
+
+def test_a_right_to_left_document_is_mirrored_as_a_whole() -> None:
+    resume = Resume.model_validate({"basics": {"name": "דנה לוי", "email": "dana@example.org"}})
+    data, _ = write(resume, lang="he")
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert str(pdf.Root.Lang).startswith("he")
+        assert pdf.Root.ViewerPreferences.Direction == "/R2L"
+
+
+@pytest.mark.parametrize(("page", "width"), [("A4", 595.3), ("Letter", 612.0)])
+def test_page_size(page: str, width: float) -> None:
+    data, _ = write(cvconvert.read(SAMPLE), page=page)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert abs(float(pdf.pages[0].MediaBox[2]) - width) < 1
+
+
+def test_page_size_follows_the_country_by_default() -> None:
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "location": {"countryCode": "US"}}})
+    with pikepdf.open(io.BytesIO(write(resume)[0])) as pdf:
+        assert abs(float(pdf.pages[0].MediaBox[2]) - 612.0) < 1
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def test_every_visible_value_is_in_the_text_layer_in_reading_order(tmp_path: Path) -> None:
+    resume = cvconvert.read(SAMPLE)
+    data, _ = write(resume)
+    text = bare(text_of(data, tmp_path))
+    values = _visible_values(resume.to_data())
+    position = 0
+    for value in values:
+        found = text.find(bare(value), position)
+        assert found >= 0, f"{value!r} missing or out of order"
+        position = found
+
+
+def _visible_values(data: dict[str, Any]) -> list[str]:
+    """What the sample shows, in the template's order (dates aside: they are formatted)."""
+    basics = data["basics"]
+    out = [basics["name"], basics["location"]["address"], basics["email"], basics["phone"]]
+    for work in data["work"]:
+        out += [work["name"], work["location"], work["position"], work["summary"], *work["highlights"]]
+    for edu in data["education"]:
+        out += [edu["institution"], edu["studyType"], edu["area"]]
+    for project in data.get("projects", []):
+        out += [project["name"], *project.get("highlights", [])]
+    return out
+
+
+def test_dates_collapse_and_never_break(tmp_path: Path) -> None:
+    resume = Resume.model_validate(
+        {
+            "basics": {"name": "Ada Example"},
+            "work": [
+                {"name": "Northwind Ltd", "position": "Analyst", "startDate": "2023", "endDate": "2023"},
+                {"name": "Contoso", "position": "Clerk", "startDate": "2020-02", "endDate": "2021-03"},
+            ],
+        }
+    )
+    data, _ = write(resume, lang="fr")
+    raw = text_of(data, tmp_path)
+    assert "2023 – 2023" not in flat(raw) and "2023" in raw
+    assert "févr.\u00a02020" in raw or "févr. 2020" in flat(raw)
+    view = _view(resume, "fr")
+    ranges = [e["sub"]["right"] for e in view["sections"][0]["entries"]]
+    assert ranges == ["2023", "févr.\u00a02020 – mars\u00a02021"]
+
+
+def _view(resume: Resume, lang: str) -> dict[str, Any]:
+    return pdf_write.View(i18n.language(lang), Report()).build(resume.to_data(), None)
+
+
+def test_headings_and_present_are_in_the_document_language(tmp_path: Path) -> None:
+    resume = Resume.model_validate({"work": [{"name": "Contoso", "position": "Clerk", "startDate": "2020-02"}]})
+    text = text_of(write(resume, lang="fr")[0], tmp_path)
+    assert "Expérience professionnelle" in text and "aujourd’hui" in text
+
+
+def test_french_spacing_before_a_colon_in_our_own_labels() -> None:
+    resume = Resume.model_validate({"education": [{"institution": "Lycée Exemple", "courses": ["Maths"]}]})
+    lists = _view(resume, "fr")["sections"][0]["entries"][0]["lists"]
+    assert lists[0]["label"] == "Cours\u202f: "
+
+
+def test_chinese_is_never_slanted() -> None:
+    resume = Resume.model_validate({"education": [{"institution": "北京大学", "courses": ["数学"]}]})
+    assert _view(resume, "zh")["sections"][0]["entries"][0]["lists"][0]["italic"] is False
+    assert _view(resume, "en")["sections"][0]["entries"][0]["lists"][0]["italic"] is True
+
+
+def test_a_script_without_a_font_is_a_warning_naming_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_write, "_families", lambda: frozenset({"Libertinus Serif"}))
+    resume = Resume.model_validate({"basics": {"name": "王小明"}})
+    report = Report()
+    pdf_write.View(i18n.language("zh"), report).build(resume.to_data(), None)
+    assert any("fonts-noto-cjk" in n.message and "Noto" in n.message for n in report.warnings)
+
+
+def test_a_user_template_gets_the_same_data(tmp_path: Path) -> None:
+    template = tmp_path / "mine.typ"
+    template.write_text(
+        "#let view = json(bytes(sys.inputs.view))\n"
+        "#let resume = json(bytes(sys.inputs.resume))\n"
+        "#set document(title: view.title)\n"
+        "#set text(lang: view.lang)\n"
+        "Mine: #view.name, #resume.basics.email\n"
+        '#pdf.attach(view.attachment, bytes(sys.inputs.resume), mime-type: "application/json",'
+        ' relationship: "source", description: "the résumé")\n',
+        encoding="utf-8",
+    )
+    resume = cvconvert.read(SAMPLE)
+    data, _ = write(resume, template=template)
+    assert "Mine: Wanru Zhao" in text_of(data, tmp_path)
+    assert read(data)[0].to_data() == resume.to_data()
+
+
+def test_a_template_that_does_not_compile_is_one_line_naming_it(tmp_path: Path) -> None:
+    template = tmp_path / "broken.typ"
+    template.write_text("#let x = (\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=r"broken\.typ") as caught:
+        write(cvconvert.read(SAMPLE), template=template)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_missing_template_is_an_option_error(tmp_path: Path) -> None:
+    with pytest.raises(OptionError, match=r"nothere\.typ"):
+        write(cvconvert.read(SAMPLE), template=tmp_path / "nothere.typ")
+
+
+# --- command line and batch ----------------------------------------------------------------
+
+
+def _cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "cvconvert", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=cwd, env=env)
+
+
+def test_command_line_json_to_pdf_and_back(tmp_path: Path) -> None:
+    done = _cli(SAMPLE, tmp_path / "cv.pdf", "-O", "page=letter", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    back = _cli(tmp_path / "cv.pdf", tmp_path / "back.json", cwd=tmp_path)
+    assert back.returncode == 0, back.stderr
+    assert json.loads((tmp_path / "back.json").read_text()) == cvconvert.read(SAMPLE).to_data()
+
+
+def test_batch_to_pdf(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for i in range(4):
+        (source / f"cv{i}.json").write_text(json.dumps({"basics": {"name": f"Ada Example {i}"}}), encoding="utf-8")
+    done = _cli("batch", source, "--to", "pdf", "--out", tmp_path / "out", "--jobs", "2", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = sorted((tmp_path / "out").glob("*.pdf"))
+    assert len(written) == 4
+    assert read(written[2].read_bytes())[0].to_data() == {"basics": {"name": "Ada Example 2"}}
