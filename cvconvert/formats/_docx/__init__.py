@@ -35,6 +35,11 @@ class DocxWriteOptions(DocumentOptions):
     sections: Names | None = Field(
         None, description="which sections, in this order: work,education,skills (default: all)"
     )
+    embed: bool = Field(
+        True,
+        description="keep what the page does not show (x- fields, full dates) in a data part; "
+        "false: no data part, reading back is extraction",
+    )
 
 
 # The reader and writer live in the submodules .read and .write and load on first use (the

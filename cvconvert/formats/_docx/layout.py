@@ -134,7 +134,10 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             "languages",
-            head=Line((Part("language", strong=True), Part("fluency", " — "))),
+            # name and level: how older JSON Resume files and some tools spell language and fluency.
+            head=Line(
+                (Part("language", strong=True), Part("name", strong=True), Part("fluency", " — "), Part("level", " — "))
+            ),
             compact=True,
         ),
         Section(
@@ -190,13 +193,25 @@ FIELD_KEYS: tuple[str, ...] = tuple(
         ]
     )
 )
-FIELD_STYLES: dict[str, str] = {key: style_name(key) for key in FIELD_KEYS}
+# A value of a field the layout does not know (work[].employer, a custom section's text), shown
+# generically under a label; the data part says which field each such value belongs to.
+VALUE = "@value"
+FIELD_STYLES: dict[str, str] = {**{key: style_name(key) for key in FIELD_KEYS}, VALUE: "CV Value"}
 """Field key -> character style name."""
 STYLE_FIELDS: dict[str, str] = {name: key for key, name in FIELD_STYLES.items()}
 
 # Characters XML 1.0 cannot hold, and on top of them CR, which Word does not keep (it would come
 # back as a different line break): left off the page; the hidden part holds the exact value.
 NOT_ON_PAGE = re.compile(f"[{NOT_XML_CHARS}\r]")
+
+
+def humanize(key: str) -> str:
+    """A key as a label: ``peerFeedback`` -> ``Peer feedback``, ``start_date`` -> ``Start date``."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", clean(key)).replace("_", " ").replace("-", " ").split()
+    if not words:
+        return ""
+    text = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+    return text[0].upper() + text[1:]
 
 
 def clean(text: str) -> str:
@@ -224,3 +239,92 @@ def country_name(value: str, lang: i18n.Language) -> str:
     if len(value) == 2 and value.isascii() and value.isalpha() and value.isupper():
         return i18n.territory_names(lang.code).get(value, value)
     return value
+
+
+def page_value(kind: Kind, shown: str, lang: i18n.Language) -> object:
+    """What the reader takes from a field's text on the page (None: no value).
+
+    The writer compares it with the value: where they differ, the data part keeps a *fix*
+    (:func:`check` of the text, and what the page cannot say), and nothing else of the value.
+    """
+    if kind == "end" and lang.means_present(shown):
+        return None
+    if not shown.strip():
+        return None
+    if kind in ("date", "end"):
+        return lang.parse_date(shown)
+    if kind == "list":
+        return [item.strip() for item in shown.split(",") if item.strip()]
+    if kind == "country":
+        code = i18n.country_code(shown.strip(), lang.code)
+        return code if code is not None else shown
+    return shown
+
+
+def check(shown: str) -> str:
+    """16 bits of the SHA-256 of a field's text on the page.
+
+    A fix applies only while the page still shows the text it was made for. Sixteen bits tell a
+    changed value from the one written (1 in 65,536 passes by chance) and are far too few to
+    find a deleted value again by trying candidates (a phone number has billions).
+    """
+    import hashlib  # here: only documents with fixes need it
+
+    return hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest()[:4]
+
+
+def insertions(value: str) -> list[list[int | str]]:
+    """Where :func:`clean` took characters out of ``value``: ``[[index in value, characters], ...]``."""
+    out: list[list[int | str]] = []
+    for m in NOT_ON_PAGE.finditer(value):
+        if out and out[-1][0] + len(str(out[-1][1])) == m.start():  # type: ignore[operator]
+            out[-1][1] = str(out[-1][1]) + m.group()
+        else:
+            out.append([m.start(), m.group()])
+    return out
+
+
+def make_fix(kind: Kind, value: object, shown: str, lang: i18n.Language) -> dict[str, object] | None:
+    """What the data part keeps so that the page's text gives back ``value`` exactly (None: nothing)."""
+    if page_value(kind, shown, lang) == value:
+        return None
+    fix: dict[str, object] = {"h": check(shown)}
+    back = page_value(kind, shown, lang)
+    if kind == "list" and isinstance(value, list) and all(isinstance(v, str) and clean(v) == v for v in value):
+        fix["n"] = [len(v) for v in value]  # item lengths: items with commas or spaces come back whole
+    elif isinstance(value, str) and value == shown:
+        fix["raw"] = 1  # the text as it is ("Summer 2019" as a date, "  " as a name)
+    elif kind == "text" and isinstance(value, str) and clean(value) == shown:
+        fix["ins"] = insertions(value)
+    elif isinstance(value, str) and isinstance(back, str) and value.startswith(back) and clean(value) == value:
+        fix["tail"] = value[len(back) :]  # the day of a full date: "-15"
+    else:
+        fix["v"] = value
+    return fix
+
+
+def apply_fix(fix: object, kind: Kind, shown: str, lang: i18n.Language) -> tuple[bool, object]:
+    """(True, the exact value) when ``fix`` was made for this text on the page, else (False, None)."""
+    if not isinstance(fix, dict) or fix.get("h") != check(shown):
+        return False, None
+    if "v" in fix:
+        return True, fix["v"]
+    if fix.get("raw"):
+        return True, shown
+    ins, tail, lengths = fix.get("ins"), fix.get("tail"), fix.get("n")
+    if isinstance(ins, list):
+        out = shown
+        for item in ins:
+            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) and isinstance(item[1], str):
+                out = out[: item[0]] + item[1] + out[item[0] :]
+        return True, out
+    if isinstance(tail, str):
+        back = page_value(kind, shown, lang)
+        return (True, back + tail) if isinstance(back, str) else (False, None)
+    if isinstance(lengths, list) and all(isinstance(n, int) and n >= 0 for n in lengths):
+        items, at = [], 0
+        for n in lengths:
+            items.append(shown[at : at + n])
+            at += n + 2  # ", "
+        return True, items
+    return False, None

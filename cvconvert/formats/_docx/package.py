@@ -139,6 +139,8 @@ class Prepared:
     data_part: str
     """Where our data part goes, e.g. ``customXml/item1.xml``."""
     lang: i18n.Language
+    constant_plain: tuple[Member, ...] = ()
+    """:attr:`constant` for a package without our data part (``embed=False``)."""
     dropped: tuple[str, ...] = ()
     """What the template lost, one message per kind (``dropped macros: word/vbaProject.bin (...)``).
     Kept here, not reported once: the writer reports it on every call, cached or not."""
@@ -208,12 +210,20 @@ def _prepare(members: Mapping[str, bytes], page: str | None, lang: i18n.Language
     members_out = {name: data for name, (_, _, data) in out.items()}
     members_out["customXml/itemProps1.xml"] = _ITEM_PROPS.encode()
     members_out["customXml/_rels/item1.xml.rels"] = _ITEM_RELS.format(n=1).encode()
-    members_out["[Content_Types].xml"] = _content_types({name: kind for name, (kind, _, _) in out.items()})
+    kinds = {name: kind for name, (kind, _, _) in out.items()}
+    members_out["[Content_Types].xml"] = _content_types(kinds)
     members_out["_rels/.rels"] = _PACKAGE_RELS.encode()
     members_out["docProps/app.xml"] = _APP.encode()
     order = sorted(members_out, key=lambda n: (n != "[Content_Types].xml", n != "_rels/.rels", n))
+    constant = tuple(deflate(n, members_out[n], 6) for n in order)
+    plain_types = deflate("[Content_Types].xml", _content_types(kinds, data=False), 6)
     return Prepared(
-        constant=tuple(deflate(n, members_out[n], 6) for n in order),
+        constant=constant,
+        constant_plain=tuple(
+            plain_types if m.name == "[Content_Types].xml" else m
+            for m in constant
+            if not m.name.startswith("customXml/")
+        ),
         styles=style_ids,
         sect_pr=sect_pr,
         text_width=width,
@@ -396,7 +406,7 @@ _CONTENT_TYPES = {
 }
 
 
-def _content_types(parts: dict[str, str]) -> bytes:
+def _content_types(parts: dict[str, str], *, data: bool = True) -> bytes:
     """[Content_Types].xml for our package: written anew, never the template's (a .dotm's says
     "macroEnabledTemplate" and lists its macros); ``parts`` maps each taken part to its kind."""
     overrides = {
@@ -406,6 +416,8 @@ def _content_types(parts: dict[str, str]) -> bytes:
         "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
         "/customXml/itemProps1.xml": "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
     }
+    if not data:
+        del overrides["/customXml/itemProps1.xml"]
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{CONTENT_TYPES}">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'

@@ -31,9 +31,11 @@ from cvconvert.formats._docx.layout import (
     RANGE,
     SECTIONS,
     STYLE_FIELDS,
+    VALUE,
     Kind,
     Line,
     Section,
+    apply_fix,
     display,
     link_target,
 )
@@ -85,6 +87,24 @@ class _Page:
     profiles: list[dict[str, str]] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     sections: dict[str, list[_Entry]] = field(default_factory=dict)
+    generic: dict[int, list[str]] = field(default_factory=dict)
+    """The values of each paragraph bookmarked ``_cvx_N`` (runs in the "CV Value" style), by N."""
+    unmarked: list[list[str]] = field(default_factory=list)
+    """The values of paragraphs in that style without such a bookmark, in page order."""
+
+
+@dataclass
+class _Hidden:
+    """Our data part: the résumé without what the page shows (version 2), or all of it (version 1)."""
+
+    resume: dict[str, Any]
+    lang: str
+    styles: dict[str, str]
+    fingerprint: str
+    version: str
+    generic: list[Any] = field(default_factory=list)
+    fixes: dict[str, Any] = field(default_factory=dict)
+    profiles: list[Any] | None = None
 
 
 def read(data: bytes, options: DocxReadOptions | None = None) -> tuple[Resume, Report]:
@@ -107,19 +127,21 @@ def read(data: bytes, options: DocxReadOptions | None = None) -> tuple[Resume, R
     hidden = _hidden(package, names)
     if hidden is None:
         return _extract(data, lang)
-    resume_data, lang_option, style_ids, fingerprint = hidden
     report = Report()
     raw = read_member(package, "word/document.xml")
-    if fingerprint and hashlib.sha256(raw).hexdigest() == fingerprint:
-        # The page is exactly as written: nothing to merge, the data part is the résumé.
-        return _validated(resume_data, strict, report)
-    language = i18n.language(lang_option)
-    styles = {sid: name for name, sid in style_ids.items()}
+    if hidden.version == "1" and hidden.fingerprint and hashlib.sha256(raw).hexdigest() == hidden.fingerprint:
+        # A file of version 1 whose page is exactly as written: its data part is the résumé.
+        return _validated(hidden.resume, strict, report)
+    language = i18n.language(hidden.lang)
+    styles = {sid: name for name, sid in hidden.styles.items()}
     document = parse_xml(raw, "word/document.xml")
     links = _links(package, names)
     paras = _paragraphs(document, styles, lambda: _style_names(package, names))
     page = _walk(paras, links, language, report)
-    return _validated(_merge(resume_data, page, language, report), strict, report)
+    rest = hidden.resume
+    if hidden.version != "1":
+        _fill_generic(rest, hidden.generic, hidden.fixes, page.generic, page.unmarked, report)
+    return _validated(_merge(rest, page, language, report, hidden), strict, report)
 
 
 def _validated(data: dict[str, Any], strict: bool, report: Report) -> tuple[Resume, Report]:
@@ -137,8 +159,8 @@ def _extract(data: bytes, lang: str | None) -> tuple[Resume, Report]:
     return extract(data, lang=lang)
 
 
-def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[str, str], str] | None:
-    """Our data part: the résumé, the language option, the style ids, the page's fingerprint; or None."""
+def _hidden(package: Any, names: set[str]) -> _Hidden | None:
+    """Our data part, or None."""
     for name in sorted(n for n in names if n.startswith("customXml/item") and n.endswith(".xml")):
         if "itemProps" in name:
             continue
@@ -155,9 +177,15 @@ def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[st
                 root.findtext(f"{{{CVCONVERT_DOCX}}}resume") or "{}", parse_constant=_no_constant, parse_float=_finite
             )
             styles = json.loads(root.findtext(f"{{{CVCONVERT_DOCX}}}styles") or "{}")
+            mapping = json.loads(
+                root.findtext(f"{{{CVCONVERT_DOCX}}}page") or "{}", parse_constant=_no_constant, parse_float=_finite
+            )
         except (ValueError, RecursionError):
             raise InvalidInputError(f"damaged cvconvert data part ({name})") from None
-        if not isinstance(resume, dict) or not isinstance(styles, dict):
+        if not isinstance(resume, dict) or not isinstance(styles, dict) or not isinstance(mapping, dict):
+            raise InvalidInputError(f"damaged cvconvert data part ({name})")
+        generic, fixes, profiles = mapping.get("generic", []), mapping.get("fixes", {}), mapping.get("profiles")
+        if not isinstance(generic, list) or not isinstance(fixes, dict) or not isinstance(profiles, list | None):
             raise InvalidInputError(f"damaged cvconvert data part ({name})")
         # The part is input like any JSON file: when it matches the page's fingerprint it is
         # the résumé as it stands, validated without load_resume, so the limits that
@@ -165,9 +193,20 @@ def _hidden(package: Any, names: set[str]) -> tuple[dict[str, Any], str, dict[st
         # then every writer failed on it).
         check_depth(resume)
         check_depth(styles)
+        check_depth(mapping)
         check_entries(resume)
         styles = {str(k): str(v) for k, v in styles.items()}
-        return resume, str(root.get("lang") or "en"), styles, str(root.get("page") or "")
+        version = str(root.get("version") or "1")
+        return _Hidden(
+            resume,
+            str(root.get("lang") or "en"),
+            styles,
+            str(root.get("page") or ""),
+            version,
+            generic,
+            fixes,
+            profiles,
+        )
     return None
 
 
@@ -270,7 +309,7 @@ def _paragraphs(document: Any, styles: dict[str, str], more_styles: Any) -> list
     if run is not None:
         run.text = "".join(pieces)
     for item in out:
-        item.marks = [m for m in item.marks if m.startswith("_cv_")]
+        item.marks = [m for m in item.marks if m.startswith("_cv")]
     return out
 
 
@@ -281,6 +320,28 @@ def _mark(para: _Para) -> tuple[str, int | None] | None:
     return None
 
 
+def _generic_mark(para: _Para) -> int | None:
+    for name in para.marks:
+        if name.startswith("_cvx_") and name[5:].isdigit() and len(name) < 16:
+            return int(name[5:])
+    return None
+
+
+def _segments(para: _Para) -> list[str]:
+    """A generic paragraph's values: its "CV Value" runs, split where another run comes between."""
+    out: list[str] = []
+    previous = False
+    for run in para.runs:
+        value = run.field == VALUE
+        if value:
+            if previous:
+                out[-1] += run.text
+            else:
+                out.append(run.text)
+        previous = value
+    return out
+
+
 def _walk(paras: list[_Para], links: dict[str, str], lang: i18n.Language, report: Report) -> _Page:
     """The page as fields: basics, summary, and each section's entries."""
     page = _Page()
@@ -288,6 +349,18 @@ def _walk(paras: list[_Para], links: dict[str, str], lang: i18n.Language, report
     ignoring = False
     entry: _Entry | None = None
     for para in paras:
+        number = _generic_mark(para)
+        if number is not None:
+            # Values no layout knows, put back by the data part's map; a custom section's heading
+            # ends the section before (what a person types under it is not read).
+            if number not in page.generic:
+                page.generic[number] = _segments(para)
+            if para.style in ("heading 1", "Heading 1"):
+                section, ignoring, entry = None, True, None
+            continue
+        if any(r.field == VALUE for r in para.runs):
+            page.unmarked.append(_segments(para))  # its bookmark was dropped: matched by order later
+            continue
         mark = _mark(para)
         text = para.text
         if para.style in ("heading 1", "Heading 1") or (mark is not None and mark[1] is None):
@@ -494,11 +567,18 @@ def _apply(
     lang: i18n.Language,
     report: Report,
     where: str,
+    fix: object = None,
 ) -> None:
     """Set ``out[key]`` from the page: kept when unchanged, read when edited, removed when gone.
 
-    ``where`` points at the object holding the field (the pointer is built only for a note).
+    ``where`` points at the object holding the field (the pointer is built only for a note);
+    ``fix`` is the data part's fix for this field (the exact value behind the text it was made for).
     """
+    if fix is not None and shown is not None:
+        ok, exact = apply_fix(fix, kind, shown, lang)
+        if ok:
+            out[key] = exact
+            return
     if kind == "end" and shown is not None and lang.means_present(shown):
         shown = None
     if shown is not None and shown == old_shown:
@@ -524,9 +604,10 @@ def _apply(
         out[key] = shown
 
 
-def _merge(hidden: dict[str, Any], page: _Page, lang: i18n.Language, report: Report) -> dict[str, Any]:
+def _merge(hidden: dict[str, Any], page: _Page, lang: i18n.Language, report: Report, part: _Hidden) -> dict[str, Any]:
     result = dict(hidden)
-    _merge_basics(result, page, lang, report)
+    fixes = part.fixes
+    _merge_basics(result, page, lang, report, part)
     for key, section in SECTIONS.items():
         old = hidden.get(key)
         old_list = old if isinstance(old, list) else []
@@ -543,7 +624,11 @@ def _merge(hidden: dict[str, Any], page: _Page, lang: i18n.Language, report: Rep
             matches.append(index if ok else None)
             if ok:
                 used.add(index)  # type: ignore[arg-type]  # ok implies an int
-        if None in matches and len(used) < len(old_list):
+        if part.version != "1" and not used and len(entries) == len(old_list):
+            # No bookmark left (another editor dropped them all) and as many entries as written:
+            # the page's order is the data part's (version 2 keeps no shown text to match by).
+            matches = list(range(len(entries)))
+        elif None in matches and len(used) < len(old_list):
             # Entries without their bookmark (another editor dropped it): an unused hidden entry that
             # shows exactly the same text is the same entry.
             shown = {
@@ -557,7 +642,16 @@ def _merge(hidden: dict[str, Any], page: _Page, lang: i18n.Language, report: Rep
                         matches[n] = j
                         used.add(j)
         result[key] = [
-            _merge_entry(section, entry, old_list[j] if j is not None else None, lang, report, pointer(key, n))
+            _merge_entry(
+                section,
+                entry,
+                old_list[j] if j is not None else None,
+                lang,
+                report,
+                pointer(key, n),
+                fixes if j is not None else {},
+                pointer(key, j) if j is not None else "",
+            )
             for n, (entry, j) in enumerate(zip(entries, matches, strict=True))
         ]
     return result
@@ -578,14 +672,30 @@ def _page_signature(entry: _Entry) -> tuple[Any, ...]:
 
 
 def _merge_entry(
-    section: Section, entry: _Entry, hidden: dict[str, Any] | None, lang: i18n.Language, report: Report, where: str
+    section: Section,
+    entry: _Entry,
+    hidden: dict[str, Any] | None,
+    lang: i18n.Language,
+    report: Report,
+    where: str,
+    fixes: dict[str, Any],
+    written: str,
 ) -> dict[str, Any]:
+    """One entry: ``hidden`` is its data part entry, ``written`` its pointer there (for ``fixes``)."""
     out = dict(hidden) if hidden is not None else {}
     for key, part in section.parts.items():
         old_shown = display(part.kind, out[key], lang) if key in out else ""
-        _apply(out, key, part.kind, entry.fields.get(key), old_shown, lang, report, where)
+        fix = fixes.get(written + pointer(key)) if fixes else None
+        _apply(out, key, part.kind, entry.fields.get(key), old_shown, lang, report, where, fix)
     if section.bullets:
         _merge_bullets(out, section.bullets, entry.bullets, lang)
+        items = out.get(section.bullets)
+        if fixes and isinstance(items, list):
+            for n, item in enumerate(items):
+                if isinstance(item, str) and (fix := fixes.get(written + pointer(section.bullets, n))) is not None:
+                    ok, exact = apply_fix(fix, "text", item, lang)
+                    if ok:
+                        items[n] = exact
     elif entry.bullets:
         entry.stray.extend(entry.bullets)
     if entry.stray:
@@ -620,25 +730,32 @@ def _merge_bullets(out: dict[str, Any], key: str, bullets: list[str], lang: i18n
     out[key] = items
 
 
-def _merge_basics(result: dict[str, Any], page: _Page, lang: i18n.Language, report: Report) -> None:
+def _merge_basics(result: dict[str, Any], page: _Page, lang: i18n.Language, report: Report, part: _Hidden) -> None:
     old = result.get("basics")
     basics = dict(old) if isinstance(old, dict) else {}
     where = pointer("basics")
+    fixes = part.fixes
     for key in ("name", "label", "email", "phone", "url"):
         old_shown = display("text", basics[key], lang) if key in basics else ""
-        _apply(basics, key, "text", page.basics.get(key), old_shown, lang, report, where)
+        fix = fixes.get(where + pointer(key))
+        _apply(basics, key, "text", page.basics.get(key), old_shown, lang, report, where, fix)
     summary = "\n".join(page.summary) if page.summary else None
     old_shown = display("text", basics["summary"], lang) if "summary" in basics else ""
-    _apply(basics, "summary", "text", summary, old_shown, lang, report, where)
+    _apply(basics, "summary", "text", summary, old_shown, lang, report, where, fixes.get("/basics/summary"))
     old_location = basics.get("location")
     location = dict(old_location) if isinstance(old_location, dict) else {}
     for key in LOCATION_FIELDS:
         kind: Kind = "country" if key == "countryCode" else "text"
         old_shown = display(kind, location[key], lang) if key in location else ""
-        _apply(location, key, kind, page.basics.get(key), old_shown, lang, report, where + pointer("location"))
+        here = where + pointer("location")
+        fix = fixes.get(here + pointer(key))
+        _apply(location, key, kind, page.basics.get(key), old_shown, lang, report, here, fix)
     if location or isinstance(old_location, dict):
         basics["location"] = location
-    _merge_profiles(basics, page.profiles, lang)
+    if part.version == "1":
+        _merge_profiles(basics, page.profiles, lang)
+    else:
+        _merge_shown_profiles(basics, page.profiles, part.profiles or [], fixes, lang, report)
     if basics or isinstance(old, dict):
         result["basics"] = basics
 
@@ -693,3 +810,131 @@ def _merge_profiles(basics: dict[str, Any], page: list[dict[str, str]], lang: i1
         basics["profiles"] = merged
     elif "profiles" in basics:
         del basics["profiles"]
+
+
+def _merge_shown_profiles(
+    basics: dict[str, Any],
+    page: list[dict[str, str]],
+    listed: list[Any],
+    fixes: dict[str, Any],
+    lang: i18n.Language,
+    report: Report,
+) -> None:
+    """Profiles of version 2: the page's n-th profile is the data part's ``listed[n]``-th.
+
+    Profiles the page never showed stay where they were; a profile deleted on the page goes with
+    what the data part kept of it, unless the count changed, when none can be matched.
+    """
+    old = basics.get("profiles")
+    old_items = old if isinstance(old, list) else []
+    shown = [j for j in listed if isinstance(j, int) and 0 <= j < len(old_items) and isinstance(old_items[j], dict)]
+    if len(shown) != len(page) and any(old_items[j] for j in shown):
+        report.lost(
+            pointer("basics", "profiles"),
+            "profiles added or deleted on the page: what the data part kept of them (fields not shown) is left out",
+        )
+    matched = shown if len(shown) == len(page) else []
+    merged: list[Any] = []
+    taken = set(shown)
+    for n, item in enumerate(page):
+        j = matched[n] if matched else None
+        out = dict(old_items[j]) if j is not None else {}
+        here = pointer("basics", "profiles", j) if j is not None else ""
+        for key in ("network", "username"):
+            fix = fixes.get(here + pointer(key)) if here else None
+            _apply(out, key, "text", item.get(key), "", lang, Report(), "", fix)
+        url_shown = item["url"] if "url" in item else item.get("link")
+        _apply(out, "url", "text", url_shown, "", lang, Report(), "", fixes.get(here + "/url") if here else None)
+        merged.append(out)
+    # Profiles the page never showed keep their place among the others.
+    for j, profile in enumerate(old_items):
+        if j not in taken:
+            merged.insert(min(j, len(merged)), profile)
+    if merged or isinstance(old, list):
+        basics["profiles"] = merged
+
+
+def _locate(data: Any, where: str) -> tuple[Any, str | int] | None:
+    """The container holding the value at a JSON Pointer (from the data part: untrusted), and its key."""
+    if not where.startswith("/"):
+        return None
+    node = data
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in where.split("/")[1:]]
+    for n, token in enumerate(tokens):
+        key: str | int = token
+        if isinstance(node, list):
+            if not token.isdigit() or int(token) >= len(node):
+                return None
+            key = int(token)
+        elif not isinstance(node, dict) or token not in node:
+            return None
+        if n == len(tokens) - 1:
+            return node, key
+        node = node[key]
+    return None
+
+
+def _typed(text: str, kind: object, where: str, report: Report) -> object:
+    """A generic value from its text on the page: a number or truth value again when it still reads as one."""
+    if kind == "n":
+        try:
+            value = json.loads(text.strip(), parse_constant=_no_constant)
+        except ValueError:
+            value = None
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+            return value
+    elif kind == "b":
+        if text.strip() in ("true", "false"):
+            return text.strip() == "true"
+    else:
+        return text
+    report.warn(where, "a number or true/false edited into other text on the page; read as text")
+    return text
+
+
+def _fill_generic(
+    rest: dict[str, Any],
+    generic: list[Any],
+    fixes: dict[str, Any],
+    page: dict[int, list[str]],
+    unmarked: list[list[str]],
+    report: Report,
+) -> None:
+    """Put the page's generic values back into the data part's résumé (in place); values gone from
+    the page are removed, and so is an object or list left empty by their removal."""
+    english = i18n.language("en")
+    if not page and unmarked:
+        # Every bookmark was dropped (another editor): the n-th paragraph of values is the n-th
+        # the writer made, when as many are left.
+        numbers = [n for n, leaves in enumerate(generic) if leaves]
+        if len(numbers) == len(unmarked):
+            page = dict(zip(numbers, unmarked, strict=True))
+        else:
+            report.lost("", "values of fields the layout does not know lost their bookmarks on the page; not read")
+    gone: list[str] = []
+    for number, leaves in enumerate(generic):
+        if not isinstance(leaves, list):
+            continue
+        values = page.get(number)
+        valid = [leaf for leaf in leaves if isinstance(leaf, list) and len(leaf) == 2 and isinstance(leaf[0], str)]
+        for n, (where, kind) in enumerate(valid):
+            if values is None or n >= len(values):
+                gone.append(where)
+                continue
+            ok, exact = apply_fix(fixes.get(where), "text", values[n], english)
+            found = _locate(rest, where)
+            if found is not None:
+                found[0][found[1]] = exact if ok else _typed(values[n], kind, where, report)
+        if values is not None and len(values) > len(valid):
+            report.lost("", "a value typed in the CV Value style where the page had none; not read")
+    # Removed last first: a list's later items go before its earlier ones, so indexes stay true.
+    for where in reversed(gone):
+        while True:
+            found = _locate(rest, where)
+            if found is None:
+                break
+            container, key = found
+            del container[key]
+            if container or where.count("/") < 2:
+                break
+            where = where.rsplit("/", 1)[0]

@@ -6,7 +6,6 @@ assembled from the template's members compressed once (see :mod:`.package`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -20,14 +19,22 @@ from cvconvert.formats._docx import DocxWriteOptions, i18n, package
 from cvconvert.formats._docx.layout import (
     DEFAULT_ORDER,
     FIELD_STYLES,
+    LOCATION_FIELDS,
+    PROFILE_FIELDS,
     RANGE,
     SECTIONS,
+    VALUE,
+    Kind,
     Line,
     Part,
     Section,
+    check,
     clean,
     display,
+    humanize,
+    insertions,
     link_target,
+    make_fix,
 )
 from cvconvert.model import Resume
 from cvconvert.namespaces import (
@@ -46,7 +53,8 @@ from cvconvert.report import Report, pointer
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
-DATA_VERSION = "1"
+DATA_VERSION = "2"
+_UNSHOWABLE = "characters a Word page cannot hold (control characters, CR) are kept in the data part"
 
 
 def _esc(text: str) -> str:
@@ -64,9 +72,16 @@ def _first_strong_is_rtl(text: str) -> bool:
 
 
 class _Body:
-    """document.xml's body as a list of strings, with the hyperlinks it needs."""
+    """document.xml's body as a list of strings, with the hyperlinks it needs and what it shows.
 
-    def __init__(self, prep: package.Prepared) -> None:
+    Every value put on the page is recorded by its JSON Pointer: known fields in :attr:`known`
+    (the reader finds them by their character styles), values no layout knows in
+    :attr:`generic` (one list of (pointer, type) per paragraph bookmarked ``_cvx_N``), and
+    what the page cannot say of a value (a date's day, a control character) in :attr:`fixes`.
+    The data part is the résumé without what is shown: see :func:`_rest`.
+    """
+
+    def __init__(self, prep: package.Prepared, lang: i18n.Language, report: Report) -> None:
         self.out: list[str] = []
         self.links: list[str] = []
         self.ids = prep.styles
@@ -74,6 +89,45 @@ class _Body:
         self.tabs = f'<w:tabs><w:tab w:val="right" w:pos="{prep.text_width}"/></w:tabs>'
         self.bookmarks = 0
         self.east_asian_font = _esc(prep.lang.east_asian_font)
+        self.lang = lang
+        self.report = report
+        self.known: list[str] = []
+        self.generic: list[list[list[str]]] = []
+        self.leaves: list[list[str]] = []
+        self.fixes: dict[str, dict[str, object]] = {}
+
+    def shown(self, where: str, kind: Kind, value: object, text: str) -> None:
+        """Record a known field shown as ``text`` (and what the page cannot say of it)."""
+        self.known.append(where)
+        fix = make_fix(kind, value, text, self.lang)
+        if fix is not None:
+            self.fixes[where] = fix
+            if "ins" in fix:
+                self.report.hide(where, _UNSHOWABLE)
+            elif "tail" in fix:
+                self.report.hide(where, f"the page shows {text!r}; the full date is kept in the data part")
+            elif "v" in fix:
+                self.report.hide(where, f"the page shows {text!r}; the exact value is kept in the data part")
+
+    def value(self, value: str | int | float | bool, where: str) -> str:
+        """A run showing a value no layout knows, recorded for the paragraph being built."""
+        if isinstance(value, bool):
+            text, kind = ("true" if value else "false"), "b"
+        elif isinstance(value, (int, float)):
+            text, kind = json.dumps(value), "n"
+        else:
+            text, kind = clean(value), "s"
+            if text != value:
+                self.fixes[where] = {"h": check(text), "ins": insertions(value)}
+                self.report.hide(where, _UNSHOWABLE)
+        self.leaves.append([where, kind])
+        return self.run(text, VALUE)
+
+    def generic_para(self, style: str, runs: str, text: str) -> None:
+        """A paragraph of values no layout knows, bookmarked ``_cvx_N`` (N: its place in :attr:`generic`)."""
+        self.para(style, runs, text=text, bookmark=f"_cvx_{len(self.generic)}")
+        self.generic.append(self.leaves)
+        self.leaves = []
 
     def run(self, text: str, key: str | None = None, *, strong: bool = False, italic: bool = False) -> str:
         """One run of (cleaned) text; ``key`` tags it with the field's character style."""
@@ -124,13 +178,15 @@ class _Body:
         self.out.append(f"<w:p><w:pPr>{props}</w:pPr>{mark}{runs}</w:p>")
 
 
-def _sections_option(sections: Sequence[str] | None) -> list[str]:
+def _sections_option(sections: Sequence[str] | None, custom: Sequence[str]) -> list[str]:
     if sections is None:
-        return list(DEFAULT_ORDER)
-    order = [n.strip().lower() for n in sections if n.strip()]
-    unknown = [n for n in order if n not in DEFAULT_ORDER]
+        return [*DEFAULT_ORDER, *custom]
+    order = [n.strip() for n in sections if n.strip()]
+    order = [n if n in custom else n.lower() for n in order]
+    unknown = [n for n in order if n not in DEFAULT_ORDER and n not in custom]
     if unknown:
-        raise OptionError(f"unknown section(s) {', '.join(unknown)} (known: {', '.join(DEFAULT_ORDER)})")
+        known = ", ".join((*DEFAULT_ORDER, *custom))
+        raise OptionError(f"unknown section(s) {', '.join(unknown)} (known: {known})")
     return list(dict.fromkeys(order))
 
 
@@ -143,31 +199,38 @@ def _page_default(data: dict[str, Any]) -> str:
 
 
 def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[bytes, Report]:
-    """Write the résumé as a DOCX: the bytes and the loss report.
+    """Write the résumé as a DOCX: the bytes and the report.
 
     ``options.sections``: which sections, in which order (``("work", "education", "skills")``;
-    default all, in the conventional order; ``summary`` is basics.summary). ``options.lang``:
-    language of headings and dates (en, de, fr, es, zh, or any CLDR language with English
-    headings). ``options.page``: A4 or Letter (default: Letter for the US and Canada, else A4; a
-    template keeps its own unless given). ``options.template``: a .dotx or .docx whose styles, page
-    setup and header and footer text are used; nothing else of it is (macros, external
-    references, fields but PAGE and NUMPAGES, custom XML, pictures): a warning names each kind
-    dropped. Everything the page does not show is kept in a data part inside the package; sections
-    left out are not, and are reported lost. Raises OptionError for a bad option value.
+    default all, in the conventional order, then the résumé's own sections; ``summary`` is
+    basics.summary). ``options.lang``: language of headings and dates. ``options.page``: A4 or
+    Letter (default: Letter for the US and Canada, else A4; a template keeps its own unless
+    given). ``options.template``: a .dotx or .docx whose styles, page setup and header and footer
+    text are used; nothing else of it is (macros, external references, fields but PAGE and
+    NUMPAGES, custom XML, pictures): a warning names each kind dropped.
+
+    The page shows every value of the résumé but machine data (``x-`` fields, ``meta``,
+    ``$schema``, ``basics.image``) and values that are not text (a number where text belongs);
+    those are kept in a data part inside the package, each named in the report as *hidden*,
+    together with what the page cannot say of a shown value (a full date's day, control
+    characters). Shown values are not in the data part: deleting one on the page deletes it from
+    the file. ``options.embed=False`` writes no data part (what it would hold is reported lost).
+    Sections left out are reported lost. Raises OptionError for a bad option value.
     """
     chosen = options if options is not None else DocxWriteOptions.model_validate({})
     lang = chosen.lang
-    done = render(resume, sections=chosen.sections, lang=lang, page=chosen.page, template=chosen.template)
+    done = render(
+        resume, sections=chosen.sections, lang=lang, page=chosen.page, template=chosen.template, embed=chosen.embed
+    )
     prep = done.prep
     members = [
-        *prep.constant,
+        *(prep.constant if chosen.embed else prep.constant_plain),
         package.deflate("word/document.xml", done.document),
-        package.deflate("word/_rels/document.xml.rels", _relationships(prep, done.links)),
-        package.deflate("docProps/core.xml", _core(done.data, prep.lang, done.report)),
-        package.deflate(
-            prep.data_part, _data_part(done.data, lang, prep, fingerprint=hashlib.sha256(done.document).hexdigest())
-        ),
+        package.deflate("word/_rels/document.xml.rels", _relationships(prep, done.links, embed=chosen.embed)),
+        package.deflate("docProps/core.xml", done.core),
     ]
+    if chosen.embed:
+        members.append(package.deflate(prep.data_part, _data_part(done.data, done.page_map, lang, prep)))
     return package.build_zip(members), done.report
 
 
@@ -178,9 +241,16 @@ class Rendered:
     document: bytes
     links: list[str]
     data: dict[str, Any]
-    """The résumé as it goes into the data part (sections left out removed)."""
+    """What goes into the data part: the résumé without what the page shows (and without sections left out)."""
+    page_map: dict[str, Any]
+    """How the page's values go back into :attr:`data`: generic paragraphs, fixes, profiles shown."""
+    core: bytes
     report: Report
     prep: package.Prepared
+
+
+_META = ("$schema", "meta")
+_WHAT = {"$schema": "the schema's address", "meta": "metadata", "/basics/image": "a picture's address"}
 
 
 def render(
@@ -190,15 +260,17 @@ def render(
     lang: str | None = None,
     page: str | None = None,
     template: str | Path | None = None,
+    embed: bool = True,
 ) -> Rendered:
     """Build document.xml for the résumé (the options are :func:`write`'s)."""
     report = Report()
     language = i18n.language(lang)
     if not i18n.has_titles(language.code):
         report.warn("", f"no section titles in {language.code!r}: English titles used (dates are translated)")
-    order = _sections_option(sections)
     data = resume.to_data()
-    for key in DEFAULT_ORDER:
+    custom = [k for k in data if k not in _META and k != "basics" and k not in SECTIONS and not k.startswith("x-")]
+    order = _sections_option(sections, custom)
+    for key in (*DEFAULT_ORDER, *custom):
         if key in order:
             continue
         if key == "summary":
@@ -215,15 +287,18 @@ def render(
     # What the template lost is noted on every call: the prepared template is cached.
     for message in prep.dropped:
         report.warn("", f"template {Path(str(template)).name}: {message}")
-    body = _Body(prep)
-    _basics(body, data.get("basics"), language)
+    core = _core(data, prep.lang, report)
+    body = _Body(prep, language, report)
+    profiles = _basics(body, data.get("basics"), language)
     for key in order:
         if key == "summary":
             _summary(body, data.get("basics"), language)
-        else:
+        elif key in SECTIONS:
             entries = data.get(key)
             if isinstance(entries, list) and entries:
                 _section(body, SECTIONS[key], entries, language)
+        elif key in data:
+            _custom(body, key, data[key])
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>'
@@ -231,16 +306,84 @@ def render(
         + prep.sect_pr
         + "</w:body></w:document>"
     )
-    return Rendered(document.encode(), body.links, data, report, prep)
+    rest = _rest(data, body, report, embed=embed)
+    page_map: dict[str, Any] = {"generic": body.generic, "fixes": body.fixes, "profiles": profiles}
+    return Rendered(document.encode(), body.links, rest, page_map, core, report, prep)
 
 
-def _relationships(prep: package.Prepared, links: list[str]) -> bytes:
+def _rest(data: dict[str, Any], body: _Body, report: Report, *, embed: bool) -> dict[str, Any]:
+    """The résumé without the values the page shows (in place): known fields removed, generic
+    values replaced by 0 (their place and their object's key order stay). What remains and is not
+    empty is reported hidden (or lost, without a data part)."""
+    for where in body.known:
+        parent, key = _parent(data, where)
+        if isinstance(parent, dict):
+            parent.pop(key, None)
+    placeholders = set()
+    for leaves in body.generic:
+        for where, _ in leaves:
+            parent, key = _parent(data, where)
+            if isinstance(parent, dict):
+                parent[key] = 0
+            elif isinstance(parent, list):
+                parent[int(key)] = 0
+            placeholders.add(where)
+    note = report.hide if embed else report.lost
+    tail = "kept in the data part" if embed else "and no data part (embed=false)"
+    _note_rest(data, "", placeholders, note, tail)
+    if not embed:
+        for where in body.fixes:
+            if any(n.path == where and n.kind == "hidden" for n in report.notes):
+                report.lost(where, "what the page cannot show of it is not kept: no data part (embed=false)")
+    return data
+
+
+def _parent(data: Any, where: str) -> tuple[Any, str]:
+    """The container that holds the value at a JSON Pointer, and the last token."""
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in where.split("/")[1:]]
+    node = data
+    for token in tokens[:-1]:
+        node = node[int(token)] if isinstance(node, list) else node.get(token) if isinstance(node, dict) else None
+    return node, tokens[-1]
+
+
+def _vacuous(value: object) -> bool:
+    if value is None or value == "":
+        return True
+    if isinstance(value, dict):
+        return all(_vacuous(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_vacuous(v) for v in value)
+    return False
+
+
+def _note_rest(value: object, where: str, placeholders: set[str], note: Any, tail: str) -> None:
+    if where in placeholders:
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            here = where + pointer(key)
+            if key.startswith("x-") or (where == "" and key in _META) or here == "/basics/image":
+                if not _vacuous(item):
+                    kind = _WHAT.get(key) or _WHAT.get(here) or "an x- field (data for programs)"
+                    note(here, f"{kind}: not shown on the page; {tail}")
+            else:
+                _note_rest(item, here, placeholders, note, tail)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _note_rest(item, where + pointer(index), placeholders, note, tail)
+    elif not _vacuous(value):
+        note(where, f"not shown on the page (not text where text belongs); {tail}")
+
+
+def _relationships(prep: package.Prepared, links: list[str], *, embed: bool) -> bytes:
     target = prep.data_part.removeprefix("customXml/")
     out = [
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PACKAGE_RELS}">',
         prep.rels,
-        f'<Relationship Id="rIdCvData" Type="{REL_CUSTOM_XML}" Target="../customXml/{target}"/>',
     ]
+    if embed:
+        out.append(f'<Relationship Id="rIdCvData" Type="{REL_CUSTOM_XML}" Target="../customXml/{target}"/>')
     for n, link in enumerate(links, 1):
         out.append(
             f'<Relationship Id="rIdCvLink{n}" Type="{REL_HYPERLINK}" '
@@ -280,39 +423,47 @@ def _core(data: dict[str, Any], lang: i18n.Language, report: Report) -> bytes:
     ).encode()
 
 
-def _data_part(data: dict[str, Any], lang: str | None, prep: package.Prepared, fingerprint: str) -> bytes:
+def _data_part(data: dict[str, Any], page_map: dict[str, Any], lang: str | None, prep: package.Prepared) -> bytes:
     # ASCII JSON: every character, even those XML 1.0 cannot hold (U+000B), travels as \\uXXXX.
-    # ``fingerprint`` is the SHA-256 of document.xml: a reader that finds the page unchanged takes
-    # the résumé from here as it is. (The attribute keeps its name "page" for files already written.)
+    # <cv:resume> is the résumé without what the page shows; <cv:page> says how the page's values
+    # go back in (version 2; version 1 held the whole résumé and a fingerprint of the page).
     payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    mapping = json.dumps(page_map, ensure_ascii=True, separators=(",", ":"))
     styles = json.dumps(prep.styles, ensure_ascii=True, separators=(",", ":"))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<cv:cvconvert xmlns:cv="{CVCONVERT_DOCX}" version="{DATA_VERSION}" '
-        f'lang="{_esc(lang or "en")}" page="{fingerprint}">'
-        f"<cv:resume>{_esc(payload)}</cv:resume><cv:styles>{_esc(styles)}</cv:styles></cv:cvconvert>"
+        f'<cv:cvconvert xmlns:cv="{CVCONVERT_DOCX}" version="{DATA_VERSION}" lang="{_esc(lang or "en")}">'
+        f"<cv:resume>{_esc(payload)}</cv:resume><cv:page>{_esc(mapping)}</cv:page>"
+        f"<cv:styles>{_esc(styles)}</cv:styles></cv:cvconvert>"
     ).encode()
 
 
 # --- the page -------------------------------------------------------------------------------
 
+_BASICS_SHOWN = frozenset({"name", "label", "email", "phone", "url", "summary", "location", "profiles", "image"})
 
-def _basics(body: _Body, basics: object, lang: i18n.Language) -> None:
+
+def _basics(body: _Body, basics: object, lang: i18n.Language) -> list[int]:
+    """Name, label, the contact lines and the rest of basics; the indexes of the profiles shown."""
     if not isinstance(basics, dict):
-        return
+        return []
+    where = pointer("basics")
     name = display("text", basics.get("name"), lang)
     if name:
         body.para("Title", body.run(name), text=name)
+        body.shown(where + "/name", "text", basics["name"], name)
     label = display("text", basics.get("label"), lang)
     if label:
         body.para("Subtitle", body.run(label), text=label)
+        body.shown(where + "/label", "text", basics["label"], label)
     runs: list[str] = []
     shown: list[str] = []
     location = basics.get("location")
     if isinstance(location, dict):
         previous = ""
-        for key in ("address", "postalCode", "city", "region", "countryCode"):
-            text = display("country" if key == "countryCode" else "text", location.get(key), lang)
+        for key in LOCATION_FIELDS:
+            kind: Kind = "country" if key == "countryCode" else "text"
+            text = display(kind, location.get(key), lang)
             if not text:
                 continue
             # A postal code is followed by the city with a space ("100191 Beijing"), as addresses are written.
@@ -320,6 +471,7 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> None:
             if runs:
                 runs.append(body.run(sep))
             runs.append(body.run(text, key))
+            body.shown(where + "/location" + pointer(key), kind, location[key], text)
             shown.append(text)
             previous = key
     if runs:
@@ -337,17 +489,41 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> None:
         if runs:
             runs.append(body.run(" · "))
         runs.append(body.link(body.run(text, key), target))
+        body.shown(where + pointer(key), "text", value, text)
         shown.append(text)
     profiles = basics.get("profiles")
+    listed: list[int] = []
     if isinstance(profiles, list):
-        for profile in profiles:
-            if isinstance(profile, dict):
-                _profile(body, profile, runs, shown, lang)
+        for index, profile in enumerate(profiles):
+            if isinstance(profile, dict) and _profile(body, profile, index, runs, shown, lang):
+                listed.append(index)
     if runs:
         body.para("CV Contact", "".join(runs), text=" ".join(shown))
+    # What else basics holds (a birth date, a nationality, a location's or profile's own field).
+    for key, value in basics.items():
+        if key not in _BASICS_SHOWN and not key.startswith("x-"):
+            _generic(body, value, where + pointer(key), humanize(key), "CV Contact")
+    if isinstance(location, dict):
+        for key, value in location.items():
+            if key not in LOCATION_FIELDS and not key.startswith("x-"):
+                _generic(body, value, where + "/location" + pointer(key), humanize(key), "CV Contact")
+    if isinstance(profiles, list):
+        for index, profile in enumerate(profiles):
+            if not isinstance(profile, dict):
+                continue
+            network = display("text", profile.get("network"), lang) or f"Profile {index + 1}"
+            for key, value in profile.items():
+                if key not in PROFILE_FIELDS and not key.startswith("x-"):
+                    here = where + pointer("profiles", index, key)
+                    _generic(body, value, here, f"{network} › {humanize(key)}", "CV Contact")
+    return listed
 
 
-def _profile(body: _Body, profile: dict[str, Any], runs: list[str], shown: list[str], lang: i18n.Language) -> None:
+def _profile(
+    body: _Body, profile: dict[str, Any], index: int, runs: list[str], shown: list[str], lang: i18n.Language
+) -> bool:
+    """Add one profile to the contact line (network: username, or network: URL); False when it shows nothing."""
+    where = pointer("basics", "profiles", index)
     network = display("text", profile.get("network"), lang)
     username = display("text", profile.get("username"), lang)
     url = profile.get("url")
@@ -355,18 +531,28 @@ def _profile(body: _Body, profile: dict[str, Any], runs: list[str], shown: list[
     parts: list[str] = []
     if network:
         parts.append(body.run(network, "profile.network"))
+        body.shown(where + "/network", "text", profile["network"], network)
     second = (username, "profile.username") if username else (url_text, "profile.url")
     if second[0]:
         if parts:
             parts.append(body.run(": "))
         parts.append(body.run(second[0], second[1]))
+        key = second[1].removeprefix("profile.")
+        body.shown(where + pointer(key), "text", profile[key], second[0])
     if not parts:
-        return
+        return False
     target = link_target(url) if isinstance(url, str) and url == url_text else None
+    if username and url_text:
+        # The URL behind a username is the link's target: the page keeps it there, exactly or not at all.
+        if target == url:
+            body.known.append(where + "/url")
+        else:
+            target = None
     if runs:
         runs.append(body.run(" · "))
     runs.append(body.link("".join(parts), target))
     shown.append(f"{network}: {second[0]}")
+    return True
 
 
 def _summary(body: _Body, basics: object, lang: i18n.Language) -> None:
@@ -378,6 +564,7 @@ def _summary(body: _Body, basics: object, lang: i18n.Language) -> None:
     title = lang.titles["summary"]
     body.para("heading 1", body.run(title), text=title, bookmark="_cv_summary")
     body.para("Normal", body.run(text, "summary"), text=text)
+    body.shown("/basics/summary", "text", basics["summary"], text)
 
 
 def _section(body: _Body, section: Section, entries: list[Any], lang: i18n.Language) -> None:
@@ -389,17 +576,17 @@ def _section(body: _Body, section: Section, entries: list[Any], lang: i18n.Langu
         _entry(body, section, entry, index, lang)
 
 
-def _line(body: _Body, line: Line, entry: dict[str, Any], lang: i18n.Language) -> tuple[str, str]:
+def _line(body: _Body, line: Line, entry: dict[str, Any], where: str, lang: i18n.Language) -> tuple[str, str]:
     """The runs of one line, and its visible text ('' when it shows nothing)."""
     runs: list[str] = []
     texts: list[str] = []
     for side, parts in ((0, line.left), (1, line.right)):
         side_runs: list[str] = []
         if parts == RANGE:
-            side_runs = _range(body, entry, lang, texts)
+            side_runs = _range(body, entry, where, lang, texts)
         else:
             for part in parts:
-                side_runs += _part(body, part, entry, lang, bool(side_runs), texts)
+                side_runs += _part(body, part, entry, where, lang, bool(side_runs), texts)
         if side_runs:
             if side == 1:
                 runs.append("<w:r><w:tab/></w:r>")
@@ -408,7 +595,7 @@ def _line(body: _Body, line: Line, entry: dict[str, Any], lang: i18n.Language) -
 
 
 def _part(
-    body: _Body, part: Part, entry: dict[str, Any], lang: i18n.Language, after: bool, texts: list[str]
+    body: _Body, part: Part, entry: dict[str, Any], where: str, lang: i18n.Language, after: bool, texts: list[str]
 ) -> list[str]:
     value = entry.get(part.field)
     text = display(part.kind, value, lang)
@@ -417,17 +604,21 @@ def _part(
     run = body.run(text, part.field, strong=part.strong)
     if part.link and isinstance(value, str) and value == text:
         run = body.link(run, link_target(value))
+    body.shown(where + pointer(part.field), part.kind, value, text)
     texts.append(text)
     return [body.run(part.sep), run] if after else [run]
 
 
-def _range(body: _Body, entry: dict[str, Any], lang: i18n.Language, texts: list[str]) -> list[str]:
+def _range(body: _Body, entry: dict[str, Any], where: str, lang: i18n.Language, texts: list[str]) -> list[str]:
     start = display("date", entry.get("startDate"), lang)
     end = display("end", entry.get("endDate"), lang)
     runs: list[str] = []
     if start:
         runs.append(body.run(start, "startDate"))
+        body.shown(where + "/startDate", "date", entry["startDate"], start)
         texts.append(start)
+    if end:
+        body.shown(where + "/endDate", "end", entry["endDate"], end)
     if end or start:
         end = end or lang.labels["present"]
         if runs:
@@ -438,8 +629,9 @@ def _range(body: _Body, entry: dict[str, Any], lang: i18n.Language, texts: list[
 
 
 def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lang: i18n.Language) -> None:
-    head, head_text = _line(body, section.head, entry, lang)
-    sub, sub_text = _line(body, section.sub, entry, lang) if section.sub else ("", "")
+    where = pointer(section.key, index)
+    head, head_text = _line(body, section.head, entry, where, lang)
+    sub, sub_text = _line(body, section.sub, entry, where, lang) if section.sub else ("", "")
     if not head and sub:
         # Nothing for the entry line (no company, say): the detail line takes its place.
         head, head_text, sub, sub_text = sub, sub_text, "", ""
@@ -451,14 +643,90 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
         text = display("text", entry.get(key), lang)
         if text:
             body.para("Normal", body.run(text, key), text=text)
+            body.shown(where + pointer(key), "text", entry[key], text)
     for key in section.lists:
         text = display("list", entry.get(key), lang)
         if text:
             label = lang.labels[key]
             body.para("Normal", body.run(label + ": ", italic=True) + body.run(text, key), text=text)
+            body.shown(where + pointer(key), "list", entry[key], text)
+    # Fields this section's layout does not know (work[].employer): shown under their names.
+    for key, value in entry.items():
+        if key not in section.parts and key != section.bullets and not key.startswith("x-"):
+            _generic(body, value, where + pointer(key), humanize(key), "Normal")
     if section.bullets:
         items = entry.get(section.bullets)
-        if isinstance(items, list):
-            for item in items:
+        if isinstance(items, list) and items:
+            body.known.append(where + pointer(section.bullets))
+            for n, item in enumerate(items):
                 text = display("text", item, lang)
                 body.para("List Bullet", body.run(text) if text else "", text=text)
+                fix = make_fix("text", item, text, lang)
+                if fix is not None:
+                    here = where + pointer(section.bullets, n)
+                    body.fixes[here] = fix
+                    if not _vacuous(item) and "raw" not in fix:
+                        body.report.hide(here, "not all of it can be shown on the page; kept in the data part")
+
+
+# --- values no layout knows ------------------------------------------------------------------
+
+# The field of a custom section's entry that heads it, when it has one.
+_HEAD_KEYS = ("name", "title", "organization", "institution", "company", "event", "author")
+
+
+def _shows(value: object) -> bool:
+    """A value :func:`_generic` puts on the page: text that shows something, a number, a truth value."""
+    return isinstance(value, (bool, int, float)) or (isinstance(value, str) and clean(value) != "")
+
+
+def _custom(body: _Body, key: str, value: object) -> None:
+    """A section of the résumé's own (``speaking``, ``peerFeedback``): a heading from its key, then its values."""
+    where = pointer(key)
+    title = humanize(key) or key
+    body.para("heading 1", body.run(title), text=title, bookmark=f"_cvx_{len(body.generic)}")
+    body.generic.append([])
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            here = where + pointer(index)
+            if isinstance(item, dict):
+                head = next((k for k in _HEAD_KEYS if _shows(item.get(k))), None)
+                if head is not None:
+                    body.generic_para("heading 2", body.value(item[head], here + pointer(head)), str(item[head]))
+                for field, sub in item.items():
+                    if field != head and not field.startswith("x-"):
+                        _generic(body, sub, here + pointer(field), humanize(field), "Normal")
+            elif _shows(item):
+                body.generic_para("List Bullet", body.value(item, here), str(item))
+            else:
+                _generic(body, item, here, "", "Normal")
+    else:
+        _generic(body, value, where, "", "Normal")
+
+
+def _generic(body: _Body, value: object, where: str, label: str, style: str) -> None:
+    """Show a value no layout knows: "Label: value" lines, a list of plain values on one line,
+    an object field by field ("Label › Field: value"). Empty values and ``x-`` fields are not shown."""
+    prefix = body.run(label + ": ", italic=True) if label else ""
+    if _shows(value):
+        body.generic_para(style, prefix + body.value(value, where), str(value))  # type: ignore[arg-type]
+    elif isinstance(value, list):
+        if all(not isinstance(v, (list, dict)) for v in value):
+            runs = [
+                body.value(
+                    v,
+                    where + pointer(n),
+                )
+                for n, v in enumerate(value)
+                if _shows(v)
+            ]
+            if runs:
+                body.generic_para(style, prefix + body.run(" · ").join(runs), label)
+        else:
+            for n, item in enumerate(value):
+                _generic(body, item, where + pointer(n), f"{label} {n + 1}".strip(), style)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not key.startswith("x-"):
+                name = humanize(key)
+                _generic(body, item, where + pointer(key), f"{label} › {name}" if label else name, style)
