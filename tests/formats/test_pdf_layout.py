@@ -218,3 +218,35 @@ def test_pdf_narrow_right_column_without_dates_stays_a_sidebar() -> None:
     assert {ln.where for ln in lines if ln.text.startswith("Skill")} == {"sidebar"}
     texts = _texts(lines)
     assert texts.index("Skill 0") > max(k for k, t in enumerate(texts) if "number" in t)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("ada.example.2006@exam", "ple.org", "ada.example.2006@example.org"),
+        ("Mail: ada.example@", "example.org", "Mail: ada.example@example.org"),
+        ("https://gitforge.example/", "ada-example", "https://gitforge.example/ada-example"),
+    ],
+)
+def test_pdf_address_cut_by_a_narrow_column_is_one_word(first: str, second: str, joined: str) -> None:
+    runs = [Run(first, 30, 100), Run(second, 30, 114), Run("Springfield", 30, 140)]
+    assert _texts(read_lines(build([Page(runs, width=595)])))[:2] == [joined, "Springfield"]
+
+
+def test_pdf_whole_address_over_a_word_stays_two_lines() -> None:
+    runs = [Run("ada@example.org", 30, 100), Run("springfield", 30, 114)]
+    assert _texts(read_lines(build([Page(runs, width=595)]))) == ["ada@example.org", "springfield"]
+
+
+def test_pdf_letter_spaced_heading_of_two_words_has_a_space_not_a_tab() -> None:
+    # Six-point capitals 4 points apart: the word space is a space glyph and two spacings wide.
+    runs = [Run("ABOUT", 30, 100, size=6, spacing=4), Run("ME", 76.5, 100, size=6, spacing=4)]
+    assert _texts(read_lines(build([Page(runs, width=595)]))) == ["ABOUT ME"]
+
+
+def test_pdf_spread_cjk_cells_keep_their_tab() -> None:
+    # Full-width characters are wide apart by nature: a table's gap between them stays a tab.
+    first = "井原中学校"
+    end = 100 + len(first) * (5.56 + 6) - 6
+    runs = [Run(first, 100, 100, spacing=6), Run("卒業", end + 15, 100, spacing=6)]
+    assert _texts(read_lines(build([Page(runs, width=595)]))) == [first + "\t卒業"]

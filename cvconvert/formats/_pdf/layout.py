@@ -413,7 +413,12 @@ def _line_text(words: list[Word]) -> str:
         # back over a letter made it see one: "TÜB İTAK"). Chinese and Japanese put no space
         # between words: spread or justified characters are still one run of text.
         tight = 0.6 if _cjk_end(prev.text[-1]) and _cjk_end(w.text[0]) else 0.08
-        parts.append("\t" if gap > TAB_GAP * size else " " if gap > tight * size else "")
+        # In letter-spaced type ("A B O U T   M E": letters wider apart than Latin letters ever
+        # are, CJK's full-width ones aside) a word space is as wide as two letters.
+        advance = (prev.x1 - prev.x0 + w.x1 - w.x0) / (len(prev.text) + len(w.text))
+        spaced = tight < 0.5 and advance > 0.8 * size and not _cjk_end(prev.text[0]) and not _cjk_end(w.text[-1])
+        tab = max(TAB_GAP * size, 2 * advance) if spaced else TAB_GAP * size
+        parts.append("\t" if gap > tab else " " if gap > tight * size else "")
         parts.append(w.text)
     return "".join(parts)
 
@@ -661,6 +666,11 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
     script: dict[int, tuple[int, int]] = {}
     for j, b in enumerate(lines[1:], start=1):
         a = out[-1]
+        if _address_wraps(a, b):
+            a.text += b.text
+            a.words = [*a.words, *b.words]
+            a.grow(b)
+            continue
         if a.column != b.column or b.bullet or "\t" in b.text or abs(a.size - b.size) > 0.5 or _new_tag(a, b):
             out.append(b)
             continue
@@ -691,6 +701,25 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
             ln.bullet = True
         previous = item
     return out
+
+
+# The end of a line that is an e-mail address or web address cut short: no dot after the '@'
+# yet, or a web address ending in a slash, dot, hyphen or '@'.
+_ADDRESS_CUT = re.compile(r"(?:^|\s)(?:[\w.+-]+@[\w-]*|(?:https?://|www\.)\S*[/.\-@_]|[\w.+-]+@[\w.-]+[.-])$")
+_ADDRESS_REST = re.compile(r"[\w][\w.+/@?=&%#~:-]*")
+
+
+def _address_wraps(a: PageLine, b: PageLine) -> bool:
+    """``b`` is the rest of an e-mail or web address that a narrow column cut at ``a``'s end
+    ("ada.example@gma" over "il.com"): one word just below, under the address's start."""
+    if a.column != b.column or len(b.words) != 1 or b.bullet or not _ADDRESS_CUT.search(a.text[-80:]):
+        return False
+    if not _ADDRESS_REST.fullmatch(b.text) or abs(a.size - b.size) > 0.5:
+        return False
+    size = max(a.size, b.size)
+    step = b.words[0].base - a.words[-1].base
+    start = a.words[-1].x0
+    return 0.7 * size <= step <= 2.2 * size and abs(b.box[0] - min(start, a.box[0])) <= 1.5 * size
 
 
 def _new_tag(a: PageLine, b: PageLine) -> bool:
