@@ -20,7 +20,7 @@ pytest.importorskip("pypdfium2")
 
 import cvconvert
 from cvconvert import formats, limits
-from cvconvert.errors import InvalidInputError, LimitExceededError, OptionError, UnknownFormatError
+from cvconvert.errors import InvalidInputError, LimitExceededError, OptionError
 from cvconvert.formats._pdf import open as pdf_open
 from tests.conftest import shared_files, shared_path
 from tests.pdf_samples import Page, Run, build
@@ -100,9 +100,10 @@ def test_a_batch_of_pdfs_into_one_workbook(tmp_path: Path) -> None:
     assert {"Jane Example", "Sam Sample", "Alex Model"} <= cells
 
 
-def test_writing_a_pdf_lists_the_formats_that_write(tmp_path: Path) -> None:
-    with pytest.raises(UnknownFormatError, match=r"no format writes \.pdf files"):
-        cvconvert.convert(_cv(), tmp_path / "out.pdf")
+def test_a_pdf_read_by_rules_is_written_as_our_pdf(tmp_path: Path) -> None:
+    # Written since issue #16 (tests/formats/test_pdf_write.py): read back from its attached JSON.
+    cvconvert.convert(_cv(), tmp_path / "out.pdf")
+    assert cvconvert.read(tmp_path / "out.pdf").to_data() == cvconvert.read(_cv(), "pdf").to_data()
 
 
 def test_europass_pdf_by_name_reads_only_the_embedded_xml() -> None:
