@@ -21,6 +21,7 @@ import httpx
 import pytest
 
 import cvconvert
+from tests.canary import canary
 from tests.conftest import SAMPLES
 from tests.helpers import zip_of
 from tests.service_server import Server, serve
@@ -154,6 +155,22 @@ def test_a_hostile_file_is_one_line_422_naming_it(server: Server) -> None:
     assert answer.status_code == 422 and answer.json()["detail"].startswith("bomb.docx: ")
 
 
+def test_no_url_is_fetched_for_a_request(server: Server) -> None:
+    with canary() as (url, hits):
+        remote = {"@context": f"{url}/context.jsonld", "@type": "Person", "name": "Ada Example"}
+        answer = post(server, "/v1/read?name=cv.jsonld", json.dumps(remote).encode())
+        assert post(server, f"/v1/convert?to=json&name={url}/cv.json", SAMPLE.read_bytes()).status_code == 200
+        time.sleep(0.2)
+    assert answer.status_code == 422 and hits == []
+
+
+def test_option_names_and_values_are_bounded(server: Server) -> None:
+    body = SAMPLE.read_bytes()
+    assert_problem(post(server, "/v1/convert?to=docx&lang=" + "x" * 5_000, body), 400, "usage")
+    many = "&".join(f"o{i}=1" for i in range(100))
+    assert_problem(post(server, f"/v1/convert?to=docx&{many}", body), 400, "usage")
+
+
 def test_the_file_name_cannot_reach_a_server_path(server: Server) -> None:
     answer = post(server, "/v1/convert?to=yaml&name=../../etc/passwd", SAMPLE.read_bytes())
     assert answer.status_code == 200
@@ -191,6 +208,10 @@ def test_the_page_and_its_script_are_served_with_a_strict_policy(server: Server)
     page = httpx.get(f"{server.url}/")
     assert page.status_code == 200 and "<html" in page.text
     assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff" and page.headers["x-frame-options"] == "DENY"
+    answer = post(server, "/v1/convert?to=docx", SAMPLE.read_bytes())
+    assert answer.headers["cache-control"] == "no-store" and answer.headers["x-content-type-options"] == "nosniff"
     assert "http://" not in page.text and "https://" not in page.text  # no CDN
     assert httpx.get(f"{server.url}/static/app.js").status_code == 200
 
