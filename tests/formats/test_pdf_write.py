@@ -417,3 +417,14 @@ def test_batch_to_pdf(tmp_path: Path) -> None:
     written = sorted((tmp_path / "out").glob("*.pdf"))
     assert len(written) == 4
     assert read(written[2].read_bytes())[0].to_data() == {"basics": {"name": "Ada Example 2"}}
+
+
+def test_a_user_template_that_attaches_nothing_turns_hidden_into_lost(tmp_path: Path) -> None:
+    template = tmp_path / "plain.typ"
+    template.write_text(
+        "#let view = json(bytes(sys.inputs.view))\n#set document(title: view.title)\n#view.name\n", encoding="utf-8"
+    )
+    resume = Resume.model_validate({"basics": {"name": "Ada Example"}, "meta": {"v": 1}})
+    _, report = write(resume, template=template)
+    assert [n.path for n in report.losses] == ["/meta"] and not report.hidden
+    assert any("attaches no" in n.message for n in report.warnings)

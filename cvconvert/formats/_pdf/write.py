@@ -34,7 +34,7 @@ from cvconvert.formats._docx.layout import (
     link_target,
 )
 from cvconvert.model import Resume
-from cvconvert.report import Report, pointer
+from cvconvert.report import Note, Report, pointer
 
 if TYPE_CHECKING:
     from cvconvert.formats._pdf import PdfWriteOptions
@@ -264,6 +264,13 @@ def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes
         report.warn("", "the PDF is not PDF/A-3b nor PDF/UA-1: they forbid text without a font")
     if done.error is not None:
         raise InvalidInputError(f"the PDF template {template.name} failed: {done.error}")
+    if chosen.embed and ATTACHMENT.encode() not in done.pdf:
+        # A user's template that attaches nothing: what the page leaves off is not carried.
+        report.warn("", f"template {template.name} attaches no {ATTACHMENT}: the PDF reads back from its page only")
+        report.notes[:] = [
+            Note("loss", n.path, n.message.replace(_CARRIED, _NOT_CARRIED)) if n.kind == "hidden" else n
+            for n in report.notes
+        ]
     for warning in dict.fromkeys(done.warnings):
         report.warn("", f"typst: {warning}")
     return done.pdf, report
@@ -286,7 +293,7 @@ class View:
     def unshown(self, path: str, what: str = "not shown on the page") -> None:
         """A value the page leaves off: hidden when the JSON is attached, lost when it is not."""
         if self.embed:
-            self.report.hide(path, f"{what}; the attached JSON carries it")
+            self.report.hide(path, f"{what}{_CARRIED}")
         else:
             self.report.lost(path, f"{what} (the JSON is not attached: embed=false)")
 
@@ -523,6 +530,8 @@ class View:
         return f"{_unbreakable(start)} – {_unbreakable(end)}"
 
 
+_CARRIED = "; the attached JSON carries it"
+_NOT_CARRIED = "; the template attaches no JSON"
 _LOCATION = ("address", "postalCode", "city", "region", "countryCode")
 _BASICS_SHOWN = frozenset({"name", "label", "email", "phone", "url", "summary", "location", "profiles"})
 
