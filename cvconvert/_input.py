@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
+import stat
 import zipfile
 import zlib
 from collections.abc import Collection, Iterator, Mapping
@@ -221,6 +223,118 @@ def read_member(package: zipfile.ZipFile, name: str) -> bytes:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
         # NotImplementedError: an unknown compression method; RuntimeError: an encrypted member.
         raise InvalidInputError(f"damaged zip member {name} ({exc})") from None
+
+
+# --- folders (an export unpacked) ---------------------------------------------------------
+
+NOT_FOLLOWED = " (a symbolic link, not followed)"
+IN_SUBFOLDER = " (in a subfolder, not read)"
+
+
+def pack_folder(folder: str | os.PathLike[str]) -> bytes:
+    """The CSV files at the top of a folder as a zip package (stored), for the readers of zip
+    exports (LinkedIn's "Get a copy of your data" unpacked), with the zip limits.
+
+    Only regular ``*.csv`` files at the top are read; every other entry (other files, the files
+    of subfolders one level down, symbolic links, which are never followed) becomes an empty
+    member of its name, so that the reader names it among the files not read. Each file is
+    opened relative to the folder without following links and checked on its descriptor.
+    Raises LimitExceededError past ``max_members``, ``max_member_bytes`` or
+    ``max_package_bytes``, InvalidInputError for a folder with no CSV file at its top.
+    """
+    lim = limits.current()
+    members: list[tuple[str, bytes]] = []
+    total = 0
+    found_csv = False
+    try:
+        top = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise InvalidInputError(exc.strerror or str(exc)) from None
+    try:
+        for entry in sorted(_entries(top, folder, lim.max_members), key=lambda e: e.name):
+            if len(members) >= lim.max_members:
+                raise LimitExceededError(f"the folder holds more than {lim.max_members:,} files")
+            if entry.is_symlink():
+                members.append((entry.name + NOT_FOLLOWED, b""))
+            elif entry.is_dir(follow_symlinks=False):
+                try:
+                    members += _listed(top, entry.name, lim.max_members - len(members))
+                except OSError as exc:
+                    raise InvalidInputError(f"{entry.name}: {exc.strerror or exc}") from None
+            elif entry.name.lower().endswith(".csv") and entry.is_file(follow_symlinks=False):
+                body = _read_at(top, folder, entry.name, lim.max_member_bytes)
+                total += len(body)
+                if total > lim.max_package_bytes:
+                    raise LimitExceededError(f"the folder's CSV files hold more than {lim.max_package_bytes:,} bytes")
+                members.append((entry.name, body))
+                found_csv = True
+            else:
+                members.append((entry.name, b""))
+    finally:
+        os.close(top)
+    if not found_csv:
+        raise InvalidInputError("is a folder holding no CSV file at its top (not an unpacked export)")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+        for name, body in members:
+            package.writestr(name, body)
+    return out.getvalue()
+
+
+def _entries(top: int, folder: str | os.PathLike[str], most: int) -> list[os.DirEntry[str]]:
+    """The folder's entries (through its open descriptor where the system allows it), refused
+    past ``most`` as they are listed."""
+    found: list[os.DirEntry[str]] = []
+    with os.scandir(top) if os.scandir in os.supports_fd else os.scandir(folder) as listing:
+        for entry in listing:
+            if len(found) >= most:
+                raise LimitExceededError(f"the folder holds more than {most:,} files")
+            found.append(entry)
+    return found
+
+
+def _listed(top: int, name: str, room: int) -> list[tuple[str, bytes]]:
+    """A subfolder's entries as empty members (named, never read), at most ``room`` of them."""
+    if os.open not in os.supports_dir_fd:  # pragma: no cover
+        return [(name + "/", b"")]
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0), dir_fd=top)
+    names: list[str] = []
+    try:
+        with os.scandir(fd) as found:
+            for entry in found:
+                if len(names) >= room:
+                    raise LimitExceededError(f"the folder holds more than {limits.current().max_members:,} files")
+                names.append(entry.name + (NOT_FOLLOWED if entry.is_symlink() else ""))
+    finally:
+        os.close(fd)
+    names.sort()
+    return [(f"{name}/{n}{IN_SUBFOLDER}", b"") for n in names] or [(name + "/", b"")]
+
+
+def _read_at(top: int, folder: str | os.PathLike[str], name: str, most: int) -> bytes:
+    """A regular file of the folder, opened without following a link (a link swapped in after
+    the listing is refused), at most ``most`` bytes."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        if os.open in os.supports_dir_fd:
+            fd = os.open(name, flags, dir_fd=top)
+        else:  # pragma: no cover
+            fd = os.open(os.path.join(folder, name), flags)
+    except OSError as exc:
+        raise InvalidInputError(f"{name}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInputError(f"{name} is not a regular file")
+        if info.st_size > most:
+            raise LimitExceededError(f"{name} holds {info.st_size:,} bytes (limit max_member_bytes {most:,})")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            body = handle.read(most + 1)
+    finally:
+        os.close(fd)
+    if len(body) > most:
+        raise LimitExceededError(f"{name} holds more than {most:,} bytes (limit max_member_bytes)")
+    return body
 
 
 # --- XML ----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""LinkedIn's data export (a ZIP of CSV files), written by hand from the columns LinkedIn uses."""
+"""LinkedIn's data export (a ZIP of CSV files, or the folder it unpacks to), written by hand from the columns
+LinkedIn uses."""
 
 from __future__ import annotations
 
@@ -120,3 +121,105 @@ def test_a_zip_bomb_member_is_refused_by_the_package_limits(tmp_path: Path) -> N
         package.writestr("Profile.csv", "First Name\n" + "a" * 150_000_000)
     code, err, _, _ = run_bounded(str(source), str(tmp_path / "cv.json"))
     assert_one_line_error(code, err, "bomb.zip")
+
+
+# --- the folder the ZIP unpacks to -----------------------------------------------------------
+
+
+def _unpacked(folder: Path, **more: str) -> Path:
+    folder.mkdir()
+    with zipfile.ZipFile(__import__("io").BytesIO(export(**more))) as package:
+        package.extractall(folder)
+    return folder
+
+
+def test_the_unpacked_folder_reads_like_the_zip(tmp_path: Path) -> None:
+    folder = _unpacked(tmp_path / "Basic_LinkedInDataExport_2026")
+    (folder / "Rich Media").mkdir()
+    (folder / "Rich Media" / "photo.jpg").write_bytes(b"\xff\xd8")
+    from_zip = cvconvert.read(export(), "linkedin")
+    resume, report = cvconvert.read_with_report(folder)
+    assert resume.to_data() == from_zip.to_data()
+    lost = " ".join(n.message for n in report.losses)
+    assert "Connections.csv" in lost and "Rich Media/photo.jpg" in lost
+    code, err, _, _ = run_bounded(f"{folder}/", str(tmp_path / "cv.json"), "-q")
+    assert code == 0, err
+    assert json.loads((tmp_path / "cv.json").read_text())["basics"]["name"] == "Ada Lovelace"
+
+
+def test_symbolic_links_are_never_followed_out_of_the_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "Skills.csv").write_text("Name\nSecret skill\n", encoding="utf-8")
+    folder = _unpacked(tmp_path / "export")
+    (folder / "Skills.csv").unlink()
+    (folder / "Skills.csv").symlink_to(outside / "Skills.csv")
+    (folder / "Honors.csv").symlink_to("/dev/zero")
+    (folder / "linked").symlink_to(outside, target_is_directory=True)
+    resume, report = cvconvert.read_with_report(folder)
+    assert resume.skills is None  # the linked file was not read
+    assert "Secret skill" not in json.dumps(resume.to_data())
+    lost = " ".join(n.message for n in report.losses)
+    assert "Skills.csv (a symbolic link, not followed)" in lost and "linked (a symbolic link" in lost
+    assert "Honors.csv (a symbolic link" in lost
+
+
+def test_only_the_csv_files_at_the_top_are_opened(tmp_path: Path) -> None:
+    import os
+
+    folder = _unpacked(tmp_path / "export")
+    os.mkfifo(folder / "Messages.txt")  # opening a FIFO without a writer would block for ever
+    os.mkfifo(folder / "Invitations.csv")  # a .csv that is no regular file is not opened either
+    (folder / "Jobs").mkdir()
+    os.mkfifo(folder / "Jobs" / "Job Applications.csv")
+    code, err, _, _ = run_bounded(str(folder), str(tmp_path / "cv.json"))
+    assert code == 0, err
+    assert "Jobs/Job Applications.csv (in a subfolder, not read)" in err
+
+
+def test_the_folder_is_held_to_the_zip_limits(tmp_path: Path) -> None:
+    from cvconvert import limits
+    from cvconvert.errors import LimitExceededError
+
+    folder = _unpacked(tmp_path / "export")
+    with limits.using(max_members=3), pytest.raises(LimitExceededError, match="more than 3 files"):
+        cvconvert.read(folder)
+    with limits.using(max_member_bytes=100), pytest.raises(LimitExceededError, match="max_member_bytes"):
+        cvconvert.read(folder)
+    with limits.using(max_package_bytes=500), pytest.raises(LimitExceededError, match="more than 500 bytes"):
+        cvconvert.read(folder)
+    (folder / "Jobs").mkdir()
+    for i in range(5):
+        (folder / "Jobs" / f"{i}.csv").write_text("x")
+    with limits.using(max_members=10), pytest.raises(LimitExceededError, match="more than 10 files"):
+        cvconvert.read(folder)
+
+
+def test_a_folder_csv_of_millions_of_rows_is_refused_within_the_bounds(tmp_path: Path) -> None:
+    folder = _unpacked(tmp_path / "export")
+    (folder / "Skills.csv").write_bytes(b"Name\n" + b"x\n" * 10_000_000)
+    code, err, _, _ = run_bounded(str(folder), str(tmp_path / "cv.json"))
+    assert_one_line_error(code, err, "export")
+    assert "max_entries" in err
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({}, "holding no CSV file"),
+        ({"notes.txt": "hello"}, "holding no CSV file"),
+        ({"prices.csv": "a,b\n1,2\n"}, "nor an unpacked export"),
+        ({"Profile.csv": "First Name\nA\n", "profile.csv": "First Name\nB\n"}, "two members"),
+    ],
+    ids=["empty", "no csv", "other csv", "same name twice"],
+)
+def test_a_folder_that_is_no_export_is_a_one_line_error(tmp_path: Path, files: dict[str, str], message: str) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=message):
+        cvconvert.read(folder)
+    code, err, _, _ = run_bounded(str(folder), str(tmp_path / "cv.json"))
+    assert_one_line_error(code, err, "folder")
+    assert not (tmp_path / "cv.json").exists()
