@@ -48,6 +48,17 @@ def load_bytes(source: Source) -> bytes:
     limit = limits.current().max_input_bytes
     if isinstance(source, bytes):
         data = source
+    elif isinstance(source, (str, os.PathLike)) and os.path.isdir(source):
+        # An export unpacked (LinkedIn's): its CSV files packed as the zip it came in.
+        from cvconvert._input import pack_folder
+
+        try:
+            packed = pack_folder(source)
+        except InvalidInputError as exc:
+            raise exc.with_source(name) from None
+        if formats.sniff(packed) is None:
+            raise InvalidInputError("is a folder, not a file (nor an unpacked export a format reads)", source=name)
+        return packed
     elif isinstance(source, (str, os.PathLike)):
         try:
             data = _read_regular_file(source, name, limit)
