@@ -1,5 +1,8 @@
 """LinkedIn's data export ("Get a copy of your data"): the ZIP of CSV files, read into a résumé.
 
+The folder the ZIP unpacks to is read too: the API packs its top-level CSV files into a ZIP
+first (cvconvert._input.pack_folder), with the same limits.
+
 Profile.csv, Positions.csv, Education.csv, Skills.csv and, where present, Languages, Certifications,
 Projects, Publications, Honors, Volunteering, Email Addresses and PhoneNumbers are read; the
 column names are those LinkedIn writes (the same lists Reactive Resume's importer reads). Every
@@ -172,7 +175,7 @@ def _not_linkedin() -> Exception:
     """The one-line error for a zip that holds none of the export's files."""
     from cvconvert.errors import InvalidInputError
 
-    return InvalidInputError(f"not a LinkedIn export (none of {', '.join(_MARKERS)} in the zip)")
+    return InvalidInputError(f"not a LinkedIn export (none of {', '.join(_MARKERS)} in the zip or folder)")
 
 
 def _rows(raw: bytes, name: str, report: Report) -> list[dict[str, str]]:
@@ -368,6 +371,6 @@ FORMAT = Format(
     write=None,
     sniff=sniff,
     extra="linkedin",
-    description="LinkedIn data export (the ZIP of CSV files from 'Get a copy of your data'), read only",
+    description="LinkedIn data export (the ZIP of CSV files from 'Get a copy of your data', or its folder), read only",
     read_options=LinkedInReadOptions,
 )
