@@ -54,7 +54,7 @@ from cvconvert.report import Report, pointer
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
 DATA_VERSION = "2"
-_UNSHOWABLE = "characters a Word page cannot hold (control characters, CR) are kept in the data part"
+_UNSHOWABLE = "characters a Word page cannot hold (control characters, CR): "
 
 
 def _esc(text: str) -> str:
@@ -81,7 +81,7 @@ class _Body:
     The data part is the résumé without what is shown: see :func:`_rest`.
     """
 
-    def __init__(self, prep: package.Prepared, lang: i18n.Language, report: Report) -> None:
+    def __init__(self, prep: package.Prepared, lang: i18n.Language, report: Report, *, embed: bool = True) -> None:
         self.out: list[str] = []
         self.links: list[str] = []
         self.ids = prep.styles
@@ -91,6 +91,9 @@ class _Body:
         self.east_asian_font = _esc(prep.lang.east_asian_font)
         self.lang = lang
         self.report = report
+        # What the page cannot show is hidden in the data part, or lost without one.
+        self.note = report.hide if embed else report.lost
+        self.kept = "kept in the data part" if embed else "not kept (embed=false: no data part)"
         self.known: list[str] = []
         self.generic: list[list[list[str]]] = []
         self.leaves: list[list[str]] = []
@@ -103,11 +106,11 @@ class _Body:
         if fix is not None:
             self.fixes[where] = fix
             if "ins" in fix:
-                self.report.hide(where, _UNSHOWABLE)
+                self.note(where, _UNSHOWABLE + self.kept)
             elif "tail" in fix:
-                self.report.hide(where, f"the page shows {text!r}; the full date is kept in the data part")
+                self.note(where, f"the page shows {text!r}; the full date: {self.kept}")
             elif "v" in fix:
-                self.report.hide(where, f"the page shows {text!r}; the exact value is kept in the data part")
+                self.note(where, f"the page shows {text!r}; the exact value: {self.kept}")
 
     def value(self, value: str | int | float | bool, where: str) -> str:
         """A run showing a value no layout knows, recorded for the paragraph being built."""
@@ -119,7 +122,7 @@ class _Body:
             text, kind = clean(value), "s"
             if text != value:
                 self.fixes[where] = {"h": check(text), "ins": insertions(value)}
-                self.report.hide(where, _UNSHOWABLE)
+                self.note(where, _UNSHOWABLE + self.kept)
         self.leaves.append([where, kind])
         return self.run(text, VALUE)
 
@@ -288,7 +291,7 @@ def render(
     for message in prep.dropped:
         report.warn("", f"template {Path(str(template)).name}: {message}")
     core = _core(data, prep.lang, report)
-    body = _Body(prep, language, report)
+    body = _Body(prep, language, report, embed=embed)
     profiles = _basics(body, data.get("basics"), language)
     for key in order:
         if key == "summary":
@@ -329,12 +332,8 @@ def _rest(data: dict[str, Any], body: _Body, report: Report, *, embed: bool) -> 
                 parent[int(key)] = 0
             placeholders.add(where)
     note = report.hide if embed else report.lost
-    tail = "kept in the data part" if embed else "and no data part (embed=false)"
+    tail = body.kept
     _note_rest(data, "", placeholders, note, tail)
-    if not embed:
-        for where in body.fixes:
-            if any(n.path == where and n.kind == "hidden" for n in report.notes):
-                report.lost(where, "what the page cannot show of it is not kept: no data part (embed=false)")
     return data
 
 
@@ -666,7 +665,7 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
                     here = where + pointer(section.bullets, n)
                     body.fixes[here] = fix
                     if not _vacuous(item) and "raw" not in fix:
-                        body.report.hide(here, "not all of it can be shown on the page; kept in the data part")
+                        body.note(here, f"not all of it can be shown on the page; {body.kept}")
 
 
 # --- values no layout knows ------------------------------------------------------------------

@@ -1,0 +1,157 @@
+"""DOCX: a value deleted on the page is gone from the file (issue 15 item 9), and embed=false."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from typing import Any
+
+import docx
+import pytest
+
+import cvconvert
+from cvconvert.model import Resume
+from tests.conftest import sample_files
+from tests.formats.test_docx_visible import leaves
+from tests.helpers import zip_of
+
+PHONE = "+44 20 7946 0123"
+STREET = "221 Example Street"
+RESUME = Resume.model_validate(
+    {
+        "basics": {
+            "name": "Ada Example",
+            "label": "Data analyst",
+            "email": "ada@example.org",
+            "phone": PHONE,
+            "location": {"address": STREET, "postalCode": "NW1 6XE", "city": "London", "countryCode": "GB"},
+            "x-crm": "A17",
+        },
+        "work": [{"name": "Northwind Ltd", "position": "Analyst", "startDate": "2020-03-15", "employer": "Contoso"}],
+    }
+)
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def spellings(value: str) -> list[bytes]:
+    """The ways a value can sit in a package's bytes: UTF-8, XML-escaped, JSON-escaped."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;")
+    return [value.encode(), escaped.encode(), json.dumps(value).strip('"').encode()]
+
+
+def delete_phone_and_address(data: bytes) -> bytes:
+    document = docx.Document(io.BytesIO(data))
+    for paragraph in document.paragraphs:
+        styles = {r.style.name for r in paragraph.runs if r.style is not None}
+        if "CV Address" in styles:
+            paragraph._p.getparent().remove(paragraph._p)  # the whole address line
+            continue
+        for run in paragraph.runs:
+            if run.style is not None and run.style.name == "CV Phone":
+                run._r.getparent().remove(run._r)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_phone_and_address_deleted_on_the_page_are_nowhere_in_the_file() -> None:
+    data, _ = cvconvert.dumps(RESUME, "docx")
+    assert any(PHONE.encode() in part for part in members(data).values())
+    edited = delete_phone_and_address(data)
+    for name, part in members(edited).items():  # every member: the page, our data part, docProps, rels
+        for value in (PHONE, STREET, "NW1 6XE", "London"):
+            for spelling in spellings(value):
+                assert spelling not in part, f"{value!r} left in {name}"
+    back = cvconvert.read(edited, "docx").to_data()
+    assert "phone" not in back["basics"]
+    assert "location" not in back["basics"] or not back["basics"]["location"]
+    assert back["basics"]["email"] == "ada@example.org"
+    assert back["basics"]["x-crm"] == "A17"
+    assert back["work"] == RESUME.to_data()["work"]
+
+
+def data_part(data: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
+    part = next(v for k, v in members(data).items() if re.fullmatch(r"customXml/item\d+\.xml", k))
+    resume = re.search(rb"<cv:resume>(.*?)</cv:resume>", part, re.S)
+    mapping = re.search(rb"<cv:page>(.*?)</cv:page>", part, re.S)
+    assert resume is not None and mapping is not None
+    unescape = lambda raw: raw.decode().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")  # noqa: E731
+    return json.loads(unescape(resume[1])), json.loads(unescape(mapping[1]))
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+def test_the_data_part_holds_only_what_the_page_does_not_show(path: Any) -> None:
+    data, report = cvconvert.dumps(cvconvert.read(path), "docx")
+    rest, mapping = data_part(data)
+    placeholders = {where for leaves_ in mapping["generic"] for where, _ in leaves_}
+    hidden = [n.path for n in report.hidden]
+    for where, value in leaves(rest):
+        if value in (None, "") or where in placeholders:
+            continue
+        assert any(where == p or where.startswith(p + "/") for p in hidden), where
+    # A fix holds the shown text's check and what the page cannot say, never the shown text.
+    for where, fix in mapping["fixes"].items():
+        assert set(fix) <= {"h", "tail", "ins", "raw", "n", "v"}
+        assert "v" not in fix or where in hidden
+
+
+def test_embed_false_writes_no_data_part_and_reads_back_by_extraction() -> None:
+    data, report = cvconvert.dumps(RESUME, "docx", embed=False)
+    parts = members(data)
+    assert not [name for name in parts if name.startswith("customXml/")]
+    assert b"customXml" not in parts["word/_rels/document.xml.rels"]
+    assert b"customXml" not in parts["[Content_Types].xml"]
+    assert b"urn:cvconvert" not in b"".join(parts.values())
+    # What the data part would have held is lost: the x- field and the start date's day.
+    assert sorted(n.path for n in report.losses) == ["/basics/x-crm", "/work/0/startDate"]
+    assert not report.hidden
+    back = cvconvert.read(data, "docx").to_data()
+    assert back["basics"]["name"] == "Ada Example"
+    assert "x-crm" not in back["basics"]
+
+
+def test_embed_false_from_the_command_line(tmp_path: Any) -> None:
+    from cvconvert import cli
+
+    source = tmp_path / "cv.json"
+    source.write_text(json.dumps(RESUME.to_data()), encoding="utf-8")
+    target = tmp_path / "cv.docx"
+    assert cli.run([str(source), str(target), "-O", "embed=false"]) == 0
+    assert not [n for n in members(target.read_bytes()) if n.startswith("customXml/")]
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [
+        '{"generic": [[["/x/99/~2", "n"], 5, ["/basics", "s"], ["", "b"], ["/work/0/99", "n"]], "bad", []],'
+        ' "fixes": {"/basics/name": {"h": "zzzz", "ins": [[-5, 3]]}, "/work/0/name": {"n": [1e9, -1]},'
+        ' "/work/0/position": {"h": 5, "tail": 7}}, "profiles": [99, "a", -1]}',
+        '{"generic": [], "fixes": {"/basics/email": "not a fix"}}',
+        "{}",
+    ],
+)
+def test_a_damaged_page_map_reads_without_a_traceback(mapping: str) -> None:
+    data, _ = cvconvert.dumps(RESUME, "docx")
+    parts = members(data)
+    part = next(k for k in parts if re.fullmatch(r"customXml/item\d+\.xml", k))
+    parts[part] = re.sub(rb"<cv:page>.*?</cv:page>", b"<cv:page>" + mapping.encode() + b"</cv:page>", parts[part])
+    back, _ = cvconvert.read_with_report(zip_of(parts), "docx")
+    assert back.basics is not None and back.basics.name == "Ada Example"
+
+
+@pytest.mark.parametrize("mapping", ['{"generic": "x"}', '{"fixes": []}', '{"profiles": {}}', "[1]", "{"])
+def test_a_page_map_of_the_wrong_shape_is_a_damaged_data_part(mapping: str) -> None:
+    from cvconvert.errors import InvalidInputError
+
+    data, _ = cvconvert.dumps(RESUME, "docx")
+    parts = members(data)
+    part = next(k for k in parts if re.fullmatch(r"customXml/item\d+\.xml", k))
+    parts[part] = re.sub(rb"<cv:page>.*?</cv:page>", b"<cv:page>" + mapping.encode() + b"</cv:page>", parts[part])
+    with pytest.raises(InvalidInputError, match="damaged cvconvert data part"):
+        cvconvert.read(zip_of(parts), "docx")
