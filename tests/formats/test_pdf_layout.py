@@ -250,3 +250,34 @@ def test_pdf_spread_cjk_cells_keep_their_tab() -> None:
     end = 100 + len(first) * (5.56 + 6) - 6
     runs = [Run(first, 100, 100, spacing=6), Run("卒業", end + 15, 100, spacing=6)]
     assert _texts(read_lines(build([Page(runs, width=595)]))) == [first + "\t卒業"]
+
+
+def _grid_page(left: list[str], right: list[str], below: list[str]) -> list[str]:
+    runs = [Run("Personal details", 40, 60, size=14)]
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        runs += [Run(a, 150, 100 + 20 * i), Run(b, 380, 100 + 20 * i)]
+    runs += [Run(text, 40, 200 + 14 * i) for i, text in enumerate(below)]
+    return _texts(read_lines(build([Page(runs, width=595)])))
+
+
+def test_pdf_grid_of_fields_side_by_side_is_read_row_by_row() -> None:
+    texts = _grid_page(
+        ["Name: Ada Example", "Born: 1990-02-05", "Phone: 555 0100"],
+        ["Degree: Physics", "School: Nordvale", "Lives in: Springfield"],
+        ["Experience", "2015 - 2020 Northwind Ltd, engineer"],
+    )
+    assert texts[1:7] == [
+        "Name: Ada Example",
+        "Degree: Physics",
+        "Born: 1990-02-05",
+        "School: Nordvale",
+        "Phone: 555 0100",
+        "Lives in: Springfield",
+    ]
+
+
+def test_pdf_columns_of_long_lines_on_one_baseline_are_not_a_grid() -> None:
+    long_left = [f"Left column sentence number {i} that goes on" for i in range(3)]
+    long_right = [f"Right column sentence number {i} too" for i in range(3)]
+    texts = _grid_page(long_left, long_right, ["Experience", "More text of the left column below"])
+    assert texts.index(long_left[2]) < texts.index(long_right[0])

@@ -253,6 +253,7 @@ class _Flow:
     split: float | None = None
     right: bool = False  # the caption column is the part right of ``split`` (right to left)
     beside: bool = False  # a margin of dates: its lines go among the lines of the flow before
+    grid: bool = False  # rows of label-value pairs side by side: each side of a row is a line
 
 
 def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> list[_Flow]:
@@ -319,6 +320,24 @@ def _sides(row: list[Word], mid: float) -> tuple[list[Word], list[Word]]:
     return left, row[len(left) :]
 
 
+def _grid(sides: list[tuple[list[Word], list[Word]]]) -> tuple[int, int] | None:
+    """The rows (start, end) of a band that are a grid of short fields on both sides: the rows
+    with text on one side are consecutive, two or more, have text on the other side too, and
+    no piece of them is long; the other side goes on below them. None when there is no grid."""
+    for near in (0, 1):
+        rows = [k for k, pair in enumerate(sides) if pair[near]]
+        if len(rows) < 2 or rows[-1] + 1 >= len(sides) or rows[-1] - rows[0] + 1 != len(rows):
+            continue
+        start, end = rows[0], rows[-1] + 1
+        if all(pair[0] and pair[1] and _short(pair[0]) and _short(pair[1]) for pair in sides[start:end]):
+            return start, end
+    return None
+
+
+def _short(words: list[Word]) -> bool:
+    return sum(len(w.text) + 1 for w in words) <= 30
+
+
 def _width(rows: list[list[Word]]) -> float:
     return max(r[-1].x1 for r in rows) - min(r[0].x0 for r in rows)
 
@@ -330,6 +349,13 @@ def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) 
     right_rows = [right for _, right in sides if right]
     if not left_rows or not right_rows:
         return [_Flow(band, 0)]
+    grid = _grid(sides)
+    if grid is not None:
+        # Pairs of short fields side by side above one column ("Name: ...  Degree: ..."): read
+        # row by row, as the table they are, then the column below.
+        start, end = grid
+        above = _split(band[:start], page_width, depth + 1) if start else []
+        return [*above, _Flow(band[start:end], 0, split=mid, grid=True), *_split(band[end:], page_width, depth + 1)]
     lw, rw = _width(left_rows), _width(right_rows)
     left_flows = _split(left_rows, page_width, depth + 1)
     right_flows = _split(right_rows, page_width, depth + 1)
@@ -516,7 +542,7 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
     for caption, rest in _cells(flow):
         head = _row_line(caption, flow) if caption else None
         body = _row_line(rest, flow) if rest else None
-        if head is not None and body is not None and any(ch.isdigit() for ch in head.text):
+        if head is not None and body is not None and not flow.grid and any(ch.isdigit() for ch in head.text):
             head.words = head.words + body.words
             head.text += "\t" + body.text
             head.bullet = body.bullet
