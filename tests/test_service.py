@@ -314,6 +314,7 @@ def test_api_key_is_required_on_v1_only(tight: Server) -> None:
     assert post(tight, "/v1/convert?to=json", body, headers={"X-API-Key": KEY}).status_code == 200
     assert post(tight, "/v1/convert?to=json", body, headers={"Authorization": f"Bearer {KEY}"}).status_code == 200
     assert httpx.get(f"{tight.url}/healthz").status_code == 200
+    assert httpx.get(f"{tight.url}/metrics").status_code == 200 and httpx.get(f"{tight.url}/").status_code == 200
 
 
 def test_413_on_the_declared_length_before_the_body_is_sent(tight: Server) -> None:

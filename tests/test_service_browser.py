@@ -7,6 +7,7 @@ a subprocess on a free port, as a user would start it.
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -146,3 +147,13 @@ def test_an_error_is_said_in_one_line(browser: Any, server: Server, tmp_path: Pa
     page.click("#convert")
     page.wait_for_selector("#error:not(:empty)")
     assert "broken.docx" in page.inner_text("#error")
+
+
+def test_text_from_the_file_is_shown_as_text_not_html(browser: Any, server: Server, tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.json"
+    name = '<img src=x id=injected onerror="document.title=1">Ada'
+    hostile.write_text(json.dumps({"basics": {"name": name}, "work": [{"name": "<b>Northwind</b>", "x-<i>": 1}]}))
+    page = open_page(browser, server)
+    convert(page, hostile, "europass")
+    assert name in page.inner_text("#found")
+    assert page.locator("#injected").count() == 0 and page.locator("#notes i, #notes b").count() == 0
