@@ -135,6 +135,17 @@ class _Segmenter:
         styled = [ln for ln in lines if ln.level is not None and ln.level >= 0 and find_dates(ln.text)]
         self.styled_levels = {ln.level for ln in styled}
         self.dates_first, self.head_size = _section_order(lines, key)
+        sizes = sorted(ln.size for ln in lines if ln.size)
+        self.text_size = sizes[len(sizes) // 2] if sizes else 0.0  # the median: the text's size
+        # The looks (bold, size) of head lines that name an organisation or a title, and of text lines.
+        self.head_looks: dict[tuple[bool, float], int] = {}
+        self.text_looks: set[tuple[bool, float]] = set()
+        for line in lines:
+            kind = _line_kind(line, key)
+            if kind == "body":
+                self.text_looks.add((line.bold, line.size))
+            elif kind == "head" and _slot_of(line, key) in ("org", "role"):
+                self.head_looks[line.bold, line.size] = self.head_looks.get((line.bold, line.size), 0) + 1
         self.entries: list[_Entry] = []
         self.pending: list[Line] = []
         self.cur: _Entry | None = None
@@ -427,6 +438,17 @@ class _Segmenter:
             any(r.cell == ln.cell and self.slot(r) == "role" for r in pending) for ln in orgs
         )
 
+    def styled_like_heads(self, pending: list[Line]) -> bool:
+        """Waiting lines that open with the look of the section's other entry heads (bold, or a
+        size well above the text's) when no text line has that look: a head whose words the
+        vocabularies do not know ("Nordvik Nomad Club" / "Project Coordinator")."""
+        first = pending[0]
+        if len(pending) > 3 or _is_bullet(first) or not (first.bold or first.size >= self.text_size + 1.5):
+            return False
+        look = (first.bold, first.size)
+        named = self.head_looks.get(look, 0) - (self.slot(first) in ("org", "role"))
+        return named > 0 and look not in self.text_looks
+
     def complete(self, lines: list[Line]) -> bool:
         return self.has(lines, "org") and self.has(lines, "role")
 
@@ -435,7 +457,9 @@ class _Segmenter:
         or text of the current entry; the line goes to the current entry."""
         if self.pending:
             pending, cur = self.pending, self.cur
-            looks_entry = self.has(pending, "org") or (cur is None and len(pending) <= 3)
+            looks_entry = (
+                self.has(pending, "org") or (cur is None and len(pending) <= 3) or self.styled_like_heads(pending)
+            )
             # One undated line between a dated entry and its bullets describes that entry (a team,
             # a second title, "a small web agency"); it is not an entry of its own.
             sub_role = len(pending) == 1 and cur is not None and (cur.dates is not None or not self.has(pending, "org"))

@@ -156,7 +156,7 @@ def test_a_cjk_caption_of_four_characters_is_a_detail_not_an_abbreviation() -> N
 
 
 def cv(*lines: Line) -> dict[str, list[dict[str, str]]]:
-    resume, _ = extract([Line("Jane Roe"), *lines])
+    resume, _ = extract([Line("Jane Roe", size=max((ln.size for ln in lines), default=0) + 8), *lines])
     data = resume.to_data()
     return {k: v for k, v in data.items() if k in ("work", "education")}
 
@@ -703,3 +703,19 @@ def test_a_name_and_country_over_a_title_line_name_the_employer() -> None:
     # A town and its state under the title line stay the place.
     got = head("NORDWIND | SOFTWARE ENGINEER", "July 2018 - September 2019 | Search Infra | Menlo Park, CA")
     assert got["org"] == "NORDWIND"
+
+
+def test_a_head_styled_like_the_sections_other_heads_starts_an_entry() -> None:
+    got = cv(
+        Line("Experience", level=0, size=16),
+        Line("Nordwind GmbH", bold=True, size=13),
+        Line("Developer", size=12),
+        Line("Feb 2022 – present", size=11),
+        Line("Built the billing service", bullet=True, size=12),
+        Line("Nordvik Nomad Club", bold=True, size=13),
+        Line("Facilitator", size=12),
+        Line("Eastmoor", bold=True, size=11),
+        Line("Ran workshops on digital skills", bullet=True, size=12),
+        Line("Jun. 2021", size=11),
+    )
+    assert [e["name"] for e in got["work"]] == ["Nordwind GmbH", "Nordvik Nomad Club"]
