@@ -624,3 +624,41 @@ def test_an_html_description_s_formatting_is_dropped_with_a_warning_and_kept() -
     assert job["summary"] == "Led X.\n\nStack" and job[X]["summary"].startswith("<p>Led <a")
     assert any(n.path == "/work/0/summary" and "formatting" in n.message for n in report.warnings)
     assert json.loads(dumps(resume, "reactive-resume")[0]) == doc
+
+
+def test_an_entry_without_the_name_reactive_resume_requires_gets_a_placeholder_with_a_warning() -> None:
+    # Reactive Resume refuses a whole file over one item with an empty company (its schema's min(1)).
+    resume = Resume.model_validate({"work": [{"position": "Engineer"}], "skills": [{"keywords": ["Go"]}]})
+    for version in ("v4", "v5"):
+        written, report = dumps(resume, "reactive-resume", version=version)
+        doc = json.loads(written)
+        assert doc["sections"]["experience"]["items"][0]["company"] == "(untitled)"
+        assert doc["sections"]["skills"]["items"][0]["name"] == "(untitled)"
+        assert {n.path for n in report.warnings} >= {"/work/0/name", "/skills/0/name"}
+
+
+def test_an_item_with_an_empty_required_field_comes_back_empty() -> None:
+    doc = copy.deepcopy(V4)
+    doc["sections"]["experience"]["items"][1]["company"] = ""
+    resume, _ = _read(doc)
+    assert "name" not in resume.to_data()["work"][1]
+    assert json.loads(dumps(resume, "reactive-resume")[0]) == doc
+
+
+def test_hidden_items_stay_hidden_in_the_other_version() -> None:
+    resume, _ = _read(V4)
+    v5 = json.loads(dumps(resume, "reactive-resume", version="v5")[0])
+    assert [i["hidden"] for i in v5["sections"]["experience"]["items"]] == [False, True]
+    back, _ = _read(v5)
+    v4 = json.loads(dumps(back, "reactive-resume", version="v4")[0])
+    assert [i["visible"] for i in v4["sections"]["experience"]["items"]] == [True, False]
+
+
+def test_the_cli_writes_the_version_asked(tmp_path: Path) -> None:
+    from tests.helpers import run_bounded
+
+    source = tmp_path / "cv.json"
+    source.write_text('{"basics": {"name": "Ada Example"}, "work": [{"name": "Northwind Ltd"}]}', encoding="utf-8")
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "cv.rr.json"), "-O", "version=v4", "-q")
+    assert code == 0, err
+    assert list(json.loads((tmp_path / "cv.rr.json").read_text(encoding="utf-8"))) == ["basics", "sections", "metadata"]

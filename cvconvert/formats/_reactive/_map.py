@@ -34,6 +34,7 @@ from cvconvert.formats._reactive._tables import (
 from cvconvert.report import Report, pointer
 
 X = "x-reactiveResume"
+UNTITLED = "(untitled)"
 _ABSENT = "x-absent"  # fields the item did not have (the writer leaves them out again)
 _ORDER = "x-order"  # the item's keys, when not in the order the writer writes them
 _TOP_V4 = ("basics", "sections", "metadata")
@@ -201,8 +202,11 @@ def _put(field: Field, current: dict[str, Any]) -> Any:
 # --- items -----------------------------------------------------------------------------------
 
 
-def _read_item(item: dict[str, Any], fields: tuple[Field, ...], path: str, report: Report) -> dict[str, Any]:
-    """One item as a JSON Resume entry, with what its keys cannot make again under ``X``."""
+def _read_item(
+    item: dict[str, Any], fields: tuple[Field, ...], path: str, report: Report, required: str | None = None
+) -> dict[str, Any]:
+    """One item as a JSON Resume entry, with what its keys cannot make again under ``X``
+    (``required``: the field Reactive Resume requires, kept when it is empty all the same)."""
     out: dict[str, Any] = {}
     kept: dict[str, Any] = {}
     names = {f.name for f in fields}
@@ -219,7 +223,7 @@ def _read_item(item: dict[str, Any], fields: tuple[Field, ...], path: str, repor
             report.normalised(where, f"Reactive Resume's {key} {_show(value)} could not be read; kept in {X} only")
             continue
         out.update(got)
-        if _put(field, got) != value:
+        if _put(field, got) != value or (key == required and value == ""):
             kept[key] = value
             _note_kept(field, value, got, where, report)
     if absent:
@@ -262,8 +266,10 @@ def _write_item(
     report: Report,
     new_id: str | None,
     placed: frozenset[str] = frozenset(),
+    required: str | None = None,
 ) -> dict[str, Any]:
-    """One JSON Resume entry as an item: kept values while still true, else made from the keys."""
+    """One JSON Resume entry as an item: kept values while still true, else made from the keys;
+    ``required``, a field Reactive Resume refuses empty, gets a placeholder when it would be."""
     kept: dict[str, Any] = entry[X] if isinstance(entry.get(X), dict) else {}
     absent = _list(kept.get(_ABSENT))
     out: dict[str, Any] = {}
@@ -280,6 +286,11 @@ def _write_item(
         if field.name in absent and not current:
             continue
         value = _put(field, current)
+        if field.name == required and value == "":
+            value = UNTITLED  # Reactive Resume refuses the whole file for one empty name
+            report.normalised(path + pointer(field.keys[0]), f"Reactive Resume requires it: written as {UNTITLED!r}")
+            out[field.name] = value
+            continue
         back = _get(field, value) or {}
         for key in field.keys:
             if key in current and back.get(key) != current[key]:
@@ -359,7 +370,7 @@ def to_json_resume(doc: dict[str, Any], report: Report) -> dict[str, Any]:
         for i, item in enumerate(value["items"]):
             if not isinstance(item, dict):
                 raise InvalidInputError(f"Reactive Resume's sections/{key}/items/{i} is not an object")
-            entries.append(_read_item(item, flags + fields, f"{where}/{i}", report))
+            entries.append(_read_item(item, flags + fields, f"{where}/{i}", report, _required(fields)))
         if entries and json_key == "profiles":
             basics["profiles"] = entries
         elif entries:
@@ -442,7 +453,11 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
     source = top.get("version") if top.get("version") in (4, 5) else None
     version = version or source or 5
     if source is not None and source != version:
-        report.lost(pointer(X), f"Reactive Resume v{source}'s layout, theme and ids do not carry over to v{version}")
+        report.lost(
+            pointer(X),
+            f"Reactive Resume v{source}'s layout, theme, section settings and custom sections do not carry over"
+            f" to v{version} (items keep their ids and hidden flags)",
+        )
         top = {}
     table, flags, basics_fields = _tables(version)
     basics: dict[str, Any] = data["basics"] if isinstance(data.get("basics"), dict) else {}
@@ -476,7 +491,8 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
                 continue
             if source is not None and source != version:
                 entry = _drop_kept(entry)
-            items.append(_write_item(entry, flags + fields, f"{where}/{i}", report, _new_id(key, i)))
+            new_id = _new_id(key, i)
+            items.append(_write_item(entry, flags + fields, f"{where}/{i}", report, new_id, required=_required(fields)))
         section = attrs[key] if isinstance(attrs.get(key), dict) else _section_defaults(key, version)
         if section.get("visible") is False or section.get("hidden") is True:
             report.hide(where, f"the section is hidden in Reactive Resume (kept so by {X}): not on the page")
@@ -526,11 +542,22 @@ def _empty(key: str, value: Any, version: int) -> bool:
 
 
 def _drop_kept(entry: dict[str, Any]) -> dict[str, Any]:
-    """An entry without the values kept for another version of the schema (its id stays)."""
+    """An entry without the values kept for another version of the schema: its id stays, and a
+    hidden item stays hidden (v4's ``visible: false`` is v5's ``hidden: true``)."""
     kept = entry.get(X)
     if not isinstance(kept, dict):
         return entry
-    return {**entry, X: {k: v for k, v in kept.items() if k == "id"}}
+    carried = {k: v for k, v in kept.items() if k == "id"}
+    if kept.get("visible") is False:
+        carried["hidden"] = True
+    if kept.get("hidden") is True:
+        carried["visible"] = False
+    return {**entry, X: carried}
+
+
+def _required(fields: tuple[Field, ...]) -> str:
+    """The field an item of the section must not leave empty: its first text (company, name...)."""
+    return next(f.name for f in fields if f.kind == "text")
 
 
 def _section_defaults(key: str, version: int) -> dict[str, Any]:
