@@ -155,3 +155,17 @@ def test_a_page_map_of_the_wrong_shape_is_a_damaged_data_part(mapping: str) -> N
     parts[part] = re.sub(rb"<cv:page>.*?</cv:page>", b"<cv:page>" + mapping.encode() + b"</cv:page>", parts[part])
     with pytest.raises(InvalidInputError, match="damaged cvconvert data part"):
         cvconvert.read(zip_of(parts), "docx")
+
+
+@pytest.mark.parametrize("where", [b"<cv:resume>{", b"<cv:page>{"])
+@pytest.mark.parametrize("bad", [b"NaN", b"-Infinity", b"1e999"])
+def test_a_data_part_with_a_number_json_cannot_hold_is_refused(where: bytes, bad: bytes) -> None:
+    from cvconvert.errors import InvalidInputError
+
+    data, _ = cvconvert.dumps(RESUME, "docx")
+    parts = members(data)
+    part = next(k for k in parts if re.fullmatch(r"customXml/item\d+\.xml", k))
+    assert where in parts[part]
+    parts[part] = parts[part].replace(where, where + b'"x-bad":' + bad + b",")
+    with pytest.raises(InvalidInputError, match="damaged cvconvert data part"):
+        cvconvert.read(zip_of(parts), "docx")
