@@ -101,3 +101,19 @@ def test_recycled_after_max_jobs() -> None:
             await pool.close()
 
     run(scenario())
+
+
+def broken_worker(conn: Connection) -> None:
+    """A worker that cannot start (an import that fails in a broken installation)."""
+    os._exit(1)
+
+
+def test_a_pool_whose_workers_cannot_start_says_so_and_stops_trying() -> None:
+    async def scenario() -> None:
+        pool = Pool(broken_worker, (), size=2, queue=0)
+        start = time.monotonic()
+        with pytest.raises(RuntimeError, match="no conversion worker started"):
+            await pool.start(wait=60)
+        assert time.monotonic() - start < 30 and pool.stats.started <= 4
+
+    run(scenario())

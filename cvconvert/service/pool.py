@@ -91,11 +91,17 @@ class Pool:
     # --- life -----------------------------------------------------------------------------
 
     async def start(self, wait: float = 60.0) -> None:
-        """Start the workers and wait (at most ``wait`` seconds) until one is ready."""
+        """Start the workers and wait until one is ready; RuntimeError when none comes up
+        within ``wait`` seconds or every one died starting (a broken installation)."""
         self._loop = asyncio.get_running_loop()
         for _ in range(self.size):
             self._spawn()
-        await asyncio.wait_for(self._ready.wait(), wait)
+        deadline = self._loop.time() + wait
+        while not self._ready.is_set():
+            if not self._workers or self._loop.time() > deadline:
+                await self.close()
+                raise RuntimeError("no conversion worker started; see the errors above")
+            await asyncio.sleep(0.05)
 
     async def close(self) -> None:
         """Stop every worker: close its pipe (it exits), kill it if it does not."""
