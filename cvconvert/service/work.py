@@ -9,10 +9,12 @@ read: the client's file name only hints at the format by its extension.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import pickle
 import signal
 import typing
+import warnings
 import zipfile
 from collections.abc import Mapping
 from multiprocessing.connection import Connection
@@ -40,6 +42,10 @@ def serve(conn: Connection, limits_in_force: limits.Limits, warm: bool = True) -
     # Ctrl-C in the terminal reaches the whole process group; the server stops its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # A library's warning may quote the file it read; the server's log must hold no CV's text,
+    # and what matters reaches the report.
+    warnings.simplefilter("ignore")
+    logging.getLogger().setLevel(logging.ERROR)
     limits.configure(**{f: getattr(limits_in_force, f) for f in limits.names()})
     if warm:
         warm_up()
