@@ -469,7 +469,10 @@ def _name_continued(line: Line, nxt: Line | None, top: float) -> str | None:
     # The first line holds a given name alone (after a title: "Dr. Jane"); "Jane Doe" / "Berlin"
     # is a whole name and a place.
     given = [w for w in first.split() if not _HONORIFIC.fullmatch(w)]
-    if len(given) != 1 or not 1 <= len(second.split()) <= 2 or _cjk(first + second):
+    # One paragraph wrapped in the largest type ("MD JANE" / "DOE") is one name, whatever the
+    # first line holds, unless its second line is a place.
+    wrapped = line.para == nxt.para and line.para > 0 and len(given) <= 3 and not _is_place(second)
+    if not (len(given) == 1 or wrapped) or not 1 <= len(second.split()) <= 2 or _cjk(first + second):
         return None
     joined = f"{first} {second}"
     return joined if _looks_like_name(first) and _looks_like_name(joined) else None

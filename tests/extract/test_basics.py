@@ -70,6 +70,15 @@ def test_name_split_over_two_paragraphs_in_the_largest_type() -> None:
     assert basics(lines)["name"] == "Dr. Jane Doe"
 
 
+def test_a_name_wrapped_in_one_paragraph_of_the_largest_type_is_joined() -> None:
+    lines = [
+        Line("MD JANE", bold=True, size=20.0, para=1),
+        Line("DOE", bold=True, size=20.0, para=1),
+        Line("Security Analyst, Nordwind", bold=True, size=14.0, para=2),
+    ]
+    assert basics(lines)["name"] == "MD JANE DOE"
+
+
 def test_name_in_a_text_box_read_last_wins_by_its_size() -> None:
     prose = "Multilingual/Self-taught programmer, driven by starting new projects from scratch and more."
     lines = [Line("Web developer", size=14.0, where="textbox"), Line(prose, size=14.0, where="textbox")]
