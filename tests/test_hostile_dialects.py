@@ -98,6 +98,18 @@ def test_reactive_resume_html_tag_soup_reads_in_linear_time(tmp_path: Path) -> N
     assert resume.work and resume.work[0].name == "A"
 
 
+def test_a_reactive_resume_period_of_endless_white_space_reads_in_linear_time() -> None:
+    import io
+    import time
+
+    data = _rr({"experience": {"items": [{"id": "a", "company": "A", "date": "2020" + " " * 1_000_000 + "x"}]}})
+    began = time.perf_counter()
+    resume, report = cvconvert.read_with_report(io.BytesIO(json.dumps(data).encode()), "reactive-resume")
+    assert time.perf_counter() - began < 5  # minutes, when the period's split pattern ran on it
+    assert resume.work and resume.work[0].startDate is None
+    assert any(n.path == "/work/0/startDate" for n in report.warnings)
+
+
 @pytest.mark.parametrize("data", FRESH_ODD, ids=range(len(FRESH_ODD)))
 def test_fresh_with_values_of_the_wrong_type_reads_or_refuses_cleanly(tmp_path: Path, data: dict[str, object]) -> None:
     source = tmp_path / "cv.fresh.json"

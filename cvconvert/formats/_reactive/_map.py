@@ -66,6 +66,7 @@ def _tables(version: int) -> tuple[Table, tuple[Field, ...], tuple[Field, ...]]:
 _RANGE_SPLIT = re.compile(r"\s+[-–—]+\s+|\s*[–—]\s*|\s+(?:to|until|bis|au|à|a|hasta)\s+", re.IGNORECASE)
 _YEARS = re.compile(r"^(\d{4})\s*-\s*(\d{4}|present)$", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to|bis|[-–—])\s*(.+)$", re.IGNORECASE)
+_LONGEST_PERIOD = 100
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -86,6 +87,8 @@ def read_range(text: str) -> dict[str, str] | None:
     """A period ("Jan 2020 - Present", "2018 – 2020", "2016") as startDate and endDate; an
     open end is no endDate, a single date is both ends; None when it is no period."""
     text = text.strip()
+    if len(text) > _LONGEST_PERIOD:
+        return None  # no period is this long (and the split's pattern would take quadratic time)
     if m := _UNTIL.match(text):
         end = _date(m[1])
         return {"endDate": end} if end else None
