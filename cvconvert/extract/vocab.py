@@ -27,6 +27,12 @@ _ORG = re.compile(
     r"hotel|restaurant|store|shop|magazin|verlag|zeitung|newspaper|journal|radio|tv|société|societe|sociedad|"
     r"sociedade|società|empresa|entreprise|compañía|companhia|startup|"
     r"escola|mairie|hôpital|conservatoire|ayuntamiento|fundación|fundação|prefeitura|"  # fr es pt
+    # Shops, libraries, pharmacies, clinics and clubs: employers of jobs without a degree.
+    r"collège|clinique|médiathèque|bibliothèque|pâtisserie|boulangerie|librairie|atelier|mutuelle|pharmacie|"
+    r"biblioteca|farmacia|farmácia|clínica|tienda|supermercado|cooperativa|loja|escritório|negozio|"
+    r"bibliothek|apotheke|behörde|stadtwerke|genossenschaft|bibliotheek|apotheek|winkel|"
+    r"biblioteka|apteka|sklep|urząd|библиотек\w*|аптек\w*|магазин\w*|больниц\w*|kütüphane\w*|eczane\w*|mağaza\w*|"
+    r"könyvtár\w*|gyógyszertár\w*|áruház\w*|library|pharmacy|supermarket|club|klub|nonprofit|ngo|museum|church|"
     r"università|universita|liceo|azienda|s\.r\.l|s\.p\.a|srl|spa|comune|ospedale|scuola|accademia|"  # it
     r"universiteit|hogeschool|gemeente|ziekenhuis|b\.v|bv|n\.v|"  # nl
     r"uniwersytet\w*|politechnik\w*|szkoł\w*|akademi\w*|liceum|technikum|spółka|fundacja|"  # pl
@@ -89,7 +95,13 @@ _ROLE = re.compile(
     r"eladó|pincér|asszisztens|"
     r"πωλητ\w*|βοηθ\w*|"
     r"säljare|"
-    r"asisten|guru"
+    r"asisten|guru|"
+    r"facilitator|organi[sz]er|moderator|helper|cleaner|courier|dispatcher|storekeeper|"
+    r"aide|vacataire|hôtesse|caissière|préparat(?:eur|rice)|livreur|manutentionnaire|secrétaire|comptable|juriste|"
+    r"avocate?|infirmière|infirmier|éducat(?:eur|rice)|monit(?:eur|rice)|surveillante?|ouvrière?|électricien|"
+    r"dependient[ea]|reponedor|mozo|repartidor|contador[a]?|abogad[oa]|enfermer[oa]|maestr[oa]|limpiador|"
+    r"garçom|garçonete|motorista|enfermeira|advogad[oa]|secretária|"
+    r"krankenpfleger|kassierer|lagerist|fahrer|elektriker|monteur"
     r")(?:s|in|innen|e|es|a|as|ки|ка|ом)?\b"
     # German compounds end in the word that makes them a job: "Projektleiterin", "Softwareentwickler".
     r"|\w(?:leiter|entwickler|berater|ingenieur|manager|assistent|referent|praktikant|techniker|kaufmann|"

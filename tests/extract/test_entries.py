@@ -64,6 +64,14 @@ def head(*texts: str, key: str = "work") -> dict[str, str]:
         ("Официант", "role"),  # ru
         ("Pincér", "role"),  # hu
         ("נציגת שירות", "role"),  # he
+        ("Aide Pâtissière", "role"),  # fr
+        ("Abogada", "role"),  # es
+        ("Lagerist", "role"),  # de
+        # Shops, libraries and clubs employ too.
+        ("Pâtisserie Nordvale", "org"),  # fr
+        ("Farmácia Nordvale", "org"),  # pt
+        ("Biblioteka Miejska", "org"),  # pl
+        ("Nordvik Chess Club", "org"),  # en
     ],
 )
 def test_organisation_and_title_words_per_language(text: str, kind: str | None) -> None:
