@@ -428,3 +428,14 @@ def test_a_user_template_that_attaches_nothing_turns_hidden_into_lost(tmp_path: 
     _, report = write(resume, template=template)
     assert [n.path for n in report.losses] == ["/meta"] and not report.hidden
     assert any("attaches no" in n.message for n in report.warnings)
+
+
+def test_the_template_in_the_docs_compiles_and_reads_back(tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "pdf.md").read_text(encoding="utf-8")
+    source = doc.split("```typst\n", 1)[1].split("```", 1)[0]
+    template = tmp_path / "mine.typ"
+    template.write_text(source, encoding="utf-8")
+    resume = cvconvert.read(SAMPLE)
+    data, report = write(resume, template=template, lang="fr")
+    assert read(data)[0].to_data() == resume.to_data()
+    assert "Expérience professionnelle" in text_of(data, tmp_path) and not report.losses
