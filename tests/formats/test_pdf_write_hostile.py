@@ -1,0 +1,87 @@
+"""Hostile PDFs for the route that reads our own PDFs back: an attachment named like ours.
+
+A stranger can attach a file named ``cvconvert-resume.json`` to any PDF. What it holds is input
+like any JSON file: a bomb is refused within the limits, a file that is no résumé (or not JSON,
+or of another media type) leaves the PDF to its text layer; never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+import cvconvert
+from cvconvert.errors import LimitExceededError
+from cvconvert.model import Resume
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def page() -> bytes:
+    """A PDF of ours without its attachment: its text layer names Ada Example."""
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "email": "ada@example.org"}})
+    return cvconvert.dumps(resume, "pdf", embed=False)[0]
+
+
+def attached(pdf_bytes: bytes, payload: bytes, mime: str = "application/json", count: int = 1) -> bytes:
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        for n in range(count):
+            name = "cvconvert-resume.json" if n == count - 1 else f"other{n}.json"
+            pdf.attachments[name] = pikepdf.AttachedFileSpec(pdf, payload, mime_type=mime)
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("payload", "mime"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "application/json"),  # nested past the depth limit
+        (b'{"basics":' * 50_000 + b"{}" + b"}" * 50_000, "application/json"),
+        (b'{"basics":', "application/json"),  # not JSON
+        (b"[1, 2, 3]", "application/json"),  # JSON, no résumé
+        (b'{"basics": {"name": "Someone Else"}}', "text/plain"),  # not our media type
+        (b"\xff\xfe\x00junk", "application/json"),
+    ],
+    ids=["deep-array", "deep-object", "broken", "no-resume", "other-type", "binary"],
+)
+def test_an_attachment_that_is_not_ours_leaves_the_pdf_to_its_page(page: bytes, payload: bytes, mime: str) -> None:
+    resume = cvconvert.read(attached(page, payload, mime), "pdf")
+    assert resume.basics is not None and resume.basics.email == "ada@example.org"
+
+
+def test_an_attachment_of_ours_is_read_from_the_json(page: bytes) -> None:
+    resume = cvconvert.read(attached(page, b'{"basics": {"name": "Someone Else"}}'), "pdf")
+    assert resume.to_data() == {"basics": {"name": "Someone Else"}}
+
+
+def test_a_flate_bomb_named_like_ours_is_refused_within_the_limit(page: bytes) -> None:
+    bomb = attached(page, b'{"basics": {"name": "' + b" " * (60 * 2**20) + b'"}}')
+    assert len(bomb) < 2 * 2**20
+    with pytest.raises(LimitExceededError, match="max_attachment_bytes"):
+        cvconvert.read(bomb, "pdf")
+
+
+def test_too_many_attachments_are_refused_before_any_is_decoded(page: bytes) -> None:
+    many = attached(page, b"{}", count=101)
+    with pytest.raises(LimitExceededError, match="max_attachments"):
+        cvconvert.read(many, "pdf")
+
+
+def test_on_the_command_line_a_bomb_is_one_line(page: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(attached(page, b"[" + b"0," * (30 * 2**20) + b"0]"))
+    command = [sys.executable, "-m", "cvconvert", "--limit", "max_attachment_bytes=1000000"]
+    done = subprocess.run(
+        [*command, str(path), str(tmp_path / "out.json")], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bomb.pdf" in lines[0] and "Traceback" not in done.stderr
+    assert not (tmp_path / "out.json").exists()
