@@ -439,3 +439,12 @@ def test_the_template_in_the_docs_compiles_and_reads_back(tmp_path: Path) -> Non
     data, report = write(resume, template=template, lang="fr")
     assert read(data)[0].to_data() == resume.to_data()
     assert "Expérience professionnelle" in text_of(data, tmp_path) and not report.losses
+
+
+def test_a_bidi_override_stays_on_the_page_but_not_in_the_title() -> None:
+    resume = Resume.model_validate({"basics": {"name": "Ada\u202eFDP.exe"}})
+    data, report = write(resume)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert "\u202e" not in str(pdf.open_metadata().get("dc:title")) and "\u202e" not in str(pdf.docinfo.Title)
+    assert [n.path for n in report.warnings] == ["/basics/name"]
+    assert read(data)[0].to_data() == resume.to_data()

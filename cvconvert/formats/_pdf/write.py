@@ -340,8 +340,17 @@ class View:
         for key in data:
             if key != "basics" and key not in SECTIONS:
                 self.unshown(pointer(key))
-        from cvconvert.text import strip_bidi
+        from cvconvert.text import bidi_controls, strip_bidi
 
+        # A right-to-left override shows "Anna\u202efdp.exe" as "Annaexe.pdf" in a window's
+        # title or a file list: the PDF's metadata never holds one (the page keeps the text).
+        for key, value in (("name", name), ("label", label)):
+            if found := bidi_controls(value):
+                self.report.warn(
+                    pointer("basics", key),
+                    f"holds a right-to-left override or other bidirectional control ({', '.join(found)}); "
+                    "kept on the page, removed from the document's title and author",
+                )
         title = " – ".join(t for t in (strip_bidi(name), strip_bidi(label)) if t.strip()) or "CV"
         region = self.lang.tag.partition("-")[2]
         return {
