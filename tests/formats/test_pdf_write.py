@@ -448,3 +448,13 @@ def test_a_bidi_override_stays_on_the_page_but_not_in_the_title() -> None:
         assert "\u202e" not in str(pdf.open_metadata().get("dc:title")) and "\u202e" not in str(pdf.docinfo.Title)
     assert [n.path for n in report.warnings] == ["/basics/name"]
     assert read(data)[0].to_data() == resume.to_data()
+
+
+def test_batch_to_pdf_on_dask(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "cv.json").write_text(json.dumps({"basics": {"name": "Ada Example"}}), encoding="utf-8")
+    done = _cli("batch", source, "--to", "pdf", "--out", tmp_path / "out", "--engine", "dask", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert read((tmp_path / "out" / "cv.pdf").read_bytes())[0].to_data() == {"basics": {"name": "Ada Example"}}
