@@ -157,3 +157,16 @@ def test_text_from_the_file_is_shown_as_text_not_html(browser: Any, server: Serv
     convert(page, hostile, "europass")
     assert name in page.inner_text("#found")
     assert page.locator("#injected").count() == 0 and page.locator("#notes i, #notes b").count() == 0
+
+
+def test_the_page_asks_for_the_key_of_a_service_that_needs_one(browser: Any, tmp_path: Path) -> None:
+    with serve(tmp_path, workers=1, env={"CVCONVERT_API_KEY": "page-key"}) as keyed:
+        page = browser.new_context(locale="en-GB").new_page()
+        page.goto(keyed.url + "/")
+        page.wait_for_selector("#key-field:not([hidden])")
+        assert page.evaluate("document.activeElement.id") == "api-key"
+        page.fill("#api-key", "page-key")
+        page.press("#api-key", "Tab")  # the change event: the formats load with the key
+        page.wait_for_selector("#to option[value=docx]", state="attached")
+        convert(page, SAMPLES / "minimal.json", "yaml")
+        assert "minimal.yaml" in page.inner_text("#status")

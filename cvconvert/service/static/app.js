@@ -49,7 +49,9 @@
 
   async function loadFormats() {
     const answer = await fetch("/v1/formats", { headers: keyHeaders() });
+    if (answer.status === 401) return failed(401, {});
     if (!answer.ok) return;
+    $("error").textContent = "";
     formats = (await answer.json()).filter((f) => f.write && f.installed);
     const select = $("to");
     select.textContent = "";
@@ -216,6 +218,7 @@
     wireDrop();
     $("form").addEventListener("submit", convert);
     $("to").addEventListener("change", syncLanguageField);
+    $("api-key").addEventListener("change", loadFormats);
     $("ui-lang").addEventListener("change", () => {
       localStorage.setItem("cvconvert-ui-lang", $("ui-lang").value);
       useLanguage($("ui-lang").value);
