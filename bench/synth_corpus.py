@@ -1,0 +1,438 @@
+"""A synthetic development set for the CV reader: real résumés rendered through real CV layouts.
+
+Run:
+    .venv/bin/python bench/synth_corpus.py layouts
+    .venv/bin/python bench/synth_corpus.py render [--layout L ...] [--limit N] [--jobs 2]
+    .venv/bin/python bench/synth_corpus.py score [--layout L ...] [--split develop|check] [--explain ID]
+
+``render`` reads the JSON Resume files of ../shared/corpus/jsonresume/ at run time (real
+people's content: it never enters the project) and renders each through every layout into
+/tmp/synth/out/LAYOUT/ID.pdf|docx, beside ID.truth.json: the source reduced to what the page shows
+(bench/synth_truth.py). Done files are kept; ``--force`` renders again. ``score`` runs the reader
+(formats/_pdf/text.py, formats/_docx/order.py) on each document and scores it with
+../shared/tools/score_extraction.py: micro F1 and per category (basics, sections, work,
+education) per layout and split. Every third résumé by sorted name is the *check* split (ID
+003, 006, ...): develop rules on the others. Only file IDs and scores are printed, never a
+résumé's content, except with ``--explain ID`` (the scorer's notes, for a developer's terminal).
+
+Layouts (each needs its tool; a missing tool skips its layouts with a note):
+  rendercv-THEME      PDF by RenderCV 2 (Typst), themes classic, sb2nov, engineeringresumes,
+                      moderncv, engineeringclassic; RenderCV in /tmp/rcv (or $SYNTH_RENDERCV);
+                      FontAwesome icons, a Typst package fetched from the net, are stubbed blank
+  html-THEME-pdf      JSON Resume npm themes (even, elegant, stackoverflow, kendall, flat,
+  html-THEME-docx     macchiato) in /tmp/synth/npm -> HTML -> PDF by headless Chromium, and
+                      -> DOCX by LibreOffice
+  cvconvert-docx      our DOCX writer, embed=false (no data part: read by extraction)
+  cvconvert-docx-pdf  that DOCX printed to PDF by LibreOffice
+  cvconvert-pdf       our PDF writer (Typst), embed=false
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+SHARED = ROOT.parent / "shared"
+SOURCES = SHARED / "corpus" / "jsonresume"
+BASE = Path(os.environ.get("SYNTH_DIR", "/tmp/synth"))
+OUT = BASE / "out"
+WORK = BASE / "work"
+NPM = BASE / "npm"
+RENDERCV = Path(os.environ.get("SYNTH_RENDERCV", "/tmp/rcv/bin/rendercv"))
+LO_PROFILE = f"file://{BASE}/lo-profile"  # LibreOffice of our own: others' running instances are not disturbed
+
+RENDERCV_THEMES = ("classic", "sb2nov", "engineeringresumes", "moderncv", "engineeringclassic")
+HTML_THEMES = ("even", "elegant", "stackoverflow", "kendall", "flat", "macchiato")
+CATEGORIES = ("basics", "sections", "work", "education")
+
+NODE_RENDER = """\
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const [theme, ...pairs] = process.argv.slice(2);
+let t;
+try { t = require(theme); } catch { const m = await import(theme); t = m.render ? m : m.default; }
+for (let i = 0; i < pairs.length; i += 2) {
+  try {
+    const r = JSON.parse(fs.readFileSync(pairs[i], 'utf8'));
+    fs.writeFileSync(pairs[i + 1], await t.render(r));
+  } catch (e) { console.error(`${pairs[i + 1]}: ${String(e).split('\\n')[0].slice(0, 160)}`); }
+}
+"""
+FONTAWESOME_STUB = "#let fa-icon(name, ..args) = box(width: 0pt)\n"
+FONTAWESOME_TOML = """\
+[package]
+name = "fontawesome"
+version = "0.5.0"
+entrypoint = "lib.typ"
+authors = ["stub"]
+license = "MIT"
+description = "Offline stub: icons render as nothing"
+"""
+
+
+def layouts() -> list[str]:
+    """Every layout's name, in a fixed order."""
+    names = [f"rendercv-{t}" for t in RENDERCV_THEMES]
+    for t in HTML_THEMES:
+        names += [f"html-{t}-pdf", f"html-{t}-docx"]
+    return [*names, "cvconvert-docx", "cvconvert-docx-pdf", "cvconvert-pdf"]
+
+
+def kind_of(layout: str) -> str:
+    """'pdf' or 'docx': the document type a layout produces."""
+    return "docx" if layout.endswith("-docx") else "pdf"
+
+
+def sources() -> list[tuple[str, Path, str]]:
+    """(ID, source path, split) of each résumé: ID is its 1-based rank by sorted file name."""
+    files = sorted(SOURCES.glob("*.json"))
+    return [(f"{i + 1:03d}", f, "check" if i % 3 == 2 else "develop") for i, f in enumerate(files)]
+
+
+def log(msg: str) -> None:
+    print(msg, flush=True)
+
+
+# ---------------------------------------------------------------- rendering
+def run(cmd: list[str], timeout: float = 120, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, check=False)
+
+
+def parallel(jobs: int, fn: Callable[[Any], None], items: Iterable[Any]) -> None:
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for _ in pool.map(fn, items):
+            pass
+
+
+def resume_json(src: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(src.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_truth(layout: str, ident: str, src: Path) -> None:
+    """The truth of one rendered document, from its source and its own text."""
+    import synth_truth
+
+    doc = OUT / layout / f"{ident}.{kind_of(layout)}"
+    data = resume_json(src)
+    if data is None or not doc.exists():
+        return
+    try:
+        page = synth_truth.docx_page(doc.read_bytes()) if kind_of(layout) == "docx" else synth_truth.pdf_page(str(doc))
+    except Exception as exc:  # a document its own tools cannot read is no test
+        log(f"{layout} {ident}: unreadable render ({type(exc).__name__}); dropped")
+        doc.unlink()
+        return
+    truth = synth_truth.truth(data, page)
+    (OUT / layout / f"{ident}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def todo(layout: str, items: list[tuple[str, Path, str]], force: bool) -> list[tuple[str, Path, str]]:
+    (OUT / layout).mkdir(parents=True, exist_ok=True)
+    if force:
+        return items
+    return [it for it in items if not (OUT / layout / f"{it[0]}.truth.json").exists()]
+
+
+def cvconvert_write(src: Path, dest: Path, fmt: str, **options: object) -> bool:
+    import cvconvert
+
+    try:
+        resume = cvconvert.read(src, "json")
+        if fmt == "rendercv" and resume.basics is not None:
+            # RenderCV takes a photo for a local file and fails on a URL or an empty value
+            resume.basics.image = None
+        data, _ = cvconvert.dumps(resume, fmt, **options)
+    except cvconvert.CvConvertError as exc:
+        log(f"  {dest.name}: cvconvert refused ({type(exc).__name__})")
+        return False
+    dest.write_bytes(data)
+    return True
+
+
+def render_rendercv(theme: str, items: list[tuple[str, Path, str]], jobs: int, force: bool) -> None:
+    layout = f"rendercv-{theme}"
+    if not RENDERCV.exists():
+        log(f"{layout}: skipped, no RenderCV at {RENDERCV} (set SYNTH_RENDERCV)")
+        return
+    stub = WORK / "xdg-cache" / "typst" / "packages" / "preview" / "fontawesome" / "0.5.0"
+    stub.mkdir(parents=True, exist_ok=True)
+    (stub / "typst.toml").write_text(FONTAWESOME_TOML, encoding="utf-8")
+    (stub / "lib.typ").write_text(FONTAWESOME_STUB, encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(WORK / "xdg-cache")}
+    yaml_dir = WORK / "rendercv-yaml"
+    yaml_dir.mkdir(parents=True, exist_ok=True)
+
+    def one(item: tuple[str, Path, str]) -> None:
+        ident, src, _ = item
+        yaml = yaml_dir / f"{ident}.rendercv.yaml"
+        if not yaml.exists() and not cvconvert_write(src, yaml, "rendercv"):
+            return
+        pdf = OUT / layout / f"{ident}.pdf"
+        with tempfile.TemporaryDirectory(dir=WORK) as tmp:
+            r = run(
+                [str(RENDERCV), "render", str(yaml), "--design.theme", theme, "-nomd", "-nohtml", "-nopng",
+                 "-o", tmp, "-pdf", str(pdf)],
+                env=env,
+            )  # fmt: skip
+        if r.returncode or not pdf.exists():
+            log(f"  {layout} {ident}: RenderCV failed (exit {r.returncode})")
+            return
+        write_truth(layout, ident, src)
+
+    parallel(jobs, one, todo(layout, items, force))
+
+
+def html_of(theme: str, items: list[tuple[str, Path, str]]) -> Path | None:
+    """The HTML of each résumé in a theme (one node process for all), in WORK/html-THEME/."""
+    pkg = NPM / "node_modules" / f"jsonresume-theme-{theme}"
+    if not pkg.exists() or shutil.which("node") is None:
+        log(f"html-{theme}: skipped, no {pkg} (npm install jsonresume-theme-{theme} in {NPM})")
+        return None
+    folder = WORK / f"html-{theme}"
+    folder.mkdir(parents=True, exist_ok=True)
+    script = NPM / "render.mjs"
+    script.write_text(NODE_RENDER, encoding="utf-8")
+    pairs: list[str] = []
+    for ident, src, _ in items:
+        if not (folder / f"{ident}.html").exists():
+            pairs += [str(src), str(folder / f"{ident}.html")]
+    if pairs:
+        r = run(["node", str(script), f"jsonresume-theme-{theme}", *pairs], timeout=600)
+        failed = sum(1 for line in r.stderr.splitlines() if ".html:" in line)
+        if failed:
+            log(f"  html-{theme}: the theme failed on {failed} résumé(s)")
+    return folder
+
+
+def soffice(target: str, files: list[Path], outdir: Path) -> None:
+    """LibreOffice converts many files in one start (starting it costs seconds)."""
+    for i in range(0, len(files), 30):
+        run(
+            ["soffice", f"-env:UserInstallation={LO_PROFILE}", "--headless", "--convert-to", target,
+             "--outdir", str(outdir), *map(str, files[i : i + 30])],
+            timeout=900,
+        )  # fmt: skip
+
+
+def render_html(theme: str, items: list[tuple[str, Path, str]], jobs: int, force: bool) -> None:
+    pdf_layout, docx_layout = f"html-{theme}-pdf", f"html-{theme}-docx"
+    pdf_items, docx_items = todo(pdf_layout, items, force), todo(docx_layout, items, force)
+    if not pdf_items and not docx_items:
+        return
+    folder = html_of(theme, items)
+    if folder is None:
+        return
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+    def one(item: tuple[str, Path, str]) -> None:
+        ident, src, _ = item
+        html, pdf = folder / f"{ident}.html", OUT / pdf_layout / f"{ident}.pdf"
+        if not html.exists() or chromium is None:
+            return
+        with tempfile.TemporaryDirectory(dir=WORK) as profile:
+            run(
+                [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                 f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", html.as_uri()],
+                timeout=120,
+            )  # fmt: skip
+        if pdf.exists():
+            write_truth(pdf_layout, ident, src)
+
+    if chromium is None:
+        log(f"{pdf_layout}: skipped, no chromium")
+    else:
+        parallel(jobs, one, pdf_items)
+    if shutil.which("soffice") is None:
+        log(f"{docx_layout}: skipped, no soffice")
+        return
+    htmls = [folder / f"{ident}.html" for ident, _, _ in docx_items if (folder / f"{ident}.html").exists()]
+    soffice("docx:MS Word 2007 XML", htmls, OUT / docx_layout)
+    for ident, src, _ in docx_items:
+        write_truth(docx_layout, ident, src)
+
+
+def render_cvconvert(items: list[tuple[str, Path, str]], jobs: int, force: bool, wanted: set[str]) -> None:
+    if "cvconvert-docx" in wanted or "cvconvert-docx-pdf" in wanted:
+        for ident, src, _ in todo("cvconvert-docx", items, force):
+            if cvconvert_write(src, OUT / "cvconvert-docx" / f"{ident}.docx", "docx", embed=False):
+                write_truth("cvconvert-docx", ident, src)
+    if "cvconvert-docx-pdf" in wanted and shutil.which("soffice"):
+        rest = todo("cvconvert-docx-pdf", items, force)
+        docs = [OUT / "cvconvert-docx" / f"{i}.docx" for i, _, _ in rest]
+        soffice("pdf", [d for d in docs if d.exists()], OUT / "cvconvert-docx-pdf")
+        for ident, src, _ in rest:
+            write_truth("cvconvert-docx-pdf", ident, src)
+    if "cvconvert-pdf" in wanted:
+
+        def one(item: tuple[str, Path, str]) -> None:
+            ident, src, _ = item
+            if cvconvert_write(src, OUT / "cvconvert-pdf" / f"{ident}.pdf", "pdf", embed=False):
+                write_truth("cvconvert-pdf", ident, src)
+
+        parallel(1, one, todo("cvconvert-pdf", items, force))
+
+
+def render(args: argparse.Namespace) -> None:
+    items = sources()[: args.limit] if args.limit else sources()
+    if not items:
+        sys.exit(f"synth_corpus: no résumés in {SOURCES}")
+    wanted = set(args.layout or layouts())
+    WORK.mkdir(parents=True, exist_ok=True)
+    for name in sorted(wanted - set(layouts())):
+        sys.exit(f"synth_corpus: no layout {name!r}; see 'layouts'")
+    for theme in RENDERCV_THEMES:
+        if f"rendercv-{theme}" in wanted:
+            t0 = time.monotonic()
+            render_rendercv(theme, items, args.jobs, args.force)
+            log(f"rendercv-{theme}: {time.monotonic() - t0:.0f} s")
+    for theme in HTML_THEMES:
+        if f"html-{theme}-pdf" in wanted or f"html-{theme}-docx" in wanted:
+            t0 = time.monotonic()
+            render_html(theme, items, args.jobs, args.force)
+            log(f"html-{theme}: {time.monotonic() - t0:.0f} s")
+    if any(w.startswith("cvconvert-") for w in wanted):
+        t0 = time.monotonic()
+        render_cvconvert(items, args.jobs, args.force, wanted)
+        log(f"cvconvert: {time.monotonic() - t0:.0f} s")
+
+
+# ---------------------------------------------------------------- scoring
+def read(path: Path) -> dict[str, Any]:
+    """What the reader makes of one document, as JSON Resume data."""
+    if path.suffix == ".docx":
+        from cvconvert.formats._docx.order import extract
+    else:
+        from cvconvert.formats._pdf.text import extract
+    resume, _ = extract(path.read_bytes(), lang=None)
+    return resume.to_data()
+
+
+def score_one(task: tuple[str, str, str]) -> tuple[str, str, str, dict[str, list[int]], list[str], str | None]:
+    """(layout, ID, split, counts per category, notes, crash) of one document."""
+    from score_extract import scorer
+
+    layout, ident, split = task
+    folder = OUT / layout
+    truth = json.loads((folder / f"{ident}.truth.json").read_text(encoding="utf-8"))
+    crash = None
+    try:
+        got = read(folder / f"{ident}.{kind_of(layout)}")
+    except Exception as exc:  # a crash is a score of nothing, and is shown
+        crash, got = type(exc).__name__, {}
+    tally = scorer().score(truth, got)
+    return layout, ident, split, {k: list(v) for k, v in tally.c.items()}, tally.notes, crash
+
+
+def f1(counts: list[int]) -> float:
+    tp, fp, fn = counts
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def score(args: argparse.Namespace) -> None:
+    chosen = args.layout or layouts()
+    splits = {ident: split for ident, _, split in sources()}
+    tasks = []
+    for layout in chosen:
+        for truth in sorted((OUT / layout).glob("*.truth.json")):
+            ident = truth.name.split(".")[0]
+            split = splits.get(ident, "develop")
+            if args.split and split != args.split:
+                continue
+            if args.explain and ident != args.explain.zfill(3):
+                continue
+            tasks.append((layout, ident, split))
+    if not tasks:
+        sys.exit("synth_corpus: nothing rendered for that choice; run 'render' first")
+    totals: dict[tuple[str, str], dict[str, list[int]]] = {}
+    files: dict[tuple[str, str], int] = {}
+    crashes: dict[str, int] = {}
+    t0 = time.monotonic()
+    if args.jobs > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+            results = list(pool.imap(score_one, tasks, chunksize=4))
+    else:
+        results = [score_one(t) for t in tasks]
+    for layout, ident, split, counts, notes, crash in results:
+        for key in ((layout, split), (layout, "all"), (kind_of(layout), split), (kind_of(layout), "all")):
+            cats = totals.setdefault(key, {})
+            files[key] = files.get(key, 0) + 1
+            for cat, v in counts.items():
+                cats[cat] = [a + b for a, b in zip(cats.get(cat, [0, 0, 0]), v, strict=True)]
+        if crash:
+            crashes[layout] = crashes.get(layout, 0) + 1
+            print(f"{layout} {ident}: CRASH {crash}")
+        if args.files or args.explain:
+            micro = [sum(v[i] for v in counts.values()) for i in range(3)]
+            print(f"{layout:24} {ident} {split:7} F1={f1(micro):.2f}")
+        if args.explain:
+            for cat, v in sorted(counts.items()):
+                print(f"    {cat}: tp={v[0]} fp={v[1]} fn={v[2]}")
+            for note in notes:
+                print("    " + note)
+    head = f"{'layout':24} {'split':7} {'files':>5} {'micro':>6} " + " ".join(f"{c:>9}" for c in CATEGORIES)
+    print(head)
+    order = [*chosen, "pdf", "docx"]
+    for name in order:
+        for split in ("develop", "check", "all"):
+            row_cats = totals.get((name, split))
+            if row_cats is None:
+                continue
+            micro = [sum(v[i] for v in row_cats.values()) for i in range(3)]
+            row = " ".join(f"{f1(row_cats[c]):9.3f}" if c in row_cats else f"{'-':>9}" for c in CATEGORIES)
+            print(f"{name:24} {split:7} {files[(name, split)]:5d} {f1(micro):6.3f} {row}")
+        if name == chosen[-1]:
+            print("-" * len(head))
+    if crashes:
+        print("crashes: " + ", ".join(f"{k} {v}" for k, v in crashes.items()))
+    print(f"({len(tasks)} documents in {time.monotonic() - t0:.0f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("layouts", help="list the layouts")
+    r = sub.add_parser("render", help="render the résumés into /tmp/synth/out (done files are kept)")
+    r.add_argument("--layout", action="append", help="one layout (repeatable); default all")
+    r.add_argument("--limit", type=int, help="only the first N résumés")
+    r.add_argument("--jobs", type=int, default=2, help="parallel renderers (default 2)")
+    r.add_argument("--force", action="store_true", help="render done files again")
+    s = sub.add_parser("score", help="score the reader on what is rendered")
+    s.add_argument("--layout", action="append", help="one layout (repeatable); default all")
+    s.add_argument("--split", choices=("develop", "check"), help="one split only")
+    s.add_argument("--explain", metavar="ID", help="the scorer's notes for one résumé (shows its content)")
+    s.add_argument("--files", action="store_true", help="one line per document (IDs and scores only)")
+    s.add_argument("--jobs", type=int, default=1, help="parallel readers (default 1)")
+    args = parser.parse_args()
+    if args.command == "layouts":
+        for name in layouts():
+            print(f"{name:24} {kind_of(name)}")
+    elif not SOURCES.is_dir():
+        sys.exit(f"synth_corpus: {SOURCES} is missing (the shared corpus is read at run time)")
+    elif args.command == "render":
+        render(args)
+    else:
+        score(args)
+
+
+if __name__ == "__main__":
+    main()
