@@ -158,7 +158,7 @@ def _known_headings(lines: list[Line], body_size: float) -> tuple[list[tuple[int
         text = _past_date_captions(line.text)
         if i == skip or "\t" in text.strip() or _words(text) > 7 or "@" in text or find_dates(text):
             continue
-        if _is_bullet(line) and line.level is None:
+        if _is_bullet(line) and line.level is None and not _lone_item(lines, i):
             continue
         wrapped = _wrapped_heading(lines, i)
         if wrapped is not None:
@@ -176,6 +176,14 @@ def _known_headings(lines: list[Line], body_size: float) -> tuple[list[tuple[int
             continue
         marks.append((i, key, 0.9 if looks else 0.7))
     return marks, wrapped_ends
+
+
+def _lone_item(lines: list[Line], i: int) -> bool:
+    """A list item between lines that are none: a heading set with a list glyph ("■ 職務経歴",
+    "• Experience", a converter's bullet for a heading mark), not an item of a list."""
+    before = lines[i - 1] if i else None
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return not any(other is not None and _is_bullet(other) for other in (before, after))
 
 
 def _wrapped_heading(lines: list[Line], i: int) -> int | None:

@@ -15,7 +15,7 @@ from cvconvert.extract.lines import _words
 # in; matched as word starts (Latin, Cyrillic) or substrings (CJK). fmt: off
 _ORG = re.compile(
     r"(?i)(?:\b(?:universit\w*|hochschule|fachhochschule|college|school|schule|institut\w*|academy|akademie|école|ecole|"
-    r"lycée|lycee|gymnasium|universidad|universidade|faculdade|facultad|faculty|escuela|colégio|colegio|instituto|"
+    r"lycée|lycee|gymnasium|universidad|universidade|faculdade|facultad|faculty|faculté|facoltà|escuela|colégio|colegio|instituto|"
     r"istituto|politecnico|polytechnic|gmbh|ag|inc|ltd|llc|llp|plc|co|corp|corporation|company|compagnie|group|"
     r"gruppe|groupe|grupo|bank|banque|hospital|krankenhaus|klinik|clinic|ministry|ministerium|ministère|department|"
     r"centre|center|zentrum|foundation|stiftung|fondation|association|verein|agency|agentur|agence|laborator\w*|lab|"
@@ -117,7 +117,7 @@ _DEGREE = re.compile(
     r"(?i)(?:\b(?:bachelor|master|masters|b\.?\s?sc|m\.?\s?sc|b\.?\s?a\b|m\.?\s?a\b|b\.?\s?tech|m\.?\s?tech|b\.\s?s\b|m\.\s?s\b|"
     r"b\.?\s?e\b|m\.?\s?e\b|[bm]\.\s?eng\b|dipl\.|b\.?\s?com|m\.?\s?com|bba\b|mba\b|pgdm\b|ph\.?\s?d|doctor|doctorate|diploma|diplom|"
     r"degree|certificate|abitur|matura|licence|licenciatura|licenciado|mestrado|graduação|graduacao|bacharelado|"
-    r"doutorado|maîtrise|maitrise|doctorat|baccalauréat|baccalaureat|bac\b|dut\b|bts\b|magister|staatsexamen|"
+    r"doutorado|maîtrise|maitrise|doctorat|baccalauréat|baccalaureat|bac\b|dut\b|bts\b|deug\b|deust\b|magister|staatsexamen|"
     r"ssc\b|hsc\b|class\b|semester|exchange|a-levels?|gcse\b|llb\b|ll\.b|llm\b|ll\.m|bsc\b|msc\b|beng\b|meng\b|basc\b|masc\b|"
     r"bcom\b|bsba\b|bfa\b|mfa\b|jd\b|mphil\b|dphil\b|dea\b|dess\b|bts\b|cap\b|bep\b|magistr|"
     r"high school|secondary|grado\b|técnico|tecnico|ingeniería|associate\b|"
@@ -146,7 +146,7 @@ _DEGREE = re.compile(
 # is a degree; "Nordvale University of Technology" a school).
 _SCHOOL = re.compile(
     r"(?i)\b(?:universit\w*|hochschule|college|school|schule|institut\w*|academy|akademie|école|ecole|lycée|"
-    r"gymnasium|universidad|universidade|faculdade|facultad|escuela|colégio|colegio|istituto|politecnico|"
+    r"gymnasium|universidad|universidade|faculdade|facultad|faculté|facoltà|escuela|colégio|colegio|istituto|politecnico|"
     r"polytechnic|университет\w*|институт\w*|академи\w*|колледж\w*|школ\w*|лице\w*|гимнази\w*|"
     r"università|universita|liceo|scuola|universiteit|hogeschool|uniwersytet\w*|politechnik\w*|szkoł\w*|"
     r"liceum|üniversite\w*|lise\w*|egyetem\w*|főiskol\w*|gimnázium|πανεπιστήμι\w*|πολυτεχνεί\w*|"

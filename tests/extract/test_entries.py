@@ -72,6 +72,7 @@ def head(*texts: str, key: str = "work") -> dict[str, str]:
         ("Farmácia Nordvale", "org"),  # pt
         ("Biblioteka Miejska", "org"),  # pl
         ("Nordvik Chess Club", "org"),  # en
+        ("Faculté des Sciences", "org"),  # fr
     ],
 )
 def test_organisation_and_title_words_per_language(text: str, kind: str | None) -> None:

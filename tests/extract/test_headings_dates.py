@@ -139,6 +139,22 @@ def test_hebrew_headings_in_larger_type_with_a_colon_open_sections() -> None:
 # --- dates ------------------------------------------------------------------------------------
 
 
+def test_a_lone_list_item_the_vocabulary_knows_is_a_heading() -> None:
+    lines = [
+        Line("職務経歴書", size=14.0),
+        Line("職務要約", bullet=True, size=10.0),
+        Line("1998年よりプログラマーとして就業しました。", size=10.0),
+        Line("職務経歴", bullet=True, size=10.0),
+        Line("2018年4月～2025年1月\t株式会社ノルド", size=10.0),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["summary", "work"]
+    # Items of a list stay items, whatever their words.
+    items = [Line("Skills", level=0), Line("Python", bullet=True), Line("Experience", bullet=True)]
+    _, sections = _find_sections(items, None)
+    assert [s.key for s in sections] == ["skills"]
+
+
 def _dates(text: str) -> list[tuple[str | None, str | None, bool]]:
     return [(d.start, d.end, d.present) for d in find_dates(text)]
 
