@@ -281,3 +281,67 @@ def test_pdf_columns_of_long_lines_on_one_baseline_are_not_a_grid() -> None:
     long_right = [f"Right column sentence number {i} too" for i in range(3)]
     texts = _grid_page(long_left, long_right, ["Experience", "More text of the left column below"])
     assert texts.index(long_left[2]) < texts.index(long_right[0])
+
+
+def _closing(y: float) -> list[Run]:
+    """Lines under the entries, as wide as the column, that set its right edge."""
+    text = "Closing line {} of the page, as wide as the column above it, to be sure."
+    return [Run(text.format(i), 110, y + 12 * i) for i in range(3)]
+
+
+def _dates_column(rows: list[tuple[str, str]], *, caption_size: float = 9, step: float = 11) -> list[str]:
+    """A dates column (captions at the left, smaller type a little lower) beside entry lines."""
+    runs = [Run("Plain text as wide as the column, with words enough to set its right edge.", 110, 70)]
+    for i, (caption, body) in enumerate(rows):
+        y = 100 + step * i
+        if caption:
+            runs.append(Run(caption, 45, y + 1, size=caption_size))
+        if body:
+            runs.append(Run(body, 110, y))
+    runs += _closing(300)
+    return _texts(read_lines(build([Page(runs, width=560)])))
+
+
+def test_pdf_date_wrapped_in_its_column_is_one_caption() -> None:
+    texts = _dates_column(
+        [
+            ("2015 -", "Master of Physics"),
+            ("2016", "Nordvale University, Springfield"),
+            ("", ""),
+            ("Since", "Research intern"),
+            ("December", "Northwind Labs, Eastmoor"),
+            ("2015", "Built the lab's data pipeline"),
+        ]
+    )
+    assert texts[1:7] == [
+        "2015 -2016\tMaster of Physics",
+        "Nordvale University, Springfield",
+        "Since December 2015\tResearch intern",
+        "Northwind Labs, Eastmoor",
+        "Built the lab's data pipeline",
+        texts[6],
+    ]
+
+
+def test_pdf_dates_of_one_line_entries_stay_on_their_lines() -> None:
+    prizes = [("2019", "Prize of the city"), ("2018", "Prize of the school"), ("2017", "Prize of the club")]
+    texts = _dates_column(prizes)
+    assert texts[1:4] == ["2019\tPrize of the city", "2018\tPrize of the school", "2017\tPrize of the club"]
+
+
+def test_pdf_title_in_larger_type_over_a_date_is_not_one_caption() -> None:
+    runs = [Run("Projects", 45, 100, size=16)]
+    for i in range(3):
+        y = 117 + 14 * i
+        runs += [Run(f"{2021 - i}", 45, y + 1, size=9), Run(f"Project number {i} of the list", 110, y)]
+    runs += _closing(200)
+    texts = _texts(read_lines(build([Page(runs, width=560)])))
+    assert texts[:2] == ["Projects", "2021\tProject number 0 of the list"]
+
+
+def test_pdf_entry_beside_a_lower_date_does_not_run_into_the_next_line() -> None:
+    # The date in smaller type sits a little lower than its entry's line: the tab before the
+    # entry still makes the next line (a capital, no hyphen) a line of its own.
+    title = "Research intern in the lab of natural sciences, working on the data of the"
+    texts = _dates_column([("2015", title), ("", "Northwind Labs, Eastmoor, Springfield and other towns")])
+    assert texts[1:3] == ["2015\t" + title, "Northwind Labs, Eastmoor, Springfield and other towns"]

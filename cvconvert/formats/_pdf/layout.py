@@ -539,8 +539,14 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
     (a section title in the margin).
     """
     out: list[PageLine] = []
-    for caption, rest in _cells(flow):
-        head = _row_line(caption, flow) if caption else None
+    cells = _cells(flow)
+    heads = [c for c, _ in cells]
+    captions = _caption_runs(heads) if flow.split is not None and not flow.grid else {}
+    for k, (caption, rest) in enumerate(zip(heads, (r for _, r in cells), strict=True)):
+        if k in captions:
+            head = _joined_line([_row_line(part, flow) for part in captions[k]])
+        else:
+            head = _row_line(caption, flow) if caption else None
         body = _row_line(rest, flow) if rest else None
         if head is not None and body is not None and not flow.grid and any(ch.isdigit() for ch in head.text):
             head.words = head.words + body.words
@@ -550,6 +556,65 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
             body = None
         out.extend(ln for ln in (head, body) if ln is not None and ln.text)
     return _unwrap(_wrapped_cells(out))
+
+
+# A caption that a date column wrapped goes on in the next row: it ends with a dash or a word
+# that asks for the date ("2015 -" over "2016", "Since" over "December 2015").
+_CAPTION_GOES_ON = re.compile(r"(?:[-–—/]|\b[^\W\d_]{2,12}\.?)$")
+_RANGE_OPEN = re.compile(r"(?:[-–—/]|\s[^\W\d_]{1,4})$")
+
+
+def _caption_runs(captions: list[list[Word]]) -> dict[int, list[list[Word]]]:
+    """Captions of a dates column wrapped over rows: row -> the captions of the rows it takes.
+
+    A caption takes the next row's caption when it ends with a dash or is words without a digit
+    ("Since", "December"), the next one is just below, and the run ends in a caption with a
+    digit: "2015 -" over "2016" is one date, as are "Since" / "December" / "2015"; "2019" over
+    "2018" (two one-line entries) and "Dates" over a caption without a year stay apart.
+    """
+    out: dict[int, list[list[Word]]] = {}
+    k = 0
+    while k < len(captions):
+        run = [k]
+        while run[-1] + 1 < len(captions) and _caption_continues(captions[run[-1]], captions[run[-1] + 1]):
+            run.append(run[-1] + 1)
+        # The run ends at its last caption holding a digit (the year).
+        while len(run) > 1 and not any(ch.isdigit() for w in captions[run[-1]] for ch in w.text):
+            run.pop()
+        if len(run) > 1:
+            out[k] = [captions[i] for i in run]
+            for i in run[1:]:
+                captions[i] = []
+        k = run[-1] + 1
+    return out
+
+
+def _caption_continues(a: list[Word], b: list[Word]) -> bool:
+    if not a or not b:
+        return False
+    text = " ".join(w.text for w in a)
+    digits = any(ch.isdigit() for ch in text)
+    size = max(w.size for w in a + b)
+    if size - min(w.size for w in a + b) > 1:
+        return False  # a title in larger type over a date is not one caption
+    step = b[0].base - a[0].base
+    if digits:
+        # "2015 -", "Nov 2004 to": a range whose end is on the next row, maybe a few rows down.
+        return _RANGE_OPEN.search(text) is not None and 0.5 * size <= step <= 2.5 * size
+    return len(a) <= 2 and _CAPTION_GOES_ON.search(text) is not None and 0.5 * size <= step <= 1.6 * size
+
+
+def _joined_line(parts: list[PageLine | None]) -> PageLine | None:
+    """Lines of one caption as one line: a space between them, none after a dash."""
+    lines = [ln for ln in parts if ln is not None and ln.text]
+    if not lines:
+        return None
+    first = lines[0]
+    for ln in lines[1:]:
+        first.text += ln.text if first.text.endswith(("-", "–", "—", "/")) else " " + ln.text
+        first.words = [*first.words, *ln.words]
+        first.grow(ln)
+    return first
 
 
 def _pieces(line: PageLine) -> list[list[Word]] | None:
@@ -796,7 +861,9 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Know
         return False
     weight = known.weight
     piece = last if known.rtl else _last_piece(last)
-    if len(piece) < len(last):
+    # The tab may also stand before the row's words on its baseline (a caption set a little
+    # higher or lower: a date in smaller type beside its entry).
+    if len(piece) < len(last) or (known.since == 0 and not known.rtl and "\t" in a.text):
         # After a tab (a date or caption column, a table's cells), the text of the last cell may
         # wrap under itself: ``b`` must start where that cell does, and go on with a sentence
         # (a cell's lines are often items of their own: a degree over its school).
