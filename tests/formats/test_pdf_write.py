@@ -458,3 +458,13 @@ def test_batch_to_pdf_on_dask(tmp_path: Path) -> None:
     done = _cli("batch", source, "--to", "pdf", "--out", tmp_path / "out", "--engine", "dask", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert read((tmp_path / "out" / "cv.pdf").read_bytes())[0].to_data() == {"basics": {"name": "Ada Example"}}
+
+
+def test_headings_in_another_script_than_the_resume_get_their_fonts(tmp_path: Path) -> None:
+    # Latin values, Hebrew headings: the fonts Typst carries have no Hebrew, the system's are used.
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "summary": "Engineer."}})
+    data, report = write(resume, lang="he")
+    title = pdf_write.View(i18n.language("he"), Report()).build(resume.to_data(), None)["sections"][0]["title"]
+    if any(n.message.startswith("no font") for n in report.warnings) or title.isascii():
+        pytest.skip("no Hebrew font installed, or no Hebrew titles yet")
+    assert title in text_of(data, tmp_path)

@@ -93,6 +93,8 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], str], ...] = (
     ),
 )
 _CJK = _SCRIPTS[0][1]
+# Beyond Latin, Greek, Cyrillic and the punctuation and symbols next to them.
+_BEYOND = re.compile("[^\u0000-\u052f\u1e00-\u1fff\u2000-\u20cf\u2100-\u215f]")
 _NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
 # A package import in a template (``"@preview/name:1.0.0"``) would be downloaded while compiling.
 _PACKAGE = re.compile(r"""["']@[a-z][a-z0-9-]*/""")
@@ -110,7 +112,7 @@ class _Compiled:
 
 
 @cache
-def _compiler(root: str) -> Any:
+def _compiler(root: str, system: bool) -> Any:
     """A Typst compiler that reads files under ``root`` only; fonts are scanned once per process.
 
     Our template imports no package, and a user's template that names one is refused before
@@ -119,30 +121,35 @@ def _compiler(root: str) -> Any:
     with requires_extra("pdf"):
         import typst
 
-    return typst.Compiler(root=root, font_paths=_fonts())
+    return typst.Compiler(root=root, font_paths=_fonts(system))
 
 
 @cache
-def _fonts() -> Any:
+def _fonts(system: bool) -> Any:
+    """The fonts Typst carries, and with ``system`` the installed ones (a scan of some 30 ms)."""
     with requires_extra("pdf"):
         import typst
 
-    return typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
+    return typst.Fonts(include_system_fonts=system, include_embedded_fonts=True)
 
 
 @cache
 def _families() -> frozenset[str]:
-    return frozenset(_fonts().families())
+    return frozenset(_fonts(True).families())
 
 
-def _compile(template: Path, view: dict[str, Any], resume_json: str, standards: tuple[str, ...]) -> _Compiled:
+def _compile(
+    template: Path, view: dict[str, Any], resume_json: str, standards: tuple[str, ...], system: bool
+) -> _Compiled:
     view_json = json.dumps(view, ensure_ascii=False, separators=(",", ":"))
     if _started not in (None, os.getpid()):
         # A fork of a process that compiled: Typst's worker threads stayed behind in the parent
         # and a compile here would wait for them forever. A helper process compiles instead.
-        pdf, warnings, error = _helper().submit(_compiled, str(template), view_json, resume_json, standards).result()
+        pdf, warnings, error = (
+            _helper().submit(_compiled, str(template), view_json, resume_json, standards, system).result()
+        )
     else:
-        pdf, warnings, error = _compiled(str(template), view_json, resume_json, standards)
+        pdf, warnings, error = _compiled(str(template), view_json, resume_json, standards, system)
     return _Compiled(pdf, warnings, error)
 
 
@@ -167,14 +174,14 @@ def _helper() -> Any:
 
 
 def _compiled(
-    template: str, view_json: str, resume_json: str, standards: tuple[str, ...]
+    template: str, view_json: str, resume_json: str, standards: tuple[str, ...], system: bool
 ) -> tuple[bytes, list[str], str | None]:
     """The PDF, Typst's warnings, and the error (None when it compiled); run in any process."""
     global _started
     with requires_extra("pdf"):
         import typst
 
-    compiler = _compiler(str(Path(template).parent))
+    compiler = _compiler(str(Path(template).parent), system)
     with _LOCK:
         _started = _started or os.getpid()
         try:
@@ -248,7 +255,13 @@ def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes
     # ASCII JSON: a lone surrogate (from a JSON escape) cannot cross into Typst as UTF-8.
     resume_json = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     standards = STANDARDS if not builder.missing else ()
-    done = _compile(template, view, resume_json, standards)
+    # Text the fonts Typst carries cover (Latin, Greek, Cyrillic) needs no scan of the system's
+    # fonts; a user's template may name any font.
+    system = builder.beyond or chosen.template is not None
+    done = _compile(template, view, resume_json, standards, system)
+    if done.error is not None and not system and _NO_GLYPH.search(done.error):
+        system = True
+        done = _compile(template, view, resume_json, standards, system)
     if done.error is not None and standards and (glyph := _NO_GLYPH.search(done.error)):
         # PDF/A and PDF/UA forbid a character drawn without a glyph (an emoji, a script no
         # installed font covers): the PDF is made without them rather than not at all.
@@ -259,7 +272,7 @@ def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes
             "is not PDF/A-3b nor PDF/UA-1 (install Noto fonts: Debian/Ubuntu fonts-noto-core, "
             "fonts-noto-cjk, fonts-noto-color-emoji)",
         )
-        done = _compile(template, view, resume_json, ())
+        done = _compile(template, view, resume_json, (), system)
     elif builder.missing:
         report.warn("", "the PDF is not PDF/A-3b nor PDF/UA-1: they forbid text without a font")
     if done.error is not None:
@@ -287,6 +300,7 @@ class View:
         self.cjk_lang = lang.code in ("zh", "ja", "ko")
         self.shown: list[str] = []  # every visible text, for the fonts check
         self.missing: list[str] = []  # scripts on the page that no installed font covers
+        self.beyond = False  # characters on the page that the fonts Typst carries may not have
 
     # --- notes ------------------------------------------------------------------------------
 
@@ -373,9 +387,12 @@ class View:
         }
 
     def _fonts(self) -> list[str]:
-        families = _families()
         fonts = [BODY_FONT]
         text = "\n".join(self.shown)
+        self.beyond = _BEYOND.search(text) is not None
+        if not self.beyond:
+            return fonts
+        families = _families()
         for script, pattern, candidates, package in _SCRIPTS:
             if not pattern.search(text):
                 continue
@@ -393,6 +410,7 @@ class View:
 
     def _plain(self, key: str, text: str) -> dict[str, Any]:
         entry = {"head": {"left": [], "right": ""}, "sub": None, "texts": [text], "lists": [], "bullets": []}
+        self.shown.append(self.lang.titles[key])
         return {"key": key, "title": self.lang.titles[key], "compact": True, "entries": [entry]}
 
     def _contact(self, basics: dict[str, Any]) -> list[list[dict[str, Any]]]:
@@ -472,6 +490,7 @@ class View:
                 text = self.text("list", entry.get(key), pointer(*where, key))
                 if text:
                     label = self.label(self.lang.labels[key] + ": ")
+                    self.shown.append(label)
                     lists.append({"label": label, "text": text, "italic": not (self.cjk_lang or _CJK.search(label))})
             bullets: list[str] = []
             if section.bullets:
@@ -495,6 +514,7 @@ class View:
                     "bullets": bullets,
                 }
             )
+        self.shown.append(self.lang.titles[section.key])
         return {"key": section.key, "title": self.lang.titles[section.key], "compact": section.compact, "entries": out}
 
     def _odd_values(self, section: Section, entry: dict[str, Any], where: tuple[str | int, ...]) -> None:
