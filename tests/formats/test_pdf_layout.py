@@ -345,3 +345,18 @@ def test_pdf_entry_beside_a_lower_date_does_not_run_into_the_next_line() -> None
     title = "Research intern in the lab of natural sciences, working on the data of the"
     texts = _dates_column([("2015", title), ("", "Northwind Labs, Eastmoor, Springfield and other towns")])
     assert texts[1:3] == ["2015\t" + title, "Northwind Labs, Eastmoor, Springfield and other towns"]
+
+
+def test_pdf_browser_print_margins_are_not_read_as_the_cv() -> None:
+    # One page printed from a browser: the time and the page's title at the top, its address and
+    # the page count at the bottom.
+    runs = [
+        Run("06/12/2025, 10:15", 20, 20, size=8),
+        Run("Ada Example - Resume", 260, 20, size=8),
+        Run("Ada Example", 60, 90, size=20),
+        Run("Data engineer in Springfield", 60, 120),
+        Run("file:///home/ada/resume.html", 20, 825, size=8),
+        Run("1/1", 560, 825, size=8),
+    ]
+    lines = read_lines(build([Page(runs)]))
+    assert [ln.where for ln in lines] == ["footer", "body", "body", "footer"]

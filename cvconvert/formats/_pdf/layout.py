@@ -1024,6 +1024,14 @@ _NUMBER_ONLY = re.compile(
 )
 
 
+# A browser's print margins: a date with the time of day ("6/12/25, 10:15 AM"), a file's
+# address, or a web address before the page count ("https://...<tab>1/2").
+_PRINT_MARK = re.compile(
+    r"(?i)\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"
+    r"|^file:/|(?:^|\t)(?:https?|file)://\S+\t\d{1,3}\s*/\s*\d{1,3}$"
+)
+
+
 def running(pages: list[list[PageLine]], heights: list[float]) -> None:
     """Mark lines repeated near the top or bottom of several pages as header or footer, and page
     numbers as footer."""
@@ -1042,5 +1050,9 @@ def running(pages: list[list[PageLine]], heights: list[float]) -> None:
         for k in seen:
             zones[k] = zones.get(k, 0) + 1
     for ln, zone, key in marks:
-        if (len(pages) > 1 and zones[(zone, key)] >= 2) or _NUMBER_ONLY.match(ln.text):
+        if _PRINT_MARK.search(ln.text):
+            # What a browser prints in the margins (the time, the page's address): not the
+            # document's own header, so not a place to look for the name either.
+            ln.where = "footer"
+        elif (len(pages) > 1 and zones[(zone, key)] >= 2) or _NUMBER_ONLY.match(ln.text):
             ln.where = zone
