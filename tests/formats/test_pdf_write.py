@@ -468,3 +468,25 @@ def test_headings_in_another_script_than_the_resume_get_their_fonts(tmp_path: Pa
     if any(n.message.startswith("no font") for n in report.warnings) or title.isascii():
         pytest.skip("no Hebrew font installed, or no Hebrew titles yet")
     assert title in text_of(data, tmp_path)
+
+
+def test_links_only_to_safe_addresses_and_no_actions() -> None:
+    urls = ["javascript:alert(1)", "file:///etc/passwd", "\\\\evil.example\\share", "https://ok.example/p", "data:x"]
+    resume = Resume.model_validate(
+        {
+            "basics": {"name": "Ada Example", "url": urls[0], "email": "ada@example.org"},
+            "work": [{"name": f"Northwind {n}", "url": url} for n, url in enumerate(urls)],
+        }
+    )
+    data, _ = write(resume)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert "/OpenAction" not in pdf.Root and "/AA" not in pdf.Root
+        targets = []
+        for page in pdf.pages:
+            for annot in page.get("/Annots", []):
+                action = annot.get("/A")
+                if action is not None:
+                    assert action.S == "/URI", action.S
+                    targets.append(str(action.URI))
+    assert sorted(targets) == ["https://ok.example/p", "mailto:ada@example.org"]
+    assert b"/JavaScript" not in data and b"/Launch" not in data
