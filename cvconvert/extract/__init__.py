@@ -214,11 +214,11 @@ def summary(state: _State) -> None:
     """The profile statement: a summary section's text, else a paragraph of prose before the
     first section, else one that opens the main column after a sidebar's sections."""
     found = [s for s in state.sections if s.key == "summary"]
-    if found:
-        text = " ".join(ln.text for ln in found[0].lines if ln.text).strip()
-        if text:
-            state.basic["summary"] = text
-            state.report.warn("/basics/summary", f"summary taken from the section {found[0].title!r} (confidence 0.8)")
+    # An "About me" section may hold only links and handles ("LinkedIn : jane-doe"): no statement.
+    text = " ".join(ln.text for ln in found[0].lines if ln.text and not _contact_only(ln)).strip() if found else ""
+    if text:
+        state.basic["summary"] = text
+        state.report.warn("/basics/summary", f"summary taken from the section {found[0].title!r} (confidence 0.8)")
     else:
         prose = _prose(_prose_runs(state.preface, state.used())) or _column_opening(state)
         if prose:
@@ -226,6 +226,21 @@ def summary(state: _State) -> None:
             state.report.warn("/basics/summary", "summary taken from a paragraph of prose (confidence 0.5)")
     if state.basic:
         state.result["basics"] = state.basic
+
+
+# Captions of links and handles: networks, sites, e-mail and phone.
+_LINK_CAPTION = re.compile(
+    r"(?i)^(?:linkedin|github|gitlab|xing|twitter|x|instagram|facebook|telegram|skype|stack ?overflow|behance|"
+    r"dribbble|medium|youtube|portfolio|website|web|site(?: web)?|blog|homepage|e-?mail|mail|phone|tel|tél|"
+    r"téléphone|telefon|teléfono|telefone|telefono|mobile|handy|whatsapp)\s*[:：]"
+)
+
+
+def _contact_only(line: Line) -> bool:
+    """A line that holds a link, a handle, an address or a number under its caption, and no
+    statement."""
+    text = line.text.strip()
+    return bool(_LINK_CAPTION.match(text)) or bool(re.fullmatch(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", text))
 
 
 def _prose_runs(lines: list[Line], used: set[int]) -> list[list[Line]]:

@@ -325,6 +325,7 @@ def _line_parts(line: Line, key: str, fields: dict[str, str]) -> list[str]:
             fields.setdefault("area", sentence.group(1).strip())
             return []
         text = _inline_area(text, fields)
+    text = _NOW.sub("", text)
     parts: list[str] = []
     for piece in _PIECE_SPLIT.split(text):
         # Only a line that ends like a sentence is read as sentences: elsewhere a full stop
@@ -334,6 +335,14 @@ def _line_parts(line: Line, key: str, fields: dict[str, str]) -> list[str]:
             if part:
                 parts.append(part)
     return parts
+
+
+# "Currently Software Engineer": the word for now before a title says when, not what (per language).
+_NOW = re.compile(
+    r"(?i)^\s*(?:currently|at present|actuellement|présentement|derzeit|zurzeit|aktuell|actualmente|"
+    r"attualmente|atualmente|momenteel|obecnie|в настоящее время|сейчас|şu anda|jelenleg|för närvarande|"
+    r"saat ini|hiện tại|hiện nay)\s*[:,–-]?\s+(?=\w)"
+)
 
 
 def _captioned_head(text: str, fields: dict[str, str], *, dated: bool = False) -> str | None:
@@ -610,11 +619,15 @@ def _named_place_over_title(typed: list[_Typed]) -> list[_Typed]:
     if any(kind == "org" for _, kind, _ in typed):
         return typed
     role_line = next((n for _, k, n in typed if k == "role"), -1)
-    if not any(k is None and n == role_line for _, k, n in typed):
+    beside = any(k is None and n == role_line for _, k, n in typed)
+    if role_line < 0 or not (beside or not any(k is None for _, k, _ in typed)):
         return typed
     for i, (text, kind, number) in enumerate(typed):
         pieces = _split_commas(text)
-        if kind == "place" and number < role_line and len(pieces) > 1 and not _is_place(pieces[0]):
+        # Under the title the line may name the employer and its country and nothing else
+        # ("Nordwind Brightwater, France"), but a town and its state code stay a place.
+        above = number < role_line or (not beside and len(pieces[-1]) > 3)
+        if kind == "place" and above and len(pieces) > 1 and not _is_place(pieces[0]):
             name, place = pieces[0], ", ".join(pieces[1:])
             return [*typed[:i], (name, "org", number), (place, "place", number), *typed[i + 1 :]]
     return typed

@@ -483,3 +483,19 @@ def test_a_birth_date_is_neither_phone_nor_place() -> None:
     lines = body("Jan Nowak", "Geburtsdatum: 05.10.1981", "Geburtsort: Sewastopol, Krim", "Berufserfahrung")
     got = basics(lines)
     assert "phone" not in got and "location" not in got
+
+
+def test_an_about_section_of_links_only_leaves_the_summary_to_the_prose_above() -> None:
+    prose = (
+        "Passionate about software since the age of fourteen, I taught myself the web and now look for a team "
+        "where I can keep learning every day."
+    )
+    lines = [
+        Line("Jane Doe", size=22.0),
+        Line(prose, para=2),
+        Line("About me", level=0),
+        Line("Portfolio : https://www.example.org/", para=4),
+        Line("LinkedIn : jane-doe", para=5),
+        Line("GitHub : Jane Doe", para=6),
+    ]
+    assert basics(lines)["summary"] == prose

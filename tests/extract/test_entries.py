@@ -728,3 +728,13 @@ def test_a_head_styled_like_the_sections_other_heads_starts_an_entry() -> None:
         Line("Jun. 2021", size=11),
     )
     assert [e["name"] for e in got["work"]] == ["Nordwind GmbH", "Nordvik Nomad Club"]
+
+
+@pytest.mark.parametrize("now", ["Currently", "Actuellement", "Derzeit", "Actualmente", "Obecnie"])
+def test_the_word_for_now_before_a_title_is_not_part_of_it(now: str) -> None:
+    assert head(f"{now} Analyste développeur", "Nordwind GmbH")["role"] == "Analyste développeur"
+
+
+def test_a_name_and_country_under_a_title_with_nothing_else_name_the_employer() -> None:
+    got = head("Analyste développeur", "Depuis septembre 2018", "Nordlog Brightwater, France")
+    assert (got["org"], got["place"]) == ("Nordlog Brightwater", "France")
