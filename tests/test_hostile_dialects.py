@@ -110,6 +110,18 @@ def test_a_reactive_resume_period_of_endless_white_space_reads_in_linear_time() 
     assert any(n.path == "/work/0/startDate" for n in report.warnings)
 
 
+def test_a_reactive_resume_list_of_many_items_in_a_text_reads_in_linear_time() -> None:
+    import io
+    import time
+
+    summary = "<ul>" + "<li>an item</li>" * 60_000 + "</ul>"  # joined line by line: minutes
+    data = _rr({"education": {"items": [{"id": "a", "institution": "Eastmoor University", "summary": summary}]}})
+    began = time.perf_counter()
+    resume = cvconvert.read(io.BytesIO(json.dumps(data).encode()), "reactive-resume")
+    assert time.perf_counter() - began < 10
+    assert resume.education and (resume.education[0].model_extra or {})["summary"].count("\n• ") == 59_999
+
+
 @pytest.mark.parametrize("data", FRESH_ODD, ids=range(len(FRESH_ODD)))
 def test_fresh_with_values_of_the_wrong_type_reads_or_refuses_cleanly(tmp_path: Path, data: dict[str, object]) -> None:
     source = tmp_path / "cv.fresh.json"

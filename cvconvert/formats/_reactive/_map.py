@@ -158,15 +158,16 @@ def _html_get(keys: tuple[str, ...], text: _html.Text) -> dict[str, Any]:
         if text.items:
             out[keys[1]] = text.items
     else:
-        groups: list[str] = []
+        # Paragraphs apart, the lines of one list together ("• " each); joined once, at the end.
+        groups: list[list[str]] = []
         previous = False
         for item, line in text.blocks:
             if item and previous:
-                groups[-1] += "\n• " + line
+                groups[-1].append("• " + line)
             else:
-                groups.append("• " + line if item else line)
+                groups.append(["• " + line if item else line])
             previous = item
-        body = "\n\n".join(groups)
+        body = "\n\n".join("\n".join(group) for group in groups)
     if body:
         out[keys[0]] = body
     return out
