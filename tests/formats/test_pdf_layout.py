@@ -360,3 +360,11 @@ def test_pdf_browser_print_margins_are_not_read_as_the_cv() -> None:
     ]
     lines = read_lines(build([Page(runs)]))
     assert [ln.where for ln in lines] == ["footer", "body", "body", "footer"]
+
+
+def test_pdf_form_lines_dotted_out_to_the_edge_stay_lines() -> None:
+    # A form typed in a word processor: each field's line filled with dots up to the margin.
+    fields = ["Name: Ada Example", "Born in: Springfield", "Lives in: Eastmoor"]
+    runs = [Run(field + "." * (70 - len(field)), 40, 100 + 14 * i) for i, field in enumerate(fields)]
+    texts = _texts(read_lines(build([Page(runs, width=330)])))
+    assert len(texts) == 3 and [t.split(".")[0] for t in texts] == fields

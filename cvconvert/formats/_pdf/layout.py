@@ -837,6 +837,9 @@ def _local_edge(lines: list[PageLine], i: int) -> float | None:
     return edge if sum(1 for o in near if o.box[2] >= edge - 1.5 * line.size) >= 3 else None
 
 
+_LEADER_END = re.compile(r"(?:\.{3}|…|_{3})[.…_]*$")
+
+
 class _Known(NamedTuple):
     """What :func:`_unwrap` keeps of a line as it grows: where its last row starts in its words
     (at the earliest), its :func:`_weight`, and whether it reads right to left."""
@@ -853,6 +856,8 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Know
         known = _Known(0, _weight(a.words), _rtl(a.text))
     if b.bullet or "\t" in b.text or not a.words or not b.words:
         return False
+    if _LEADER_END.search(a.text[-8:]):
+        return False  # a form's line, dotted out to the edge by hand, ends where its dots do
     size = max(a.size, b.size)
     # ``a`` may already hold several rows: its last row is the one ``b`` continues.
     last = [w for w in a.words[known.since :] if abs(w.base - a.words[-1].base) < 0.5]
