@@ -243,41 +243,45 @@ def pack_folder(folder: str | os.PathLike[str]) -> bytes:
     ``max_package_bytes``, InvalidInputError for a folder with no CSV file at its top.
     """
     lim = limits.current()
-    members: list[tuple[str, bytes]] = []
-    total = 0
+    count = total = 0
     found_csv = False
+    out = io.BytesIO()
     try:
         top = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError as exc:
         raise InvalidInputError(exc.strerror or str(exc)) from None
+    # Each file goes into the package as it is read: one file's bytes at a time beside it.
     try:
-        for entry in sorted(_entries(top, folder, lim.max_members), key=lambda e: e.name):
-            if len(members) >= lim.max_members:
-                raise LimitExceededError(f"the folder holds more than {lim.max_members:,} files")
-            if entry.is_symlink():
-                members.append((entry.name + NOT_FOLLOWED, b""))
-            elif entry.is_dir(follow_symlinks=False):
-                try:
-                    members += _listed(top, entry.name, lim.max_members - len(members))
-                except OSError as exc:
-                    raise InvalidInputError(f"{entry.name}: {exc.strerror or exc}") from None
-            elif entry.name.lower().endswith(".csv") and entry.is_file(follow_symlinks=False):
-                body = _read_at(top, folder, entry.name, lim.max_member_bytes)
-                total += len(body)
-                if total > lim.max_package_bytes:
-                    raise LimitExceededError(f"the folder's CSV files hold more than {lim.max_package_bytes:,} bytes")
-                members.append((entry.name, body))
-                found_csv = True
-            else:
-                members.append((entry.name, b""))
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+            for entry in sorted(_entries(top, folder, lim.max_members), key=lambda e: e.name):
+                members: list[tuple[str, bytes]] = []
+                if entry.is_symlink():
+                    members.append((entry.name + NOT_FOLLOWED, b""))
+                elif entry.is_dir(follow_symlinks=False):
+                    try:
+                        members += _listed(top, entry.name, lim.max_members - count)
+                    except OSError as exc:
+                        raise InvalidInputError(f"{entry.name}: {exc.strerror or exc}") from None
+                elif entry.name.lower().endswith(".csv") and entry.is_file(follow_symlinks=False):
+                    body = _read_at(top, folder, entry.name, lim.max_member_bytes)
+                    total += len(body)
+                    if total > lim.max_package_bytes:
+                        raise LimitExceededError(
+                            f"the folder's CSV files hold more than {lim.max_package_bytes:,} bytes"
+                        )
+                    members.append((entry.name, body))
+                    found_csv = True
+                else:
+                    members.append((entry.name, b""))
+                count += len(members)
+                if count > lim.max_members:
+                    raise LimitExceededError(f"the folder holds more than {lim.max_members:,} files")
+                for name, body in members:
+                    package.writestr(name, body)
     finally:
         os.close(top)
     if not found_csv:
         raise InvalidInputError("is a folder holding no CSV file at its top (not an unpacked export)")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
-        for name, body in members:
-            package.writestr(name, body)
     return out.getvalue()
 
 
