@@ -85,3 +85,12 @@ def test_on_the_command_line_a_bomb_is_one_line(page: bytes, tmp_path: Path) -> 
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "bomb.pdf" in lines[0] and "Traceback" not in done.stderr
     assert not (tmp_path / "out.json").exists()
+
+
+def test_a_page_past_the_text_limit_is_refused_before_typst_lays_it_out() -> None:
+    from cvconvert import limits
+
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "summary": "word " * 400}})
+    with limits.using(max_document_chars=1000), pytest.raises(LimitExceededError, match="max_document_chars"):
+        cvconvert.dumps(resume, "pdf")
+    assert cvconvert.dumps(resume, "pdf")[0].startswith(b"%PDF")

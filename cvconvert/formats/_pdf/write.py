@@ -20,8 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cvconvert import limits
 from cvconvert._deps import requires_extra
-from cvconvert.errors import InvalidInputError, OptionError
+from cvconvert.errors import InvalidInputError, LimitExceededError, OptionError
 from cvconvert.formats._docx import i18n
 from cvconvert.formats._docx.layout import (
     DEFAULT_ORDER,
@@ -249,6 +250,13 @@ def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes
     data = resume.to_data()
     builder = View(language, report, embed=chosen.embed)
     view = builder.build(data, chosen.page)
+    # Typst lays out some 250,000 characters a second (one paragraph of 2,000,000: 8 s and 470 MB):
+    # the limit readers apply to a document's text bounds what a page may show.
+    most = limits.current().max_document_chars
+    if sum(map(len, builder.shown)) > most:
+        raise LimitExceededError(
+            f"the PDF would show more than {most:,} characters (limit max_document_chars={most:,})"
+        )
     template = _template(chosen.template)
     view["attach"] = chosen.embed
     view["attachment"] = ATTACHMENT
