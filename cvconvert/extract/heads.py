@@ -15,6 +15,7 @@ from cvconvert.extract.vocab import (
     _COUNTRIES,
     _DATE_KEYS,
     _DEGREE,
+    _FIELD,
     _ORG,
     _ORG_KEYS,
     _ROLE,
@@ -466,11 +467,29 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         org, role = joined
         return [(org, "org", number), (role, "role", number)]
     kind = _fragment_kind(part, key)
+    if key == "education" and kind in (None, "place"):
+        school = _school_beside_field(part, fields)
+        if school is not None:
+            return [(school, "org", number)]
     if "," in part or "，" in part:
         pieces = _comma_pieces(part, kind, key)
         if pieces is not None:
             return [(p, k, number) for p, k in pieces]
     return [(part, kind, number)]
+
+
+def _school_beside_field(part: str, fields: dict[str, str]) -> str | None:
+    """ "Applied Informatics, Nordvale Brightwater": two pieces no word types as school or degree,
+    one naming a subject: that one is the field (into ``fields``), the other the school."""
+    pieces = _split_commas(part)
+    if len(pieces) != 2 or any(_fragment_kind(p, "education") or re.search(r"\d", p) for p in pieces):
+        return None
+    subject = [bool(_FIELD.search(p)) for p in pieces]
+    if subject.count(True) != 1:
+        return None
+    field, school = (pieces[0], pieces[1]) if subject[0] else (pieces[1], pieces[0])
+    fields.setdefault("area", field)
+    return school
 
 
 def _org_and_address(part: str) -> list[tuple[str, str | None]] | None:

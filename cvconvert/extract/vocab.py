@@ -154,6 +154,18 @@ _SCHOOL = re.compile(
     r"|\w(?:schule|hochschule|akademie)\b|大学|学院|学校|中学|高等学校|高校|専門学校|대학교|대학원|고등학교"
     r"|אוניברסיט|מכלל|תיכון|دانشگاه|دبیرستان|هنرستان"
 )
+# Subjects of study: the words that make a piece of an education head its field, per language.
+_FIELD = re.compile(
+    r"(?i)\b(?:sciences?|informatics|computing|engineering|mathematics|physics|chemistry|biology|economics|"
+    r"business|management|networking|accounting|finance|marketing|law|medicine|psychology|humanities|"
+    r"informatique|ingénierie|mathématiques|physique|chimie|biologie|économie|gestion|droit|médecine|lettres|"
+    r"informatik|mathematik|physik|chemie|wirtschafts?\w*|betriebswirtschaft\w*|rechtswissenschaft\w*|medizin|"
+    r"ciencias?|informática|ingeniería|matemáticas?|física|química|biología|economía|administración|derecho|"
+    r"ciências|engenharia|economia|administração|direito|"
+    r"informatica|ingegneria|matematica|fisica|chimica|biologia|giurisprudenza|"
+    r"informatyka|matematyka|fizyka|ekonomia|prawo|informatika|matematika|"
+    r"информатик\w*|математик\w*|физик\w*|экономик\w*|юриспруденци\w*)\b"
+)
 _COUNTRIES = re.compile(
     r"(?i)\b(?:india|germany|deutschland|france|frankreich|italy|italia|italien|spain|españa|spanien|portugal|"
     r"brazil|brasil|usa|u\.s\.a|united states|uk|united kingdom|england|ireland|irland|china|japan|russia|россия|"

@@ -738,3 +738,18 @@ def test_the_word_for_now_before_a_title_is_not_part_of_it(now: str) -> None:
 def test_a_name_and_country_under_a_title_with_nothing_else_name_the_employer() -> None:
     got = head("Analyste développeur", "Depuis septembre 2018", "Nordlog Brightwater, France")
     assert (got["org"], got["place"]) == ("Nordlog Brightwater", "France")
+
+
+@pytest.mark.parametrize(
+    ("line", "school", "area"),
+    [
+        ("Applied Informatics, UCLN Brightwater", "UCLN Brightwater", "Applied Informatics"),
+        ("Sint-Aldo Eastmoor, Modern Sciences", "Sint-Aldo Eastmoor", "Modern Sciences"),
+        ("Ingeniería Química, Nordvale Brightwater", "Nordvale Brightwater", "Ingeniería Química"),
+    ],
+)
+def test_a_subject_beside_an_untyped_name_is_the_field_and_the_name_the_school(
+    line: str, school: str, area: str
+) -> None:
+    got = head(line, "2018 – 2020", key="education")
+    assert (got.get("org"), got.get("area")) == (school, area)
