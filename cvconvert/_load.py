@@ -187,12 +187,12 @@ _REACTIVE_SECTIONS = frozenset(
 
 
 def _is_reactive(data: dict[str, Any]) -> bool:
-    """Reactive Resume's export: ``sections`` (an object of its section names, each an object)
+    """Reactive Resume's export: ``sections`` (an object holding one of its sections, an object)
     and ``metadata`` (an object) at the top; JSON Resume has neither (its ``meta`` is another)."""
     sections, metadata = data.get("sections"), data.get("metadata")
     if not isinstance(sections, dict) or not isinstance(metadata, dict):
         return False
-    return bool(sections.keys() & _REACTIVE_SECTIONS)
+    return any(isinstance(sections.get(name), dict) for name in _REACTIVE_SECTIONS)
 
 
 def _strict_problems(data: dict[str, Any], model: type[Node], path: str) -> list[tuple[str, str]]:

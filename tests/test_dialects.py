@@ -98,10 +98,21 @@ def test_a_reactive_resume_v3_export_is_refused_by_name(tmp_path: Path) -> None:
         # JSON Resume with keys of the same names as Reactive Resume's, of other shapes: still JSON Resume.
         ('{"basics": {"name": "Ada"}, "sections": ["work"], "metadata": {"a": 1}}', None),
         ('{"basics": {"name": "Ada"}, "sections": {"order": 1}, "metadata": {"a": 1}}', None),
+        ('{"basics": {"name": "Ada"}, "sections": {"skills": "sidebar"}, "metadata": {"a": 1}}', None),
         ('{"@context": "https://schema.org", "@type": "Person", "name": "Ada", "metadata": {}}', None),
         ('{"cv": {"name": "Ada", "sections": {"experience": []}}, "design": {"theme": "classic"}}', "RenderCV"),
     ],
-    ids=["reactive", "fresh", "fresh-no-meta", "json-resume", "sections-list", "other-sections", "json-ld", "rendercv"],
+    ids=[
+        "reactive",
+        "fresh",
+        "fresh-no-meta",
+        "json-resume",
+        "sections-list",
+        "other-sections",
+        "section-names",
+        "json-ld",
+        "rendercv",
+    ],
 )
 def test_each_dialect_is_told_apart(text: str, expected: str | None) -> None:
     import json
