@@ -745,7 +745,7 @@ def test_a_name_and_country_under_a_title_with_nothing_else_name_the_employer() 
     [
         ("Applied Informatics, UCLN Brightwater", "UCLN Brightwater", "Applied Informatics"),
         ("Sint-Aldo Eastmoor, Modern Sciences", "Sint-Aldo Eastmoor", "Modern Sciences"),
-        ("Ingeniería Química, Nordvale Brightwater", "Nordvale Brightwater", "Ingeniería Química"),
+        ("Ciencias Económicas, Nordvale Brightwater", "Nordvale Brightwater", "Ciencias Económicas"),
     ],
 )
 def test_a_subject_beside_an_untyped_name_is_the_field_and_the_name_the_school(
