@@ -217,6 +217,22 @@ def test_the_page_and_its_script_are_served_with_a_strict_policy(server: Server)
     assert httpx.get(f"{server.url}/static/app.js").status_code == 200
 
 
+def test_openapi_document_lists_the_routes(server: Server) -> None:
+    paths = httpx.get(f"{server.url}/openapi.json").json()["paths"]
+    assert {"/v1/convert", "/v1/read", "/v1/batch", "/v1/formats", "/healthz", "/metrics"} <= set(paths)
+    assert "multipart/form-data" in paths["/v1/convert"]["post"]["requestBody"]["content"]
+
+
+def test_a_multipart_form_without_its_file_or_broken_is_400(server: Server) -> None:
+    answer = httpx.post(f"{server.url}/v1/convert?to=json", data={"to": "json"}, files={"other": ("a", b"x")})
+    assert "part named 'file'" in str(assert_problem(answer, 400, "usage")["detail"])
+    broken = b"--b\r\nContent-Disposition: form-data; name=file; filename=a.json\r\n\r\n{}"  # no closing boundary
+    answer = post(server, "/v1/convert?to=json", broken, headers={"Content-Type": "multipart/form-data; boundary=b"})
+    assert answer.status_code in (400, 422) and answer.headers["content-type"] == "application/problem+json"
+    two = [("file", ("a.json", b"{}")), ("file", ("b.json", b"{}"))]
+    assert_problem(httpx.post(f"{server.url}/v1/convert?to=json", files=two), 400, "usage")
+
+
 def test_unknown_route_is_a_problem_document(server: Server) -> None:
     assert_problem(httpx.get(f"{server.url}/v1/nothing"), 404, "http")
 

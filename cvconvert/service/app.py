@@ -230,6 +230,8 @@ async def _input(request: Request, limit: int) -> tuple[bytes, str, dict[str, st
                 fields.update((k, v) for k, v in form.multi_items() if isinstance(v, str))
         except MultiPartException as exc:
             raise _BadRequest(f"cannot read the multipart form ({exc.message})") from None
+        except StarletteHTTPException as exc:  # what Starlette makes of a MultiPartException in an app
+            raise _BadRequest(f"cannot read the multipart form ({exc.detail})") from None
     else:
         data = body
     if len(fields) > _MAX_OPTIONS + len(_RESERVED):
