@@ -368,3 +368,22 @@ def test_pdf_form_lines_dotted_out_to_the_edge_stay_lines() -> None:
     runs = [Run(field + "." * (70 - len(field)), 40, 100 + 14 * i) for i, field in enumerate(fields)]
     texts = _texts(read_lines(build([Page(runs, width=330)])))
     assert len(texts) == 3 and [t.split(".")[0] for t in texts] == fields
+
+
+def test_pdf_margin_dates_in_mixed_sizes_with_a_page_number_below_are_read_beside() -> None:
+    # Places and dates in two sizes, set right a point or four apart, and the page's number
+    # under them: still the entries' dates, not a sidebar.
+    runs = [Run("Projects", 40, 80, size=14)]
+    for i in range(4):
+        y = 110 + 60 * i
+        runs += [
+            Run(f"Garden planner number {i}", 40, y, size=12, font="Helvetica-Bold"),
+            Run("Team project", 40, y + 15),
+            Run(f"Built a tool of kind {i} for many people", 52, y + 28),
+        ]
+        kind, date = "Web app", f"June 201{i}"
+        runs.append(Run(kind, 550 - _advance(kind, "Helvetica"), y + 6))
+        runs.append(Run(date, 546.5 - 0.65 * _advance(date, "Helvetica"), y + 20, size=6.5))
+    runs.append(Run("1", 540, 800, size=5))
+    texts = _texts(read_lines(build([Page(runs, width=595)])))
+    assert texts[1:5] == ["Garden planner number 0", "Web app", "June 2010", "Team project"]

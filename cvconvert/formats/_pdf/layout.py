@@ -358,15 +358,17 @@ def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) 
         return [*above, _Flow(band[start:end], 0, split=mid, grid=True), *_split(band[end:], page_width, depth + 1)]
     lw, rw = _width(left_rows), _width(right_rows)
     left_flows = _split(left_rows, page_width, depth + 1)
-    right_flows = _split(right_rows, page_width, depth + 1)
+    if rw < 0.6 * lw and _margin_dates(right_rows):
+        # Dates and places set right at the margin beside their entries: read beside them (as
+        # one flow: their ragged left edges are no gutter).
+        right_flows = [_Flow(right_rows, 0, beside=True)]
+    else:
+        right_flows = _split(right_rows, page_width, depth + 1)
+        for f in right_flows:
+            f.column += 1
+            f.sidebar = f.sidebar or rw < 0.6 * lw
     for f in left_flows:
         f.sidebar = f.sidebar or lw < 0.6 * rw
-    for f in right_flows:
-        f.column += 1
-        f.sidebar = f.sidebar or rw < 0.6 * lw
-    if len(right_flows) == 1 and rw < 0.6 * lw and _margin_dates(right_rows):
-        # Dates and places set right at the margin beside their entries: read beside them.
-        right_flows[0].column, right_flows[0].sidebar, right_flows[0].beside = 0, False, True
     # The column holding the largest type (the name) is read first; otherwise in the direction
     # of the script: left to right, or right to left in Hebrew, Arabic and Persian.
     lmax = max(w.size for r in left_rows for w in r)
@@ -964,7 +966,7 @@ def _interleave(main: list[PageLine], margin: list[PageLine]) -> list[PageLine]:
     # Blocks close together (a place over its dates) go to one place, the first one's.
     groups: list[list[PageLine]] = []
     for block in blocks:
-        if groups and block.box[1] - groups[-1][-1].box[3] <= 0.6 * block.size:
+        if groups and block.box[1] - groups[-1][-1].box[3] <= 0.6 * max(block.size, groups[-1][-1].size):
             groups[-1].append(block)
         else:
             groups.append([block])
@@ -995,7 +997,7 @@ def _margin_dates(rows: list[list[Word]]) -> bool:
     if len(rows) < 3:
         return False
     edge = max(r[-1].x1 for r in rows)
-    flush = sum(1 for r in rows if r[-1].x1 >= edge - 3)
+    flush = sum(1 for r in rows if r[-1].x1 >= edge - max(3.0, 0.6 * r[-1].size))
     years = sum(1 for r in rows if any(_YEAR.search(w.text) for w in r))
     short = sum(1 for r in rows if sum(len(w.text) + 1 for w in r) <= 30)
     return flush >= 0.75 * len(rows) and years >= 0.25 * len(rows) and short >= 0.75 * len(rows)
