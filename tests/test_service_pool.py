@@ -117,3 +117,21 @@ def test_a_pool_whose_workers_cannot_start_says_so_and_stops_trying() -> None:
         assert time.monotonic() - start < 30 and pool.stats.started <= 4
 
     run(scenario())
+
+
+def test_closing_the_pool_answers_the_jobs_in_flight() -> None:
+    async def scenario() -> None:
+        pool = Pool(echo_worker, (), size=1, queue=1)
+        await pool.start()
+        running = asyncio.create_task(pool.run("sleep", {"seconds": 30}, 60))
+        waiting = asyncio.create_task(pool.run("echo", {}, 60))
+        await asyncio.sleep(0.2)
+        start = time.monotonic()
+        await pool.close()
+        with pytest.raises(WorkerDied):
+            await running
+        with pytest.raises(Busy):
+            await waiting
+        assert time.monotonic() - start < 10
+
+    run(scenario())

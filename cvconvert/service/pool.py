@@ -112,7 +112,10 @@ class Pool:
         self._waiting.clear()
         workers = list(self._workers)
         for worker in workers:
+            reply = worker.reply
             self._forget(worker)
+            if reply is not None and not reply.done():
+                reply.set_exception(WorkerDied())  # its request is answered now, not at its time limit
         loop = asyncio.get_running_loop()
         await asyncio.gather(*(loop.run_in_executor(None, _stop, w.process) for w in workers))
 
