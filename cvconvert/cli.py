@@ -593,8 +593,20 @@ def _follow(stream: Iterable[Any], total: int, as_json: bool, quiet: bool) -> It
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
 @click.option("--queue", type=click.IntRange(min=0), default=64, show_default=True, help="Requests that may wait.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True)
-@click.option("--batch-timeout", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds a conversion may take; then 504 and its worker is replaced.",
+)
+@click.option(
+    "--batch-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=300.0,
+    show_default=True,
+    help="Seconds a /v1/batch may take.",
+)
 @click.option("--max-body", default="20MB", show_default=True, help="Largest request body (KB, MB, GB).")
 @click.option("--api-key", envvar="CVCONVERT_API_KEY", help="Require this key on /v1 (env CVCONVERT_API_KEY).")
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="info")
