@@ -405,3 +405,12 @@ def test_binds_to_loopback_by_default() -> None:
     from cvconvert.cli import main
 
     assert "127.0.0.1" in CliRunner().invoke(main, ["serve", "--help"]).output
+
+
+def test_serve_refuses_a_bad_body_size_as_a_usage_error() -> None:
+    from click.testing import CliRunner
+
+    from cvconvert.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--max-body", "lots"])
+    assert result.exit_code == 2 and "--max-body" in result.output
