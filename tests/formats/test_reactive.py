@@ -484,6 +484,20 @@ def test_a_v5_export_reads_into_its_json_resume_homes() -> None:
     assert data[X]["version"] == 5 and data[X]["summary"] == {"title": "About", "columns": 1, "hidden": False}
     assert any(n.path == "/education/0" and "hidden" in n.message for n in report.warnings)
     assert any("Side projects" in n.message for n in report.warnings)
+    # A custom section of a section type (v5) is read into that section, its entries marked.
+    assert data["projects"] == [
+        {"name": "Kiln", "startDate": "2023", "endDate": "2023", X: {"id": "p1", "x-section": "c-1"}}
+    ]
+    assert data[X]["rest"]["customSections"][0]["items"] == []
+
+
+def test_an_entry_of_a_v5_custom_section_goes_back_there_and_a_new_one_to_the_main_section() -> None:
+    resume, _ = _read(V5)
+    data = resume.to_data()
+    data["projects"].insert(0, {"name": "Lathe"})
+    doc = json.loads(dumps(Resume.model_validate(data), "reactive-resume")[0])
+    assert [i["name"] for i in doc["sections"]["projects"]["items"]] == ["Lathe"]
+    assert [i["name"] for i in doc["customSections"][0]["items"]] == ["Kiln"]
 
 
 def test_an_edited_value_wins_over_the_kept_one() -> None:

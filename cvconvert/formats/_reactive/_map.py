@@ -37,6 +37,7 @@ X = "x-reactiveResume"
 UNTITLED = "(untitled)"
 _ABSENT = "x-absent"  # fields the item did not have (the writer leaves them out again)
 _ORDER = "x-order"  # the item's keys, when not in the order the writer writes them
+_SECTION = "x-section"  # the custom section (v5) an entry was read from
 _TOP_V4 = ("basics", "sections", "metadata")
 _TOP_V5 = ("picture", "basics", "summary", "sections", "customSections", "metadata")
 _PSEUDO = {4: ("summary",), 5: ("picture", "summary")}  # brought into basics by the reader
@@ -304,7 +305,7 @@ def _write_item(
                     report.lost(path + pointer(key), f"Reactive Resume's {field.name} cannot carry this value")
         out[field.name] = value
     for key, value in kept.items():
-        if key not in names and key not in ("id", _ABSENT, _ORDER):
+        if key not in names and key not in ("id", _ABSENT, _ORDER, _SECTION):
             out[key] = value
     for key in entry:
         if key not in used:
@@ -386,10 +387,9 @@ def to_json_resume(doc: dict[str, Any], report: Report) -> dict[str, Any]:
     absent = [k for k in (V4_ORDER if version == 4 else table) if k not in sections]
     if absent:
         top["absentSections"] = absent
-    if version == 5 and isinstance(doc.get("customSections"), list):
-        for custom in doc["customSections"]:
-            _note_custom(custom, report)
     rest = {k: v for k, v in doc.items() if k not in ("basics", "sections", "picture", "summary")}
+    if version == 5 and isinstance(doc.get("customSections"), list):
+        rest["customSections"] = _read_custom(doc["customSections"], basics, out, top, report)
     if rest:
         top["rest"] = rest  # metadata, customSections, and keys of no schema, as they are
     expected = _TOP_V4 if version == 4 else _TOP_V5
@@ -437,6 +437,45 @@ def _read_basics(doc: dict[str, Any], version: int, top: dict[str, Any], report:
     return basics
 
 
+def _read_custom(
+    customs: list[Any], basics: dict[str, Any], out: dict[str, Any], top: dict[str, Any], report: Report
+) -> list[Any]:
+    """v5's custom sections of a section type: their items read into that JSON Resume section,
+    each marked with the custom section's id; the sections, emptied, are what is kept."""
+    table, flags, _ = _tables(5)
+    kept: list[Any] = []
+    read: list[str] = []
+    for custom in customs:
+        kind = custom.get("type") if isinstance(custom, dict) else None
+        items = custom.get("items") if isinstance(custom, dict) else None
+        ident = custom.get("id") if isinstance(custom, dict) else None
+        if not (
+            isinstance(kind, str) and kind in table and isinstance(ident, str) and ident not in read
+            and isinstance(items, list) and all(isinstance(i, dict) for i in items)
+        ):  # fmt: skip
+            _note_custom(custom, report)
+            kept.append(custom)
+            continue
+        json_key, fields = table[kind]
+        target: list[Any] = (
+            basics.setdefault("profiles", []) if json_key == "profiles" else out.setdefault(json_key, [])
+        )
+        where = "/basics/profiles" if json_key == "profiles" else pointer(json_key)
+        for item in items:
+            entry = _read_item(item, flags + fields, f"{where}/{len(target)}", report, _required(fields))
+            entry.setdefault(X, {})[_SECTION] = ident
+            target.append(entry)
+        _note_hidden(custom, where, report)
+        report.normalised(
+            where, f"custom section {custom.get('title')!r} read into {json_key} ({X}/{_SECTION} marks it)"
+        )
+        read.append(ident)
+        kept.append({**custom, "items": []})
+    if read:
+        top["customRead"] = read
+    return kept
+
+
 def _note_hidden(section: dict[str, Any], where: str, report: Report) -> None:
     if section.get("visible") is False or section.get("hidden") is True:
         report.normalised(where, f"the section is hidden in Reactive Resume: read as any other; {X} keeps the flag")
@@ -481,6 +520,8 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
         }  # fmt: skip
         if not ("summary" in absent and summary is None):
             sections["summary"] = {**summary_attrs, "content": summary if summary is not None else ""}
+    read_custom = set(_list(top.get("customRead")))
+    custom_items: dict[str, list[Any]] = {}
     for key, (json_key, fields) in table.items():
         entries = basics.get("profiles") if json_key == "profiles" else data.get(json_key)
         where = "/basics/profiles" if json_key == "profiles" else pointer(json_key)
@@ -496,7 +537,12 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
             if source is not None and source != version:
                 entry = _drop_kept(entry)
             new_id = _new_id(key, i)
-            items.append(_write_item(entry, flags + fields, f"{where}/{i}", report, new_id, required=_required(fields)))
+            item = _write_item(entry, flags + fields, f"{where}/{i}", report, new_id, required=_required(fields))
+            custom = _dict(entry.get(X)).get(_SECTION)
+            if isinstance(custom, str) and custom in read_custom:
+                custom_items.setdefault(custom, []).append(item)  # back to the custom section it came from
+            else:
+                items.append(item)
         section = attrs[key] if isinstance(attrs.get(key), dict) else _section_defaults(key, version)
         if section.get("visible") is False or section.get("hidden") is True:
             report.hide(where, f"the section is hidden in Reactive Resume (kept so by {X}): not on the page")
@@ -524,6 +570,11 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
     doc["metadata"] = V4_METADATA if version == 4 else V5_METADATA
     rest = top.get("rest")
     doc.update(rest if isinstance(rest, dict) else {})  # metadata, customSections, other keys, as read
+    if version == 5 and read_custom and isinstance(doc.get("customSections"), list):
+        doc["customSections"] = [
+            {**c, "items": custom_items.get(c["id"], [])} if isinstance(c, dict) and c.get("id") in read_custom else c
+            for c in doc["customSections"]
+        ]
     for key in top.get("absent") or ():
         if key in doc and _empty(key, doc[key], version):
             del doc[key]
