@@ -52,6 +52,7 @@ OUT = BASE / "out"
 WORK = BASE / "work"
 NPM = BASE / "npm"
 RENDERCV = Path(os.environ.get("SYNTH_RENDERCV", "/tmp/rcv/bin/rendercv"))
+PLAYWRIGHT = Path(os.environ.get("SYNTH_PLAYWRIGHT", "/tmp/synth/venv/bin/python"))
 LO_PROFILE = f"file://{BASE}/lo-profile"  # LibreOffice of our own: others' running instances are not disturbed
 
 RENDERCV_THEMES = ("classic", "sb2nov", "engineeringresumes", "moderncv", "engineeringclassic")
@@ -72,6 +73,53 @@ for (let i = 0; i < pairs.length; i += 2) {
   } catch (e) { console.error(`${pairs[i + 1]}: ${String(e).split('\\n')[0].slice(0, 160)}`); }
 }
 """
+RENDERCV_BATCH = """\
+import pathlib, sys, ruamel.yaml
+from rendercv.api.functions import create_a_pdf_from_a_python_dictionary
+theme, pairs = sys.argv[1], sys.argv[2:]
+for src, out in zip(pairs[::2], pairs[1::2]):
+    name = pathlib.Path(out).stem
+    try:
+        data = ruamel.yaml.YAML(typ="safe").load(pathlib.Path(src).read_text(encoding="utf-8"))
+        data["design"] = {"theme": theme}
+        errors = create_a_pdf_from_a_python_dictionary(data, pathlib.Path(out))
+        if errors:
+            print(f"FAILED {name}: RenderCV refuses the data ({errors[0].get('loc', '')})", file=sys.stderr)
+    except Exception as exc:
+        why = str(exc).splitlines()[0][:60] if str(exc) else ""
+        print(f"FAILED {name}: {type(exc).__name__}: {why}", file=sys.stderr)
+"""
+PRINT_BATCH = """\
+import pathlib, sys
+from playwright.sync_api import sync_playwright
+chromium, pairs = sys.argv[1], sys.argv[2:]
+with sync_playwright() as p:
+    args = ["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND"]
+    browser = p.chromium.launch(executable_path=chromium, args=args)
+    page = browser.new_page()
+    for html, pdf in zip(pairs[::2], pairs[1::2]):
+        try:
+            page.goto(pathlib.Path(html).as_uri(), wait_until="load", timeout=60000)
+            page.pdf(path=pdf, print_background=True, format="Letter")
+        except Exception as exc:
+            print(f"FAILED {pathlib.Path(html).stem}: {type(exc).__name__}", file=sys.stderr)
+    browser.close()
+"""
+# CDN style sheets the themes link, and the npm files that are the same
+# (npm install bootstrap@3.3.7 font-awesome@4.7.0 fa5@npm:@fortawesome/fontawesome-free@5.14.0
+#  fa6@npm:@fortawesome/fontawesome-free@6.4.2 in /tmp/synth/npm)
+CDN = {
+    "https://maxcdn.bootstrapcdn.com/bootstrap/3.3.7/css/bootstrap.min.css": "bootstrap/dist/css/bootstrap.min.css",
+    "https://maxcdn.bootstrapcdn.com/bootstrap/3.3.6/css/bootstrap.min.css": "bootstrap/dist/css/bootstrap.min.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/twitter-bootstrap/3.2.0/css/bootstrap.min.css": (
+        "bootstrap/dist/css/bootstrap.min.css"
+    ),
+    "https://maxcdn.bootstrapcdn.com/font-awesome/4.7.0/css/font-awesome.min.css": (
+        "font-awesome/css/font-awesome.min.css"
+    ),
+    "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/5.14.0/css/all.min.css": "fa5/css/all.min.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.4.2/css/all.min.css": "fa6/css/all.min.css",
+}
 FONTAWESOME_STUB = "#let fa-icon(name, ..args) = box(width: 0pt)\n"
 FONTAWESOME_TOML = """\
 [package]
@@ -169,35 +217,52 @@ def cvconvert_write(src: Path, dest: Path, fmt: str, **options: object) -> bool:
 
 def render_rendercv(theme: str, items: list[tuple[str, Path, str]], jobs: int, force: bool) -> None:
     layout = f"rendercv-{theme}"
-    if not RENDERCV.exists():
+    python = RENDERCV.parent / "python"
+    if not python.exists():
         log(f"{layout}: skipped, no RenderCV at {RENDERCV} (set SYNTH_RENDERCV)")
         return
     stub = WORK / "xdg-cache" / "typst" / "packages" / "preview" / "fontawesome" / "0.5.0"
     stub.mkdir(parents=True, exist_ok=True)
     (stub / "typst.toml").write_text(FONTAWESOME_TOML, encoding="utf-8")
     (stub / "lib.typ").write_text(FONTAWESOME_STUB, encoding="utf-8")
+    driver = WORK / "rendercv_batch.py"
+    driver.write_text(RENDERCV_BATCH, encoding="utf-8")
     env = {**os.environ, "XDG_CACHE_HOME": str(WORK / "xdg-cache")}
     yaml_dir = WORK / "rendercv-yaml"
     yaml_dir.mkdir(parents=True, exist_ok=True)
-
-    def one(item: tuple[str, Path, str]) -> None:
-        ident, src, _ = item
+    pairs: list[str] = []
+    for ident, src, _ in todo(layout, items, force):
         yaml = yaml_dir / f"{ident}.rendercv.yaml"
-        if not yaml.exists() and not cvconvert_write(src, yaml, "rendercv"):
-            return
-        pdf = OUT / layout / f"{ident}.pdf"
-        with tempfile.TemporaryDirectory(dir=WORK) as tmp:
-            r = run(
-                [str(RENDERCV), "render", str(yaml), "--design.theme", theme, "-nomd", "-nohtml", "-nopng",
-                 "-o", tmp, "-pdf", str(pdf)],
-                env=env,
-            )  # fmt: skip
-        if r.returncode or not pdf.exists():
-            log(f"  {layout} {ident}: RenderCV failed (exit {r.returncode})")
-            return
+        if yaml.exists() or cvconvert_write(src, yaml, "rendercv"):
+            pairs += [str(yaml), str(OUT / layout / f"{ident}.pdf")]
+    # one RenderCV process renders many files: starting one costs more than a render
+    shares = [pairs[2 * i : 2 * i + 2] for i in range(len(pairs) // 2)]
+    groups = [[x for pair in shares[j::jobs] for x in pair] for j in range(jobs)]
+
+    def batch(group: list[str]) -> None:
+        if group:
+            r = run([str(python), str(driver), theme, *group], timeout=3600, env=env)
+            for line in r.stderr.splitlines():
+                if line.startswith("FAILED"):
+                    log(f"  {layout} {line}")
+
+    parallel(jobs, batch, groups)
+    for ident, src, _ in todo(layout, items, force):
         write_truth(layout, ident, src)
 
-    parallel(jobs, one, todo(layout, items, force))
+
+def local_assets(html: str) -> str:
+    """The HTML with the CDN style sheets the themes link swapped for the same files from npm.
+
+    Bootstrap makes the columns of several themes and Font Awesome their icons (characters of a
+    private-use area in the PDF's text, as in a real print); web fonts stay remote, and fail:
+    the browser falls back to a local font.
+    """
+    for url, local in CDN.items():
+        path = NPM / "node_modules" / local
+        if path.exists():
+            html = html.replace(url, path.as_uri())
+    return html
 
 
 def html_of(theme: str, items: list[tuple[str, Path, str]]) -> Path | None:
@@ -219,7 +284,45 @@ def html_of(theme: str, items: list[tuple[str, Path, str]]) -> Path | None:
         failed = sum(1 for line in r.stderr.splitlines() if ".html:" in line)
         if failed:
             log(f"  html-{theme}: the theme failed on {failed} résumé(s)")
+        for out in pairs[1::2]:
+            page = Path(out)
+            if page.exists():
+                page.write_text(local_assets(page.read_text(encoding="utf-8")), encoding="utf-8")
     return folder
+
+
+def print_pdfs(pairs: list[tuple[Path, Path]], jobs: int) -> None:
+    """HTML -> PDF by headless Chromium: one browser for many pages (Playwright), else one a page."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        log("  no chromium: no PDF of the HTML themes")
+        return
+    if PLAYWRIGHT.exists():
+        driver = WORK / "print_batch.py"
+        driver.write_text(PRINT_BATCH, encoding="utf-8")
+        groups = [[x for i in range(j, len(pairs), jobs) for x in map(str, pairs[i])] for j in range(jobs)]
+
+        def batch(group: list[str]) -> None:
+            if group:
+                r = run([str(PLAYWRIGHT), str(driver), chromium, *group], timeout=3600)
+                for line in r.stderr.splitlines():
+                    if line.startswith("FAILED"):
+                        log(f"  {line}")
+
+        parallel(jobs, batch, groups)
+        return
+
+    def one(pair: tuple[Path, Path]) -> None:
+        html, pdf = pair
+        with tempfile.TemporaryDirectory(dir=WORK) as profile:
+            run(
+                [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                 "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={profile}",
+                 f"--print-to-pdf={pdf}", html.as_uri()],
+                timeout=120,
+            )  # fmt: skip
+
+    parallel(jobs, one, pairs)
 
 
 def soffice(target: str, files: list[Path], outdir: Path) -> None:
@@ -240,26 +343,10 @@ def render_html(theme: str, items: list[tuple[str, Path, str]], jobs: int, force
     folder = html_of(theme, items)
     if folder is None:
         return
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-    def one(item: tuple[str, Path, str]) -> None:
-        ident, src, _ = item
-        html, pdf = folder / f"{ident}.html", OUT / pdf_layout / f"{ident}.pdf"
-        if not html.exists() or chromium is None:
-            return
-        with tempfile.TemporaryDirectory(dir=WORK) as profile:
-            run(
-                [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                 f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", html.as_uri()],
-                timeout=120,
-            )  # fmt: skip
-        if pdf.exists():
-            write_truth(pdf_layout, ident, src)
-
-    if chromium is None:
-        log(f"{pdf_layout}: skipped, no chromium")
-    else:
-        parallel(jobs, one, pdf_items)
+    pages = [(ident, src, folder / f"{ident}.html") for ident, src, _ in pdf_items]
+    print_pdfs([(html, OUT / pdf_layout / f"{ident}.pdf") for ident, _, html in pages if html.exists()], jobs)
+    for ident, src, _ in pages:
+        write_truth(pdf_layout, ident, src)
     if shutil.which("soffice") is None:
         log(f"{docx_layout}: skipped, no soffice")
         return
