@@ -676,3 +676,36 @@ def test_the_cli_writes_the_version_asked(tmp_path: Path) -> None:
     code, err, _, _ = run_bounded(str(source), str(tmp_path / "cv.rr.json"), "-O", "version=v4", "-q")
     assert code == 0, err
     assert list(json.loads((tmp_path / "cv.rr.json").read_text(encoding="utf-8"))) == ["basics", "sections", "metadata"]
+
+
+@pytest.mark.parametrize("version", ["v4", "v5"])
+def test_a_written_export_has_every_field_the_schema_requires(version: str) -> None:
+    # Reactive Resume's import validates with zod: an item without one of its fields is refused.
+    from cvconvert.formats._reactive import _tables as t
+
+    table, flags, basics = (
+        (t.V4_SECTIONS, t.V4_ITEM_FLAGS, t.V4_BASICS)
+        if version == "v4"
+        else (t.V5_SECTIONS, t.V5_ITEM_FLAGS, t.V5_BASICS)
+    )
+    path = sample_files()[0]
+    data = cvconvert.read(path).to_data()
+    for section in ("work", "volunteer", "education", "awards", "certificates", "publications", "skills", "languages"):
+        data.setdefault(section, [{}])
+    for section in ("interests", "references", "projects"):
+        data.setdefault(section, [{}])
+    doc = json.loads(dumps(Resume.model_validate(data), "reactive-resume", version=version)[0])
+    pseudo = {"summary"} | ({"picture"} if version == "v5" else set())
+    assert set(doc["basics"]) == {f.name for f in basics} - pseudo
+    for key, (_, fields) in table.items():
+        section = doc["sections"][key]
+        assert section["items"], key
+        for item in section["items"]:
+            assert set(item) == {"id", *(f.name for f in flags + fields)}, key
+    if version == "v4":
+        assert set(doc["sections"]) == {*table, "summary", "custom"}
+        assert set(doc["metadata"]) == {"template", "layout", "css", "page", "theme", "typography", "notes"}
+    else:
+        assert set(doc["sections"]) == set(table)
+        assert set(doc["metadata"]) == {"template", "layout", "css", "page", "design", "typography", "notes"}
+        assert set(doc["summary"]) == {"title", "columns", "hidden", "content"}
