@@ -94,3 +94,12 @@ def test_a_page_past_the_text_limit_is_refused_before_typst_lays_it_out() -> Non
     with limits.using(max_document_chars=1000), pytest.raises(LimitExceededError, match="max_document_chars"):
         cvconvert.dumps(resume, "pdf")
     assert cvconvert.dumps(resume, "pdf")[0].startswith(b"%PDF")
+
+
+def test_too_many_entries_for_one_pdf_are_refused_before_typst_lays_them_out() -> None:
+    from cvconvert.formats._pdf import write as pdf_write
+
+    many = pdf_write.MAX_BLOCKS // 4 + 1  # two values shown each, and the entry counts two
+    resume = Resume.model_validate({"work": [{"name": "Northwind", "position": "Clerk"}] * many})
+    with pytest.raises(LimitExceededError, match="entries, lines and bullets"):
+        cvconvert.dumps(resume, "pdf")

@@ -44,6 +44,8 @@ TEMPLATE_DIR = Path(__file__).parent / "template"
 ATTACHMENT = "cvconvert-resume.json"
 """The name of the attached JSON: with its media type, how the reader knows our own PDFs."""
 STANDARDS = ("a-3b", "ua-1")
+MAX_BLOCKS = 30_000
+"""At most this many entries, text paragraphs, bullets and contact pieces on the pages."""
 
 # The fonts Typst carries inside its wheel cover Latin, Greek and Cyrillic; other scripts come
 # from the system. Per script: the families that cover it, best first, and the Debian package
@@ -257,6 +259,12 @@ def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes
         raise LimitExceededError(
             f"the PDF would show more than {most:,} characters (limit max_document_chars={most:,})"
         )
+    # Typst keeps some 13 kB per laid-out block (a value, an entry counted as two): 10,000 entries
+    # of four values (60,000 blocks) took 770 MB, 6,000 with 300 characters more each 740 MB.
+    if builder.blocks > MAX_BLOCKS:
+        raise LimitExceededError(
+            f"the PDF would hold more than {MAX_BLOCKS:,} entries, lines and bullets (the PDF writer's bound)"
+        )
     template = _template(chosen.template)
     view["attach"] = chosen.embed
     view["attachment"] = ATTACHMENT
@@ -309,6 +317,7 @@ class View:
         self.shown: list[str] = []  # every visible text, for the fonts check
         self.missing: list[str] = []  # scripts on the page that no installed font covers
         self.beyond = False  # characters on the page that the fonts Typst carries may not have
+        self.blocks = 0  # values shown: a bound on what Typst lays out (see MAX_BLOCKS)
 
     # --- notes ------------------------------------------------------------------------------
 
@@ -326,6 +335,7 @@ class View:
             self.unshown(path, "control characters in it are not shown on the page")
         if shown:
             self.shown.append(shown)
+            self.blocks += 1
         return shown
 
     def label(self, text: str) -> str:
@@ -488,6 +498,7 @@ class View:
             if not isinstance(entry, dict):
                 self.unshown(pointer(*where), "not an object")
                 continue
+            self.blocks += 2  # an entry costs Typst more than a value (its head line's heading and columns)
             head = self._line(section.head, entry, where)
             sub = self._line(section.sub, entry, where) if section.sub else None
             if not _has(head) and sub is not None and _has(sub):
