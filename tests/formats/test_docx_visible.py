@@ -55,7 +55,8 @@ def shown_as(where: str, value: Any, lang: i18n.Language) -> str:
 
 def page_text(data: bytes) -> str:
     with docx2python(io.BytesIO(data)) as document:
-        return str(document.text)
+        # The page's no-break spaces and hyphens and French spacing are typography: compared plain.
+        return i18n.untypeset(str(document.text))
 
 
 def unseen(resume: Resume, lang: str = "en") -> list[str]:
@@ -68,7 +69,7 @@ def unseen(resume: Resume, lang: str = "en") -> list[str]:
     for where, value in leaves(resume.to_data()):
         if value is None or value == "" or any(where == p or where.startswith(p + "/") for p in said):
             continue
-        if shown_as(where, value, language).strip() not in text:
+        if i18n.untypeset(shown_as(where, value, language)).strip() not in text:
             out.append(where)
     return out
 

@@ -72,6 +72,160 @@ TITLES: dict[str, dict[str, str]] = {
         "interests": "Intereses",
         "references": "Referencias",
     },
+    "pt": {
+        "summary": "Perfil",
+        "work": "Experiência profissional",
+        "volunteer": "Voluntariado",
+        "education": "Formação",
+        "projects": "Projetos",
+        "publications": "Publicações",
+        "awards": "Distinções",
+        "certificates": "Certificações",
+        "skills": "Competências",
+        "languages": "Idiomas",
+        "interests": "Interesses",
+        "references": "Referências",
+    },
+    "it": {
+        "summary": "Profilo",
+        "work": "Esperienza professionale",
+        "volunteer": "Volontariato",
+        "education": "Istruzione e formazione",
+        "projects": "Progetti",
+        "publications": "Pubblicazioni",
+        "awards": "Premi e riconoscimenti",
+        "certificates": "Certificazioni",
+        "skills": "Competenze",
+        "languages": "Lingue",
+        "interests": "Interessi",
+        "references": "Referenze",
+    },
+    "nl": {
+        "summary": "Profiel",
+        "work": "Werkervaring",
+        "volunteer": "Vrijwilligerswerk",
+        "education": "Opleiding",
+        "projects": "Projecten",
+        "publications": "Publicaties",
+        "awards": "Prijzen",
+        "certificates": "Certificaten",
+        "skills": "Vaardigheden",
+        "languages": "Talen",
+        "interests": "Interesses",
+        "references": "Referenties",
+    },
+    "pl": {
+        "summary": "Podsumowanie",
+        "work": "Doświadczenie zawodowe",
+        "volunteer": "Wolontariat",
+        "education": "Wykształcenie",
+        "projects": "Projekty",
+        "publications": "Publikacje",
+        "awards": "Nagrody",
+        "certificates": "Certyfikaty",
+        "skills": "Umiejętności",
+        "languages": "Języki",
+        "interests": "Zainteresowania",
+        "references": "Referencje",
+    },
+    "ru": {
+        "summary": "Профиль",
+        "work": "Опыт работы",
+        "volunteer": "Волонтёрство",
+        "education": "Образование",
+        "projects": "Проекты",
+        "publications": "Публикации",
+        "awards": "Награды",
+        "certificates": "Сертификаты",
+        "skills": "Навыки",
+        "languages": "Языки",
+        "interests": "Интересы",
+        "references": "Рекомендации",
+    },
+    "tr": {
+        "summary": "Profil",
+        "work": "İş deneyimi",
+        "volunteer": "Gönüllülük",
+        "education": "Eğitim",
+        "projects": "Projeler",
+        "publications": "Yayınlar",
+        "awards": "Ödüller",
+        "certificates": "Sertifikalar",
+        "skills": "Yetenekler",
+        "languages": "Diller",
+        "interests": "İlgi alanları",
+        "references": "Referanslar",
+    },
+    "hu": {
+        "summary": "Bemutatkozás",
+        "work": "Szakmai tapasztalat",
+        "volunteer": "Önkéntes munka",
+        "education": "Tanulmányok",
+        "projects": "Projektek",
+        "publications": "Publikációk",
+        "awards": "Díjak",
+        "certificates": "Tanúsítványok",
+        "skills": "Készségek",
+        "languages": "Nyelvismeret",
+        "interests": "Érdeklődési kör",
+        "references": "Referenciák",
+    },
+    "el": {
+        "summary": "Προφίλ",
+        "work": "Επαγγελματική εμπειρία",
+        "volunteer": "Εθελοντισμός",
+        "education": "Εκπαίδευση",
+        "projects": "Έργα",
+        "publications": "Δημοσιεύσεις",
+        "awards": "Βραβεία",
+        "certificates": "Πιστοποιήσεις",
+        "skills": "Δεξιότητες",
+        "languages": "Γλώσσες",
+        "interests": "Ενδιαφέροντα",
+        "references": "Συστάσεις",
+    },
+    "sv": {
+        "summary": "Profil",
+        "work": "Arbetslivserfarenhet",
+        "volunteer": "Ideellt arbete",
+        "education": "Utbildning",
+        "projects": "Projekt",
+        "publications": "Publikationer",
+        "awards": "Utmärkelser",
+        "certificates": "Certifikat",
+        "skills": "Kompetenser",
+        "languages": "Språk",
+        "interests": "Intressen",
+        "references": "Referenser",
+    },
+    "id": {
+        "summary": "Ringkasan",
+        "work": "Pengalaman kerja",
+        "volunteer": "Kegiatan sukarela",
+        "education": "Pendidikan",
+        "projects": "Proyek",
+        "publications": "Publikasi",
+        "awards": "Penghargaan",
+        "certificates": "Sertifikat",
+        "skills": "Keahlian",
+        "languages": "Bahasa",
+        "interests": "Minat",
+        "references": "Referensi",
+    },
+    "vi": {
+        "summary": "Tóm tắt",
+        "work": "Kinh nghiệm làm việc",
+        "volunteer": "Hoạt động tình nguyện",
+        "education": "Học vấn",
+        "projects": "Dự án",
+        "publications": "Công trình công bố",
+        "awards": "Giải thưởng",
+        "certificates": "Chứng chỉ",
+        "skills": "Kỹ năng",
+        "languages": "Ngoại ngữ",
+        "interests": "Sở thích",
+        "references": "Người tham chiếu",
+    },
     "zh": {
         "summary": "个人简介",
         "work": "工作经历",
@@ -86,15 +240,133 @@ TITLES: dict[str, dict[str, str]] = {
         "interests": "兴趣爱好",
         "references": "推荐人",
     },
+    "ja": {
+        "summary": "プロフィール",
+        "work": "職歴",
+        "volunteer": "ボランティア活動",
+        "education": "学歴",
+        "projects": "プロジェクト",
+        "publications": "論文・著書",
+        "awards": "受賞歴",
+        "certificates": "資格",
+        "skills": "スキル",
+        "languages": "語学",
+        "interests": "趣味・関心",
+        "references": "推薦者",
+    },
+    "ko": {
+        "summary": "요약",
+        "work": "경력",
+        "volunteer": "봉사 활동",
+        "education": "학력",
+        "projects": "프로젝트",
+        "publications": "논문 및 저서",
+        "awards": "수상 경력",
+        "certificates": "자격증",
+        "skills": "보유 기술",
+        "languages": "어학",
+        "interests": "관심 분야",
+        "references": "추천인",
+    },
+    "fa": {
+        "summary": "خلاصه",
+        "work": "سوابق شغلی",
+        "volunteer": "فعالیت‌های داوطلبانه",
+        "education": "تحصیلات",
+        "projects": "پروژه‌ها",
+        "publications": "انتشارات",
+        "awards": "جوایز",
+        "certificates": "گواهینامه‌ها",
+        "skills": "مهارت‌ها",
+        "languages": "زبان‌ها",
+        "interests": "علاقه‌مندی‌ها",
+        "references": "معرف‌ها",
+    },
+    "he": {
+        "summary": "פרופיל",
+        "work": "ניסיון תעסוקתי",
+        "volunteer": "התנדבות",
+        "education": "השכלה",
+        "projects": "פרויקטים",
+        "publications": "פרסומים",
+        "awards": "פרסים",
+        "certificates": "תעודות",
+        "skills": "כישורים",
+        "languages": "שפות",
+        "interests": "תחומי עניין",
+        "references": "ממליצים",
+    },
+    "ar": {
+        "summary": "نبذة",
+        "work": "الخبرة المهنية",
+        "volunteer": "العمل التطوعي",
+        "education": "التعليم",
+        "projects": "المشاريع",
+        "publications": "المنشورات",
+        "awards": "الجوائز",
+        "certificates": "الشهادات",
+        "skills": "المهارات",
+        "languages": "اللغات",
+        "interests": "الاهتمامات",
+        "references": "المراجع",
+    },
 }
 
+# "present" ends an open date range; "page" is the running header's "page N of M".
 LABELS: dict[str, dict[str, str]] = {
-    "en": {"present": "Present", "courses": "Courses", "keywords": "Keywords"},
-    "de": {"present": "heute", "courses": "Kurse", "keywords": "Schlagwörter"},
-    "fr": {"present": "aujourd’hui", "courses": "Cours", "keywords": "Mots-clés"},
-    "es": {"present": "actualidad", "courses": "Cursos", "keywords": "Palabras clave"},
-    "zh": {"present": "至今", "courses": "课程", "keywords": "关键词"},
+    "en": {"present": "Present", "courses": "Courses", "keywords": "Keywords", "page": "Page {page} of {pages}"},
+    "de": {"present": "heute", "courses": "Kurse", "keywords": "Schlagwörter", "page": "Seite {page} von {pages}"},
+    "fr": {"present": "aujourd’hui", "courses": "Cours", "keywords": "Mots-clés", "page": "Page {page} sur {pages}"},
+    "es": {
+        "present": "actualidad",
+        "courses": "Cursos",
+        "keywords": "Palabras clave",
+        "page": "Página {page} de {pages}",
+    },
+    "pt": {"present": "atual", "courses": "Cursos", "keywords": "Palavras-chave", "page": "Página {page} de {pages}"},
+    "it": {"present": "oggi", "courses": "Corsi", "keywords": "Parole chiave", "page": "Pagina {page} di {pages}"},
+    "nl": {"present": "heden", "courses": "Vakken", "keywords": "Trefwoorden", "page": "Pagina {page} van {pages}"},
+    "pl": {"present": "obecnie", "courses": "Kursy", "keywords": "Słowa kluczowe", "page": "Strona {page} z {pages}"},
+    "ru": {
+        "present": "настоящее время",
+        "courses": "Курсы",
+        "keywords": "Ключевые слова",
+        "page": "Страница {page} из {pages}",
+    },
+    "tr": {
+        "present": "Günümüz",
+        "courses": "Dersler",
+        "keywords": "Anahtar kelimeler",
+        "page": "Sayfa {page} / {pages}",
+    },
+    "hu": {"present": "jelenleg", "courses": "Kurzusok", "keywords": "Kulcsszavak", "page": "{page}. oldal / {pages}"},
+    "el": {
+        "present": "σήμερα",
+        "courses": "Μαθήματα",
+        "keywords": "Λέξεις-κλειδιά",
+        "page": "Σελίδα {page} από {pages}",
+    },
+    "sv": {"present": "pågående", "courses": "Kurser", "keywords": "Nyckelord", "page": "Sida {page} av {pages}"},
+    "id": {
+        "present": "sekarang",
+        "courses": "Mata kuliah",
+        "keywords": "Kata kunci",
+        "page": "Halaman {page} dari {pages}",
+    },
+    "vi": {"present": "nay", "courses": "Môn học", "keywords": "Từ khóa", "page": "Trang {page}/{pages}"},
+    "zh": {"present": "至今", "courses": "课程", "keywords": "关键词", "page": "第 {page} 页，共 {pages} 页"},
+    "ja": {"present": "現在", "courses": "履修科目", "keywords": "キーワード", "page": "{page} / {pages} ページ"},
+    "ko": {"present": "현재", "courses": "수강 과목", "keywords": "키워드", "page": "{page} / {pages}쪽"},
+    "fa": {"present": "اکنون", "courses": "دروس", "keywords": "کلیدواژه‌ها", "page": "صفحهٔ {page} از {pages}"},
+    "he": {"present": "היום", "courses": "קורסים", "keywords": "מילות מפתח", "page": "עמוד {page} מתוך {pages}"},
+    "ar": {
+        "present": "حتى الآن",
+        "courses": "المقررات",
+        "keywords": "الكلمات المفتاحية",
+        "page": "صفحة {page} من {pages}",
+    },
 }
+
 
 # The font Word uses for CJK characters (the w:eastAsia slot), by language; others get Chinese.
 EAST_ASIAN_FONTS = {"zh": "Microsoft YaHei", "ja": "Yu Gothic", "ko": "Malgun Gothic"}
@@ -142,9 +414,27 @@ class Language:
             return str(parts.year)
         return self.months[parts.month - 1].replace("{y}", str(parts.year))
 
+    def date_range(self, start: object, end: object, *, open_end: bool = True) -> str:
+        """A date range as the page shows it, with no-break characters: ``Sep\u00a02017\u00a0–\u00a0Jul\u00a02021``.
+
+        Equal start and end are one date (``2023``, not ``2023 – 2023``); a start without an end
+        runs to "present" in the language (unless ``open_end`` is False); an end alone is itself.
+        Values that are not text are left out. Plain text, for any writer.
+        """
+        first = nobreak(self.date(start)) if isinstance(start, str) and start else ""
+        last = nobreak(self.date(end)) if isinstance(end, str) and end else ""
+        if first and last == first:
+            return first
+        if first and not last and open_end:
+            last = nobreak(self.labels["present"])
+        return RANGE_DASH.join(t for t in (first, last) if t)
+
     def parse_date(self, text: str) -> str | None:
         """The schema date a person wrote on the page (``Sep 2017``, ``2017年9月``, ``2017``), or None."""
-        text = " ".join(text.split())
+        text = " ".join(text.replace("\u2011", "-").split())
+        written = _written_month(self.months, text)
+        if written is not None:
+            return written
         found = dates.repair(text)
         if found is not None:
             return found.iso()
@@ -164,6 +454,62 @@ class Language:
         """True for "Present" in this language or any word :mod:`cvconvert.dates` knows."""
         folded = _fold(text)
         return dates.means_present(text) or any(folded == _fold(lab["present"]) for lab in LABELS.values())
+
+
+# No-break space (U+00A0) and no-break hyphen (U+2011): a date never breaks across lines.
+NBSP, NB_HYPHEN, NNBSP = "\u00a0", "\u2011", "\u202f"
+RANGE_DASH = NBSP + "–" + NBSP
+"""Between the two dates of a range: an en dash held to both by no-break spaces."""
+
+
+def nobreak(text: str) -> str:
+    """``text`` with its spaces and hyphens made no-break (``févr. 2020`` cannot break in two)."""
+    return text.replace(" ", NBSP).replace("-", NB_HYPHEN)
+
+
+_FRENCH_BEFORE = re.compile("[ \u00a0](?=[:;!?»])")
+_FRENCH_AFTER = re.compile("(?<=«)[ \u00a0]")
+
+
+def typeset(text: str, code: str) -> str:
+    """Text with the language's own punctuation spacing, same length (a space is replaced, never added).
+
+    French: the space before ``: ; ! ?`` and ``»`` and after ``«`` becomes a narrow no-break
+    space (U+202F), so that "Lyon :" never breaks before the colon. Other languages: unchanged.
+    """
+    if code != "fr" or not any(c in text for c in ":;!?«»"):
+        return text
+    return _FRENCH_AFTER.sub(NNBSP, _FRENCH_BEFORE.sub(NNBSP, text))
+
+
+def untypeset(text: str) -> str:
+    """The reverse of :func:`typeset` and :func:`nobreak` as far as it goes: plain spaces and hyphens."""
+    if text.isascii():
+        return text
+    return text.replace(NNBSP, " ").replace(NBSP, " ").replace(NB_HYPHEN, "-")
+
+
+def label(text: str, code: str) -> str:
+    """A label with its colon as the language writes it: ``Cours\u202f: `` in French, ``Courses: `` else."""
+    return f"{text}{NNBSP}: " if code == "fr" else f"{text}: "
+
+
+@cache
+def _month_patterns(months: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """For each month, a pattern of the text :meth:`Language.date` writes for it (the year captured)."""
+    out = []
+    for number, template in enumerate(months, 1):
+        spaced = re.escape(" ".join(template.split())).replace(re.escape("{y}"), r"(\d{4})")
+        out.append((re.compile(spaced), number))
+    return tuple(out)
+
+
+def _written_month(months: tuple[str, ...], text: str) -> str | None:
+    """The schema date of a month-and-year exactly as this language's writer writes it, or None."""
+    for pattern, number in _month_patterns(months):
+        if m := pattern.fullmatch(text):
+            return f"{m[1]}-{number:02d}"
+    return None
 
 
 def _fold(text: str) -> str:

@@ -249,16 +249,18 @@ def page_value(kind: Kind, shown: str, lang: i18n.Language) -> object:
     """
     if kind == "end" and lang.means_present(shown):
         return None
-    if not shown.strip():
+    # The writer's no-break spaces and hyphens and French spacing are typography, not content.
+    plain = i18n.untypeset(shown)
+    if not plain.strip():
         return None
     if kind in ("date", "end"):
-        return lang.parse_date(shown)
+        return lang.parse_date(plain)
     if kind == "list":
-        return [item.strip() for item in shown.split(",") if item.strip()]
+        return [item.strip() for item in plain.split(",") if item.strip()]
     if kind == "country":
-        code = i18n.country_code(shown.strip(), lang.code)
-        return code if code is not None else shown
-    return shown
+        code = i18n.country_code(plain.strip(), lang.code)
+        return code if code is not None else plain
+    return plain
 
 
 def check(shown: str) -> str:
@@ -294,8 +296,17 @@ def make_fix(kind: Kind, value: object, shown: str, lang: i18n.Language) -> dict
         fix["n"] = [len(v) for v in value]  # item lengths: items with commas or spaces come back whole
     elif isinstance(value, str) and value == shown:
         fix["raw"] = 1  # the text as it is ("Summer 2019" as a date, "  " as a name)
+    elif (
+        (kind == "text" or back is None)
+        and isinstance(value, str)
+        and len(value) == len(shown)
+        and clean(value) == value
+    ):
+        # Same length: characters the page spells otherwise (a no-break space of the value's own,
+        # the no-break spaces of a date the page shows as written: "Summer 2019").
+        fix["sub"] = [[i, c] for i, (c, d) in enumerate(zip(value, shown, strict=True)) if c != d]
     elif kind == "text" and isinstance(value, str) and clean(value) == shown:
-        fix["ins"] = insertions(value)
+        fix["ins"] = insertions(value)  # control characters the page cannot hold
     elif isinstance(value, str) and isinstance(back, str) and value.startswith(back) and clean(value) == value:
         fix["tail"] = value[len(back) :]  # the day of a full date: "-15"
     else:
@@ -311,7 +322,14 @@ def apply_fix(fix: object, kind: Kind, shown: str, lang: i18n.Language) -> tuple
         return True, fix["v"]
     if fix.get("raw"):
         return True, shown
-    ins, tail, lengths = fix.get("ins"), fix.get("tail"), fix.get("n")
+    ins, tail, lengths, sub = fix.get("ins"), fix.get("tail"), fix.get("n"), fix.get("sub")
+    if isinstance(sub, list):
+        chars = list(shown)
+        for item in sub:
+            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) and isinstance(item[1], str):
+                if 0 <= item[0] < len(chars) and len(item[1]) == 1:
+                    chars[item[0]] = item[1]
+        return True, "".join(chars)
     if isinstance(ins, list):
         out = shown
         for item in ins:

@@ -55,6 +55,7 @@ PAGES = {"A4": (11906, 16838), "LETTER": (12240, 15840)}
 # 1.5 cm top and 1.8 cm side margins on A4, 0.6 and 0.7 inch on Letter: room for a two-page CV without looking cramped.
 MARGINS = {"A4": (851, 1021), "LETTER": (864, 1008)}
 
+RUNNING_HEADER, RUNNING_RID = "word/header1.xml", "rIdCvRunningHeader"
 PARAGRAPH_ROLES = ("Title", "Subtitle", "heading 1", "heading 2", "List Bullet", "CV Contact", "CV Details", "CV Item")
 
 
@@ -139,6 +140,9 @@ class Prepared:
     data_part: str
     """Where our data part goes, e.g. ``customXml/item1.xml``."""
     lang: i18n.Language
+    running_header: str | None = None
+    """Where the running header goes (written per résumé: it holds the name), or None when the
+    template has headers of its own."""
     constant_plain: tuple[Member, ...] = ()
     """:attr:`constant` for a package without our data part (``embed=False``)."""
     dropped: tuple[str, ...] = ()
@@ -201,16 +205,22 @@ def _prepare(members: Mapping[str, bytes], page: str | None, lang: i18n.Language
         out["word/numbering.xml"] = ("numbering", "rIdCvNumbering", numbering_xml)
     out.update({name: (part.kind, part.rid, _xml(part.root)) for name, part in parts.items()})
 
-    sect_pr, width = _section(document, page, renamed)
+    # Pages after the first carry the name and "page N of M" in a header of ours, unless the
+    # template brings its own headers (its look wins).
+    running = None if any(kind == "header" for kind, _, _ in out.values()) else RUNNING_HEADER
+    sect_pr, width = _section(document, page, renamed, running=running is not None, rtl=lang.rtl)
     rels = "".join(
         f'<Relationship Id="{rid}" Type="{REL_TYPES}{kind}" Target="{name.removeprefix("word/")}"/>'
         for name, (kind, rid, _) in out.items()
     )
+    kinds = {name: kind for name, (kind, _, _) in out.items()}
+    if running is not None:
+        rels += f'<Relationship Id="{RUNNING_RID}" Type="{REL_TYPES}header" Target="{running.removeprefix("word/")}"/>'
+        kinds[running] = "header"
     # The template's custom XML never comes along, so our data part is always the first item.
     members_out = {name: data for name, (_, _, data) in out.items()}
     members_out["customXml/itemProps1.xml"] = _ITEM_PROPS.encode()
     members_out["customXml/_rels/item1.xml.rels"] = _ITEM_RELS.format(n=1).encode()
-    kinds = {name: kind for name, (kind, _, _) in out.items()}
     members_out["[Content_Types].xml"] = _content_types(kinds)
     members_out["_rels/.rels"] = _PACKAGE_RELS.encode()
     members_out["docProps/app.xml"] = _APP.encode()
@@ -230,6 +240,7 @@ def _prepare(members: Mapping[str, bytes], page: str | None, lang: i18n.Language
         rels=rels,
         data_part="customXml/item1.xml",
         lang=lang,
+        running_header=running,
         dropped=dropped.notes(),
     )
 
@@ -255,7 +266,34 @@ def _twips(element: Any, name: str, default: int) -> int:
     return int(value) if re.fullmatch(r"-?\d{1,7}", value) else default
 
 
-def _section(document: Any, page: str | None, renamed: dict[str, str]) -> tuple[str, int]:
+# The children of w:sectPr in the order the schema wants them.
+_SECTION_ORDER = {
+    name: n
+    for n, name in enumerate(
+        ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+         "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+         "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+    )
+}  # fmt: skip
+
+
+def _put(sect: Any, element: Any) -> None:
+    """Insert a child of w:sectPr where the schema's order puts it (replacing one of its name)."""
+    local = _split(element.tag)[1]
+    rank = _SECTION_ORDER[local]
+    for child in list(sect):
+        if child.tag == element.tag and local != "headerReference":
+            sect.remove(child)
+    for child in sect:
+        if _SECTION_ORDER.get(_split(child.tag)[1], 99) > rank:
+            child.addprevious(element)
+            return
+    sect.append(element)
+
+
+def _section(
+    document: Any, page: str | None, renamed: dict[str, str], *, running: bool = False, rtl: bool = False
+) -> tuple[str, int]:
     from lxml import etree
 
     body = document.find(_W + "body")
@@ -285,6 +323,15 @@ def _section(document: Any, page: str | None, renamed: dict[str, str]) -> tuple[
         size.set(_W + "w", str(w))
         size.set(_W + "h", str(h))
         size.attrib.pop(_W + "orient", None)
+    if running:
+        # The running header on every page but the first (titlePg: the first has none of ours).
+        reference = etree.Element(_W + "headerReference")
+        reference.set(_W + "type", "default")
+        reference.set(f"{{{R}}}id", RUNNING_RID)
+        _put(sect, reference)
+        _put(sect, etree.Element(_W + "titlePg"))
+    if rtl:
+        _put(sect, etree.Element(_W + "bidi"))  # the section runs right to left: columns, page numbers
     width = _twips(sect.find(_W + "pgSz"), "w", 11906)
     margins = sect.find(_W + "pgMar")
     left, right = _twips(margins, "left", 1134), _twips(margins, "right", 1134)
@@ -369,6 +416,15 @@ def _set_language(root: object, lang: i18n.Language) -> None:
     language.set(_W + "val", lang.tag)
     language.set(_W + "eastAsia", lang.tag if lang.code in i18n.EAST_ASIAN_FONTS else "zh-CN")
     language.set(_W + "bidi", lang.tag if lang.rtl else "ar-SA")
+    # Widow and orphan control: no paragraph leaves a lone line at the foot or head of a page.
+    ppr_default = defaults.find(_W + "pPrDefault")
+    if ppr_default is None:
+        ppr_default = etree.SubElement(defaults, _W + "pPrDefault")
+    ppr = ppr_default.find(_W + "pPr")
+    if ppr is None:
+        ppr = etree.SubElement(ppr_default, _W + "pPr")
+    if ppr.find(_W + "widowControl") is None:
+        ppr.insert(0, etree.Element(_W + "widowControl"))
 
 
 def _add_bullet_numbering(numbering: bytes | None) -> tuple[bytes, str]:

@@ -38,6 +38,7 @@ from cvconvert.formats._docx.layout import (
     apply_fix,
     display,
     link_target,
+    page_value,
 )
 from cvconvert.formats._docx.runs import TEXT_TAGS, text_of
 from cvconvert.model import Resume
@@ -105,6 +106,19 @@ class _Hidden:
     generic: list[Any] = field(default_factory=list)
     fixes: dict[str, Any] = field(default_factory=dict)
     profiles: list[Any] | None = None
+    same: frozenset[str] = frozenset()
+    """Entries (by pointer) whose start and end date the page shows once."""
+
+    @property
+    def by_list(self) -> dict[str, dict[str, Any]]:
+        """The fixes grouped by the pointer of the list (or object) holding their value, built once."""
+        if self._by_list is None:
+            self._by_list = {}
+            for key, fix in self.fixes.items():
+                self._by_list.setdefault(key.rpartition("/")[0], {})[key] = fix
+        return self._by_list
+
+    _by_list: dict[str, dict[str, Any]] | None = None
 
 
 def read(data: bytes, options: DocxReadOptions | None = None) -> tuple[Resume, Report]:
@@ -185,7 +199,13 @@ def _hidden(package: Any, names: set[str]) -> _Hidden | None:
         if not isinstance(resume, dict) or not isinstance(styles, dict) or not isinstance(mapping, dict):
             raise InvalidInputError(f"damaged cvconvert data part ({name})")
         generic, fixes, profiles = mapping.get("generic", []), mapping.get("fixes", {}), mapping.get("profiles")
-        if not isinstance(generic, list) or not isinstance(fixes, dict) or not isinstance(profiles, list | None):
+        same = mapping.get("same", [])
+        if (
+            not isinstance(generic, list)
+            or not isinstance(fixes, dict)
+            or not isinstance(profiles, list | None)
+            or not isinstance(same, list)
+        ):
             raise InvalidInputError(f"damaged cvconvert data part ({name})")
         # The part is input like any JSON file: when it matches the page's fingerprint it is
         # the résumé as it stands, validated without load_resume, so the limits that
@@ -206,6 +226,7 @@ def _hidden(package: Any, names: set[str]) -> _Hidden | None:
             generic,
             fixes,
             profiles,
+            frozenset(p for p in same if isinstance(p, str)),
         )
     return None
 
@@ -514,7 +535,7 @@ def _entry_para(layout: Section, entry: _Entry, para: _Para, starts: bool, lang:
 
 def _decoration(text: str, lang: i18n.Language) -> bool:
     """Separators and labels the writer puts between values ("·", "Courses:"), not data."""
-    bare = text.strip(" \t·,:;—–-|")
+    bare = text.strip(" \t·,:;—–-|\u00a0\u202f")
     return not bare or bare in lang.labels.values()
 
 
@@ -587,21 +608,13 @@ def _apply(
         if key in out and old_shown != "":
             del out[key]
         return
-    if kind in ("date", "end"):
-        value = lang.parse_date(shown)
-        if value is None:
-            # The edit on the page did not arrive: a loss, whether the old value stays or not.
-            outcome = "kept as before" if key in out else "left out"
-            report.lost(where + pointer(key), f"a date on the page that could not be read; {outcome}")
-            return
-        out[key] = value
-    elif kind == "list":
-        out[key] = [item.strip() for item in shown.split(",") if item.strip()]
-    elif kind == "country":
-        code = i18n.country_code(shown.strip(), lang.code)
-        out[key] = code if code is not None else shown
-    else:
-        out[key] = shown
+    value = page_value(kind, shown, lang)
+    if value is None and kind in ("date", "end"):
+        # The edit on the page did not arrive: a loss, whether the old value stays or not.
+        outcome = "kept as before" if key in out else "left out"
+        report.lost(where + pointer(key), f"a date on the page that could not be read; {outcome}")
+        return
+    out[key] = value
 
 
 def _merge(hidden: dict[str, Any], page: _Page, lang: i18n.Language, report: Report, part: _Hidden) -> dict[str, Any]:
@@ -651,6 +664,7 @@ def _merge(hidden: dict[str, Any], page: _Page, lang: i18n.Language, report: Rep
                 pointer(key, n),
                 fixes if j is not None else {},
                 pointer(key, j) if j is not None else "",
+                part,
             )
             for n, (entry, j) in enumerate(zip(entries, matches, strict=True))
         ]
@@ -680,9 +694,12 @@ def _merge_entry(
     where: str,
     fixes: dict[str, Any],
     written: str,
+    hidden_part: _Hidden,
 ) -> dict[str, Any]:
     """One entry: ``hidden`` is its data part entry, ``written`` its pointer there (for ``fixes``)."""
     out = dict(hidden) if hidden is not None else {}
+    if written in hidden_part.same and "startDate" in entry.fields and "endDate" not in entry.fields:
+        entry.fields["endDate"] = entry.fields["startDate"]  # one date shown for both
     for key, part in section.parts.items():
         old_shown = display(part.kind, out[key], lang) if key in out else ""
         fix = fixes.get(written + pointer(key)) if fixes else None
@@ -690,12 +707,8 @@ def _merge_entry(
     if section.bullets:
         _merge_bullets(out, section.bullets, entry.bullets, lang)
         items = out.get(section.bullets)
-        if fixes and isinstance(items, list):
-            for n, item in enumerate(items):
-                if isinstance(item, str) and (fix := fixes.get(written + pointer(section.bullets, n))) is not None:
-                    ok, exact = apply_fix(fix, "text", item, lang)
-                    if ok:
-                        items[n] = exact
+        if hidden_part.version != "1" and isinstance(items, list):
+            _fix_bullets(items, hidden_part.by_list, written + pointer(section.bullets) if written else "", lang)
     elif entry.bullets:
         entry.stray.extend(entry.bullets)
     if entry.stray:
@@ -707,6 +720,27 @@ def _merge_entry(
             out[target] = "\n".join([*([current] if current else []), *entry.stray])
             report.warn(where + pointer(target), "text on the page outside any field; read into this field")
     return out
+
+
+def _fix_bullets(items: list[Any], fixes: dict[str, dict[str, Any]], where: str, lang: i18n.Language) -> None:
+    """Bullets read from the page made exact by their fixes: a bullet's own first (same place), else
+    an unused one made for the same text (bullets deleted or moved above it)."""
+    prefix = where + "/"
+    spare = dict(fixes.get(where, {})) if where else {}
+    for n, item in enumerate(items):
+        if not isinstance(item, str):
+            continue
+        found = False
+        for key in (prefix + str(n), *spare):
+            fix = spare.get(key)
+            ok, exact = apply_fix(fix, "text", item, lang) if fix is not None else (False, None)
+            if ok:
+                items[n] = exact
+                del spare[key]
+                found = True
+                break
+        if not found:
+            items[n] = i18n.untypeset(item)
 
 
 def _merge_bullets(out: dict[str, Any], key: str, bullets: list[str], lang: i18n.Language) -> None:
@@ -887,9 +921,9 @@ def _typed(text: str, kind: object, where: str, report: Report) -> object:
         if text.strip() in ("true", "false"):
             return text.strip() == "true"
     else:
-        return text
+        return i18n.untypeset(text)
     report.warn(where, "a number or true/false edited into other text on the page; read as text")
-    return text
+    return i18n.untypeset(text)
 
 
 def _fill_generic(

@@ -28,11 +28,9 @@ from cvconvert.formats._docx.layout import (
     Line,
     Part,
     Section,
-    check,
     clean,
     display,
     humanize,
-    insertions,
     link_target,
     make_fix,
 )
@@ -54,6 +52,7 @@ from cvconvert.report import Report, pointer
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
 DATA_VERSION = "2"
+_SMALL = '<w:color w:val="777777"/><w:sz w:val="16"/><w:szCs w:val="16"/>'
 _UNSHOWABLE = "characters a Word page cannot hold (control characters, CR): "
 
 
@@ -90,7 +89,12 @@ class _Body:
         self.bookmarks = 0
         self.east_asian_font = _esc(prep.lang.east_asian_font)
         self.lang = lang
+        self.code = lang.code
+        # A right-to-left document is mirrored as a whole: every paragraph runs right to left.
+        self.rtl = lang.rtl
         self.report = report
+        self.same: list[str] = []
+        """Entries whose start and end show the same date, shown once (the reader gives it to both)."""
         # What the page cannot show is hidden in the data part, or lost without one.
         self.note = report.hide if embed else report.lost
         self.kept = "kept in the data part" if embed else "not kept (embed=false: no data part)"
@@ -119,10 +123,14 @@ class _Body:
         elif isinstance(value, (int, float)):
             text, kind = json.dumps(value), "n"
         else:
-            text, kind = clean(value), "s"
-            if text != value:
-                self.fixes[where] = {"h": check(text), "ins": insertions(value)}
-                self.note(where, _UNSHOWABLE + self.kept)
+            text, kind = i18n.typeset(clean(value), self.code), "s"
+            fix = make_fix("text", value, text, self.lang)
+            if fix is not None:
+                self.fixes[where] = fix
+                if "ins" in fix:
+                    self.note(where, _UNSHOWABLE + self.kept)
+                elif "v" in fix:
+                    self.note(where, f"the page shows {text!r}; the exact value: {self.kept}")
         self.leaves.append([where, kind])
         return self.run(text, VALUE)
 
@@ -132,18 +140,28 @@ class _Body:
         self.generic.append(self.leaves)
         self.leaves = []
 
-    def run(self, text: str, key: str | None = None, *, strong: bool = False, italic: bool = False) -> str:
-        """One run of (cleaned) text; ``key`` tags it with the field's character style."""
+    def run(
+        self, text: str, key: str | None = None, *, strong: bool = False, italic: bool = False, small: bool = False
+    ) -> str:
+        """One run of (cleaned) text; ``key`` tags it with the field's character style; ``small``:
+        grey and small, as the running header is."""
         props = []
         if key is not None:
             props.append(f'<w:rStyle w:val="{self.styles[key]}"/>')
         wide = not text.isascii()
         if wide and _CJK.search(text):
             props.append(f'<w:rFonts w:eastAsia="{self.east_asian_font}" w:hint="eastAsia"/>')
+        cjk = wide and _CJK.search(text) is not None
         if strong:
             props.append("<w:b/><w:bCs/>")
-        if italic:
+        if cjk:
+            # Chinese, Japanese and Korean have no italic: a slanted glyph is a distorted one. Off
+            # here, also where the paragraph's style (CV Details) is italic.
+            props.append('<w:i w:val="0"/><w:iCs w:val="0"/>')
+        elif italic:
             props.append("<w:i/><w:iCs/>")
+        if small:
+            props.append(_SMALL)
         if wide and _RTL.search(text):
             props.append("<w:rtl/>")
         rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
@@ -166,12 +184,24 @@ class _Body:
         self.links.append(target)
         return f'<w:hyperlink r:id="rIdCvLink{len(self.links)}" w:history="1">{runs}</w:hyperlink>'
 
-    def para(self, style: str, runs: str, *, text: str = "", tabs: bool = False, bookmark: str | None = None) -> None:
-        """Add a paragraph in the named style; ``text`` (its visible text) decides right-to-left."""
+    def para(
+        self,
+        style: str,
+        runs: str,
+        *,
+        text: str = "",
+        tabs: bool = False,
+        bookmark: str | None = None,
+        keep_next: bool = False,
+    ) -> None:
+        """Add a paragraph in the named style; ``text`` (its visible text) decides right-to-left in a
+        left-to-right document; ``keep_next`` keeps it on the page of the next (an entry's head)."""
         props = f'<w:pStyle w:val="{self.ids[style]}"/>'
+        if keep_next:
+            props += "<w:keepNext/>"
         if tabs:
             props += self.tabs
-        if text and not text.isascii() and _RTL.search(text) and _first_strong_is_rtl(text):
+        if self.rtl or (text and not text.isascii() and _RTL.search(text) and _first_strong_is_rtl(text)):
             props += "<w:bidi/>"
         mark = ""
         if bookmark is not None:
@@ -232,6 +262,8 @@ def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[byte
         package.deflate("word/_rels/document.xml.rels", _relationships(prep, done.links, embed=chosen.embed)),
         package.deflate("docProps/core.xml", done.core),
     ]
+    if prep.running_header is not None:
+        members.append(package.deflate(prep.running_header, done.header))
     if chosen.embed:
         members.append(package.deflate(prep.data_part, _data_part(done.data, done.page_map, lang, prep)))
     return package.build_zip(members), done.report
@@ -250,6 +282,8 @@ class Rendered:
     core: bytes
     report: Report
     prep: package.Prepared
+    header: bytes = b""
+    """The running header of pages after the first: the name and "page N of M"."""
 
 
 _META = ("$schema", "meta")
@@ -309,9 +343,11 @@ def render(
         + prep.sect_pr
         + "</w:body></w:document>"
     )
+    header_name = data.get("basics", {}).get("name") if isinstance(data.get("basics"), dict) else None
     rest = _rest(data, body, report, embed=embed)
-    page_map: dict[str, Any] = {"generic": body.generic, "fixes": body.fixes, "profiles": profiles}
-    return Rendered(document.encode(), body.links, rest, page_map, core, report, prep)
+    page_map: dict[str, Any] = {"generic": body.generic, "fixes": body.fixes, "profiles": profiles, "same": body.same}
+    header = _running_header(body, header_name, language) if prep.running_header else b""
+    return Rendered(document.encode(), body.links, rest, page_map, core, report, prep, header)
 
 
 def _rest(data: dict[str, Any], body: _Body, report: Report, *, embed: bool) -> dict[str, Any]:
@@ -373,6 +409,26 @@ def _note_rest(value: object, where: str, placeholders: set[str], note: Any, tai
             _note_rest(item, where + pointer(index), placeholders, note, tail)
     elif not _vacuous(value):
         note(where, f"not shown on the page (not text where text belongs); {tail}")
+
+
+def _running_header(body: _Body, name: object, lang: i18n.Language) -> bytes:
+    """The header of pages after the first (titlePg): "Name · Page N of M", N and M live fields."""
+    runs = []
+    shown = i18n.typeset(display("text", name, lang), lang.code)
+    if shown:
+        runs.append(body.run(shown.replace("\n", " "), small=True) + body.run(" · ", small=True))
+    for piece in re.split(r"(\{page\}|\{pages\})", lang.labels["page"]):
+        if piece in ("{page}", "{pages}"):
+            field = "PAGE" if piece == "{page}" else "NUMPAGES"
+            runs.append(f'<w:fldSimple w:instr=" {field} ">{body.run("1", small=True)}</w:fldSimple>')
+        elif piece:
+            runs.append(body.run(i18n.nobreak(piece), small=True))
+    # At the right; a right-to-left document's header starts at the right by itself.
+    props = "<w:bidi/>" if lang.rtl else '<w:jc w:val="right"/>'
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:hdr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr>{props}</w:pPr>' + "".join(runs) + "</w:p></w:hdr>"
+    ).encode()
 
 
 def _relationships(prep: package.Prepared, links: list[str], *, embed: bool) -> bytes:
@@ -447,11 +503,11 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> list[int]:
     if not isinstance(basics, dict):
         return []
     where = pointer("basics")
-    name = display("text", basics.get("name"), lang)
+    name = i18n.typeset(display("text", basics.get("name"), lang), lang.code)
     if name:
         body.para("Title", body.run(name), text=name)
         body.shown(where + "/name", "text", basics["name"], name)
-    label = display("text", basics.get("label"), lang)
+    label = i18n.typeset(display("text", basics.get("label"), lang), lang.code)
     if label:
         body.para("Subtitle", body.run(label), text=label)
         body.shown(where + "/label", "text", basics["label"], label)
@@ -465,6 +521,8 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> list[int]:
             text = display(kind, location.get(key), lang)
             if not text:
                 continue
+            if kind == "text":
+                text = i18n.typeset(text, lang.code)
             # A postal code is followed by the city with a space ("100191 Beijing"), as addresses are written.
             sep = " " if key == "city" and previous == "postalCode" else ", "
             if runs:
@@ -557,7 +615,7 @@ def _profile(
 def _summary(body: _Body, basics: object, lang: i18n.Language) -> None:
     if not isinstance(basics, dict):
         return
-    text = display("text", basics.get("summary"), lang)
+    text = i18n.typeset(display("text", basics.get("summary"), lang), lang.code)
     if not text:
         return
     title = lang.titles["summary"]
@@ -600,17 +658,26 @@ def _part(
     text = display(part.kind, value, lang)
     if not text:
         return []
+    if part.kind == "date":
+        text = i18n.nobreak(text)
+    elif part.kind == "text" and not part.link:
+        text = i18n.typeset(text, lang.code)
     run = body.run(text, part.field, strong=part.strong)
     if part.link and isinstance(value, str) and value == text:
         run = body.link(run, link_target(value))
     body.shown(where + pointer(part.field), part.kind, value, text)
     texts.append(text)
-    return [body.run(part.sep), run] if after else [run]
+    if part.sep.startswith(":") and lang.code == "fr":
+        sep = i18n.NNBSP + part.sep  # "Experte : Rust": French puts a narrow space before the colon
+    else:
+        sep = part.sep
+    return [body.run(sep), run] if after else [run]
 
 
 def _range(body: _Body, entry: dict[str, Any], where: str, lang: i18n.Language, texts: list[str]) -> list[str]:
-    start = display("date", entry.get("startDate"), lang)
-    end = display("end", entry.get("endDate"), lang)
+    """Start – end, held together by no-break characters; one date when both show the same."""
+    start = i18n.nobreak(display("date", entry.get("startDate"), lang))
+    end = i18n.nobreak(display("end", entry.get("endDate"), lang))
     runs: list[str] = []
     if start:
         runs.append(body.run(start, "startDate"))
@@ -618,10 +685,13 @@ def _range(body: _Body, entry: dict[str, Any], where: str, lang: i18n.Language, 
         texts.append(start)
     if end:
         body.shown(where + "/endDate", "end", entry["endDate"], end)
+        if end == start:
+            body.same.append(where)  # "2023", not "2023 – 2023"
+            return runs
     if end or start:
-        end = end or lang.labels["present"]
+        end = end or i18n.nobreak(lang.labels["present"])
         if runs:
-            runs.append(body.run(" – "))
+            runs.append(body.run(i18n.RANGE_DASH))
         runs.append(body.run(end, "endDate"))
         texts.append(end)
     return runs
@@ -635,19 +705,28 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
         # Nothing for the entry line (no company, say): the detail line takes its place.
         head, head_text, sub, sub_text = sub, sub_text, "", ""
     style = "CV Item" if section.compact else "heading 2"
-    body.para(style, head, text=head_text, tabs="<w:tab/>" in head, bookmark=f"_cv_{section.key}_{index}")
+    # A one-line entry with text under it (a reference's name) is not left alone at a page's foot.
+    follows = any(display("text", entry.get(k), lang) for k in section.texts)
+    body.para(
+        style,
+        head,
+        text=head_text,
+        tabs="<w:tab/>" in head,
+        bookmark=f"_cv_{section.key}_{index}",
+        keep_next=section.compact and follows,
+    )
     if sub:
         body.para("CV Details", sub, text=sub_text, tabs="<w:tab/>" in sub)
     for key in section.texts:
-        text = display("text", entry.get(key), lang)
+        text = i18n.typeset(display("text", entry.get(key), lang), lang.code)
         if text:
             body.para("Normal", body.run(text, key), text=text)
             body.shown(where + pointer(key), "text", entry[key], text)
     for key in section.lists:
         text = display("list", entry.get(key), lang)
         if text:
-            label = lang.labels[key]
-            body.para("Normal", body.run(label + ": ", italic=True) + body.run(text, key), text=text)
+            label = i18n.label(lang.labels[key], lang.code)
+            body.para("Normal", body.run(label, italic=True) + body.run(text, key), text=text)
             body.shown(where + pointer(key), "list", entry[key], text)
     # Fields this section's layout does not know (work[].employer): shown under their names.
     for key, value in entry.items():
@@ -658,7 +737,7 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
         if isinstance(items, list) and items:
             body.known.append(where + pointer(section.bullets))
             for n, item in enumerate(items):
-                text = display("text", item, lang)
+                text = i18n.typeset(display("text", item, lang), lang.code)
                 body.para("List Bullet", body.run(text) if text else "", text=text)
                 fix = make_fix("text", item, text, lang)
                 if fix is not None:
@@ -706,7 +785,7 @@ def _custom(body: _Body, key: str, value: object) -> None:
 def _generic(body: _Body, value: object, where: str, label: str, style: str) -> None:
     """Show a value no layout knows: "Label: value" lines, a list of plain values on one line,
     an object field by field ("Label › Field: value"). Empty values and ``x-`` fields are not shown."""
-    prefix = body.run(label + ": ", italic=True) if label else ""
+    prefix = body.run(i18n.label(label, body.code), italic=True) if label else ""
     if _shows(value):
         body.generic_para(style, prefix + body.value(value, where), str(value))  # type: ignore[arg-type]
     elif isinstance(value, list):
