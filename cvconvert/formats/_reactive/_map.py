@@ -211,11 +211,12 @@ def _read_item(
     item: dict[str, Any], fields: tuple[Field, ...], path: str, report: Report, required: str | None = None
 ) -> dict[str, Any]:
     """One item as a JSON Resume entry, with what its keys cannot make again under ``X``
-    (``required``: the field Reactive Resume requires, kept when it is empty all the same)."""
+    (``required``: the field Reactive Resume requires of a section's item, kept when it is empty
+    all the same; such an item has an id too)."""
     out: dict[str, Any] = {}
     kept: dict[str, Any] = {}
     names = {f.name for f in fields}
-    absent = [f.name for f in fields if f.name not in item] + ([] if "id" in item or not fields[0].name else ["id"])
+    absent = [f.name for f in fields if f.name not in item] + (["id"] if required and "id" not in item else [])
     for key, value in item.items():
         field = next((f for f in fields if f.name == key), None)
         if field is None:
