@@ -220,7 +220,7 @@ def _parse_options(pairs: tuple[str, ...]) -> dict[str, object]:
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write the notes as JSON here.")
 @click.option("--lang", help="Language of the document: headings, dates (DOCX: en, de, fr, es, zh, ...).")
 @click.option("--page", help="Page size of a printed format: A4 or Letter.")
-@click.option("--template", type=click.Path(dir_okay=False), help="A Word template (.dotx/.docx) for DOCX output.")
+@click.option("--template", type=click.Path(dir_okay=False), help="A Word template (DOCX), a Typst file (PDF).")
 @click.option(
     "-O",
     "--option",
@@ -368,7 +368,7 @@ def validate_cmd(files: tuple[str, ...], from_: str | None, strict: bool) -> Non
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
 @click.option("--lang", help="Language of the documents written (DOCX headings and dates).")
 @click.option("--page", help="Page size of a printed format: A4 or Letter.")
-@click.option("--template", type=click.Path(dir_okay=False), help="A Word template for DOCX output.")
+@click.option("--template", type=click.Path(dir_okay=False), help="A Word template (DOCX), a Typst file (PDF).")
 @click.option("-O", "--option", "option_pairs", multiple=True, metavar="KEY=VALUE", help="Any other option.")
 @click.option(
     "--follow-symlinks",
