@@ -417,6 +417,7 @@ def test_a_v4_export_reads_into_its_json_resume_homes() -> None:
     assert basics["url"] == "https://ada.example.org" and basics["image"] == "https://ada.example.org/me.jpg"
     assert basics["location"] == {"address": "Leeds, United Kingdom"}
     assert basics["summary"] == "Builds reliable platforms.\n\nSecond paragraph."
+    assert set(basics[X]) == {"url", "customFields", "picture", "summary"}  # no id noted absent: it has none
     assert basics["profiles"][0] == {
         "network": "GitHub",
         "username": "ada-example",
