@@ -351,6 +351,40 @@ def test_413_on_the_declared_length_before_the_body_is_sent(tight: Server) -> No
     assert head.startswith(b"HTTP/1.1 413 ")
 
 
+def headers_only(server: Server, length: int) -> bytes:
+    """The answer to a POST whose body is announced but never sent."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as conn:
+        conn.sendall(
+            f"POST /v1/convert?to=json HTTP/1.1\r\nHost: x\r\nX-API-Key: {KEY}\r\n"
+            f"Content-Length: {length}\r\n\r\n".encode()
+        )
+        return conn.recv(65536)
+
+
+def test_503_past_the_requests_served_at_once_before_their_bodies(tight: Server) -> None:
+    stuck = []
+    try:
+        for _ in range(17):  # one worker + no queue + 16: bodies announced, never sent
+            conn = socket.create_connection(("127.0.0.1", tight.port), timeout=10)
+            conn.sendall(
+                f"POST /v1/read HTTP/1.1\r\nHost: x\r\nX-API-Key: {KEY}\r\nContent-Length: 100\r\n\r\n".encode()
+            )
+            stuck.append(conn)
+        time.sleep(0.3)
+        assert headers_only(tight, 10).startswith(b"HTTP/1.1 503 ")
+        assert httpx.get(f"{tight.url}/healthz").status_code == 200  # monitoring still answers
+    finally:
+        for conn in stuck:
+            conn.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        answer = post(tight, "/v1/convert?to=json", SAMPLE.read_bytes(), headers={"X-API-Key": KEY})
+        if answer.status_code == 200:
+            break
+        time.sleep(0.1)
+    assert answer.status_code == 200  # the slots came back when those clients left
+
+
 def test_413_while_counting_a_chunked_body(tight: Server) -> None:
     def chunks() -> Iterator[bytes]:
         for _ in range(40):
@@ -375,6 +409,8 @@ def test_429_at_once_when_busy_then_504_and_the_worker_is_replaced(tight: Server
     assert slow.is_alive() and time.monotonic() - start < 1.0  # at once, not after the slow one
     assert_problem(busy, 429, "busy")
     assert busy.headers["retry-after"] == "1"
+    # Refused before its body is read: the headers alone get the answer.
+    assert headers_only(tight, 2**20).startswith(b"HTTP/1.1 429 ")
     slow.join(30)
     doc = assert_problem(slow_answer[0], 504, "timeout")
     assert "1.5 s" in str(doc["detail"])

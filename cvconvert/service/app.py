@@ -27,6 +27,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
+from starlette.requests import ClientDisconnect
 from starlette.staticfiles import StaticFiles
 
 from cvconvert import formats
@@ -87,17 +88,21 @@ class Service:
             max_jobs=config.max_jobs,
         )
 
+    def busy(self) -> dict[str, Any]:
+        """The 429 problem: every worker busy, the queue full."""
+        return problem(
+            429,
+            "busy",
+            f"all {self.config.workers} workers are busy and {self.config.queue} requests wait; retry in a second",
+        )
+
     async def run(self, kind: str, args: dict[str, Any], name: str, timeout: float) -> dict[str, Any]:
         """The worker's reply to one job, or a problem document for Busy, TimedOut, WorkerDied."""
         try:
             reply: dict[str, Any] = await self.pool.run(kind, args, timeout)
             return reply
         except Busy:
-            return _failed(
-                429,
-                "busy",
-                f"all {self.config.workers} workers are busy and {self.config.queue} requests wait; retry in a second",
-            )
+            return {"ok": False, "problem": self.busy()}
         except TimedOut:
             return _failed(504, "timeout", f"{name}: took longer than {timeout:g} s; the conversion was stopped")
         except WorkerDied:
@@ -111,7 +116,7 @@ def _failed(status: int, code: str, detail: str) -> dict[str, Any]:
 def problem_response(doc: dict[str, Any]) -> Response:
     """A problem document as its response; 429 says when to retry, 401 how to authenticate."""
     headers = {}
-    if doc["status"] == 429:
+    if doc["status"] in (429, 503):
         headers["Retry-After"] = "1"
     elif doc["status"] == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="cvconvert"'
@@ -138,6 +143,7 @@ class _Front:
         self.app, self.service = app, service
         key = service.config.api_key
         self.key = key.encode("utf-8") if key else None
+        self.active, self.most = 0, service.config.active_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -167,13 +173,18 @@ class _Front:
                 sent += len(message.get("body", b""))
             await send(message)
 
+        refusal = self._refusal(path, headers)
+        counted = refusal is None and path.startswith("/v1/")
+        if counted:
+            self.active += 1
         try:
-            refusal = self._refusal(path, headers)
             if refusal is not None:
                 await problem_response(refusal)(scope, counted_receive, guarded_send)
             else:
                 await self.app(scope, counted_receive, guarded_send)
         finally:
+            if counted:
+                self.active -= 1
             seconds = time.perf_counter() - start
             route = self.service.metrics.route(path)
             self.service.metrics.observe(path, status, seconds, read, sent)
@@ -182,6 +193,8 @@ class _Front:
     def _refusal(self, path: str, headers: dict[bytes, bytes]) -> dict[str, Any] | None:
         if self.key is not None and path.startswith("/v1/") and not self._authorised(headers):
             return problem(401, "unauthorized", "this service needs an API key (Authorization: Bearer KEY)")
+        if path.startswith("/v1/") and self.active >= self.most:
+            return problem(503, "overloaded", f"{self.most} requests are being served; retry in a second")
         length = headers.get(b"content-length")
         limit = self.service.config.max_body_bytes
         if length is not None and (not length.isdigit() or int(length) > limit):
@@ -336,6 +349,10 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.add_middleware(_Front, service=service)
 
     async def guarded(request: Request, kind: str, writing: bool, timeout: float) -> dict[str, Any] | Response:
+        if service.pool.saturated:
+            # Refused before the body is read: a flood must not hold a body per request in memory.
+            service.pool.stats.rejected_busy += 1
+            return problem_response(service.busy())
         try:
             data, name, fields = await _input(request, config.max_body_bytes)
             job = _job(fields, writing=writing)
@@ -343,6 +360,8 @@ def create_app(config: ServiceConfig) -> FastAPI:
             return problem_response(too_large(config.max_body_bytes))
         except _BadRequest as exc:
             return problem_response(problem(400, "usage", str(exc)))
+        except ClientDisconnect:
+            return problem_response(problem(400, "disconnected", "the client left before its body was sent"))
         job.update(data=data, name=name)
         if kind == "batch":
             job.update(max_files=config.max_batch_files, max_body_bytes=config.max_body_bytes)
@@ -528,4 +547,5 @@ def run(config: ServiceConfig) -> None:
         log_level=config.log_level,
         server_header=False,
         lifespan="on",
+        limit_concurrency=2 * config.active_limit + 64,
     )

@@ -29,6 +29,10 @@ class ServiceConfig:
     """Files in one ``/v1/batch`` ZIP."""
     max_jobs: int = 10_000
     """Conversions a worker runs before it is replaced (memory that a library keeps goes with it)."""
+    max_active: int | None = None
+    """``/v1`` requests served at once, their bodies being read included; past it the answer is
+    503 before the body is read, which bounds the memory bodies take (default: workers + queue
+    + 16). Connections are bounded at twice this plus 64."""
     api_key: str | None = None
     """When set, ``/v1/*`` needs ``Authorization: Bearer KEY`` or ``X-API-Key: KEY``."""
     max_report_header: int = 4_096
@@ -36,6 +40,11 @@ class ServiceConfig:
     limits: _limits.Limits = field(default_factory=_limits.current)
     """The readers' safety limits, in force in every worker."""
     log_level: str = "info"
+
+    @property
+    def active_limit(self) -> int:
+        """``max_active``, or its default."""
+        return self.max_active or self.workers + self.queue + 16
 
     def replace(self, **changes: object) -> ServiceConfig:
         """A copy with some settings changed."""

@@ -179,6 +179,11 @@ class Pool:
         return len(self._waiting)
 
     @property
+    def saturated(self) -> bool:
+        """True when a job now would be refused with Busy (no idle worker, the queue full)."""
+        return not self._idle and (self._closed or len(self._waiting) >= self.queue)
+
+    @property
     def alive(self) -> int:
         """Workers started and not yet gone (ready, busy or still starting)."""
         return len(self._workers)
