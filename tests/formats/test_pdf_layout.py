@@ -387,3 +387,26 @@ def test_pdf_margin_dates_in_mixed_sizes_with_a_page_number_below_are_read_besid
     runs.append(Run("1", 540, 800, size=5))
     texts = _texts(read_lines(build([Page(runs, width=595)])))
     assert texts[1:5] == ["Garden planner number 0", "Web app", "June 2010", "Team project"]
+
+
+def _captioned(caption: str, caption_y: float, blocks: list[list[str]]) -> list[str]:
+    """Blocks of entry lines at the right, a label at the left beside ``caption_y``."""
+    runs = [Run("Ada Example", 150, 60, size=20), Run(caption, 40, caption_y)]
+    y = 100.0
+    for block in blocks:
+        for text in block:
+            runs.append(Run(text, 150, y))
+            y += 14
+        y += 20
+    return _texts(read_lines(build([Page(runs, width=595)])))
+
+
+def test_pdf_label_beside_the_middle_of_its_block_comes_first() -> None:
+    block = ["Diploma in Computing", "Nordvale University", "Bachelor of Science", "Nordvale"]
+    texts = _captioned("Degrees", 121, [block])
+    assert texts[1] == "Degrees"
+
+
+def test_pdf_heading_level_with_its_blocks_first_line_stays() -> None:
+    texts = _captioned("Degrees", 144, [["Award of the city", "Springfield"], ["Diploma in Computing", "Nordvale"]])
+    assert texts[1:5] == ["Award of the city", "Springfield", "Degrees", "Diploma in Computing"]

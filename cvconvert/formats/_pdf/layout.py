@@ -557,7 +557,47 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
             head.measure()
             body = None
         out.extend(ln for ln in (head, body) if ln is not None and ln.text)
-    return _unwrap(_wrapped_cells(out))
+    return _unwrap(_captions_first(_wrapped_cells(out)))
+
+
+def _captions_first(lines: list[PageLine]) -> list[PageLine]:
+    """A label alone in a margin column, set beside the middle of the block it names
+    ("Qualification" beside two degrees), goes before that block, as a caption is read.
+
+    The label is a short line without a digit whose neighbours above and below both start right
+    of its end, the one above reaching down to it and the one below starting clearly lower; its
+    block is the run of such lines above it, each less than two lines' height below the one before.
+    """
+    before: dict[int, list[PageLine]] = {}
+    moved: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.bullet or len(ln.words) > 3 or any(ch.isdigit() for ch in ln.text):
+            continue
+        right, top = ln.box[2], ln.box[1]
+        above, below = lines[i - 1], lines[i + 1]
+        if not (above.box[0] > right and below.box[0] > right):
+            continue
+        # A heading set level with the first line of its block stays where it is.
+        if above.box[3] < top - ln.size or below.box[1] < top + 0.5 * ln.size:
+            continue
+        # So does a line of a caption of several lines (a company's name over its town).
+        near = lines[i + 1 : i + 5]
+        if any(o.box[2] <= right + ln.size and o.box[1] < ln.box[3] + 2 * ln.size for o in near):
+            continue
+        j = i - 1
+        while j > 0 and lines[j - 1].box[0] > right and lines[j].box[1] - lines[j - 1].box[3] <= 1.5 * ln.size:
+            j -= 1
+        before.setdefault(j, []).append(ln)
+        moved.add(i)
+    if not moved:
+        return lines
+    out: list[PageLine] = []
+    for k, ln in enumerate(lines):
+        out.extend(before.get(k, ()))
+        if k not in moved:
+            out.append(ln)
+    return out
 
 
 # A caption that a date column wrapped goes on in the next row: it ends with a dash or a word
@@ -966,7 +1006,7 @@ def _interleave(main: list[PageLine], margin: list[PageLine]) -> list[PageLine]:
     # Blocks close together (a place over its dates) go to one place, the first one's.
     groups: list[list[PageLine]] = []
     for block in blocks:
-        if groups and block.box[1] - groups[-1][-1].box[3] <= 0.6 * max(block.size, groups[-1][-1].size):
+        if groups and block.box[1] - groups[-1][-1].box[3] <= 0.6 * block.size:
             groups[-1].append(block)
         else:
             groups.append([block])
