@@ -490,3 +490,14 @@ def test_links_only_to_safe_addresses_and_no_actions() -> None:
                     targets.append(str(action.URI))
     assert sorted(targets) == ["https://ok.example/p", "mailto:ada@example.org"]
     assert b"/JavaScript" not in data and b"/Launch" not in data
+
+
+def test_source_date_epoch_makes_equal_input_equal_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    resume = cvconvert.read(SAMPLE)
+    first = write(resume)[0]
+    assert b"D:20231114" in first
+    import time
+
+    time.sleep(1.1)
+    assert write(resume)[0] == first

@@ -193,12 +193,19 @@ def _compiled(
                 sys_inputs={"view": view_json, "resume": resume_json},
                 pdf_standards=list(standards),
                 format="pdf",
+                timestamp=_source_date(),
             )
         except typst.TypstError as exc:
             return b"", [], _first_line(exc)
     if not isinstance(pdf, bytes):
         return b"", [], "it made no single PDF"
     return pdf, [_first_line(w) for w in warnings], None
+
+
+def _source_date() -> int | None:
+    """``SOURCE_DATE_EPOCH`` (reproducible builds): the PDF's dates, so that equal input gives equal bytes."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(value) if value.isdigit() else None
 
 
 def _first_line(exc: BaseException) -> str:
