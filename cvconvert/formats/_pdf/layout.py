@@ -1006,7 +1006,7 @@ def _interleave(main: list[PageLine], margin: list[PageLine]) -> list[PageLine]:
     # Blocks close together (a place over its dates) go to one place, the first one's.
     groups: list[list[PageLine]] = []
     for block in blocks:
-        if groups and block.box[1] - groups[-1][-1].box[3] <= 0.6 * block.size:
+        if groups and block.box[1] - groups[-1][-1].box[3] <= 0.6 * max(block.size, groups[-1][-1].size):
             groups[-1].append(block)
         else:
             groups.append([block])
