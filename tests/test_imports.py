@@ -8,7 +8,20 @@ import sys
 
 from tests.conftest import SAMPLES
 
-HEAVY = ["docx", "openpyxl", "rdflib", "lxml", "pypdf", "babel", "pycountry", "dask", "distributed", "fsspec", "pyld"]
+HEAVY = [
+    "docx",
+    "openpyxl",
+    "rdflib",
+    "lxml",
+    "pypdf",
+    "babel",
+    "pycountry",
+    "dask",
+    "distributed",
+    "fsspec",
+    "pyld",
+    "typst",
+]
 
 SCRIPT = """
 import json, sys
