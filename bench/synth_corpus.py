@@ -282,7 +282,9 @@ def html_of(theme: str, items: list[tuple[str, Path, str]]) -> Path | None:
     if pairs:
         r = run(["node", str(script), f"jsonresume-theme-{theme}", *pairs], timeout=600)
         failed = sum(1 for line in r.stderr.splitlines() if ".html:" in line)
-        if failed:
+        if r.returncode:
+            log(f"  html-{theme}: node failed (exit {r.returncode}): {r.stderr.strip()[-200:]}")
+        elif failed:
             log(f"  html-{theme}: the theme failed on {failed} résumé(s)")
         for out in pairs[1::2]:
             page = Path(out)

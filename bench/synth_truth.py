@@ -109,7 +109,7 @@ class Page:
         self.hay = squash(text) + "\x00" + squash(re.sub(r"-\n", "", text))
         # short values ('US', 'CA') are looked for as words: squashed, they are inside anything
         self.words = " ".join(unicodedata.normalize("NFKC", text).translate(_PUNCT).casefold().split())
-        self.digits = re.sub(r"\D", "", text)
+        self.digits = re.sub(r"\D", "", text.replace("(0)", ""))  # the scorer drops a trunk '(0)' too
         self.links = links
 
     def shows(self, value: Any) -> bool:
@@ -166,7 +166,7 @@ class Page:
                 forms += [f"{n} {year}", f"{n}. {year}", f"{n}, {year}", f"{n}., {year}"]
             if any(self._has(f) for f in forms):
                 return True, f"{year}-{month}"
-        if self._has(year):
+        if re.search(rf"(?<!\d){year}(?!\d)", self.words):
             return True, year
         return False, None
 

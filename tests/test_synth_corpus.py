@@ -1,0 +1,131 @@
+"""bench/synth_truth.py: a rendered résumé's truth is its source reduced to what the page shows.
+
+Invented data, a page given as text: no renderer is needed. The rendering itself (RenderCV,
+npm themes, Chromium, LibreOffice) is a benchmark's business and is not run here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+truth_mod = _module("synth_truth")
+
+SOURCE: dict[str, Any] = {
+    "basics": {
+        "name": "Ada Example",
+        "label": "Data Engineer",
+        "email": "ada@example.org",
+        "phone": "+44 20 7946 0000",
+        "summary": "Builds pipelines.",
+        "location": {"city": "Leeds", "countryCode": "GB", "region": "West Yorkshire"},
+        "url": "https://ada.example.org",
+        "profiles": [{"network": "GitHub", "username": "ada-ex", "url": "https://github.com/ada-ex"}],
+    },
+    "work": [
+        {"name": "Northwind Ltd", "position": "Engineer", "startDate": "2019-03-01", "endDate": "2021-06-30"},
+        {"name": "Contoso", "position": "Intern", "startDate": "2018-01-01"},
+        {"name": "Hidden Corp", "position": "Clerk", "startDate": "2010"},
+    ],
+    "education": [{"institution": "University of Leeds", "studyType": "BSc", "area": "Maths", "endDate": "2017"}],
+    "skills": [{"name": "Data", "keywords": ["SQL"]}],
+    "interests": [{"name": "Chess"}],
+}
+PAGE = """ADA EXAMPLE
+Data Engineer   ada@example.org   +44 (0)20 7946 0000   Leeds, United Kingdom
+ada-ex
+Experience
+Northwind Ltd, Engineer                     Mar 2019 - Jun 2021
+Contoso                                     January 2018 - Present
+Education
+University of Leeds   BSc Maths   2017
+Skills  Data: SQL
+"""
+
+
+def test_truth_keeps_what_the_page_shows_at_its_precision() -> None:
+    page = truth_mod.Page(PAGE, {"https://github.com/ada-ex", "https://ada.example.org"})
+    t = truth_mod.truth(SOURCE, page)
+    b = t["basics"]
+    assert t["x-complete"] is False
+    assert (b["name"], b["email"], b["label"]) == ("Ada Example", "ada@example.org", "Data Engineer")
+    assert b["phone"] == "+44 20 7946 0000"  # the same digits, with the trunk '(0)' the scorer ignores
+    assert "summary" not in b  # hidden by the layout: not judged
+    assert b["location"] == {"city": "Leeds"}  # 'GB' is not on the page, nor is the region
+    # the handle is printed and links to the profile: required; the bare site link is optional
+    assert b["profiles"] == [{"url": "https://github.com/ada-ex"}]
+    assert t["x-urls-optional"] == ["https://ada.example.org"]
+    assert t["work"] == [
+        {"name": "Northwind Ltd", "position": "Engineer", "startDate": "2019-03", "endDate": "2021-06"},
+        {"name": "Contoso", "startDate": "2018-01", "endDate": None},
+    ]
+    assert t["education"] == [
+        {
+            "institution": "University of Leeds",
+            "studyType": "BSc",
+            "area": "Maths",
+            "startDate": None,
+            "endDate": "2017",
+        }
+    ]
+    assert t["x-sections"] == ["work", "education", "skills"]
+
+
+def test_short_values_and_dates_are_whole_words() -> None:
+    page = truth_mod.Page("Austin, USA\n11/2021 - 2022", set())
+    assert not page.shows("US")
+    assert page.shows("USA")
+    assert page.date("2021-01-05") == (True, "2021")  # '1/2021' is not in '11/2021'; the year is
+    assert page.date("2021-11") == (True, "2021-11")
+    assert page.date("2030") == (False, None)
+    assert page.date("next year") == (False, None)
+    assert page.date(None) == (True, None)
+
+
+def test_docx_page_reads_text_boxes_and_external_links() -> None:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = (
+        f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>Ada</w:t><w:tab/><w:t>Example</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    )
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="r1" Type="x" Target="https://ada.example.org" TargetMode="External"/></Relationships>'
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", document)
+        z.writestr("word/_rels/document.xml.rels", rels)
+    page = truth_mod.docx_page(buf.getvalue())
+    assert page.shows("Ada Example")
+    assert page.links == {"https://ada.example.org"}
+
+
+def test_layouts_and_splits() -> None:
+    corpus = _module("synth_corpus")
+    names = corpus.layouts()
+    assert len(names) == len(set(names)) and "cvconvert-docx" in names
+    assert {corpus.kind_of(n) for n in names} == {"pdf", "docx"}
+    if not corpus.SOURCES.is_dir():
+        pytest.skip("../shared/corpus/jsonresume is absent")
+    splits = [split for _, _, split in corpus.sources()]
+    assert splits[:3] == ["develop", "develop", "check"]
