@@ -501,3 +501,12 @@ def test_source_date_epoch_makes_equal_input_equal_bytes(monkeypatch: pytest.Mon
 
     time.sleep(1.1)
     assert write(resume)[0] == first
+
+
+def test_chinese_labels_take_full_width_punctuation() -> None:
+    resume = Resume.model_validate(
+        {"education": [{"institution": "浙江大学", "studyType": "硕士", "area": "计算机", "courses": ["数学"]}]}
+    )
+    entry = _view(resume, "zh")["sections"][0]["entries"][0]
+    assert entry["lists"][0]["label"].endswith("：")
+    assert [p["sep"] for p in entry["sub"]["left"]] == ["", "，"]

@@ -346,10 +346,13 @@ class View:
         return shown
 
     def label(self, text: str) -> str:
-        """Our own words and separators, with French spacing before : ; ! ?."""
+        """Our own words and separators in the language's punctuation: French spacing before
+        : ; ! ?, and the full-width colon and comma of Chinese and Japanese."""
         if self.french:
             for mark, spaced in _FRENCH_SPACE.items():
                 text = text.replace(" " + mark, spaced) if (" " + mark) in text else text.replace(mark, spaced)
+        elif self.lang.code in ("zh", "ja"):
+            text = text.replace(": ", "：").replace(", ", "，")
         return text
 
     # --- the page ---------------------------------------------------------------------------
