@@ -81,7 +81,9 @@ __all__ = ["DateSpan", "Line", "extract", "find_dates", "language_hint", "month_
 # Running heads and page numbers: "Jane Doe · Résumé 2", "Page 1 of 3", "- 2 -".
 _PAGE_MARK = re.compile(
     r"(?i)(?:\b(?:résumé|resume|cv|curriculum vitae|lebenslauf|page|seite|страница)\W*\d+\s*(?:of|von|/)?\s*\d*\s*$"
-    r"|^\W*\d{1,3}\W*$|^(?:page|seite)\s*\d+)"
+    r"|^\W*\d{1,3}\W*$|^(?:page|seite)\s*\d+"
+    # A form's marks that a list goes on overleaf or ends here: "（次頁へ）", "（以上）", "(continued)".
+    r"|^\s*[(（]?\s*(?:次頁へ|次ページへ|続く|以上|계속|이상|续|continued|cont\.|fortsetzung|suite)\s*[)）]?\s*$)"
 )
 
 

@@ -12,8 +12,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cvconvert.extract.daterange import _TO_PRESENT, DateSpan, _undated, _without_dates, find_dates
-from cvconvert.extract.heads import _AREA_IN_TEXT, _fragment_kind, _head_order, _short_place, _split_head
-from cvconvert.extract.lines import _BULLET_GLYPHS, Line, _is_bullet, _strip_bullet, _words
+from cvconvert.extract.heads import (
+    _AREA_IN_TEXT,
+    _LEGAL_FORM,
+    _fragment_kind,
+    _head_order,
+    _short_place,
+    _split_head,
+)
+from cvconvert.extract.lines import _BULLET_GLYPHS, Line, _cjk, _is_bullet, _strip_bullet, _words
 from cvconvert.extract.places import _is_place
 from cvconvert.extract.vocab import (
     _AREA_KEYS,
@@ -31,6 +38,7 @@ from cvconvert.extract.vocab import (
     _STATUS,
     _STATUS_WORDS,
     _STUDY_YEAR,
+    _TO_THIS_DAY,
     _any_key,
     _split_key,
 )
@@ -78,6 +86,8 @@ def _line_kind(line: Line, key: str) -> str:
         return "body"
     if len(text) > 110 or (len(text) > 70 and text.endswith((".", "。", ";"))):
         return "body"
+    if "。" in text and len(text) > 30 and _cjk(text):
+        return "body"  # a Chinese or Japanese sentence: each sign says more than a Latin letter
     # Continuations ("and more;"), and captions inside an entry ("Main duties:").
     if text[:1].islower() or text.endswith((";", ":", "：")) or (text.endswith(",") and len(text) > 40):
         return "body"
@@ -617,13 +627,22 @@ def _join_and_leave(entries: list[_Entry]) -> list[_Entry]:
             and entry.dates is not None
             and _JOINED.search(_head_text(prev))
             and _LEFT.search(_head_text(entry))
-            and _org_key(prev) == _org_key(entry)
+            and _same_employer(_org_key(prev), _org_key(entry))
         ):
             prev.dates = replace(prev.dates, end=entry.dates.start, single=False, present=False)
             prev.body.extend(entry.body)
             continue
         out.append(entry)
     return out
+
+
+def _same_employer(joined: str, left: str) -> bool:
+    """The organisation joined and the one left are one: the same name, or the name the company
+    took meanwhile, which the joined line notes ("株式会社X（現 株式会社Y）" … "株式会社Y 退職")."""
+    if joined == left:
+        return True
+    bare = _LEGAL_FORM.sub("", left)
+    return len(bare) >= 3 and bare in _LEGAL_FORM.sub("", joined)
 
 
 def _head_text(entry: _Entry) -> str:
@@ -763,7 +782,9 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
     span = entry.dates
     start = end = None
     if span is not None:
-        if span.single:
+        if span.single and entry.date_line is not None and _TO_THIS_DAY.search(entry.date_line.text):
+            start = span.start  # "2016年6月 独立 現在に至る": from that date to this day
+        elif span.single:
             if key == "education":
                 end = span.start
             else:

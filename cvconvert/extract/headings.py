@@ -258,6 +258,15 @@ def lookup(text: str) -> str | None:
     return _by_key_words(norm)
 
 
+def parts_of(text: str) -> set[str]:
+    """The sections a compound heading names ("学歴・職歴" -> education and work; "Education &
+    Certifications" -> education and certificates); empty for a simple heading."""
+    norm = re.sub(r"\s*\([^()]*\)$", "", normalise(text))
+    parts = [p.strip() for p in re.split(r"\s*(?:&|/|\||,| and | und | et | y | e | и |和|与|及|・)\s*", norm)]
+    keys = {_known(p) for p in parts if p}
+    return set() if None in keys or len(keys) < 2 else {k for k in keys if k}
+
+
 def _known(norm: str) -> str | None:
     """The section of one normalised heading, exact or in its bare form."""
     return HEADINGS.get(norm) or _BARE.get(_bare(norm))

@@ -24,6 +24,7 @@ from cvconvert.extract.vocab import (
     _SCORE,
     _STATUS,
     _STUDY_YEAR,
+    _TO_THIS_DAY,
     _any_key,
     _split_key,
 )
@@ -435,6 +436,8 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
         return []  # "12345 Nordvale, Via Roma, 3/a": the employer's address, not its name
     if key != "education" and (_JOIN_LEAVE.fullmatch(part) or _EMPLOYMENT.fullmatch(part)):
         return []  # "入社" (joined), "退職" (left): when, not what; "正社員": how, not what
+    if _TO_THIS_DAY.fullmatch(part) or part in ("年", "月", "日", "년", "월", "일"):
+        return []  # "現在に至る" (to this day): when, not what; "年", "月": a grid's date captions
     if key == "education" and (_STUDY_YEAR.match(part) or _STATUS.match(part)):
         return []  # "5th year", "in progress": how far the course has gone, neither degree nor school
     if key == "education" and _SCORE.search(part) and len(part) < 40:

@@ -61,7 +61,7 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
         marks = _layout_headings(lines, body_size)
     captions = _caption_rows(lines, {i for i, _, _ in marks})
     marks += [(i, key, 0.6) for i, (key, _) in captions.items()]
-    marks.sort()
+    marks = _continued_compounds(lines, sorted(marks))
     bounds = [i for i, _, _ in marks] + [len(lines)]
     preface = lines[: bounds[0]]
     sections = []
@@ -73,6 +73,21 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
         sections.append(_Section(key, lines[i].text, conf, body))
     _keep_to_sides(lines, marks, sections)
     return preface, sections
+
+
+def _continued_compounds(lines: list[Line], marks: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    """A compound heading written again (a form's "学歴・職歴" at the top of its second page) goes on
+    with the part of it that was open last ("職歴", work), not back to its first part."""
+    out: list[tuple[int, str, float]] = []
+    seen: set[str] = set()
+    for i, key, conf in marks:
+        text = re.sub(r"\s+", "", lines[i].text)
+        parts = headings.parts_of(lines[i].text) if text in seen else set()
+        if out and out[-1][1] != key and out[-1][1] in parts:
+            key = out[-1][1]
+        seen.add(text)
+        out.append((i, key, conf))
+    return out
 
 
 def _keep_to_sides(lines: list[Line], marks: list[tuple[int, str, float]], sections: list[_Section]) -> None:

@@ -192,6 +192,12 @@ _STATUS_WORDS = (
     r"devam ediyor|folyamatban|pågående|sedang berjalan|đang học|在读|在学中|재학|בתהליך"
 )
 _STATUS = re.compile(rf"(?i)^(?:{_STATUS_WORDS})$")
+# "平成28年6月 独立 現在に至る": a phrase at the end of a line that holds one date says the entry
+# goes on to this day (per language).
+_TO_THIS_DAY = re.compile(
+    r"(?i)(?:現在に至る|現在まで|至今|현재까지|bis heute|to date|until now|to this day|à ce jour|jusqu'à ce jour|"
+    r"hasta la fecha|hasta hoy|até o momento|até hoje|fino ad oggi|do dziś|по настоящее время)\s*[。.]?\s*$"
+)
 _KEY_VALUE = re.compile(r"^(?P<key>[^\W\d][\w .'/()-]{0,70}?)\s*[:：]\s*(?P<value>.*)$")
 _ROLE_KEYS = re.compile(
     r"(?i)^(?:cargo|position|role|title|job title|designation|current designation|poste|fonction|stelle|"

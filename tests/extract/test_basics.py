@@ -499,3 +499,10 @@ def test_an_about_section_of_links_only_leaves_the_summary_to_the_prose_above() 
         Line("GitHub : Jane Doe", para=6),
     ]
     assert basics(lines)["summary"] == prose
+
+
+def test_a_forms_continued_and_end_marks_leave_the_body() -> None:
+    from cvconvert.extract import _PAGE_MARK
+
+    assert all(_PAGE_MARK.search(t) for t in ("（次頁へ）", "（以上）", "(continued)"))
+    assert not _PAGE_MARK.search("以上の経験を活かして")

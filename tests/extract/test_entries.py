@@ -753,3 +753,31 @@ def test_a_subject_beside_an_untyped_name_is_the_field_and_the_name_the_school(
 ) -> None:
     got = head(line, "2018 – 2020", key="education")
     assert (got.get("org"), got.get("area")) == (school, area)
+
+
+def test_a_japanese_sentence_under_an_entry_is_text_not_head() -> None:
+    from cvconvert.extract.entries import _line_kind
+
+    assert (
+        _line_kind(Line("記入上の注意 １．鉛筆以外の黒又は青の筆記具で記入。２．数字はアラビア数字で書く。"), "work")
+        == "body"
+    )
+    assert _line_kind(Line("株式会社ノルド 入社"), "work") == "head"
+
+
+def test_to_this_day_after_a_single_date_leaves_the_entry_open() -> None:
+    got = cv(Line("職歴", level=0), Line("2016年6月\t株式会社ノルド 入社 現在に至る"))
+    assert got["work"][0]["startDate"] == "2016-06" and "endDate" not in got["work"][0]
+
+
+def test_joined_and_left_lines_of_a_renamed_company_make_one_entry() -> None:
+    got = cv(
+        Line("職歴", level=0),
+        Line("2012年11月\t株式会社ノルド旅館（現 株式会社ノルドリゾート） 入社"),
+        Line("2016年5月\t株式会社ノルドリゾート 退職"),
+    )
+    assert [(e["startDate"], e.get("endDate")) for e in got["work"]] == [("2012-11", "2016-05")]
+
+
+def test_a_grids_date_caption_cells_are_no_organisation() -> None:
+    assert "org" not in head("年", "月")

@@ -155,6 +155,20 @@ def test_a_lone_list_item_the_vocabulary_knows_is_a_heading() -> None:
     assert [s.key for s in sections] == ["skills"]
 
 
+def test_a_compound_heading_written_again_goes_on_with_its_part_open_last() -> None:
+    lines = [
+        Line("学歴・職歴（各別にまとめて書く）", cell=(2, 0, 2)),
+        Line("学  歴", cell=(2, 1, 2)),
+        Line("平成4\t3\t私立 ノルド高等学校 卒業", cell=(2, 2, 2)),
+        Line("職  歴", cell=(2, 3, 2)),
+        Line("平成6\t8\t株式会社ノルド 入社", cell=(2, 4, 2)),
+        Line("学歴・職歴（各別にまとめて書く）", cell=(3, 0, 2)),
+        Line("平成24\t11\t株式会社イースト 入社", cell=(3, 1, 2)),
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections][-1] == "work"
+
+
 def _dates(text: str) -> list[tuple[str | None, str | None, bool]]:
     return [(d.start, d.end, d.present) for d in find_dates(text)]
 
