@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cvconvert
 from cvconvert.api import dumps
@@ -710,3 +711,68 @@ def test_a_written_export_has_every_field_the_schema_requires(version: str) -> N
         assert set(doc["sections"]) == set(table)
         assert set(doc["metadata"]) == {"template", "layout", "css", "page", "design", "typography", "notes"}
         assert set(doc["summary"]) == {"title", "columns", "hidden", "content"}
+
+
+def _perturbed(doc: dict[str, Any], where: str, field: str, value: Any) -> dict[str, Any]:
+    out = copy.deepcopy(doc)
+    holder = {"basics": out["basics"], "top": out, "item": out["sections"]["experience"]["items"][0]}[where]
+    if value is _DELETE:
+        holder.pop(field, None)
+    else:
+        holder[field] = value
+    return out
+
+
+_DELETE = object()
+
+
+@pytest.mark.parametrize(
+    ("doc", "where", "field", "value"),
+    [
+        (V4, "top", "summary", {}),  # a v4 export with a key of v5's name: still v4, the key kept
+        (V4, "top", "extra", 1),
+        (V5, "top", "summary", {"title": "About"}),  # a summary without content gets none
+        (V4, "basics", "url", _DELETE),
+    ],
+    ids=["v4-top-summary", "v4-extra", "v5-summary-without-content", "v4-without-url"],
+)
+def test_odd_exports_come_back_the_same(doc: dict[str, Any], where: str, field: str, value: Any) -> None:
+    original = _perturbed(doc, where, field, value)
+    resume, _ = _read(original)
+    back = json.loads(dumps(resume, "reactive-resume")[0])
+    assert back == original
+    assert _keys_in_order(back) == _keys_in_order(original)
+
+
+def test_a_v4_summary_section_without_content_comes_back_without() -> None:
+    doc = copy.deepcopy(V4)
+    del doc["sections"]["summary"]["content"]
+    resume, _ = _read(doc)
+    assert json.loads(dumps(resume, "reactive-resume")[0]) == doc
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12)
+    | st.sampled_from(["", "Jan 2020 - Present", "2019", "<p>a <b>b</b></p><ul><li>c</li></ul>", "Leeds, UK"]),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.sampled_from(["href", "url", "label", "content", "items"]), inner, max_size=3),
+    max_leaves=5,
+)  # fmt: skip
+_FIELDS = st.sampled_from(
+    ["company", "date", "period", "summary", "description", "url", "website", "name", "visible", "hidden", "id",
+     "headline", "location", "picture", "customFields", "metadata", "customSections", "extra"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([V4, V5]), st.sampled_from(["basics", "top", "item"]), _FIELDS, _VALUES | st.just(_DELETE))
+def test_exports_with_any_value_anywhere_come_back_the_same_or_are_refused(
+    doc: dict[str, Any], where: str, field: str, value: Any
+) -> None:
+    original = _perturbed(doc, where, field, value)
+    try:
+        resume, _ = _read(original)
+    except cvconvert.InvalidInputError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert json.loads(dumps(resume, "reactive-resume")[0]) == original

@@ -44,16 +44,18 @@ _PSEUDO = {4: ("summary",), 5: ("picture", "summary")}  # brought into basics by
 
 
 def version_of(doc: dict[str, Any]) -> int | None:
-    """4 or 5 for a Reactive Resume export of that schema; None for another (v3's)."""
-    basics = doc.get("basics")
-    sections = doc.get("sections")
-    if doc.keys() & {"customSections", "picture", "summary"} or (isinstance(basics, dict) and "website" in basics):
+    """4 or 5 for a Reactive Resume export of that schema; None for another (v3's).
+
+    Each schema's own marks count first (v4: a summary or custom entry among the sections; v5:
+    ``customSections``, ``basics.website``), then the top-level keys only v5 has, then basics."""
+    basics, sections = _dict(doc.get("basics")), _dict(doc.get("sections"))
+    v4 = "custom" in sections or isinstance(sections.get("summary"), dict) or isinstance(basics.get("url"), dict)
+    v5 = "customSections" in doc or "website" in basics
+    if v4 != v5:
+        return 4 if v4 else 5
+    if v5 or doc.keys() & {"picture", "summary"}:
         return 5
-    if isinstance(sections, dict) and ("custom" in sections or isinstance(sections.get("summary"), dict)):
-        return 4
-    if isinstance(basics, dict) and basics.keys() & {"headline", "customFields"}:
-        return 4
-    return None
+    return 4 if basics.keys() & {"headline", "customFields"} else None
 
 
 def _tables(version: int) -> tuple[Table, tuple[Field, ...], tuple[Field, ...]]:
@@ -383,18 +385,19 @@ def to_json_resume(doc: dict[str, Any], report: Report) -> dict[str, Any]:
             out[json_key] = entries
     top["sections"] = attrs
     written = (*(V4_ORDER if version == 4 else table), *top.get("otherSections", ()))
-    if list(sections) != [k for k in written if k in sections]:
+    if list(sections) != [k for k in dict.fromkeys(written) if k in sections]:
         top["sectionOrder"] = list(sections)
     absent = [k for k in (V4_ORDER if version == 4 else table) if k not in sections]
     if absent:
         top["absentSections"] = absent
-    rest = {k: v for k, v in doc.items() if k not in ("basics", "sections", "picture", "summary")}
+    read_apart = ("basics", "sections") if version == 4 else ("basics", "sections", "picture", "summary")
+    rest = {k: v for k, v in doc.items() if k not in read_apart}
     if version == 5 and isinstance(doc.get("customSections"), list):
         rest["customSections"] = _read_custom(doc["customSections"], basics, out, top, report)
     if rest:
         top["rest"] = rest  # metadata, customSections, and keys of no schema, as they are
     expected = _TOP_V4 if version == 4 else _TOP_V5
-    if [k for k in doc if k in expected] != [k for k in expected if k in doc]:
+    if list(doc) != [k for k in expected if k in doc] + [k for k in doc if k not in expected]:
         top["order"] = list(doc)
     absent_top = [k for k in expected if k not in doc]
     if absent_top:
@@ -520,7 +523,7 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
             "name": "Summary", "columns": 1, "separateLinks": True, "visible": True, "id": "summary",
         }  # fmt: skip
         if not ("summary" in absent and summary is None):
-            sections["summary"] = {**summary_attrs, "content": summary if summary is not None else ""}
+            sections["summary"] = {**summary_attrs, **_content(summary, "summary" in attrs)}
     read_custom = set(_list(top.get("customRead")))
     custom_items: dict[str, list[Any]] = {}
     for key, (json_key, fields) in table.items():
@@ -560,11 +563,9 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
         doc["picture"] = picture if picture is not None else dict(V5_BASICS[7].default)
     doc["basics"] = rr_basics
     if version == 5:
-        summary_attrs = _dict(top.get("summary"))
-        doc["summary"] = {
-            **({"title": "", "columns": 1, "hidden": False} | summary_attrs),
-            "content": summary if summary is not None else "",
-        }
+        read = isinstance(top.get("summary"), dict)
+        summary_attrs = top["summary"] if read else {"title": "", "columns": 1, "hidden": False}
+        doc["summary"] = {**summary_attrs, **_content(summary, read)}
     doc["sections"] = sections
     if version == 5:
         doc["customSections"] = []
@@ -584,6 +585,13 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
         doc = {k: doc[k] for k in order}
     _note_unplaced(data, table, report)
     return doc
+
+
+def _content(summary: str | None, read: bool) -> dict[str, str]:
+    """The summary's ``content``: the text's HTML; none when the summary read had none."""
+    if summary is not None:
+        return {"content": summary}
+    return {} if read else {"content": ""}
 
 
 def _empty(key: str, value: Any, version: int) -> bool:
