@@ -20,7 +20,16 @@ from cvconvert.extract.heads import (
     _short_place,
     _split_head,
 )
-from cvconvert.extract.lines import _BULLET_GLYPHS, Line, _cjk, _is_bullet, _strip_bullet, _words
+from cvconvert.extract.lines import (
+    _BULLET_GLYPHS,
+    _ENUMERATOR,
+    Line,
+    _cjk,
+    _enumerated,
+    _is_bullet,
+    _strip_bullet,
+    _words,
+)
 from cvconvert.extract.places import _is_place
 from cvconvert.extract.vocab import (
     _AREA_KEYS,
@@ -77,7 +86,7 @@ def _line_kind(line: Line, key: str) -> str:
         return "head"  # "Company: ACME", even as a list item
     if kv and _DETAIL_KEYS.match(kv[0].casefold()):
         return "body"
-    if _is_bullet(line) and not (line.level is not None and line.level >= 0):
+    if (_is_bullet(line) or _enumerated(text)) and not (line.level is not None and line.level >= 0):
         # A numbered heading style is a heading, not a list item.
         stripped = _strip_bullet(text)
         # Education entries are often list items themselves ("• Master of Arts (M.A.) in Education").
@@ -812,7 +821,9 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
         if _SCORE.search(text) and len(text) < 60 and key == "education":
             score = score or text
             continue
-        if _is_bullet(line) or line.text[:1] in _BULLET_GLYPHS:
+        if _enumerated(text):
+            highlights.append(_ENUMERATOR.sub("", text))  # "1. Built …": the item without its number
+        elif _is_bullet(line) or line.text[:1] in _BULLET_GLYPHS:
             highlights.append(text)
         elif text and not re.fullmatch(r"[\W_]+", text):
             summary.append(text)

@@ -115,6 +115,15 @@ def _strip_bullet(text: str) -> str:
     return _LEADING_BULLETS.sub("", text).strip()
 
 
+# A list's enumerator before its text: "1. ", "2) ", "a) ", "(b) ", "iv. " (a numbered list typed as text).
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+(?=[^\W\d])")
+
+
+def _enumerated(text: str) -> bool:
+    """A line that starts with a list's enumerator ("1. Built the billing service")."""
+    return _ENUMERATOR.match(text) is not None
+
+
 def _cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 

@@ -781,3 +781,17 @@ def test_joined_and_left_lines_of_a_renamed_company_make_one_entry() -> None:
 
 def test_a_grids_date_caption_cells_are_no_organisation() -> None:
     assert "org" not in head("年", "月")
+
+
+def test_a_lists_typed_enumerators_make_items_without_their_numbers() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("Nordwind GmbH\t2019 - 2021"),
+        Line("Developer"),
+        Line("1. Built the billing service"),
+        Line("a) Led a team of four"),
+        Line("ii. Cut costs"),
+    )
+    item = got["work"][0]
+    assert item["position"] == "Developer"
+    assert item["highlights"] == ["Built the billing service", "Led a team of four", "Cut costs"]
