@@ -389,24 +389,15 @@ def test_pdf_margin_dates_in_mixed_sizes_with_a_page_number_below_are_read_besid
     assert texts[1:5] == ["Garden planner number 0", "Web app", "June 2010", "Team project"]
 
 
-def _captioned(caption: str, caption_y: float, blocks: list[list[str]]) -> list[str]:
-    """Blocks of entry lines at the right, a label at the left beside ``caption_y``."""
-    runs = [Run("Ada Example", 150, 60, size=20), Run(caption, 40, caption_y)]
-    y = 100.0
-    for block in blocks:
-        for text in block:
-            runs.append(Run(text, 150, y))
-            y += 14
-        y += 20
-    return _texts(read_lines(build([Page(runs, width=595)])))
+def test_pdf_open_range_over_a_word_in_a_dates_column_is_one_caption() -> None:
+    rows = [("2015 -", "Research intern"), ("Present", "Northwind Labs, Eastmoor"), ("", "")]
+    rows += [("2012", "Prize of the school"), ("", ""), ("2010", "Prize of the city")]
+    texts = _dates_column(rows)
+    assert texts[1:3] == ["2015 -Present\tResearch intern", "Northwind Labs, Eastmoor"]
 
 
-def test_pdf_label_beside_the_middle_of_its_block_comes_first() -> None:
-    block = ["Diploma in Computing", "Nordvale University", "Bachelor of Science", "Nordvale"]
-    texts = _captioned("Degrees", 121, [block])
-    assert texts[1] == "Degrees"
-
-
-def test_pdf_heading_level_with_its_blocks_first_line_stays() -> None:
-    texts = _captioned("Degrees", 144, [["Award of the city", "Springfield"], ["Diploma in Computing", "Nordvale"]])
-    assert texts[1:5] == ["Award of the city", "Springfield", "Degrees", "Diploma in Computing"]
+def test_pdf_closed_range_over_the_next_entrys_date_stays_apart() -> None:
+    # "now" ends its range: the date below belongs to the next one-line entry.
+    prizes = [("2019 - now", "Member of the club"), ("2017", "Prize of the school"), ("2016", "Prize of the city")]
+    texts = _dates_column(prizes, step=14)
+    assert texts[1:3] == ["2019 - now\tMember of the club", "2017\tPrize of the school"]

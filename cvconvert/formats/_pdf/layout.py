@@ -557,62 +557,24 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
             head.measure()
             body = None
         out.extend(ln for ln in (head, body) if ln is not None and ln.text)
-    return _unwrap(_captions_first(_wrapped_cells(out)))
-
-
-def _captions_first(lines: list[PageLine]) -> list[PageLine]:
-    """A label alone in a margin column, set beside the middle of the block it names
-    ("Qualification" beside two degrees), goes before that block, as a caption is read.
-
-    The label is a short line without a digit whose neighbours above and below both start right
-    of its end, the one above reaching down to it and the one below starting clearly lower; its
-    block is the run of such lines above it, each less than two lines' height below the one before.
-    """
-    before: dict[int, list[PageLine]] = {}
-    moved: set[int] = set()
-    for i in range(1, len(lines) - 1):
-        ln = lines[i]
-        if ln.bullet or len(ln.words) > 3 or any(ch.isdigit() for ch in ln.text):
-            continue
-        right, top = ln.box[2], ln.box[1]
-        above, below = lines[i - 1], lines[i + 1]
-        if not (above.box[0] > right and below.box[0] > right):
-            continue
-        # A heading set level with the first line of its block stays where it is.
-        if above.box[3] < top - ln.size or below.box[1] < top + 0.5 * ln.size:
-            continue
-        # So does a line of a caption of several lines (a company's name over its town).
-        near = lines[i + 1 : i + 5]
-        if any(o.box[2] <= right + ln.size and o.box[1] < ln.box[3] + 2 * ln.size for o in near):
-            continue
-        j = i - 1
-        while j > 0 and lines[j - 1].box[0] > right and lines[j].box[1] - lines[j - 1].box[3] <= 1.5 * ln.size:
-            j -= 1
-        before.setdefault(j, []).append(ln)
-        moved.add(i)
-    if not moved:
-        return lines
-    out: list[PageLine] = []
-    for k, ln in enumerate(lines):
-        out.extend(before.get(k, ()))
-        if k not in moved:
-            out.append(ln)
-    return out
+    return _unwrap(_wrapped_cells(out))
 
 
 # A caption that a date column wrapped goes on in the next row: it ends with a dash or a word
 # that asks for the date ("2015 -" over "2016", "Since" over "December 2015").
 _CAPTION_GOES_ON = re.compile(r"(?:[-–—/]|\b[^\W\d_]{2,12}\.?)$")
-_RANGE_OPEN = re.compile(r"(?:[-–—/]|\s[^\W\d_]{1,4})$")
+# A range whose end is on the next row: a dash, or a word for "to" ("Nov 2004 to", "2015 à").
+_RANGE_OPEN = re.compile(r"(?i)(?:[-–—/]|\s(?:to|till|until|à|a|au|al|bis|até|tot|do|до|по))$")
 
 
 def _caption_runs(captions: list[list[Word]]) -> dict[int, list[list[Word]]]:
     """Captions of a dates column wrapped over rows: row -> the captions of the rows it takes.
 
-    A caption takes the next row's caption when it ends with a dash or is words without a digit
-    ("Since", "December"), the next one is just below, and the run ends in a caption with a
-    digit: "2015 -" over "2016" is one date, as are "Since" / "December" / "2015"; "2019" over
-    "2018" (two one-line entries) and "Dates" over a caption without a year stay apart.
+    A caption takes the next row's caption when it ends with a dash or a word for "to", or is
+    words without a digit ("Since", "December"), the next one is just below, and the run ends in
+    a caption with a digit or in the word after a dash: "2015 -" over "2016" or "Present" is one
+    date, as are "Since" / "December" / "2015"; "2019" over "2018", "2019 - now" over "2017"
+    (one-line entries) and "Dates" over a caption without a year stay apart.
     """
     out: dict[int, list[list[Word]]] = {}
     k = 0
@@ -620,8 +582,9 @@ def _caption_runs(captions: list[list[Word]]) -> dict[int, list[list[Word]]]:
         run = [k]
         while run[-1] + 1 < len(captions) and _caption_continues(captions[run[-1]], captions[run[-1] + 1]):
             run.append(run[-1] + 1)
-        # The run ends at its last caption holding a digit (the year).
-        while len(run) > 1 and not any(ch.isdigit() for w in captions[run[-1]] for ch in w.text):
+        # The run ends at its last caption holding a digit (the year), or at the word that closes
+        # an open range ("2015 -" over "Present").
+        while len(run) > 1 and not _closes(captions[run[-2]], captions[run[-1]]):
             run.pop()
         if len(run) > 1:
             out[k] = [captions[i] for i in run]
@@ -629,6 +592,13 @@ def _caption_runs(captions: list[list[Word]]) -> dict[int, list[list[Word]]]:
                 captions[i] = []
         k = run[-1] + 1
     return out
+
+
+def _closes(before: list[Word], last: list[Word]) -> bool:
+    """``last`` may end a run of captions: it holds a digit, or it follows an open range."""
+    if any(ch.isdigit() for w in last for ch in w.text):
+        return True
+    return _RANGE_OPEN.search(" ".join(w.text for w in before)) is not None
 
 
 def _caption_continues(a: list[Word], b: list[Word]) -> bool:
