@@ -36,7 +36,7 @@ def shared_files(folder: str, pattern: str) -> list[Path]:
 def corpus_resumes() -> tuple[list[Path], list[Path]]:
     """The JSON Resume corpus split in two: files that hold a résumé field at the top level, and
     the few that are no JSON Resume: a dialect with keys of its own, or a Reactive Resume export
-    (``sections`` and ``metadata`` objects beside its ``basics``), which readers refuse.
+    (``sections`` and ``metadata`` objects beside its ``basics``), which its own reader reads.
     An oracle of its own, not our reader: only the top-level keys are looked at."""
     import json
 

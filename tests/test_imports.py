@@ -74,6 +74,7 @@ def test_looking_formats_up_loads_only_the_format_packages() -> None:
         "cvconvert.formats._docx",
         "cvconvert.formats._xlsx",
         "cvconvert.formats._linkedin",
+        "cvconvert.formats._reactive",
         "cvconvert.formats._jsonld",
         "cvconvert.formats._europass",
         "cvconvert.formats._pdf",
