@@ -23,7 +23,12 @@ _PIN = re.compile(
     r"(?P<pc>\d{5}-\d{3}|\d{3}\s?\d{3}|\d{4,6})\b"
 )
 # "Springfield, IL 62704": a US or Canadian state code before the ZIP code.
-_US_TAIL = re.compile(r"(?P<city>[^\W\d][^,\d]*?),\s*(?P<region>[A-Z]{2})\s+(?P<pc>\d{5}(?:-\d{4})?)$")
+_US_TAIL = re.compile(r"(?P<city>[^\W\d][^,\d]{0,60}?),\s*(?P<region>[A-Z]{2})\s+(?P<pc>\d{5}(?:-\d{4})?)$")
+# "Leeds LS1 4AB", "London, SW1A 1AA", "Ottawa, ON K1A 0B1": a British or Canadian postcode after the town.
+_UK_TAIL = re.compile(
+    r"(?P<city>[^\W\d][^,\d]{0,40}?)(?:,\s*(?P<region>[A-Z]{2}))?[,\s]+"
+    r"(?P<pc>[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$"
+)
 # A Chinese or Japanese address: province or prefecture, then city or ward ("静岡県沼津市…", "广东省深圳市").
 # Chinese provinces are often written without 省 ("广东深圳").
 _CN_PROVINCES = (
@@ -125,6 +130,7 @@ def _is_address(text: str) -> bool:
             or re.search(rf"[^\W\d].*,\s*{_POSTCODE}\s*(?:,|$)", text)
             or _PIN.search(text)
             or _US_TAIL.search(text)
+            or _UK_TAIL.search(text)
             or _CJK_REGION_CITY.search(text)
             or _KO_PLACE.search(text)
         )
@@ -163,7 +169,7 @@ def _parse_place(text: str) -> dict[str, str]:
 
 def _place_fields(text: str) -> dict[str, str]:
     text = text.strip().rstrip(".")
-    for rule in (_us_place, _cjk_place, _pin_place, _town_code_place, _town_place, _comma_postcode_place):
+    for rule in (_us_place, _uk_place, _cjk_place, _pin_place, _town_code_place, _town_place, _comma_postcode_place):
         found = rule(text)
         if found:
             return {k: v for k, v in found.items() if v}
@@ -213,6 +219,18 @@ def _cjk_place(text: str) -> dict[str, str] | None:
     if m:
         out.update(region=m.group("region") or "", city=m.group("city"), address=rest[m.end() :].strip())
     return out if any(out.values()) else None
+
+
+def _uk_place(text: str) -> dict[str, str] | None:
+    """ "12 High Street, Leeds LS1 4AB": street, town, postcode (British or Canadian)."""
+    m = _UK_TAIL.search(text)
+    if not m:
+        return None
+    address, _, city = text[: m.end("city")].rpartition(",")
+    out = {"address": address.strip(" ,"), "postalCode": m.group("pc"), "city": city.strip()}
+    if m.group("region"):
+        out["region"] = m.group("region")
+    return out
 
 
 _TOWN = re.compile(

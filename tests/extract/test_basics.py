@@ -506,3 +506,14 @@ def test_a_forms_continued_and_end_marks_leave_the_body() -> None:
 
     assert all(_PAGE_MARK.search(t) for t in ("（次頁へ）", "（以上）", "(continued)"))
     assert not _PAGE_MARK.search("以上の経験を活かして")
+
+
+def test_a_british_or_canadian_postcode_after_the_town() -> None:
+    from cvconvert.extract.places import _parse_place
+
+    assert _parse_place("12 High Street, Leeds LS1 4AB") == {
+        "address": "12 High Street",
+        "postalCode": "LS1 4AB",
+        "city": "Leeds",
+    }
+    assert _parse_place("45 Rue Nord, Ottawa, ON K1A 0B1")["postalCode"] == "K1A 0B1"
