@@ -366,12 +366,33 @@ def _date_tokens(text: str, arabic: bool) -> list[tuple[str, int, int]]:
             # A word before a year that is no month ("Summer 2019", "方向/2019.09"): read again
             # from the year, which may start a fuller date.
             pos = max(pos + 1, m.start("y4") if m.group("y4") else m.end())
+    short = _short_year_ranges(text) if "/" in text else []
+    if short:
+        taken = [(a, b) for _, a, b in tokens]
+        tokens += [t for t in short if not any(a < t[2] and t[1] < b for a, b in taken)]
+        tokens.sort(key=lambda t: t[1])
     jalali = _jalali_dates(text, arabic)
     if jalali:
         taken = [(a, b) for _, a, b in tokens]
         tokens += [t for t in jalali if not any(a < t[2] and t[1] < b for a, b in taken)]
         tokens.sort(key=lambda t: t[1])
     return tokens
+
+
+# "03/19 - 05/21": month and two-digit year on both sides of a range (alone, "4/5" is a rating).
+_MMYY_RANGE = re.compile(r"(?<![\w/.])(0?[1-9]|1[0-2])/(\d{2})\s*[-–—~]\s*(0?[1-9]|1[0-2])/(\d{2})(?![\w/.])")
+
+
+def _short_year_ranges(text: str) -> list[tuple[str, int, int]]:
+    """The two ends of each "MM/YY - MM/YY" range as date tokens; a year below 70 is this century's."""
+    out: list[tuple[str, int, int]] = []
+    for m in _MMYY_RANGE.finditer(text):
+        first, second = (int(y) + (2000 if int(y) < 70 else 1900) for y in (m.group(2), m.group(4)))
+        if second < first:
+            continue  # not a range of years in order: something else
+        for month, year, group in ((m.group(1), first, 1), (m.group(3), second, 3)):
+            out.append((f"{year}-{int(month):02d}", m.start(group), m.end(group + 1)))
+    return out
 
 
 def _academic_start(m: re.Match[str]) -> str | None:

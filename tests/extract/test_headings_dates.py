@@ -177,6 +177,8 @@ def _dates(text: str) -> list[tuple[str | None, str | None, bool]]:
     ("text", "dates"),
     [
         ("03/2019 - 11/2020", [("2019-03", "2020-11", False)]),
+        ("11/98 – 02/04", [("1998-11", "2004-02", False)]),  # month and two-digit year on both ends
+        ("rated 4/5", []),
         ("2019.03 – 2020.01", [("2019-03", "2020-01", False)]),
         ("März 2019 – Juli 2020", [("2019-03", "2020-07", False)]),
         ("2019年3月～至今", [("2019-03", None, True)]),
