@@ -4,10 +4,11 @@ The folder the ZIP unpacks to is read too: the API packs its top-level CSV files
 first (cvconvert._input.pack_folder), with the same limits.
 
 Profile.csv, Positions.csv, Education.csv, Skills.csv and, where present, Languages, Certifications,
-Projects, Publications, Honors, Volunteering, Email Addresses and PhoneNumbers are read; the
-column names are those LinkedIn writes (the same lists Reactive Resume's importer reads). Every
-other file of the export, and every column this reader does not know, is named in the loss
-report. Dates come as LinkedIn writes them ("Mar 2020", "2020"), in the export's language.
+Projects, Publications, Honors, Volunteering, Courses, Email Addresses and PhoneNumbers are read;
+the column names are those LinkedIn writes (the same lists Reactive Resume's importer reads),
+matched without regard to case or spacing. Every other file of the export, and every column this
+reader does not know, is named in the loss report. Dates come as LinkedIn writes them ("Mar 2020",
+"2020"), month names in the export's language (CLDR's, through Babel).
 """
 
 from __future__ import annotations
@@ -115,6 +116,9 @@ _PROFILE = {
 }
 _CONTACTS = {"Email Addresses": {"Email Address", "Confirmed", "Primary", "Updated On"}}
 _PHONES = {"Extension", "Number", "Type"}
+# Courses.csv says no school or job a course belongs to (LinkedIn links it to either, or none), so
+# the courses are kept apart, in a top-level x- list, rather than guessed into an education entry.
+_COURSES = {"Name": "name", "Number": "number"}
 _DATES = frozenset({"startDate", "endDate", "date", "releaseDate", "x-expires"})
 _MARKERS = ("Profile.csv", "Positions.csv", "Education.csv", "Skills.csv")
 
@@ -123,6 +127,18 @@ class LinkedInReadOptions(ReadOptions):
     """What the LinkedIn reader takes."""
 
     lang: str | None = Field(None, description="a hint: the export's language, for month names other than English")
+
+
+def _known_names() -> tuple[dict[str, str], dict[str, str]]:
+    """(file stems, column names) LinkedIn writes, by their folded spelling."""
+    stems = [*_SECTIONS, *_CONTACTS, "Profile", "PhoneNumbers", "Courses"]
+    columns = {c for _, cols in _SECTIONS.values() for c in cols} | _PROFILE | _PHONES | set(_COURSES)
+    columns |= {c for cols in _CONTACTS.values() for c in cols}
+    return {_fold(s): s for s in stems}, {_fold(c): c for c in columns}
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("\ufeff", "").replace("_", " ").split()).casefold()
 
 
 def sniff(data: bytes) -> bool:
@@ -145,12 +161,14 @@ def read(data: bytes, options: LinkedInReadOptions) -> tuple[Resume, Report]:
     package = open_zip(data, "LinkedIn export")
     tables: dict[str, list[dict[str, str]]] = {}
     unread: list[str] = []
+    stems, columns = _known_names()
     for name in sorted(package.namelist()):
-        stem = name.rsplit("/", 1)[-1].removesuffix(".csv")
         if name.endswith("/"):
             continue
-        if name.endswith(".csv") and (stem in _SECTIONS or stem in _CONTACTS or stem in ("Profile", "PhoneNumbers")):
-            tables[stem] = _rows(read_member(package, name), name, report)
+        base = name.rsplit("/", 1)[-1]
+        stem = stems.get(_fold(base[:-4])) if base.lower().endswith(".csv") else None
+        if stem is not None and stem not in tables:
+            tables[stem] = _rows(read_member(package, name), name, columns, report)
         else:
             unread.append(name)
     if not tables:
@@ -167,6 +185,12 @@ def read(data: bytes, options: LinkedInReadOptions) -> tuple[Resume, Report]:
         entries = [e for e in entries if e]
         if entries:
             resume[section] = entries
+    courses = [
+        _entry(row, _COURSES, "Courses", "x-courses", i, dated, report)
+        for i, row in enumerate(tables.get("Courses", []))
+    ]
+    if any(courses):
+        resume["x-courses"] = [c for c in courses if c]
     check_entries(resume)
     return Resume.model_validate(resume), report
 
@@ -178,19 +202,16 @@ def _not_linkedin() -> Exception:
     return InvalidInputError(f"not a LinkedIn export (none of {', '.join(_MARKERS)} in the zip or folder)")
 
 
-def _rows(raw: bytes, name: str, report: Report) -> list[dict[str, str]]:
-    """The rows of one CSV file: UTF-8 (with or without a BOM), else Windows-1252; notes above the
-    header (some files open with a "Notes:" paragraph) are skipped."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", "replace")
-        report.normalised("", f"{name} is not UTF-8; read as Windows-1252")
-    rows = _bounded_rows(text, name)
-    start = next((i for i, row in enumerate(rows) if len(row) > 1 or (row and row[0] in ("Name", "Title"))), None)
+def _rows(raw: bytes, name: str, columns: dict[str, str], report: Report) -> list[dict[str, str]]:
+    """The rows of one CSV file, its header's names spelled as LinkedIn spells them; notes above
+    the header (some files open with a "Notes:" paragraph) are skipped."""
+    rows = _bounded_rows(_decode(raw, name, report), name)
+    start = next(
+        (i for i, row in enumerate(rows) if len(row) > 1 or (row and _fold(row[0]) in ("name", "title"))), None
+    )
     if start is None:
         return []
-    header = [h.strip() for h in rows[start]]
+    header = [columns.get(_fold(h), h.strip()) for h in rows[start]]
     out = []
     for row in rows[start + 1 :]:
         if not any(v.strip() for v in row):
@@ -201,6 +222,21 @@ def _rows(raw: bytes, name: str, report: Report) -> list[dict[str, str]]:
     return out
 
 
+def _decode(raw: bytes, name: str, report: Report) -> str:
+    """UTF-8 (with or without a BOM), UTF-16 (by its BOM: what a spreadsheet's "Unicode text" save
+    writes), else Windows-1252 with a warning, since a re-saved file in Excel is often that."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.normalised("", f"{name} is not UTF-8; read as Windows-1252")
+        return raw.decode("cp1252", "replace")
+
+
 def _bounded_rows(text: str, name: str) -> list[list[str]]:
     """The CSV's rows, refused past ``max_entries`` as they are read (a small zip can inflate to
     millions of one-character rows, each a list, and then a dict, in memory)."""
@@ -209,8 +245,10 @@ def _bounded_rows(text: str, name: str) -> list[list[str]]:
 
     most = limits.current().max_entries
     rows: list[list[str]] = []
+    head = text[:4096]  # a spreadsheet's "Unicode text" save (UTF-16) separates with tabs
+    delimiter = "\t" if head.count("\t") > head.count(",") else ","
     try:
-        for row in csv.reader(io.StringIO(text, newline="")):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             rows.append(row)
             if len(rows) > most + 10:  # a few lines of notes above the header
                 raise LimitExceededError(f"{name} holds more than {most:,} rows (limit max_entries)")

@@ -223,3 +223,78 @@ def test_a_folder_that_is_no_export_is_a_one_line_error(tmp_path: Path, files: d
     code, err, _, _ = run_bounded(str(folder), str(tmp_path / "cv.json"))
     assert_one_line_error(code, err, "folder")
     assert not (tmp_path / "cv.json").exists()
+
+
+def test_courses_are_kept_in_their_own_list_with_their_numbers() -> None:
+    # Courses.csv names no school or job: the courses are kept apart, not guessed into an education entry.
+    data = export(**{"Courses.csv": "Name,Number,Term\nAlgebra,MA101,\nPoetics,,autumn\n"})
+    resume, report = cvconvert.read_with_report(data, "linkedin")
+    assert resume.to_data()["x-courses"] == [{"name": "Algebra", "number": "MA101"}, {"name": "Poetics"}]
+    assert any(n.path == "/x-courses/1" and "'Term'" in n.message for n in report.losses)
+    assert not any("Courses.csv" in n.message and "files of the export" in n.message for n in report.losses)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "separator"), [("utf-16", "\t"), ("utf-16", ","), ("utf-8-sig", ","), ("utf-8", ",")]
+)
+def test_unicode_files_of_every_encoding_read_alike(encoding: str, separator: str) -> None:
+    text = f"Company Name{separator}Title{separator}Started On\nZürich Werke{separator}Ingénieure{separator}Mar 2020\n"
+    resume, report = cvconvert.read_with_report(zip_of({"Positions.csv": text.encode(encoding)}), "linkedin")
+    assert resume.work and (resume.work[0].name, resume.work[0].position) == ("Zürich Werke", "Ingénieure")
+    assert resume.work[0].startDate == "2020-03" and not report.warnings
+
+
+def test_header_names_are_matched_without_regard_to_case_or_spacing() -> None:
+    data = zip_of({"positions.csv": b"\xef\xbb\xbfcompany name, TITLE ,Started  On\nNorthwind Ltd,Clerk,2019\n"})
+    resume, report = cvconvert.read_with_report(data, "linkedin")
+    assert resume.work and resume.work[0].model_dump(exclude_none=True) == {
+        "name": "Northwind Ltd", "position": "Clerk", "startDate": "2019"
+    }  # fmt: skip
+    assert not report.losses
+
+
+def test_a_quoted_description_keeps_its_lines_commas_and_quotes() -> None:
+    positions = (
+        "Company Name,Title,Description\r\n"
+        'Northwind Ltd,Clerk,"Kept the books, daily.\r\nWrote the ""weekly"" report.\n\n- Filed, sorted"\r\n'
+        "Contoso,Porter,\r\n"
+    )
+    resume = cvconvert.read(zip_of({"Positions.csv": positions.encode()}), "linkedin")
+    assert resume.work and len(resume.work) == 2
+    assert resume.work[0].summary == 'Kept the books, daily.\r\nWrote the "weekly" report.\n\n- Filed, sorted'
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("Mar 2020", "2020-03"), ("mars 2020", "2020-03"), ("März 2020", "2020-03"), ("dic 2019", "2019-12"),
+     ("sept. 2018", "2018-09"), ("2020", "2020")],
+)  # fmt: skip
+def test_month_names_of_the_export_language_are_read_without_a_hint(written: str, iso: str) -> None:
+    data = zip_of({"Positions.csv": f"Company Name,Started On\nNorthwind Ltd,{written}\n".encode()})
+    resume = cvconvert.read(data, "linkedin")
+    assert resume.work and resume.work[0].startDate == iso
+
+
+def test_unknown_files_and_columns_are_named_in_the_loss_report() -> None:
+    data = export(**{"Rich_Media.csv": "Date,Link\n1,2\n", "Skills.csv": "Name,Endorsements\nChess,4\n"})
+    _, report = cvconvert.read_with_report(data, "linkedin")
+    lost = [f"{n.path} {n.message}" for n in report.losses]
+    assert any("Rich_Media.csv" in m and "Connections.csv" in m for m in lost)
+    assert "/skills/0 Skills.csv column 'Endorsements' not read" in lost
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+1+2", "@SUM(A1:A2)", "-3+4", "=1+1"]
+
+
+def test_formula_looking_cells_stay_text_on_their_way_to_xlsx(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    rows = "".join(f'"{f.replace(chr(34), chr(34) * 2)}",Clerk,"{f.replace(chr(34), chr(34) * 2)}"\n' for f in FORMULAS)
+    source = tmp_path / "export.zip"
+    source.write_bytes(zip_of({"Positions.csv": ("Company Name,Title,Description\n" + rows).encode()}))
+    cvconvert.convert(source, tmp_path / "cv.xlsx")
+    book = load_workbook(tmp_path / "cv.xlsx")  # formulas come back as "=..." with data_type "f"
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.value]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    values = {c.value for c in cells}
+    assert all(f in values for f in FORMULAS), values
