@@ -510,3 +510,30 @@ def test_chinese_labels_take_full_width_punctuation() -> None:
     entry = _view(resume, "zh")["sections"][0]["entries"][0]
     assert entry["lists"][0]["label"].endswith("：")
     assert [p["sep"] for p in entry["sub"]["left"]] == ["", "，"]
+
+
+_FORK_SCRIPT = """
+import os, signal, sys
+sys.path.insert(0, {root!r})
+import cvconvert
+from cvconvert.formats._pdf import write as pdf_write
+resume = cvconvert.Resume.model_validate({{"basics": {{"name": "Ada Example"}}}})
+cvconvert.dumps(resume, "pdf")  # Typst's threads start in this process
+pid = os.fork()
+if pid == 0:
+    first = cvconvert.dumps(resume, "pdf")[0]  # in a helper: a compile here would hang
+    helper = pdf_write._helpers[0]
+    os.kill(helper.pid, signal.SIGKILL)
+    helper.wait()
+    second = cvconvert.dumps(resume, "pdf")[0]  # a new helper
+    os._exit(0 if first.startswith(b"%PDF") and second.startswith(b"%PDF") else 3)
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status))
+"""
+
+
+def test_a_fork_of_a_process_that_compiled_writes_through_a_helper_that_is_replaced_if_it_dies() -> None:
+    script = _FORK_SCRIPT.format(root=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "0", done.stderr[-2000:]

@@ -148,9 +148,7 @@ def _compile(
     if _started not in (None, os.getpid()):
         # A fork of a process that compiled: Typst's worker threads stayed behind in the parent
         # and a compile here would wait for them forever. A helper process compiles instead.
-        pdf, warnings, error = (
-            _helper().submit(_compiled, str(template), view_json, resume_json, standards, system).result()
-        )
+        pdf, warnings, error = _in_helper(str(template), view_json, resume_json, standards, system)
     else:
         pdf, warnings, error = _compiled(str(template), view_json, resume_json, standards, system)
     return _Compiled(pdf, warnings, error)
@@ -158,21 +156,55 @@ def _compile(
 
 _started: int | None = None
 """The process in which Typst started its threads (at its first compile)."""
-_helpers: list[Any] = []
+_helpers: list[Any] = []  # the helper process (subprocess.Popen), once started
+_HELPER_LOCK = threading.Lock()
+
+
+def _in_helper(
+    template: str, view_json: str, resume_json: str, standards: tuple[str, ...], system: bool
+) -> tuple[bytes, list[str], str | None]:
+    """:func:`_compiled` in a helper process; one that died (killed, out of memory) is replaced once.
+
+    The helper is a fresh interpreter (``python -m cvconvert.formats._pdf.helper``), not a
+    fork and not multiprocessing's spawn (which imports the caller's main module again). It
+    speaks JSON over its pipes: a length line, then the request; a length line, the header
+    (warnings, error, size), then the PDF.
+    """
+    request = json.dumps(
+        {"template": template, "view": view_json, "resume": resume_json, "standards": standards, "system": system}
+    ).encode()
+    with _HELPER_LOCK:
+        for attempt in (1, 2):
+            helper = _helper()
+            try:
+                helper.stdin.write(b"%d\n" % len(request) + request)
+                helper.stdin.flush()
+                header = json.loads(helper.stdout.read(int(helper.stdout.readline())))
+                pdf = helper.stdout.read(header["size"])
+                if len(pdf) != header["size"]:
+                    raise EOFError
+                return pdf, list(header["warnings"]), header["error"]
+            except (OSError, ValueError, EOFError):
+                _helpers.clear()
+                helper.kill()
+                helper.wait()
+                if attempt == 2:
+                    break
+    return b"", [], "the process that compiles PDFs stopped"
 
 
 def _helper() -> Any:
-    """One process of our own, started fresh (not forked), that compiles for this one."""
-    if not _helpers:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing.util import Finalize
+    """The helper process, started on first use."""
+    if not _helpers or _helpers[0].poll() is not None:
+        import subprocess
+        import sys
 
-        helper = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        # Stopped before multiprocessing joins this process's children at exit (a pool worker
-        # ending): otherwise that join waits for a helper that waits for work.
-        Finalize(helper, helper.shutdown, exitpriority=100)
-        _helpers.append(helper)
+        # The helper imports cvconvert from where this process does.
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if isinstance(p, str) and p)}
+        command = [sys.executable, "-m", "cvconvert.formats._pdf.helper"]
+        _helpers[:] = [
+            subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        ]
     return _helpers[0]
 
 
