@@ -115,7 +115,7 @@ def main() -> None:
         read_ours, n_read = median_ms(lambda d=data: docx_read.read(d), seconds)
         read_edit, n_edit = median_ms(lambda d=changed: docx_read.read(d), seconds)
         read_base, n_rbase = median_ms(lambda d=data: python_docx_read(d), seconds)
-        print(f"  read   cvconvert, unchanged {read_ours:9.3f} ms  (median of {n_read}; page fingerprint matches)")
+        print(f"  read   cvconvert, unchanged {read_ours:9.3f} ms  (median of {n_read}; the page read, no edit)")
         print(f"  read   cvconvert, edited    {read_edit:9.3f} ms  (median of {n_edit}; page merged field by field)")
         print(f"  read   python-docx          {read_base:9.3f} ms  (median of {n_rbase}; style name and text only)")
         print(f"  read   speed-up, unchanged  {read_base / read_ours:9.1f} x")

@@ -414,6 +414,11 @@ class Language:
             return str(parts.year)
         return self.months[parts.month - 1].replace("{y}", str(parts.year))
 
+    @property
+    def dates_read_back(self) -> bool:
+        """True when every month-and-year this language's writer shows reads back as written."""
+        return _dates_read_back(self.code, self.months)
+
     def date_range(self, start: object, end: object, *, open_end: bool = True) -> str:
         """A date range as the page shows it, with no-break characters: ``Sep\u00a02017\u00a0–\u00a0Jul\u00a02021``.
 
@@ -452,8 +457,7 @@ class Language:
 
     def means_present(self, text: str) -> bool:
         """True for "Present" in this language or any word :mod:`cvconvert.dates` knows."""
-        folded = _fold(text)
-        return dates.means_present(text) or any(folded == _fold(lab["present"]) for lab in LABELS.values())
+        return _fold(text) in _present_words() or dates.means_present(text)
 
 
 # No-break space (U+00A0) and no-break hyphen (U+2011): a date never breaks across lines.
@@ -495,6 +499,14 @@ def label(text: str, code: str) -> str:
 
 
 @cache
+def _dates_read_back(code: str, months: tuple[str, ...]) -> bool:
+    lang = language(code) if language(code).months == months else None
+    if lang is None:
+        return False
+    return all(lang.parse_date(nobreak(lang.date(f"2000-{m:02d}"))) == f"2000-{m:02d}" for m in range(1, 13))
+
+
+@cache
 def _month_patterns(months: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], int], ...]:
     """For each month, a pattern of the text :meth:`Language.date` writes for it (the year captured)."""
     out = []
@@ -510,6 +522,12 @@ def _written_month(months: tuple[str, ...], text: str) -> str | None:
         if m := pattern.fullmatch(text):
             return f"{m[1]}-{number:02d}"
     return None
+
+
+@cache
+def _present_words() -> frozenset[str]:
+    """ "Present" in every language we write, folded (asked for every end date read)."""
+    return frozenset(_fold(labels["present"]) for labels in LABELS.values())
 
 
 def _fold(text: str) -> str:

@@ -286,8 +286,15 @@ def insertions(value: str) -> list[list[int | str]]:
     return out
 
 
+_PLAIN_DATE = re.compile(r"[12]\d{3}(?:-(?:0[1-9]|1[0-2]))?")
+
+
 def make_fix(kind: Kind, value: object, shown: str, lang: i18n.Language) -> dict[str, object] | None:
     """What the data part keeps so that the page's text gives back ``value`` exactly (None: nothing)."""
+    if value == shown and kind == "text" and shown.isascii() and shown.strip():
+        return None  # most values: plain text shown as it is
+    if kind in ("date", "end") and isinstance(value, str) and _PLAIN_DATE.fullmatch(value) and lang.dates_read_back:
+        return None  # "2019", "2019-07": what the page shows reads back as it is
     if page_value(kind, shown, lang) == value:
         return None
     fix: dict[str, object] = {"h": check(shown)}

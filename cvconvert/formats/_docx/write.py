@@ -98,16 +98,18 @@ class _Body:
         # What the page cannot show is hidden in the data part, or lost without one.
         self.note = report.hide if embed else report.lost
         self.kept = "kept in the data part" if embed else "not kept (embed=false: no data part)"
-        self.known: list[str] = []
+        self.known: list[tuple[dict[str, Any], str]] = []
         self.generic: list[list[list[str]]] = []
         self.leaves: list[list[str]] = []
         self.fixes: dict[str, dict[str, object]] = {}
 
-    def shown(self, where: str, kind: Kind, value: object, text: str) -> None:
-        """Record a known field shown as ``text`` (and what the page cannot say of it)."""
-        self.known.append(where)
-        fix = make_fix(kind, value, text, self.lang)
+    def shown(self, holder: dict[str, Any], key: str, at: str, kind: Kind, text: str) -> None:
+        """Record that ``holder[key]`` (``at`` is the holder's pointer) is shown as ``text``, and what
+        the page cannot say of it."""
+        self.known.append((holder, key))
+        fix = make_fix(kind, holder[key], text, self.lang)
         if fix is not None:
+            where = at + pointer(key)
             self.fixes[where] = fix
             if "ins" in fix:
                 self.note(where, _UNSHOWABLE + self.kept)
@@ -354,10 +356,8 @@ def _rest(data: dict[str, Any], body: _Body, report: Report, *, embed: bool) -> 
     """The résumé without the values the page shows (in place): known fields removed, generic
     values replaced by 0 (their place and their object's key order stay). What remains and is not
     empty is reported hidden (or lost, without a data part)."""
-    for where in body.known:
-        parent, key = _parent(data, where)
-        if isinstance(parent, dict):
-            parent.pop(key, None)
+    for holder, key in body.known:
+        holder.pop(key, None)
     placeholders = set()
     for leaves in body.generic:
         for where, _ in leaves:
@@ -506,11 +506,11 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> list[int]:
     name = i18n.typeset(display("text", basics.get("name"), lang), lang.code)
     if name:
         body.para("Title", body.run(name), text=name)
-        body.shown(where + "/name", "text", basics["name"], name)
+        body.shown(basics, "name", where, "text", name)
     label = i18n.typeset(display("text", basics.get("label"), lang), lang.code)
     if label:
         body.para("Subtitle", body.run(label), text=label)
-        body.shown(where + "/label", "text", basics["label"], label)
+        body.shown(basics, "label", where, "text", label)
     runs: list[str] = []
     shown: list[str] = []
     location = basics.get("location")
@@ -528,7 +528,7 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> list[int]:
             if runs:
                 runs.append(body.run(sep))
             runs.append(body.run(text, key))
-            body.shown(where + "/location" + pointer(key), kind, location[key], text)
+            body.shown(location, key, where + "/location", kind, text)
             shown.append(text)
             previous = key
     if runs:
@@ -546,7 +546,7 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> list[int]:
         if runs:
             runs.append(body.run(" · "))
         runs.append(body.link(body.run(text, key), target))
-        body.shown(where + pointer(key), "text", value, text)
+        body.shown(basics, key, where, "text", text)
         shown.append(text)
     profiles = basics.get("profiles")
     listed: list[int] = []
@@ -588,21 +588,21 @@ def _profile(
     parts: list[str] = []
     if network:
         parts.append(body.run(network, "profile.network"))
-        body.shown(where + "/network", "text", profile["network"], network)
+        body.shown(profile, "network", where, "text", network)
     second = (username, "profile.username") if username else (url_text, "profile.url")
     if second[0]:
         if parts:
             parts.append(body.run(": "))
         parts.append(body.run(second[0], second[1]))
         key = second[1].removeprefix("profile.")
-        body.shown(where + pointer(key), "text", profile[key], second[0])
+        body.shown(profile, key, where, "text", second[0])
     if not parts:
         return False
     target = link_target(url) if isinstance(url, str) and url == url_text else None
     if username and url_text:
         # The URL behind a username is the link's target: the page keeps it there, exactly or not at all.
         if target == url:
-            body.known.append(where + "/url")
+            body.known.append((profile, "url"))
         else:
             target = None
     if runs:
@@ -621,7 +621,7 @@ def _summary(body: _Body, basics: object, lang: i18n.Language) -> None:
     title = lang.titles["summary"]
     body.para("heading 1", body.run(title), text=title, bookmark="_cv_summary")
     body.para("Normal", body.run(text, "summary"), text=text)
-    body.shown("/basics/summary", "text", basics["summary"], text)
+    body.shown(basics, "summary", "/basics", "text", text)
 
 
 def _section(body: _Body, section: Section, entries: list[Any], lang: i18n.Language) -> None:
@@ -665,7 +665,7 @@ def _part(
     run = body.run(text, part.field, strong=part.strong)
     if part.link and isinstance(value, str) and value == text:
         run = body.link(run, link_target(value))
-    body.shown(where + pointer(part.field), part.kind, value, text)
+    body.shown(entry, part.field, where, part.kind, text)
     texts.append(text)
     if part.sep.startswith(":") and lang.code == "fr":
         sep = i18n.NNBSP + part.sep  # "Experte : Rust": French puts a narrow space before the colon
@@ -681,10 +681,10 @@ def _range(body: _Body, entry: dict[str, Any], where: str, lang: i18n.Language, 
     runs: list[str] = []
     if start:
         runs.append(body.run(start, "startDate"))
-        body.shown(where + "/startDate", "date", entry["startDate"], start)
+        body.shown(entry, "startDate", where, "date", start)
         texts.append(start)
     if end:
-        body.shown(where + "/endDate", "end", entry["endDate"], end)
+        body.shown(entry, "endDate", where, "end", end)
         if end == start:
             body.same.append(where)  # "2023", not "2023 – 2023"
             return runs
@@ -721,13 +721,13 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
         text = i18n.typeset(display("text", entry.get(key), lang), lang.code)
         if text:
             body.para("Normal", body.run(text, key), text=text)
-            body.shown(where + pointer(key), "text", entry[key], text)
+            body.shown(entry, key, where, "text", text)
     for key in section.lists:
         text = display("list", entry.get(key), lang)
         if text:
             label = i18n.label(lang.labels[key], lang.code)
             body.para("Normal", body.run(label, italic=True) + body.run(text, key), text=text)
-            body.shown(where + pointer(key), "list", entry[key], text)
+            body.shown(entry, key, where, "list", text)
     # Fields this section's layout does not know (work[].employer): shown under their names.
     for key, value in entry.items():
         if key not in section.parts and key != section.bullets and not key.startswith("x-"):
@@ -735,7 +735,7 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
     if section.bullets:
         items = entry.get(section.bullets)
         if isinstance(items, list) and items:
-            body.known.append(where + pointer(section.bullets))
+            body.known.append((entry, section.bullets))
             for n, item in enumerate(items):
                 text = i18n.typeset(display("text", item, lang), lang.code)
                 body.para("List Bullet", body.run(text) if text else "", text=text)
