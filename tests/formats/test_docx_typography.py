@@ -205,3 +205,16 @@ def test_libreoffice_shows_the_running_header_from_page_two(tmp_path: Path) -> N
         pages.append(done.stdout.replace(NBSP, " "))
     assert "Page 1 of" not in pages[0]
     assert "Wanru Zhao · Page 2 of 2" in pages[1]
+
+
+def test_a_template_with_headers_of_its_own_gets_no_running_header(tmp_path: Path) -> None:
+    import docx
+
+    template = docx.Document()
+    template.sections[0].header.paragraphs[0].text = "Northwind Recruiting"
+    path = tmp_path / "t.docx"
+    template.save(str(path))
+    package = parts(JOB, template=path)
+    headers = [n for n in package if re.fullmatch(r"word/header\d+\.xml", n)]
+    assert [b"Northwind Recruiting" in package[n] for n in headers] == [True]
+    assert b"PAGE" not in b"".join(package[n] for n in headers)

@@ -171,3 +171,12 @@ def test_x_fields_are_hidden_with_a_note_each_and_stay_off_the_page() -> None:
 def test_the_report_keeps_its_shape_without_hidden_values() -> None:
     _, report = cvconvert.dumps(Resume.model_validate({"basics": {"name": "Ada Example"}}), "docx")
     assert report.as_json() == Report().as_json()
+
+
+def test_the_sections_option_names_custom_sections_too() -> None:
+    data, report = cvconvert.dumps(CUSTOM, "docx", sections="work,speaking")
+    text = page_text(data)
+    assert "Speaking" in text and "Peer feedback" not in text
+    assert [n.path for n in report.losses] == ["/languages", "/peerFeedback"]
+    with pytest.raises(cvconvert.errors.OptionError, match="unknown section"):
+        cvconvert.dumps(CUSTOM, "docx", sections="work,talks")
