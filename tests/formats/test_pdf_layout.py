@@ -401,3 +401,22 @@ def test_pdf_closed_range_over_the_next_entrys_date_stays_apart() -> None:
     prizes = [("2019 - now", "Member of the club"), ("2017", "Prize of the school"), ("2016", "Prize of the city")]
     texts = _dates_column(prizes, step=14)
     assert texts[1:3] == ["2019 - now\tMember of the club", "2017\tPrize of the school"]
+
+
+def test_pdf_numbers_in_a_right_to_left_line_are_in_typed_order() -> None:
+    # Typed "worked 2018 - 2020:" in Hebrew; the page shows the numbers right to left too:
+    # ":2020 - 2018" left of the word (x: 50 to 115), the word at the right.
+    runs = [
+        Run(":2020", 50, 100),
+        Run("-", 82, 100),
+        Run("2018", 90, 100),
+        Run("עבדתי", 116, 100, rtl=True),
+    ]
+    assert _texts(read_lines(build([Page(runs)]))) == ["עבדתי 2018 - 2020:"]
+
+
+def test_pdf_label_under_a_full_line_is_a_line_of_its_own() -> None:
+    text = "Answered the calls of customers and agents of the company on all matters of"
+    runs = [Run(text, 40, 100), Run("Duties:", 40, 112)]
+    runs += [Run(f"{text} {i}", 40, 140 + 12 * i) for i in range(3)]
+    assert _texts(read_lines(build([Page(runs, width=420)])))[:2] == [text, "Duties:"]

@@ -486,17 +486,36 @@ def _cells(flow: _Flow) -> list[tuple[list[Word], list[Word]]]:
 
 def _logical(words: list[Word]) -> list[Word]:
     """A right-to-left row's words in reading order: right to left, except that a run of
-    left-to-right words inside it ("Gondle Cloud", "2019 - 2021") keeps its own order."""
+    left-to-right words inside it ("Gondle Cloud", "Jan 2019 - Mar 2021") keeps its own order.
+
+    A run of numbers alone ("2018 - 2020") reads right to left like the text around it: the
+    bidirectional algorithm lays numbers and the spaces and dashes between them out in the
+    paragraph's direction, so the page shows "2020 - 2018" for what was typed "2018 - 2020"
+    (the typed order is what a word processor's file holds and the reader expects).
+    """
     out: list[Word] = []
     run: list[Word] = []
     for w in reversed(words):
         if _RTL_SCRIPT.search(w.text):
-            out.extend(reversed(run))
+            out.extend(_ltr_run(run))
             run = []
             out.append(w)
         else:
             run.append(w)
-    out.extend(reversed(run))
+    out.extend(_ltr_run(run))
+    return out
+
+
+def _ltr_run(run: list[Word]) -> list[Word]:
+    """A run of words without right-to-left letters (met right to left) in reading order."""
+    if any(ch.isalpha() for w in run for ch in w.text):
+        return run[::-1]
+    out = []
+    for w in run:
+        # A colon or comma shown left of a number belongs after it (":2021" is "2021:").
+        if len(w.text) > 1 and w.text[0] in ":;,." and w.text[1].isdigit():
+            w = Word(w.text[1:] + w.text[0], *_coords(w))
+        out.append(w)
     return out
 
 
@@ -891,6 +910,8 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Know
         last, weight = piece, _weight(piece)
     if a.text.endswith(_SOFT):
         return True
+    if len(b.words) <= 3 and b.text.endswith((":", "：")):
+        return False  # a label over what it introduces ("Responsibilities:"), not a wrapped end
     # A change of weight ends a paragraph (a bold title over its text), except inside a list
     # item, whose words may be bold anywhere.
     if _is_bold(weight) != _bold(b) and not a.bullet:
