@@ -209,9 +209,11 @@ def test_nothing_is_fetched_while_writing(tmp_path: Path) -> None:
 
 def test_a_template_that_imports_a_package_is_refused_before_compiling(tmp_path: Path) -> None:
     resume = cvconvert.read(SAMPLE)
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "a.typ").write_text('#include "../helper.typ"\n', encoding="utf-8")
     (tmp_path / "helper.typ").write_text('#import "@preview/cetz:0.3.0": canvas\n', encoding="utf-8")
     template = tmp_path / "mine.typ"
-    template.write_text('#import "helper.typ": *\nhello\n', encoding="utf-8")
+    template.write_text('#import "/parts/a.typ": *\nhello\n', encoding="utf-8")
     with canary() as (_, hits), pytest.raises(OptionError, match="imports a Typst package"):
         write(resume, template=template)
     assert not hits
@@ -537,3 +539,12 @@ def test_a_fork_of_a_process_that_compiled_writes_through_a_helper_that_is_repla
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "0", done.stderr[-2000:]
+
+
+def test_a_typst_file_the_template_does_not_import_is_not_its_business(tmp_path: Path) -> None:
+    (tmp_path / "other.typ").write_text('#import "@preview/cetz:0.3.0": canvas\n', encoding="utf-8")
+    template = tmp_path / "mine.typ"
+    template.write_text(
+        "#let view = json(bytes(sys.inputs.view))\n#set document(title: view.title)\n#view.name\n", encoding="utf-8"
+    )
+    assert write(cvconvert.read(SAMPLE), template=template)[0].startswith(b"%PDF")

@@ -101,6 +101,7 @@ _BEYOND = re.compile("[^\u0000-\u052f\u1e00-\u1fff\u2000-\u20cf\u2100-\u215f]")
 _NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
 # A package import in a template (``"@preview/name:1.0.0"``) would be downloaded while compiling.
 _PACKAGE = re.compile(r"""["']@[a-z][a-z0-9-]*/""")
+_IMPORTED = re.compile(r'\b(?:import|include)\s+"([^"@]+)"')
 # French sets a narrow no-break space before these marks (between our own labels and values).
 _FRENCH_SPACE = {":": "\u202f:", ";": "\u202f;", "!": "\u202f!", "?": "\u202f?"}
 
@@ -246,7 +247,11 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _template(path: Path | None) -> Path:
-    """Our template, or the user's after checking it: readable, and importing no package."""
+    """Our template, or the user's after checking it: readable, and importing no package.
+
+    The template and the files it imports or includes by a literal path (followed, up to 200
+    files, within its folder) are searched for a package name.
+    """
     if path is None:
         return TEMPLATE_DIR / "cv.typ"
     path = Path(path).expanduser().resolve()
@@ -254,13 +259,20 @@ def _template(path: Path | None) -> Path:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise OptionError(f"template {path.name}: cannot read it ({type(exc).__name__})") from None
-    for other in [path, *sorted(path.parent.rglob("*.typ"))[:200]]:
-        text = source if other == path else _read_quietly(other)
+    root = path.parent
+    todo, seen = [(path, source)], {path}
+    while todo and len(seen) <= 200:
+        current, text = todo.pop()
         if _PACKAGE.search(text):
             raise OptionError(
-                f"template {other.name} imports a Typst package: packages would be downloaded, "
+                f"template {current.name} imports a Typst package: packages would be downloaded, "
                 "and cvconvert never fetches anything (copy the package's files beside the template)"
             )
+        for name in _IMPORTED.findall(text):
+            found = ((root / name.lstrip("/")) if name.startswith("/") else (current.parent / name)).resolve()
+            if found not in seen and found.is_relative_to(root) and found.is_file():
+                seen.add(found)
+                todo.append((found, _read_quietly(found)))
     return path
 
 
