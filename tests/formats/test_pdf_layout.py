@@ -420,3 +420,15 @@ def test_pdf_label_under_a_full_line_is_a_line_of_its_own() -> None:
     runs = [Run(text, 40, 100), Run("Duties:", 40, 112)]
     runs += [Run(f"{text} {i}", 40, 140 + 12 * i) for i in range(3)]
     assert _texts(read_lines(build([Page(runs, width=420)])))[:2] == [text, "Duties:"]
+
+
+def test_pdf_text_box_drawn_over_the_body_is_a_line_of_its_own() -> None:
+    # A floating box of dates printed over the start of a list item on the same baseline: the
+    # two are drawn far apart in the page's text, and must not be read as one line of mixed words.
+    runs = [
+        Run("2018 - 2019", 216, 100, size=8),
+        Run("Lines of the sidebar and the rest of the page come between the two boxes.", 20, 300),
+        Run("Built a weather forecast tool for the city", 253, 100),
+    ]
+    texts = _texts(read_lines(build([Page(runs)])))
+    assert "2018 - 2019" in texts and "Built a weather forecast tool for the city" in texts

@@ -122,7 +122,32 @@ def rows(words: list[Word]) -> list[list[Word]]:
         base, size = w.base, w.size
     for row in out:
         row.sort(key=lambda w: w.x0)
-    return out
+    return [layer for row in out for layer in _layers(row)]
+
+
+# Words this far apart in the text stream (characters) were drawn by different boxes.
+_STREAM_GAP = 40
+
+
+def _layers(row: list[Word]) -> list[list[Word]]:
+    """A row whose words overlap (a text box drawn over the body's text, as word processors print
+    floating boxes) as one row per box, in the order they were drawn; any other row as it is."""
+    overlap = any(
+        b.x0 < a.x1 - 0.3 * min(a.x1 - a.x0, b.x1 - b.x0) and a.start >= 0 and b.start >= 0
+        for a, b in itertools.pairwise(row)
+    )
+    if not overlap:
+        return [row]
+    drawn = sorted(row, key=lambda w: w.start)
+    layers: list[list[Word]] = [[drawn[0]]]
+    for prev, w in itertools.pairwise(drawn):
+        if w.start - prev.start > _STREAM_GAP:
+            layers.append([w])
+        else:
+            layers[-1].append(w)
+    for layer in layers:
+        layer.sort(key=lambda w: w.x0)
+    return layers
 
 
 def chunks(row: list[Word]) -> list[list[Word]]:
