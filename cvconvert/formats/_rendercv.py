@@ -289,6 +289,8 @@ def _accepted(field: str, value: Any) -> bool:
         return number.startswith("+") and 8 <= sum(c.isdigit() for c in number) <= 15
     if field == "website":
         return re.fullmatch(r"https?://[^\s/]+\.[^\s]+", value) is not None
+    if field == "photo":  # a file beside the YAML: RenderCV copies it, and stops at a URL or ""
+        return bool(value.strip()) and re.match(r"[A-Za-z][A-Za-z0-9+.-]+:", value) is None
     return True
 
 

@@ -172,3 +172,20 @@ def test_basics_rendercv_has_no_field_for_are_kept_as_extra_cv_fields() -> None:
     assert cv["label"] == "Dev" and "email" not in cv and cv["x-jsonresume-email"] == "not an address"
     assert cvconvert.read(io.BytesIO(written), "rendercv").to_data() == resume.to_data()
     assert not report.losses
+
+
+@pytest.mark.parametrize("image", ["https://example.com/ada.jpg", "", "  ", "data:image/png;base64,AAAA"])
+def test_a_photo_rendercv_cannot_open_is_kept_aside_not_written_as_its_photo(image: str) -> None:
+    # RenderCV copies cv.photo from beside the YAML: a URL or "" stopped its rendering.
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "image": image}})
+    written, report = dumps(resume, "rendercv")
+    cv = yaml.safe_load(written)["cv"]
+    assert "photo" not in cv and cv["x-jsonresume-image"] == image
+    assert [n.path for n in report.warnings] == ["/basics/image"]
+    assert cvconvert.read(io.BytesIO(written), "rendercv").to_data() == resume.to_data()
+
+
+def test_a_photo_beside_the_file_is_written_as_rendercv_s_photo() -> None:
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "image": "photos/ada.jpg"}})
+    written, report = dumps(resume, "rendercv")
+    assert yaml.safe_load(written)["cv"]["photo"] == "photos/ada.jpg" and not report.warnings
