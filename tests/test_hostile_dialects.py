@@ -190,3 +190,106 @@ def test_an_odd_reactive_resume_file_that_reads_comes_back_the_same(data: dict[s
     except InvalidInputError:
         return
     assert json.loads(cvconvert.dumps(resume, "reactive-resume")[0]) == data
+
+
+def _alias_bomb(top: str) -> str:
+    """A billion-laughs YAML whose last alias hangs under ``top`` (a few hundred bytes, 10^12 nodes)."""
+    lines = [f"{top}:", "  name: A", "  sections:", "    a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"    a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
+    return "\n".join(lines) + "\ndesign:\n  bomb: *a11\n"
+
+
+@pytest.mark.parametrize("name", ["cv.rendercv.yaml", "cv.yaml"], ids=["named", "sniffed"])
+def test_a_rendercv_alias_bomb_is_refused_within_the_bounds(tmp_path: Path, name: str) -> None:
+    from tests.helpers import assert_one_line_error, run_bounded
+
+    source = tmp_path / name
+    source.write_text(_alias_bomb("cv"), encoding="utf-8")
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.json"))
+    assert_one_line_error(code, err, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cv:\n  name: A\n  sections:\n    deep: " + "[" * 50_000 + "]" * 50_000 + "\n",
+        "cv:\n  name: !!python/object/apply:os.system ['echo hi']\n  sections: {}\n",
+        "cv:\n  name: A\n  sections:\n    exp: &e\n    - company: X\n      position: Y\n  more: *e\n",
+    ],
+    ids=["deep", "python tag", "alias"],
+)
+def test_rendercv_yaml_tricks_read_or_refuse_in_one_line(tmp_path: Path, text: str) -> None:
+    from tests.helpers import assert_one_line_error, run_bounded
+
+    source = tmp_path / "cv.rendercv.yaml"
+    source.write_text(text, encoding="utf-8")
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.json"))
+    if code != 0:
+        assert_one_line_error(code, err, "cv.rendercv.yaml")
+
+
+@pytest.mark.parametrize("name", ["cv.fresh.json", "cv.json"], ids=["named", "sniffed"])
+def test_fresh_nested_too_deeply_is_one_line(tmp_path: Path, name: str) -> None:
+    from tests.helpers import assert_one_line_error, run_bounded
+
+    deep = "[" * 100_000 + "]" * 100_000
+    source = tmp_path / name
+    source.write_text('{"name": "A", "meta": {"format": "FRESH@1.0.0"}, "x": ' + deep + "}", encoding="utf-8")
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.json"))
+    assert_one_line_error(code, err, name)
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY e "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+        '<!DOCTYPE l [<!ENTITY e SYSTEM "file:///etc/hostname">]>',
+    ],
+    ids=["entity bomb", "external entity"],
+)
+def test_europass_v2_entities_are_refused_in_one_line(tmp_path: Path, doctype: str) -> None:
+    from tests.helpers import assert_one_line_error, run_bounded
+
+    source = tmp_path / "cv.xml"
+    source.write_text(
+        f'<?xml version="1.0"?>{doctype}<europass:learnerinfo xmlns:europass="http://europass.cedefop.europa.eu/'
+        'Europass/V2.0"><identification><firstname>&e;</firstname></identification></europass:learnerinfo>',
+        encoding="utf-8",
+    )
+    code, err, _, _ = run_bounded(str(source), "-", "--to", "json")
+    assert_one_line_error(code, err, "cv.xml")
+    assert "entit" in err.lower() or "DTD" in err or "DOCTYPE" in err
+
+
+def test_a_europass_v2_file_of_many_entries_is_refused_within_the_bounds(tmp_path: Path) -> None:
+    from tests.helpers import assert_one_line_error, run_bounded
+
+    entry = "<workexperience><position><label>x</label></position></workexperience>"
+    source = tmp_path / "cv.xml"
+    source.write_text(
+        '<?xml version="1.0"?><europass:learnerinfo xmlns:europass="http://europass.cedefop.europa.eu/Europass/V2.0">'
+        f"<workexperiencelist>{entry * 300_000}</workexperiencelist></europass:learnerinfo>",
+        encoding="utf-8",
+    )
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.json"))
+    assert_one_line_error(code, err, "cv.xml")
+
+
+@pytest.mark.parametrize(
+    "member",
+    ["/etc/Profile.csv", "a/../../Profile.csv", "C:/x/Profile.csv", "a\\..\\..\\Profile.csv"],
+    ids=["absolute", "climbing", "drive", "backslashes"],
+)
+def test_linkedin_member_names_of_every_kind_of_traversal_are_refused_or_kept_inside(
+    tmp_path: Path, member: str
+) -> None:
+    # Nothing is ever extracted to disk: a name is only a name, so reading may refuse it or read it, never write.
+    source = tmp_path / "export.zip"
+    source.write_bytes(zip_of({member: b"First Name\nA\n", "Skills.csv": b"Name\nChess\n"}))
+    before = set(tmp_path.parent.iterdir())
+    try:
+        cvconvert.read(source)
+    except InvalidInputError as exc:
+        assert "\n" not in str(exc)
+    assert set(tmp_path.parent.iterdir()) == before
