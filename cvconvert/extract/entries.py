@@ -194,7 +194,8 @@ class _Segmenter:
         if self.pending:
             # In a table row that holds one entry, lines left over after it are its text.
             alone = not (self.row and self.entries)
-            self.flush_pending(as_entry=alone and self.has(self.pending, "org") and len(self.pending) <= 3)
+            named = self.has(self.pending, "org") and not self.prose(self.pending)
+            self.flush_pending(as_entry=alone and named and len(self.pending) <= 3)
         return self.entries
 
     # -- helpers -------------------------------------------------------------------------------
@@ -405,7 +406,7 @@ class _Segmenter:
                 cur.head.append(line)
                 return
         if (
-            slot is None
+            (slot is None or _sentence(line.text))
             and not self.pending
             and cur is not None
             and not cur.closed
@@ -468,6 +469,11 @@ class _Segmenter:
         named = self.head_looks.get(look, 0) - (self.slot(first) in ("org", "role"))
         return named > 0 and look not in self.text_looks
 
+    def prose(self, lines: list[Line]) -> bool:
+        """Plain sentences under an entry ("Provide the dataset for research institutions"): its
+        text, though a word in them names an organisation."""
+        return self.cur is not None and all(_sentence(ln.text) and not ln.bold for ln in lines)
+
     def complete(self, lines: list[Line]) -> bool:
         return self.has(lines, "org") and self.has(lines, "role")
 
@@ -477,7 +483,9 @@ class _Segmenter:
         if self.pending:
             pending, cur = self.pending, self.cur
             looks_entry = (
-                self.has(pending, "org") or (cur is None and len(pending) <= 3) or self.styled_like_heads(pending)
+                (self.has(pending, "org") and not self.prose(pending))
+                or (cur is None and len(pending) <= 3)
+                or self.styled_like_heads(pending)
             )
             # One undated line between a dated entry and its bullets describes that entry (a team,
             # a second title, "a small web agency"); it is not an entry of its own.
@@ -486,6 +494,13 @@ class _Segmenter:
         if self.cur is not None:
             self.cur.body.append(line)
             self.cur.closed = True
+
+
+def _sentence(text: str) -> bool:
+    """Six words or more, most of them in lower case: a sentence, though it names a title or an
+    organisation ("Collaborate with the scientists of the institute to revise the index")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 6 and 2 * sum(w[:1].islower() for w in words) > len(words)
 
 
 def _section_order(lines: list[Line], key: str) -> tuple[bool, int | None]:

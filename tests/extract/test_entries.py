@@ -795,3 +795,13 @@ def test_a_lists_typed_enumerators_make_items_without_their_numbers() -> None:
     item = got["work"][0]
     assert item["position"] == "Developer"
     assert item["highlights"] == ["Built the billing service", "Led a team of four", "Cut costs"]
+
+
+def test_a_sentence_under_a_whole_head_is_text_though_it_names_a_title() -> None:
+    got = cv(
+        Line("Experience", level=0),
+        Line("Animal Scientist (NRL-ABC) - Brightwater, MD, USA\t03/2020 – 01/2022"),
+        Line("Collaborate with the scientists to revise the lifetime net merit index"),
+        Line("Provide the feed efficiency dataset for research institutions"),
+    )
+    assert [(e["name"], e["position"]) for e in got["work"]] == [("NRL-ABC", "Animal Scientist")]
