@@ -79,6 +79,8 @@ def _line_kind(line: Line, key: str) -> str:
         return "body"
     if spans and (short or (date_first and len(rest) < 220)):
         return "dated"
+    if spans and len(rest) < 160 and not _sentence(rest) and (_ORG.search(rest) or _DEGREE.search(rest)):
+        return "dated"  # "Degree, School of X, Nordvale University, 2020.": a long head, no prose
     if _SCORE.search(text) and len(text) < 60:
         return "score"
     kv = _split_key(_strip_bullet(text))

@@ -805,3 +805,17 @@ def test_a_sentence_under_a_whole_head_is_text_though_it_names_a_title() -> None
         Line("Provide the feed efficiency dataset for research institutions"),
     )
     assert [(e["name"], e["position"]) for e in got["work"]] == [("NRL-ABC", "Animal Scientist")]
+
+
+def test_a_long_dated_line_naming_a_school_is_a_head_though_it_ends_in_a_full_stop() -> None:
+    got = cv(
+        Line("Education", level=0),
+        Line(
+            "Business administration, School of Continuing Education (SCE), The Nordvale University in Brightwater"
+            " (NU), 2020- 2021.",
+            bullet=True,
+        ),
+        Line("Masters in political science, faculty of commerce, Eastmoor University, 2020.", bullet=True),
+    )
+    assert [(e.get("startDate"), e.get("endDate")) for e in got["education"]] == [("2020", "2021"), (None, "2020")]
+    assert got["education"][1]["institution"] == "Eastmoor University"
