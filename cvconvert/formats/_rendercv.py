@@ -324,6 +324,12 @@ def _networks(profiles: Any, spelled: dict[str, str], report: Report) -> list[An
     return out
 
 
+# RenderCV (2.3) shows a publication's link as Typst markup without escaping it: "#", "$", "@" or a
+# backslash anywhere, or "_" or "*" beside a character that is no letter or digit ("wiki/A_(b)"), and the
+# page is not made at all ("unclosed delimiter"). Such a link is kept aside, read back the same.
+_UNSHOWN = re.compile(r"[#$@\\]|(?<![A-Za-z0-9])[_*]|[_*](?![A-Za-z0-9])")
+
+
 def _entry_to(item: Any, key: str, i: int, report: Report) -> dict[str, Any] | None:
     """One entry in RenderCV's form, or None (reported lost) when it lacks what its type requires."""
     # The JSON Resume fields of the type's marker fields (a publication's authors may be empty).
@@ -359,6 +365,9 @@ def _entry_to(item: Any, key: str, i: int, report: Report) -> dict[str, Any] | N
             out[field] = value  # RenderCV keeps an entry's extra fields
     if key == "skills" and "details" not in out:
         out["details"] = ""  # RenderCV's one-line entry needs it
+    if key == "publications" and isinstance(out.get("url"), str) and _UNSHOWN.search(out["url"]):
+        tucked["url"] = out.pop("url")
+        report.normalised(pointer(key, i, "url"), "RenderCV cannot show this link: kept in the file, not shown")
     if tucked:
         out["x-jsonresume"] = tucked
     if key == "publications" and "authors" not in out:

@@ -189,3 +189,24 @@ def test_a_photo_beside_the_file_is_written_as_rendercv_s_photo() -> None:
     resume = Resume.model_validate({"basics": {"name": "Ada Example", "image": "photos/ada.jpg"}})
     written, report = dumps(resume, "rendercv")
     assert yaml.safe_load(written)["cv"]["photo"] == "photos/ada.jpg" and not report.warnings
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://en.example.org/wiki/Engine_(machine)", "https://example.org/notes#part-2", "https://example.org/@ada"],
+)
+def test_a_publication_link_rendercv_cannot_show_is_kept_aside_and_read_back(url: str) -> None:
+    # RenderCV 2.3 shows the link as unescaped Typst markup and stops ("unclosed delimiter").
+    resume = Resume.model_validate({"basics": {"name": "Ada Example"}, "publications": [{"name": "Notes", "url": url}]})
+    written, report = dumps(resume, "rendercv")
+    entry = yaml.safe_load(written)["cv"]["sections"]["publications"][0]
+    assert "url" not in entry and entry["x-jsonresume"] == {"url": url}
+    assert [n.path for n in report.warnings] == ["/publications/0/url"]
+    assert cvconvert.read(io.BytesIO(written), "rendercv").to_data() == resume.to_data()
+
+
+def test_a_plain_publication_link_is_written_as_rendercv_s_url() -> None:
+    url = "https://example.org/papers/engine_notes.pdf"
+    resume = Resume.model_validate({"basics": {"name": "Ada Example"}, "publications": [{"name": "Notes", "url": url}]})
+    written, report = dumps(resume, "rendercv")
+    assert yaml.safe_load(written)["cv"]["sections"]["publications"][0]["url"] == url and not report.warnings
