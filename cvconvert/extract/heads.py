@@ -229,7 +229,7 @@ def _split_head(lines: list[Line], key: str, *, order: str | None = None) -> tup
     fields: dict[str, str] = {}
     typed = _typed_head(_wrapped_titles(lines, key), key, fields, order)
     dated = {n for n, line in enumerate(lines) if _undated(line.text) != line.text}
-    typed = _org_beside_dates_first(_named_place_over_title(typed), dated, fields)
+    typed = _org_beside_dates_first(_named_place_over_title(_institution_first(typed, key)), dated, fields)
     rest, role_rest = _fill_slots(typed, fields, order)
     _cut_cjk_org(fields, key)
     if key == "education":
@@ -632,6 +632,20 @@ def _org_beside_dates_first(typed: list[_Typed], dated: set[int], fields: dict[s
         if kind is None and number in dated and number != role_line and per_line[number] == 1:
             return [(text, "org", number), *typed[:i], *typed[i + 1 :]]
     return typed
+
+
+def _institution_first(typed: list[_Typed], key: str) -> list[_Typed]:
+    """ "Research Assistant, Behaviour Lab. Department of Zoology, University of Nordvale.": of two
+    organisations, the one a university or a school names is the employer, not the lab or team
+    named beside the title (which stays a detail)."""
+    orgs = [i for i, (_, kind, _) in enumerate(typed) if kind == "org"]
+    if key != "work" or len(orgs) < 2 or _SCHOOL.search(typed[orgs[0]][0]):
+        return typed
+    later = next((i for i in orgs[1:] if _SCHOOL.search(typed[i][0])), None)
+    if later is None:
+        return typed
+    first = typed[orgs[0]]
+    return [*typed[: orgs[0]], (first[0], None, first[2]), *typed[orgs[0] + 1 :]]
 
 
 def _named_place_over_title(typed: list[_Typed]) -> list[_Typed]:

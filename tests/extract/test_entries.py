@@ -819,3 +819,12 @@ def test_a_long_dated_line_naming_a_school_is_a_head_though_it_ends_in_a_full_st
     )
     assert [(e.get("startDate"), e.get("endDate")) for e in got["education"]] == [("2020", "2021"), (None, "2020")]
     assert got["education"][1]["institution"] == "Eastmoor University"
+
+
+def test_the_university_not_the_lab_beside_the_title_is_the_employer() -> None:
+    got = head(
+        "2013 - 2014. Post-Doctoral Research Assistant, Behavioural Ecology Research Lab. "
+        "Department of Zoology, University of Nordvale, New Zealand."
+    )
+    assert got["org"].endswith("University of Nordvale")
+    assert got["role"] == "Post-Doctoral Research Assistant"
