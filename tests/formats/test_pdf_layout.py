@@ -432,3 +432,10 @@ def test_pdf_text_box_drawn_over_the_body_is_a_line_of_its_own() -> None:
     ]
     texts = _texts(read_lines(build([Page(runs)])))
     assert "2018 - 2019" in texts and "Built a weather forecast tool for the city" in texts
+
+
+def test_pdf_heading_in_the_dates_column_is_not_part_of_the_first_date() -> None:
+    rows = [("EXPERIENCE", ""), ("2019", "Engineer at Northwind"), ("2017", "Intern at Eastmoor")]
+    rows += [("2015", "Student job"), ("2013", "Summer job")]
+    texts = _dates_column(rows)
+    assert "EXPERIENCE" in texts and "2019\tEngineer at Northwind" in texts

@@ -657,6 +657,9 @@ def _caption_continues(a: list[Word], b: list[Word]) -> bool:
     if digits:
         # "2015 -", "Nov 2004 to": a range whose end is on the next row, maybe a few rows down.
         return _RANGE_OPEN.search(text) is not None and 0.5 * size <= step <= 2.5 * size
+    # Words of a date ("Since", "December"), not a heading over the dates (capitals or another weight).
+    if text.isupper() or _is_bold(_weight(a)) != _is_bold(_weight(b)):
+        return False
     return len(a) <= 2 and _CAPTION_GOES_ON.search(text) is not None and 0.5 * size <= step <= 1.6 * size
 
 
