@@ -206,7 +206,33 @@ def _helper() -> Any:
         _helpers[:] = [
             subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         ]
+        if not _stop_registered:
+            import atexit
+            from multiprocessing.util import Finalize
+
+            # Stopped and waited for when this process ends: normally (atexit), or as a
+            # multiprocessing worker, which ends with os._exit after running its finalizers.
+            atexit.register(_stop_helper)
+            Finalize(None, _stop_helper, exitpriority=100)
+            _stop_registered.append(True)
     return _helpers[0]
+
+
+_stop_registered: list[bool] = []
+
+
+def _stop_helper() -> None:
+    """End the helper: its input closes, it returns; killed if it has not within 5 s."""
+    import subprocess
+
+    for helper in _helpers:
+        try:
+            helper.stdin.close()
+            helper.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            helper.kill()
+            helper.wait()
+    _helpers.clear()
 
 
 def _compiled(
