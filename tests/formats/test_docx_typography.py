@@ -120,6 +120,7 @@ def test_emphasis_never_slants_cjk_text() -> None:
         {"education": [{"institution": "北京大学", "studyType": "学士", "area": "计算机", "courses": ["算法"]}]}
     )
     document = body(resume, lang="zh")
+    assert "课程：算法" in texts(document)  # a full-width colon, no space
     for run in document.iter(f"{{{W}}}r"):
         text = "".join(run.itertext())
         if re.search("[\u4e00-\u9fff]", text):

@@ -494,8 +494,13 @@ def untypeset(text: str) -> str:
 
 
 def label(text: str, code: str) -> str:
-    """A label with its colon as the language writes it: ``Cours\u202f: `` in French, ``Courses: `` else."""
-    return f"{text}{NNBSP}: " if code == "fr" else f"{text}: "
+    """A label with its colon as the language writes it: ``Cours\u202f: `` in French, ``课程：`` in
+    Chinese and Japanese (a full-width colon, no space), ``Courses: `` else."""
+    if code == "fr":
+        return f"{text}{NNBSP}: "
+    if code in ("zh", "ja"):
+        return f"{text}："
+    return f"{text}: "
 
 
 @cache

@@ -535,7 +535,7 @@ def _entry_para(layout: Section, entry: _Entry, para: _Para, starts: bool, lang:
 
 def _decoration(text: str, lang: i18n.Language) -> bool:
     """Separators and labels the writer puts between values ("·", "Courses:"), not data."""
-    bare = text.strip(" \t·,:;—–-|\u00a0\u202f")
+    bare = text.strip(" \t·,:;—–-|\u00a0\u202f：")
     return not bare or bare in lang.labels.values()
 
 
