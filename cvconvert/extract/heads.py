@@ -208,7 +208,7 @@ _PIECE_SPLIT = re.compile(
     # Two spaces (or the tab they became) after a function word are a typing slip ("Bachelor of  Science"),
     # not a column.
     r"(?<!\bof)(?<!\bin)(?<!\bde)(?<!\ben)(?<!\band)(?<!\bund)(?<!\bet)(?<!&)(?:\t|\s{2,})|\s+[|•·:●▪◦■♦◆❖★∙]\s+|\s+[–—‑-]\s+|\s*[–—]\s*(?=[A-ZА-Я])"
-    r"|\s*/\s*(?=\S*[\u3040-\u9fff])|："
+    r"|\s*/\s*(?=\S*[\u3040-\u9fff])|：|;\s+"
     # A dash spaced on one side only ("Agent –Nordvale Health", "Agent– Nordvale") in scripts without
     # capitals to tell a name's start.
     r"|\s+[–—](?=[^\W\d])|(?<=[^\W\d])[–—]\s+"
@@ -389,7 +389,7 @@ def _title_then_name(left: str, right: str) -> bool:
     return (
         _fragment_kind(left, "work") == "role"
         and _fragment_kind(right, "work") in (None, "org")
-        and right[:1].isupper()
+        and (right[:1].isupper() or right[:1].isdigit())  # "…: 2RP Net"
         and 0 < _words(right) <= 5
     )
 

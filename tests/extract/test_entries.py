@@ -828,3 +828,15 @@ def test_the_university_not_the_lab_beside_the_title_is_the_employer() -> None:
     )
     assert got["org"].endswith("University of Nordvale")
     assert got["role"] == "Post-Doctoral Research Assistant"
+
+
+def test_a_semicolon_separates_the_degree_from_the_school() -> None:
+    got = head(
+        "2015-2021\tBacharel em Física, com ênfase em Física Computacional; Universidade Nordvale", key="education"
+    )
+    assert got["org"] == "Universidade Nordvale"
+
+
+def test_an_employer_name_may_start_with_a_digit_after_the_titles_colon() -> None:
+    got = head("Desenvolvedor de Software Pleno: 2RP Nordnet - out de 2022 - abr de 2025")
+    assert (got["role"], got["org"]) == ("Desenvolvedor de Software Pleno", "2RP Nordnet")
