@@ -314,7 +314,7 @@ def test_pdf_date_wrapped_in_its_column_is_one_caption() -> None:
         ]
     )
     assert texts[1:7] == [
-        "2015 -2016\tMaster of Physics",
+        "2015 - 2016\tMaster of Physics",
         "Nordvale University, Springfield",
         "Since December 2015\tResearch intern",
         "Northwind Labs, Eastmoor",
@@ -393,7 +393,7 @@ def test_pdf_open_range_over_a_word_in_a_dates_column_is_one_caption() -> None:
     rows = [("2015 -", "Research intern"), ("Present", "Northwind Labs, Eastmoor"), ("", "")]
     rows += [("2012", "Prize of the school"), ("", ""), ("2010", "Prize of the city")]
     texts = _dates_column(rows)
-    assert texts[1:3] == ["2015 -Present\tResearch intern", "Northwind Labs, Eastmoor"]
+    assert texts[1:3] == ["2015 - Present\tResearch intern", "Northwind Labs, Eastmoor"]
 
 
 def test_pdf_closed_range_over_the_next_entrys_date_stays_apart() -> None:
@@ -439,3 +439,10 @@ def test_pdf_heading_in_the_dates_column_is_not_part_of_the_first_date() -> None
     rows += [("2015", "Student job"), ("2013", "Summer job")]
     texts = _dates_column(rows)
     assert "EXPERIENCE" in texts and "2019\tEngineer at Northwind" in texts
+
+
+def test_pdf_range_whose_dash_wrapped_to_the_next_row_is_one_caption() -> None:
+    rows = [("March 2017", "Sales assistant"), ("-", "Served the customers"), ("May 2018", ""), ("", "")]
+    rows += [("2015", "Student job"), ("", ""), ("2013", "Summer job")]
+    texts = _dates_column(rows)
+    assert texts[1] == "March 2017 - May 2018\tSales assistant"

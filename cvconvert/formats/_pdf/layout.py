@@ -655,8 +655,10 @@ def _caption_continues(a: list[Word], b: list[Word]) -> bool:
         return False  # a title in larger type over a date is not one caption
     step = b[0].base - a[0].base
     if digits:
-        # "2015 -", "Nov 2004 to": a range whose end is on the next row, maybe a few rows down.
-        return _RANGE_OPEN.search(text) is not None and 0.5 * size <= step <= 2.5 * size
+        # "2015 -", "Nov 2004 to": a range whose end is on the next row, maybe a few rows down;
+        # or the dash itself wrapped to the next row ("March 2017" over "-" over "May 2018").
+        opened = _RANGE_OPEN.search(text) is not None or b[0].text[:1] in "-–—"
+        return opened and 0.5 * size <= step <= 2.5 * size
     # Words of a date ("Since", "December"), not a heading over the dates (capitals or another weight).
     if text.isupper() or _is_bold(_weight(a)) != _is_bold(_weight(b)):
         return False
@@ -664,13 +666,15 @@ def _caption_continues(a: list[Word], b: list[Word]) -> bool:
 
 
 def _joined_line(parts: list[PageLine | None]) -> PageLine | None:
-    """Lines of one caption as one line: a space between them, none after a dash."""
+    """Lines of one caption as one line: a space between them, none after a dash glued to a year."""
     lines = [ln for ln in parts if ln is not None and ln.text]
     if not lines:
         return None
     first = lines[0]
     for ln in lines[1:]:
-        first.text += ln.text if first.text.endswith(("-", "–", "—", "/")) else " " + ln.text
+        # No space after a dash glued to its year ("2015-" and "2016"), one after a spaced dash.
+        glued = first.text.endswith(("-", "–", "—", "/")) and not first.text[-2:-1].isspace()
+        first.text += ln.text if glued else " " + ln.text
         first.words = [*first.words, *ln.words]
         first.grow(ln)
     return first
