@@ -4,6 +4,7 @@ Run:
     .venv/bin/python bench/synth_corpus.py layouts
     .venv/bin/python bench/synth_corpus.py render [--layout L ...] [--limit N] [--jobs 2]
     .venv/bin/python bench/synth_corpus.py score [--layout L ...] [--split develop|check] [--explain ID]
+    .venv/bin/python bench/synth_corpus.py truth [--layout L ...]   # after a change to synth_truth.py
 
 ``render`` reads the JSON Resume files of ../shared/corpus/jsonresume/ at run time (real
 people's content: it never enters the project) and renders each through every layout into
@@ -32,7 +33,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -120,6 +123,10 @@ CDN = {
     "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/5.14.0/css/all.min.css": "fa5/css/all.min.css",
     "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.4.2/css/all.min.css": "fa6/css/all.min.css",
 }
+# a remote resource that is fetched, not followed: <img src>, <script src>, <link href>
+REMOTE = re.compile(
+    r"""((?:<(?:img|script|iframe|source)\b[^>]*?\bsrc|<link\b[^>]*?\bhref)=)(["'])https?:[^"']*\2""", re.I
+)
 FONTAWESOME_STUB = "#let fa-icon(name, ..args) = box(width: 0pt)\n"
 FONTAWESOME_TOML = """\
 [package]
@@ -328,13 +335,39 @@ def print_pdfs(pairs: list[tuple[Path, Path]], jobs: int) -> None:
 
 
 def soffice(target: str, files: list[Path], outdir: Path) -> None:
-    """LibreOffice converts many files in one start (starting it costs seconds)."""
-    for i in range(0, len(files), 30):
-        run(
+    """LibreOffice converts many files in one start (starting it costs seconds).
+
+    LibreOffice loops for ever on a few HTML pages: a batch that writes no file for a minute is
+    killed, the first file it did not write is given up, and the rest are converted again.
+    """
+    suffix = "." + target.split(":")[0]
+    rest = list(files)
+    while rest:
+        batch = rest[:30]
+        proc = subprocess.Popen(
             ["soffice", f"-env:UserInstallation={LO_PROFILE}", "--headless", "--convert-to", target,
-             "--outdir", str(outdir), *map(str, files[i : i + 30])],
-            timeout=900,
+             "--outdir", str(outdir), *map(str, batch)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
+        written, since = -1, time.monotonic()
+        while proc.poll() is None:
+            time.sleep(1)
+            now = sum(1 for f in batch if (outdir / (f.stem + suffix)).exists())
+            if now != written:
+                written, since = now, time.monotonic()
+            elif time.monotonic() - since > 60:  # a minute without a new file: stuck
+                break
+        if proc.poll() is not None:
+            rest = rest[len(batch) :]
+        else:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            for junk in [*outdir.glob(".~lock.*"), *outdir.glob("lu*.tmp")]:
+                junk.unlink()
+            done = [f for f in batch if (outdir / (f.stem + suffix)).exists()]
+            stuck = next(f for f in batch if f not in done)
+            log(f"  LibreOffice hangs on {outdir.name}/{stuck.stem}: given up")
+            rest = [f for f in rest if f not in done and f != stuck]
 
 
 def render_html(theme: str, items: list[tuple[str, Path, str]], jobs: int, force: bool) -> None:
@@ -352,7 +385,15 @@ def render_html(theme: str, items: list[tuple[str, Path, str]], jobs: int, force
     if shutil.which("soffice") is None:
         log(f"{docx_layout}: skipped, no soffice")
         return
-    htmls = [folder / f"{ident}.html" for ident, _, _ in docx_items if (folder / f"{ident}.html").exists()]
+    # LibreOffice waits long on each remote picture or script it cannot fetch: a copy without them
+    offline = WORK / f"html-{theme}-offline"
+    offline.mkdir(exist_ok=True)
+    htmls = []
+    for ident, _, _ in docx_items:
+        if (folder / f"{ident}.html").exists():
+            text = (folder / f"{ident}.html").read_text(encoding="utf-8")
+            (offline / f"{ident}.html").write_text(REMOTE.sub(r"\1\2\2", text), encoding="utf-8")
+            htmls.append(offline / f"{ident}.html")
     soffice("docx:MS Word 2007 XML", htmls, OUT / docx_layout)
     for ident, src, _ in docx_items:
         write_truth(docx_layout, ident, src)
@@ -401,6 +442,19 @@ def render(args: argparse.Namespace) -> None:
         t0 = time.monotonic()
         render_cvconvert(items, args.jobs, args.force, wanted)
         log(f"cvconvert: {time.monotonic() - t0:.0f} s")
+
+
+def retruth(args: argparse.Namespace) -> None:
+    """Compute the truth of every rendered document again (after a change to synth_truth.py)."""
+    by_id = {ident: src for ident, src, _ in sources()}
+    t0, n = time.monotonic(), 0
+    for layout in args.layout or layouts():
+        for doc in sorted((OUT / layout).glob(f"*.{kind_of(layout)}")):
+            ident = doc.name.split(".")[0]
+            if ident in by_id:
+                write_truth(layout, ident, by_id[ident])
+                n += 1
+    log(f"{n} truths in {time.monotonic() - t0:.0f} s")
 
 
 # ---------------------------------------------------------------- scoring
@@ -505,6 +559,8 @@ def main() -> None:
     r.add_argument("--limit", type=int, help="only the first N résumés")
     r.add_argument("--jobs", type=int, default=2, help="parallel renderers (default 2)")
     r.add_argument("--force", action="store_true", help="render done files again")
+    t = sub.add_parser("truth", help="compute the truths of rendered documents again")
+    t.add_argument("--layout", action="append", help="one layout (repeatable); default all")
     s = sub.add_parser("score", help="score the reader on what is rendered")
     s.add_argument("--layout", action="append", help="one layout (repeatable); default all")
     s.add_argument("--split", choices=("develop", "check"), help="one split only")
@@ -519,6 +575,8 @@ def main() -> None:
         sys.exit(f"synth_corpus: {SOURCES} is missing (the shared corpus is read at run time)")
     elif args.command == "render":
         render(args)
+    elif args.command == "truth":
+        retruth(args)
     else:
         score(args)
 

@@ -11,7 +11,8 @@ DOCX), whitespace and case ignored, and kept only if it is there:
   out (not judged: a layout that hides a field is not the reader's fault);
 * URLs: a source URL printed on the page, or a link target whose profile handle is printed, is
   required; a link target with neither (an icon, a word) is optional (``x-urls-optional``);
-* work and education entries: those whose organisation is shown; dates at the precision the
+* work and education entries: those whose organisation is shown (only in running text: optional,
+  ``x-optional``); dates at the precision the
   page shows (day, month or year, found by the spellings layouts use), ``null`` when the source
   has none (an open end is "present"), left out when the page shows no form of them;
 * sections (``x-sections``): those with some entry's text on the page.
@@ -111,6 +112,12 @@ class Page:
         self.words = " ".join(unicodedata.normalize("NFKC", text).translate(_PUNCT).casefold().split())
         self.digits = re.sub(r"\D", "", text.replace("(0)", ""))  # the scorer drops a trunk '(0)' too
         self.links = links
+        self.lines = [squash(line) for line in text.splitlines() if line.strip()]
+
+    def heads(self, value: Any) -> bool:
+        """Whether a value is on a line of its own or nearly (a heading, not a word in a paragraph)."""
+        v = squash(text_of(value) or "")
+        return v != "" and any(v in line and len(line) <= len(v) + 50 for line in self.lines)
 
     def shows(self, value: Any) -> bool:
         """Whether a string value is on the page (whole, ignoring case and spacing)."""
@@ -221,6 +228,10 @@ def _entries(
         if org is None or not page.shows(org):
             continue
         entry: dict[str, Any] = {org_keys[0]: org}
+        if not page.heads(org):
+            # the name is only inside running text (a theme that drops the field, a description
+            # that names the company): a reader may or may not make an entry of it
+            entry["x-optional"] = True
         if text_of(e.get(role)) is None:
             entry[role] = None
         elif page.shows(e.get(role)):
