@@ -446,3 +446,12 @@ def test_pdf_range_whose_dash_wrapped_to_the_next_row_is_one_caption() -> None:
     rows += [("2015", "Student job"), ("", ""), ("2013", "Summer job")]
     texts = _dates_column(rows)
     assert texts[1] == "March 2017 - May 2018\tSales assistant"
+
+
+def test_pdf_date_wrapped_between_lines_of_its_entry_is_one_caption() -> None:
+    # The date's rows and the entry's lines alternate: each sits on its own baseline.
+    rows = [("March", "Sales assistant, Northwind Ltd"), ("", "Served the customers"), ("2017 -", "")]
+    rows += [("", "and kept the books"), ("May 2018", ""), ("", ""), ("2015", "Student job")]
+    rows += [("", ""), ("2013", "Summer job")]
+    texts = _dates_column(rows, step=6)
+    assert texts[1] == "March 2017 - May 2018\tSales assistant, Northwind Ltd"

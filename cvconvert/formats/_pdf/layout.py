@@ -621,20 +621,22 @@ def _caption_runs(captions: list[list[Word]]) -> dict[int, list[list[Word]]]:
     (one-line entries) and "Dates" over a caption without a year stay apart.
     """
     out: dict[int, list[list[Word]]] = {}
-    k = 0
-    while k < len(captions):
-        run = [k]
-        while run[-1] + 1 < len(captions) and _caption_continues(captions[run[-1]], captions[run[-1] + 1]):
+    # Rows with a caption, in order: rows of the entry's text alone may stand between them.
+    rows = [k for k, c in enumerate(captions) if c]
+    n = 0
+    while n < len(rows):
+        run = [n]
+        while run[-1] + 1 < len(rows) and _caption_continues(captions[rows[run[-1]]], captions[rows[run[-1] + 1]]):
             run.append(run[-1] + 1)
         # The run ends at its last caption holding a digit (the year), or at the word that closes
         # an open range ("2015 -" over "Present").
-        while len(run) > 1 and not _closes(captions[run[-2]], captions[run[-1]]):
+        while len(run) > 1 and not _closes(captions[rows[run[-2]]], captions[rows[run[-1]]]):
             run.pop()
         if len(run) > 1:
-            out[k] = [captions[i] for i in run]
+            out[rows[n]] = [captions[rows[i]] for i in run]
             for i in run[1:]:
-                captions[i] = []
-        k = run[-1] + 1
+                captions[rows[i]] = []
+        n = run[-1] + 1
     return out
 
 
