@@ -482,6 +482,13 @@ class _Segmenter:
     def body(self, line: Line) -> None:
         """A body (or score) line: the head lines waiting above it become an entry of their own
         or text of the current entry; the line goes to the current entry."""
+        if self.pending and self.cur is not None and not self.has(self.pending, "org"):
+            # "Keywords: C#, SQL" / "Internship – Nordvale" (bold, as the section's heads): the
+            # lines before the styled one are the text of the entry before.
+            k = next((k for k in range(1, len(self.pending)) if self.styled_like_heads(self.pending[k:])), 0)
+            if k:
+                self.cur.body.extend(self.pending[:k])
+                del self.pending[:k]
         if self.pending:
             pending, cur = self.pending, self.cur
             looks_entry = (
@@ -491,11 +498,22 @@ class _Segmenter:
             )
             # One undated line between a dated entry and its bullets describes that entry (a team,
             # a second title, "a small web agency"); it is not an entry of its own.
-            sub_role = len(pending) == 1 and cur is not None and (cur.dates is not None or not self.has(pending, "org"))
+            sub_role = (
+                len(pending) == 1
+                and cur is not None
+                and (cur.dates is not None or not self.has(pending, "org"))
+                and not (cur.body and self.styled_like_heads(pending))
+            )
             self.flush_pending(as_entry=looks_entry and not sub_role)
-        if self.cur is not None:
-            self.cur.body.append(line)
-            self.cur.closed = True
+        cur = self.cur
+        if cur is not None:
+            spans = find_dates(line.text) if cur.dates is None and not cur.body else []
+            if spans and spans[0].begin <= 2 and not spans[0].single:
+                # "2020, Jul-Okt. Die Nordwind GmbH ist …": a paragraph that opens with the dates
+                # of the undated head above it.
+                cur.dates, cur.date_line = spans[0], line
+            cur.body.append(line)
+            cur.closed = True
 
 
 def _sentence(text: str) -> bool:

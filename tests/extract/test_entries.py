@@ -840,3 +840,23 @@ def test_a_semicolon_separates_the_degree_from_the_school() -> None:
 def test_an_employer_name_may_start_with_a_digit_after_the_titles_colon() -> None:
     got = head("Desenvolvedor de Software Pleno: 2RP Nordnet - out de 2022 - abr de 2025")
     assert (got["role"], got["org"]) == ("Desenvolvedor de Software Pleno", "2RP Nordnet")
+
+
+def test_a_paragraph_opening_with_dates_dates_the_head_above_and_keyword_lines_stay_text() -> None:
+    more = (
+        " Hier war ich in der Softwareentwicklung, in einer Abteilung aus fünf Personen, tätig und arbeitete"
+        " sowohl an Frontend- als auch an Backend-Aufgaben; dabei habe ich an diversen Produkten gearbeitet."
+    )
+    got = cv(
+        Line("Berufserfahrung", level=0, size=20),
+        Line("Software Entwickler – Nordwind Software GmbH", bold=True, size=12),
+        Line("2020, Jul-Okt. Die Nordwind Software GmbH ist ein Unternehmen für Kassensysteme." + more, size=12),
+        Line("Schlagworte: C#, .Net, WPF", size=12),
+        Line("Praktikum – FHNV", bold=True, size=12),
+        Line("2018, Aug-Sep. Ich war verantwortlich für die Entwicklung einer Software." + more, size=12),
+        Line("Schlagworte: C#, SQL", size=12),
+    )
+    assert [(e["name"], e["startDate"], e["endDate"]) for e in got["work"]] == [
+        ("Nordwind Software GmbH", "2020-07", "2020-10"),
+        ("FHNV", "2018-08", "2018-09"),
+    ]
