@@ -55,6 +55,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "education": (
         "education", "academic background", "educational background", "academic history", "studies",
         "qualifications", "academic qualifications", "education and training", "education & training",
+        "qualificações", "qualificações acadêmicas", "qualificaciones",
         "academic profile", "schooling", "academic education", "educational qualifications", "qualification",
         "educational qualification", "academic qualification",
         "ausbildung", "schulbildung", "bildungsweg", "studium", "akademischer werdegang", "schulische ausbildung",
@@ -131,6 +132,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "extracurricular activities", "activities", "leadership", "leadership experience",
         "ehrenamt", "ehrenamtliches engagement", "engagement", "bénévolat", "engagements", "associatif",
         "voluntariado", "trabajo voluntario", "волонтерство", "志愿者经历", "社会实践", "课外活动",
+        "organisasi", "pengalaman organisasi", "kegiatan",
     ),
     "interests": (
         "interests", "hobbies", "hobbies and interests", "interests hobbies", "hobbies and intrest",
@@ -442,7 +444,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "persoonsgegevens", "gegevens", "personalia", "kontak", "informasi pribadi", "اطلاعات فردی",
         "اطلاعات شخصی", "dane osobowe", "контакт*", "личные данные", "iletişim",
         "kişisel bilgiler", "elérhetőség*", "személyes adatok", "στοιχεία", "επικοινωνία",
-        "personuppgifter", "data diri", "data pribadi", "thông tin cá nhân", "liên hệ", "مشخصات",
+        "personuppgifter", "personlig information", "personliga uppgifter", "data diri", "data pribadi",
+        "thông tin cá nhân", "liên hệ", "مشخصات",
         "اطلاعات تماس", "تماس", "פרטים", "פרטים אישיים", "信息", "資訊", "联系", "聯繫", "連絡先",
         "인적사항", "연락처", "신상", "osobní údaje", "personlige oplysninger", "henkilötiedot",
         "date personale", "المعلومات الشخصية", "контакти",

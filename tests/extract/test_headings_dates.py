@@ -63,6 +63,9 @@ from cvconvert.extract.sections import _find_sections
         ("Osiągnięcia", "awards"),
         ("علاقه\u200cمندی\u200cها", "interests"),
         ("Érdeklődési kör", "interests"),
+        ("Qualificações", "education"),
+        ("Personlig information", "basics"),
+        ("Pengalaman Organisasi", "volunteer"),
         # languages of no corpus file
         ("Досвід роботи", "work"),
         ("Pracovní zkušenosti", "work"),
