@@ -270,3 +270,16 @@ def test_result_json_carries_hidden_notes_only_when_there_are_some() -> None:
     assert "hidden" not in plain.as_json()
     note = {"path": "/x-internal", "message": "in the data part only"}
     assert Result("in.json", "out.docx", "ok", hidden=[note]).as_json()["hidden"] == [note]
+
+
+def test_warm_up_before_fork_writes_no_pdf_so_workers_compile_in_process() -> None:
+    # A process that compiled with Typst cannot fork workers that compile: they would need a
+    # helper process each. The warm-up therefore leaves PDF alone (and still warms DOCX).
+    pytest.importorskip("typst")
+    import cvconvert.formats._pdf.write as pdf_write
+    from cvconvert.batch.engines import _warm_up
+
+    if pdf_write._started is not None:
+        pytest.skip("this test process compiled a PDF already")
+    _warm_up("pdf")
+    assert pdf_write._started is None

@@ -123,10 +123,14 @@ def _warm_up(to: str) -> None:
     Each forked worker would otherwise pay for both itself (pydantic builds the schema on first
     use; the writer's libraries load on first use): most of a small batch's time.
     """
+    from cvconvert.formats import get
     from cvconvert.model import Resume
 
+    resume = Resume.model_validate({"basics": {"name": "warm-up"}, "work": [{"name": "w"}]})
+    if not get(to).warm_before_fork:
+        return  # the schema is built; the writer loads in each worker
     try:
-        api.dumps(Resume.model_validate({"basics": {"name": "warm-up"}, "work": [{"name": "w"}]}), to)
+        api.dumps(resume, to)
     except CvConvertError:
         pass  # a writer that needs options; the workers will load it themselves
 

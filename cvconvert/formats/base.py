@@ -48,3 +48,7 @@ class Format:
     """What the reader (and ``read_many``) takes."""
     write_options: type[WriteOptions] = WriteOptions
     """What the writer (and ``write_many``) takes."""
+    warm_before_fork: bool = True
+    """Whether a batch may write one résumé before it forks its workers, so that each starts with
+    the writer loaded. False when a process that has written cannot fork workers that write
+    (Typst's threads stay in the parent)."""

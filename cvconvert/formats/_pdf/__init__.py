@@ -100,6 +100,7 @@ FORMAT = Format(
     extra="pdf",
     read_options=PdfReadOptions,
     write_options=PdfWriteOptions,
+    warm_before_fork=False,  # a fork of a process that compiled would compile in a helper process
     description="PDF: writes a tagged PDF/A-3b with the résumé attached and reads it back exactly; "
     "a Europass PDF from its XML; any other CV from its text layer, best effort (no OCR)",
 )
