@@ -5,9 +5,10 @@ Rather than a rule per layout, every value of the source is looked for in the do
 text (read by tools independent of the reader: poppler's ``pdftotext`` for a PDF, the XML of a
 DOCX), whitespace and case ignored, and kept only if it is there:
 
-* name, e-mail, phone: the value if shown, else ``null`` (the page has none: a reader that
-  finds one is wrong);
-* label, summary, location subfields, entry roles, area, score: the value if shown, else left
+* name, e-mail, phone: the value if shown (a phone as printed: layouts reformat it), else
+  ``null`` (the page has none: a reader that finds one is wrong);
+* label: if on a short line near the name (the same words as a role or in the summary are not it);
+* summary, location subfields, entry roles, area, score: the value if shown, else left
   out (not judged: a layout that hides a field is not the reader's fault);
 * URLs: a source URL printed on the page, or a link target whose profile handle is printed, is
   required; a link target with neither (an icon, a word) is optional (``x-urls-optional``);
@@ -55,6 +56,8 @@ _SECTION_KEYS = {
     "references": ("name", "reference"),
     "projects": ("name",),
 }
+# a phone number as printed: digits with spaces, dots, dashes, brackets, a leading +
+_PHONE = re.compile(r"\+?\(?\d[\d ().\u00a0/-]{5,}\d")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MONTHS = (
     "january",
@@ -113,6 +116,7 @@ class Page:
         self.digits = re.sub(r"\D", "", text.replace("(0)", ""))  # the scorer drops a trunk '(0)' too
         self.links = links
         self.lines = [squash(line) for line in text.splitlines() if line.strip()]
+        self.text = text
 
     def heads(self, value: Any) -> bool:
         """Whether a value is on a line of its own or nearly (a heading, not a word in a paragraph)."""
@@ -129,11 +133,34 @@ class Page:
             return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.words) is not None
         return squash(v) in self.hay
 
-    def shows_phone(self, value: Any) -> bool:
-        """Whether a phone number's digits are on the page."""
-        v = text_of(value)
-        digits = re.sub(r"\D", "", v or "")
-        return len(digits) >= 6 and digits in self.digits
+    def phone(self, value: Any) -> str | None:
+        """The phone number as the page prints it, or None.
+
+        A layout may print the number in its national form ('+58 (426) 513-10-93' as
+        '0426-5131093'): the printed number counts when its digits, trunk zero aside, end the
+        source's.
+        """
+        want = re.sub(r"\D", "", (text_of(value) or "").replace("(0)", ""))
+        if len(want) < 6:
+            return None
+        for printed in _PHONE.findall(self.text):
+            got = re.sub(r"\D", "", printed.replace("(0)", ""))
+            national = got.lstrip("0")
+            if got == want or (len(national) >= 7 and want.endswith(national)):
+                return str(printed).strip()
+        return None
+
+    def near_name(self, value: Any, name: Any) -> bool:
+        """Whether a value is on a short line within two lines of the name (a heading's label)."""
+        v, n = squash(text_of(value) or ""), squash(text_of(name) or "")
+        if not v or not n:
+            return False
+        for i, line in enumerate(self.lines):
+            if n in line:
+                near = self.lines[max(0, i - 2) : i + 3]
+                if any(v in x and len(x) <= len(v) + 50 for x in near):
+                    return True
+        return False
 
     def _has(self, form: str) -> bool:
         """A date's spelling, as whole words ('1/2021' is not in '11/2021')."""
@@ -210,7 +237,7 @@ def _urls(basics: dict[str, Any], page: Page) -> tuple[list[str], list[str]]:
     for key, u in link_keys.items():
         if key in required:
             continue
-        last = key.rsplit("/", 1)[-1]
+        last = key.rsplit("/", 1)[-1].lstrip("@")
         if any(h.casefold().lstrip("@") == last and page.shows(h) for h in handles):
             required[key] = u
             optional.pop(key, None)
@@ -267,10 +294,12 @@ def truth(source: dict[str, Any], page: Page) -> dict[str, Any]:
     basics: dict[str, Any] = {}
     for key in ("name", "email"):
         basics[key] = text_of(b.get(key)) if page.shows(b.get(key)) else None
-    basics["phone"] = text_of(b.get("phone")) if page.shows_phone(b.get("phone")) else None
-    for key in ("label", "summary"):
-        if page.shows(b.get(key)):
-            basics[key] = text_of(b.get(key))
+    basics["phone"] = page.phone(b.get("phone"))
+    # a label is shown by the name: the same words elsewhere (a role, the summary) are not it
+    if page.near_name(b.get("label"), b.get("name")):
+        basics["label"] = text_of(b.get("label"))
+    if page.shows(b.get("summary")):
+        basics["summary"] = text_of(b.get("summary"))
     loc = b.get("location")
     if isinstance(loc, dict):
         shown = {

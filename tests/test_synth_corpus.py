@@ -68,7 +68,7 @@ def test_truth_keeps_what_the_page_shows_at_its_precision() -> None:
     b = t["basics"]
     assert t["x-complete"] is False
     assert (b["name"], b["email"], b["label"]) == ("Ada Example", "ada@example.org", "Data Engineer")
-    assert b["phone"] == "+44 20 7946 0000"  # the same digits, with the trunk '(0)' the scorer ignores
+    assert b["phone"] == "+44 (0)20 7946 0000"  # as printed
     assert "summary" not in b  # hidden by the layout: not judged
     assert b["location"] == {"city": "Leeds"}  # 'GB' is not on the page, nor is the region
     # the handle is printed and links to the profile: required; the bare site link is optional
@@ -88,6 +88,14 @@ def test_truth_keeps_what_the_page_shows_at_its_precision() -> None:
         }
     ]
     assert t["x-sections"] == ["work", "education", "skills"]
+
+
+def test_phone_as_printed_label_only_by_the_name() -> None:
+    page = truth_mod.Page("Ada Example\nada@example.org | 020-79460000\n\nWork\nData Engineer, Northwind Ltd", set())
+    assert page.phone("+44 20 7946 0000") == "020-79460000"  # the national form of the number
+    assert page.phone("+44 20 7946 0001") is None
+    assert not page.near_name("Data Engineer", "Ada Example")  # a role four lines down, not a label
+    assert page.near_name("ada@example.org", "Ada Example")
 
 
 def test_short_values_and_dates_are_whole_words() -> None:
