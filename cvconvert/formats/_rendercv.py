@@ -77,6 +77,11 @@ _MARKERS = frozenset({m for _, markers, _ in _TYPES.values() for m in markers} |
 _DEFAULT_KEY = {title: key for key, (title, _, _) in _TYPES.items()}
 _SUMMARY_TITLES = frozenset({"summary", "profile", "about", "about_me"})
 _DATES = frozenset({"start_date", "end_date", "date"})
+_ISO = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
+def _day(date: str) -> str:
+    return date + "-01" * (2 - date.count("-"))
 
 
 def _kind(entries: list[Any]) -> str | None:
@@ -177,7 +182,10 @@ def _entry_from(entry: dict[str, Any], key: str) -> dict[str, Any]:
             if value != []:  # the writer's placeholder: RenderCV requires the field
                 out["x-authors"] = value
         elif field == "x-jsonresume" and isinstance(value, dict):
-            out.update(value)  # JSON Resume fields whose names RenderCV uses for something else
+            # JSON Resume fields whose names RenderCV uses for something else, and values written
+            # otherwise than they were (a text RenderCV would stop at): a value edited since wins.
+            shown = {mapping.get(f, f): v for f, v in entry.items() if f != "x-jsonresume"}
+            out.update({f: v for f, v in value.items() if f not in shown or _shown(v) == _text(shown[f])})
         else:
             out[field] = value
     return out
@@ -283,7 +291,10 @@ def _accepted(field: str, value: Any) -> bool:
     if not isinstance(value, str):
         return False
     if field == "email":
-        return re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s.]+", value) is not None
+        # As RenderCV's e-mail check takes it: no "(", ",", ... before the "@" ("ada(at)...").
+        return (
+            re.fullmatch(r"[\w.!#$%&'*+/=?^`{|}~-]+@[^\W_](?:(?:[^\W_]|[.-])*[^\W_])?\.[^\W\d_]{2,}", value) is not None
+        )
     if field == "phone":
         number = value.removeprefix("tel:")
         return number.startswith("+") and 8 <= sum(c.isdigit() for c in number) <= 15
@@ -322,6 +333,20 @@ def _networks(profiles: Any, spelled: dict[str, str], report: Report) -> list[An
         if name != network and isinstance(network, str):
             spelled[str(len(out) - 1)] = network  # RenderCV's spelling shown; the original kept
     return out
+
+
+# A "<" RenderCV passes on to Typst, which reads "<word" as a label and refuses one left open
+# ("<br />", "<a href=...>"): a space after such a "<" lets the page be made.
+_LABEL = re.compile(r"<(?=[\w:.-]+(?![\w:.>-]))")
+
+
+def _shown(value: Any) -> Any:
+    """A text (or list of texts) as the writer shows it to RenderCV."""
+    if isinstance(value, str):
+        return _LABEL.sub("< ", value) if "<" in value else value
+    if isinstance(value, list):
+        return [_shown(v) for v in value]
+    return value
 
 
 # RenderCV (2.3) shows a publication's link as Typst markup without escaping it: "#", "$", "@" or a
@@ -365,6 +390,26 @@ def _entry_to(item: Any, key: str, i: int, report: Report) -> dict[str, Any] | N
             out[field] = value  # RenderCV keeps an entry's extra fields
     if key == "skills" and "details" not in out:
         out["details"] = ""  # RenderCV's one-line entry needs it
+    for field, value in list(out.items()):
+        if field in mapping and field not in _DATES and _shown(value) != value:
+            tucked.setdefault(mapping[field], value)
+            out[field] = _shown(value)
+            report.normalised(
+                pointer(key, i, mapping[field]),
+                "'<' spaced from the word after it (RenderCV takes '<word' for a Typst label, and stops); kept",
+            )
+    start, end = (_text(out.get(f, "")) for f in ("start_date", "end_date"))
+    # RenderCV compares the dates with a missing month or day as the first ("2020" is 2020-01-01).
+    if _ISO.fullmatch(start) and _ISO.fullmatch(end) and _day(start) > _day(end):
+        for field, source in (
+            ("start_date", "startDate"),
+            ("end_date", "endDate" if "endDate" in item else "x-rendercv-end"),
+        ):
+            tucked[source] = item[source]
+            del out[field]
+        report.normalised(
+            pointer(key, i, "startDate"), "a start after the end, which RenderCV refuses: kept, not shown"
+        )
     if key == "publications" and isinstance(out.get("url"), str) and _UNSHOWN.search(out["url"]):
         tucked["url"] = out.pop("url")
         report.normalised(pointer(key, i, "url"), "RenderCV cannot show this link: kept in the file, not shown")

@@ -141,8 +141,11 @@ def _carried(resume: Resume) -> tuple[dict[str, Any], dict[str, Any], Report]:
     back = cvconvert.read(io.BytesIO(written), "rendercv")
     # What was lost is not in the file, so the résumé read back has none of it to mask; what
     # arrived changed (a warning: a location written as one line) is masked on both sides.
-    changed = Report([n for n in report if n.kind == "warning"])
-    return _without_masked(masked(resume.to_data(), report)), masked(back.to_data(), changed), report
+    # A value RenderCV could not show is kept in the file ("kept" in its warning): it must come back
+    # exactly, so it is not masked at all.
+    changed = Report([n for n in report if n.kind == "warning" and "kept" not in n.message])
+    noted = Report([n for n in report if n.kind == "loss" or n in changed])
+    return _without_masked(masked(resume.to_data(), noted)), masked(back.to_data(), changed), report
 
 
 @pytest.mark.parametrize("path", [*sample_files(), *CORPUS], ids=lambda p: p.stem)
@@ -210,3 +213,43 @@ def test_a_plain_publication_link_is_written_as_rendercv_s_url() -> None:
     resume = Resume.model_validate({"basics": {"name": "Ada Example"}, "publications": [{"name": "Notes", "url": url}]})
     written, report = dumps(resume, "rendercv")
     assert yaml.safe_load(written)["cv"]["sections"]["publications"][0]["url"] == url and not report.warnings
+
+
+def test_a_text_with_an_open_typst_label_is_shown_spaced_and_read_back_as_it_was() -> None:
+    # RenderCV passes "<br />" on to Typst, which takes "<br" for a label left open and stops.
+    summary = "Kept the books.<br />Wrote <strong>weekly</strong> reports; x < y."
+    resume = Resume.model_validate(
+        {
+            "basics": {"name": "Ada Example"},
+            "work": [{"name": "Northwind Ltd", "position": "Clerk", "summary": summary}],
+        }
+    )
+    written, report = dumps(resume, "rendercv")
+    entry = yaml.safe_load(written)["cv"]["sections"]["experience"][0]
+    assert entry["summary"] == "Kept the books.< br />Wrote <strong>weekly</strong> reports; x < y."
+    assert entry["x-jsonresume"] == {"summary": summary}
+    assert "/work/0/summary" in [n.path for n in report.warnings]
+    assert cvconvert.read(io.BytesIO(written), "rendercv").to_data() == resume.to_data()
+    # Edited in the RenderCV file since, the shown text wins over the kept one.
+    edited = written.replace(b"Kept the books.< br />", b"Kept the ledgers.< br />")
+    work = cvconvert.read(io.BytesIO(edited), "rendercv").work
+    assert work and work[0].summary == "Kept the ledgers.< br />Wrote <strong>weekly</strong> reports; x < y."
+
+
+@pytest.mark.parametrize(("start", "end"), [("2023-03-01", "2021-05"), ("2020-05", "2020"), ("2021", "2019-12")])
+def test_a_start_after_the_end_is_kept_aside_not_given_to_rendercv(start: str, end: str) -> None:
+    work = {"name": "Northwind Ltd", "position": "Clerk", "startDate": start, "endDate": end}
+    resume = Resume.model_validate({"basics": {"name": "Ada Example"}, "work": [work]})
+    written, report = dumps(resume, "rendercv")
+    entry = yaml.safe_load(written)["cv"]["sections"]["experience"][0]
+    assert "start_date" not in entry and "end_date" not in entry
+    assert entry["x-jsonresume"] == {"startDate": start, "endDate": end}
+    assert "/work/0/startDate" in [n.path for n in report.warnings]
+    assert cvconvert.read(io.BytesIO(written), "rendercv").to_data() == resume.to_data()
+
+
+@pytest.mark.parametrize("email", ["ada(at)example.org@example.org", "ada@example_host.org", "ada@localhost"])
+def test_an_email_rendercv_refuses_is_kept_aside(email: str) -> None:
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "email": email}})
+    cv = yaml.safe_load(dumps(resume, "rendercv")[0])["cv"]
+    assert "email" not in cv and cv["x-jsonresume-email"] == email
