@@ -3,11 +3,16 @@
 Pure Python over :class:`Word` records (no PDF library here), so every rule can be tested on
 words made up in the test. Coordinates are points from the page's top-left corner.
 
-The passes, per page: words into rows by baseline; rows cut into chunks at wide gaps; a gutter
-(an empty vertical band that rows on both sides leave free) splits the page into columns, read
-one after the other unless their rows line up like a table's; rows become lines; lines get
-paragraph numbers. Across pages: text repeated at the top or bottom of pages is a running
-header or footer.
+The passes, per page: words into rows by baseline (a row of overlapping boxes split into one row
+per box); rows cut into chunks at wide gaps; a gutter (an empty vertical band that rows on both
+sides leave free) splits the page into columns, read one after the other unless their rows line
+up like a table's (a dates or caption column, mirrored on a right-to-left page), with two kinds
+read among the other column instead: a grid of short fields side by side, row by row, and dates
+set flush right in the margin, after their entry's head. Rows become lines: right-to-left rows in
+typed order, a date wrapped in its column one caption, a table row whose cells wrap one line of
+its cells, wrapped paragraphs and cut addresses joined. Lines get paragraph numbers. Across
+pages: text repeated at the top or bottom of pages, page numbers and a browser's print margins
+are running text.
 """
 
 from __future__ import annotations
