@@ -209,8 +209,9 @@ class _Package:
         # The texts already kept, per kind: looked up in a set, since comparing each line with
         # every earlier one took minutes on a header of 60,000 lines.
         kept: dict[str, set[str]] = {"header": set(), "footer": set()}
+        sections = list(self.document.iter(T_SECTPR))  # one walk over the body for both kinds
         for ref_tag, out in (("headerReference", headers), ("footerReference", footers)):
-            for ref in _page_order(self.document, ref_tag):
+            for ref in _page_order(sections, ref_tag):
                 target = self.rels.get(ref.get(_q(R, "id"), ""), "")
                 part = _resolve(target)
                 if not target or part in seen_parts or part not in self.names:
@@ -833,12 +834,13 @@ class _Pool:
 _PAGE_RANK = {"first": 0, "default": 1, "even": 2}
 
 
-def _page_order(document: Any, tag: str) -> list[Any]:
-    """Header (or footer) references section by section, in the order the pages show them;
+def _page_order(sections: list[Any], tag: str) -> list[Any]:
+    """Header (or footer) references of the sections (their w:sectPr, in document order), in
+    the order the pages show them;
     a first-page header that the section does not show (no w:titlePg) is left out, so that a
     name in the first page's header is read before the running head of the others."""
     out: list[Any] = []
-    for sect in document.iter(_q(W, "sectPr")):
+    for sect in sections:
         first_page = _on_off(sect.find(_q(W, "titlePg"))) is True
         refs = [ref for ref in sect.findall(_q(W, tag)) if first_page or ref.get(_q(W, "type")) != "first"]
         out.extend(sorted(refs, key=lambda ref: _PAGE_RANK.get(ref.get(_q(W, "type"), "default"), 1)))
