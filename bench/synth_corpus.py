@@ -26,6 +26,15 @@ Layouts (each needs its tool; a missing tool skips its layouts with a note):
   cvconvert-docx      our DOCX writer, embed=false (no data part: read by extraction)
   cvconvert-docx-pdf  that DOCX printed to PDF by LibreOffice
   cvconvert-pdf       our PDF writer (Typst), embed=false
+
+Set-up, once (all offline but the registries): RenderCV 2 in a venv (/tmp/rcv); Playwright in
+/tmp/synth/venv (python3 -m venv /tmp/synth/venv && /tmp/synth/venv/bin/pip install playwright: it
+drives Debian's chromium, no browser is downloaded); in /tmp/synth/npm: npm install
+jsonresume-theme-{even,elegant,stackoverflow,kendall,flat,macchiato} bootstrap@3.3.7
+font-awesome@4.7.0 fa5@npm:@fortawesome/fontawesome-free@5.14.0
+fa6@npm:@fortawesome/fontawesome-free@6.4.2; CJK fonts unpacked, not installed: cd /tmp/synth/fonts
+&& apt-get download fonts-noto-cjk && dpkg -x fonts-noto-cjk_*.deb x. Debian's chromium,
+libreoffice and poppler-utils (pdftotext).
 """
 
 from __future__ import annotations
@@ -420,12 +429,34 @@ def render_cvconvert(items: list[tuple[str, Path, str]], jobs: int, force: bool,
         parallel(1, one, todo("cvconvert-pdf", items, force))
 
 
+def use_fonts() -> None:
+    """Chromium and LibreOffice of ours see the CJK fonts unpacked in /tmp/synth/fonts, if there.
+
+    Without them a Chinese or Japanese résumé (14 of the 90) prints its characters as empty
+    boxes, which no reader can read. The fonts are unpacked, not installed: the machine's own
+    font set, which other tests see, stays as it is.
+    """
+    fonts = BASE / "fonts" / "x" / "usr" / "share" / "fonts"
+    if not fonts.is_dir():
+        log(f"no CJK fonts in {fonts}: CJK résumés print as boxes (see the docstring)")
+        return
+    conf = BASE / "fonts" / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{fonts}</dir>\n  <cachedir>{BASE / 'fonts' / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    os.environ["FONTCONFIG_FILE"] = str(conf)
+
+
 def render(args: argparse.Namespace) -> None:
     items = sources()[: args.limit] if args.limit else sources()
     if not items:
         sys.exit(f"synth_corpus: no résumés in {SOURCES}")
     wanted = set(args.layout or layouts())
     WORK.mkdir(parents=True, exist_ok=True)
+    use_fonts()
     for name in sorted(wanted - set(layouts())):
         sys.exit(f"synth_corpus: no layout {name!r}; see 'layouts'")
     for theme in RENDERCV_THEMES:
