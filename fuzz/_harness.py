@@ -45,7 +45,30 @@ def seed_corpus(fmt: str) -> Path:
             (folder / f"seed{i}").write_text(f'<html><script type="application/ld+json">{jsonld}</script></html>')
         elif fmt == "europass-pdf":
             _pdf_seed(folder / f"seed{i}", cvconvert.dumps(resume, "europass")[0])
+        elif fmt == "linkedin":
+            (folder / f"seed{i}").write_bytes(_linkedin_seed(resume.to_data()))
     return folder
+
+
+def _linkedin_seed(data: dict[str, Any]) -> bytes:
+    """A LinkedIn export (Profile.csv, Positions.csv, Skills.csv) holding a sample's values."""
+    import csv
+
+    def table(header: list[str], rows: list[list[str]]) -> bytes:
+        out = io.StringIO()
+        csv.writer(out).writerows([header, *rows])
+        return out.getvalue().encode("utf-8-sig")
+
+    basics = data.get("basics", {})
+    work = [[w.get("name", ""), w.get("position", ""), w.get("summary", ""), w.get("startDate", "")]
+            for w in data.get("work", [])]  # fmt: skip
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        profile = [[basics.get("name", ""), basics.get("label", ""), basics.get("summary", "")]]
+        z.writestr("Profile.csv", table(["First Name", "Headline", "Summary"], profile))
+        z.writestr("Positions.csv", table(["Company Name", "Title", "Description", "Started On"], work))
+        z.writestr("Skills.csv", table(["Name"], [[s.get("name", "")] for s in data.get("skills", [])]))
+    return out.getvalue()
 
 
 def _member_corpus(fmt: str, part: str, packages: Path) -> Path:
