@@ -350,3 +350,48 @@ def test_pdf_corpus_reads_with_a_name_and_the_same_twice(path: object) -> None:
     assert first.basics is not None and first.basics.name
     again, _ = extract(data)
     assert again.to_data() == first.to_data()
+
+
+def _ligature_pdf(codes: bytes = b"010203", lam_alef: bytes = b"<06440627>") -> bytes:
+    """One Persian word set as Word sets it, glyphs drawn left to right: by default 'salam' as
+    meem, the lam-alef ligature (one glyph, mapped to two letters by the font's ToUnicode), seen;
+    glyph 04 is a lone lam, 05 a lone alef."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def "
+        b"1 begincodespacerange <01> <05> endcodespacerange "
+        b"5 beginbfchar <01> <0645> <02> " + lam_alef + b" <03> <0633> <04> <0644> <05> <0627> endbfchar "
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F1 20 Tf 100 700 Td <" + codes + b"> Tj ET"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 1 /LastChar 5 /Widths [600 600 600 600 600]"
+        b" /Encoding << /Type /Encoding /Differences [1 /uni0645 /uni0644 /uni0633 /uni0644 /uni0627] >>"
+        b" /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_lam_alef_ligature_keeps_its_letters_in_order() -> None:
+    # PDFium turns the right-to-left word round and the ligature's two letters with it.
+    assert _texts(read_lines(_ligature_pdf())) == ["سلام"]
+
+
+def test_pdf_alef_before_lam_in_glyphs_of_their_own_stays() -> None:
+    # 'sal' (year): seen, alef, lam, each its own glyph, drawn left to right as lam, alef, seen.
+    assert _texts(read_lines(_ligature_pdf(codes=b"040503"))) == ["سال"]

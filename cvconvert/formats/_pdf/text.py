@@ -32,6 +32,9 @@ _WORD = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\ufffe]+\ufffe?|\ufffe")
 _COMPAT = re.compile("[\ufb00-\ufb06\uf900-\ufaff\u2f00-\u2fdf]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\ufffd]")
 
+# An alef (plain or with hamza or madda) before a lam: what a lam-alef ligature may come out as.
+_LAM_ALEF = re.compile("[\u0627\u0623\u0625\u0622]\u0644")
+
 # A tagged PDF's headings and list items (ISO 32000 standard structure types).
 _HEADING_TAG = re.compile(r"^H[1-6]?$")
 _MAX_TAGS = 20_000
@@ -283,6 +286,8 @@ class _Reader:
                 word = _clean_word(word)
             if not word:
                 continue
+            if _LAM_ALEF.search(word) and len(word) == end - start + 1:
+                word = self._lam_alef(textpage, start, word)
             if not raw.FPDFText_GetLooseCharBox(textpage, start, rect):
                 continue
             x0, x1, top, bottom = rect.left, rect.right, rect.top, rect.bottom
@@ -321,6 +326,20 @@ class _Reader:
         if floating:
             self._place_accents(textpage, words, floating)
         return words
+
+    def _lam_alef(self, textpage: Any, start: int, word: str) -> str:
+        """Arabic's lam-alef ligature is one glyph for two letters; laid out right to left, its
+        letters come out turned round ("ال" for "لا": a Persian heading missed). An alef and a
+        lam that share one glyph's box go back in their order."""
+        rect, other = self._rect, self.raw.FS_RECTF()
+        letters = list(word)
+        for m in _LAM_ALEF.finditer(word):
+            k = m.start()
+            self.raw.FPDFText_GetLooseCharBox(textpage, start + k, rect)
+            self.raw.FPDFText_GetLooseCharBox(textpage, start + k + 1, other)
+            if abs(rect.left - other.left) < 0.01 and abs(rect.right - other.right) < 0.01:
+                letters[k], letters[k + 1] = letters[k + 1], letters[k]
+        return "".join(letters)
 
     def _spans(self, textpage: Any, start: int, count: int) -> list[tuple[float, float, float, float]]:
         """(left, right, bottom, top) of each of ``count`` characters from ``start`` (advance and line
