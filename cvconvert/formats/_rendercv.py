@@ -120,7 +120,7 @@ def to_json_resume(data: dict[str, Any], report: Report) -> dict[str, Any]:
             if str(index).isdigit() and int(index) < len(networks) and isinstance(basics["profiles"][int(index)], dict):
                 basics["profiles"][int(index)]["network"] = network
     for field, value in cv.items():
-        if field in _BASICS or field in ("location", "social_networks", "sections", _SPELLED):
+        if field in _BASICS or field in ("location", "social_networks", "sections", _SPELLED, _SUMMARY):
             continue
         if field.startswith("x-jsonresume-") and field[13:] in _BASICS.values():
             basics[field[13:]] = value  # a value RenderCV would refuse, carried beside
@@ -134,6 +134,9 @@ def to_json_resume(data: dict[str, Any], report: Report) -> dict[str, Any]:
         key = _kind(entries) if isinstance(entries, list) else None
         if key is None and title in _SUMMARY_TITLES and _is_text(entries) and "summary" not in basics:
             basics["summary"] = "\n\n".join(entries)
+            summary = cv.get(_SUMMARY)  # the text as it was, where the writer showed it otherwise
+            if isinstance(summary, str) and _paragraphs(summary) == entries:
+                basics["summary"] = summary
             if title != "summary":
                 kept["summaryTitle"] = title
             continue
@@ -245,7 +248,10 @@ def from_json_resume(data: dict[str, Any], report: Report) -> dict[str, Any]:
     sections: dict[str, Any] = {}
     summary = basics.get("summary")
     if isinstance(summary, str):
-        sections[kept.get("summaryTitle", "summary")] = [p for p in summary.split("\n\n") if p] or [summary]
+        sections[kept.get("summaryTitle", "summary")] = _paragraphs(summary)
+        if _shown(summary) != summary:
+            cv[_SUMMARY] = summary
+            report.normalised("/basics/summary", "'<' spaced from the word after it (a Typst label to RenderCV); kept")
     for key, (default, _, _) in _TYPES.items():
         if data.get(key) == []:
             report.lost(pointer(key), "an empty section: RenderCV takes none")
@@ -283,6 +289,7 @@ _NETWORK = {n.casefold(): n for n in NETWORKS} | {"twitter": "X", "stack overflo
 
 
 _SPELLED = "x-jsonresume-networks"  # {index: the network as the résumé spelled it}
+_SUMMARY = "x-jsonresume-summary"  # basics.summary as it was, where it is shown otherwise
 _RESERVED = frozenset({"sections", "social_networks", "website", "photo"})
 
 
@@ -338,6 +345,11 @@ def _networks(profiles: Any, spelled: dict[str, str], report: Report) -> list[An
 # A "<" RenderCV passes on to Typst, which reads "<word" as a label and refuses one left open
 # ("<br />", "<a href=...>"): a space after such a "<" lets the page be made.
 _LABEL = re.compile(r"<(?=[\w:.-]+(?![\w:.>-]))")
+
+
+def _paragraphs(summary: str) -> list[str]:
+    """``basics.summary`` as the paragraphs of RenderCV's text section, as shown."""
+    return [_shown(p) for p in summary.split("\n\n") if p] or [_shown(summary)]
 
 
 def _shown(value: Any) -> Any:

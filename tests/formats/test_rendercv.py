@@ -253,3 +253,16 @@ def test_an_email_rendercv_refuses_is_kept_aside(email: str) -> None:
     resume = Resume.model_validate({"basics": {"name": "Ada Example", "email": email}})
     cv = yaml.safe_load(dumps(resume, "rendercv")[0])["cv"]
     assert "email" not in cv and cv["x-jsonresume-email"] == email
+
+
+def test_a_summary_with_an_open_typst_label_is_shown_spaced_and_read_back_as_it_was() -> None:
+    summary = "Clerk.<br />Keeps <strong>books</strong>.\n\nAnd <br/> more."
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "summary": summary}})
+    written, report = dumps(resume, "rendercv")
+    cv = yaml.safe_load(written)["cv"]
+    assert cv["sections"]["summary"] == ["Clerk.< br />Keeps <strong>books</strong>.", "And < br/> more."]
+    assert "/basics/summary" in [n.path for n in report.warnings]
+    assert cvconvert.read(io.BytesIO(written), "rendercv").to_data() == resume.to_data()
+    edited = written.replace(b"And < br/> more.", b"And more.")
+    basics = cvconvert.read(io.BytesIO(edited), "rendercv").basics
+    assert basics is not None and basics.summary == "Clerk.< br />Keeps <strong>books</strong>.\n\nAnd more."
