@@ -363,7 +363,8 @@ def _shown(value: Any) -> Any:
 
 # RenderCV (2.3) shows a publication's link as Typst markup without escaping it: "#", "$", "@" or a
 # backslash anywhere, or "_" or "*" beside a character that is no letter or digit ("wiki/A_(b)"), and the
-# page is not made at all ("unclosed delimiter"). Such a link is kept aside, read back the same.
+# page is not made at all ("unclosed delimiter"); and it refuses one that is no http(s) URL (""). Such a
+# link is kept aside, read back the same.
 _UNSHOWN = re.compile(r"[#$@\\]|(?<![A-Za-z0-9])[_*]|[_*](?![A-Za-z0-9])")
 
 
@@ -422,7 +423,8 @@ def _entry_to(item: Any, key: str, i: int, report: Report) -> dict[str, Any] | N
         report.normalised(
             pointer(key, i, "startDate"), "a start after the end, which RenderCV refuses: kept, not shown"
         )
-    if key == "publications" and isinstance(out.get("url"), str) and _UNSHOWN.search(out["url"]):
+    url = out.get("url")
+    if key == "publications" and "url" in out and (not _accepted("website", url) or _UNSHOWN.search(str(url))):
         tucked["url"] = out.pop("url")
         report.normalised(pointer(key, i, "url"), "RenderCV cannot show this link: kept in the file, not shown")
     if tucked:

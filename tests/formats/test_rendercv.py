@@ -196,7 +196,13 @@ def test_a_photo_beside_the_file_is_written_as_rendercv_s_photo() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["https://en.example.org/wiki/Engine_(machine)", "https://example.org/notes#part-2", "https://example.org/@ada"],
+    [
+        "https://en.example.org/wiki/Engine_(machine)",
+        "https://example.org/notes#part-2",
+        "https://example.org/@ada",
+        "",
+        "ftp://x",
+    ],
 )
 def test_a_publication_link_rendercv_cannot_show_is_kept_aside_and_read_back(url: str) -> None:
     # RenderCV 2.3 shows the link as unescaped Typst markup and stops ("unclosed delimiter").

@@ -41,6 +41,7 @@ TRICKY = {
     "publications": [
         {"name": "Engines", "url": "https://en.example.org/wiki/Engine_(machine)"},
         {"name": "Notes", "url": "https://example.org/notes#part-2"},
+        {"name": "Letters", "url": ""},
     ],
 }  # fmt: skip
 
