@@ -147,7 +147,8 @@ def sniff(data: bytes) -> bool:
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return any(name.rsplit("/", 1)[-1] in _MARKERS for name in package.namelist())
+            markers = {_fold(m) for m in _MARKERS}
+            return any(_fold(name.rsplit("/", 1)[-1]) in markers for name in package.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return False
 

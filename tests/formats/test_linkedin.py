@@ -246,7 +246,7 @@ def test_unicode_files_of_every_encoding_read_alike(encoding: str, separator: st
 
 def test_header_names_are_matched_without_regard_to_case_or_spacing() -> None:
     data = zip_of({"positions.csv": b"\xef\xbb\xbfcompany name, TITLE ,Started  On\nNorthwind Ltd,Clerk,2019\n"})
-    resume, report = cvconvert.read_with_report(data, "linkedin")
+    resume, report = cvconvert.read_with_report(data)  # found by its files' names, whatever their case
     assert resume.work and resume.work[0].model_dump(exclude_none=True) == {
         "name": "Northwind Ltd", "position": "Clerk", "startDate": "2019"
     }  # fmt: skip
