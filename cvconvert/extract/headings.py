@@ -240,6 +240,10 @@ def lookup(text: str) -> str | None:
     norm = normalise(text)
     if not norm or len(norm) > 60 or re.search(r"\w[.@]\w|://", norm):
         return None
+    # A digit outside a bracketed note (the numbering is gone already): a line of text, not a
+    # heading ("line 12", "3 years"); the cheap test spares most lines the vocabularies.
+    if re.search(r"\d", norm) and re.search(r"\d", re.sub(r"\s*[(（][^()（）]*[)）]", "", norm)):
+        return None
     found = _known(norm)
     if found:
         return found

@@ -109,10 +109,17 @@ def test_compound_headings(heading: str, key: str) -> None:
         "HOÀN CẢNH GIA ĐÌNH",
         "Projekt: MES",  # a caption and its value
         "Знание Git",  # a stem takes an ending, not the next word
+        "Experience 3 years",  # a digit outside a bracketed note
     ],
 )
 def test_job_titles_and_other_lines_are_not_headings(line: str) -> None:
     assert headings.lookup(line) is None
+
+
+def test_numbering_and_a_bracketed_count_keep_a_heading() -> None:
+    assert headings.lookup("2. Berufserfahrung") == "work"
+    assert headings.lookup("IV. Languages") == "languages"
+    assert headings.lookup("Publications (12)") == "publications"
 
 
 def test_a_heading_mark_makes_a_long_cjk_heading_stand_out() -> None:
