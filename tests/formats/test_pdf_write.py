@@ -559,6 +559,28 @@ def test_pages_after_the_first_carry_the_name_and_the_page_count(tmp_path: Path)
     data, _ = write(cvconvert.read(SAMPLE))
     pages = text_of(data, tmp_path).split("\f")
     assert len([p for p in pages if p.strip()]) == 2
-    assert "1/2" not in bare(pages[0])
+    assert "Page1of2" not in bare(pages[0])
     head = bare(pages[1])[:40]
-    assert head.startswith("WanruZhao") and "2/2" in head
+    assert head.startswith("WanruZhao") and "Page2of2" in head
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "zh", "ar", "he", "ja"])
+def test_the_running_header_says_page_n_of_m_in_the_document_language(lang: str, tmp_path: Path) -> None:
+    # The words DOCX uses for its header, with the page numbers filled in by Typst.
+    data, _ = write(cvconvert.read(SAMPLE), lang=lang)
+    pages = [p for p in text_of(data, tmp_path).split("\f") if p.strip()]
+    assert len(pages) >= 2
+
+    # Letters and digits only: without a CJK font installed, pdftotext drops the full-width comma.
+    def words(text: str) -> str:
+        return "".join(c for c in text if c.isalnum())
+
+    wanted = i18n.LABELS[lang]["page"]
+    if i18n.language(lang).rtl:
+        # The header's right-hand end comes first, its words in the order pdftotext sees them drawn.
+        head = pages[1].split("Wanru Zhao")[0]
+        assert sorted(words(wanted.format(page=2, pages=len(pages)))) == sorted(words(head))
+    else:
+        assert words(wanted.format(page=2, pages=len(pages))) in words(pages[1])
+    assert words(wanted.format(page=1, pages=len(pages))) not in words(pages[0])
+    assert "WanruZhao" in words(pages[1])

@@ -471,6 +471,8 @@ class View:
             "keywords": ["CV", "résumé"],
             "name": name,
             "label": label,
+            # The running header's "page N of M", as DOCX words it ({page} and {pages} filled in by Typst).
+            "page_label": self.lang.labels["page"],
             "contact": contact,
             "sections": sections,
             "dot": self.label(" · "),
