@@ -25,7 +25,8 @@ import click
 # validation plug-ins (an importlib.metadata walk that costs more than our whole conversion).
 # Set PYDANTIC_DISABLE_PLUGINS yourself to override.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
+# And spare it the import of that scan's loader (importlib.metadata): before anything builds a validator.
+import cvconvert._plugins_off  # noqa: F401
 from cvconvert import api, formats, limits
 from cvconvert.errors import CvConvertError, InvalidInputError, LossError, OptionError, UnknownFormatError
 from cvconvert.report import Note, Report
