@@ -89,3 +89,60 @@ def _submodules(body: str) -> set[str]:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     return set(json.loads(proc.stdout.splitlines()[-1]))
+
+
+def _full_names(body: str, env: dict[str, str]) -> set[str]:
+    import os
+
+    code = f"import json, sys\n{body}\nprint(json.dumps(sorted(sys.modules)))"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True, env={**os.environ, **env}
+    )
+    return set(json.loads(proc.stdout.splitlines()[-1]))
+
+
+def test_cli_json_to_json_imports_no_package_metadata() -> None:
+    # pydantic's plug-in loader imports importlib.metadata (and email, tempfile, ...) only to
+    # find no plug-in when they are off, as the CLI turns them off.
+    loaded = _full_names(
+        "import tempfile, os\n"
+        "from cvconvert.cli import run\n"
+        f"assert run([{str(SAMPLES / 'wanru-zhao.json')!r}, os.path.join(tempfile.mkdtemp(), 'out.json')]) == 0",
+        {"PYDANTIC_DISABLE_PLUGINS": "__all__"},
+    )
+    assert "importlib.metadata" not in loaded
+    assert "email" not in loaded
+
+
+MODEL_AFTER_SWITCH = """
+import os, sys
+import cvconvert._plugins_off
+from pydantic import BaseModel
+class A(BaseModel):
+    x: int
+stand_in = sys.modules["pydantic.plugin._loader"]
+assert stand_in.get_plugins() == ()
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = ""
+class B(BaseModel):
+    y: int
+assert B(y=1).y == 1
+assert sys.modules["pydantic.plugin._loader"] is not stand_in
+assert hasattr(sys.modules["pydantic.plugin._loader"], "entry_points")
+print("handed over")
+"""
+
+
+def test_the_plugin_loader_stand_in_hands_over_when_plugins_are_turned_on() -> None:
+    loaded = _full_names(MODEL_AFTER_SWITCH, {"PYDANTIC_DISABLE_PLUGINS": "__all__"})
+    assert "importlib.metadata" in loaded
+
+
+def test_with_plugins_on_pydantic_loads_its_own_plugin_loader() -> None:
+    loaded = _full_names(
+        "import cvconvert._plugins_off\n"
+        "from pydantic import BaseModel\n"
+        "class A(BaseModel):\n    x: int\n"
+        "assert hasattr(sys.modules['pydantic.plugin._loader'], 'entry_points')",
+        {"PYDANTIC_DISABLE_PLUGINS": ""},
+    )
+    assert "importlib.metadata" in loaded
