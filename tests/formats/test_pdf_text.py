@@ -395,3 +395,26 @@ def test_pdf_lam_alef_ligature_keeps_its_letters_in_order() -> None:
 def test_pdf_alef_before_lam_in_glyphs_of_their_own_stays() -> None:
     # 'sal' (year): seen, alef, lam, each its own glyph, drawn left to right as lam, alef, seen.
     assert _texts(read_lines(_ligature_pdf(codes=b"040503"))) == ["سال"]
+
+
+def test_pdf_bold_lead_ended_by_a_comma_is_a_field() -> None:
+    # "**Northwind, Inc.**, Platform Engineer": the weight tells which comma ends the organisation.
+    def head(font: str, text: str = "Northwind, Inc.,") -> str:
+        return _texts(read_lines(_one(Run(text, 40, 100, font=font), Run("Platform Engineer", 117, 100))))[0]
+
+    assert head("Helvetica-Bold") == "Northwind, Inc.,\tPlatform Engineer"
+    assert head("Helvetica") == "Northwind, Inc., Platform Engineer"  # no change of weight: text alone
+    assert head("Helvetica-Bold", "Northwind Inc.") == "Northwind Inc. Platform Engineer"  # no comma
+    resume, _ = extract(
+        _one(
+            Run("Ada Example", 40, 60, size=24, font="Helvetica-Bold"),
+            Run("Experience", 40, 100, size=14, font="Helvetica-Bold"),
+            Run("Northwind, Ltd,", 40, 125, font="Helvetica-Bold"),
+            Run("Platform Engineer", 115.5, 125),
+            Run("Mar 2016 – Oct 2016", 450, 125),
+            Run("Built the billing platform for the shops.", 40, 140),
+        )
+    )
+    assert [(w.name, w.position, w.startDate) for w in resume.work] == [
+        ("Northwind, Ltd", "Platform Engineer", "2016-03")
+    ]

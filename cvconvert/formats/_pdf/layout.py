@@ -461,10 +461,15 @@ def _merge(group: list[Word]) -> Word:
     )
 
 
-def _line_text(words: list[Word]) -> str:
-    """Words joined by spaces, or by a tab across a gap wider than :data:`TAB_GAP` font sizes."""
+def _line_text(words: list[Word], *, lead: bool = True) -> str:
+    """Words joined by spaces, or by a tab across a gap wider than :data:`TAB_GAP` font sizes,
+    or after the comma that ends a line's bold lead (see :func:`_bold_lead`)."""
     parts = [words[0].text]
-    for prev, w in itertools.pairwise(words):
+    cut = _bold_lead(words) if lead else 0
+    for k, (prev, w) in enumerate(itertools.pairwise(words), 1):
+        if k == cut:
+            parts += ["\t", w.text]
+            continue
         gap = w.x0 - prev.x1
         size = max(prev.size, w.size, 1.0)
         # Letters that touch are one word, whatever space PDFium inferred (an accent drawn
@@ -479,6 +484,21 @@ def _line_text(words: list[Word]) -> str:
         parts.append("\t" if gap > tab else " " if gap > tight * size else "")
         parts.append(w.text)
     return "".join(parts)
+
+
+def _bold_lead(words: list[Word]) -> int:
+    """The index of the first word after a bold lead that a comma ends, or 0: in "**Northwind,
+    Inc.**, Engineer" the weight, not the comma, tells where the organisation ends (the text
+    alone has two commas to choose from). The lead is bold words from the line's start, the
+    rest is not bold at all, and the last bold word ends with the comma."""
+    if not words[0].bold or words[-1].bold:
+        return 0
+    k = 1
+    while words[k].bold:
+        k += 1
+    if not words[k - 1].text.endswith(",") or any(w.bold for w in words[k:]):
+        return 0
+    return k
 
 
 _BULLETS = "•▪◦·■□●○►▶❖◆◇‣⁃✓✔➢➤»→"
@@ -778,7 +798,7 @@ def _cell_text(words: list[Word]) -> str:
             hyphen = prev.text.endswith(_SOFT) or (prev.text.endswith("-") and len(prev.text) > 1)
             text = text[:-1] + w.text if hyphen and w.text[:1].islower() else text + " " + w.text
         else:
-            text += _line_text([prev, w])[len(prev.text) :]
+            text += _line_text([prev, w], lead=False)[len(prev.text) :]
     return text.replace(_SOFT, "-")
 
 
