@@ -155,14 +155,15 @@ class _Segmenter:
         # dated lines under them are sub-roles or projects of the same entry.
         styled = [ln for ln in lines if ln.level is not None and ln.level >= 0 and find_dates(ln.text)]
         self.styled_levels = {ln.level for ln in styled}
-        self.dates_first, self.head_size = _section_order(lines, key)
+        # Each line's kind out of context, asked once: the order, the looks and the loop read it.
+        self.line_kinds = [_line_kind(line, key) for line in lines]
+        self.dates_first, self.head_size = _section_order(lines, key, self.line_kinds)
         sizes = sorted(ln.size for ln in lines if ln.size)
         self.text_size = sizes[len(sizes) // 2] if sizes else 0.0  # the median: the text's size
         # The looks (bold, size) of head lines that name an organisation or a title, and of text lines.
         self.head_looks: dict[tuple[bool, float], int] = {}
         self.text_looks: set[tuple[bool, float]] = set()
-        for line in lines:
-            kind = _line_kind(line, key)
+        for line, kind in zip(lines, self.line_kinds, strict=True):
             if kind == "body":
                 self.text_looks.add((line.bold, line.size))
             elif kind == "head" and _slot_of(line, key) in ("org", "role"):
@@ -224,7 +225,7 @@ class _Segmenter:
     # -- the kind of a line in its context ----------------------------------------------------
     def kind(self, line: Line, number: int) -> str:
         """'styled', 'dated', 'head', 'body' or 'score' for a line in its place."""
-        kind = _line_kind(line, self.key)
+        kind = self.line_kinds[number]
         if kind == "body" and self.caption_over_keyed(line, number):
             kind = "head"
         elif kind == "head" and self.key == "work" and _other_detail(line):
@@ -523,13 +524,14 @@ def _sentence(text: str) -> bool:
     return len(words) >= 6 and 2 * sum(w[:1].islower() for w in words) > len(words)
 
 
-def _section_order(lines: list[Line], key: str) -> tuple[bool, int | None]:
+def _section_order(lines: list[Line], key: str, line_kinds: list[str] | None = None) -> tuple[bool, int | None]:
     """Whether the section writes each entry's dates over its head, decided by most of its entries,
     and the number of head lines over the first date when heads come first.
 
     A date line that opens the section, or that follows an entry's text and stands over a head,
     votes dates-first; one under a head and over text votes heads-first."""
-    kinds = [_line_kind(ln, key) for ln in lines if re.search(r"\w", ln.text)]
+    every = line_kinds if line_kinds is not None else [_line_kind(ln, key) for ln in lines]
+    kinds = [kind for ln, kind in zip(lines, every, strict=True) if re.search(r"\w", ln.text)]
     first = second = 0
     for i, kind in enumerate(kinds):
         if kind != "dated":
