@@ -9,7 +9,8 @@ Run:
 ``render`` reads the JSON Resume files of ../shared/corpus/jsonresume/ at run time (real
 people's content: it never enters the project) and renders each through every layout into
 /tmp/synth/out/LAYOUT/ID.pdf|docx, beside ID.truth.json: the source reduced to what the page shows
-(bench/synth_truth.py). Done files are kept; ``--force`` renders again. ``score`` runs the reader
+(bench/synth_truth.py). Done files are kept, and so are ID.failed marks where a tool fails on a
+résumé (RenderCV refuses it, LibreOffice hangs); ``--force`` renders again. ``score`` runs the reader
 (formats/_pdf/text.py, formats/_docx/order.py) on each document and scores it with
 ../shared/tools/score_extraction.py: micro F1 and per category (basics, sections, work,
 education) per layout and split. Every third résumé by sorted name is the *check* split (ID
@@ -204,6 +205,11 @@ def write_truth(layout: str, ident: str, src: Path) -> None:
         log(f"{layout} {ident}: unreadable render ({type(exc).__name__}); dropped")
         doc.unlink()
         return
+    if len(synth_truth.squash(page.text)) < 40:  # a blank page (the source had nothing a theme shows)
+        log(f"  {layout} {ident}: no text on the page; dropped")
+        doc.unlink()
+        (OUT / layout / f"{ident}.truth.json").unlink(missing_ok=True)
+        return
     truth = synth_truth.truth(data, page)
     (OUT / layout / f"{ident}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -212,7 +218,9 @@ def todo(layout: str, items: list[tuple[str, Path, str]], force: bool) -> list[t
     (OUT / layout).mkdir(parents=True, exist_ok=True)
     if force:
         return items
-    return [it for it in items if not (OUT / layout / f"{it[0]}.truth.json").exists()]
+    done = {p.name.split(".")[0] for p in (OUT / layout).glob("*.truth.json")}
+    given_up = {p.name.split(".")[0] for p in (OUT / layout).glob("*.failed")}  # a tool fails on it
+    return [it for it in items if it[0] not in done | given_up]
 
 
 def cvconvert_write(src: Path, dest: Path, fmt: str, **options: object) -> bool:
@@ -261,6 +269,8 @@ def render_rendercv(theme: str, items: list[tuple[str, Path, str]], jobs: int, f
             for line in r.stderr.splitlines():
                 if line.startswith("FAILED"):
                     log(f"  {layout} {line}")
+                    ident = line.split()[1].rstrip(":")
+                    (OUT / layout / f"{ident}.failed").write_text(line + "\n", encoding="utf-8")
 
     parallel(jobs, batch, groups)
     for ident, src, _ in todo(layout, items, force):
@@ -376,6 +386,7 @@ def soffice(target: str, files: list[Path], outdir: Path) -> None:
             done = [f for f in batch if (outdir / (f.stem + suffix)).exists()]
             stuck = next(f for f in batch if f not in done)
             log(f"  LibreOffice hangs on {outdir.name}/{stuck.stem}: given up")
+            (outdir / f"{stuck.stem}.failed").write_text("LibreOffice hangs\n", encoding="utf-8")
             rest = [f for f in rest if f not in done and f != stuck]
 
 
