@@ -207,10 +207,11 @@ def _rows(raw: bytes, name: str, columns: dict[str, str], report: Report) -> lis
     """The rows of one CSV file, its header's names spelled as LinkedIn spells them; notes above
     the header (some files open with a "Notes:" paragraph) are skipped."""
     rows = _bounded_rows(_decode(raw, name, report), name)
-    start = next(
-        (i for i, row in enumerate(rows) if len(row) > 1 or (row and _fold(row[0]) in ("name", "title"))), None
-    )
+    # The header: the first row of several cells, or of one column name LinkedIn writes.
+    start = next((i for i, row in enumerate(rows) if len(row) > 1 or (row and _fold(row[0]) in columns)), None)
     if start is None:
+        if any(v.strip() for row in rows for v in row):
+            report.lost("", f"{name} has no header row of column names; not read")
         return []
     header = [columns.get(_fold(h), h.strip()) for h in rows[start]]
     out = []

@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cvconvert
 from cvconvert.errors import InvalidInputError
@@ -298,3 +300,43 @@ def test_formula_looking_cells_stay_text_on_their_way_to_xlsx(tmp_path: Path) ->
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     values = {c.value for c in cells}
     assert all(f in values for f in FORMULAS), values
+
+
+_CELL = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30)
+_COLUMNS = st.sampled_from(
+    ["Company Name", "Title", "Description", "Location", "Started On", "Finished On", "Team", "Notes", "URL"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(_COLUMNS, min_size=1, max_size=6, unique=True),
+    st.lists(st.lists(_CELL, min_size=6, max_size=6), max_size=4),
+)
+def test_every_cell_of_an_export_arrives_or_is_named_in_the_report(columns: list[str], rows: list[list[str]]) -> None:
+    import csv
+    import io
+
+    text = io.StringIO()
+    csv.writer(text).writerows([columns, *(row[: len(columns)] for row in rows)])
+    resume, report = cvconvert.read_with_report(zip_of({"Positions.csv": text.getvalue().encode()}), "linkedin")
+    work = resume.to_data().get("work", [])
+    arrived = {str(v) for entry in work for v in entry.values()}
+    dated = {"Started On": "startDate", "Finished On": "endDate"}
+    noted = " ".join(f"{n.path} {n.message}" for n in report)
+    for row in rows:
+        for column, cell in zip(columns, row, strict=False):
+            value = cell.strip()
+            if not value:
+                continue
+            named = f"'{column.casefold()}'" in noted.casefold() or repr(value) in noted
+            as_date = column in dated and any(dated[column] in entry for entry in work)  # "Mar 2020" as 2020-03
+            assert value in arrived or named or as_date, (column, value, noted)
+
+
+def test_a_file_of_one_column_is_read_and_one_without_a_header_is_named() -> None:
+    # Found by the test above: a one-column Positions.csv was taken for one without a header, in silence.
+    data = zip_of({"Positions.csv": b"Company Name\nNorthwind Ltd\n", "Skills.csv": b"Chess\nGo\n"})
+    resume, report = cvconvert.read_with_report(data, "linkedin")
+    assert resume.work and resume.work[0].name == "Northwind Ltd"
+    assert any("Skills.csv has no header row" in n.message for n in report.losses)
