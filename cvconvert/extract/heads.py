@@ -567,6 +567,8 @@ def _ordered_pair(part: str, kind: str | None, order: str) -> list[tuple[str, st
 def _comma_pieces(part: str, kind: str | None, key: str) -> list[tuple[str, str | None]] | None:
     """A comma-separated piece as typed pieces, or None to keep it whole."""
     pieces = _split_commas(part)
+    if len(pieces) < 2:
+        return None  # "Engineer (Freelance, Part-time)": the only commas sit in brackets
     kinds = [_fragment_kind(p, key) for p in pieces]
     typed = list(zip(pieces, kinds, strict=False))
     if kind is None:

@@ -7,10 +7,12 @@ Every test is synthetic: invented names on Line records, one rule each.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cvconvert.extract import extract
 from cvconvert.extract.entries import _Entry, _entry_data, _segment
-from cvconvert.extract.heads import _fragment_kind, _split_head
+from cvconvert.extract.heads import _comma_pieces, _fragment_kind, _head_order, _split_head
 from cvconvert.extract.lines import Line
 
 
@@ -860,3 +862,82 @@ def test_a_paragraph_opening_with_dates_dates_the_head_above_and_keyword_lines_s
         ("Nordwind Software GmbH", "2020-07", "2020-10"),
         ("FHNV", "2018-08", "2018-09"),
     ]
+
+
+# -- head splitting never fails -------------------------------------------------------------------
+
+
+def test_a_title_whose_only_commas_sit_in_brackets_is_one_title() -> None:
+    # Regression: the comma rule read a second piece that brackets had kept whole (IndexError).
+    assert head("Frontend Engineer (Freelance, Part-time)") == {"role": "Frontend Engineer (Freelance, Part-time)"}
+    assert head("Backend Engineer (Contract, Remote) – Nordwind Labs") == {
+        "role": "Backend Engineer (Contract, Remote)",
+        "org": "Nordwind Labs",
+    }
+
+
+_HEAD_TOKENS = [
+    "Engineer",
+    "Software Engineer",
+    "Intern",
+    "Nordwind GmbH",
+    "Northwind Ltd",
+    "University of Nordvale",
+    "Bachelor of Science",
+    "Berlin",
+    "Madrid",
+    "Ada",
+    "Freelance",
+    "2021",
+    "03/2020",
+    "at",
+    "bei",
+    "en",
+    "à",
+    "GPA: 3.9",
+    "株式会社サンプル",
+    "学士",
+    ",",
+    "，",
+    ", ",
+    " – ",
+    "–",
+    "-",
+    "- ",
+    " | ",
+    " · ",
+    ":",
+    "：",
+    "; ",
+    "(",
+    ")",
+    "（",
+    "）",
+    "[",
+    "]",
+    "  ",
+    "\t",
+    " ",
+    "/",
+]
+
+
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(_HEAD_TOKENS) | st.text(max_size=4), max_size=10).map("".join),
+        min_size=1,
+        max_size=3,
+    ),
+    key=st.sampled_from(["work", "education", "volunteer"]),
+    order=st.sampled_from([None, "org", "role"]),
+)
+def test_head_splitting_never_raises(texts: list[str], key: str, order: str | None) -> None:
+    lines = [Line(t) for t in texts]
+    fields, rest = _split_head(lines, key, order=order)
+    assert all(isinstance(v, str) for v in fields.values())
+    assert all(isinstance(r, str) for r in rest)
+    assert _head_order(lines, key) in (None, "org", "role")
+    for text in texts:
+        for kind in (None, "org", "role", "place"):
+            pieces = _comma_pieces(text, kind, key)
+            assert pieces is None or all(isinstance(p, str) for p, _ in pieces)
