@@ -184,11 +184,29 @@ def parallel(jobs: int, fn: Callable[[Any], None], items: Iterable[Any]) -> None
 
 
 def resume_json(src: Path) -> dict[str, Any] | None:
+    """A source résumé's data; JSON5 (trailing commas, comments) as cvconvert reads it too."""
     try:
-        data = json.loads(src.read_text(encoding="utf-8"))
+        text = src.read_text(encoding="utf-8-sig")
+        try:
+            data = json.loads(text)
+        except ValueError:
+            import pyjson5
+
+            data = pyjson5.decode(text)
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def strict_json(src: Path) -> Path | None:
+    """The source as strict JSON, for the npm themes (JSON.parse takes no JSON5)."""
+    data = resume_json(src)
+    if data is None:
+        return None
+    out = WORK / "json" / src.name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return out
 
 
 def write_truth(layout: str, ident: str, src: Path) -> None:
@@ -303,8 +321,9 @@ def html_of(theme: str, items: list[tuple[str, Path, str]]) -> Path | None:
     script.write_text(NODE_RENDER, encoding="utf-8")
     pairs: list[str] = []
     for ident, src, _ in items:
-        if not (folder / f"{ident}.html").exists():
-            pairs += [str(src), str(folder / f"{ident}.html")]
+        strict = strict_json(src) if not (folder / f"{ident}.html").exists() else None
+        if strict is not None:
+            pairs += [str(strict), str(folder / f"{ident}.html")]
     if pairs:
         r = run(["node", str(script), f"jsonresume-theme-{theme}", *pairs], timeout=600)
         failed = sum(1 for line in r.stderr.splitlines() if ".html:" in line)
