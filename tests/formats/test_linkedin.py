@@ -324,6 +324,8 @@ def test_every_cell_of_an_export_arrives_or_is_named_in_the_report(columns: list
     arrived = {str(v) for entry in work for v in entry.values()}
     dated = {"Started On": "startDate", "Finished On": "endDate"}
     noted = " ".join(f"{n.path} {n.message}" for n in report)
+    if "Positions.csv has no header row" in noted:  # one column of a name LinkedIn does not write: the file is named
+        return
     for row in rows:
         for column, cell in zip(columns, row, strict=False):
             value = cell.strip()
