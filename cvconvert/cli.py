@@ -25,11 +25,13 @@ import click
 # validation plug-ins (an importlib.metadata walk that costs more than our whole conversion).
 # Set PYDANTIC_DISABLE_PLUGINS yourself to override.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-# And spare it the import of that scan's loader (importlib.metadata): before anything builds a validator.
-import cvconvert._plugins_off  # noqa: F401
+# And spare it that scan's loader and needless garbage collections (see cvconvert._startup).
+import cvconvert._startup
 from cvconvert import api, formats, limits
 from cvconvert.errors import CvConvertError, InvalidInputError, LossError, OptionError, UnknownFormatError
 from cvconvert.report import Note, Report
+
+cvconvert._startup.imported()
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOSS = 0, 1, 2, 3
 
