@@ -116,7 +116,7 @@ def test_cli_json_to_json_imports_no_package_metadata() -> None:
 
 MODEL_AFTER_SWITCH = """
 import os, sys
-import cvconvert._plugins_off
+import cvconvert._startup
 from pydantic import BaseModel
 class A(BaseModel):
     x: int
@@ -139,10 +139,19 @@ def test_the_plugin_loader_stand_in_hands_over_when_plugins_are_turned_on() -> N
 
 def test_with_plugins_on_pydantic_loads_its_own_plugin_loader() -> None:
     loaded = _full_names(
-        "import cvconvert._plugins_off\n"
+        "import cvconvert._startup\n"
         "from pydantic import BaseModel\n"
         "class A(BaseModel):\n    x: int\n"
         "assert hasattr(sys.modules['pydantic.plugin._loader'], 'entry_points')",
         {"PYDANTIC_DISABLE_PLUGINS": ""},
     )
     assert "importlib.metadata" in loaded
+
+
+def test_importing_the_cli_leaves_the_collector_on_with_the_imports_frozen() -> None:
+    code = (
+        "import gc\nimport cvconvert.cli\n"
+        "assert gc.isenabled()\nassert gc.get_freeze_count() > 10_000, gc.get_freeze_count()\nprint('ok')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "ok"
