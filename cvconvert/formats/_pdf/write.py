@@ -52,10 +52,12 @@ MAX_BLOCKS = 30_000
 # that installs the first. Typst falls back to any installed font that has a glyph; a script for
 # which none of these families is installed is reported (a box on the page is never silent).
 BODY_FONT = "Libertinus Serif"
-_SCRIPTS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], str], ...] = (
+# Each script's characters as a pattern compiled on first use (see _pattern): the CJK class alone
+# takes some 3 ms to compile, and a Latin résumé never needs it.
+_SCRIPTS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "Chinese, Japanese or Korean",
-        re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]"),
+        "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]",
         (
             "Noto Serif CJK SC",
             "Noto Sans CJK SC",
@@ -72,30 +74,37 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], str], ...] = (
     ),
     (
         "Arabic",
-        re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"),
+        "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]",
         ("Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans", "FreeSerif"),
         "fonts-noto-core",
     ),
     (
         "Hebrew",
-        re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]"),
+        "[\u0590-\u05ff\ufb1d-\ufb4f]",
         ("Noto Serif Hebrew", "Noto Sans Hebrew", "DejaVu Sans", "FreeSerif", "Culmus"),
         "fonts-noto-core",
     ),
     (
         "Devanagari",
-        re.compile("[\u0900-\u097f]"),
+        "[\u0900-\u097f]",
         ("Noto Serif Devanagari", "Noto Sans Devanagari", "FreeSerif"),
         "fonts-noto-core",
     ),
     (
         "Thai",
-        re.compile("[\u0e00-\u0e7f]"),
+        "[\u0e00-\u0e7f]",
         ("Noto Serif Thai", "Noto Sans Thai", "TlwgTypo", "FreeSerif"),
         "fonts-noto-core",
     ),
 )
 _CJK = _SCRIPTS[0][1]
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
 # Beyond Latin, Greek, Cyrillic and the punctuation and symbols next to them.
 _BEYOND = re.compile("[^\u0000-\u052f\u1e00-\u1fff\u2000-\u20cf\u2100-\u215f]")
 _NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
@@ -494,7 +503,7 @@ class View:
             return fonts
         families = _families()
         for script, pattern, candidates, package in _SCRIPTS:
-            if not pattern.search(text):
+            if not _pattern(pattern).search(text):
                 continue
             found = next((f for f in candidates if f in families), None)
             if found is None:
@@ -592,7 +601,14 @@ class View:
                 if text:
                     label = self.label(self.lang.labels[key] + ": ")
                     self.shown.append(label)
-                    lists.append({"label": label, "text": text, "italic": not (self.cjk_lang or _CJK.search(label))})
+                    cjk = self.cjk_lang or (not label.isascii() and _pattern(_CJK).search(label) is not None)
+                    lists.append(
+                        {
+                            "label": label,
+                            "text": text,
+                            "italic": not cjk,
+                        }
+                    )
             bullets: list[str] = []
             if section.bullets:
                 items = entry.get(section.bullets)
