@@ -536,9 +536,11 @@ _UNIT = (
     r"(?:years?|yrs?|months?|mos?|ans?|mois|anos?|años?|meses|mes|jahre?n?|monate?n?|anni|mesi|jaar|maanden|"
     r"lat|miesi\w*|лет|год\w*|месяц\w*|yıl|ay|个月|年|ヶ月|か月)"
 )
-# How long a job lasted, written beside its dates: "(1 ano 6 meses)", "· 2 yrs 3 mos".
+# How long a job lasted, written beside its dates: "(1 ano 6 meses)", "· 2 yrs 3 mos", or in a
+# column of its own after a tab or a wide gap ("Nov, 2016 - Sep, 2018<tab>1 year 10 months").
 _DURATION = re.compile(
-    rf"(?:\(\s*(?:\d+\s*{_UNIT}\.?\s*(?:,|and|e|y|et|und|i)?\s*){{1,2}}\)|[·•]\s*(?:\d+\s*{_UNIT}\.?\s*){{1,2}}(?=$|[\t|·•]))",
+    rf"(?:\(\s*(?:\d+\s*{_UNIT}\.?\s*(?:,|and|e|y|et|und|i)?\s*){{1,2}}\)|[·•]\s*(?:\d+\s*{_UNIT}\.?\s*){{1,2}}(?=$|[\t|·•])"
+    rf"|(?:(?<=\t)|(?<=\s\s))(?:\d+[^\S\t]*{_UNIT}\.?[^\S\t]*(?:,|and|e|y|et|und|i)?[^\S\t]*){{1,2}}(?=$|\t|\s\s))",
     re.IGNORECASE,
 )
 

@@ -641,6 +641,10 @@ def test_a_start_without_a_month_takes_no_end_without_a_year() -> None:
         ("from 2019 to present Analyst", "Analyst"),
         ("Acme · out de 2019 - mar de 2021 (1 ano 6 meses)", "Acme"),
         ("Jan 2020 - Mar 2022 · 2 yrs 3 mos", ""),
+        ("Nov, 2016 - Sep, 2018\t1 year 10 months", ""),  # the length in a column of its own
+        ("Mar 2016 – Oct 2016   7 months", ""),
+        ("Founder\t2 yrs 3 mos", "Founder"),
+        ("Team of 3 years", "Team of 3 years"),  # no column: words of the line
         ("2019 - 2021 · Berlin", "Berlin"),
     ],
 )
