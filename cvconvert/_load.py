@@ -173,10 +173,21 @@ def other_dialect(data: object) -> str | None:
         return "Reactive Resume"
     cv = data.get("cv")
     if isinstance(cv, dict) and (
-        isinstance(cv.get("sections"), dict) or data.keys() & {"design", "locale", "rendercv_settings"}
+        isinstance(cv.get("sections"), dict)
+        or data.keys() & {"design", "locale", "rendercv_settings"}
+        # RenderCV requires none of its fields: a cv: of contact fields alone is RenderCV's, unless
+        # the file also holds a JSON Resume section (then cv is an extra key of a JSON Resume).
+        or (cv.keys() & _RENDERCV_CV and not data.keys() & _RESUME_KEYS)
     ):
         return "RenderCV"
     return None
+
+
+# The fields of RenderCV's ``cv`` (all optional).
+_RENDERCV_CV = frozenset(
+    {"name", "headline", "location", "email", "phone", "website", "photo", "social_networks", "custom_connections",
+     "sections"}
+)  # fmt: skip
 
 
 # Section names of Reactive Resume's schemas (v3's "work" included: it is refused by name).
@@ -187,12 +198,21 @@ _REACTIVE_SECTIONS = frozenset(
 
 
 def _is_reactive(data: dict[str, Any]) -> bool:
-    """Reactive Resume's export: ``sections`` (an object holding one of its sections, an object)
-    and ``metadata`` (an object) at the top; JSON Resume has neither (its ``meta`` is another)."""
+    """Reactive Resume's export: ``sections`` (an object holding one of its sections in its own
+    shape: an ``items`` list, or v4's summary ``content``) and ``metadata`` (an object) at the top.
+
+    JSON Resume has neither key (its ``meta`` is another), but a JSON Resume may carry either as
+    an extra: the section's shape, which every export of v3, v4 and v5 has, tells the two apart."""
     sections, metadata = data.get("sections"), data.get("metadata")
     if not isinstance(sections, dict) or not isinstance(metadata, dict):
         return False
-    return any(isinstance(sections.get(name), dict) for name in _REACTIVE_SECTIONS)
+    for name in _REACTIVE_SECTIONS:
+        section = sections.get(name)
+        if isinstance(section, dict) and (
+            isinstance(section.get("items"), list) or (name == "summary" and isinstance(section.get("content"), str))
+        ):
+            return True
+    return False
 
 
 def _strict_problems(data: dict[str, Any], model: type[Node], path: str) -> list[tuple[str, str]]:

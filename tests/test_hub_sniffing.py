@@ -144,14 +144,8 @@ def test_what_each_writer_writes_is_read_back_by_its_reader_without_its_name(fmt
         {**JSON_RESUME, "meta": {"format": "my-own", "version": "1"}},
         {**JSON_RESUME, "cv": {"sections": {"a": []}}},
         {**JSON_RESUME, "employment": {"history": []}},
-        pytest.param(
-            {**JSON_RESUME, "sections": {"experience": {}}, "metadata": {}},
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known wrong guess: _load._is_reactive takes any object under a section name of"
-                " Reactive Resume's, and the document is refused as a v3 export",
-            ),
-        ),
+        # Reactive Resume's key names without its shape (no items list): a JSON Resume's extras.
+        {**JSON_RESUME, "sections": {"experience": {}}, "metadata": {}},
         {**JSON_RESUME, "x-design": {"theme": "classic"}},
     ],
     ids=["meta-format", "cv", "employment", "rr-keys", "design"],
@@ -163,11 +157,19 @@ def test_a_json_resume_with_a_dialect_s_keys_is_still_json_resume(data: dict[str
     assert resume.work and resume.work[0].name == "Northwind Ltd"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known refusal: _load.other_dialect tells RenderCV by cv.sections or design/locale; RenderCV requires"
-    " neither, so a cv: of contact fields alone is refused as holding no résumé",
-)
 def test_a_rendercv_file_of_contact_fields_alone_is_read_as_rendercv() -> None:
+    # RenderCV requires neither cv.sections nor design/locale: a cv: of contact fields is its.
     resume = cvconvert.read(io.BytesIO(b"cv:\n  name: Ada Example\n  email: ada@example.org\n"))
     assert resume.basics is not None and resume.basics.name == "Ada Example"
+    assert str(resume.basics.email) == "ada@example.org"
+
+
+def test_a_json_resume_section_beside_a_contact_cv_keeps_the_file_json_resume() -> None:
+    resume = cvconvert.read(io.BytesIO(b'{"cv": {"name": "x"}, "work": [{"name": "Northwind Ltd"}]}'))
+    assert resume.work and resume.work[0].name == "Northwind Ltd"
+
+
+def test_a_reactive_resume_v3_export_is_still_told_by_its_sections_items() -> None:
+    v3 = {"basics": {"name": "Ada Example"}, "sections": {"work": {"type": "work", "items": []}}, "metadata": {}}
+    with pytest.raises(cvconvert.errors.InvalidInputError, match="v3"):
+        cvconvert.read(io.BytesIO(_json(v3)))
