@@ -668,3 +668,13 @@ def test_formats_are_registered_with_the_right_extensions() -> None:
     assert formats.for_path("cv.v3.xml").name == "europass-v3"  # type: ignore[union-attr]
     assert formats.get("europass-pdf").write is None
     assert {f.name for f in _europass.FORMATS} == {"europass", "europass-v3", "europass-v2", "europass-pdf"}
+
+
+@pytest.mark.parametrize(("name", "kind"), [("\n", "loss"), ("\n Ada Example", "warning")])
+def test_a_value_with_line_breaks_at_its_ends_is_reported_as_readers_trim_them(name: str, kind: str) -> None:
+    # Found by Hypothesis: {"basics": {"name": "\n"}} came back without a name and no note.
+    resume = Resume.model_validate({"basics": {"name": name}})
+    data, report = cvconvert.dumps(resume, "europass")
+    back = cvconvert.read(data, "europass")
+    assert [n.kind for n in report if n.path == "/basics/name"] == [kind]
+    assert (back.basics.name if back.basics else None) == (name.strip() or None)

@@ -29,10 +29,17 @@ def require_extra() -> None:
 
 def xml_text(value: str, path: str, report: Report) -> str:
     """``value`` without the characters XML 1.0 cannot hold; a loss note names the field if any."""
-    if fits_xml(value):
-        return value
-    report.lost(path, "control characters that XML cannot hold were removed")
-    return xml_safe(value)
+    if not fits_xml(value):
+        report.lost(path, "control characters that XML cannot hold were removed")
+        value = xml_safe(value)
+    read_back = _unindented(value)
+    if read_back != value:
+        # Readers take a line break at either end, with its indentation, for an editor's layout.
+        if read_back:
+            report.warn(path, "line breaks at the start or end read back as spaces and are trimmed")
+        else:
+            report.lost(path, "a value of line breaks and spaces only reads back as nothing")
+    return value
 
 
 def put(data: dict[str, Any], key: str, value: Any) -> None:
