@@ -190,9 +190,11 @@ def main(debug: bool, limit_pairs: tuple[str, ...]) -> None:
     Use - for stdin or stdout. Exit codes: 0 ok, 1 failed, 2 usage, 3 refused by --fail-on-loss.
     """
     try:
-        limits.configure(**limits.parse(limit_pairs))
+        changes = limits.parse(limit_pairs)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--limit") from None
+    # In force for this run only: a program that calls main() in process keeps its own limits.
+    click.get_current_context().with_resource(limits.using(**changes))
 
 
 def _options(lang: str | None, page: str | None, template: str | None, pairs: tuple[str, ...]) -> dict[str, Any]:

@@ -195,3 +195,13 @@ def test_batch_workers_use_the_limits_of_the_command_line(tmp_path: Path) -> Non
     )
     assert proc.returncode == EXIT_FAILED
     assert proc.stderr.decode().count("input limit of 1,024 bytes") == 4
+
+
+def test_limits_from_the_command_line_end_with_the_run() -> None:
+    # A program (or a test) that runs the CLI in process keeps its own limits afterwards.
+    from cvconvert import limits
+
+    before = limits.current()
+    code, _, _ = cli("--limit", "max_input_bytes=1KB", "formats")
+    assert code == EXIT_OK
+    assert limits.current() == before
