@@ -194,7 +194,7 @@ def main(debug: bool, limit_pairs: tuple[str, ...]) -> None:
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--limit") from None
     # In force for this run only: a program that calls main() in process keeps its own limits.
-    click.get_current_context().with_resource(limits.using(**changes))
+    click.get_current_context().with_resource(limits.using(None, **changes))
 
 
 def _options(lang: str | None, page: str | None, template: str | None, pairs: tuple[str, ...]) -> dict[str, Any]:
