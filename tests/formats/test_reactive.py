@@ -776,3 +776,16 @@ def test_exports_with_any_value_anywhere_come_back_the_same_or_are_refused(
         assert "\n" not in str(exc)
         return
     assert json.loads(dumps(resume, "reactive-resume")[0]) == original
+
+
+@pytest.mark.parametrize("version", ["v4", "v5"])
+def test_a_changed_highlight_is_noted_at_its_own_index(version: str) -> None:
+    # Regression: the note pointed at the whole list (/work/0/highlights), not the item changed.
+    resume = Resume.model_validate(
+        {"work": [{"name": "Northwind Ltd", "highlights": ["plain", "kept", "tab\there", "two  spaces"]}]}
+    )
+    written, report = dumps(resume, "reactive-resume", version=version)
+    back = cvconvert.read(io.BytesIO(written), "reactive-resume")
+    assert back.work[0].highlights == ["plain", "kept", "tab here", "two spaces"]
+    changed = {n.path for n in report.warnings if "/highlights" in n.path}
+    assert changed == {"/work/0/highlights/2", "/work/0/highlights/3"}

@@ -302,10 +302,7 @@ def _write_item(
         back = _get(field, value) or {}
         for key in field.keys:
             if key in current and back.get(key) != current[key]:
-                if key in back:
-                    report.normalised(path + pointer(key), f"changed on its way into Reactive Resume's {field.name}")
-                else:
-                    report.lost(path + pointer(key), f"Reactive Resume's {field.name} cannot carry this value")
+                _note_change(report, path + pointer(key), current[key], back.get(key, _MISSING), field.name)
         out[field.name] = value
     for key, value in kept.items():
         if key not in names and key not in ("id", _ABSENT, _ORDER, _SECTION):
@@ -332,6 +329,22 @@ def _list(value: Any) -> list[Any]:
 def _new_id(section: str, index: int) -> str:
     """A fixed id of Reactive Resume's shape (lower-case letters and digits, from a letter)."""
     return "c" + hashlib.blake2b(f"{section}/{index}".encode(), digest_size=12).hexdigest()[:23]
+
+
+_MISSING = object()
+
+
+def _note_change(report: Report, where: str, sent: Any, back: Any, name: str) -> None:
+    """Note a value that Reactive Resume's ``name`` changed (``back`` is what it reads back as) or
+    lost; in a list of as many items back (highlights), each changed item is noted at its index."""
+    if isinstance(sent, list) and isinstance(back, list) and len(sent) == len(back):
+        for i, (one, other) in enumerate(zip(sent, back, strict=True)):
+            if one != other:
+                report.normalised(where + pointer(i), f"changed on its way into Reactive Resume's {name}")
+    elif back is not _MISSING:
+        report.normalised(where, f"changed on its way into Reactive Resume's {name}")
+    else:
+        report.lost(where, f"Reactive Resume's {name} cannot carry this value")
 
 
 # --- Reactive Resume -> JSON Resume ---------------------------------------------------------
