@@ -199,9 +199,12 @@ def write_options(fmt: Format, values: Mapping[str, object]) -> WriteOptions:
 
 
 def read_loaded(
-    data: bytes, fmt: Format, name: str, *, strict: bool = False, **options: object
+    data: bytes, fmt: Format, name: str, /, *, strict: bool = False, **options: object
 ) -> tuple[Resume, Report]:
     """Read bytes already loaded, in a known format; errors name ``name`` (the file they came from).
+
+    ``data``, ``fmt`` and ``name`` are positional-only: an option of those names (a client's)
+    is then an unknown option (OptionError), not a clash of arguments (TypeError).
 
     The one place a reader is called: :func:`read_with_report`, :func:`convert`, the fallback of
     :func:`read_many_with_report` and the batch workers all come through here.
