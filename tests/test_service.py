@@ -189,6 +189,14 @@ def test_read_answers_the_resume_and_the_report(server: Server) -> None:
     assert cvconvert.read(json.dumps(doc["resume"]).encode(), "json") == cvconvert.read(SAMPLE)
 
 
+@pytest.mark.parametrize("option", ["data", "fmt"])
+def test_an_option_named_like_a_parameter_is_the_same_400_on_read_as_on_convert(server: Server, option: str) -> None:
+    # Regression: /v1/read answered 500 (a TypeError: the option clashed with read_loaded's parameter).
+    for route in ("/v1/read?name=cv.json", "/v1/convert?name=cv.json&to=yaml"):
+        doc = assert_problem(post(server, f"{route}&{option}=1", SAMPLE.read_bytes()), 400, "usage")
+        assert f"unknown option(s) {option} " in str(doc["detail"])
+
+
 def test_formats_lists_each_format_with_its_options(server: Server) -> None:
     found = {f["name"]: f for f in httpx.get(f"{server.url}/v1/formats").json()}
     assert found["docx"]["read"] and found["docx"]["write"]

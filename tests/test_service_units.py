@@ -3,13 +3,17 @@ problem documents. Properties over any text a client or a file could bring."""
 
 from __future__ import annotations
 
+import io
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import cvconvert
 from cvconvert.errors import InvalidInputError, LossError, OptionError
 from cvconvert.report import Report
+from cvconvert.service import work
 from cvconvert.service.app import _attachment, _safe_name, report_header
 from cvconvert.service.problems import from_exception, one_line
 
@@ -58,3 +62,17 @@ def test_problems_map_the_library_errors_to_statuses() -> None:
     loss = from_exception(LossError(report, "cv.xml"))
     assert loss["status"] == 422 and loss["report"]["losses"][0]["path"] == "/work/0/highlights"
     assert from_exception(ZeroDivisionError("x"))["status"] == 500
+
+
+@pytest.mark.parametrize("option", ["data", "fmt", "name", "strict"])
+def test_a_read_job_with_an_option_named_like_a_parameter_is_a_400(option: str) -> None:
+    # Regression: read_loaded(data, fmt, name, strict=..., **options) raised a TypeError (a 500).
+    reply = work.handle("read", {"data": b"{}", "name": "cv.json", "options": {option: "1"}})
+    assert not reply["ok"] and reply["problem"]["status"] == 400
+    assert f"unknown option(s) {option} " in reply["problem"]["detail"]
+
+
+@pytest.mark.parametrize("option", ["data", "fmt", "name"])
+def test_the_library_reads_an_option_named_like_a_parameter_as_an_unknown_option(option: str) -> None:
+    with pytest.raises(OptionError, match=f"unknown option\\(s\\) {option} "):
+        cvconvert.read(io.BytesIO(b"{}"), **{option: 1})

@@ -25,7 +25,7 @@ from cvconvert import api, formats, limits
 from cvconvert.errors import InvalidInputError, LimitExceededError, LossError, OptionError
 from cvconvert.formats.base import Format
 from cvconvert.model import SECTIONS, Resume
-from cvconvert.options import Options
+from cvconvert.options import Options, takes
 from cvconvert.report import Report
 from cvconvert.service.problems import from_exception, one_line, problem
 
@@ -122,6 +122,8 @@ def read(
     _check_size(data, name)
     in_format = api.resolve_format(from_, name, data)
     _refuse_file_options(values, (in_format.read_options,))
+    if "strict" in values:  # the request's own field, as for convert: not an option, nor a clash of arguments
+        raise OptionError(f"unknown option(s) strict for the {in_format.name} reader ({takes(in_format.read_options)})")
     resume, report = api.read_loaded(data, in_format, name, strict=strict, **values)
     text, _ = api.dumps(resume, "json")
     return {"ok": True, "resume": text, "from": in_format.name, "report": report.as_json(), "found": found(resume)}
