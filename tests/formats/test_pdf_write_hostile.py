@@ -56,9 +56,22 @@ def test_an_attachment_that_is_not_ours_leaves_the_pdf_to_its_page(page: bytes, 
     assert resume.basics is not None and resume.basics.email == "ada@example.org"
 
 
-def test_an_attachment_of_ours_is_read_from_the_json(page: bytes) -> None:
-    resume = cvconvert.read(attached(page, b'{"basics": {"name": "Someone Else"}}'), "pdf")
+def test_an_attachment_of_ours_is_read_from_the_json_with_a_warning_when_the_page_shows_another_name(
+    page: bytes,
+) -> None:
+    # The attachment is invisible: a PDF could show a recruiter one CV and a machine another.
+    resume, report = cvconvert.read_with_report(attached(page, b'{"basics": {"name": "Someone Else"}}'), "pdf")
     assert resume.to_data() == {"basics": {"name": "Someone Else"}}
+    assert [n.path for n in report.warnings] == ["/basics/name"]
+    assert "do not show this name" in report.warnings[0].message
+
+
+def test_our_own_pdfs_read_back_without_the_other_name_warning() -> None:
+    for name in ("Ada O'Example-Smith", "Dana Example", "Émile Ñandú"):
+        data, _ = cvconvert.dumps(cvconvert.Resume.model_validate({"basics": {"name": name}}), "pdf")
+        resume, report = cvconvert.read_with_report(data, "pdf")
+        assert resume.basics is not None and resume.basics.name == name
+        assert not report.warnings
 
 
 def test_a_flate_bomb_named_like_ours_is_refused_within_the_limit(page: bytes) -> None:

@@ -59,17 +59,48 @@ def read(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report]:
         from cvconvert.formats._pdf.embedded import ours
 
         found = ours(data, options)
-        if found is not None:
-            return found
-        xml = _europass_xml(data)
-        if xml is not None:
-            from cvconvert.formats._europass.reading import read_xml
+        if found is None:
+            xml = _europass_xml(data)
+            if xml is not None:
+                from cvconvert.formats._europass.reading import read_xml
 
-            return read_xml(xml, options)
+                found = read_xml(xml, options)
+        if found is not None:
+            _check_page_shows_name(data, *found)
+            return found
     from cvconvert.formats._pdf.text import extract
 
     with checked(data):
         return extract(data, lang=options.lang)
+
+
+def _check_page_shows_name(data: bytes, resume: Resume, report: Report) -> None:
+    """Warn when the résumé read from an attachment names someone the pages do not show.
+
+    An attachment is invisible: a PDF could show a reader one CV and carry another for the
+    machines. The name is the cheap tell (every word of it on some page, spaces aside, in either
+    direction for right-to-left text).
+    """
+    import unicodedata
+
+    from cvconvert.formats._pdf.open import checked, open_pdf
+
+    name = resume.basics.name if resume.basics else None
+    if not isinstance(name, str) or not name.strip():
+        return
+
+    def folded(text: str) -> str:
+        return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+    with checked(data), open_pdf(data) as pdf:
+        shown = folded("".join(page.get_textpage().get_text_range() for page in pdf))
+    words = [folded(word) for word in name.split()]
+    if not all(word in shown or word[::-1] in shown for word in words):
+        report.warn(
+            "/basics/name",
+            "read from the résumé the PDF carries as an attachment, but its pages do not show this name: "
+            "the pages may show a different CV",
+        )
 
 
 def _europass_xml(data: bytes) -> bytes | None:
