@@ -229,6 +229,29 @@ def read_member(package: zipfile.ZipFile, name: str) -> bytes:
 
 NOT_FOLLOWED = " (a symbolic link, not followed)"
 IN_SUBFOLDER = " (in a subfolder, not read)"
+ODD_NAME = " (an odd name, shown with %XX escapes; not read)"
+
+
+def _shown(name: str) -> str | None:
+    """The name made printable and safe as a member name, or None when it already is.
+
+    A file system hands over any bytes but "/" and NUL: bytes that are not UTF-8 (old ZIP tools'
+    CP437 or Shift-JIS names, as surrogate escapes), which a zip member name cannot carry, and
+    backslashes, which :func:`open_zip` refuses as a path separator. Those, and characters that
+    would not print in a report line, become ``%XX`` (``%uXXXX`` past U+00FF).
+    """
+    if name.isprintable() and "\\" not in name:
+        return None
+    out: list[str] = []
+    for char in name:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogate escape)
+            out.append(f"%{code - 0xDC00:02X}")
+        elif char == "\\" or not char.isprintable():
+            out.append(f"%{code:02X}" if code < 0x100 else f"%u{code:04X}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def pack_folder(folder: str | os.PathLike[str]) -> bytes:
@@ -255,7 +278,10 @@ def pack_folder(folder: str | os.PathLike[str]) -> bytes:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
             for entry in sorted(_entries(top, folder, lim.max_members), key=lambda e: e.name):
                 members: list[tuple[str, bytes]] = []
-                if entry.is_symlink():
+                shown = _shown(entry.name)
+                if shown is not None:  # named among the files not read, never the whole folder refused
+                    members.append((shown + ODD_NAME, b""))
+                elif entry.is_symlink():
                     members.append((entry.name + NOT_FOLLOWED, b""))
                 elif entry.is_dir(follow_symlinks=False):
                     try:
@@ -308,7 +334,8 @@ def _listed(top: int, name: str, room: int) -> list[tuple[str, bytes]]:
             for entry in found:
                 if len(names) >= room:
                     raise LimitExceededError(f"the folder holds more than {limits.current().max_members:,} files")
-                names.append(entry.name + (NOT_FOLLOWED if entry.is_symlink() else ""))
+                shown = _shown(entry.name)
+                names.append(entry.name + (NOT_FOLLOWED if entry.is_symlink() else "") if shown is None else shown)
     finally:
         os.close(fd)
     names.sort()

@@ -179,6 +179,50 @@ def test_only_the_csv_files_at_the_top_are_opened(tmp_path: Path) -> None:
     assert "Jobs/Job Applications.csv (in a subfolder, not read)" in err
 
 
+def test_odd_file_names_are_named_as_not_read_and_the_folder_still_read(tmp_path: Path) -> None:
+    # Regression: a name that is not UTF-8 was an internal error (UnicodeEncodeError), a name with
+    # a backslash made the whole folder refused as holding an unsafe zip member name.
+    import os
+
+    folder = _unpacked(tmp_path / "export")
+    raw = os.fsencode(folder)
+    for name in (b"\xff.csv", b"..\\evil.csv", b"Notes\n\x1b[31m.txt", b"Caf\xe9 \xe2\x80\xae.csv"):
+        with open(raw + b"/" + name, "wb") as handle:
+            handle.write(b"Name\nSecret skill\n")
+    os.mkdir(raw + b"/Media")
+    with open(raw + b"/Media/\xfe.jpg", "wb") as handle:
+        handle.write(b"x")
+    resume, report = cvconvert.read_with_report(folder)
+    assert resume.basics is not None and resume.basics.name == "Ada Lovelace"
+    assert "Secret skill" not in json.dumps(resume.to_data())
+    lost = " ".join(n.message for n in report.losses)
+    for shown in ("%FF.csv", "..%5Cevil.csv", "Notes%0A%1B[31m.txt", "Caf%E9 %u202E.csv", "Media/%FE.jpg"):
+        assert shown in lost
+    assert lost.isprintable() and "\\" not in lost
+    code, err, _, _ = run_bounded(str(folder), str(tmp_path / "cv.json"))
+    assert code == 0, err
+    assert "%FF.csv" in err and "internal error" not in err
+
+
+@given(st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\x00" not in b))
+def test_any_file_name_is_shown_as_a_member_name_a_zip_and_a_report_carry(raw: bytes) -> None:
+    import io
+    import os
+
+    from cvconvert._input import _shown, open_zip
+
+    name = os.fsdecode(raw)
+    shown = _shown(name)
+    member = name if shown is None else shown
+    assert member.isprintable() and "\\" not in member
+    if name in (".", ".."):
+        return  # no folder lists these
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr(member, b"")
+    assert open_zip(out.getvalue(), "export").namelist() == [member]
+
+
 def test_the_folder_is_held_to_the_zip_limits(tmp_path: Path) -> None:
     from cvconvert import limits
     from cvconvert.errors import LimitExceededError
