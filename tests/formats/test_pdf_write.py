@@ -207,6 +207,28 @@ def test_nothing_is_fetched_while_writing(tmp_path: Path) -> None:
     assert done.stdout.strip() == "0"
 
 
+def test_a_package_name_the_text_check_cannot_see_is_not_downloaded_either(tmp_path: Path) -> None:
+    # "\u{40}" is "@" only once Typst reads the string: the compile itself must fetch nothing.
+    template = tmp_path / "mine.typ"
+    template.write_text('#import "\\u{40}preview/cetz:0.3.0": canvas\nhello\n', encoding="utf-8")
+    script = (
+        f"import os, sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom tests.canary import canary\n"
+        "import cvconvert\n"
+        "with canary() as (url, hits):\n"
+        "    os.environ['HTTPS_PROXY'] = os.environ['HTTP_PROXY'] = url\n"
+        "    try:\n"
+        f"        cvconvert.dumps(cvconvert.Resume(), 'pdf', template={str(template)!r})\n"
+        "    except cvconvert.CvConvertError as exc:\n"
+        "        print('error', exc)\n"
+        "    print(len(hits), os.environ['HTTPS_PROXY'] == url)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.strip().splitlines()
+    assert lines[0].startswith("error") and "package" in lines[0]
+    assert lines[-1] == "0 True"  # no connection, and the user's proxy is back afterwards
+
+
 def test_a_template_that_imports_a_package_is_refused_before_compiling(tmp_path: Path) -> None:
     resume = cvconvert.read(SAMPLE)
     (tmp_path / "parts").mkdir()

@@ -15,6 +15,8 @@ import json
 import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -253,7 +255,7 @@ def _compiled(
         import typst
 
     compiler = _compiler(str(Path(template).parent), system)
-    with _LOCK:
+    with _LOCK, _no_downloads():
         _started = _started or os.getpid()
         try:
             pdf, warnings = compiler.compile_with_warnings(
@@ -268,6 +270,30 @@ def _compiled(
     if not isinstance(pdf, bytes):
         return b"", [], "it made no single PDF"
     return pdf, [_first_line(w) for w in warnings], None
+
+
+# Typst downloads a package a template imports through the proxy the environment names. The
+# text check of a template (:func:`_template`) cannot see a name built while compiling
+# ("\u{40}preview/..."), so while compiling the proxy is a closed local port: a download fails
+# at once, with Typst's one-line error, and no connection leaves the machine.
+_DEAD_PROXY = "http://127.0.0.1:9"
+_PROXY_NAMES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+
+
+@contextmanager
+def _no_downloads() -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in (*_PROXY_NAMES, "NO_PROXY", "no_proxy")}
+    os.environ.update(dict.fromkeys(_PROXY_NAMES, _DEAD_PROXY))
+    os.environ.pop("NO_PROXY", None)
+    os.environ.pop("no_proxy", None)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _source_date() -> int | None:
