@@ -418,3 +418,111 @@ def test_pdf_bold_lead_ended_by_a_comma_is_a_field() -> None:
     assert [(w.name, w.position, w.startDate) for w in resume.work] == [
         ("Northwind, Ltd", "Platform Engineer", "2016-03")
     ]
+
+
+def _flush_right(text: str, y: float, edge: float = 555.0) -> Run:
+    """A run in 10-point Courier (6 points a character) that ends at ``edge``."""
+    return Run(text, edge - 6.0 * len(text), y, font="Courier")
+
+
+_HEADS = (
+    ("Northwind Ltd,", "Platform Engineer", "Lyon, FR", "Mar 2016 – Oct 2016"),
+    ("Contoso SA,", "Developer", "Paris, FR", "Oct 2012 – Feb 2016"),
+    ("Fabrikam GmbH,", "Intern", "Berlin, Germany", "Jan 2011 – Sep 2012"),
+    ("Tailspin Toys,", "Tester", "Oslo, NO", "Jan 2009 – Sep 2010"),
+)
+
+
+def _place_then_dates_page(text: list[str], items: list[str]) -> bytes:
+    """Entries whose place stands flush right on the head's row and whose dates stand flush right
+    on the next row, beside the first line of the entry's text (RenderCV's classic theme)."""
+    runs = [
+        Run("Ada Example", 40, 60, size=24, font="Courier-Bold"),
+        Run("Experience", 40, 100, size=14, font="Courier-Bold"),
+    ]
+    y = 125.0
+    for org, role, place, dates in _HEADS:
+        runs += [Run(org, 40, y, font="Courier-Bold"), Run(role, 40 + 6 * (len(org) + 1), y, font="Courier")]
+        runs += [_flush_right(place, y), Run(text[0], 40, y + 12, font="Courier"), _flush_right(dates, y + 12)]
+        y += 24
+        for line in [*text[1:], *items]:
+            runs.append(Run(line, 40, y, font="Courier"))
+            y += 12
+        y += 10
+    return build([Page(runs)])
+
+
+def _heads_read(data: bytes) -> tuple[list[str], list[tuple[str | None, ...]]]:
+    resume, _ = extract(data)
+    lines = [ln.text for ln in read_lines(data) if "\t" in ln.text]
+    return lines, [(w.name, w.position, w.location, w.startDate) for w in resume.work]
+
+
+_HEAD_LINES = [f"{org}\t{role}\t{place}\t{dates}" for org, role, place, dates in _HEADS]
+_WORK = [
+    ("Northwind Ltd", "Platform Engineer", "Lyon, FR", "2016-03"),
+    ("Contoso SA", "Developer", "Paris, FR", "2012-10"),
+    ("Fabrikam GmbH", "Intern", "Berlin, Germany", "2011-01"),
+    ("Tailspin Toys", "Tester", "Oslo, NO", "2009-01"),
+]
+
+
+def test_pdf_dates_under_a_heads_place_go_up_to_the_head() -> None:
+    # Text lines as wide as the page: one column, the dates a piece of the row under the head.
+    wide = [
+        "Built the billing platform for the shops of the group and",
+        "ran it for three years with a team of five engineers in two countries, on call.",
+    ]
+    lines, work = _heads_read(_place_then_dates_page(wide, []))
+    assert lines == _HEAD_LINES
+    assert work == _WORK
+
+
+def test_pdf_places_and_dates_in_the_margin_end_their_heads_row() -> None:
+    # Lines of text that stop short of the margin: the places and dates are a margin beside
+    # them, read among them; a place over its dates is two fields, not one date ("Lyon Mar 2016 -
+    # Oct 2016"), and they end the head's row, not the row of text beside the dates.
+    text = ["Built the billing platform for the shops of the group, and", "ran it for years."]
+    lines, work = _heads_read(_place_then_dates_page(text, ["- Ran the payments.", "- Wrote the guide."]))
+    assert lines == _HEAD_LINES
+    assert work == _WORK
+
+
+def test_pdf_margin_place_and_dates_go_after_a_two_row_head() -> None:
+    # A title in bold with its place flush right, the employer in italics under it with the
+    # dates flush right (the sb2nov and "Jake's résumé" layouts): the margin goes after both rows.
+    runs = [
+        Run("Ada Example", 40, 60, size=24, font="Courier-Bold"),
+        Run("Experience", 40, 100, size=14, font="Courier-Bold"),
+    ]
+    y = 125.0
+    for org, role, place, dates in _HEADS:
+        runs += [Run(role, 40, y, font="Courier-Bold"), _flush_right(place, y)]
+        runs += [Run(org.rstrip(","), 40, y + 12, font="Courier-Oblique"), _flush_right(dates, y + 12)]
+        for k, item in enumerate(("Ran the payments of the shops in four countries.", "Wrote the guide.")):
+            runs += [Run("\u2022", 50, y + 24 + 12 * k), Run(item, 60, y + 24 + 12 * k, font="Courier")]
+        y += 58
+    data = build([Page(runs)])
+    texts = [ln.text for ln in read_lines(data)]
+    assert texts[2:5] == ["Platform Engineer", "Northwind Ltd", "Lyon, FR\tMar 2016 – Oct 2016"]
+    resume, _ = extract(data)
+    assert [(w.name, w.position, w.location, w.startDate) for w in resume.work] == _WORK
+
+
+def test_pdf_dates_beside_a_heads_short_second_row_stay_there() -> None:
+    # One column (items as wide as the page): a title with its place flush right over the employer
+    # with its dates flush right. The employer's row is short, far from the dates: the head's
+    # second row, whose dates stay on it.
+    runs = [
+        Run("Ada Example", 40, 60, size=24, font="Courier-Bold"),
+        Run("Experience", 40, 100, size=14, font="Courier-Bold"),
+    ]
+    y = 125.0
+    for org, role, place, dates in _HEADS:
+        runs += [Run(role, 40, y, font="Courier-Bold"), _flush_right(place, y)]
+        runs += [Run(org.rstrip(","), 40, y + 12, font="Courier-Oblique"), _flush_right(dates, y + 12)]
+        item = "Ran the payments of the shops in four countries and wrote the guide."
+        runs += [Run("\u2022", 50, y + 24), Run(item, 60, y + 24, font="Courier")]
+        y += 46
+    lines = [ln.text for ln in read_lines(build([Page(runs)])) if "\t" in ln.text]
+    assert lines[:2] == ["Platform Engineer\tLyon, FR", "Northwind Ltd\tMar 2016 – Oct 2016"]

@@ -626,7 +626,52 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
             head.measure()
             body = None
         out.extend(ln for ln in (head, body) if ln is not None and ln.text)
+    if flow.split is None and not flow.grid:
+        _dates_to_heads(out)
     return _unwrap(_wrapped_cells(out))
+
+
+def _tail(line: PageLine) -> int:
+    """Where the line's last piece after a wide gap starts in its words (0: no such piece)."""
+    words = line.words
+    for j in range(len(words) - 1, 0, -1):
+        if words[j].x0 - words[j - 1].x1 > TAB_GAP * max(words[j].size, words[j - 1].size, 1.0):
+            return j
+    return 0
+
+
+# A row of text that wraps before a column of dates ends this many font sizes short of them at
+# most; a one-line field beside them ends far shorter (twenty sizes and more in CV templates).
+_FILLED = 6.0
+
+
+def _dates_to_heads(lines: list[PageLine]) -> None:
+    """A head's place flush right on its row and its dates flush right on the next row, beside
+    the first row of a paragraph that fills its width up to them, are the head's: the dates move
+    up after a tab ("Nordwind,<tab>Engineer<tab>Lyon<tab>2019 - 2021"), as they would stand in
+    a one-row head, and the row below keeps its own text. A short row beside the dates (a
+    title or employer under the head, far from them) is the head's second row: all stays."""
+    for a, b in itertools.pairwise(lines):
+        ja, jb = _tail(a), _tail(b)
+        if not ja or not jb or _rtl(a.text) or _rtl(b.text):
+            continue
+        place, dates = a.words[ja:], b.words[jb:]
+        size = max(a.size, b.size)
+        if (
+            abs(place[-1].x1 - dates[-1].x1) > 0.3 * size  # both flush right at one edge
+            or b.box[1] - a.box[3] > 0.8 * size  # the next row, not one further down
+            or any(ch.isdigit() for w in place for ch in w.text)
+            or not any(_YEAR.search(w.text) for w in dates)
+            or sum(len(w.text) + 1 for w in place + dates) > 60
+            or dates[0].x0 - b.words[jb - 1].x1 > _FILLED * size
+        ):
+            continue
+        a.words = [*a.words, *dates]
+        a.text += "\t" + _line_text(dates, lead=False)
+        b.words = b.words[:jb]
+        b.text = _line_text(b.words)
+        a.measure()
+        b.measure()
 
 
 # A caption that a date column wrapped goes on in the next row: it ends with a dash or a word
@@ -1046,7 +1091,12 @@ def _interleave(main: list[PageLine], margin: list[PageLine]) -> list[PageLine]:
     blocks: list[PageLine] = []
     for ln in margin:
         last = blocks[-1] if blocks else None
-        if last is not None and ln.box[1] - last.box[3] <= 0.6 * ln.size and _bold(ln) == _bold(last):
+        if (
+            last is not None
+            and ln.box[1] - last.box[3] <= 0.6 * ln.size
+            and _bold(ln) == _bold(last)
+            and not _place_over_date(last, ln)
+        ):
             # A date wrapped in the narrow margin ("Sep 2021 -" over "Jan 2025") is one line.
             last.words = [*last.words, *ln.words]
             last.text += " " + ln.text
@@ -1060,22 +1110,106 @@ def _interleave(main: list[PageLine], margin: list[PageLine]) -> list[PageLine]:
             groups[-1].append(block)
         else:
             groups.append([block])
-    at: dict[int, list[PageLine]] = {}
+    # Each group after its line, as a line of its own or (merge) at the end of that line.
+    at: dict[int, list[tuple[PageLine, bool]]] = {}
+    anchors = _anchors(main, groups)
     head = -1
     k = 0
     for i, ln in enumerate(main):
         while k < len(groups) and groups[k][0].box[1] < ln.box[1] - 1:
-            at.setdefault(head, []).extend(groups[k])
+            anchor = anchors[k]
+            place = (head, False) if anchor is None else anchor
+            at.setdefault(place[0], []).append((_group_line(groups[k]), place[1]))
             k += 1
         if not ln.bullet:
             head = i
-    for group in groups[k:]:
-        at.setdefault(head, []).extend(group)
-    out = at.get(-1, [])
+    for group, anchor in zip(groups[k:], anchors[k:], strict=True):
+        place = (head, False) if anchor is None else anchor
+        at.setdefault(place[0], []).append((_group_line(group), place[1]))
+    out = [g for g, _ in at.get(-1, [])]
     for i, ln in enumerate(main):
         out.append(ln)
-        out.extend(at.get(i, ()))
+        for g, merge in at.get(i, ()):
+            if merge:
+                # The dates (and place) of a one-row head: its fields, after tabs on its line
+                # ("Nordwind,<tab>Engineer<tab>Lyon<tab>2019 - 2021"), as a word processor's
+                # head with tab stops has them.
+                ln.words = [*ln.words, *g.words]
+                ln.text += "\t" + g.text
+                ln.grow(g)
+            else:
+                out.append(g)
     return out
+
+
+def _group_line(group: list[PageLine]) -> PageLine:
+    """A place over its dates at the margin as one line, the fields after a tab ("Lyon<tab>2019 -
+    2021"), as a word processor's line with a tab stop has them."""
+    first = group[0]
+    for block in group[1:]:
+        first.words = [*first.words, *block.words]
+        first.text += "\t" + block.text
+        first.grow(block)
+    return first
+
+
+def _anchors(main: list[PageLine], groups: list[list[PageLine]]) -> list[tuple[int, bool] | None]:
+    """For each margin group, the main line it goes after and whether it joins that line: the
+    head's row beside it (not a list item, not a row of text that runs up to the margin), which
+    a group with a year joins; or the head's second row when the head takes two ("Engineer" in
+    bold over "Nordwind" in italics: the employer stays next to the title), which it follows.
+    None when no such line is beside the group."""
+    order = sorted(range(len(main)), key=lambda i: main[i].box[1])
+    tops = [main[i].box[1] for i in order]
+    out: list[tuple[int, bool] | None] = []
+    for group in groups:
+        low = max(b.box[3] for b in group)
+        left = min(b.box[0] for b in group)
+        rows: list[int] = []
+        # Lines that start above the group's bottom, looked at back to the few just above its top
+        # (each group looks at a handful of lines, however long the page).
+        k = bisect.bisect_left(tops, low) - 1
+        seen = 0
+        while k >= 0 and seen < 8:
+            i, ln = order[k], main[order[k]]
+            if ln.box[3] < group[0].box[1]:
+                seen += 1
+            elif not ln.bullet and left - ln.box[2] > _FILLED * ln.size and any(_beside(ln, b) for b in group):
+                rows.append(i)
+            k -= 1
+        rows.sort()
+        if not rows:
+            out.append(None)
+        elif len(rows) > 1 and rows[1] == rows[0] + 1 and _second_row(main[rows[0]], main[rows[1]]):
+            out.append((rows[1], False))
+        else:
+            out.append((rows[0], any(_YEAR.search(b.text) for b in group)))
+    return out
+
+
+def _second_row(head: PageLine, below: PageLine) -> bool:
+    """Whether ``below`` is the second row of a two-row head rather than a line of its text: in
+    italics, or in plain type under a head all in bold (a head that mixes weights, "**Nordwind**,
+    Engineer", names both fields on its one row)."""
+    if all(w.italic for w in below.words):
+        return True
+    return all(w.bold for w in head.words) and not any(w.bold for w in below.words)
+
+
+def _beside(line: PageLine, block: PageLine) -> bool:
+    """Whether the block shares the line's row: their boxes overlap by half the smaller's height."""
+    overlap = min(line.box[3], block.box[3]) - max(line.box[1], block.box[1])
+    return overlap >= 0.5 * min(line.box[3] - line.box[1], block.box[3] - block.box[1])
+
+
+def _place_over_date(upper: PageLine, lower: PageLine) -> bool:
+    """A line without a digit that leaves no range open, over a line holding a year: a place
+    over the entry's dates ("Lyon, France" over "Sep 2021 - now"), two fields, not one date."""
+    return (
+        not any(ch.isdigit() for ch in upper.text)
+        and _RANGE_OPEN.search(upper.text) is None
+        and _YEAR.search(lower.text) is not None
+    )
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
