@@ -116,3 +116,22 @@ def test_too_many_entries_for_one_pdf_are_refused_before_typst_lays_them_out() -
     resume = Resume.model_validate({"work": [{"name": "Northwind", "position": "Clerk"}] * many})
     with pytest.raises(LimitExceededError, match="entries, lines and bullets"):
         cvconvert.dumps(resume, "pdf")
+
+
+def test_a_long_run_of_combining_marks_is_cut_on_the_page_and_kept_in_the_attachment() -> None:
+    # 10,000 marks on one letter took Typst 6 GB; the page shows 30, the attached JSON all.
+    summary = "a" + "\u0301" * 10_000 + "\u20dd" * 5_000 + " done"
+    resume = cvconvert.Resume.model_validate({"basics": {"name": "Ada Example", "summary": summary}})
+    data, report = cvconvert.dumps(resume, "pdf")
+    assert [n.path for n in report.hidden if "combining marks" in n.message] == ["/basics/summary"]
+    assert cvconvert.read(data, "pdf").basics.summary == summary  # type: ignore[union-attr]
+
+
+def test_a_paragraph_too_long_to_lay_out_is_refused_in_one_line() -> None:
+    # One right-to-left paragraph of 200,000 characters took Typst 21 s of CPU.
+    resume = cvconvert.Resume.model_validate({"basics": {"name": "Ada Example", "summary": "\u05d0\u05d1 " * 10_000}})
+    with pytest.raises(LimitExceededError, match=r"/basics/summary holds a paragraph of more than 20,000"):
+        cvconvert.dumps(resume, "pdf")
+    # Paragraphs below the bound, many of them, are written.
+    many = "\n".join(["\u05d0\u05d1 " * 2_000] * 5)
+    cvconvert.dumps(cvconvert.Resume.model_validate({"basics": {"name": "Ada Example", "summary": many}}), "pdf")

@@ -48,6 +48,12 @@ ATTACHMENT = "cvconvert-resume.json"
 STANDARDS = ("a-3b", "ua-1")
 MAX_BLOCKS = 30_000
 """At most this many entries, text paragraphs, bullets and contact pieces on the pages."""
+# One paragraph's characters on the page: a right-to-left one of 200,000 took Typst 21 s (its
+# cost grows with the square of a paragraph's length); 20,000 take well under a second.
+MAX_PARAGRAPH = 20_000
+# Combining marks in a row on the page (Unicode's stream-safe text format, UAX #15): Typst's
+# memory grows with the square of a grapheme cluster's marks (10,000 took 6 GB).
+_MAX_MARKS = 30
 
 # The fonts Typst carries inside its wheel cover Latin, Greek and Cyrillic; other scripts come
 # from the system. Per script: the families that cover it, best first, and the Debian package
@@ -417,6 +423,19 @@ def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes
     return done.pdf, report
 
 
+def _stream_safe(text: str) -> str:
+    """``text`` with at most :data:`_MAX_MARKS` marks (Mn, Mc, Me) in a row (the rest left off)."""
+    import unicodedata
+
+    out: list[str] = []
+    run = 0
+    for char in text:
+        run = run + 1 if unicodedata.category(char).startswith("M") else 0
+        if run <= _MAX_MARKS:
+            out.append(char)
+    return "".join(out)
+
+
 class View:
     """What the page shows, as plain data for the template; notes what it leaves off."""
 
@@ -445,6 +464,16 @@ class View:
         shown = display(kind, value, self.lang)
         if isinstance(value, str) and kind == "text" and shown != value:
             self.unshown(path, "control characters in it are not shown on the page")
+        if not shown.isascii():
+            safe = _stream_safe(shown)
+            if safe != shown:
+                self.unshown(path, f"combining marks past {_MAX_MARKS} in a row are not shown on the page")
+                shown = safe
+        if len(shown) > MAX_PARAGRAPH and any(len(p) > MAX_PARAGRAPH for p in shown.split("\n")):
+            raise LimitExceededError(
+                f"{path or '/'} holds a paragraph of more than {MAX_PARAGRAPH:,} characters "
+                "(the PDF writer's bound: Typst lays out a paragraph in time that grows with its square)"
+            )
         if shown:
             self.shown.append(shown)
             self.blocks += 1
