@@ -59,7 +59,7 @@ def _find_sections(lines: list[Line], lang: str | None) -> tuple[list[Line], lis
     marks += _look_alikes(lines, marks, body_size, wrapped)
     if not marks:
         marks = _layout_headings(lines, body_size)
-    captions = _caption_rows(lines, {i for i, _, _ in marks})
+    captions = _caption_rows(lines, {i for i, _, _ in marks}, body_size)
     marks += [(i, key, 0.6) for i, (key, _) in captions.items()]
     marks = _continued_compounds(lines, sorted(marks))
     bounds = [i for i, _, _ in marks] + [len(lines)]
@@ -145,12 +145,14 @@ def _layout_key(body: list[Line]) -> str:
     return "education" if _DEGREE.search(text) or _SCHOOL.search(text) else "work"
 
 
-def _caption_rows(lines: list[Line], marked: set[int]) -> dict[int, tuple[str, str]]:
+def _caption_rows(lines: list[Line], marked: set[int], body_size: float) -> dict[int, tuple[str, str]]:
     """Rows of a caption column naming a list section, with the row's value: "Languages<tab>
     English, German", Europass's "Other languages<tab>...". {line number: (section, value)}.
 
-    Only list sections (languages, skills, interests): a caption column also holds "Work<tab>
-    +1 555 0100", a telephone, where an entry section would be wrong.
+    Only list sections (languages, skills, interests) in body type: a caption column also holds
+    "Work<tab>+1 555 0100", a telephone, where an entry section would be wrong. A caption set
+    larger than the body is a heading in the margin, beside the first entry of its section
+    ("Education<tab>Nordvale University 2015 – 2019", a theme's label column): any section.
     """
     rows: dict[int, tuple[str, str]] = {}
     for i, line in enumerate(lines):
@@ -158,7 +160,11 @@ def _caption_rows(lines: list[Line], marked: set[int]) -> dict[int, tuple[str, s
         if not tab or i in marked or not value.strip() or _words(caption) > 4 or re.search(r"[@\d]", caption):
             continue
         key = headings.lookup(caption)
-        if key in ("languages", "skills", "interests"):
+        if key is None:
+            continue
+        # Not a profile's: "About<tab>Summary" is a heading over a caption, not over an entry.
+        margin = body_size > 0 and line.size >= body_size + 1.5 and key not in ("basics", "summary")
+        if key in ("languages", "skills", "interests") or margin:
             rows[i] = (key, value.strip())
     return rows
 

@@ -401,6 +401,28 @@ def test_a_caption_column_row_naming_a_list_section_opens_it_with_its_value() ->
     assert headings.lookup("Langue(s) maternelle(s)") == "languages"
 
 
+def test_a_heading_in_the_margin_beside_the_first_entry_opens_its_section() -> None:
+    # A theme's label column: the heading, set large, shares its row with the first entry head.
+    lines = [
+        Line("Ada Example", size=24),
+        Line("ada@example.org", size=10),
+        Line("Work\tNorthwind Ltd\t2019 – 2021", size=18),
+        Line("Analyst", size=10),
+        Line("Built reports for the sales team.", size=10),
+        Line("Education\tNordvale University 2015 – 2019", size=18),
+        Line("BSc Mathematics", size=10),
+        Line("Work\t+44 20 0000 0000", size=10),  # body type: a telephone's caption still
+    ]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "education"]
+    assert [ln.text for ln in sections[0].lines] == [
+        "Northwind Ltd\t2019 – 2021",
+        "Analyst",
+        "Built reports for the sales team.",
+    ]
+    assert sections[1].lines[0].text == "Nordvale University 2015 – 2019"
+
+
 def test_a_heading_wrapped_in_a_label_column_is_read_whole() -> None:
     def label(text: str, top: float) -> Line:
         return Line(text, box=(72, top, 120, top + 8))
