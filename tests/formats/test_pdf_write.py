@@ -142,7 +142,7 @@ def test_the_attached_json_obeys_the_attachment_limit() -> None:
     from cvconvert import limits
     from cvconvert.errors import LimitExceededError
 
-    resume = Resume.model_validate({"basics": {"name": "Ada Example", "summary": "x" * 50_000}})
+    resume = Resume.model_validate({"basics": {"name": "Ada Example", "summary": "\n".join(["x" * 10_000] * 5)}})
     data, _ = write(resume)
     with limits.using(max_attachment_bytes=10_000), pytest.raises(LimitExceededError, match="max_attachment_bytes"):
         read(data)
