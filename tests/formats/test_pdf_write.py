@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -606,3 +607,15 @@ def test_the_running_header_says_page_n_of_m_in_the_document_language(lang: str,
         assert words(wanted.format(page=2, pages=len(pages))) in words(pages[1])
     assert words(wanted.format(page=1, pages=len(pages))) not in words(pages[0])
     assert "WanruZhao" in words(pages[1])
+
+
+def test_our_template_imports_no_package_and_builds_no_name() -> None:
+    # Our template compiles without the dead proxy (other threads keep theirs): it must never
+    # name a package, literally or through an escape that Typst would turn into one.
+    from cvconvert.formats._pdf.write import TEMPLATE_DIR
+
+    sources = [p.read_text(encoding="utf-8") for p in TEMPLATE_DIR.rglob("*.typ")]
+    assert sources
+    for source in sources:
+        assert "@preview" not in source and "\\u{40}" not in source
+        assert not re.search(r"""\b(?:import|include)\s+[^"\s]""", source)  # only literal paths

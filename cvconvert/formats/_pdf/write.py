@@ -16,7 +16,7 @@ import os
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -261,7 +261,9 @@ def _compiled(
         import typst
 
     compiler = _compiler(str(Path(template).parent), system)
-    with _LOCK, _no_downloads():
+    # Ours imports no package (a test reads it); a user's may build one's name while compiling.
+    theirs = Path(template).parent != TEMPLATE_DIR
+    with _LOCK, _no_downloads() if theirs else nullcontext():
         _started = _started or os.getpid()
         try:
             pdf, warnings = compiler.compile_with_warnings(
@@ -281,7 +283,9 @@ def _compiled(
 # Typst downloads a package a template imports through the proxy the environment names. The
 # text check of a template (:func:`_template`) cannot see a name built while compiling
 # ("\u{40}preview/..."), so while compiling the proxy is a closed local port: a download fails
-# at once, with Typst's one-line error, and no connection leaves the machine.
+# at once, with Typst's one-line error, and no connection leaves the machine. The environment is
+# the process's: other threads see the dead proxy while a user's template compiles (ours is
+# compiled without it).
 _DEAD_PROXY = "http://127.0.0.1:9"
 _PROXY_NAMES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 
