@@ -526,3 +526,28 @@ def test_pdf_dates_beside_a_heads_short_second_row_stay_there() -> None:
         y += 46
     lines = [ln.text for ln in read_lines(build([Page(runs)])) if "\t" in ln.text]
     assert lines[:2] == ["Platform Engineer\tLyon, FR", "Northwind Ltd\tMar 2016 – Oct 2016"]
+
+
+def test_pdf_heading_in_the_left_margin_is_a_line_of_its_own() -> None:
+    # "Work" in 20-point type set right against the text column, on the baseline of the first
+    # entry's title in 13: the heading first, then the title (not "Work Platform Engineer").
+    heading = Run("Work", 170 - _advance_of("Work", 20), 130, size=20)
+    runs = [
+        Run("Ada Example", 190, 60, size=24),
+        heading,
+        Run("Platform Engineer", 190, 130, size=13),
+        Run("Mar 2016 – Oct 2016", 190, 146),
+        Run("Northwind Ltd builds the billing platform for the shops.", 190, 162),
+    ]
+    lines = _texts(read_lines(build([Page(runs)])))
+    assert lines[1:3] == ["Work", "Platform Engineer"]
+    # Type of one size with the same gap stays one line: only a larger heading stands apart.
+    same = _texts(read_lines(_one(Run("Work", 170 - _advance_of("Work", 13), 130, size=13), runs[2])))
+    assert same == ["Work\tPlatform Engineer"]
+
+
+def _advance_of(text: str, size: float) -> float:
+    """How wide PDFium finds the text in Helvetica of ``size`` points."""
+    [line] = read_lines(_one(Run(text, 100, 100, size=size)))
+    assert line.box is not None
+    return line.box[2] - 100

@@ -529,9 +529,26 @@ def _coords(w: Word) -> tuple[float, float, float, float, float, float, bool, bo
 def _cells(flow: _Flow) -> list[tuple[list[Word], list[Word]]]:
     """The flow's rows as (caption, rest): cut in two at the split of a caption column."""
     if flow.split is None:
-        return [([], row) for row in flow.rows]
+        return [(row[:k], row[k:]) for row in flow.rows for k in (_margin_heading(row),)]
     sides = [_sides(row, flow.split) for row in flow.rows]
     return [(right, left) for left, right in sides] if flow.right else sides
+
+
+def _margin_heading(row: list[Word]) -> int:
+    """Where the text starts after a section heading set in larger type in the left margin, on
+    the row of the section's first line ("Work" in 20-point type, then "Engineer" in 13), or 0:
+    the heading is a line of its own, before the text."""
+    if len(row) < 2 or _rtl(row[0].text):
+        return 0
+    for k in range(1, min(len(row), 4)):
+        a, b = row[k - 1], row[k]
+        if b.x0 - a.x1 > CHUNK_GAP * max(a.size, b.size):
+            head, rest = row[:k], row[k:]
+            small = max(w.size for w in rest)
+            if all(w.size >= 1.25 * small and w.text.isalpha() for w in head):
+                return k
+            return 0
+    return 0
 
 
 def _logical(words: list[Word]) -> list[Word]:
