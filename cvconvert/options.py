@@ -63,9 +63,14 @@ class LanguageOptions(WriteOptions):
     lang: str = Field("en", description="language of headings, labels and dates (en, de, fr, es, zh, ...)")
 
 
-class DocumentOptions(LanguageOptions):
+class DocumentOptions(WriteOptions):
     """What every writer of a printable document takes."""
 
+    lang: str | None = Field(
+        None,
+        description="language of headings, labels and dates (en, de, fr, es, zh, ...; "
+        "default: the language the résumé is written in, told from its text; else en)",
+    )
     page: Page | None = Field(None, description="paper size, A4 or Letter (default: Letter in the US and Canada)")
 
 

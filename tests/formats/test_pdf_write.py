@@ -318,7 +318,8 @@ def test_every_visible_value_is_in_the_text_layer_in_reading_order(path: Path, t
     data, _ = write(resume)
     text = bare(text_of(data, tmp_path))
     position = 0
-    for value in _shown_in_order(_view(resume, "en")):
+    # Without lang, the page speaks the résumé's own language.
+    for value in _shown_in_order(_view(resume, i18n.told(resume.to_data()) or "en")):
         found = text.find(bare(value), position)
         assert found >= 0, f"{value!r} missing or out of order"
         position = found
@@ -619,3 +620,21 @@ def test_our_template_imports_no_package_and_builds_no_name() -> None:
     for source in sources:
         assert "@preview" not in source and "\\u{40}" not in source
         assert not re.search(r"""\b(?:import|include)\s+[^"\s]""", source)  # only literal paths
+
+
+def test_without_lang_the_page_speaks_the_resumes_own_language(tmp_path: Path) -> None:
+    french = {
+        "basics": {
+            "name": "Ada Exemple",
+            "summary": "Ingénieure passionnée par les systèmes distribués et l'accessibilité numérique. "
+            "Dix ans d'expérience à concevoir des services fiables, de la maquette à la mise en production.",
+        },
+        "work": [{"name": "Nordvent SARL", "position": "Développeuse", "startDate": "2019-09"}],
+    }
+    text = text_of(write(Resume.model_validate(french))[0], tmp_path)
+    assert "Expérience professionnelle" in text and "sept. 2019" in text and "aujourd" in text
+    english = {"basics": {"name": "Ada Example"}, "work": [{"name": "Nordwind Ltd", "startDate": "2019-09"}]}
+    text = text_of(write(Resume.model_validate(english))[0], tmp_path)  # too little prose to tell: English
+    assert "Experience" in text and "Present" in text
+    text = text_of(write(Resume.model_validate(french), lang="de")[0], tmp_path)
+    assert "Berufserfahrung" in text

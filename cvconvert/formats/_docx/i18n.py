@@ -628,3 +628,34 @@ def section_for_title(text: str) -> str | None:
             if _fold(title) == folded:
                 return key
     return None
+
+
+# The fields a person writes sentences and titles in (names of people, places and employers
+# tell little about the language: "Siemens" or "Zhao" appear in CVs in any language).
+_PROSE = frozenset(
+    ("summary", "highlights", "description", "label", "position", "studyType", "area", "courses", "title")
+)
+_TELL_CHARS = 4_000  # enough for the detector; it reads no more
+_TELL_LEAST = 120  # fewer letters tell no language for sure: English then
+
+
+def told(data: object) -> str | None:
+    """The language a résumé's own prose is written in (ISO 639-1), or None when it has too
+    little prose to tell: what a document writer uses when no ``lang`` is given."""
+    from cvconvert.extract.language import detect
+
+    texts: list[str] = []
+    size = 0
+    stack: list[tuple[str, object]] = [("", data)]
+    while stack and size < _TELL_CHARS:
+        key, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(reversed([(k, v) for k, v in value.items() if not str(k).startswith("x-")]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(key, v) for v in value]))
+        elif isinstance(value, str) and key in _PROSE:
+            texts.append(value)
+            size += len(value)
+    if sum(c.isalpha() for text in texts for c in text) < _TELL_LEAST:
+        return None
+    return detect(texts)

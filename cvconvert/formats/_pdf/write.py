@@ -368,10 +368,10 @@ def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes
 
     chosen = options if options is not None else PdfWriteOptions.model_validate({})
     report = Report()
-    language = i18n.language(chosen.lang)
+    data = resume.to_data()
+    language = i18n.language(chosen.lang or i18n.told(data))
     if not i18n.has_titles(language.code):
         report.warn("", f"no section titles in {language.code!r}: English titles used (dates are translated)")
-    data = resume.to_data()
     builder = View(language, report, embed=chosen.embed)
     view = builder.build(data, chosen.page)
     # Typst lays out some 250,000 characters a second (one paragraph of 2,000,000: 8 s and 470 MB):
