@@ -544,6 +544,9 @@ def test_pdf_heading_in_the_left_margin_is_a_line_of_its_own() -> None:
     # Type of one size with the same gap stays one line: only a larger heading stands apart.
     same = _texts(read_lines(_one(Run("Work", 170 - _advance_of("Work", 13), 130, size=13), runs[2])))
     assert same == ["Work\tPlatform Engineer"]
+    # An employer in larger type far from its dates is a head with its dates, not a heading.
+    far = _texts(read_lines(_one(Run("Northwind Ltd", 40, 130, size=14), Run("2016 - 2019", 400, 130))))
+    assert far == ["Northwind Ltd\t2016 - 2019"]
 
 
 def _advance_of(text: str, size: float) -> float:

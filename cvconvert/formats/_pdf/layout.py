@@ -534,15 +534,23 @@ def _cells(flow: _Flow) -> list[tuple[list[Word], list[Word]]]:
     return [(right, left) for left, right in sides] if flow.right else sides
 
 
+# The widest gap between a margin heading and its text, in the heading's font sizes.
+_GUTTER_SIZES = 2.5
+
+
 def _margin_heading(row: list[Word]) -> int:
     """Where the text starts after a section heading set in larger type in the left margin, on
     the row of the section's first line ("Work" in 20-point type, then "Engineer" in 13), or 0:
-    the heading is a line of its own, before the text."""
+    the heading is a line of its own, before the text. The heading stands close to the text (a
+    gutter of a letter or two of its type): a title far from its dates is no heading."""
     if len(row) < 2 or _rtl(row[0].text):
         return 0
     for k in range(1, min(len(row), 4)):
         a, b = row[k - 1], row[k]
-        if b.x0 - a.x1 > CHUNK_GAP * max(a.size, b.size):
+        gap = b.x0 - a.x1
+        if gap > CHUNK_GAP * max(a.size, b.size):
+            if gap > _GUTTER_SIZES * a.size:
+                return 0
             head, rest = row[:k], row[k:]
             small = max(w.size for w in rest)
             if all(w.size >= 1.25 * small and w.text.isalpha() for w in head):
