@@ -141,11 +141,14 @@ def test_profiles_without_links_or_networks_stay_apart() -> None:
     assert merged(write(resume)[0]).to_data() == resume.to_data()
 
 
-def test_exact_dates_are_kept_while_the_page_shows_months() -> None:
+def test_exact_dates_are_shown_whole_and_kept() -> None:
     resume = Resume.model_validate({"work": [{"name": "ACME", "startDate": "2017-09-15", "endDate": "2019"}]})
     data, _ = write(resume)
     text = "\n".join(p.text for p in document(data).paragraphs)
-    assert "Sep\u00a02017\u00a0–\u00a02019" in text  # no-break: a range never breaks
+    # The day on the page (ISO 8601, no-break hyphens: a range never breaks), none in the data part.
+    assert "2017\u201109\u201115\u00a0–\u00a02019" in text
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert b"-15" not in package.read("customXml/item1.xml")
     assert merged(data).to_data() == resume.to_data()
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import cvconvert
 from cvconvert.formats._docx import i18n
 from cvconvert.formats._docx.layout import SECTIONS as LAYOUT
-from cvconvert.formats._docx.layout import clean, country_name
+from cvconvert.formats._docx.layout import clean, country_name, display
 from cvconvert.model import Resume
 from cvconvert.report import Report, pointer
 from tests.conftest import corpus_resumes, sample_files
@@ -38,8 +38,8 @@ def leaves(value: Any, where: str = "") -> Iterator[tuple[str, Any]]:
 
 
 def shown_as(where: str, value: Any, lang: i18n.Language) -> str:
-    """What the page shows of a value: an entry's dates in the language, countries by name, the rest
-    as text (a custom section's dates are its own text)."""
+    """What the page shows of a value: an entry's dates in the language (with a day: ISO 8601),
+    countries by name, the rest as text (a custom section's dates are its own text)."""
     key = where.rsplit("/", 1)[-1]
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -47,7 +47,7 @@ def shown_as(where: str, value: Any, lang: i18n.Language) -> str:
         return str(value)
     section = LAYOUT.get(where.split("/")[1]) if where.count("/") == 3 else None
     if section is not None and key in section.parts and section.parts[key].kind in ("date", "end"):
-        return clean(lang.date(value))
+        return display("date", value, lang)
     if key == "countryCode" and where.startswith("/basics/location/"):
         return clean(country_name(value, lang))
     return clean(value)

@@ -228,7 +228,9 @@ def display(kind: Kind, value: object, lang: i18n.Language) -> str:
     if not isinstance(value, str):
         return ""
     if kind in ("date", "end"):
-        return clean(lang.date(value))
+        # A date with its day is shown whole, as ISO 8601 (every language reads it back): the data
+        # part then keeps nothing of it, where a day kept there could be tied to a deleted month.
+        return value if _FULL_DATE.fullmatch(value) else clean(lang.date(value))
     if kind == "country":
         return clean(country_name(value, lang))
     return clean(value)
@@ -266,9 +268,13 @@ def page_value(kind: Kind, shown: str, lang: i18n.Language) -> object:
 def check(shown: str) -> str:
     """16 bits of the SHA-256 of a field's text on the page.
 
-    A fix applies only while the page still shows the text it was made for. Sixteen bits tell a
-    changed value from the one written (1 in 65,536 passes by chance) and are far too few to
-    find a deleted value again by trying candidates (a phone number has billions).
+    A fix applies only while the page still shows the text it was made for: sixteen bits tell a
+    changed value from the one written (1 in 65,536 passes by chance). They also confirm a guess
+    of the text once it is deleted from the page: enough to find a value of few candidates (a
+    month and year: about a thousand; a country) by trying them all. So a date is shown whole
+    (with its day, see :func:`display`) and needs no fix, and the fix of a date or a country that
+    the page spells otherwise carries no check. Free text keeps it (docs/docx.md says what stays
+    of a deleted value): a short one of few candidates is the case it does not cover.
     """
     import hashlib  # here: only documents with fixes need it
 
@@ -287,6 +293,7 @@ def insertions(value: str) -> list[list[int | str]]:
 
 
 _PLAIN_DATE = re.compile(r"[12]\d{3}(?:-(?:0[1-9]|1[0-2]))?")
+_FULL_DATE = re.compile(r"[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 
 
 def make_fix(kind: Kind, value: object, shown: str, lang: i18n.Language) -> dict[str, object] | None:
@@ -297,7 +304,10 @@ def make_fix(kind: Kind, value: object, shown: str, lang: i18n.Language) -> dict
         return None  # "2019", "2019-07": what the page shows reads back as it is
     if page_value(kind, shown, lang) == value:
         return None
-    fix: dict[str, object] = {"h": check(shown)}
+    # A value of few candidates (a date, a country) gets no check (see :func:`check`): its fix is
+    # applied where the page's text has the shape it was made for. Free text keeps one: it also
+    # ties a bullet's fix to its bullet (bullets are matched by place, and one may be deleted).
+    fix: dict[str, object] = {} if kind in ("date", "end", "country") else {"h": check(shown)}
     back = page_value(kind, shown, lang)
     if kind == "list" and isinstance(value, list) and all(isinstance(v, str) and clean(v) == v for v in value):
         fix["n"] = [len(v) for v in value]  # item lengths: items with commas or spaces come back whole
@@ -317,39 +327,60 @@ def make_fix(kind: Kind, value: object, shown: str, lang: i18n.Language) -> dict
     elif isinstance(value, str) and isinstance(back, str) and value.startswith(back) and clean(value) == value:
         fix["tail"] = value[len(back) :]  # the day of a full date: "-15"
     else:
-        fix["v"] = value
+        # The whole value, reported as kept hidden: a check of the text shown tells nothing more.
+        fix["h"], fix["v"] = check(shown), value
     return fix
 
 
 def apply_fix(fix: object, kind: Kind, shown: str, lang: i18n.Language) -> tuple[bool, object]:
-    """(True, the exact value) when ``fix`` was made for this text on the page, else (False, None)."""
-    if not isinstance(fix, dict) or fix.get("h") != check(shown):
+    """(True, the exact value) when ``fix`` was made for this text on the page, else (False, None).
+
+    A fix of the whole value (``v``) carries a check of the text it was made for; the others carry
+    none (files of earlier versions do: it is compared) and apply where the text has their shape:
+    the characters they respell are there, the items they cut end at a ", ".
+    """
+    if not isinstance(fix, dict) or ("h" in fix and fix["h"] != check(shown)):
         return False, None
     if "v" in fix:
-        return True, fix["v"]
+        return (True, fix["v"]) if "h" in fix else (False, None)
     if fix.get("raw"):
         return True, shown
     ins, tail, lengths, sub = fix.get("ins"), fix.get("tail"), fix.get("n"), fix.get("sub")
     if isinstance(sub, list):
         chars = list(shown)
         for item in sub:
-            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) and isinstance(item[1], str):
-                if 0 <= item[0] < len(chars) and len(item[1]) == 1:
-                    chars[item[0]] = item[1]
+            if not (
+                isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) and isinstance(item[1], str)
+            ):
+                continue
+            at, char = item
+            # Only a character the page spells otherwise (a no-break space for a space).
+            if not (0 <= at < len(chars) and len(char) == 1 and i18n.untypeset(chars[at]) == i18n.untypeset(char)):
+                return False, None
+            chars[at] = char
         return True, "".join(chars)
     if isinstance(ins, list):
         out = shown
         for item in ins:
             if isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) and isinstance(item[1], str):
+                if not 0 <= item[0] <= len(out):
+                    return False, None
                 out = out[: item[0]] + item[1] + out[item[0] :]
         return True, out
     if isinstance(tail, str):
         back = page_value(kind, shown, lang)
+        if not i18n.untypeset(shown).rstrip().endswith(i18n.untypeset(tail).rstrip()):
+            return False, None
         return (True, back + tail) if isinstance(back, str) else (False, None)
-    if isinstance(lengths, list) and all(isinstance(n, int) and n >= 0 for n in lengths):
+    if isinstance(lengths, list) and lengths and all(isinstance(n, int) and n >= 0 for n in lengths):
+        # The items must fill the text exactly, a ", " between each two.
+        if sum(lengths) + 2 * (len(lengths) - 1) != len(shown):
+            return False, None
         items, at = [], 0
         for n in lengths:
+            if at and shown[at - 2 : at] != ", ":
+                return False, None
             items.append(shown[at : at + n])
-            at += n + 2  # ", "
+            at += n + 2
         return True, items
     return False, None

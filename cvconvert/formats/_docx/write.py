@@ -412,11 +412,21 @@ def _note_rest(value: object, where: str, placeholders: set[str], note: Any, tai
 
 
 def _running_header(body: _Body, name: object, lang: i18n.Language) -> bytes:
-    """The header of pages after the first (titlePg): "Name · Page N of M", N and M live fields."""
+    """The header of pages after the first (titlePg): "Name · Page N of M", all three live fields.
+
+    The name is a STYLEREF field to the name's paragraph style (Title), with no text of its own:
+    the header shows what the page's name says, so a name deleted on the page is in no header.
+    """
     runs = []
     shown = i18n.typeset(display("text", name, lang), lang.code)
     if shown:
-        runs.append(body.run(shown.replace("\n", " "), small=True) + body.run(" · ", small=True))
+        # The result is a run of the name's look (fonts, direction) with no text: Word and
+        # LibreOffice work the field out when they lay the page out.
+        empty = re.sub(
+            r"<w:t(?: [^>]*)?>[^<]*</w:t>|<w:br/>|<w:tab/>", "", body.run(shown.replace("\n", " "), small=True)
+        )
+        runs.append(f'<w:fldSimple w:instr=" STYLEREF Title \\* MERGEFORMAT ">{empty}</w:fldSimple>')
+        runs.append(body.run(" · ", small=True))
     for piece in re.split(r"(\{page\}|\{pages\})", lang.labels["page"]):
         if piece in ("{page}", "{pages}"):
             field = "PAGE" if piece == "{page}" else "NUMPAGES"
