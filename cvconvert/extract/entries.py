@@ -88,6 +88,8 @@ def _line_kind(line: Line, key: str) -> str:
         return "head"  # "Company: ACME", even as a list item
     if kv and _DETAIL_KEYS.match(kv[0].casefold()):
         return "body"
+    if _DETAIL_KEYS.match(_strip_bullet(text).strip().rstrip(":：").strip().casefold()):
+        return "body"  # "Highlights", "Aufgaben:" alone: a caption over the entry's list, no head
     if (_is_bullet(line) or _enumerated(text)) and not (line.level is not None and line.level >= 0):
         # A numbered heading style is a heading, not a list item.
         stripped = _strip_bullet(text)
@@ -858,6 +860,8 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
         if _SCORE.search(text) and len(text) < 60 and key == "education":
             score = score or text
             continue
+        if _DETAIL_KEYS.match(text.strip().rstrip(":：").strip().casefold()):
+            continue  # "Highlights": the caption of what follows, not a part of it
         if _enumerated(text):
             highlights.append(_ENUMERATOR.sub("", text))  # "1. Built …": the item without its number
         elif _is_bullet(line) or line.text[:1] in _BULLET_GLYPHS:

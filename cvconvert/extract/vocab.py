@@ -233,7 +233,11 @@ _DETAIL_KEYS = re.compile(
     r"level in national or international classification|wichtigste tätigkeiten und zuständigkeiten|aufgaben|"
     r"tätigkeiten|branche|activités et responsabilités principales|missions|secteur d'activité|"
     r"funciones y responsabilidades principales|labor realizada|tareas|principais atividades|atividades|"
-    r"principali attività e responsabilità|обязанности|достижения|工作内容|工作描述|主要职责)$"
+    r"principali attività e responsabilità|обязанности|достижения|工作内容|工作描述|主要职责|"
+    # a caption over an entry's list ("Highlights" in JSON Resume themes)
+    r"highlights|key achievements|main achievements|accomplishments|key responsibilities|main responsibilities|"
+    r"réalisations|responsabilités|logros|responsabilidades|erfolge|verantwortung|realizações|risultati|"
+    r"обязанности и достижения|主な実績|主要成就)$"
 )
 _DATE_KEYS = re.compile(
     r"(?i)^(?:period|dates?|duration|zeitraum|dauer|période|periode|durée|período|periodo|duración|duração|"

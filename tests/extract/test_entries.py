@@ -941,3 +941,23 @@ def test_head_splitting_never_raises(texts: list[str], key: str, order: str | No
         for kind in (None, "org", "role", "place"):
             pieces = _comma_pieces(text, kind, key)
             assert pieces is None or all(isinstance(p, str) for p, _ in pieces)
+
+
+def test_a_caption_over_an_entrys_list_names_no_employer() -> None:
+    # A theme's "Highlights" caption, set bold like a head, under a title and its dates.
+    got = cv(
+        Line("WORK EXPERIENCE", bold=True, size=11),
+        Line("May 2019 – Present", size=7),
+        Line("Senior Developer", bold=True, size=8.5),
+        Line("Highlights", bold=True, size=7),
+        Line("Built the billing service.", size=7),
+        Line("March 2017 – April 2019", size=7),
+        Line("Developer", bold=True, size=8.5),
+        Line("Key achievements:", bold=True, size=7),
+        Line("Moved the shop to a new stack.", size=7),
+    )
+    assert [(w.get("name"), w.get("position")) for w in got["work"]] == [
+        (None, "Senior Developer"),
+        (None, "Developer"),
+    ]
+    assert got["work"][0]["summary"] == "Built the billing service."
