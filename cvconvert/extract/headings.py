@@ -98,6 +98,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "projects": (
         "projects", "project experience", "personal projects", "selected projects", "academic projects",
         "key projects", "side projects", "research projects", "projects and courses",
+        "open source projects", "open-source projects", "open source contributions",
         "projekte", "projekterfahrung", "projets", "projets personnels", "proyectos", "projetos", "progetti",
         "проекты", "проекты и курсы", "项目经历", "项目经验", "技术类项目", "项目", "個人プロジェクト",
     ),

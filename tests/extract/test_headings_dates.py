@@ -763,3 +763,11 @@ def test_words_that_label_a_link_or_a_line_of_an_entry_are_no_headings(line: str
 def test_more_words_for_an_open_end(text: str) -> None:
     assert _dates(text) == [("2019", None, True)]
     assert _undated(text) == ""
+
+
+def test_open_source_work_is_a_projects_heading() -> None:
+    assert headings.lookup("Open Source Projects") == "projects"
+    assert headings.lookup("OPEN SOURCE PROJECTS") == "projects"
+    assert headings.lookup("Open Source") is None  # alone, as often the name of an award or a talk
+    assert headings.lookup("Open Source Contributions") == "projects"
+    assert headings.lookup("Open source engineer at Northwind") is None
