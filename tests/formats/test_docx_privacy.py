@@ -274,3 +274,32 @@ def test_a_data_part_with_a_number_json_cannot_hold_is_refused(where: bytes, bad
     parts[part] = parts[part].replace(where, where + b'"x-bad":' + bad + b",")
     with pytest.raises(InvalidInputError, match="damaged cvconvert data part"):
         cvconvert.read(zip_of(parts), "docx")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "hu"])
+@pytest.mark.parametrize("value", ["Summer 2019", "2020-03-15T12:00", "2020-W11", "15.03.2020"])
+def test_a_date_the_page_spells_otherwise_has_a_fix_without_a_check(value: str, lang: str) -> None:
+    """Dates the schema's pattern does not take (the model refuses them; a plug-in or a model built
+    without validation can hand them over): the fix holds no check of the page's text."""
+    from cvconvert.formats._docx import i18n
+    from cvconvert.formats._docx.layout import apply_fix, display, make_fix
+
+    language = i18n.language(lang)
+    shown = i18n.nobreak(display("date", value, language))
+    fix = make_fix("date", value, shown, language)
+    assert fix is not None and "h" not in fix
+    assert apply_fix(fix, "date", shown, language) == (True, value)
+    # Typed over, the page's date is read: the old fix does not have the new text's shape.
+    edited = i18n.nobreak(language.date("2021-05"))
+    assert apply_fix(fix, "date", edited, language) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [{"sub": [[99, " "]]}, {"sub": [[0, " "]]}, {"tail": "T12:00"}, {"n": [1, 1]}, {"ins": [[99, "\u0007"]]}, {"v": 1}],
+)
+def test_a_fix_without_a_check_applies_only_to_text_of_its_shape(fix: dict[str, object]) -> None:
+    from cvconvert.formats._docx import i18n
+    from cvconvert.formats._docx.layout import apply_fix
+
+    assert apply_fix(fix, "date", "Mar\u00a02020", i18n.language("en")) == (False, None)

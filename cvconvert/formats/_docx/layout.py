@@ -344,6 +344,11 @@ def apply_fix(fix: object, kind: Kind, shown: str, lang: i18n.Language) -> tuple
     if "v" in fix:
         return (True, fix["v"]) if "h" in fix else (False, None)
     if fix.get("raw"):
+        if "h" not in fix and kind in ("date", "end"):
+            # Not a date as the writer shows one ("May 2021" typed over "Summer 2019" is read).
+            back = page_value(kind, shown, lang)
+            if isinstance(back, str) and i18n.untypeset(display(kind, back, lang)) == i18n.untypeset(shown):
+                return False, None
         return True, shown
     ins, tail, lengths, sub = fix.get("ins"), fix.get("tail"), fix.get("n"), fix.get("sub")
     if isinstance(sub, list):
