@@ -8,9 +8,11 @@ per box); rows cut into chunks at wide gaps; a gutter (an empty vertical band th
 sides leave free) splits the page into columns, read one after the other unless their rows line
 up like a table's (a dates or caption column, mirrored on a right-to-left page), with two kinds
 read among the other column instead: a grid of short fields side by side, row by row, and dates
-set flush right in the margin, after their entry's head. Rows become lines: right-to-left rows in
-typed order, a date wrapped in its column one caption, a table row whose cells wrap one line of
-its cells, wrapped paragraphs and cut addresses joined. Lines get paragraph numbers. Across
+set flush right in the margin, on their entry's head row (or after a two-row head's second row).
+A section heading in larger type in the left margin is a line of its own; a bold lead that a comma
+ends is a field (a tab after it); dates under a head's place move up to the head. Rows become
+lines: right-to-left rows in typed order, a date wrapped in its column one caption, a table row
+whose cells wrap one line of its cells, wrapped paragraphs and cut addresses joined. Lines get paragraph numbers. Across
 pages: text repeated at the top or bottom of pages, page numbers and a browser's print margins
 are running text.
 """
