@@ -29,3 +29,26 @@ def test_the_language_is_told_from_prose_fields_only(data: dict[str, object], to
 def test_telling_reads_a_bounded_amount_of_a_huge_resume() -> None:
     data = {"work": [{"summary": GERMAN} for _ in range(100_000)]}
     assert i18n.told(data) == "de"
+
+
+def test_a_docx_without_lang_speaks_the_resumes_language_and_reads_back_exactly() -> None:
+    import io
+    import zipfile
+
+    import cvconvert
+
+    french = {
+        "basics": {
+            "name": "Ada Exemple",
+            "summary": "Ingénieure passionnée par les systèmes distribués et l'accessibilité numérique. "
+            "Dix ans d'expérience à concevoir des services fiables, de la maquette à la mise en production.",
+        },
+        "work": [{"name": "Nordvent SARL", "position": "Développeuse", "startDate": "2019-09"}],
+    }
+    resume = cvconvert.Resume.model_validate(french)
+    data, _ = cvconvert.dumps(resume, "docx")
+    document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "Expérience professionnelle" in document and "sept." in document
+    assert cvconvert.read(data, "docx").to_data() == french
+    english, _ = cvconvert.dumps(resume, "docx", lang="en")
+    assert "Experience" in zipfile.ZipFile(io.BytesIO(english)).read("word/document.xml").decode()

@@ -211,7 +211,8 @@ def test_dates_read_as_people_write_them() -> None:
 def visible_values(resume: Resume) -> list[str]:
     """Every value the page shows, in the order it shows them (the layout table's order)."""
     data = resume.to_data()
-    lang = cvconvert.formats._docx.i18n.language("en")
+    i18n = cvconvert.formats._docx.i18n
+    lang = i18n.language(i18n.told(data))  # without lang, the page speaks the résumé's language
     basics = data.get("basics", {})
     out = [basics[k] for k in ("name", "label") if k in basics]
     location = basics.get("location", {})

@@ -253,9 +253,13 @@ def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[byte
     Sections left out are reported lost. Raises OptionError for a bad option value.
     """
     chosen = options if options is not None else DocxWriteOptions.model_validate({})
-    lang = chosen.lang
     done = render(
-        resume, sections=chosen.sections, lang=lang, page=chosen.page, template=chosen.template, embed=chosen.embed
+        resume,
+        sections=chosen.sections,
+        lang=chosen.lang,
+        page=chosen.page,
+        template=chosen.template,
+        embed=chosen.embed,
     )
     prep = done.prep
     members = [
@@ -267,7 +271,7 @@ def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[byte
     if prep.running_header is not None:
         members.append(package.deflate(prep.running_header, done.header))
     if chosen.embed:
-        members.append(package.deflate(prep.data_part, _data_part(done.data, done.page_map, lang, prep)))
+        members.append(package.deflate(prep.data_part, _data_part(done.data, done.page_map, done.lang, prep)))
     return package.build_zip(members), done.report
 
 
@@ -286,6 +290,8 @@ class Rendered:
     prep: package.Prepared
     header: bytes = b""
     """The running header of pages after the first: the name and "page N of M"."""
+    lang: str = "en"
+    """The language the page speaks: the one asked for, or the one told from the résumé's text."""
 
 
 _META = ("$schema", "meta")
@@ -303,10 +309,10 @@ def render(
 ) -> Rendered:
     """Build document.xml for the résumé (the options are :func:`write`'s)."""
     report = Report()
-    language = i18n.language(lang)
+    data = resume.to_data()
+    language = i18n.language(lang or i18n.told(data))  # no lang: the résumé's own language
     if not i18n.has_titles(language.code):
         report.warn("", f"no section titles in {language.code!r}: English titles used (dates are translated)")
-    data = resume.to_data()
     custom = [k for k in data if k not in _META and k != "basics" and k not in SECTIONS and not k.startswith("x-")]
     order = _sections_option(sections, custom)
     for key in (*DEFAULT_ORDER, *custom):
@@ -349,7 +355,7 @@ def render(
     rest = _rest(data, body, report, embed=embed)
     page_map: dict[str, Any] = {"generic": body.generic, "fixes": body.fixes, "profiles": profiles, "same": body.same}
     header = _running_header(body, header_name, language) if prep.running_header else b""
-    return Rendered(document.encode(), body.links, rest, page_map, core, report, prep, header)
+    return Rendered(document.encode(), body.links, rest, page_map, core, report, prep, header, lang or language.code)
 
 
 def _rest(data: dict[str, Any], body: _Body, report: Report, *, embed: bool) -> dict[str, Any]:
