@@ -634,9 +634,7 @@ def test_our_written_page_reads_back_without_the_hidden_data(path: Path) -> None
     assert have["basics"]["name"] == want["basics"]["name"]
     for key, org in (("work", "name"), ("education", "institution")):
         assert [e.get(org) for e in have.get(key, [])] == [e.get(org) for e in want.get(key, [])]
-        assert [e.get("endDate") for e in have.get(key, [])] == [
-            e.get("endDate") or None for e in want.get(key, [])
-        ]
+        assert [e.get("endDate") for e in have.get(key, [])] == [e.get("endDate") or None for e in want.get(key, [])]
     assert {k for k, v in have.items() if isinstance(v, list)} == {
         k for k, v in want.items() if isinstance(v, list) and v
     }

@@ -59,7 +59,8 @@ def _attachment(data: bytes) -> bytes | None:
             for count, entry in enumerate(reader.attachment_list, 1):
                 if count > lim.max_attachments:
                     raise LimitExceededError(
-                        f"the PDF embeds more than {lim.max_attachments:,} files (limit max_attachments={lim.max_attachments:,})"
+                        f"the PDF embeds more than {lim.max_attachments:,} files "
+                        f"(limit max_attachments={lim.max_attachments:,})"
                     )
                 if ATTACHMENT not in (entry.name, entry.alternative_name):
                     continue
