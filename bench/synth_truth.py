@@ -136,8 +136,8 @@ class Page:
     def phone(self, value: Any) -> str | None:
         """The phone number as the page prints it, or None.
 
-        A layout may print the number in its national form ('+58 (426) 513-10-93' as
-        '0426-5131093'): the printed number counts when its digits, trunk zero aside, end the
+        A layout may print the number in its national form ('+58 (412) 555-01-23' as
+        '0412-5550123'): the printed number counts when its digits, trunk zero aside, end the
         source's.
         """
         want = re.sub(r"\D", "", (text_of(value) or "").replace("(0)", ""))
