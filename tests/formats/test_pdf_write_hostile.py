@@ -135,3 +135,16 @@ def test_a_paragraph_too_long_to_lay_out_is_refused_in_one_line() -> None:
     # Paragraphs below the bound, many of them, are written.
     many = "\n".join(["\u05d0\u05d1 " * 2_000] * 5)
     cvconvert.dumps(cvconvert.Resume.model_validate({"basics": {"name": "Ada Example", "summary": many}}), "pdf")
+
+
+def test_our_pdf_with_damaged_pages_but_a_whole_attachment_reads_in_one_line_or_with_a_warning() -> None:
+    # Found by the fuzz test: bytes cut from a page made PDFium fail to load it while pypdf still
+    # read the attachment, and the name check's page reading raised PDFium's own error.
+    data, _ = cvconvert.dumps(cvconvert.read(Path(__file__).parents[2] / "samples" / "wanru-zhao.json"), "pdf")
+    for k in range(255, 275):  # around where the cut hits the first page
+        i = k * len(data) // 1000
+        cut = data[:i] + data[i + 15 :]
+        try:
+            cvconvert.read(cut, "pdf")
+        except cvconvert.CvConvertError as exc:
+            assert "\n" not in str(exc)

@@ -92,8 +92,14 @@ def _check_page_shows_name(data: bytes, resume: Resume, report: Report) -> None:
     def folded(text: str) -> str:
         return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
-    with checked(data), open_pdf(data) as pdf:
-        shown = folded("".join(page.get_textpage().get_text_range() for page in pdf))
+    import pypdfium2
+
+    try:
+        with checked(data), open_pdf(data) as pdf:
+            shown = folded("".join(page.get_textpage().get_text_range() for page in pdf))
+    except pypdfium2.PdfiumError:
+        report.warn("/basics/name", "read from the attachment of a PDF whose damaged pages could not be read")
+        return
     words = [folded(word) for word in name.split()]
     if not all(word in shown or word[::-1] in shown for word in words):
         report.warn(
