@@ -155,3 +155,19 @@ def test_importing_the_cli_leaves_the_collector_on_with_the_imports_frozen() -> 
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == "ok"
+
+
+def test_writing_a_document_tells_its_language_without_loading_the_reading_engine() -> None:
+    # The engine that reads other people's CVs is a large package; a writer asks the language of a
+    # résumé's prose only (cvconvert.language).
+    code = (
+        "import json, sys, cvconvert\n"
+        "r = cvconvert.Resume.model_validate({'basics': {'summary': 'Entwicklerin mit zehn Jahren Erfahrung "
+        "in verteilten Systemen und der Barrierefreiheit von Webseiten und Anwendungen.' * 2}})\n"
+        "data, _ = cvconvert.dumps(r, 'docx')\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    loaded = set(json.loads(proc.stdout.splitlines()[-1]))
+    assert "cvconvert.language" in loaded
+    assert "cvconvert.extract" not in loaded

@@ -60,7 +60,6 @@ from cvconvert.extract.entries import (
     _same_org_again,
     _segment,
 )
-from cvconvert.extract.language import detect
 from cvconvert.extract.lines import Line, _cjk, _strip_bullet, _words
 from cvconvert.extract.lists import _is_language_name, _language_lines, _list_items, _list_section, _no_language_named
 from cvconvert.extract.sections import _find_sections, _Section
@@ -72,6 +71,7 @@ from cvconvert.extract.vocab import (
     _SCHOOL_KEYS,
     _split_key,
 )
+from cvconvert.language import detect
 from cvconvert.model import Resume
 from cvconvert.report import Report, pointer
 

@@ -9,9 +9,9 @@ import pytest
 
 from cvconvert.extract import headings
 from cvconvert.extract.daterange import _undated, find_dates, jalali_to_gregorian, language_hint, month_of
-from cvconvert.extract.language import detect
 from cvconvert.extract.lines import Line
 from cvconvert.extract.sections import _find_sections
+from cvconvert.language import detect
 
 # --- headings ---------------------------------------------------------------------------------
 

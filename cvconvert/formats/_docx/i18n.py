@@ -642,7 +642,7 @@ _TELL_LEAST = 120  # fewer letters tell no language for sure: English then
 def told(data: object) -> str | None:
     """The language a résumé's own prose is written in (ISO 639-1), or None when it has too
     little prose to tell: what a document writer uses when no ``lang`` is given."""
-    from cvconvert.extract.language import detect
+    from cvconvert.language import detect
 
     texts: list[str] = []
     size = 0

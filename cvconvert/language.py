@@ -1,5 +1,8 @@
 """The language a CV is written in, told by the document itself (no hint, no model).
 
+The engine (:mod:`cvconvert.extract`) asks it of a document's lines; a document writer asks it of
+a résumé's prose when no language is given, without loading the engine.
+
 :func:`detect` looks at the script first (Hangul, kana, Han, Hebrew, Arabic, Greek, Cyrillic), then,
 for Latin script, at the letters only some languages write and the words every CV in a language
 uses ("und", "der", "Berufserfahrung"). One pass over at most :data:`SAMPLE` characters.
@@ -11,8 +14,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from cvconvert.extract.lines import Line
+if TYPE_CHECKING:
+    from cvconvert.extract.lines import Line
+
 
 # Enough text to tell a language; the rest of a long CV adds time, not certainty.
 SAMPLE = 8_000
