@@ -148,3 +148,12 @@ def test_our_pdf_with_damaged_pages_but_a_whole_attachment_reads_in_one_line_or_
             cvconvert.read(cut, "pdf")
         except cvconvert.CvConvertError as exc:
             assert "\n" not in str(exc)
+
+
+@pytest.mark.parametrize(("name", "code"), [("0\ufeff", "U+FEFF"), ("x\ufdd0", "U+FDD0")])
+def test_a_code_point_pdf_ua_forbids_makes_a_pdf_without_the_standards_not_an_error(name: str, code: str) -> None:
+    # Found by Hypothesis: a zero-width no-break space in a name failed the whole PDF.
+    resume = cvconvert.Resume.model_validate({"basics": {"name": name}})
+    data, report = cvconvert.dumps(resume, "pdf")
+    assert any(code in n.message and "PDF/UA" in n.message for n in report.warnings)
+    assert cvconvert.read(data, "pdf").basics.name == name  # type: ignore[union-attr]

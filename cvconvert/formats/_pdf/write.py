@@ -116,6 +116,7 @@ def _pattern(source: str) -> re.Pattern[str]:
 # Beyond Latin, Greek, Cyrillic and the punctuation and symbols next to them.
 _BEYOND = re.compile("[^\u0000-\u052f\u1e00-\u1fff\u2000-\u20cf\u2100-\u215f]")
 _NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
+_DISALLOWED = re.compile(r'disallowed codepoint `"\\u\{([0-9a-fA-F]+)\}"`')
 # A package import in a template (``"@preview/name:1.0.0"``) would be downloaded while compiling.
 _PACKAGE = re.compile(r"""["']@[a-z][a-z0-9-]*/""")
 _IMPORTED = re.compile(r'\b(?:import|include)\s+"([^"@]+)"')
@@ -403,13 +404,20 @@ def write(resume: Resume, options: PdfWriteOptions | None = None) -> tuple[bytes
     if done.error is not None and standards and (glyph := _NO_GLYPH.search(done.error)):
         # PDF/A and PDF/UA forbid a character drawn without a glyph (an emoji, a script no
         # installed font covers): the PDF is made without them rather than not at all.
-        char = glyph[1][:1]
+        # Typst writes an invisible character as an escape: `"\u{fdd0}"`.
+        escaped = re.match(r"\\u\{([0-9a-fA-F]+)\}", glyph[1])
+        char = chr(int(escaped[1], 16)) if escaped else glyph[1][:1]
         report.warn(
             "",
             f"no installed font shows {char!r} (U+{ord(char):04X}): it shows as a box, and the PDF "
             "is not PDF/A-3b nor PDF/UA-1 (install Noto fonts: Debian/Ubuntu fonts-noto-core, "
             "fonts-noto-cjk, fonts-noto-color-emoji)",
         )
+        done = _compile(template, view, resume_json, (), system)
+    elif done.error is not None and standards and (code := _DISALLOWED.search(done.error)):
+        # PDF/UA forbids some code points in text (U+FEFF, noncharacters): they stay on the page,
+        # in a PDF without the two standards, as for a character no font shows.
+        report.warn("", f"U+{code[1].upper():0>4} is not allowed in PDF/UA text: the PDF is not PDF/A-3b nor PDF/UA-1")
         done = _compile(template, view, resume_json, (), system)
     elif builder.missing:
         report.warn("", "the PDF is not PDF/A-3b nor PDF/UA-1: they forbid text without a font")
