@@ -151,12 +151,16 @@ def _by_script(chars: Counter[str], scripts: Counter[str], letters: int) -> str 
     return None
 
 
+# What NFKD splits off a Latin letter: its accents (one regex pass, not a call per character).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _latin_language(text: str, chars: Counter[str]) -> str | None:
     """The Latin-script language whose own letters and frequent words the text has most of."""
     score: Counter[str] = Counter()
     for ch, lang in _LETTERS.items():
         score[lang] += 2 * chars[ch]
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     for word in re.findall(r"[a-z]+", folded.replace("ı", "i")):
         for lang in _INDEX.get(word, ()):
             score[lang] += 1
