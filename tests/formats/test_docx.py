@@ -316,10 +316,10 @@ def test_page_size_defaults_to_letter_in_north_america() -> None:
         write(sample(), page="A5")
 
 
-def test_document_properties() -> None:
+def test_document_properties_say_the_language_and_copy_nothing_off_the_page() -> None:
+    # A name deleted on the page must not stay in the file's properties (issue #15).
     props = document(write(sample())[0]).core_properties
-    assert props.title == "Wanru Zhao"
-    assert props.author == "Wanru Zhao"
+    assert (props.title, props.subject, props.author) == ("", "", "")
     assert props.language == "en-US"
 
 

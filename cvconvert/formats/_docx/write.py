@@ -332,7 +332,7 @@ def render(
     # What the template lost is noted on every call: the prepared template is cached.
     for message in prep.dropped:
         report.warn("", f"template {Path(str(template)).name}: {message}")
-    core = _core(data, prep.lang, report)
+    core = _core(prep.lang)
     body = _Body(prep, language, report, embed=embed)
     profiles = _basics(body, data.get("basics"), language)
     for key in order:
@@ -464,32 +464,16 @@ def _relationships(prep: package.Prepared, links: list[str], *, embed: bool) -> 
     return "".join(out).encode()
 
 
-def _core(data: dict[str, Any], lang: i18n.Language, report: Report) -> bytes:
-    from cvconvert.text import bidi_controls, strip_bidi  # imported here: only _core needs them
-
-    found = data.get("basics")
-    basics: dict[str, Any] = found if isinstance(found, dict) else {}
-    name = clean(basics.get("name") or "") if isinstance(basics.get("name"), str) else ""
-    label = clean(basics.get("label") or "") if isinstance(basics.get("label"), str) else ""
-    # A right-to-left override in a name shows "Anna\u202efdp.exe" as "Annaexe.pdf" in a file
-    # list, where the title and author are shown without context: metadata never holds one.
-    # On the page it is the person's text and stays, with a warning.
-    for key, value in (("name", name), ("label", label)):
-        if found_controls := bidi_controls(value):
-            report.warn(
-                pointer("basics", key),
-                f"holds a right-to-left override or other bidirectional control ({', '.join(found_controls)}); "
-                "kept on the page, removed from the document's properties",
-            )
-    name, label = strip_bidi(name), strip_bidi(label)
-    title = " – ".join(t for t in (name, label) if t.strip()) or "CV"
+def _core(lang: i18n.Language) -> bytes:
+    """The document properties: the language only. A title, subject or author would copy the
+    name and label off the page, and a person who deletes them on the page deletes them from
+    what the file discloses (Word adds its own author when it saves)."""
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<cp:coreProperties xmlns:cp="{CORE_PROPERTIES}" '
         f'xmlns:dc="{DC}" xmlns:dcterms="{DCTERMS}" '
         f'xmlns:xsi="{XSI}">'
-        f"<dc:title>{_esc(title)}</dc:title><dc:subject>{_esc(label)}</dc:subject>"
-        f"<dc:creator>{_esc(name)}</dc:creator><cp:lastModifiedBy>cvconvert</cp:lastModifiedBy>"
+        f"<cp:lastModifiedBy>cvconvert</cp:lastModifiedBy>"
         f"<dc:language>{lang.tag}</dc:language></cp:coreProperties>"
     ).encode()
 
