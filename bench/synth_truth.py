@@ -29,19 +29,8 @@ import unicodedata
 import zipfile
 from typing import Any
 
-SECTIONS = (
-    "work",
-    "volunteer",
-    "education",
-    "awards",
-    "certificates",
-    "publications",
-    "skills",
-    "languages",
-    "interests",
-    "references",
-    "projects",
-)
+from cvconvert.model import SECTIONS
+
 # The text of an entry that shows its section is on the page, per section.
 _SECTION_KEYS = {
     "work": ("name", "company", "position"),
