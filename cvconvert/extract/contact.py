@@ -379,7 +379,7 @@ def _value(line: Line) -> tuple[object, ...]:
 
 def _clean_name(text: str) -> str:
     text = _WATERMARK.sub("", text)
-    # "Шолохова, 20 лет." / "Jane Doe, 34 years": the age is not part of the name.
+    # "Иванова, 20 лет." / "Jane Doe, 34 years": the age is not part of the name.
     text = re.sub(r"(?i),?\s*\d{1,2}\s*(?:лет|года|год|years?|ans|jahre|años|anos|岁)\.?$", "", text)
     # "Jane Doe (PhD)", "John Roe, MBA, PMP": degrees after the name are not part of it.
     while True:
@@ -513,7 +513,7 @@ class _Basics:
         pool = self._name_pool(region)
         titles = [ln for ln in pool if ln.level == -1]
         if titles:
-            # A name split over several Title paragraphs ("Анастасия" / "Шолохова, 20 лет.").
+            # A name split over several Title paragraphs ("Мария" / "Иванова, 20 лет.").
             text = " ".join(_clean_name(ln.text) for ln in titles[:3])
             if _looks_like_name(text):
                 self.data["name"] = text

@@ -389,7 +389,7 @@ def _title_then_name(left: str, right: str) -> bool:
     return (
         _fragment_kind(left, "work") == "role"
         and _fragment_kind(right, "work") in (None, "org")
-        and (right[:1].isupper() or right[:1].isdigit())  # "…: 2RP Net"
+        and (right[:1].isupper() or right[:1].isdigit())  # "…: 3D Nordwind"
         and 0 < _words(right) <= 5
     )
 

@@ -840,8 +840,8 @@ def test_a_semicolon_separates_the_degree_from_the_school() -> None:
 
 
 def test_an_employer_name_may_start_with_a_digit_after_the_titles_colon() -> None:
-    got = head("Desenvolvedor de Software Pleno: 2RP Nordnet - out de 2022 - abr de 2025")
-    assert (got["role"], got["org"]) == ("Desenvolvedor de Software Pleno", "2RP Nordnet")
+    got = head("Desenvolvedor de Software Pleno: 3D Nordwind - out de 2022 - abr de 2025")
+    assert (got["role"], got["org"]) == ("Desenvolvedor de Software Pleno", "3D Nordwind")
 
 
 def test_a_paragraph_opening_with_dates_dates_the_head_above_and_keyword_lines_stay_text() -> None:

@@ -70,7 +70,7 @@ def extract(data: bytes, *, lang: str | None = None) -> tuple[Resume, Report]:
 
 
 # LaTeX's old font encoding (OT1) draws an accented letter as the letter and a spacing accent
-# placed over or under it: the text layer spells "Küçük" as "K¨u¸c¨uk", the accent before or
+# placed over or under it: the text layer spells "Gül Öztürk" as "G¨ul ¨Ozt¨urk", the accent before or
 # after its letter or even after the word. The accent goes back on the letter it sits on.
 _ACCENTS = {
     "\u00a8": "\u0308",  # ¨
