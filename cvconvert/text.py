@@ -32,6 +32,9 @@ def xml_safe(text: str) -> str:
 # --- bidirectional controls -----------------------------------------------------------------
 
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko... and their
+# presentation forms), without U+FEFF, the byte order mark at the end of the last block.
+RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 """Invisible characters that change the order text is shown in: embeddings and overrides
 (U+202A-U+202E), isolates (U+2066-U+2069) and marks (U+200E, U+200F, U+061C). In a name they can
 make ``evil.exe`` look like ``exe.live``; a file's metadata (its title in a file list) must not

@@ -638,3 +638,12 @@ def test_without_lang_the_page_speaks_the_resumes_own_language(tmp_path: Path) -
     assert "Experience" in text and "Present" in text
     text = text_of(write(Resume.model_validate(french), lang="de")[0], tmp_path)
     assert "Berufserfahrung" in text
+
+
+def test_the_languages_punctuation_spacing_never_touches_a_persons_own_text(tmp_path: Path) -> None:
+    # French spacing went into a profile's username and address ("ada\u202f?x"): only our label's colon.
+    resume = Resume.model_validate(
+        {"basics": {"name": "Ada Exemple", "profiles": [{"network": "Web", "username": "ada?x;y"}]}}
+    )
+    text = text_of(write(resume, lang="fr")[0], tmp_path)
+    assert "ada?x;y" in text and "Web :" in text  # pdftotext gives the narrow space as a space

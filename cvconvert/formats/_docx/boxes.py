@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from cvconvert.extract.lines import Line
+from cvconvert.text import RTL_LETTERS
 
 
 @dataclass
@@ -60,20 +61,17 @@ def _order_boxes(group: list[_Box]) -> list[Line]:
 
 def _right_to_left(boxes: list[_Box]) -> bool:
     """Most letters Hebrew or Arabic: columns are read from the right."""
-    if not any(_RTL.search(line.text) for box in boxes for line in box.lines):
+    if not any(RTL_LETTERS.search(line.text) for box in boxes for line in box.lines):
         return False  # no right-to-left character at all: found in C, not by a look at each one
     rtl = ltr = 0
     for box in boxes:
         for line in box.lines:
             for ch in line.text:
-                if "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":
+                if RTL_LETTERS.match(ch):
                     rtl += 1
                 elif ch.isalpha():
                     ltr += 1
     return rtl > ltr
-
-
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _read_boxes(boxes: list[_Box], rtl: bool, depth: int = 0) -> list[_Box]:

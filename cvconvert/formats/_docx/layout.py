@@ -302,13 +302,13 @@ def make_fix(kind: Kind, value: object, shown: str, lang: i18n.Language) -> dict
         return None  # most values: plain text shown as it is
     if kind in ("date", "end") and isinstance(value, str) and _PLAIN_DATE.fullmatch(value) and lang.dates_read_back:
         return None  # "2019", "2019-07": what the page shows reads back as it is
-    if page_value(kind, shown, lang) == value:
+    back = page_value(kind, shown, lang)
+    if back == value:
         return None
     # A value of few candidates (a date, a country) gets no check (see :func:`check`): its fix is
     # applied where the page's text has the shape it was made for. Free text keeps one: it also
     # ties a bullet's fix to its bullet (bullets are matched by place, and one may be deleted).
     fix: dict[str, object] = {} if kind in ("date", "end", "country") else {"h": check(shown)}
-    back = page_value(kind, shown, lang)
     if kind == "list" and isinstance(value, list) and all(isinstance(v, str) and clean(v) == v for v in value):
         fix["n"] = [len(v) for v in value]  # item lengths: items with commas or spaces come back whole
     elif isinstance(value, str) and value == shown:

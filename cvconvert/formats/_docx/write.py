@@ -48,8 +48,8 @@ from cvconvert.namespaces import (
     W,
 )
 from cvconvert.report import Report, pointer
+from cvconvert.text import RTL_LETTERS
 
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
 DATA_VERSION = "2"
 _SMALL = '<w:color w:val="777777"/><w:sz w:val="16"/><w:szCs w:val="16"/>'
@@ -164,7 +164,7 @@ class _Body:
             props.append("<w:i/><w:iCs/>")
         if small:
             props.append(_SMALL)
-        if wide and _RTL.search(text):
+        if wide and RTL_LETTERS.search(text):
             props.append("<w:rtl/>")
         rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
         if "\n" not in text and "\t" not in text:
@@ -203,7 +203,7 @@ class _Body:
             props += "<w:keepNext/>"
         if tabs:
             props += self.tabs
-        if self.rtl or (text and not text.isascii() and _RTL.search(text) and _first_strong_is_rtl(text)):
+        if self.rtl or (text and not text.isascii() and RTL_LETTERS.search(text) and _first_strong_is_rtl(text)):
             props += "<w:bidi/>"
         mark = ""
         if bookmark is not None:

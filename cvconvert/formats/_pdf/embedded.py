@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from cvconvert.report import Report
 
 ATTACHMENT = "cvconvert-resume.json"
+"""The name of the attached JSON: with its media type, how the reader knows our own PDFs."""
 MEDIA_TYPE = "/application#2Fjson"  # how pypdf spells the /Subtype name application/json
 
 

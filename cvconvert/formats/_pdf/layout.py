@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from cvconvert.text import RTL_LETTERS
+
 
 @dataclass(slots=True)
 class Word:
@@ -93,18 +95,15 @@ CHUNK_GAP = 0.8
 TAB_GAP = 1.2
 
 
-_RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-
-
 def _rtl(text: str) -> bool:
     """As many words in a right-to-left script (Hebrew, Arabic, Persian) as in others."""
-    return _RTL_SCRIPT.search(text) is not None and _is_rtl(_rtl_count(text))
+    return RTL_LETTERS.search(text) is not None and _is_rtl(_rtl_count(text))
 
 
 def _rtl_count(text: str) -> tuple[int, int]:
     """(words in a right-to-left script, words with a letter): sums over the lines of a paragraph
     give the paragraph's, so that a growing paragraph is never counted again."""
-    if not _RTL_SCRIPT.search(text):
+    if not RTL_LETTERS.search(text):
         return 0, sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     r = sum(1 for w in words if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in w))
@@ -573,7 +572,7 @@ def _logical(words: list[Word]) -> list[Word]:
     out: list[Word] = []
     run: list[Word] = []
     for w in reversed(words):
-        if _RTL_SCRIPT.search(w.text):
+        if RTL_LETTERS.search(w.text):
             out.extend(_ltr_run(run))
             run = []
             out.append(w)

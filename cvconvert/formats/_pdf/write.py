@@ -36,6 +36,7 @@ from cvconvert.formats._docx.layout import (
     display,
     link_target,
 )
+from cvconvert.formats._pdf.embedded import ATTACHMENT
 from cvconvert.model import Resume
 from cvconvert.report import Note, Report, pointer
 
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
     from cvconvert.formats._pdf import PdfWriteOptions
 
 TEMPLATE_DIR = Path(__file__).parent / "template"
-ATTACHMENT = "cvconvert-resume.json"
-"""The name of the attached JSON: with its media type, how the reader knows our own PDFs."""
 STANDARDS = ("a-3b", "ua-1")
 MAX_BLOCKS = 30_000
 """At most this many entries, text paragraphs, bullets and contact pieces on the pages."""
@@ -634,7 +633,7 @@ class View:
                     second = self.text("text", url, pointer(*here, "url"))
                 elif isinstance(url, str) and link is None:
                     self.unshown(pointer(*here, "url"), "not a link the page can carry")
-                text = self.label(f"{network}: {second}") if network and second else network or second
+                text = i18n.label(network, self.lang.code) + second if network and second else network or second
                 if text:
                     reach.append(_piece(text, link=link))
                 self._unshown_keys(profile, {"network", "username", "url"}, here)
@@ -725,7 +724,7 @@ class View:
             if not text:
                 continue
             if part.kind == "date":
-                text = _unbreakable(text)
+                text = i18n.nobreak(text)
             link = link_target(value) if part.link and isinstance(value, str) and value == text else None
             out.append(_piece(text, strong=part.strong, link=link, sep=self.label(part.sep) if out else ""))
         return out
@@ -739,19 +738,14 @@ class View:
             end = self.lang.labels["present"]
             self.shown.append(end)
         if not start or start == end:
-            return _unbreakable(end)  # one date, not "2023 – 2023"
-        return f"{_unbreakable(start)} – {_unbreakable(end)}"
+            return i18n.nobreak(end)  # one date, not "2023 – 2023"
+        return f"{i18n.nobreak(start)} – {i18n.nobreak(end)}"
 
 
 _CARRIED = "; the attached JSON carries it"
 _NOT_CARRIED = "; the template attaches no JSON"
 _LOCATION = ("address", "postalCode", "city", "region", "countryCode")
 _BASICS_SHOWN = frozenset({"name", "label", "email", "phone", "url", "summary", "location", "profiles"})
-
-
-def _unbreakable(date: str) -> str:
-    """A date that never breaks across lines: no-break spaces and hyphens (``févr. 2020``)."""
-    return date.replace(" ", "\u00a0").replace("-", "\u2011")
 
 
 def _piece(text: str, *, strong: bool = False, link: str | None = None, sep: str = "") -> dict[str, Any]:
