@@ -44,6 +44,26 @@ def decode_text(data: bytes) -> str:
         ) from None
 
 
+def template_stat(path: str | os.PathLike[str], what: str = "template") -> os.stat_result:
+    """Check a file a user names as an option (a template): a regular file within
+    ``max_input_bytes``. Raises OptionError naming it otherwise.
+
+    Reading a FIFO waits for a writer forever, and a device (it reports size 0) never ends.
+    """
+    from cvconvert.errors import OptionError
+
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise OptionError(f"{what} {path}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise OptionError(f"{what} {path}: not a regular file")
+    limit = limits.current().max_input_bytes
+    if info.st_size > limit:
+        raise OptionError(f"{what} {path}: {info.st_size:,} bytes, over the limit of {limit:,}")
+    return info
+
+
 def check_depth(value: object) -> None:
     """Refuse JSON-like data nested deeper than ``max_json_depth`` or holding more than
     ``max_data_nodes`` values; walked without recursion, one iterator per level.

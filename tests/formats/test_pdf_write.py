@@ -250,6 +250,47 @@ def test_a_template_reads_nothing_outside_its_folder(tmp_path: Path) -> None:
     assert "\n" not in str(caught.value)
 
 
+_TITLED = "#let view = json(bytes(sys.inputs.view))\n#set document(title: view.title)\n"
+
+
+def test_a_template_that_reads_beside_itself_compiles_and_one_that_climbs_out_is_refused(tmp_path: Path) -> None:
+    # A titled template (PDF/UA passes), so that only the file read decides.
+    (tmp_path / "secret.txt").write_text("SECRET-VALUE-42", encoding="utf-8")
+    inside = tmp_path / "t"
+    inside.mkdir()
+    (inside / "note.txt").write_text("beside me", encoding="utf-8")
+    (inside / "ok.typ").write_text(_TITLED + '#read("note.txt")\n', encoding="utf-8")
+    assert b"%PDF" in write(cvconvert.read(SAMPLE), template=inside / "ok.typ")[0][:8]
+    (inside / "out.typ").write_text(_TITLED + '#read("../secret.txt")\n', encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=r"out\.typ") as caught:
+        write(cvconvert.read(SAMPLE), template=inside / "out.typ")
+    assert "SECRET-VALUE-42" not in str(caught.value)
+
+
+def test_a_template_that_is_no_regular_file_or_too_big_is_refused_at_once(tmp_path: Path) -> None:
+    from cvconvert import limits
+
+    resume = cvconvert.read(SAMPLE)
+
+    fifo = tmp_path / "pipe.typ"
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    with pytest.raises(OptionError, match="not a regular file"):
+        write(resume, template=fifo)
+    device = tmp_path / "zero.typ"
+    device.symlink_to("/dev/zero")  # reading it would never end
+    with pytest.raises(OptionError, match="not a regular file"):
+        write(resume, template=device)
+    big = tmp_path / "big.typ"
+    big.write_text(_TITLED + "// padding\n" * 200, encoding="utf-8")
+    with limits.using(max_input_bytes=1000), pytest.raises(OptionError, match="over the limit of 1,000"):
+        write(resume, template=big)
+    (tmp_path / "part.typ").write_text("// padding\n" * 200, encoding="utf-8")
+    small = tmp_path / "small.typ"
+    small.write_text(_TITLED + '#include "part.typ"\n', encoding="utf-8")
+    with limits.using(max_input_bytes=1000), pytest.raises(OptionError, match=r"part\.typ.*over the limit"):
+        write(resume, template=small)
+
+
 # --- accessible and archival ---------------------------------------------------------------
 
 

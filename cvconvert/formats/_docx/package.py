@@ -12,7 +12,6 @@ margins, columns), and styles the CV needs and the template lacks are added.
 from __future__ import annotations
 
 import re
-import stat
 import struct
 import zlib
 from collections.abc import Mapping
@@ -20,9 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cvconvert import limits
 from cvconvert._deps import requires_extra
-from cvconvert._input import parse_xml
+from cvconvert._input import parse_xml, template_stat
 from cvconvert.errors import InvalidInputError, OptionError
 from cvconvert.formats._docx import i18n
 from cvconvert.formats._docx.layout import FIELD_STYLES
@@ -162,16 +160,7 @@ def prepared(template: str | Path | None, page: str | None, lang: i18n.Language)
         key: tuple[str, float, int, str, str] = ("", 0.0, 0, size_key or "A4", lang.tag)
     else:
         path = Path(template)
-        try:
-            info = path.stat()
-        except OSError as exc:
-            raise OptionError(f"template {template}: {exc.strerror or exc}") from None
-        # Reading a FIFO waits for a writer forever, and a device (it reports size 0) never ends.
-        if not stat.S_ISREG(info.st_mode):
-            raise OptionError(f"template {template}: not a regular file")
-        limit = limits.current().max_input_bytes
-        if info.st_size > limit:
-            raise OptionError(f"template {template}: {info.st_size:,} bytes, over the limit of {limit:,}")
+        info = template_stat(path)
         key = (str(path.resolve()), info.st_mtime, info.st_size, size_key, lang.tag)
     found = _cache.get(key)
     if found is None:

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from cvconvert import limits
 from cvconvert._deps import requires_extra
-from cvconvert.errors import InvalidInputError, LimitExceededError, OptionError
+from cvconvert._input import template_stat
+from cvconvert.errors import CvConvertError, InvalidInputError, LimitExceededError, OptionError
 from cvconvert.formats._docx import i18n
 from cvconvert.formats._docx.layout import (
     DEFAULT_ORDER,
@@ -208,7 +209,8 @@ def _in_helper(
                 helper.wait()
                 if attempt == 2:
                     break
-    return b"", [], "the process that compiles PDFs stopped"
+    # Not the input's fault nor the template's: the helper was killed (out of memory, a signal).
+    raise CvConvertError("the process that compiles PDFs stopped twice (killed, or out of memory)")
 
 
 def _helper() -> Any:
@@ -326,6 +328,7 @@ def _template(path: Path | None) -> Path:
     if path is None:
         return TEMPLATE_DIR / "cv.typ"
     path = Path(path).expanduser().resolve()
+    template_stat(path)  # a regular file within max_input_bytes (a FIFO would hang, a device never end)
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -342,6 +345,7 @@ def _template(path: Path | None) -> Path:
         for name in _IMPORTED.findall(text):
             found = ((root / name.lstrip("/")) if name.startswith("/") else (current.parent / name)).resolve()
             if found not in seen and found.is_relative_to(root) and found.is_file():
+                template_stat(found)
                 seen.add(found)
                 todo.append((found, _read_quietly(found)))
     return path
