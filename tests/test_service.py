@@ -141,9 +141,10 @@ def test_a_bad_format_option_or_flag_is_400_naming_it(server: Server) -> None:
 
 
 def test_an_option_that_names_a_server_file_is_refused(server: Server) -> None:
-    answer = post(server, "/v1/convert?to=docx&template=/etc/hostname", SAMPLE.read_bytes())
-    doc = assert_problem(answer, 400, "usage")
-    assert "names a file on the server" in str(doc["detail"])
+    for to in ("docx", "pdf"):  # every writer's file-path option
+        answer = post(server, f"/v1/convert?to={to}&template=/etc/hostname", SAMPLE.read_bytes())
+        doc = assert_problem(answer, 400, "usage")
+        assert "names a file on the server" in str(doc["detail"])
 
 
 def test_a_hostile_file_is_one_line_422_naming_it(server: Server) -> None:
@@ -217,6 +218,8 @@ def test_the_page_and_its_script_are_served_with_a_strict_policy(server: Server)
     page = httpx.get(f"{server.url}/")
     assert page.status_code == 200 and "<html" in page.text
     assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert "unsafe-inline" not in page.headers["content-security-policy"]  # no inline script
+    assert "<script>" not in page.text and page.headers["referrer-policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
     assert page.headers["x-content-type-options"] == "nosniff" and page.headers["x-frame-options"] == "DENY"
     answer = post(server, "/v1/convert?to=docx", SAMPLE.read_bytes())
@@ -345,6 +348,10 @@ def test_api_key_is_required_on_v1_only(tight: Server) -> None:
     assert_problem(post(tight, "/v1/convert?to=json", body, headers={"X-API-Key": KEY[:-1] + "X"}), 401, "unauthorized")
     assert post(tight, "/v1/convert?to=json", body, headers={"X-API-Key": KEY}).status_code == 200
     assert post(tight, "/v1/convert?to=json", body, headers={"Authorization": f"Bearer {KEY}"}).status_code == 200
+    for path in ("/v1/read", "/v1/batch"):
+        assert_problem(post(tight, path, body), 401, "unauthorized")
+        assert_problem(post(tight, path, body, headers={"X-API-Key": "wrong"}), 401, "unauthorized")
+    assert_problem(httpx.get(f"{tight.url}/v1/formats"), 401, "unauthorized")
     assert httpx.get(f"{tight.url}/healthz").status_code == 200
     assert httpx.get(f"{tight.url}/metrics").status_code == 200 and httpx.get(f"{tight.url}/").status_code == 200
 
