@@ -402,17 +402,50 @@ def convert(
     out_format = resolve_format(to, target, writing=True)  # fail early, before reading, on an unknown target
     data = load_bytes(source)
     in_format = resolve_format(from_, source, data)
+    output, report, _ = convert_loaded(
+        data,
+        in_format,
+        out_format,
+        _name(source),
+        options=options,
+        strict=strict,
+        fail_on_loss=fail_on_loss,
+        refused_as=_name(target),
+    )
+    _put(output, target)
+    return report
+
+
+def convert_loaded(
+    data: bytes,
+    in_format: Format,
+    out_format: Format,
+    name: str,
+    /,
+    *,
+    options: Mapping[str, object],
+    strict: bool = False,
+    fail_on_loss: bool = False,
+    refused_as: str | None = None,
+) -> tuple[bytes, Report, Resume]:
+    """Convert bytes already loaded: the output, the reader's and writer's notes, and the résumé.
+
+    The one place a conversion is refused for a loss: :func:`convert` and the service come
+    through here. ``options`` are split as :func:`split_options` splits them; with
+    ``fail_on_loss``, a field the reader or the writer could not carry raises LossError naming
+    ``refused_as`` (default ``name``) and which side lost it. Raises what :func:`read_loaded`
+    and :func:`dumps` raise.
+    """
     read_values, write_values = split_options(options, in_format, out_format)
-    resume, report = read_loaded(data, in_format, _name(source), strict=strict, **read_values)
+    resume, report = read_loaded(data, in_format, name, strict=strict, **read_values)
     output, written = dumps(resume, out_format.name, **write_values)
     if fail_on_loss and (report.losses or written.losses):
         # A field lost on the way in is as lost as one the writer drops: both refuse.
         side: Literal["reader", "writer", "reader and writer"] = (
             "reader and writer" if report.losses and written.losses else "reader" if report.losses else "writer"
         )
-        raise LossError(Report(report.notes + written.notes), _name(target), side=side)
-    _put(output, target)
-    return report.extend(written)
+        raise LossError(Report(report.notes + written.notes), refused_as or name, side=side)
+    return output, report.extend(written), resume
 
 
 def split_options(

@@ -258,16 +258,11 @@ def _convert(
     """What :func:`cvconvert.api.convert` does, on bytes, naming the client's file in errors."""
     _check_size(data, name)
     in_format = api.resolve_format(from_, name, data)
-    read_values, write_values = api.split_options(options, in_format, out_format)
     _refuse_file_options(options, (in_format.read_options, out_format.write_options))
-    resume, report = api.read_loaded(data, in_format, name, strict=strict, **read_values)
-    output, written = api.dumps(resume, out_format.name, **write_values)
-    if fail_on_loss and (report.losses or written.losses):
-        side: typing.Literal["reader", "writer", "reader and writer"] = (
-            "reader and writer" if report.losses and written.losses else "reader" if report.losses else "writer"
-        )
-        raise LossError(Report(report.notes + written.notes), name, side=side)
-    return output, report.extend(written), resume, in_format
+    output, report, resume = api.convert_loaded(
+        data, in_format, out_format, name, options=options, strict=strict, fail_on_loss=fail_on_loss
+    )
+    return output, report, resume, in_format
 
 
 def _check_size(data: bytes, name: str) -> None:
