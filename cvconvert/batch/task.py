@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -160,10 +160,12 @@ def _failed(task: Task, exc: BaseException, start: float) -> Result:
     return Result(task.input, None, "failed", message, seconds=time.perf_counter() - start)
 
 
-def check_options(to: str, options: dict[str, object] | None, *, many: bool) -> Format:
+def check_options(to: str, options: Mapping[str, object] | None, *, many: bool, reader: str | None = None) -> Format:
     """The output format, with every option checked before any work starts: UnknownFormatError
-    for an unknown ``to``, OptionError for an option that no reader and not its writer takes,
-    or a value of the wrong type (a batch shares one option set, so a typo would pass)."""
+    for an unknown ``to`` (or ``reader``), OptionError for an option that no reader (only
+    ``reader``, when one is named) and not the writer takes, or a value of the wrong type (a
+    batch shares one option set, so a typo would pass). Each file then gets the options its
+    reader and the writer declare (:func:`declared`)."""
     fmt = formats.get(to)
     if (fmt.write_many if many else fmt.write) is None:
         raise UnknownFormatError(
@@ -172,20 +174,33 @@ def check_options(to: str, options: dict[str, object] | None, *, many: bool) -> 
     values = dict(options or {})
     known = set(fmt.write_options.model_fields)
     api.write_options(fmt, _for(fmt.write_options, values))
-    for reader in formats.all_formats().values():
-        if reader.read is not None:
-            known |= set(reader.read_options.model_fields) - {"strict"}
-            api.read_options(reader, _for(reader.read_options, values))
+    for source in readers(reader):
+        known |= set(source.read_options.model_fields) - {"strict"}
+        api.read_options(source, _for(source.read_options, values))
     unknown = sorted(set(values) - known)
     if unknown:
+        takers = f"the {reader} reader" if reader else "readers"
         raise OptionError(
-            f"unknown option(s) {', '.join(unknown)} (readers and the {fmt.name} writer take: "
+            f"unknown option(s) {', '.join(unknown)} ({takers} and the {fmt.name} writer take: "
             f"{', '.join(sorted(known)) or 'none'})"
         )
     return fmt
 
 
-def _for(model: type[Options], options: dict[str, object]) -> dict[str, object]:
+def readers(name: str | None = None) -> list[Format]:
+    """The format named (UnknownFormatError if none is), else every format that reads."""
+    if name:
+        return [formats.get(name)]
+    return [f for f in formats.all_formats().values() if f.read is not None]
+
+
+def declared(options: Mapping[str, object], reader: Format, writer: Format) -> dict[str, object]:
+    """The options of a shared set that this reader or writer declares (checked before by
+    :func:`check_options`): ``lang`` reaches a DOCX but not a JSON file of the same batch."""
+    return {**_for(reader.read_options, options), **_for(writer.write_options, options)}
+
+
+def _for(model: type[Options], options: Mapping[str, object]) -> dict[str, object]:
     """The options this reader or writer declares (a batch shares one option set across formats)."""
     return {k: v for k, v in options.items() if k in model.model_fields and k != "strict"}
 

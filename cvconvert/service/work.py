@@ -142,8 +142,14 @@ def batch(
 ) -> Reply:
     """Convert every file of a ZIP: a ZIP of the outputs and ``report.json`` (one object per
     file, as ``cvconvert batch --report`` writes them). A file that fails is listed with its
-    error; only a ZIP that cannot be opened, or one past the limits as a whole, fails the job."""
+    error; only a ZIP that cannot be opened, or one past the limits as a whole, fails the job,
+    and a bad option (checked once, before the ZIP is opened: OptionError, a 400)."""
+    from cvconvert.batch.task import check_options, readers
+
     out_format = _writer(to)
+    options = dict(options or {})
+    check_options(out_format.name, options, many=False, reader=from_)
+    _refuse_file_options(options, (out_format.write_options, *(r.read_options for r in readers(from_))))
     lim = limits.current()
     whole = min(lim.max_package_bytes, _BATCH_INFLATE_RATIO * max_body_bytes)
     each = min(lim.max_member_bytes, lim.max_input_bytes, whole)
@@ -162,7 +168,7 @@ def batch(
     taken = {"report.json"}
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as result:
         for info in members:
-            entry = _batch_one(package, info, each, out_format, from_, strict, fail_on_loss, options or {}, taken)
+            entry = _batch_one(package, info, each, out_format, from_, strict, fail_on_loss, options, taken)
             if "bytes" in entry:
                 result.writestr(entry["output"], entry.pop("bytes"))
             entries.append(entry)
@@ -189,15 +195,27 @@ def _batch_one(
     options: Mapping[str, str],
     taken: set[str],
 ) -> dict[str, Any]:
-    """One member of a batch: its report entry, with the output's ``bytes`` when it went well."""
+    """One member of a batch: its report entry, with the output's ``bytes`` when it went well.
+    ``options`` were checked for the whole batch: each file gets those its reader declares."""
     from cvconvert._input import read_member
+    from cvconvert.batch.task import declared
 
     entry: dict[str, Any] = {"input": info.filename, "output": None, "status": "failed", "error": None}
     try:
         if info.file_size > most:
             raise LimitExceededError(f"would inflate to {info.file_size:,} bytes (limit {most:,})")
         data = read_member(package, info.filename)
-        output, report, _, _ = _convert(data, info.filename, out_format, from_, strict, fail_on_loss, options)
+        _check_size(data, info.filename)
+        in_format = api.resolve_format(from_, info.filename, data)
+        output, report, _ = api.convert_loaded(
+            data,
+            in_format,
+            out_format,
+            info.filename,
+            options=declared(options, in_format, out_format),
+            strict=strict,
+            fail_on_loss=fail_on_loss,
+        )
     except LossError as exc:
         entry.update(error=one_line(str(exc)), **exc.report.as_json())
         return entry
