@@ -56,15 +56,9 @@ def read(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report]:
     with open_pdf(data) as pdf:
         attached = pdf.count_attachments()
     if attached:
-        from cvconvert.formats._pdf.embedded import ours
+        from cvconvert.formats._pdf.embedded import attached as carried
 
-        found = ours(data, options)
-        if found is None:
-            xml = _europass_xml(data)
-            if xml is not None:
-                from cvconvert.formats._europass.reading import read_xml
-
-                found = read_xml(xml, options)
+        found = carried(data, options)
         if found is not None:
             _check_page_shows_name(data, *found)
             return found
@@ -107,19 +101,6 @@ def _check_page_shows_name(data: bytes, resume: Resume, report: Report) -> None:
             "read from the résumé the PDF carries as an attachment, but its pages do not show this name: "
             "the pages may show a different CV",
         )
-
-
-def _europass_xml(data: bytes) -> bytes | None:
-    """The Europass XML a PDF embeds, or None; limits on the attachments still apply."""
-    from cvconvert.errors import InvalidInputError, LimitExceededError
-    from cvconvert.formats._europass.pdf import embedded_xml
-
-    try:
-        return embedded_xml(data)
-    except LimitExceededError:
-        raise
-    except InvalidInputError:
-        return None  # attachments that are no Europass CV: the text layer is the CV
 
 
 def sniff(data: bytes) -> bool:

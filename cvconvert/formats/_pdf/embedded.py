@@ -1,10 +1,12 @@
-"""Our own PDFs back: the résumé's JSON that :mod:`.write` attaches, read exactly.
+"""What a PDF carries as attachments, read exactly: our own résumé's JSON, else a Europass CV's XML.
 
 A PDF is ours when it embeds a file named ``cvconvert-resume.json`` (media type
-``application/json``) that parses as a résumé; anything else (no such file, another media
-type, a file that is no résumé) is left to the next reader in line. The attachment is decoded
-within ``max_attachment_bytes``, as Europass XML is, and read by the JSON reader, with its
-limits.
+``application/json``) that parses as a résumé; a Europass PDF embeds the CV's XML (both
+editors do). Anything else (no such file, another media type, a file that is no résumé) is
+left to the text layer. pypdf parses the PDF once for both: the embedded files are counted
+before any is decoded (``max_attachments``), and each is decoded within
+``max_attachment_bytes``, as the Europass PDF reader does; the JSON is read by the JSON reader,
+the XML by the Europass reader, with their limits.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cvconvert import limits
 from cvconvert._deps import quiet_logger, requires_extra
-from cvconvert.errors import CvConvertError, InvalidInputError, LimitExceededError
+from cvconvert.errors import CvConvertError, LimitExceededError
 
 if TYPE_CHECKING:
     from cvconvert.formats._pdf import PdfReadOptions
@@ -25,14 +27,70 @@ ATTACHMENT = "cvconvert-resume.json"
 MEDIA_TYPE = "/application#2Fjson"  # how pypdf spells the /Subtype name application/json
 
 
-def ours(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report] | None:
-    """The résumé a PDF of ours carries, or None when the PDF is not ours.
+def attached(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report] | None:
+    """The résumé a PDF carries: our JSON, else a Europass CV's XML; None when it carries neither
+    (or pypdf cannot read its attachments: the text layer is the CV then).
 
-    Raises LimitExceededError past ``max_attachments`` or ``max_attachment_bytes``.
+    Raises LimitExceededError past ``max_attachments`` or ``max_attachment_bytes``, and what the
+    Europass reader raises for a hostile XML.
     """
-    content = _attachment(data)
-    if content is None:
+    with requires_extra("pdf"):
+        import pypdf
+        from pypdf import PdfReader
+        from pypdf.errors import LimitReachedError
+
+    # The bounded decoding and the size checks are the Europass PDF reader's (one rule for both).
+    from cvconvert.formats._europass.pdf import _decoders_bounded
+
+    lim = limits.current()
+    xml: bytes | None = None
+    try:
+        with quiet_logger("pypdf"), _decoders_bounded(pypdf, lim.max_attachment_bytes):
+            reader = PdfReader(_bytes_io(data), strict=False)
+            entries = _listed(reader, lim.max_attachments)
+            content = _ours(entries, lim.max_attachment_bytes, LimitReachedError)
+            found = _read_json(content, options) if content is not None else None
+            if found is not None:
+                return found
+            xml = _europass(entries, lim.max_attachment_bytes, LimitReachedError)
+    except CvConvertError:
+        raise
+    except Exception:  # noqa: BLE001 - pypdf raises many types on damaged files: no attachment, then
         return None
+    if xml is None:
+        return None
+    from cvconvert.formats._europass.reading import read_xml
+
+    return read_xml(xml, options)
+
+
+def _listed(reader: Any, most: int) -> list[Any]:
+    """The embedded files, counted before any is decoded (pypdf's ``attachment_list`` walks the
+    name tree without reading the files' streams)."""
+    entries = []
+    for count, entry in enumerate(reader.attachment_list, 1):
+        if count > most:
+            raise LimitExceededError(f"the PDF embeds more than {most:,} files (limit max_attachments={most:,})")
+        entries.append(entry)
+    return entries
+
+
+def _ours(entries: list[Any], most: int, reached: type[Exception]) -> bytes | None:
+    """The bytes of our attached JSON, or None."""
+    from cvconvert.formats._europass.pdf import _content, _stream
+
+    for entry in entries:
+        if ATTACHMENT not in (entry.name, entry.alternative_name):
+            continue
+        stream = _stream(entry)
+        if str(stream.get("/Subtype", "")) not in ("/application/json", MEDIA_TYPE):
+            continue
+        content: bytes = _content(entry.name, entry, stream, most, reached)
+        return content
+    return None
+
+
+def _read_json(content: bytes, options: PdfReadOptions) -> tuple[Resume, Report] | None:
     from cvconvert.formats._json import read as read_json
     from cvconvert.options import ReadOptions
 
@@ -44,36 +102,35 @@ def ours(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report] | None:
         return None  # a file of that name that is no résumé: the page is the CV
 
 
-def _attachment(data: bytes) -> bytes | None:
-    with requires_extra("pdf"):
-        import pypdf
-        from pypdf import PdfReader
-        from pypdf.errors import LimitReachedError
+def _europass(entries: list[Any], most: int, reached: type[Exception]) -> bytes | None:
+    """The Europass CV's XML among the embedded files, or None (as ``embedded_xml`` finds it).
 
-    # The bounded decoding and the size checks are the Europass PDF reader's (one rule for both).
-    from cvconvert.formats._europass.pdf import _content, _decoders_bounded, _stream
+    Files named ``*.xml`` only, the editors' names first, one at a time; a file is decoded whole
+    only when its start cannot be read cheaply, and such files share one file's budget: a PDF
+    can hold a hundred XML files of 50 MB each.
+    """
+    from cvconvert.formats._europass.pdf import _KNOWN, _content, _head, _is_europass, _stream
 
-    lim = limits.current()
-    try:
-        with quiet_logger("pypdf"), _decoders_bounded(pypdf, lim.max_attachment_bytes):
-            reader = PdfReader(_bytes_io(data), strict=False)
-            for count, entry in enumerate(reader.attachment_list, 1):
-                if count > lim.max_attachments:
-                    raise LimitExceededError(
-                        f"the PDF embeds more than {lim.max_attachments:,} files "
-                        f"(limit max_attachments={lim.max_attachments:,})"
-                    )
-                if ATTACHMENT not in (entry.name, entry.alternative_name):
-                    continue
-                stream = _stream(entry)
-                if str(stream.get("/Subtype", "")) not in ("/application/json", MEDIA_TYPE):
-                    continue
-                content: bytes = _content(entry.name, entry, stream, lim.max_attachment_bytes, LimitReachedError)
-                return content
-    except (LimitExceededError, InvalidInputError):
-        raise
-    except Exception:  # noqa: BLE001 - pypdf raises many types on damaged files: not ours, then
-        return None
+    named: dict[str, Any] = {}
+    for entry in entries:
+        for name in dict.fromkeys((entry.name, entry.alternative_name)):
+            if isinstance(name, str) and name.lower().endswith(".xml"):
+                named.setdefault(name, entry)
+    ordered = [name for name in _KNOWN if name in named] + [name for name in named if name not in _KNOWN]
+    decoded = 0
+    for name in ordered:
+        stream = _stream(named[name])
+        if _head(stream) is False:
+            continue
+        content: bytes = _content(name, named[name], stream, most, reached)
+        if _is_europass(content[:4096]):
+            return content
+        decoded += len(content)
+        if decoded > most:
+            raise LimitExceededError(
+                f"the PDF's embedded XML files are no Europass CV and hold more than "
+                f"{most:,} bytes together (limit max_attachment_bytes)"
+            )
     return None
 
 
