@@ -527,6 +527,11 @@ def test_an_edited_value_wins_over_the_kept_one() -> None:
         ("2020-05 - heute", {"startDate": "2020-05"}),
         ("Summer 2015", None),
         ("2019 - soon", None),
+        # The separators of i18n.split_range, shared with the DOCX reader (the copy here lacked them).
+        ("2018 ~ 2020", {"startDate": "2018", "endDate": "2020"}),
+        ("2017 至 2019", {"startDate": "2017", "endDate": "2019"}),
+        ("2019-heute", {"startDate": "2019"}),
+        ("2016-aujourd'hui", {"startDate": "2016"}),
     ],
 )
 def test_periods_read_as_start_and_end(text: str, dates: dict[str, str] | None) -> None:

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from cvconvert import dates
+from cvconvert.formats._docx.i18n import split_range
 from cvconvert.formats._reactive import _html
 from cvconvert.formats._reactive._tables import (
     V4_BASICS,
@@ -66,8 +67,6 @@ def _tables(version: int) -> tuple[Table, tuple[Field, ...], tuple[Field, ...]]:
 
 # --- values ----------------------------------------------------------------------------------
 
-_RANGE_SPLIT = re.compile(r"\s+[-–—]+\s+|\s*[–—]\s*|\s+(?:to|until|bis|au|à|a|hasta)\s+", re.IGNORECASE)
-_YEARS = re.compile(r"^(\d{4})\s*-\s*(\d{4}|present)$", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to|bis|[-–—])\s*(.+)$", re.IGNORECASE)
 _LONGEST_PERIOD = 100
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -91,15 +90,12 @@ def read_range(text: str) -> dict[str, str] | None:
     open end is no endDate, a single date is both ends; None when it is no period."""
     text = text.strip()
     if len(text) > _LONGEST_PERIOD:
-        return None  # no period is this long (and the split's pattern would take quadratic time)
+        return None  # no period is this long
     if m := _UNTIL.match(text):
         end = _date(m[1])
         return {"endDate": end} if end else None
-    if m := _YEARS.match(text):
-        start, end_text = m[1], m[2]
-    else:
-        pieces = _RANGE_SPLIT.split(text, maxsplit=1)
-        start, end_text = pieces[0], pieces[1] if len(pieces) > 1 else None
+    # The DOCX reader's split, one list of separators for every language ("2018 ~ 2020", "2019-heute").
+    start, end_text = split_range(text)
     first = _date(start)
     if first is None:
         return None
