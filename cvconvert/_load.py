@@ -8,6 +8,7 @@ notes every repair in the report, so a value changes only together with a warnin
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 import typing
@@ -79,19 +80,11 @@ def load_resume(
         kind = "a JSON array" if isinstance(data, list) else _json_type(data)
         raise InvalidInputError(f"expected a résumé object, found {kind}", source=source)
     if whole_file:
-        dialect = other_dialect(data)
-        if dialect == "FRESH":
-            from cvconvert.formats._fresh import to_json_resume
-
-            data = to_json_resume(data, report)
-        elif dialect == "RenderCV":
-            from cvconvert.formats._rendercv import to_json_resume as from_rendercv
-
-            data = from_rendercv(data, report)
-        elif dialect == "Reactive Resume":
-            from cvconvert.formats._reactive._map import to_json_resume as from_reactive
-
-            data = from_reactive(data, report)
+        mapping = DIALECTS.get(other_dialect(data) or "")
+        if mapping is not None:
+            module, function = mapping
+            mapped: dict[str, Any] = getattr(importlib.import_module(module), function)(data, report)
+            data = mapped
         check_is_resume(data, source)
     check_entries(data)
     _non_finite_to_null(data, strict, report, source)
@@ -137,7 +130,7 @@ def check_is_resume(data: object, source: str = "") -> None:
     section, no meta): any JSON object is a valid, empty JSON Resume, but a file of something
     else must not become a blank CV that a batch lists as converted."""
     dialect = other_dialect(data)
-    if dialect and dialect not in ("FRESH", "RenderCV", "Reactive Resume"):  # read with their mappings
+    if dialect and dialect not in DIALECTS:
         raise InvalidInputError(
             f"a {dialect} résumé, not a JSON Resume: cvconvert does not read {dialect} yet", source=source
         )
@@ -148,6 +141,15 @@ def check_is_resume(data: object, source: str = "") -> None:
 
 
 _RESUME_KEYS = frozenset({"basics", "meta", *SECTIONS})
+
+
+# The dialects :func:`other_dialect` tells that are read by their mapping to JSON Resume (module,
+# function(data, report) -> data), imported when a file needs it; any other it tells is refused.
+DIALECTS = {
+    "FRESH": ("cvconvert.formats._fresh", "to_json_resume"),
+    "RenderCV": ("cvconvert.formats._rendercv", "to_json_resume"),
+    "Reactive Resume": ("cvconvert.formats._reactive._map", "to_json_resume"),
+}
 
 
 def other_dialect(data: object) -> str | None:

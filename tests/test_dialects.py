@@ -157,3 +157,16 @@ def test_a_json_resume_with_the_same_key_names_still_reads(tmp_path: Path) -> No
     )
     resume = cvconvert.read(source)
     assert resume.education and resume.education[0].institution == "State U"
+
+
+@pytest.mark.parametrize(("text", "name"), [(FRESH, "FRESH"), (REACTIVE, "Reactive Resume"), (RENDERCV, "RenderCV")])
+def test_every_dialect_told_is_read_by_the_one_table_of_mappings(text: str, name: str) -> None:
+    # One table says which dialects are read (and by what) for both load_resume and check_is_resume.
+    import yaml
+
+    from cvconvert._load import DIALECTS, load_resume, other_dialect
+
+    data = yaml.safe_load(text)
+    assert other_dialect(data) == name and name in DIALECTS
+    resume, _ = load_resume(data, whole_file=True)
+    assert resume.basics is not None and resume.basics.name
