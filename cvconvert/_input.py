@@ -23,6 +23,14 @@ _BOMS = (
 )
 
 
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding ``data``'s byte order mark names (``utf-8-sig``, ``utf-16``, ``utf-32``), or None.
+
+    UTF-32's little-endian mark starts with UTF-16's: it is looked for first.
+    """
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (or UTF-16/32 with a byte order mark); a BOM is dropped.
 
@@ -35,7 +43,7 @@ def decode_text(data: bytes) -> str:
         raise LimitExceededError(f"a text input of {len(data):,} bytes (limit {limit:,} for text formats)")
     if not data.strip():
         raise InvalidInputError("empty file" if not data else "file holds only white space")
-    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    encoding = bom_encoding(data) or "utf-8"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:

@@ -225,11 +225,15 @@ def _rows(raw: bytes, name: str, columns: dict[str, str], report: Report) -> lis
 
 
 def _decode(raw: bytes, name: str, report: Report) -> str:
-    """UTF-8 (with or without a BOM), UTF-16 (by its BOM: what a spreadsheet's "Unicode text" save
-    writes), else Windows-1252 with a warning, since a re-saved file in Excel is often that."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """UTF-8 (with or without a BOM), UTF-16 or UTF-32 (by its BOM: a spreadsheet's "Unicode text"
+    save writes UTF-16), else Windows-1252 with a warning, since a re-saved file in Excel is often that."""
+    from cvconvert._input import bom_encoding
+
+    # UTF-32's little-endian BOM starts with UTF-16's: read as UTF-16, every letter came with a NUL.
+    encoding = bom_encoding(raw)
+    if encoding in ("utf-16", "utf-32"):
         try:
-            return raw.decode("utf-16")
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             pass
     try:

@@ -281,11 +281,25 @@ def test_courses_are_kept_in_their_own_list_with_their_numbers() -> None:
 
 
 @pytest.mark.parametrize(
-    ("encoding", "separator"), [("utf-16", "\t"), ("utf-16", ","), ("utf-8-sig", ","), ("utf-8", ",")]
+    ("encoding", "separator"),
+    [
+        ("utf-16", "\t"),
+        ("utf-16", ","),
+        ("utf-16-be", ","),
+        ("utf-8-sig", ","),
+        ("utf-8", ","),
+        # UTF-32 with its BOM, both byte orders (regression: the little-endian one was read as UTF-16).
+        ("utf-32", "\t"),
+        ("utf-32", ","),
+        ("utf-32-be", ","),
+    ],
 )
 def test_unicode_files_of_every_encoding_read_alike(encoding: str, separator: str) -> None:
     text = f"Company Name{separator}Title{separator}Started On\nZürich Werke{separator}Ingénieure{separator}Mar 2020\n"
-    resume, report = cvconvert.read_with_report(zip_of({"Positions.csv": text.encode(encoding)}), "linkedin")
+    raw = text.encode(encoding)
+    if encoding.endswith("-be"):  # Python writes no BOM for these: the BOM names the byte order
+        raw = "\ufeff".encode(encoding) + raw
+    resume, report = cvconvert.read_with_report(zip_of({"Positions.csv": raw}), "linkedin")
     assert resume.work and (resume.work[0].name, resume.work[0].position) == ("Zürich Werke", "Ingénieure")
     assert resume.work[0].startDate == "2020-03" and not report.warnings
 
