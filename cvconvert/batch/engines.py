@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cvconvert import api, limits
+from cvconvert.batch import model
 from cvconvert.batch.model import Engine, Result, Task
 from cvconvert.batch.plan import _is_url, plan
 from cvconvert.batch.task import _interrupted, _on_sigterm, check_options, run_chunk, run_task
@@ -103,7 +104,7 @@ def _run(
 
         if "fork" in multiprocessing.get_all_start_methods():
             _warm_up(to)
-        yield from _pool(run_chunk, _chunks(tasks, workers), args, workers, interrupt, _interrupted)
+        yield from _pool(run_chunk, _chunks(tasks, workers), args, workers, interrupt, _interrupted, model.WORKER_JOBS)
 
 
 def _chunks(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
@@ -147,12 +148,15 @@ def _pool(
     workers: int,
     interrupt: Interrupt,
     cut: Callable[[Task], T],
+    per_worker: int,
 ) -> Iterator[T]:
     """``work(chunk, *args)`` for each chunk on a process pool, the results as they come.
 
     A bounded number of chunks is in flight, so memory does not grow with the input count and
     a Ctrl-C has little to wait for. It is polled, not raised: a KeyboardInterrupt raised
-    while the results are handed on would lose the results of the work still running.
+    while the results are handed on would lose the results of the work still running. After
+    ``workers * per_worker`` tasks the pool is drained and fresh workers take over, so memory a
+    library keeps in a worker from file to file does not grow with a long batch.
     """
     from concurrent.futures import FIRST_COMPLETED, Future, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -167,11 +171,24 @@ def _pool(
     # longer joins it; exiting while it still tears down races Python 3.11's exit hook, which then
     # writes to the pipe the thread has just closed (a traceback after Ctrl-C). Kept, to be joined.
     manager: Any = None
+    budget, sent = workers * per_worker, 0  # tasks the current workers may be given, and were
     interrupt.pool_running = True
     try:
         while True:
-            while not interrupt.presses and len(pending) < window and (chunk := next(todo, None)) is not None:
+            if sent >= budget and not pending and not interrupt.presses:
+                # Drained: the old workers end (their manager thread joined), fresh ones start.
+                pool.shutdown(wait=True)
+                if manager is not None:
+                    manager.join(_GRACE)
+                pool, manager, sent = _new_pool(workers), None, 0
+            while (
+                not interrupt.presses
+                and len(pending) < window
+                and sent < budget
+                and (chunk := next(todo, None)) is not None
+            ):
                 pending[pool.submit(work, chunk, *args)] = chunk
+                sent += len(chunk)
             manager = manager or getattr(pool, "_executor_manager_thread", None)
             if interrupt.presses and workers_then is None:
                 workers_then = _shut_down(pool, pending)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+WORKER_JOBS = 10_000
+"""Conversions a worker process runs before a fresh one takes over (the service's workers, a
+batch's pool): memory a library keeps from file to file goes with the old one."""
+
 Status = Literal["ok", "failed", "skipped"]
 Engine = Literal["local", "dask"]
 

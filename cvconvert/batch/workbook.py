@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cvconvert import api, limits
+from cvconvert.batch import model
 from cvconvert.batch.engines import Interrupt, _chunks, _pool
 from cvconvert.batch.model import Result, Task
 from cvconvert.batch.plan import _expand_all
@@ -130,6 +131,7 @@ def _read_all(
             read.append(read_task(task, strict, options))
         return read
     args = (strict, options, limits.current())
-    read = list(_pool(read_chunk, _chunks(tasks, workers), args, workers, interrupt, _read_interrupted))
+    chunks = _chunks(tasks, workers)
+    read = list(_pool(read_chunk, chunks, args, workers, interrupt, _read_interrupted, model.WORKER_JOBS))
     order = {task.input: i for i, task in enumerate(tasks)}
     return sorted(read, key=lambda pair: order[pair[0].input])  # the workbook keeps the inputs' order

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from cvconvert import limits as _limits
+from cvconvert.batch.model import WORKER_JOBS
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class ServiceConfig:
     """Size of a request body; a larger one is answered 413 before it is read."""
     max_batch_files: int = 1_000
     """Files in one ``/v1/batch`` ZIP."""
-    max_jobs: int = 10_000
+    max_jobs: int = WORKER_JOBS
     """Conversions a worker runs before it is replaced (memory that a library keeps goes with it)."""
     max_active: int | None = None
     """``/v1`` requests served at once, their bodies being read included; past it the answer is
