@@ -234,7 +234,11 @@ async def _input(request: Request, limit: int) -> tuple[bytes, str, dict[str, st
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         request._body = body  # Starlette's form parser reads the body already read from here
         try:
-            async with request.form(max_files=1, max_fields=_MAX_OPTIONS, max_part_size=_MAX_OPTION_CHARS) as form:
+            # The parser's bounds are in fields and bytes: room for the conversion's own fields
+            # beside the options, and for characters of up to 4 bytes; the exact bounds follow.
+            async with request.form(
+                max_files=1, max_fields=_MAX_OPTIONS + len(_RESERVED), max_part_size=4 * _MAX_OPTION_CHARS
+            ) as form:
                 upload = form.get("file")
                 if upload is None or isinstance(upload, str):
                     raise _BadRequest("a multipart request needs its file in a part named 'file'")
@@ -247,7 +251,7 @@ async def _input(request: Request, limit: int) -> tuple[bytes, str, dict[str, st
             raise _BadRequest(f"cannot read the multipart form ({exc.detail})") from None
     else:
         data = body
-    if len(fields) > _MAX_OPTIONS + len(_RESERVED):
+    if sum(1 for key in fields if key not in _RESERVED) > _MAX_OPTIONS:
         raise _BadRequest(f"more than {_MAX_OPTIONS} options")
     return data, _safe_name(fields.get("name") or name), fields
 
