@@ -69,7 +69,7 @@ def load_bytes(source: Source) -> bytes:
         except IsADirectoryError:
             raise InvalidInputError("is a folder, not a file", source=name) from None
         except OSError as exc:
-            raise InvalidInputError(exc.strerror or str(exc), source=name) from None
+            raise InvalidInputError(_why_not_opened(source, exc), source=name) from None
     else:
         data = source.read(limit + 1)
         if not isinstance(data, bytes):
@@ -86,6 +86,17 @@ _KINDS = (
     (stat.S_ISBLK, "is a device, not a file"),
     (stat.S_ISSOCK, "is a socket, not a file"),
 )
+
+
+def _why_not_opened(source: str | os.PathLike[str], exc: OSError) -> str:
+    """Why a path could not be opened: its kind when that says it (a socket cannot be opened at
+    all: "No such device or address" would hide what it is), else the system's reason."""
+    try:
+        mode = os.stat(source).st_mode
+    except OSError:
+        mode = 0
+    kind = next((why for test, why in _KINDS if mode and test(mode)), None)
+    return kind or exc.strerror or str(exc)
 
 
 def _read_regular_file(source: str | os.PathLike[str], name: str, limit: int) -> bytes:

@@ -259,3 +259,100 @@ def test_a_form_field_of_4096_characters_of_any_script_is_an_option_value(server
         detail = _detail(answer)
         assert ("unknown option(s) colour" in detail) is accepted, detail
         assert ("too long" in detail or "cannot read the multipart form" in detail) is not accepted, detail
+
+
+# --- only regular files are read; walks skip what is not one, with the reason ---------------
+
+
+def _socket_at(path: Path) -> Any:
+    import socket
+
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(path))
+    return listener
+
+
+def test_a_socket_named_as_the_input_is_refused_saying_what_it_is(tmp_path: Path) -> None:
+    # Regression: a socket cannot be opened at all, and the message was the system's "No such
+    # device or address", which does not say what the input is.
+    with _socket_at(tmp_path / "cv.json"):
+        with pytest.raises(cvconvert.InvalidInputError, match=r"cv\.json: is a socket, not a file$"):
+            cvconvert.read(tmp_path / "cv.json")
+
+
+def test_a_folder_walk_skips_a_socket_and_a_dangling_link_and_names_each(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.json").write_bytes(_cv("Ada Example"))
+    (folder / "gone.json").symlink_to(folder / "missing.json")
+    with _socket_at(folder / "sock.json"):
+        results = list(cvconvert.batch.convert_many([str(folder)], tmp_path / "out", to="yaml", jobs=1))
+    by_input = {Path(r.input).name: r for r in results}
+    assert by_input["ok.json"].status == "ok"
+    assert by_input["gone.json"].status == "skipped" and "No such file" in str(by_input["gone.json"].error)
+    assert by_input["sock.json"].status == "skipped" and "a socket" in str(by_input["sock.json"].error)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["ok.yaml"]
+
+
+# --- macros are data: a .docm is read, its VBA never copied --------------------------------
+
+
+def _docm() -> bytes:
+    """A Word document with macros: our DOCX with a VBA part, its relationship and content type."""
+    from cvconvert import api
+
+    docx, _ = api.dumps(cvconvert.Resume.model_validate(json.loads(_cv("Ada Example"))), "docx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
+                ).replace(
+                    b"</Types>",
+                    b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+                )
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/'
+                    b'vbaProject" Target="vbaProject.bin"/></Relationships>',
+                )
+            target.writestr(info, data)
+        target.writestr("word/vbaProject.bin", b'Attribute VB_Name = "AutoOpen"\nShell "calc"\n')
+    return out.getvalue()
+
+
+def test_a_docm_is_read_as_data_and_its_macros_go_nowhere(tmp_path: Path) -> None:
+    source = tmp_path / "cv.docm"
+    source.write_bytes(_docm())
+    resume = cvconvert.read(source)
+    assert resume.basics is not None and resume.basics.name == "Ada Example"
+    cvconvert.convert(source, tmp_path / "out.docx")
+    with zipfile.ZipFile(tmp_path / "out.docx") as written:
+        names = written.namelist()
+        assert not any("vba" in n.lower() for n in names), names
+        assert all(b"macroEnabled" not in written.read(n) and b"vbaProject" not in written.read(n) for n in names)
+
+
+# --- the service's log holds no query, option or file name ---------------------------------
+
+
+def test_the_log_holds_no_option_value_query_or_unknown_path(server: Any) -> None:
+    import time
+
+    import httpx
+
+    marker = "Quillfeather"
+    httpx.post(
+        f"{server.url}/v1/convert",
+        params={"to": "docx", "lang": marker, "name": f"{marker}.json"},
+        content=_cv("Ada Example"),
+        timeout=30,
+    )
+    httpx.get(f"{server.url}/{marker}/x?{marker}=1", timeout=30)
+    time.sleep(0.2)
+    log = server.log_text()
+    assert " /v1/convert 400 " in log and " other 404 " in log
+    assert marker not in log
