@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -115,9 +116,14 @@ def detect(lines: Iterable[Line | str]) -> str | None:
     """
     # Lower case, not case-folded: folding writes ß as ss.
     text = _sample(lines).lower()
-    # Each distinct character is classified once: a CV uses a few hundred of them.
-    chars = Counter(text)
+    # ASCII letters are Latin and counted in one C pass; only the other characters are counted
+    # one by one (an English CV has a few dozen of them), each distinct one classified once.
+    plain = text.encode("ascii", "ignore")
+    chars = Counter(_ASCII_RUN.sub("", text)) if len(plain) < len(text) else Counter()
     scripts: Counter[str] = Counter()
+    ascii_letters = len(plain) - len(plain.translate(None, _ASCII_LETTERS))
+    if ascii_letters:
+        scripts["latin"] = ascii_letters
     for ch, n in chars.items():
         if ch.isalpha():
             scripts[_script(ch)] += n
@@ -126,6 +132,21 @@ def detect(lines: Iterable[Line | str]) -> str | None:
         return None
     found = _by_script(chars, scripts, letters)
     return found if found is not None else _latin_language(text, chars)
+
+
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
+_ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def count_letters(text: str) -> int:
+    """How many letters ``text`` has (``[^\\W\\d_]``: word characters but digits and ``_``): the
+    ASCII ones in one C pass, only the others one by one."""
+    plain = text.encode("ascii", "ignore")
+    found = len(plain) - len(plain.translate(None, _ASCII_LETTERS))
+    if len(plain) < len(text):
+        found += len(_LETTER.findall(_ASCII_RUN.sub("", text)))
+    return found
 
 
 def _by_script(chars: Counter[str], scripts: Counter[str], letters: int) -> str | None:
@@ -157,14 +178,21 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 def _latin_language(text: str, chars: Counter[str]) -> str | None:
     """The Latin-script language whose own letters and frequent words the text has most of."""
-    score: Counter[str] = Counter()
-    for ch, lang in _LETTERS.items():
-        score[lang] += 2 * chars[ch]
-    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    for word in re.findall(r"[a-z]+", folded.replace("ı", "i")):
+    # Every language with letters of its own is scored first, then the others as their words
+    # come: on a tie, the first scored wins.
+    score = dict.fromkeys(_LETTER_LANGUAGES, 0)
+    for ch in _LETTERS.keys() & chars.keys():
+        score[_LETTERS[ch]] += 2 * chars[ch]
+    folded = text if text.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", text)).replace("ı", "i")
+    # Each distinct word is looked up once (Counter keeps the order words first come in).
+    for word, n in Counter(_WORD.findall(folded)).items():
         for lang in _INDEX.get(word, ()):
-            score[lang] += 1
-    ranked = score.most_common(2)
+            score[lang] = score.get(lang, 0) + n
+    ranked = sorted(score.items(), key=itemgetter(1), reverse=True)[:2]  # stable: ties keep that order
     if not ranked or ranked[0][1] < 3:
         return None
     return ranked[0][0]
+
+
+_LETTER_LANGUAGES = tuple(dict.fromkeys(_LETTERS.values()))
+_WORD = re.compile("[a-z]+")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cvconvert.formats._docx import i18n
 
@@ -52,3 +54,79 @@ def test_a_docx_without_lang_speaks_the_resumes_language_and_reads_back_exactly(
     assert cvconvert.read(data, "docx").to_data() == french
     english, _ = cvconvert.dumps(resume, "docx", lang="en")
     assert "Experience" in zipfile.ZipFile(io.BytesIO(english)).read("word/document.xml").decode()
+
+
+# --- the fast counting in cvconvert.language gives what the plain per-character definition gives
+
+
+def _detect_by_definition(text: str) -> str | None:
+    """:func:`cvconvert.language.detect` as first written: every character counted and classified."""
+    import re
+    import unicodedata
+    from collections import Counter
+
+    from cvconvert import language
+
+    text = text[: language.SAMPLE].lower()
+    chars = Counter(text)
+    scripts: Counter[str] = Counter()
+    for ch, n in chars.items():
+        if ch.isalpha():
+            scripts[language._script(ch)] += n
+    letters = sum(scripts.values())
+    if not letters:
+        return None
+    found = language._by_script(chars, scripts, letters)
+    if found is not None:
+        return found
+    score: Counter[str] = Counter()
+    for ch, lang in language._LETTERS.items():
+        score[lang] += 2 * chars[ch]
+    folded = language._COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    for word in re.findall(r"[a-z]+", folded.replace("ı", "i")):
+        for lang in language._INDEX.get(word, ()):
+            score[lang] += 1
+    ranked = score.most_common(2)
+    return ranked[0][0] if ranked and ranked[0][1] >= 3 else None
+
+
+def _words() -> list[str]:
+    from cvconvert import language
+
+    words = [w for ws in language._WORDS.values() for w in ws]
+    # Accented spellings, letters of one language, other scripts, and words of no language.
+    return [
+        *words, "für", "expérience", "formação", "ñ", "ł", "ş", "ő", "å", "ư", "ß", "ı", "İ", "Ǆ", "ﬁ",
+        "简历", "データ", "한국어", "שלום", "مرحبا", "پژوهش", "Привет", "їжак", "Ελλάδα", "Ünïcödé", "x1_y", "½",
+    ]  # fmt: skip
+
+
+_text_of_words = st.lists(st.one_of(st.sampled_from(_words()), st.text(max_size=6)), max_size=120).map(
+    lambda ws: " ".join(ws)
+)
+
+
+@given(st.one_of(_text_of_words, st.text()))
+@settings(max_examples=400, deadline=None)
+def test_detect_counts_as_the_per_character_definition_does(text: str) -> None:
+    from cvconvert import language
+
+    assert language.detect([text]) == _detect_by_definition(text)
+
+
+@given(st.one_of(_text_of_words, st.text()))
+@settings(max_examples=300, deadline=None)
+def test_count_letters_counts_word_characters_but_digits_and_underscores(text: str) -> None:
+    import re
+
+    from cvconvert import language
+
+    assert language.count_letters(text) == len(re.findall(r"[^\W\d_]", text))
+
+
+def test_a_tie_between_languages_goes_to_the_first_scored() -> None:
+    from cvconvert import language
+
+    # "en" (Dutch, Hungarian...) and "de" score alike: ties keep the order languages were first scored in.
+    for text in ("und der die en het van", "the and of und der die", "van het een met the and of"):
+        assert language.detect([text]) == _detect_by_definition(text)

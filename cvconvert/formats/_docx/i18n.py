@@ -637,13 +637,12 @@ _PROSE = frozenset(
 )
 _TELL_CHARS = 1_500  # some 250 words: enough to tell a language, and cheap for every résumé written
 _TELL_LEAST = 120  # fewer letters tell no language for sure: English then
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def told(data: object) -> str | None:
     """The language a résumé's own prose is written in (ISO 639-1), or None when it has too
     little prose to tell: what a document writer uses when no ``lang`` is given."""
-    from cvconvert.language import detect
+    from cvconvert.language import count_letters, detect
 
     texts: list[str] = []
     size = 0
@@ -658,6 +657,6 @@ def told(data: object) -> str | None:
             texts.append(value)
             size += len(value)
     sample = "\n".join(texts)[:_TELL_CHARS]
-    if len(_LETTER.findall(sample)) < _TELL_LEAST:
+    if count_letters(sample) < _TELL_LEAST:
         return None
     return detect([sample])
