@@ -356,3 +356,26 @@ def test_the_log_holds_no_option_value_query_or_unknown_path(server: Any) -> Non
     log = server.log_text()
     assert " /v1/convert 400 " in log and " other 404 " in log
     assert marker not in log
+
+
+# --- batch: no output is written over an input ---------------------------------------------
+
+
+def test_a_batch_into_its_own_input_folder_writes_over_no_input(tmp_path: Path) -> None:
+    # Regression: cv.json converted to json with --out its own folder was written over itself,
+    # and a.json's output a.yaml over the input a.yaml (read, or not yet, by another task).
+    folder = tmp_path / "in"
+    folder.mkdir()
+    inputs = {
+        "cv.json": b'{"basics": {"name": "Ada Example", "email": " ada@example.org"}}',
+        "a.json": _cv("Bo Example"),
+        "a.yaml": b"basics:\n  name: Cy Example\n",
+    }
+    for name, data in inputs.items():
+        (folder / name).write_bytes(data)
+    for to in ("json", "yaml"):
+        args = ["batch", str(folder), "--to", to, "--out", str(folder), "--jobs", "1", "-q"]
+        assert cli.run(args) == 0
+        assert {n: (folder / n).read_bytes() for n in inputs} == inputs
+    planned = cvconvert.batch.plan([str(folder / "cv.json")], str(folder), "json")
+    assert [Path(t.output).name for t in planned] == ["cv.json.json"]

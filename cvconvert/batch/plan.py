@@ -251,10 +251,13 @@ def plan(inputs: Sequence[str], out: str, to: str, *, follow_symlinks: bool = Fa
     """
     fmt = formats.get(to)
     ext = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
-    taken: set[str] = set()
+    found = _expand_all(list(inputs), follow_symlinks)
+    # An output never takes an input's path (--out the input folder, cv.json to json): it would
+    # write over a file not yet read, or over the one being read.
+    taken: set[str] = _inputs_below(out, [source for source, _, skip in found if skip is None])
     tasks: list[Task] = []
     inside_out = _Inside(out)
-    for source, rel, skip in _expand_all(list(inputs), follow_symlinks):
+    for source, rel, skip in found:
         if skip is not None:
             tasks.append(Task(source, "", ("skipped", skip)))
             continue
@@ -266,6 +269,19 @@ def plan(inputs: Sequence[str], out: str, to: str, *, follow_symlinks: bool = Fa
             continue
         tasks.append(Task(source, output))
     return tasks
+
+
+def _inputs_below(out: str, sources: Sequence[str]) -> set[str]:
+    """The inputs' paths relative to ``out`` (lower case, as outputs are compared), for those
+    below it: by their written paths, made absolute (links are not resolved: an output is
+    renamed over a link, never written through it)."""
+    if _is_url(out):
+        root = out.rstrip("/") + "/"
+        return {s[len(root) :].lower() for s in sources if s.startswith(root)}
+    here = os.getcwd()  # once: os.path.abspath asks for it again for each path
+    base = os.path.join(os.path.normpath(os.path.join(here, out.removeprefix("file://"))), "")
+    below = (os.path.normpath(os.path.join(here, s.removeprefix("file://"))) for s in sources if not _is_url(s))
+    return {p[len(base) :].replace(os.sep, "/").lower() for p in below if p.startswith(base)}
 
 
 def _inside(rel: str) -> str | None:
