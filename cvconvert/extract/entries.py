@@ -77,6 +77,8 @@ def _line_kind(line: Line, key: str) -> str:
     short = len(rest) < 160 and not (len(rest) > 90 and rest.endswith("."))
     if spans and _dated_item(line, spans):
         return "body"
+    if spans and _prose_with_date(text, rest, spans):
+        return "body"  # "Since 2004 Nordwind has been building web sites for …": prose that names a year
     if spans and (short or (date_first and len(rest) < 220)):
         return "dated"
     if spans and len(rest) < 160 and not _sentence(rest) and (_ORG.search(rest) or _DEGREE.search(rest)):
@@ -299,6 +301,7 @@ class _Segmenter:
             return
         if self.pending and cur is not None and not self.dates_first:
             self.trim_pending()
+            self.text_before_styled()
         plain = not any(ln.bold or (ln.level is not None and ln.level >= 0) for ln in self.pending)
         if self.pending and cur is not None and plain and self.whole_head(line):
             # "MS<tab>Nordvale University<tab>2013-2015" names its title and organisation itself:
@@ -463,6 +466,16 @@ class _Segmenter:
             any(r.cell == ln.cell and self.slot(r) == "role" for r in pending) for ln in orgs
         )
 
+    def text_before_styled(self) -> None:
+        """ "Keywords: C#, SQL" / "Internship – Nordvale" (bold, as the section's heads): the waiting
+        lines before the styled one, in the look of the text, are the text of the entry before."""
+        if not self.pending or self.cur is None:
+            return
+        k = next((k for k in range(1, len(self.pending)) if self.styled_like_heads(self.pending[k:])), 0)
+        if k and all((ln.bold, ln.size) in self.text_looks for ln in self.pending[:k]):
+            self.cur.body.extend(self.pending[:k])
+            del self.pending[:k]
+
     def styled_like_heads(self, pending: list[Line]) -> bool:
         """Waiting lines that open with the look of the section's other entry heads (bold, or a
         size well above the text's) when no text line has that look: a head whose words the
@@ -485,13 +498,8 @@ class _Segmenter:
     def body(self, line: Line) -> None:
         """A body (or score) line: the head lines waiting above it become an entry of their own
         or text of the current entry; the line goes to the current entry."""
-        if self.pending and self.cur is not None and not self.has(self.pending, "org"):
-            # "Keywords: C#, SQL" / "Internship – Nordvale" (bold, as the section's heads): the
-            # lines before the styled one are the text of the entry before.
-            k = next((k for k in range(1, len(self.pending)) if self.styled_like_heads(self.pending[k:])), 0)
-            if k:
-                self.cur.body.extend(self.pending[:k])
-                del self.pending[:k]
+        if not self.has(self.pending, "org"):
+            self.text_before_styled()
         if self.pending:
             pending, cur = self.pending, self.cur
             looks_entry = (
@@ -517,6 +525,13 @@ class _Segmenter:
                 cur.dates, cur.date_line = spans[0], line
             cur.body.append(line)
             cur.closed = True
+
+
+def _prose_with_date(text: str, rest: str, spans: list[DateSpan]) -> bool:
+    """A long sentence with a date inside it, not a head with its dates in a column of their own
+    (after a tab, or closing the line)."""
+    inside = "\t" not in text and spans[-1].stop < len(text.rstrip(" .)"))
+    return inside and _words(rest) >= 12 and _sentence(rest)
 
 
 def _sentence(text: str) -> bool:
@@ -824,6 +839,40 @@ def _degree_and_field(role: str) -> tuple[str, str | None]:
     return role, None
 
 
+# A sentence that describes the employer, first under a head that names only a title: "Nordwind is
+# an agency for ...", "Nordwind GmbH ist ein Anbieter von ...", "Nordwind est une société de ...",
+# per language (en, de, fr, es, it, pt, nl).
+_DESCRIBED = re.compile(
+    r"(?:is|was|ist|war|est|était|es|era|è|é|is)\s+(?:a|an|the|one of|ein|eine|der|die|das|un|une|le|la|l['’]|"
+    r"uno|una|um|uma|o|een|de|het)\s|(?:is|was)\s+(?:a\s+)?\w+ing\s"
+)
+# A name that opens such a sentence: words with a capital or a digit ("Nordwind", "n2N Commerce"),
+# joined by a few small words ("Bank of Nordvale").
+_DESCRIBED_NAME = re.compile(
+    r"((?=\S*[A-Z0-9À-Ö])[\w&.'’+-]+(?:\s+(?:(?=\S*[A-Z0-9À-Ö&])[\w&.'’+-]+|of|de|für|et|and|&)){0,4})\s+"
+)
+# Words that open a sentence without naming anyone (pronouns, demonstratives), per language; an
+# article opens a name only before more of it ("The Nordvale Group is …", not "The company is …").
+_NOT_A_NAME = frozenset(
+    "it this that these he she we they i there our my his her its er sie es wir ich dies diese il elle nous "
+    "on ce cette cela él ella esto este esta ele ela isto dit dat hij zij wij".split()
+)
+_ARTICLES = frozenset("the a an der die das le la les el los las il lo o os as het de een".split())
+
+
+def _described_org(summary: list[str]) -> str | None:
+    """The employer a title-only entry's first sentence describes ("Nordwind is a design agency.")."""
+    if not summary:
+        return None
+    m = _DESCRIBED_NAME.match(summary[0])
+    if m is None or not _DESCRIBED.match(summary[0], m.end()):
+        return None
+    words = m.group(1).split()
+    if words[0].casefold() in _NOT_A_NAME or (words[0].casefold() in _ARTICLES and len(words) == 1):
+        return None
+    return m.group(1)
+
+
 def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
     fields, _rest = _split_head(entry.head, key, order=entry.order)
     out: dict[str, Any] = {}
@@ -868,6 +917,8 @@ def _entry_data(entry: _Entry, key: str) -> dict[str, Any] | None:
             highlights.append(text)
         elif text and not re.fullmatch(r"[\W_]+", text):
             summary.append(text)
+    if not org and role and key in ("work", "volunteer"):
+        org = _described_org(summary)
     if not org and not role:
         return None
     if key == "work":

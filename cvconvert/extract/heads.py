@@ -282,10 +282,16 @@ def _typed_head(lines: list[Line], key: str, fields: dict[str, str], order: str 
         for part in _line_parts(line, key, fields):
             typed.extend(_typed_parts(part, number, key, fields))
     if key == "education" and order and not any(kind == "org" for _, kind, _ in typed):
+        # Only a head whose one untyped piece is the pair: beside another untyped piece ("Orsys" over
+        # "Course Name, Subject"), the order says which of the two pieces is the school, not which
+        # half of the pair.
+        untyped = sum(kind in (None, "place") for _, kind, _ in typed)
         typed = [
             (text, kind, number)
             for whole, whole_kind, number in typed
-            for text, kind in (_ordered_pair(whole, whole_kind, order) or [(whole, whole_kind)])
+            for text, kind in (
+                (_ordered_pair(whole, whole_kind, order) if untyped == 1 else None) or [(whole, whole_kind)]
+            )
         ]
     return typed
 
@@ -418,6 +424,10 @@ def _inline_area(text: str, fields: dict[str, str]) -> str:
     return text[: area.start()] + text[area.end() :]
 
 
+# A web address alone ("https://…", "www.nordwind.example", "nordwind.example/jobs").
+_WEB_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*")
+
+
 _BRACKETED_ORG = re.compile(r"(.*[^\W\d].*?)\s*\(([A-Z][A-Z0-9&./ -]{1,30}[A-Z0-9])\)")
 
 
@@ -432,6 +442,8 @@ def _typed_parts(part: str, number: int, key: str, fields: dict[str, str]) -> li
     ("Legal Intern, Some Forum"), or whole with its kind."""
     if not any(ch.isalpha() for ch in part) or re.fullmatch(r"(?i)(?:in|at|on|de|en|em|à|a)\s*\d*", part):
         return []
+    if key != "projects" and _WEB_ADDRESS.fullmatch(part):
+        return []  # "Nordwind · https://nordwind.example/about": the employer's page, not its name
     if _is_address(part) and re.match(r"\d", part):
         return []  # "12345 Nordvale, Via Roma, 3/a": the employer's address, not its name
     if key != "education" and (_JOIN_LEAVE.fullmatch(part) or _EMPLOYMENT.fullmatch(part)):
