@@ -379,3 +379,18 @@ def test_a_batch_into_its_own_input_folder_writes_over_no_input(tmp_path: Path) 
         assert {n: (folder / n).read_bytes() for n in inputs} == inputs
     planned = cvconvert.batch.plan([str(folder / "cv.json")], str(folder), "json")
     assert [Path(t.output).name for t in planned] == ["cv.json.json"]
+
+
+def test_a_single_workbook_among_its_own_inputs_is_not_read_again(tmp_path: Path) -> None:
+    # Regression: a second run read the workbook of the first as an input ("all.xlsx -> all.xlsx")
+    # and wrote its résumés into itself again.
+    pytest.importorskip("openpyxl")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.json").write_bytes(_cv("Ada Example"))
+    book = folder / "all.xlsx"
+    for _ in range(2):
+        results = cvconvert.batch.gather_workbook([str(folder)], book, jobs=1)
+        assert sorted(p.name for p in folder.iterdir()) == ["a.json", "all.xlsx"]
+    assert {Path(r.input).name: r.status for r in results} == {"a.json": "ok", "all.xlsx": "skipped"}
+    assert [r.basics.name for r in cvconvert.read_many(book) if r.basics] == ["Ada Example"]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cvconvert import api, limits
 from cvconvert.batch import model
 from cvconvert.batch.engines import Interrupt, _chunks, _pool
 from cvconvert.batch.model import Result, Task
-from cvconvert.batch.plan import _expand_all
+from cvconvert.batch.plan import _expand_all, _is_url
 from cvconvert.batch.task import _FAILURES, _failed, _for, _interrupted, _read_input, _run_cut_off, check_options
 
 if TYPE_CHECKING:
@@ -48,7 +48,14 @@ def gather_workbook(
 
     fmt = check_options(to, options, many=True)
     found = _expand_all([os.fspath(i) for i in inputs], follow_symlinks)
-    tasks = [Task(source, os.fspath(target), None if skip is None else ("skipped", skip)) for source, _, skip in found]
+    is_target = _is_the(os.fspath(target))
+    tasks = [
+        Task(source, os.fspath(target), ("skipped", skip) if skip is not None else None)
+        if skip is not None or not is_target(source)
+        # The workbook of a previous run among the inputs is the output, not an input.
+        else Task(source, os.fspath(target), ("skipped", f"{source}: the workbook being written; not read"))
+        for source, _, skip in found
+    ]
     names = {source: rel for source, rel, _ in found}
     results: list[Result] = []
     resumes: list[Resume] = []
@@ -117,6 +124,35 @@ def read_chunk(
 
 def _read_interrupted(task: Task) -> tuple[Result, dict[str, Any] | None]:
     return _interrupted(task), None
+
+
+def _is_the(target: str) -> Callable[[str], bool]:
+    """Whether a local input is the file ``target``: the same path, or (when it exists) the same
+    file by another name (a link, a name of another case where case is ignored)."""
+    if _is_url(target):
+        return lambda source: source == target
+    here = os.getcwd()
+    path = os.path.normpath(os.path.join(here, target))
+    try:
+        info = os.stat(path)
+        same: tuple[int, int] | None = (info.st_dev, info.st_ino)
+    except OSError:
+        same = None  # no workbook yet: no input can be it
+
+    def check(source: str) -> bool:
+        if _is_url(source):
+            return False
+        if os.path.normpath(os.path.join(here, source)) == path:
+            return True
+        if same is None:
+            return False
+        try:
+            info = os.stat(source)
+        except OSError:
+            return False
+        return (info.st_dev, info.st_ino) == same
+
+    return check
 
 
 def _read_all(
