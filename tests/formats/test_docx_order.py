@@ -11,7 +11,7 @@ import zipfile
 
 from cvconvert._input import open_zip
 from cvconvert.extract.lines import Line
-from cvconvert.formats._docx.order import _Level, _Lists, _Package, read_lines
+from cvconvert.formats._docx.order import _Level, _Lists, _Package, extract, read_lines
 from tests.helpers import zip_of
 
 NS = (
@@ -766,3 +766,62 @@ def test_styles_and_lists_read_on_demand_keep_the_last_definition_and_any_order(
         ("Part I Plan", False, 0.0),
         ("Part II Build", False, 0.0),
     ]
+
+
+_BULLETS = (
+    f'<w:abstractNum w:abstractNumId="0">{_level(0, "bullet", "•")}{_level(1, "bullet", "◦")}</w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+)
+
+
+def test_an_item_over_lines_of_its_own_and_sub_items_is_no_list_item() -> None:
+    # A web page's list of jobs converted to Word: each job is an item whose dates and
+    # description are paragraphs outside the list, its highlights items one level down. The
+    # job's item heads them; a highlight with a sub-item right below it stays a list item.
+    body = (
+        _h("Experience")
+        + _item(1, 0, "Engineer, Northwind Ltd")
+        + _p("Mar 2019 - Jun 2021")
+        + _p("Built the warehouse system for three sites.")
+        + _item(1, 1, "Cut the shipping costs by a fifth")
+        + _item(1, 1, "Hired four engineers")
+        + _item(1, 0, "Analyst, Contoso Bank")
+        + _p("2016 - 2019")
+        + _item(1, 1, "Wrote the monthly risk report")
+        + _item(1, 0, "Built a shop")
+        + _item(1, 1, "in Python")
+    )
+    data = _docx(body, numbering=_BULLETS)
+    assert [(ln.text, ln.bullet) for ln in read_lines(data)] == [
+        ("Experience", False),
+        ("Engineer, Northwind Ltd", False),
+        ("Mar 2019 - Jun 2021", False),
+        ("Built the warehouse system for three sites.", False),
+        ("Cut the shipping costs by a fifth", True),
+        ("Hired four engineers", True),
+        ("Analyst, Contoso Bank", False),
+        ("2016 - 2019", False),
+        ("Wrote the monthly risk report", True),
+        ("Built a shop", True),
+        ("in Python", True),
+    ]
+    resume, _ = extract(data)
+    work = [(job.position, job.name, job.startDate) for job in resume.work or []]
+    assert work[:2] == [("Engineer", "Northwind Ltd", "2019-03"), ("Analyst", "Contoso Bank", "2016")]
+
+
+def test_a_label_over_the_heading_it_names_is_read_once() -> None:
+    # An anchor's label converted with its page ("About" in body text over the heading
+    # "About"): read twice, the first opened an empty section. The heading's copy is kept; a
+    # list may say the same thing twice.
+    body = _p("Ada Example", size=20) + _p("About") + _h("About") + _p("Quiet engineer who ships on time.")
+    lines = read_lines(_docx(body + _p("Python") + _p("Python")))
+    assert [(ln.text, ln.level) for ln in lines] == [
+        ("Ada Example", None),
+        ("About", 0),
+        ("Quiet engineer who ships on time.", None),
+        ("Python", None),
+        ("Python", None),
+    ]
+    resume, _ = extract(_docx(body))
+    assert resume.basics is not None and resume.basics.summary == "Quiet engineer who ships on time."

@@ -123,6 +123,10 @@ class _Package:
         # and the engine looks for the name on the first page.
         self.text_seen = False
         self.page_top: list[_Box] = []  # in the paragraph being read: before its first text, after it
+        # The last item read of each list (w:numId): its level, the paragraphs outside any
+        # list read before it and its lines (see _nest).
+        self.items: dict[str, tuple[int, int, list[Line]]] = {}
+        self.loose = 0
 
     def _rels(self, part: str) -> dict[str, str]:
         folder, _, base = part.rpartition("/")
@@ -232,7 +236,7 @@ class _Package:
         main = self._container(body, "body", None) if body is not None else []
         # Boxes fixed at the top of the first page are read first, wherever they are anchored.
         top = _order_boxes(self.page_top) if self.page_top else []
-        return headers + top + main + footers
+        return headers + top + _once(main) + footers
 
     def _container(self, el: Any, where: str, cell: tuple[int, int, int] | None) -> list[Line]:
         out: list[Line] = []
@@ -353,6 +357,7 @@ class _Package:
         number = self._number(ppr, num, style) if numbered else ""
         if number is None:
             numbered, number = False, ""
+        item = self._list_place(ppr, num, style) if numbered else None
         pieces: list[tuple[str, _Format]] = []
         boxes: list[list[_Box]] = []
         floating: list[_Box] = []
@@ -400,12 +405,38 @@ class _Package:
             out.append(
                 Line(text, style=style.name, where=where, cell=cell, para=self.paragraphs, links=links, page=page)
             )
+        if item is not None and out:
+            self._nest(item, out)
+        elif level is not None and out:
+            self.items.clear()
+        elif out:
+            self.loose += 1
         for group in boxes:
             out.extend(_order_boxes(group))
         # A blank paragraph is as high as its mark's size (w:pPr/w:rPr/w:sz) says.
         mark_size = _half_points(_grandchild(ppr, T_RPR, T_SZ)) if not size and T_RPR in props else None
         height = 1.2 * 12700.0 * (size or mark_size or style.size or 0.0) or _LINE_EMU
         return out, floating, height
+
+    def _list_place(self, ppr: Any, num: str | None, style: _Style) -> tuple[str, int]:
+        """The list a numbered paragraph is an item of (its w:numId) and its level in it."""
+        ilvl = _ilvl(ppr) if ppr is not None else None
+        return (num or style.num or ""), (style.ilvl if ilvl is None else ilvl) or 0
+
+    def _nest(self, item: tuple[str, int], lines: list[Line]) -> None:
+        """Marks no longer as list items the lines of the item before this one in its list
+        when this one is nested below it and paragraphs outside the list stand between them:
+        such an item heads a block of its own ("• Engineer, Northwind Ltd" over the dates, a
+        description, then "◦" highlights: a web page's list of jobs converted to Word), which
+        the engine reads as an entry head, not as a highlight. An item with sub-items right
+        below it ("• Built a shop" / "◦ in Python") stays one. A heading between them (see
+        :meth:`_paragraph`) ends every list."""
+        num, ilvl = item
+        before = self.items.get(num)
+        if before is not None and before[0] < ilvl and before[1] < self.loose:
+            for line in before[2]:
+                line.bullet = False
+        self.items[num] = (ilvl, self.loose, lines)
 
     def _number(self, ppr: Any, num: str | None, style: _Style) -> str | None:
         """The number Word shows before a list item ("1.", "a)", "2015"), counted in document
@@ -832,6 +863,29 @@ class _Pool:
 # A section's headers in the order its pages show them: the first page's own header (shown
 # only when the section sets w:titlePg), then the running one, then the even pages' one.
 _PAGE_RANK = {"first": 0, "default": 1, "even": 2}
+
+
+def _once(lines: list[Line]) -> list[Line]:
+    """``lines`` without the copy in body text of a heading right below it: a converted web page
+    keeps an anchor's or an icon's label over the heading it names ("About" in body text, then
+    "About" in a heading style), and the engine then opens the section at the label, with
+    nothing in it. Only a heading's copy goes: a list may well say the same thing twice."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and line.text == last.text
+            and line.para != last.para
+            and (line.level is None) != (last.level is None)
+            and (line.where, line.cell) == (last.where, last.cell)
+        ):
+            kept = line if last.level is None else last
+            kept.links = line.links or last.links
+            out[-1] = kept
+            continue
+        out.append(line)
+    return out
 
 
 def _page_order(sections: list[Any], tag: str) -> list[Any]:
