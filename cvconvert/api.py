@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Literal, Union
 
 from cvconvert import formats, limits
-from cvconvert._input import check_entries
+from cvconvert._input import _OLE, check_entries
 from cvconvert.errors import (
     CvConvertError,
     InvalidInputError,
@@ -154,6 +154,13 @@ def resolve_format(
         fmt = formats.sniff(data)
         if fmt is not None:
             return fmt
+        if data.startswith(_OLE):
+            # An Office file of the binary kind: a legacy .xls (or .ppt), or any encrypted one.
+            raise InvalidInputError(
+                "a legacy binary (.doc, .xls) or password-protected Office file (OLE); "
+                "cvconvert reads .docx and .xlsx: save it as one, without a password",
+                source=_name(where) if where is not None else "<input>",
+            )
         # Content no format claims is bad input (exit 1), not a format name the user got wrong.
         raise InvalidInputError(
             f"cannot tell the format of this file; name it with --from ({', '.join(formats.names())})",

@@ -394,3 +394,26 @@ def test_a_single_workbook_among_its_own_inputs_is_not_read_again(tmp_path: Path
         assert sorted(p.name for p in folder.iterdir()) == ["a.json", "all.xlsx"]
     assert {Path(r.input).name: r.status for r in results} == {"a.json": "ok", "all.xlsx": "skipped"}
     assert [r.basics.name for r in cvconvert.read_many(book) if r.basics] == ["Ada Example"]
+
+
+# --- legacy and password-protected Office files say what they are ---------------------------
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize(
+    ("name", "stream"),
+    [("cv.xls", "Workbook"), ("cv.ppt", "PowerPoint Document"), ("upload.bin", "EncryptedPackage")],
+)
+def test_a_binary_office_file_no_format_claims_is_refused_saying_what_it_is(
+    name: str, stream: str, tmp_path: Path
+) -> None:
+    # Regression: a legacy .xls (and an encrypted Office file under another name) was "cannot
+    # tell the format of this file; name it with --from", as if any format could read it.
+    path = tmp_path / name
+    path.write_bytes(_OLE + b"\0" * 1000 + stream.encode("utf-16-le") + b"\0" * 100)
+    with pytest.raises(cvconvert.InvalidInputError) as caught:
+        cvconvert.read(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: a legacy binary (.doc, .xls) or password-protected Office file")
+    assert "\n" not in message
