@@ -417,3 +417,30 @@ def test_a_binary_office_file_no_format_claims_is_refused_saying_what_it_is(
     message = str(caught.value)
     assert message.startswith(f"{path}: a legacy binary (.doc, .xls) or password-protected Office file")
     assert "\n" not in message
+
+
+# --- zip packages: only stored and deflated members --------------------------------------
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA], ids=["bzip2", "lzma"])
+def test_a_package_member_of_another_compression_is_refused_before_it_is_inflated(method: int) -> None:
+    from cvconvert import api
+
+    docx, _ = api.dumps(cvconvert.Resume.model_validate(json.loads(_cv("Ada Example"))), "docx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(
+                info.filename,
+                source.read(info),
+                method if info.filename == "word/document.xml" else zipfile.ZIP_DEFLATED,
+            )
+    with pytest.raises(cvconvert.InvalidInputError, match=r"word/document\.xml uses a compression Office files never"):
+        cvconvert.read(out.getvalue(), "docx")
+    reply = work.handle(
+        "batch",
+        {"data": zip_of({"cv.json": _cv("Ada")}, method), "name": "cvs.zip", "to": "json", "max_files": 9,
+         "max_body_bytes": 2**20},
+    )  # fmt: skip
+    assert not reply["ok"] and reply["problem"]["status"] == 422
+    assert "uses a compression" in reply["problem"]["detail"]

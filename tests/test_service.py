@@ -388,6 +388,7 @@ def test_503_past_the_requests_served_at_once_before_their_bodies(tight: Server)
         time.sleep(0.3)
         assert headers_only(tight, 10).startswith(b"HTTP/1.1 503 ")
         assert httpx.get(f"{tight.url}/healthz").status_code == 200  # monitoring still answers
+        assert httpx.get(f"{tight.url}/metrics").status_code == 200
     finally:
         for conn in stuck:
             conn.close()
