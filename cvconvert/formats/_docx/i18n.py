@@ -7,8 +7,8 @@ A language without titles here still gets its dates from CLDR and English titles
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from cvconvert import dates
 from cvconvert._deps import requires_extra
@@ -375,6 +375,7 @@ _ZH_DATE = re.compile(r"^(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?$")
 _WORD_YEAR = re.compile(r"^([^\d\s][^\d]*?)\s*(\d{4})$")
 _YEAR_WORD = re.compile(r"^(\d{4})\s*([^\d\s][^\d]*)$")
 _RANGE_SEPARATORS = ("–", "—", "~", "至", " - ", " to ", " bis ", " au ", " à ", " a ", " hasta ", " until ")
+_WRITTEN_MAX = 4096
 _YEAR_YEAR = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4}|\D+)\s*$")
 
 
@@ -403,9 +404,20 @@ class Language:
     months: tuple[str, ...]
     """``yMMM`` for each month with ``{y}`` for the year: ``Sept. {y}``."""
     east_asian_font: str
+    _written: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    """Dates as :meth:`date` writes them, by value: a batch writes the same few hundred again and again."""
 
     def date(self, value: str) -> str:
         """A schema date as people write it: ``Sep 2017`` (a year alone stays a year)."""
+        found = self._written.get(value)
+        if found is None:
+            found = self._date(value)
+            if len(self._written) >= _WRITTEN_MAX:
+                self._written.clear()  # hostile input of endless distinct dates: memory stays bounded
+            self._written[value] = found
+        return found
+
+    def _date(self, value: str) -> str:
         try:
             parts = dates.parse(value)
         except ValueError:
@@ -414,7 +426,7 @@ class Language:
             return str(parts.year)
         return self.months[parts.month - 1].replace("{y}", str(parts.year))
 
-    @property
+    @cached_property
     def dates_read_back(self) -> bool:
         """True when every month-and-year this language's writer shows reads back as written."""
         return _dates_read_back(self.code, self.months)

@@ -102,21 +102,34 @@ class _Body:
         self.generic: list[list[list[str]]] = []
         self.leaves: list[list[str]] = []
         self.fixes: dict[str, dict[str, object]] = {}
+        self.looks: dict[tuple[str | None, bool, bool, bool, bool, bool], str] = {}
+        """Run properties by (key, strong, italic, small, CJK, right-to-left)."""
 
     def shown(self, holder: dict[str, Any], key: str, at: str, kind: Kind, text: str) -> None:
         """Record that ``holder[key]`` (``at`` is the holder's pointer) is shown as ``text``, and what
         the page cannot say of it."""
         self.known.append((holder, key))
-        fix = make_fix(kind, holder[key], text, self.lang)
-        if fix is not None:
-            where = at + pointer(key)
-            self.fixes[where] = fix
-            if "ins" in fix:
-                self.note(where, _UNSHOWABLE + self.kept)
-            elif "tail" in fix:
-                self.note(where, f"the page shows {text!r}; the full date: {self.kept}")
-            elif "v" in fix:
+        self.fix(kind, holder[key], text, at, key)
+
+    def fix(self, kind: Kind, value: object, text: str, at: str, *keys: str | int) -> None:
+        """Keep what the page, showing ``value`` as ``text``, cannot say of it (a fix in the data
+        part, see :func:`.layout.make_fix`), and name in the report what it keeps: characters the
+        page cannot hold, a date's day, a value the text does not give back. ``at`` and ``keys``
+        are the value's pointer, built only when there is a fix (most values need none)."""
+        fix = make_fix(kind, value, text, self.lang)
+        if fix is None:
+            return
+        where = at + pointer(*keys) if keys else at
+        self.fixes[where] = fix
+        if "ins" in fix:
+            self.note(where, _UNSHOWABLE + self.kept)
+        elif "tail" in fix:
+            self.note(where, f"the page shows {text!r}; the full date: {self.kept}")
+        elif "v" in fix and not _vacuous(value):
+            if text:
                 self.note(where, f"the page shows {text!r}; the exact value: {self.kept}")
+            else:
+                self.note(where, f"not shown on the page (not text where text belongs); {self.kept}")
 
     def value(self, value: str | int | float | bool, where: str) -> str:
         """A run showing a value no layout knows, recorded for the paragraph being built."""
@@ -126,13 +139,7 @@ class _Body:
             text, kind = json.dumps(value), "n"
         else:
             text, kind = i18n.typeset(clean(value), self.code), "s"
-            fix = make_fix("text", value, text, self.lang)
-            if fix is not None:
-                self.fixes[where] = fix
-                if "ins" in fix:
-                    self.note(where, _UNSHOWABLE + self.kept)
-                elif "v" in fix:
-                    self.note(where, f"the page shows {text!r}; the exact value: {self.kept}")
+            self.fix("text", value, text, where)
         self.leaves.append([where, kind])
         return self.run(text, VALUE)
 
@@ -147,26 +154,15 @@ class _Body:
     ) -> str:
         """One run of (cleaned) text; ``key`` tags it with the field's character style; ``small``:
         grey and small, as the running header is."""
-        props = []
-        if key is not None:
-            props.append(f'<w:rStyle w:val="{self.styles[key]}"/>')
-        wide = not text.isascii()
-        if wide and _CJK.search(text):
-            props.append(f'<w:rFonts w:eastAsia="{self.east_asian_font}" w:hint="eastAsia"/>')
-        cjk = wide and _CJK.search(text) is not None
-        if strong:
-            props.append("<w:b/><w:bCs/>")
-        if cjk:
-            # Chinese, Japanese and Korean have no italic: a slanted glyph is a distorted one. Off
-            # here, also where the paragraph's style (CV Details) is italic.
-            props.append('<w:i w:val="0"/><w:iCs w:val="0"/>')
-        elif italic:
-            props.append("<w:i/><w:iCs/>")
-        if small:
-            props.append(_SMALL)
-        if wide and RTL_LETTERS.search(text):
-            props.append("<w:rtl/>")
-        rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+        if text.isascii():
+            cjk = rtl = False
+        else:
+            cjk = _CJK.search(text) is not None
+            rtl = RTL_LETTERS.search(text) is not None
+        look = (key, strong, italic, small, cjk, rtl)
+        rpr = self.looks.get(look)
+        if rpr is None:
+            rpr = self.looks[look] = self._rpr(*look)
         if "\n" not in text and "\t" not in text:
             return f'<w:r>{rpr}<w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
         pieces = []
@@ -178,6 +174,27 @@ class _Body:
             elif piece:
                 pieces.append(f'<w:t xml:space="preserve">{_esc(piece)}</w:t>')
         return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
+
+    def _rpr(self, key: str | None, strong: bool, italic: bool, small: bool, cjk: bool, rtl: bool) -> str:
+        """A run's properties (made once per look and document: :attr:`looks`)."""
+        props = []
+        if key is not None:
+            props.append(f'<w:rStyle w:val="{self.styles[key]}"/>')
+        if cjk:
+            props.append(f'<w:rFonts w:eastAsia="{self.east_asian_font}" w:hint="eastAsia"/>')
+        if strong:
+            props.append("<w:b/><w:bCs/>")
+        if cjk:
+            # Chinese, Japanese and Korean have no italic: a slanted glyph is a distorted one. Off
+            # here, also where the paragraph's style (CV Details) is italic.
+            props.append('<w:i w:val="0"/><w:iCs w:val="0"/>')
+        elif italic:
+            props.append("<w:i/><w:iCs/>")
+        if small:
+            props.append(_SMALL)
+        if rtl:
+            props.append("<w:rtl/>")
+        return f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
 
     def link(self, runs: str, target: str | None) -> str:
         """Wrap runs in a live hyperlink to ``target`` (when it is a clean link)."""
@@ -266,10 +283,10 @@ def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[byte
         *(prep.constant if chosen.embed else prep.constant_plain),
         package.deflate("word/document.xml", done.document),
         package.deflate("word/_rels/document.xml.rels", _relationships(prep, done.links, embed=chosen.embed)),
-        package.deflate("docProps/core.xml", done.core),
+        package.deflate_repeated("docProps/core.xml", done.core),
     ]
     if prep.running_header is not None:
-        members.append(package.deflate(prep.running_header, done.header))
+        members.append(package.deflate_repeated(prep.running_header, done.header))
     if chosen.embed:
         members.append(package.deflate(prep.data_part, _data_part(done.data, done.page_map, done.lang, prep)))
     return package.build_zip(members), done.report
@@ -403,6 +420,8 @@ def _note_rest(value: object, where: str, placeholders: set[str], note: Any, tai
         return
     if isinstance(value, dict):
         for key, item in value.items():
+            if item is None or (not item and isinstance(item, (str, list, dict))):
+                continue  # nothing to say of an empty value (what the page shows left it empty)
             here = where + pointer(key)
             if key.startswith("x-") or (where == "" and key in _META) or here == "/basics/image":
                 if not _vacuous(item):
@@ -412,7 +431,9 @@ def _note_rest(value: object, where: str, placeholders: set[str], note: Any, tai
                 _note_rest(item, here, placeholders, note, tail)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _note_rest(item, where + pointer(index), placeholders, note, tail)
+            if item is None or (not item and isinstance(item, (str, list, dict))):
+                continue
+            _note_rest(item, f"{where}/{index}", placeholders, note, tail)
     elif not _vacuous(value):
         note(where, f"not shown on the page (not text where text belongs); {tail}")
 
@@ -639,7 +660,7 @@ def _line(body: _Body, line: Line, entry: dict[str, Any], where: str, lang: i18n
     texts: list[str] = []
     for side, parts in ((0, line.left), (1, line.right)):
         side_runs: list[str] = []
-        if parts == RANGE:
+        if parts is RANGE:  # one object, shared by the layouts
             side_runs = _range(body, entry, where, lang, texts)
         else:
             for part in parts:
@@ -655,6 +676,8 @@ def _part(
     body: _Body, part: Part, entry: dict[str, Any], where: str, lang: i18n.Language, after: bool, texts: list[str]
 ) -> list[str]:
     value = entry.get(part.field)
+    if value is None:
+        return []  # most parts of most entries: nothing to show
     text = display(part.kind, value, lang)
     if not text:
         return []
@@ -667,11 +690,11 @@ def _part(
         run = body.link(run, link_target(value))
     body.shown(entry, part.field, where, part.kind, text)
     texts.append(text)
+    if not after:
+        return [run]
     if part.sep.startswith(":") and lang.code == "fr":
-        sep = i18n.NNBSP + part.sep  # "Experte : Rust": French puts a narrow space before the colon
-    else:
-        sep = part.sep
-    return [body.run(sep), run] if after else [run]
+        return [body.run(i18n.NNBSP + part.sep), run]  # "Experte : Rust": French puts a narrow space before the colon
+    return [body.run(part.sep), run]
 
 
 def _range(body: _Body, entry: dict[str, Any], where: str, lang: i18n.Language, texts: list[str]) -> list[str]:
@@ -698,7 +721,7 @@ def _range(body: _Body, entry: dict[str, Any], where: str, lang: i18n.Language, 
 
 
 def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lang: i18n.Language) -> None:
-    where = pointer(section.key, index)
+    where = f"/{section.key}/{index}"  # a section's key needs no escaping
     head, head_text = _line(body, section.head, entry, where, lang)
     sub, sub_text = _line(body, section.sub, entry, where, lang) if section.sub else ("", "")
     if not head and sub:
@@ -706,14 +729,9 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
         head, head_text, sub, sub_text = sub, sub_text, "", ""
     style = "CV Item" if section.compact else "heading 2"
     # A one-line entry with text under it (a reference's name) is not left alone at a page's foot.
-    follows = any(display("text", entry.get(k), lang) for k in section.texts)
+    follows = section.compact and any(display("text", entry.get(k), lang) for k in section.texts)
     body.para(
-        style,
-        head,
-        text=head_text,
-        tabs="<w:tab/>" in head,
-        bookmark=f"_cv_{section.key}_{index}",
-        keep_next=section.compact and follows,
+        style, head, text=head_text, tabs="<w:tab/>" in head, bookmark=f"_cv_{section.key}_{index}", keep_next=follows
     )
     if sub:
         body.para("CV Details", sub, text=sub_text, tabs="<w:tab/>" in sub)
@@ -739,12 +757,7 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
             for n, item in enumerate(items):
                 text = i18n.typeset(display("text", item, lang), lang.code)
                 body.para("List Bullet", body.run(text) if text else "", text=text)
-                fix = make_fix("text", item, text, lang)
-                if fix is not None:
-                    here = where + pointer(section.bullets, n)
-                    body.fixes[here] = fix
-                    if not _vacuous(item) and "raw" not in fix:
-                        body.note(here, f"not all of it can be shown on the page; {body.kept}")
+                body.fix("text", item, text, where, section.bullets, n)
 
 
 # --- values no layout knows ------------------------------------------------------------------
