@@ -444,3 +444,58 @@ def test_a_package_member_of_another_compression_is_refused_before_it_is_inflate
     )  # fmt: skip
     assert not reply["ok"] and reply["problem"]["status"] == 422
     assert "uses a compression" in reply["problem"]["detail"]
+
+
+# --- limits that had no test at their place -------------------------------------------------
+
+
+def _our_docx() -> bytes:
+    from cvconvert import api
+
+    return api.dumps(cvconvert.Resume.model_validate(json.loads(_cv("Ada Example"))), "docx")[0]
+
+
+def test_the_data_part_of_our_docx_is_held_to_the_json_depth(tmp_path: Path) -> None:
+    import re
+
+    deep = "[" * 300 + "]" * 300  # json.loads takes it; max_json_depth (200) does not
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_our_docx())) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "customXml/item1.xml":
+                data, count = re.subn(
+                    rb'"meta":\{[^}]*\}|"work":\[', b'"meta":{"x":' + deep.encode() + b"},\\g<0>", data
+                )
+                assert count >= 1
+            target.writestr(info, data)
+    path = tmp_path / "cv.docx"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(LimitExceededError, match="nested deeper than 200 levels"):
+        cvconvert.read(path)
+
+
+def test_a_docx_template_past_the_input_limit_is_a_usage_error(tmp_path: Path) -> None:
+    template = tmp_path / "look.dotx"
+    template.write_bytes(_our_docx())
+    size = template.stat().st_size
+    resume = cvconvert.Resume.model_validate(json.loads(_cv("Ada Example")))
+    with limits.using(max_input_bytes=size - 1), pytest.raises(cvconvert.OptionError, match="over the limit"):
+        cvconvert.write(resume, tmp_path / "cv.docx", template=template)
+    assert not (tmp_path / "cv.docx").exists()
+    with limits.using(max_input_bytes=size):
+        cvconvert.write(resume, tmp_path / "cv.docx", template=template)
+
+
+@pytest.mark.parametrize(("text", "size"), [("3KB", 3 * 2**10), ("20MB", 20 * 2**20), ("1GB", 2**30), ("1_000", 1000)])
+def test_limit_sizes_take_kb_mb_and_gb(text: str, size: int) -> None:
+    assert limits.parse([f"max_input_bytes={text}"]) == {"max_input_bytes": size}
+
+
+def test_a_size_limit_from_the_command_line_holds_at_its_bound(tmp_path: Path) -> None:
+    source = tmp_path / "cv.json"
+    source.write_bytes(_cv("Ada Example").ljust(3 * 2**10))  # 3 KB exactly
+    assert cli.run(["--limit", "max_input_bytes=3KB", str(source), str(tmp_path / "a.yaml")]) == 0
+    source.write_bytes(_cv("Ada Example").ljust(3 * 2**10 + 1))
+    assert cli.run(["--limit", "max_input_bytes=3KB", str(source), str(tmp_path / "b.yaml")]) == 1
+    assert not (tmp_path / "b.yaml").exists()
