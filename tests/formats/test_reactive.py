@@ -769,6 +769,13 @@ _FIELDS = st.sampled_from(
 )  # fmt: skip
 
 
+def test_a_v5_picture_of_null_comes_back_null() -> None:
+    # Regression (found by the test below): a null picture came back as the default picture.
+    original = _perturbed(V5, "top", "picture", None)
+    resume, _ = _read(original)
+    assert json.loads(dumps(resume, "reactive-resume")[0]) == original
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from([V4, V5]), st.sampled_from(["basics", "top", "item"]), _FIELDS, _VALUES | st.just(_DELETE))
 def test_exports_with_any_value_anywhere_come_back_the_same_or_are_refused(

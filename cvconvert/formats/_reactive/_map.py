@@ -69,6 +69,7 @@ def _tables(version: int) -> tuple[Table, tuple[Field, ...], tuple[Field, ...]]:
 
 _UNTIL = re.compile(r"^(?:until|till|to|bis|[-–—])\s*(.+)$", re.IGNORECASE)
 _LONGEST_PERIOD = 100
+_NONE: Any = object()  # no value at all (None is the value null)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -522,7 +523,7 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
     rr_basics = _write_item(basics, basics_fields, "/basics", report, None, frozenset({"profiles"}))
     own = _dict(top.get("basicsOwn"))
     summary = rr_basics.pop("summary", None)
-    picture = rr_basics.pop("picture", None) if version == 5 else None
+    picture = rr_basics.pop("picture", _NONE) if version == 5 else _NONE  # null is a value an export may hold
     rr_basics.update(own)
     attrs: dict[str, Any] = _dict(top.get("sections"))
     absent = _list(top.get("absentSections"))
@@ -569,7 +570,7 @@ def from_json_resume(data: dict[str, Any], report: Report, version: int | None =
         sections = {k: sections[k] for k in order}
     doc: dict[str, Any] = {}
     if version == 5:
-        doc["picture"] = picture if picture is not None else dict(V5_BASICS[7].default)
+        doc["picture"] = picture if picture is not _NONE else dict(V5_BASICS[7].default)
     doc["basics"] = rr_basics
     if version == 5:
         read = isinstance(top.get("summary"), dict)
