@@ -348,6 +348,33 @@ def test_page_size_follows_the_country_by_default() -> None:
         assert abs(float(pdf.pages[0].MediaBox[2]) - 612.0) < 1
 
 
+@pytest.mark.parametrize(
+    ("basics", "page"),
+    [
+        ({"location": {"countryCode": "US"}}, "Letter"),
+        ({"location": {"countryCode": "ca"}}, "Letter"),
+        ({"location": {"countryCode": "MX"}}, "A4"),
+        ({"location": {"countryCode": 1}}, "A4"),
+        ({"location": "Toronto, CA"}, "A4"),
+        ({}, "A4"),
+        (None, "A4"),
+        ("not an object", "A4"),
+    ],
+)
+def test_both_page_writers_take_their_default_paper_from_one_rule(basics: Any, page: str) -> None:
+    import zipfile
+
+    assert i18n.default_page(basics) == page
+    try:
+        resume = Resume.model_validate({"basics": basics})
+    except ValueError:
+        return  # a shape the model refuses never reaches a writer
+    # The DOCX writer's page width says the same (A4: 11906 twips, Letter: 12240).
+    docx, _ = cvconvert.dumps(resume, "docx")
+    width = {"A4": 11906, "Letter": 12240}[page]
+    assert f'w:w="{width}"' in zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+
+
 # --- the page ------------------------------------------------------------------------------
 
 

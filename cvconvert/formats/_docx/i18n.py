@@ -604,6 +604,14 @@ def language(value: str | None) -> Language:
     )
 
 
+def default_page(basics: object) -> str:
+    """The paper a résumé is printed on where its person lives (``basics.location.countryCode``):
+    ``Letter`` in the United States and Canada, else ``A4``. Every page writer's default."""
+    location = basics.get("location") if isinstance(basics, dict) else None
+    country = location.get("countryCode") if isinstance(location, dict) else None
+    return "Letter" if isinstance(country, str) and country.upper() in ("US", "CA") else "A4"
+
+
 def has_titles(code: str) -> bool:
     """True when section titles are translated for this language."""
     return code in TITLES

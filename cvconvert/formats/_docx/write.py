@@ -242,14 +242,6 @@ def _sections_option(sections: Sequence[str] | None, custom: Sequence[str]) -> l
     return list(dict.fromkeys(order))
 
 
-def _page_default(data: dict[str, Any]) -> str:
-    # Paper size follows the country: Letter in North America, A4 everywhere else.
-    basics = data.get("basics") or {}
-    location = basics.get("location") or {} if isinstance(basics, dict) else {}
-    country = location.get("countryCode") if isinstance(location, dict) else None
-    return "Letter" if isinstance(country, str) and country.upper() in ("US", "CA") else "A4"
-
-
 def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[bytes, Report]:
     """Write the résumé as a DOCX: the bytes and the report.
 
@@ -344,7 +336,7 @@ def render(
             del data[key]
             report.lost(pointer(key), "left out by the sections option")
     if page is None and not template:
-        page = _page_default(data)
+        page = i18n.default_page(data.get("basics"))
     prep = package.prepared(template, page, language)
     # What the template lost is noted on every call: the prepared template is cached.
     for message in prep.dropped:

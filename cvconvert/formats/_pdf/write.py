@@ -561,7 +561,7 @@ class View:
             # CJK lines are justified between characters; hyphenation is for alphabets.
             "hyphenate": not self.cjk_lang,
             "justify": True,
-            "paper": {"A4": "a4", "Letter": "us-letter"}[page or _page_default(b)],
+            "paper": {"A4": "a4", "Letter": "us-letter"}[page or i18n.default_page(b)],
             "fonts": self._fonts(),
         }
 
@@ -758,10 +758,3 @@ def _piece(text: str, *, strong: bool = False, link: str | None = None, sep: str
 
 def _has(line: dict[str, Any]) -> bool:
     return bool(line["left"]) or bool(line["right"])
-
-
-def _page_default(basics: dict[str, Any]) -> str:
-    # Paper size follows the country, as in the DOCX writer: Letter in North America, else A4.
-    location = basics.get("location")
-    country = location.get("countryCode") if isinstance(location, dict) else None
-    return "Letter" if isinstance(country, str) and country.upper() in ("US", "CA") else "A4"
