@@ -202,7 +202,8 @@ def basics(state: _State) -> None:
     """Name, contact details, label and place, from the page header, the preface and the
     personal-details sections (the whole document as a fallback for contact details)."""
     head = [ln for ln in state.running if ln.where == "header"]
-    state.basics = _Basics(head + state.preface, state.personal, state.lines, state.report)
+    foreign = frozenset(id(ln) for s in state.sections if s.key in _OWN_LINKS for ln in s.lines)
+    state.basics = _Basics(head + state.preface, state.personal, state.lines, state.report, foreign)
     state.basic = state.basics.run(state.creator)
     if "education" not in state.keys():
         _captioned_schools(state)
@@ -210,6 +211,13 @@ def basics(state: _State) -> None:
     used = state.used()
     for section in state.sections:
         section.lines = [ln for ln in section.lines if id(ln) not in used]
+
+
+# Sections whose items carry links of their own (a project's repository, a certificate's badge,
+# a referee's profile), not the applicant's.
+_OWN_LINKS = frozenset(
+    {"work", "education", "volunteer", "projects", "awards", "certificates", "publications", "references"}
+)
 
 
 def summary(state: _State) -> None:

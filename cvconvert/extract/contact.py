@@ -271,12 +271,15 @@ def _handle_urls(text: str) -> list[str]:
     return out
 
 
-def _link_list(lines: list[Line], refs: set[int]) -> list[str]:
+def _link_list(lines: list[Line], refs: set[int], foreign: frozenset[int] = frozenset()) -> list[str]:
     """The URLs of a list of links to the applicant's pages: lines that hold nothing but a URL,
     three hosts or more among them, each within three lines of the last (an "Online profiles"
-    block). A list of papers on one host ("arxiv.org/abs/…") is not one."""
+    block). A list of papers on one host ("arxiv.org/abs/…") is not one; nor is a list in an
+    entry's section (certificates' badges on three sites) that links no account page of a
+    network (github.com/jdoe)."""
     out: list[str] = []
     run: list[str] = []
+    inside = False  # the run holds a line of an entry's section
     last = -10
     for i, line in enumerate(lines):
         text = line.text.strip()
@@ -284,16 +287,45 @@ def _link_list(lines: list[Line], refs: set[int]) -> list[str]:
         if not m:
             continue
         if i - last > 3:
-            out += _distinct_hosts(run)
-            run = []
+            out += _distinct_hosts(run, inside)
+            run, inside = [], False
         run.append(_url_of(text))
+        inside = inside or id(line) in foreign
         last = i
-    return out + _distinct_hosts(run)
+    return out + _distinct_hosts(run, inside)
 
 
-def _distinct_hosts(run: list[str]) -> list[str]:
+def _distinct_hosts(run: list[str], inside: bool = False) -> list[str]:
     hosts = {re.sub(r"^[a-z]+://", "", u.casefold()).removeprefix("www.").split("/")[0] for u in run}
+    if inside and not any(_network(u) and _profile_path_ok(u) for u in run):
+        return []
     return run if len(hosts) >= 3 else []
+
+
+# A path segment that names a web host: "www.example.org", "github.com" (not "index.html").
+_HOST_SEGMENT = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?!(?:html?|php|aspx?|pdf|docx?|jpe?g|png)$)[a-z]{2,12}")
+
+
+def _web_target(link: str) -> str | None:
+    """A link's web address. A link written without its scheme ("www.example.org/jdoe") is
+    resolved by the writing program as a file beside the document ("file:///C:/Users/…/
+    www.example.org/jdoe", "../www.example.org/jdoe"): the address is what follows from the
+    segment that names a host; a link to a local file without one is None."""
+    folded = link.casefold()
+    if re.match(r"[a-z][a-z0-9+.-]*:", folded) and not folded.startswith("file:"):
+        return link
+    rest = re.sub(r"(?i)^file:", "", link)
+    for i, segment in enumerate(parts := rest.split("/")):
+        if _HOST_SEGMENT.fullmatch(segment):
+            return "/".join(parts[i:])
+    return None
+
+
+def _captioned(text: str, network: str) -> bool:
+    """Whether the line names the network outside its URLs: "GitHub: https://github.com/jdoe",
+    "个人github地址 https://github.com/jdoe"."""
+    rest = _URL.sub(" ", text) if _may_hold_url(text) else text
+    return re.sub(r"\s", "", network).casefold() in re.sub(r"\s", "", rest).casefold()
 
 
 def _url_of(text: str) -> str:
@@ -482,8 +514,18 @@ class _Basics:
     """Name, contact details, label and summary, from the lines before the first section and
     from the personal-details sections, with the whole document as a fallback for contacts."""
 
-    def __init__(self, preface: list[Line], personal: list[Line], everything: list[Line], report: Report) -> None:
+    def __init__(
+        self,
+        preface: list[Line],
+        personal: list[Line],
+        everything: list[Line],
+        report: Report,
+        foreign: frozenset[int] = frozenset(),
+    ) -> None:
         self.report = report
+        # id() of the lines of sections whose items carry links of their own (a project's
+        # repository, a certificate's badge, a referee's profile): no profile of the applicant.
+        self.foreign = foreign
         self.preface = preface
         self.personal = personal
         self.all = everything
@@ -715,8 +757,19 @@ class _Basics:
             if id(ln) in self.used
             for j in range(max(0, i - 4), min(len(self.all), i + 5))
         }
-        for line in self.all:
-            found = [ln for ln in line.links if not ln.casefold().startswith(("mailto:", "tel:", "callto:", "sms:"))]
+        for i, line in enumerate(self.all):
+            # In an entry's section, only a contact block's line (within four lines of a contact
+            # detail taken, the profiles just taken included: a column of links) is the applicant's.
+            # Else only a link captioned with its network's name ("GitHub: https://github.com/jdoe").
+            foreign = id(line) in self.foreign and not any(
+                id(ln) in self.used for ln in self.all[max(0, i - 4) : i + 5]
+            )
+            if foreign and (id(line) in self.refs or (not line.links and not _may_hold_url(line.text))):
+                continue
+            targets = (_web_target(ln) for ln in line.links)
+            found = [
+                ln for ln in targets if ln and not ln.casefold().startswith(("mailto:", "tel:", "callto:", "sms:"))
+            ]
             text = _without_mail(line.text)
             if _may_hold_url(text):
                 found += [_url_of(m.group(0)) for m in _URL.finditer(text) if "@" not in m.group(0)]
@@ -733,6 +786,8 @@ class _Basics:
                 if not key or key.startswith(("#", "_")):
                     continue
                 network = _network(raw)
+                if foreign and not (network and _captioned(line.text, network)):
+                    continue
                 if network:
                     if not _profile_path_ok(raw):
                         continue
@@ -749,7 +804,7 @@ class _Basics:
                     url = raw
                     if _URL.search(line.text):
                         self.used.add(id(line))  # printed here, not only the target of a link on words
-        for raw in _link_list(self.all, self.refs):
+        for raw in _link_list(self.all, self.refs, self.foreign):
             key = re.split(r"[?#]", re.sub(r"^[a-z]+://", "", raw.casefold()).removeprefix("www.").rstrip("/"))[0]
             if key not in seen and raw != url:
                 seen.add(key)

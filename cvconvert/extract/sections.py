@@ -174,12 +174,16 @@ def _known_headings(lines: list[Line], body_size: float) -> tuple[list[tuple[int
     and the line numbers of the second lines of wrapped headings (see :func:`_wrapped_heading`)."""
     marks: list[tuple[int, str, float]] = []
     wrapped_ends: set[int] = set()
+    items: list[tuple[int, str]] = []  # known heading words set as a list item among list items
     skip = -1
     for i, line in enumerate(lines):
         text = _past_date_captions(line.text)
         if i == skip or "\t" in text.strip() or _words(text) > 7 or "@" in text or find_dates(text):
             continue
         if _is_bullet(line) and line.level is None and not _lone_item(lines, i):
+            key = headings.lookup(text) if _words(text) <= 4 else None
+            if key is not None and not headings.is_title(text):
+                items.append((i, key))
             continue
         wrapped = _wrapped_heading(lines, i)
         if wrapped is not None:
@@ -196,7 +200,25 @@ def _known_headings(lines: list[Line], body_size: float) -> tuple[list[tuple[int
         if not looks and _words(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)) > 3:
             continue
         marks.append((i, key, 0.9 if looks else 0.7))
-    return marks, wrapped_ends
+    return sorted(marks + _headings_among_items(lines, marks, items, body_size)), wrapped_ends
+
+
+def _headings_among_items(
+    lines: list[Line], marks: list[tuple[int, str, float]], items: list[tuple[int, str]], body_size: float
+) -> list[tuple[int, str, float]]:
+    """Known headings set with a list glyph, as a theme marks every heading, where the items
+    around are marked too ("• CONTACT" over "• +1 555 0100"): a heading when it has the look of
+    the headings found (bold or larger than the body) and its items do not."""
+    looks = {_signature(lines[i]) for i, _, _ in marks if _is_bullet(lines[i])}
+    out = []
+    for i, key in items:
+        line = lines[i]
+        sig = _signature(line)
+        distinct = line.bold or (body_size > 0 and line.size >= body_size + 1.5) or line.level is not None
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if sig in looks and distinct and (after is None or _signature(after) != sig):
+            out.append((i, key, 0.7))
+    return out
 
 
 def _lone_item(lines: list[Line], i: int) -> bool:

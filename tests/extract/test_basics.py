@@ -517,3 +517,46 @@ def test_a_british_or_canadian_postcode_after_the_town() -> None:
         "city": "Leeds",
     }
     assert _parse_place("45 Rue Nord, Ottawa, ON K1A 0B1")["postalCode"] == "K1A 0B1"
+
+
+def test_links_of_entry_sections_are_not_the_applicants_profiles() -> None:
+    # A project's organisation on GitHub, a referee's LinkedIn, badges on three sites: the items'.
+    lines = [Line("Ada Example", bold=True, size=20.0), Line("ada@example.com"), Line("Summary", level=0)]
+    lines += [Line(f"I build billing services, part {i}.") for i in range(4)] + [Line("Projects", level=0)]
+    lines += [
+        Line("Invoice helper"),
+        Line("https://github.com/northwind-org", links=["https://github.com/northwind-org"]),
+    ]
+    lines += [Line("A tool for invoices."), Line("Written in Go."), Line("Used by three teams.")]
+    lines += [Line("Certificates", level=0), Line("Cloud basics"), Line("https://www.credly.com/badges/1a2b")]
+    lines += [Line("https://www.coursera.org/account/accomplishments/x1"), Line("https://www.udemy.com/certificate/y2")]
+    lines += [Line("References", level=0), Line("Bob Referee, Northwind Ltd")]
+    lines += [Line("https://www.linkedin.com/in/bob-referee", links=["https://www.linkedin.com/in/bob-referee"])]
+    assert "profiles" not in basics(lines)
+
+
+def test_a_link_captioned_with_its_network_in_an_entry_section_is_a_profile() -> None:
+    lines = [Line("Ada Example", bold=True, size=20.0), Line("Projects", level=0)]
+    lines += [Line("Personal GitHub: https://github.com/ada-example"), Line("Invoice helper, 2021")]
+    assert [p["url"] for p in basics(lines)["profiles"]] == ["https://github.com/ada-example"]
+
+
+def test_a_contact_column_read_after_an_entry_section_gives_its_profiles() -> None:
+    lines = [Line("Ada Example", bold=True, size=20.0), Line("Experience", level=0)]
+    lines += [Line("2019 – 2021 Engineer, Northwind Ltd"), Line("Built the billing service.")]
+    lines += [Line("+1 555 0100"), Line("ada@example.com"), Line("LinkedIn"), Line("\uf08c")]
+    for url in ("https://www.linkedin.com/in/ada-example", "https://github.com/ada-example"):
+        lines += [Line(url, links=[url]), Line("\uf09b")]
+    lines += [Line("https://codepen.io/ada-example", links=["https://codepen.io/ada-example"])]
+    got = {p["url"] for p in basics(lines)["profiles"]}
+    assert {"https://www.linkedin.com/in/ada-example", "https://github.com/ada-example"} <= got
+
+
+def test_a_link_written_without_its_scheme_is_the_web_address_not_a_file() -> None:
+    # Word and browsers resolve "www.linkedin.com/in/…" as a file beside the document.
+    local = "file:///C:/Users/ada/Documents/www.linkedin.com/in/ada-example"
+    lines = [Line("Ada Example", bold=True, size=20.0), Line("LinkedIn", links=[local])]
+    lines += [Line("My CV", links=["file:///C:/Users/ada/Documents/cv.pdf"]), Line("Experience", level=0)]
+    data = basics(lines)
+    assert [p["url"] for p in data["profiles"]] == ["www.linkedin.com/in/ada-example"]
+    assert "url" not in data

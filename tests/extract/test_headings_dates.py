@@ -771,3 +771,19 @@ def test_open_source_work_is_a_projects_heading() -> None:
     assert headings.lookup("Open Source") is None  # alone, as often the name of an award or a talk
     assert headings.lookup("Open Source Contributions") == "projects"
     assert headings.lookup("Open source engineer at Northwind") is None
+
+
+def test_a_heading_set_as_a_list_item_among_list_items_opens_its_section() -> None:
+    # A theme marks each heading with a glyph, and the contact details under one too.
+    lines = [Line("ADA EXAMPLE", bold=True, size=16.0), Line("ABOUT", bullet=True, bold=True, size=10.7)]
+    lines += [Line("I build billing services.", size=7.1), Line("EXPERIENCE", bullet=True, bold=True, size=10.7)]
+    lines += [Line("2019 – 2021 Engineer, Northwind Ltd", size=7.1)]
+    lines += [Line("CONTACT", bullet=True, bold=True, size=10.7), Line("+1 555 0100", bullet=True, size=7.1)]
+    lines += [Line("ada@example.com", bullet=True, size=7.1)]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["summary", "work", "basics"]
+    # A known word among list items of its own look stays an item.
+    items = [Line("Skills", level=0), Line("Python", bullet=True), Line("Experience", bullet=True)]
+    items += [Line("Go", bullet=True)]
+    _, sections = _find_sections(items, None)
+    assert [s.key for s in sections] == ["skills"]
