@@ -825,3 +825,17 @@ def test_a_label_over_the_heading_it_names_is_read_once() -> None:
     ]
     resume, _ = extract(_docx(body))
     assert resume.basics is not None and resume.basics.summary == "Quiet engineer who ships on time."
+
+
+def test_links_to_files_on_disk_are_no_addresses() -> None:
+    # A web page saved and converted to Word links to its local copies of the pages it named.
+    link = '<w:p><w:hyperlink r:id="{}"><w:r><w:t>{}</w:t></w:r></w:hyperlink></w:p>'
+    body = _p("Ada Example", size=20) + link.format("rIdA", "LinkedIn") + link.format("rIdB", "GitHub")
+    body += link.format("rIdC", "Portfolio") + link.format("rIdD", "Blog")
+    links = {
+        "rIdA": "../../saved/www.linkedin.com/in/adaexample",
+        "rIdB": "file:///C:/Users/ada/github.html",
+        "rIdC": "C:\\Users\\ada\\site.html",
+        "rIdD": "www.adaexample.org",
+    }
+    assert [ln.links for ln in read_lines(_docx(body, links=links))] == [[], [], [], [], ["www.adaexample.org"]]

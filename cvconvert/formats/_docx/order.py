@@ -58,6 +58,10 @@ _INLINE_CONTAINERS = frozenset(
 )
 _SKIP = frozenset(_q(W, t) for t in ("delText", "instrText", "pPr", "rPr", "del", "moveFrom", "footnoteReference"))
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
+# A link to a file on the author's disk or beside the document ("../site/cv.html",
+# "file:///C:/...", "C:\\Users\\..."; a saved web page's links become such paths): no address
+# of the person's. "www.example.org" without a scheme is one.
+_LOCAL_TARGET = re.compile(r"(?i)\s*(?:[./\\]|file:|[a-z]:[\\/])")
 
 
 @dataclass
@@ -479,11 +483,11 @@ class _Package:
             elif tag in _SKIP:
                 if tag == T_INSTR and child.text:
                     m = _HYPERLINK_FIELD.search(child.text)
-                    if m:
+                    if m and not _LOCAL_TARGET.match(m.group(1)):
                         links.append(m.group(1))
             elif tag == T_HYPERLINK:
                 target = self.rels.get(child.get(A_RID, ""), "")
-                if target:
+                if target and not _LOCAL_TARGET.match(target):
                     links.append(target)
                 self._inline(child, pieces, boxes, links, fmt, floating=floating)
             elif tag == T_ALT:
@@ -545,7 +549,7 @@ class _Package:
         for frame in drawing:
             link = frame.find(f"{_q(WP, 'docPr')}/{_q(A, 'hlinkClick')}")
             target = self.rels.get(link.get(_q(R, "id"), ""), "") if link is not None else ""
-            if target:
+            if target and not _LOCAL_TARGET.match(target):
                 out.append(target)
         return out
 
