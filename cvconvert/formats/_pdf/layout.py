@@ -46,6 +46,7 @@ class Word:
     spans: list[tuple[float, float]] | None = None  # left and right of each character, when known
     tag: str = ""  # the heading a tagged PDF puts the word in (H, H1-H6), or ''
     item: int = -1  # the number of the list item a tagged PDF puts the word in, or -1
+    mark: bool = False  # a small shape drawn just before it: a list's bullet (see :func:`mark_bullets`)
 
 
 @dataclass(slots=True)
@@ -60,6 +61,10 @@ class PageLine:
     para: int = 0
     bullet: bool = False
     links: list[str] = field(default_factory=list)
+    # The side of the page's gutter the line's column stands on (0 left, 1 right), -1 for a line
+    # across the page or on a page without columns: see :func:`streams`.
+    side: int = -1
+    page: int = 0
     box: tuple[float, float, float, float] = field(init=False)  # (left, top, right, bottom)
     size: float = field(init=False)  # the largest font size on the line
 
@@ -151,6 +156,16 @@ def _layers(row: list[Word]) -> list[list[Word]]:
             layers.append([w])
         else:
             layers[-1].append(w)
+    if len(layers) == 1:
+        # Close in the stream, yet drawn over each other (a browser's title running into the
+        # dates beside it): the runs of text that follow each other in the stream are layers,
+        # cut where the stream skips to another place (the title's next row came in between).
+        layers = [[drawn[0]]]
+        for prev, w in itertools.pairwise(drawn):
+            if w.start > prev.start + len(prev.text) + 3:
+                layers.append([w])
+            else:
+                layers[-1].append(w)
     for layer in layers:
         layer.sort(key=lambda w: w.x0)
     return layers
@@ -254,12 +269,7 @@ def _table_like(left: list[_Chunk], right: list[_Chunk]) -> bool:
     """
     if not left or not right:
         return False
-    bases = sorted(c.base for c in right)
-    aligned = 0
-    for c in left:
-        k = bisect.bisect_left(bases, c.base - 1.0)
-        if k < len(bases) and bases[k] <= c.base + 1.0:
-            aligned += 1
+    aligned = _aligned(left, right)
     lengths = sorted(sum(len(w.text) + 1 for w in c.words) for c in left)
     short = lengths[len(lengths) // 2] <= 30
     if aligned >= 0.6 * len(left) and short:
@@ -270,6 +280,38 @@ def _table_like(left: list[_Chunk], right: list[_Chunk]) -> bool:
     lw = max(c.x1 for c in left) - min(c.x0 for c in left)
     rw = max(c.x1 for c in right) - min(c.x0 for c in right)
     return left_rows <= 0.35 * right_rows and lw < 0.3 * rw and short
+
+
+def _aligned(chunks: list[_Chunk], others: list[_Chunk]) -> int:
+    """How many of ``chunks`` share a baseline with one of ``others``."""
+    bases = sorted(c.base for c in others)
+    aligned = 0
+    for c in chunks:
+        k = bisect.bisect_left(bases, c.base - 1.0)
+        if k < len(bases) and bases[k] <= c.base + 1.0:
+            aligned += 1
+    return aligned
+
+
+def _fields_beside(sides: list[tuple[list[Word], list[Word]]]) -> bool:
+    """A few short pieces at the right, each on the baseline of a row of the text beside it (an
+    entry's place set flush right on its head's row): fields of those rows, not a column."""
+    rows = {k for k, (_, right) in enumerate(sides) if right}
+    if not rows or len(rows) > 0.5 * sum(1 for left, _ in sides if left):
+        return False
+    if any(_YEAR.search(w.text) for k in rows for w in sides[k][1]):
+        return False  # dates at the margin: see :func:`_margin_dates`
+    # Set flush right at one edge (a table's cells start at one edge instead).
+    edge = max(sides[k][1][-1].x1 for k in rows)
+    if any(sides[k][1][-1].x1 < edge - max(3.0, 0.6 * sides[k][1][-1].size) for k in rows):
+        return False
+    # Heads stand apart, their entries' lines between them: rows of fields one under the other
+    # are a column (a two-row head's place over its dates aside).
+    if sum(1 for r in rows if r + 1 in rows) > 0.5 * len(rows):
+        return False
+    return all(
+        _short(right) and left and abs(left[-1].base - right[0].base) <= 1.0 for left, right in (sides[k] for k in rows)
+    )
 
 
 @dataclass(slots=True)
@@ -285,6 +327,7 @@ class _Flow:
     right: bool = False  # the caption column is the part right of ``split`` (right to left)
     beside: bool = False  # a margin of dates: its lines go among the lines of the flow before
     grid: bool = False  # rows of label-value pairs side by side: each side of a row is a line
+    side: int = -1  # the side of the page's gutter (0 left, 1 right), -1: across the page
 
 
 def _split(page_rows: list[list[Word]], page_width: float, depth: int = 0) -> list[_Flow]:
@@ -387,6 +430,9 @@ def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) 
         start, end = grid
         above = _split(band[:start], page_width, depth + 1) if start else []
         return [*above, _Flow(band[start:end], 0, split=mid, grid=True), *_split(band[end:], page_width, depth + 1)]
+    if not _rtl(" ".join(w.text for r in band for w in r)) and _fields_beside(sides):
+        # Places flush right on their heads' rows: read with their rows, after a tab.
+        return [_Flow(band, 0)]
     lw, rw = _width(left_rows), _width(right_rows)
     left_flows = _split(left_rows, page_width, depth + 1)
     if rw < 0.6 * lw and _margin_dates(right_rows):
@@ -400,6 +446,12 @@ def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) 
             f.sidebar = f.sidebar or rw < 0.6 * lw
     for f in left_flows:
         f.sidebar = f.sidebar or lw < 0.6 * rw
+    if depth == 0:
+        # The page's own two columns, which may go on over the next pages (see :func:`streams`).
+        for f in left_flows:
+            f.side = 0
+        for f in right_flows:
+            f.side = 0 if f.beside else 1
     # The column holding the largest type (the name) is read first; otherwise in the direction
     # of the script: left to right, or right to left in Hebrew, Arabic and Persian.
     lmax = max(w.size for r in left_rows for w in r)
@@ -512,6 +564,8 @@ _MARKS = set(_BULLETS + "-–—*")
 def _bullet(words: list[Word]) -> tuple[list[Word], bool]:
     """A leading bullet glyph (or an icon font's private-use glyph) is a list mark, not text."""
     first = words[0].text
+    if words[0].mark:
+        return words, True
     if len(words) > 1 and len(first) == 1 and (first in _BULLETS or "\ue000" <= first <= "\uf8ff"):
         return words[1:], True
     if len(first) > 1 and (first[0] in _BULLETS or first[0] in _SYMBOL_BULLETS) and first[1].isalnum():
@@ -521,6 +575,46 @@ def _bullet(words: list[Word]) -> tuple[list[Word], bool]:
             rest.size, rest.bold, rest.italic = words[1].size, words[1].bold, words[1].italic
         return [rest, *words[1:]], True
     return words, False
+
+
+# A list's bullet drawn as a shape (a browser draws CSS list markers so): at most this wide and
+# high, in the text's font sizes, and this far before the item's first word. Icons before a
+# contact detail are larger and closer; a timeline's dots beside a title are wider.
+_MARK_WIDTH = 0.55
+_MARK_HEIGHT = 0.9
+_MARK_GAP = (0.6, 1.5)
+
+
+def mark_bullets(words: list[Word], shapes: list[tuple[float, float, float, float]]) -> None:
+    """Mark the words that a small drawn shape (left, top, right, bottom) stands just before, on
+    their row: the first words of list items whose bullets are drawn, not written."""
+    if not shapes or not words:
+        return
+    # Words by bands of their middle, so that each shape looks at the words of its row only.
+    bands: dict[int, list[Word]] = {}
+    for w in words:
+        bands.setdefault(int((w.top + w.bottom) / 2 // _BAND), []).append(w)
+    for x0, top, x1, bottom in shapes:
+        cy = (top + bottom) / 2
+        band = int(cy // _BAND)
+        best: Word | None = None
+        for b in (band - 1, band, band + 1):
+            for w in bands.get(b, ()):
+                size = max(w.size, 1.0)
+                gap = w.x0 - x1
+                if (
+                    w.top <= cy <= w.bottom
+                    and x1 - x0 <= _MARK_WIDTH * size
+                    and bottom - top <= _MARK_HEIGHT * size
+                    and _MARK_GAP[0] * size <= gap <= _MARK_GAP[1] * size
+                    and (best is None or w.x0 < best.x0)
+                ):
+                    best = w
+        if best is not None:
+            best.mark = True
+
+
+_BAND = 24.0  # points: bands of rows for looking words up by height
 
 
 def _coords(w: Word) -> tuple[float, float, float, float, float, float, bool, bool]:
@@ -1101,6 +1195,8 @@ def page_lines(words: list[Word], width: float) -> list[PageLine]:
     previous: list[PageLine] = []
     for flow in _split(rows(words), width):
         lines = flow_lines(flow)
+        for ln in lines:
+            ln.side = flow.side
         if flow.beside and previous:
             start = len(out) - len(previous)
             out[start:] = _interleave(previous, lines)
@@ -1291,25 +1387,115 @@ _PRINT_MARK = re.compile(
 
 def running(pages: list[list[PageLine]], heights: list[float]) -> None:
     """Mark lines repeated near the top or bottom of several pages as header or footer, and page
-    numbers as footer."""
-    zones: dict[tuple[str, str], int] = {}
-    marks: list[tuple[PageLine, str, str]] = []
+    numbers as footer.
+
+    A running head stands at one height on the pages that repeat it, and on half the pages or
+    more: a caption that a page break happens to put at the top of two pages ("Highlights" in a
+    long CV) is the document's own text.
+    """
+    # (zone, text, band of the distance from the page's edge) -> pages that have it there
+    found: dict[tuple[str, str, int], int] = {}
+    marks: list[tuple[PageLine, str, str, int]] = []
     for lines, height in zip(pages, heights, strict=True):
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, int]] = set()
         for ln in lines:
             _, top, _, bottom = ln.box
             zone = "header" if bottom < 0.1 * height else "footer" if top > 0.9 * height else ""
             if not zone:
                 continue
-            key = re.sub(r"\d+", "#", ln.text.casefold())
-            marks.append((ln, zone, key))
-            seen.add((zone, key))
+            # Digits aside (a page number, in the running text or after a tab beside it).
+            key = re.sub(r"[\d\s]+", " ", ln.text.casefold()).strip()
+            band = int((top if zone == "header" else height - bottom) // _RUNNING_BAND)
+            marks.append((ln, zone, key, band))
+            seen.add((zone, key, band))
         for k in seen:
-            zones[k] = zones.get(k, 0) + 1
-    for ln, zone, key in marks:
+            found[k] = found.get(k, 0) + 1
+    need = max(2, (len(pages) + 1) // 2)
+    for ln, zone, key, band in marks:
         if _PRINT_MARK.search(ln.text):
             # What a browser prints in the margins (the time, the page's address): not the
             # document's own header, so not a place to look for the name either.
             ln.where = "footer"
-        elif (len(pages) > 1 and zones[(zone, key)] >= 2) or _NUMBER_ONLY.match(ln.text):
+        elif _NUMBER_ONLY.match(ln.text):
             ln.where = zone
+        elif (
+            len(pages) > 1
+            and any(ch.isalpha() for ch in key)
+            and sum(found.get((zone, key, b), 0) for b in (band - 1, band, band + 1)) >= need
+        ):
+            ln.where = zone
+
+
+# Points: a running head is at the same height on each page, give or take a band.
+_RUNNING_BAND = 4.0
+
+
+def streams(pages: list[list[PageLine]]) -> list[PageLine]:
+    """The pages' lines in reading order, each column read on over the pages it fills.
+
+    A page in two columns is read column after column; a page after it whose lines stand in
+    the same columns (or in one of them alone) goes on with each column where it stopped: the
+    main column's next entries after its last ones, not after the sidebar's last section
+    (which would take them in). Any other page is read after the lines before it.
+    """
+    blocks: list[list[PageLine]] = []
+    # Each open column: its lines so far (a block of ``blocks``) and its (left, right) edges.
+    open_: dict[int, tuple[list[PageLine], float, float]] = {}
+    for lines in pages:
+        body = [ln for ln in lines if ln.where not in ("header", "footer")]
+        target = _continued(body, open_) if body and open_ else None
+        if target is not None:
+            tail: list[PageLine] = []
+            for ln in lines:
+                side = target if target >= 0 else ln.side
+                if side in open_:
+                    open_[side][0].append(ln)
+                else:
+                    tail.append(ln)  # a running head across the page
+            if tail:
+                blocks.append(tail)
+            for side, (block, _, _) in list(open_.items()):
+                open_[side] = (block, *_edges(block))
+            continue
+        open_ = {}
+        for ln in lines:
+            if not blocks or not blocks[-1] or blocks[-1][-1].side != ln.side or blocks[-1][-1].page != ln.page:
+                blocks.append([])
+            blocks[-1].append(ln)
+            if ln.side >= 0:
+                open_[ln.side] = (blocks[-1], 0.0, 0.0)
+            elif ln.where not in ("header", "footer"):
+                open_ = {}  # text across the page below the columns: they end here
+        if len(open_) < 2:
+            open_ = {}  # one side alone (a grid, a band): no columns to go on with
+        for side, (block, _, _) in list(open_.items()):
+            open_[side] = (block, *_edges(block))
+    return [ln for block in blocks for ln in block]
+
+
+def _edges(block: list[PageLine]) -> tuple[float, float]:
+    """(left, right) edges of the column lines of a block."""
+    return min(ln.box[0] for ln in block), max(ln.box[2] for ln in block)
+
+
+def _continued(body: list[PageLine], open_: dict[int, tuple[list[PageLine], float, float]]) -> int | None:
+    """How a page goes on with the open columns: -1 each line with its own side's column, 0 or 1
+    all in that column (a page without a gutter, its text in one column's place), or None."""
+    if 0 not in open_ or 1 not in open_:
+        return None
+    left_edge = open_[0][2]  # the left column's right edge
+    right_edge = open_[1][1]  # the right column's left edge
+    slack = 0.25 * (right_edge - left_edge)
+    sides = {ln.side for ln in body}
+    if sides <= {0, 1} and -1 not in sides and len(sides) == 2:
+        # Two columns again: the same ones when neither crosses into the other's place.
+        left = max(ln.box[2] for ln in body if ln.side == 0)
+        right = min(ln.box[0] for ln in body if ln.side == 1)
+        return -1 if left < right_edge and right > left_edge else None
+    x0 = min(ln.box[0] for ln in body)
+    x1 = max(ln.box[2] for ln in body)
+    if x1 <= left_edge + slack and x0 >= open_[0][1] - slack:
+        return 0
+    if x0 >= right_edge - slack and x1 <= open_[1][2] + slack:
+        return 1
+    return None

@@ -9,6 +9,7 @@ word, not a character: each call through ctypes costs about a microsecond), then
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 import unicodedata
 from typing import Any
@@ -37,12 +38,18 @@ _LAM_ALEF = re.compile("[\u0627\u0623\u0625\u0622]\u0644")
 
 # A tagged PDF's headings and list items (ISO 32000 standard structure types).
 _HEADING_TAG = re.compile(r"^H[1-6]?$")
+# Drawn shapes: only those this small (points) may be bullets; only so many objects a page are
+# looked at (a hostile page of a million paths is read, its bullets perhaps not).
+_SHAPE = 12.0
+_MAX_OBJECTS = 50_000
 _MAX_TAGS = 20_000
 _MAX_TAG_DEPTH = 64
 
 _BOLD_NAME = re.compile(r"(?i)bold|black|heavy|semibold|demi|[-,]bd\b|extrabold|ultra")
 _ITALIC_NAME = re.compile(r"(?i)italic|oblique|[-,]it\b|kursiv")
 _FLAG_ITALIC = 1 << 6
+# A gap this many font sizes wider than a word's usual gap between letters is a word space.
+_SPACED_GAP = 0.15
 _FLAG_FORCE_BOLD = 1 << 18
 
 
@@ -116,6 +123,16 @@ def _with_marks(text: str, marks: dict[int, str]) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+def _glued(text: str) -> bool:
+    """Eight capitals or more without a space: perhaps two words of spaced capitals run together."""
+    return (
+        len(text) >= 8
+        and all(ch.isupper() or not ch.isalpha() for ch in text)
+        and sum(ch.isalpha() for ch in text) >= 8
+        and all(ch.isalpha() or ch in "&/'.@-" for ch in text)
+    )
+
+
 def _clean_word(text: str) -> str:
     if _COMPAT.search(text):
         text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
@@ -144,6 +161,11 @@ class _Reader:
         self.tagged = bool(raw.FPDFCatalog_IsTagged(pdf.raw))
         self._type_buffer = ctypes.create_string_buffer(64)  # structure types are short names
         self._rect = raw.FS_RECTF()
+        self._f = [ctypes.c_float() for _ in range(4)]
+        self._object = _by_address(raw.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_int)
+        self._object_type = _by_address(raw.FPDFPageObj_GetType, ctypes.c_void_p, restype=ctypes.c_int)
+        f = ctypes.POINTER(ctypes.c_float)
+        self._bounds = _by_address(raw.FPDFPageObj_GetBounds, ctypes.c_void_p, f, f, f, f, restype=ctypes.c_int)
         self._matrix = raw.FS_MATRIX()
 
     def metadata(self, key: str) -> str:
@@ -167,13 +189,12 @@ class _Reader:
         if self.chars == 0:
             raise InvalidInputError("no text layer: a scanned PDF; OCR is not supported")
         layout.running(pages, heights)
-        out: list[Line] = []
         para = 0
         for number, page_lines in enumerate(pages):
             para = layout.paragraphs(page_lines, para)
             for pl in page_lines:
-                out.append(_line(pl, number))
-        return out
+                pl.page = number
+        return [_line(pl, pl.page) for pl in layout.streams(pages)]
 
     def _page(self, index: int) -> tuple[list[PageLine], float]:
         raw = self.raw
@@ -197,11 +218,33 @@ class _Reader:
             # column search sweep a billion points): a page's width and height either way is room
             # enough for a crop box that does not start at zero.
             words = [w for w in words if -width < w.x0 < 2 * width and -height < w.top < 2 * height]
+            layout.mark_bullets(words, self._shapes(page, height))
             lines = layout.page_lines(words, width)
             self._links(page, height, lines)
         finally:
             raw.FPDF_ClosePage(page)
         return lines, height
+
+    def _shapes(self, page: Any, height: float) -> list[tuple[float, float, float, float]]:
+        """Small drawn shapes on the page (left, top, right, bottom), bullets perhaps: paths of at
+        most :data:`_SHAPE` points either way. Every object is looked at once, as an address."""
+        raw = self.raw
+        count = raw.FPDFPage_CountObjects(page)
+        if count <= 0:
+            return []
+        get, kind, path = self._object, self._object_type, raw.FPDF_PAGEOBJ_PATH
+        left, bottom, right, top = self._f
+        out: list[tuple[float, float, float, float]] = []
+        for i in range(min(count, _MAX_OBJECTS)):
+            obj = get(page, i)
+            if not obj or kind(obj) != path:
+                continue
+            if not self._bounds(obj, left, bottom, right, top):
+                continue
+            w, h = right.value - left.value, top.value - bottom.value
+            if 0.5 <= w <= _SHAPE and 0.5 <= h <= _SHAPE:
+                out.append((left.value, height - top.value, right.value, height - bottom.value))
+        return out
 
     def _tags(self, page: Any) -> dict[int, tuple[str, int]]:
         """A tagged PDF's structure on this page: marked-content id -> (role, list item number),
@@ -325,7 +368,44 @@ class _Reader:
             )
         if floating:
             self._place_accents(textpage, words, floating)
+        if any(_glued(w.text) and w.start >= 0 and w.spans is None for w in words):
+            words = [part for w in words for part in self._unglued(textpage, w)]
         return words
+
+    def _unglued(self, textpage: Any, word: Word) -> list[Word]:
+        """A word of spaced capitals cut where its letters stand wider apart than elsewhere.
+
+        A browser's print of letter-spaced capitals ("PRINCIPAL ENGINEER" in CSS letter-spacing)
+        draws no space between the words, only a gap a little wider than the letters' own;
+        PDFium then sees one word ("PRINCIPALENGINEER").
+        """
+        if not _glued(word.text) or word.start < 0 or word.spans is not None:
+            return [word]
+        boxes = self._spans(textpage, word.start, len(word.text))
+        gaps = [b[0] - a[1] for a, b in itertools.pairwise(boxes)]
+        usual = sorted(gaps)[len(gaps) // 2]
+        cuts = [k + 1 for k, g in enumerate(gaps) if g > usual + _SPACED_GAP * word.size and g > 0]
+        if not cuts or any(b[0] < a[0] for a, b in itertools.pairwise(boxes)):
+            return [word]  # no wider gap, or not drawn left to right
+        parts = []
+        for a, b in itertools.pairwise([0, *cuts, len(word.text)]):
+            parts.append(
+                Word(
+                    word.text[a:b],
+                    boxes[a][0],
+                    boxes[b - 1][1],
+                    word.top,
+                    word.bottom,
+                    word.base,
+                    word.size,
+                    word.bold,
+                    word.italic,
+                    start=word.start + a,
+                    tag=word.tag,
+                    item=word.item,
+                )
+            )
+        return parts
 
     def _lam_alef(self, textpage: Any, start: int, word: str) -> str:
         """Arabic's lam-alef ligature is one glyph for two letters; laid out right to left, its
