@@ -11,7 +11,8 @@ import zipfile
 
 from cvconvert._input import open_zip
 from cvconvert.extract.lines import Line
-from cvconvert.formats._docx.order import _Level, _Lists, _Package, extract, read_lines
+from cvconvert.formats._docx.numbering import _Level, _Lists
+from cvconvert.formats._docx.order import _Package, extract, read_lines
 from tests.helpers import zip_of
 
 NS = (
