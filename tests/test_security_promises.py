@@ -499,3 +499,28 @@ def test_a_size_limit_from_the_command_line_holds_at_its_bound(tmp_path: Path) -
     source.write_bytes(_cv("Ada Example").ljust(3 * 2**10 + 1))
     assert cli.run(["--limit", "max_input_bytes=3KB", str(source), str(tmp_path / "b.yaml")]) == 1
     assert not (tmp_path / "b.yaml").exists()
+
+
+def test_a_service_worker_counts_each_file_of_a_batch_toward_its_replacement() -> None:
+    # Regression: a /v1/batch of 1,000 files counted as one conversion: a worker could run
+    # millions of conversions before it was replaced.
+    import asyncio
+
+    from cvconvert.service.pool import Pool
+
+    async def scenario() -> tuple[dict[str, int], int]:
+        pool = Pool(work.serve, (limits.current(), False), size=1, queue=1, max_jobs=5)
+        await pool.start()
+        try:
+            job = {"name": "cvs.zip", "to": "json", "max_files": 100, "max_body_bytes": 2**24}
+            few = await pool.run("batch", {**job, "data": zip_of({f"cv{i}.json": _cv("Ada") for i in range(4)})}, 60)
+            assert few["ok"] and few["files"] == 4
+            replaced_after_four = pool.stats.replaced["recycled"]
+            more = await pool.run("batch", {**job, "data": zip_of({f"cv{i}.json": _cv("Ada") for i in range(2)})}, 60)
+            assert more["ok"] and more["files"] == 2
+            return dict(pool.stats.replaced), replaced_after_four
+        finally:
+            await pool.close()
+
+    replaced, before = asyncio.run(scenario())
+    assert before == 0 and replaced["recycled"] == 1 and replaced["died"] == 0

@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from cvconvert import limits as _limits
 from cvconvert.batch.model import WORKER_JOBS
 
+# What a worker may send the pool before a reply: this byte and how many conversions the job ran,
+# in ASCII digits (a batch's files), so that ``max_jobs`` counts conversions, not requests. Here,
+# not in the pool's module: the workers send it and must not import asyncio for it.
+WEIGHT = b"\x00"
+
 
 @dataclass(frozen=True)
 class ServiceConfig:

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
+from cvconvert.service.config import WEIGHT
+
 log = logging.getLogger("cvconvert.service")
 
 # multiprocessing.Connection's framing, which the worker's end reads and writes: a 4-byte
@@ -64,7 +66,9 @@ class Stats:
 class Pool:
     """``size`` worker processes running ``target(conn, *args)``; see the module's docstring.
 
-    ``target`` answers ``b"ready"`` once, then one pickled reply per pickled job.
+    ``target`` answers ``b"ready"`` once, then one pickled reply per pickled job, which a job
+    that ran several conversions precedes with ``config.WEIGHT`` and their number: a worker is
+    replaced after ``max_jobs`` conversions (0: never).
     """
 
     def __init__(
@@ -269,10 +273,14 @@ class Pool:
                 reply.set_exception(WorkerDied())
 
     def _heard(self, worker: _Worker, data: bytes) -> None:
-        """The worker said something: that it is ready, or its reply."""
+        """The worker said something: that it is ready, how many conversions the job it is
+        answering ran (when more than one), or its reply."""
         if worker.state == "starting":
             self._ready.set()
             self._release(worker)
+            return
+        if data[:1] == WEIGHT:  # a pickle starts with its protocol mark, never with this byte
+            worker.jobs += max(0, int(data[1:] or b"1") - 1)
             return
         reply = worker.reply
         if reply is not None and not reply.done():

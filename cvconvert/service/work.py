@@ -27,6 +27,7 @@ from cvconvert.formats.base import Format
 from cvconvert.model import SECTIONS, Resume
 from cvconvert.options import Options, takes
 from cvconvert.report import Report
+from cvconvert.service.config import WEIGHT
 from cvconvert.service.problems import from_exception, one_line, problem
 
 Reply = dict[str, Any]
@@ -56,7 +57,10 @@ def serve(conn: Connection, limits_in_force: limits.Limits, warm: bool = True) -
         except (EOFError, OSError):
             return
         kind, args = pickle.loads(message)  # noqa: S301 - from the server that started us
-        conn.send_bytes(pickle.dumps(handle(kind, args), protocol=pickle.HIGHEST_PROTOCOL))
+        reply = handle(kind, args)
+        if isinstance(files := reply.get("files"), int) and files > 1:
+            conn.send_bytes(WEIGHT + str(files).encode())  # a batch: the pool counts each file
+        conn.send_bytes(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def warm_up() -> None:
