@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-WORKER_JOBS = 10_000
-"""Conversions a worker process runs before a fresh one takes over (the service's workers, a
-batch's pool): memory a library keeps from file to file goes with the old one."""
+from cvconvert.service.config import WORKER_JOBS as SERVICE_WORKER_JOBS
+
+# The conversions a batch's worker runs before a fresh one takes over, as the service's do (read
+# at each batch: a test lowers it).
+WORKER_JOBS = SERVICE_WORKER_JOBS
 
 Status = Literal["ok", "failed", "skipped"]
 Engine = Literal["local", "dask"]

@@ -6,7 +6,10 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from cvconvert import limits as _limits
-from cvconvert.batch.model import WORKER_JOBS
+
+WORKER_JOBS = 10_000
+"""Conversions a worker process runs before a fresh one takes over (the service's workers, a
+batch's pool): memory a library keeps from file to file goes with the old one."""
 
 # What a worker may send the pool before a reply: this byte and how many conversions the job ran,
 # in ASCII digits (a batch's files), so that ``max_jobs`` counts conversions, not requests. Here,
