@@ -14,7 +14,14 @@ from typing import Any
 from cvconvert.extract import headings
 from cvconvert.extract.daterange import find_dates
 from cvconvert.extract.lines import Line, _cjk
-from cvconvert.extract.places import _country_code, _is_address, _is_place, _is_town_line, _parse_place
+from cvconvert.extract.places import (
+    _country_code,
+    _is_address,
+    _is_country_place,
+    _is_place,
+    _is_town_line,
+    _parse_place,
+)
 from cvconvert.extract.vocab import (
     _DEGREE,
     _GIVEN_KEYS,
@@ -920,7 +927,8 @@ class _Basics:
                 ):
                     continue
                 # A country alone is a place too ("Costa Rica · ✉ jon@…").
-                if (_is_place(part) or _is_address(part) or _country_code(part)) and part != self.data.get("name"):
+                place = _is_place(part) or _is_address(part) or _country_code(part) or _is_country_place(part)
+                if place and part != self.data.get("name"):
                     self.used.add(id(line))
                     return self._with_town_line(part, region, i + 1) if len(parts) == 1 else _parse_place(part)
         return None
@@ -932,7 +940,8 @@ class _Basics:
         for i in contact:
             # "jane@example.com Valencia, España": what is left of a contact line.
             rest = _PHONE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", self.all[i].text))).strip(" ,;|•·\t")
-            if rest and rest != self.all[i].text.strip() and _is_place(rest) and not _other_caption(rest):
+            placed = _is_place(rest) or _is_country_place(rest)
+            if rest and rest != self.all[i].text.strip() and placed and not _other_caption(rest):
                 return _parse_place(rest)
         for i in contact:
             # A street address first: "Permis B, Véhicule personnel" also looks like "City, Region".
@@ -957,7 +966,7 @@ class _Basics:
                 if (
                     id(line) not in self.used
                     and not _other_caption(text)
-                    and _is_place(text)
+                    and (_is_place(text) or _is_country_place(text))
                     and text != self.data.get("name")
                 ):
                     self.used.add(id(line))

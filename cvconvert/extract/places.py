@@ -87,6 +87,107 @@ def _country_code(text: str) -> str | None:
     return None
 
 
+@functools.cache
+def _iso_codes() -> frozenset[str]:
+    """The two-letter country codes of ISO 3166 (from CLDR through Babel; empty without it)."""
+    return frozenset(_country_names("en").values())
+
+
+def _country_part(part: str) -> str | None:
+    """The country code a part of a place names: "Finland", "Россия", "FI", "Fr"; None for another."""
+    if re.fullmatch(r"[A-Z][A-Za-z]", part):
+        return part.upper() if part.upper() in _iso_codes() else None
+    return _country_code(part)
+
+
+# "Tampere (FI)", "San Francisco, (US)", "上海, 上海 (CN)": the country in brackets after the place.
+_BRACKETED_COUNTRY = re.compile(r"(?P<place>.*?)[,\s]*\((?P<country>[^()]{2,40})\)")
+
+
+def _place_parts(text: str) -> list[str] | None:
+    """The parts of a place that names its country, as themes and forms print one: "München, DE,
+    Bayern", "33500, Tampere, FI, Länsi-Suomi", "San Francisco, (US)", "Caracas Venezuela",
+    "Warszawa PL"; empty parts dropped (", , São Paulo, BR"). None for any other text.
+
+    Besides the country, each part is a postal code (one at most) or a name of three words at
+    most that starts with a capital or in a script without case.
+    """
+    text = text.strip().rstrip(".")
+    if len(text) > 80 or re.search(r"[/+#@:;]", text):
+        return None
+    bracket = _BRACKETED_COUNTRY.fullmatch(text)
+    if bracket:
+        parts = [p.strip() for p in bracket.group("place").split(",") if p.strip()]
+        parts.append(bracket.group("country").strip())
+    else:
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        if len(parts) == 1:
+            parts = _spaced_country(text)
+    if not parts or len(parts) > 5 or not any(_country_part(p) for p in parts):
+        return None
+    if len(parts) == 1 and not bracket:
+        return None  # a country alone is known by its name elsewhere
+    codes = sum(bool(re.fullmatch(_POSTCODE, p)) for p in parts)
+    for part in parts:
+        if re.fullmatch(_POSTCODE, part) or _country_part(part):
+            continue
+        name = re.sub(r"^г\.\s*", "", part)
+        if re.search(r"\d|[()]", name) or _words(name) > 3 or len(name) < 2 or not name[:1].isalpha():
+            return None
+        if name[:1].islower():
+            return None
+    if codes > 1 or _ORG.search(text) or _DEGREE.search(text) or _ROLE.search(text):
+        return None
+    return parts
+
+
+def _spaced_country(text: str) -> list[str]:
+    """ "Caracas Venezuela", "Warszawa PL", "東京 JP": a place and its country after a space
+    (the place one to three words); [] when the text ends in no country."""
+    words = text.split()
+    for size in (1, 2, 3):
+        place, country = words[:-size], " ".join(words[-size:])
+        # A code in capitals that is no common word or acronym ("Linked In", "Acme IT").
+        code = re.fullmatch(r"[A-Z]{2}", country) is not None and country not in _ACRONYMS
+        if 1 <= len(place) <= 3 and (code or (len(country) > 3 and _country_code(country))):
+            return [" ".join(place), country]
+    return []
+
+
+# Country codes that are also words or acronyms after a name ("IT", "HR", "AI", "QA"...).
+_ACRONYMS = frozenset(
+    "AI AM AS AT BE BI BY CC CV DO HR ID IN IS IT MA MD ME MS NO PA PE PM PR QA SE SO ST TO TV".split()
+)
+
+
+def _is_country_place(text: str) -> bool:
+    """A place that names its country (see :func:`_place_parts`)."""
+    return _place_parts(text) is not None
+
+
+def _country_place_fields(parts: list[str]) -> dict[str, str]:
+    """The fields of a place given as parts: the country its code, a postal code its own; of the
+    names the last two are the city and the region, any before them the address."""
+    out: dict[str, str] = {}
+    names: list[str] = []
+    for part in parts:
+        code = _country_part(part)
+        if code:
+            out.setdefault("countryCode", code)
+        elif re.fullmatch(_POSTCODE, part):
+            out["postalCode"] = part
+        else:
+            names.append(part)
+    if len(names) > 2:
+        out["address"] = ", ".join(names[:-2])
+        names = names[-2:]
+    if names:
+        out["city"] = names[0]
+    if len(names) > 1:
+        out["region"] = names[1]
+    return out
+
+
 def _is_place(text: str) -> bool:
     text = text.strip()
     if len(text) > 80:
@@ -151,6 +252,9 @@ def _is_town_line(text: str) -> bool:
 
 def _parse_place(text: str) -> dict[str, str]:
     """A place as JSON Resume location fields; a country named last (or alone) becomes its code."""
+    parts = _place_parts(text)
+    if parts is not None and not _is_address(text):
+        return _country_place_fields(parts)
     place = _place_fields(text)
     last = re.split(r",|\s[-–—]\s", text.strip().rstrip("."))[-1]
     if "countryCode" not in place and len(place) > 1 and last.strip() not in place.values():

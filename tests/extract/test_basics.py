@@ -560,3 +560,34 @@ def test_a_link_written_without_its_scheme_is_the_web_address_not_a_file() -> No
     data = basics(lines)
     assert [p["url"] for p in data["profiles"]] == ["www.linkedin.com/in/ada-example"]
     assert "url" not in data
+
+
+def test_a_place_with_its_country_code_among_the_contact_details() -> None:
+    lines = [Line("Ada Example", bold=True, size=20.0)]
+    lines += [Line("ada@example.com\t+358 45 000 0000\t33500, Tampere, FI, Länsi-Suomi"), Line("Summary", level=0)]
+    assert basics(lines)["location"] == {
+        "postalCode": "33500",
+        "city": "Tampere",
+        "countryCode": "FI",
+        "region": "Länsi-Suomi",
+    }
+
+
+def test_a_place_with_its_country_in_brackets_or_after_a_space() -> None:
+    for text, place in (
+        ("München, Bayern (DE)", {"city": "München", "region": "Bayern", "countryCode": "DE"}),
+        ("San Francisco, (US)", {"city": "San Francisco", "countryCode": "US"}),
+        (", , São Paulo, BR, Minas Gerais", {"city": "São Paulo", "countryCode": "BR", "region": "Minas Gerais"}),
+        ("Caracas Venezuela", {"city": "Caracas", "countryCode": "VE"}),
+        ("Warszawa PL", {"city": "Warszawa", "countryCode": "PL"}),
+    ):
+        lines = [Line("Ada Example", bold=True, size=20.0), Line(text), Line("ada@example.com")]
+        lines += [Line("Experience", level=0)]
+        assert basics(lines)["location"] == place, text
+
+
+def test_words_after_a_name_that_spell_a_country_code_are_no_place() -> None:
+    for text in ("Linked In", "Northwind IT", "Python, Go, C"):
+        lines = [Line("Ada Example", bold=True, size=20.0), Line(text), Line("ada@example.com")]
+        lines += [Line("Experience", level=0)]
+        assert "location" not in basics(lines), text
