@@ -184,10 +184,11 @@ def _latin_language(text: str, chars: Counter[str]) -> str | None:
     for ch in _LETTERS.keys() & chars.keys():
         score[_LETTERS[ch]] += 2 * chars[ch]
     folded = text if text.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", text)).replace("ı", "i")
-    # Each distinct word is looked up once (Counter keeps the order words first come in).
-    for word, n in Counter(_WORD.findall(folded)).items():
-        for lang in _INDEX.get(word, ()):
-            score[lang] = score.get(lang, 0) + n
+    # The words ([a-z]+) split in C: every other character (one not ASCII too) is made a space.
+    find = _INDEX_BYTES.get
+    for word in folded.encode("ascii", "replace").translate(_NOT_A_TO_Z).split():
+        for lang in find(word, ()):
+            score[lang] = score.get(lang, 0) + 1
     ranked = sorted(score.items(), key=itemgetter(1), reverse=True)[:2]  # stable: ties keep that order
     if not ranked or ranked[0][1] < 3:
         return None
@@ -195,4 +196,5 @@ def _latin_language(text: str, chars: Counter[str]) -> str | None:
 
 
 _LETTER_LANGUAGES = tuple(dict.fromkeys(_LETTERS.values()))
-_WORD = re.compile("[a-z]+")
+_NOT_A_TO_Z = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+_INDEX_BYTES = {word.encode(): langs for word, langs in _INDEX.items()}

@@ -130,3 +130,43 @@ def test_a_tie_between_languages_goes_to_the_first_scored() -> None:
     # "en" (Dutch, Hungarian...) and "de" score alike: ties keep the order languages were first scored in.
     for text in ("und der die en het van", "the and of und der die", "van het een met the and of"):
         assert language.detect([text]) == _detect_by_definition(text)
+
+
+def _prose_by_definition(data: object) -> str:
+    """The prose :func:`i18n.told` reads, as first written: a stack of copied (key, value) lists."""
+    texts: list[str] = []
+    size = 0
+    stack: list[tuple[object, object]] = [("", data)]
+    while stack and size < i18n._TELL_CHARS:
+        key, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(reversed([(k, v) for k, v in value.items() if not str(k).startswith("x-")]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(key, v) for v in value]))
+        elif isinstance(value, str) and key in i18n._PROSE:
+            texts.append(value)
+            size += len(value)
+    return "\n".join(texts)[: i18n._TELL_CHARS]
+
+
+_prose_values = st.recursive(
+    st.text(max_size=300) | st.integers() | st.none(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from([*i18n._PROSE, "name", "x-note", "x-summary", "work"]), inner, max_size=5)
+    ),
+    max_leaves=40,
+)
+
+
+@given(_prose_values)
+@settings(max_examples=300, deadline=None)
+def test_told_reads_the_prose_the_plain_walk_reads(data: object) -> None:
+    assert i18n._prose(data) == _prose_by_definition(data)
+
+
+def test_telling_survives_data_nested_deeper_than_pythons_recursion() -> None:
+    deep: object = {"summary": GERMAN * 2}
+    for _ in range(5_000):
+        deep = {"work": [deep]}
+    assert i18n.told(deep) == "de"

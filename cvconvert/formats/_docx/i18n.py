@@ -7,8 +7,10 @@ A language without titles here still gets its dates from CLDR and English titles
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import repeat
 
 from cvconvert import dates
 from cvconvert._deps import requires_extra
@@ -664,19 +666,34 @@ def told(data: object) -> str | None:
     little prose to tell: what a document writer uses when no ``lang`` is given."""
     from cvconvert.language import count_letters, detect
 
-    texts: list[str] = []
-    size = 0
-    stack: list[tuple[str, object]] = [("", data)]
-    while stack and size < _TELL_CHARS:
-        key, value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend(reversed([(k, v) for k, v in value.items() if not str(k).startswith("x-")]))
-        elif isinstance(value, list):
-            stack.extend(reversed([(key, v) for v in value]))
-        elif isinstance(value, str) and key in _PROSE:
-            texts.append(value)
-            size += len(value)
-    sample = "\n".join(texts)[:_TELL_CHARS]
+    sample = _prose(data)
     if count_letters(sample) < _TELL_LEAST:
         return None
     return detect([sample])
+
+
+def _prose(data: object) -> str:
+    """The first :data:`_TELL_CHARS` characters of the résumé's prose fields, in its order."""
+    texts: list[str] = []
+    size = 0
+    # Depth first, in the résumé's order: a stack of (key, value) iterators (no copy of any
+    # object or list; no recursion, however deep the data).
+    stack: list[Iterator[tuple[object, object]]] = [iter((("", data),))]
+    while stack and size < _TELL_CHARS:
+        for key, value in stack[-1]:
+            if str(key).startswith("x-"):
+                continue  # data for programs (an item of a list has its list's key: not x-)
+            if isinstance(value, dict):
+                stack.append(iter(value.items()))
+                break
+            if isinstance(value, list):
+                stack.append(zip(repeat(key), value))
+                break
+            if isinstance(value, str) and key in _PROSE:
+                texts.append(value)
+                size += len(value)
+                if size >= _TELL_CHARS:
+                    break
+        else:
+            stack.pop()
+    return "\n".join(texts)[:_TELL_CHARS]
