@@ -840,3 +840,18 @@ def test_links_to_files_on_disk_are_no_addresses() -> None:
         "rIdD": "www.adaexample.org",
     }
     assert [ln.links for ln in read_lines(_docx(body, links=links))] == [[], [], [], [], ["www.adaexample.org"]]
+
+
+def _spaced_p(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def test_boxes_a_converter_made_of_each_piece_of_a_row_keep_their_spaces() -> None:
+    # A PDF converted to Word: each piece of text in a box of its own, sized wider than its
+    # text so that neighbours overlap. A box whose text starts with a space shows a gap; a list
+    # mark in its own box is followed by a space; pieces of one word stay one word.
+    row = _box(0, 0, 160, 12, _p("ada@example.org")) + _box(150, 0, 120, 12, _spaced_p("  Lisbon, Portugal"))
+    item = _box(0, 30, 8, 12, _p("•")) + _box(10, 30, 300, 12, _p("Built the billing service"))
+    word = _box(0, 60, 60, 12, _p("ada@exam")) + _box(55, 60, 60, 12, _p("ple.org"))
+    lines = read_lines(_docx(_anchors(row, item, word)))
+    assert _texts(lines) == ["ada@example.org Lisbon, Portugal", "• Built the billing service", "ada@example.org"]

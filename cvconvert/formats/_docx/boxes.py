@@ -21,7 +21,8 @@ class _Box:
     """A text box: its position in EMU (group-relative or anchor-relative) and its lines.
 
     ``flow`` says that ``y`` is measured from the paragraph that anchors the box, which moves
-    with the text; otherwise from the page or its margins.
+    with the text; otherwise from the page or its margins. ``spaced``: its text starts with a
+    space, a gap the page shows before it.
     """
 
     x: float
@@ -31,6 +32,7 @@ class _Box:
     lines: list[Line]
     css: str = ""
     flow: bool = True
+    spaced: bool = False  # its text starts with a space (see :func:`_joint`)
 
 
 # Boxes that should abut but overlap by a hair (a name box a few points wider than its column)
@@ -268,12 +270,24 @@ def _join_rows(group: list[_Box]) -> list[_Box]:
                 line = Line(**{**first.__dict__, "links": list(first.links)})
                 current = _Box(box.x, box.y, box.w, box.h, [line])
                 continue
-            line.text += ("" if gap < height * 0.35 else " ") + box.lines[0].text
+            line.text += (" " if box.spaced else _joint(line.text, gap, height)) + box.lines[0].text
             line.links = line.links + box.lines[0].links
             line.bold = line.bold and box.lines[0].bold
             current.w = box.x + box.w - current.x
         merged.append(current)
     return merged + others
+
+
+def _joint(left: str, gap: float, height: float) -> str:
+    """What goes between two boxes joined on one row: nothing between pieces of one word (a
+    converter's box per letter or per run, abutting or overlapping: "ada@exam" and "ple.org"),
+    else a space; a space after a list mark too ("•" and the item's text in boxes of their own:
+    the engine knows a list item by it)."""
+    return " " if gap >= height * 0.35 or left[-1:] in _MARKS else ""
+
+
+# List marks a converter sets in a box of their own before the item's text.
+_MARKS = frozenset("•●▪■◦○◆◇►▶➢✓✔-–*·")
 
 
 _CSS_UNITS = {"pt": 12700.0, "px": 9525.0, "in": 914400.0, "cm": 360000.0, "mm": 36000.0, "": 12700.0}

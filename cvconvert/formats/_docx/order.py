@@ -587,7 +587,15 @@ class _Package:
         min_x = min(s[1] for s in shapes)
         min_y = min(s[2] for s in shapes)
         out = [
-            _Box(base_x + x - min_x, base_y + y - min_y, w, h, self._container(content, "textbox", None), flow=flow)
+            _Box(
+                base_x + x - min_x,
+                base_y + y - min_y,
+                w,
+                h,
+                self._container(content, "textbox", None),
+                flow=flow,
+                spaced=_spaced(content),
+            )
             for content, x, y, w, h in shapes
         ]
         return out, anchor is not None
@@ -624,7 +632,8 @@ class _Package:
             if vertical == "page":
                 y -= self.margin_top
             lines = self._container(content, "textbox", None)
-            out.append(_Box(x, y, w, h, lines, css=css.replace(" ", ""), flow=vertical in ("text", "line")))
+            flow = vertical in ("text", "line")
+            out.append(_Box(x, y, w, h, lines, css=css.replace(" ", ""), flow=flow, spaced=_spaced(content)))
         return out
 
     def creator(self) -> str:
@@ -792,6 +801,14 @@ def _margins(document: Any) -> tuple[float, float]:
         twips = float(value) if value.lstrip("-").isdigit() else 1440.0
         out.append(_finite(twips * 635.0))
     return out[0], out[1]
+
+
+def _spaced(content: Any) -> bool:
+    """Whether a text box's text starts with a space: the page shows a gap before it, which
+    the line (cleaned of its edges) no longer tells. Only the first text element is looked at."""
+    for t in content.iter(T_TEXT):
+        return (t.text or "")[:1].isspace()
+    return False
 
 
 def _outermost(el: Any, tag: str) -> Iterator[Any]:
