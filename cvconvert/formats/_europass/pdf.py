@@ -51,29 +51,16 @@ def embedded_xml(data: bytes) -> bytes:
     try:
         with quiet_logger("pypdf"), _decoders_bounded(pypdf, lim.max_attachment_bytes):
             reader = PdfReader(io.BytesIO(data), strict=False)
-            candidates = _xml_attachments(reader, lim.max_attachments)
-            decoded = 0
-            for name, entry in candidates:
-                stream = _stream(entry)
-                if _head(stream) is False:
-                    continue
-                content = _content(name, entry, stream, lim.max_attachment_bytes, LimitReachedError)
-                if _is_europass(content[:_HEAD]):
-                    return content
-                # Files whose start could not be read cheaply are decoded whole: together they
-                # get one file's budget, or a hundred of them would take half a minute.
-                decoded += len(content)
-                if decoded > lim.max_attachment_bytes:
-                    raise LimitExceededError(
-                        f"the PDF's embedded XML files are no Europass CV and hold more than "
-                        f"{lim.max_attachment_bytes:,} bytes together (limit max_attachment_bytes)"
-                    )
+            entries = _listed(reader, lim.max_attachments)
+            found = _europass_among(entries, lim.max_attachment_bytes, LimitReachedError)
+            if found is not None:
+                return found
     except InvalidInputError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types (even AssertionError) on damaged files
         detail = str(exc).splitlines()[0][:120] if str(exc) else ""
         raise InvalidInputError(f"damaged PDF ({type(exc).__name__}{': ' + detail if detail else ''})") from None
-    if not candidates:
+    if not _xml_attachments(entries):
         raise InvalidInputError("a PDF without an embedded Europass XML file (not a Europass PDF)")
     raise InvalidInputError("the PDF's embedded XML is not a Europass CV")
 
@@ -89,21 +76,51 @@ def _decoders_bounded(pypdf: Any, limit: int) -> AbstractContextManager[Any]:
     return cast(AbstractContextManager[Any], apply(zlib_maximum_recovery_input_length=_RECOVERY_BYTES, **bound))
 
 
-def _xml_attachments(reader: Any, most: int) -> list[tuple[str, Any]]:
-    """The embedded files named like XML, the editors' names first; none is decoded here.
-
-    pypdf's ``attachment_list`` walks the name tree and yields file specifications without
-    reading their streams, so a PDF embedding too many files is refused before any is decoded.
-    """
-    named: dict[str, Any] = {}
+def _listed(reader: Any, most: int) -> list[Any]:
+    """The embedded files, counted before any is decoded: pypdf's ``attachment_list`` walks the
+    name tree and yields file specifications without reading their streams, so a PDF embedding
+    too many files is refused before any is decoded."""
+    entries = []
     for count, entry in enumerate(reader.attachment_list, 1):
         if count > most:
             raise LimitExceededError(f"the PDF embeds more than {most:,} files (limit max_attachments={most:,})")
+        entries.append(entry)
+    return entries
+
+
+def _xml_attachments(entries: list[Any]) -> list[tuple[str, Any]]:
+    """The embedded files named like XML, the editors' names first; none is decoded here."""
+    named: dict[str, Any] = {}
+    for entry in entries:
         for name in dict.fromkeys((entry.name, entry.alternative_name)):
             if isinstance(name, str) and name.lower().endswith(".xml"):
                 named.setdefault(name, entry)
     known = [(name, named[name]) for name in _KNOWN if name in named]
     return known + [(name, entry) for name, entry in named.items() if name not in _KNOWN]
+
+
+def _europass_among(entries: list[Any], most: int, reached: type[Exception]) -> bytes | None:
+    """The Europass CV's XML among the embedded files, or None.
+
+    Files named ``*.xml`` only, one at a time; a file is decoded whole only when its start cannot
+    be read cheaply, and such files share one file's budget (``most``): a PDF of a few MB can hold
+    a hundred XML files of 50 MB each. LimitExceededError past it.
+    """
+    decoded = 0
+    for name, entry in _xml_attachments(entries):
+        stream = _stream(entry)
+        if _head(stream) is False:
+            continue
+        content = _content(name, entry, stream, most, reached)
+        if _is_europass(content[:_HEAD]):
+            return content
+        decoded += len(content)
+        if decoded > most:
+            raise LimitExceededError(
+                f"the PDF's embedded XML files are no Europass CV and hold more than "
+                f"{most:,} bytes together (limit max_attachment_bytes)"
+            )
+    return None
 
 
 _HEAD = 4096

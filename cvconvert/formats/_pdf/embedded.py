@@ -40,7 +40,7 @@ def attached(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report] | No
         from pypdf.errors import LimitReachedError
 
     # The bounded decoding and the size checks are the Europass PDF reader's (one rule for both).
-    from cvconvert.formats._europass.pdf import _decoders_bounded
+    from cvconvert.formats._europass.pdf import _decoders_bounded, _europass_among, _listed
 
     lim = limits.current()
     xml: bytes | None = None
@@ -52,7 +52,7 @@ def attached(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report] | No
             found = _read_json(content, options) if content is not None else None
             if found is not None:
                 return found
-            xml = _europass(entries, lim.max_attachment_bytes, LimitReachedError)
+            xml = _europass_among(entries, lim.max_attachment_bytes, LimitReachedError)
     except CvConvertError:
         raise
     except Exception:  # noqa: BLE001 - pypdf raises many types on damaged files: no attachment, then
@@ -62,17 +62,6 @@ def attached(data: bytes, options: PdfReadOptions) -> tuple[Resume, Report] | No
     from cvconvert.formats._europass.reading import read_xml
 
     return read_xml(xml, options)
-
-
-def _listed(reader: Any, most: int) -> list[Any]:
-    """The embedded files, counted before any is decoded (pypdf's ``attachment_list`` walks the
-    name tree without reading the files' streams)."""
-    entries = []
-    for count, entry in enumerate(reader.attachment_list, 1):
-        if count > most:
-            raise LimitExceededError(f"the PDF embeds more than {most:,} files (limit max_attachments={most:,})")
-        entries.append(entry)
-    return entries
 
 
 def _ours(entries: list[Any], most: int, reached: type[Exception]) -> bytes | None:
@@ -100,38 +89,6 @@ def _read_json(content: bytes, options: PdfReadOptions) -> tuple[Resume, Report]
         raise
     except CvConvertError:
         return None  # a file of that name that is no résumé: the page is the CV
-
-
-def _europass(entries: list[Any], most: int, reached: type[Exception]) -> bytes | None:
-    """The Europass CV's XML among the embedded files, or None (as ``embedded_xml`` finds it).
-
-    Files named ``*.xml`` only, the editors' names first, one at a time; a file is decoded whole
-    only when its start cannot be read cheaply, and such files share one file's budget: a PDF
-    can hold a hundred XML files of 50 MB each.
-    """
-    from cvconvert.formats._europass.pdf import _KNOWN, _content, _head, _is_europass, _stream
-
-    named: dict[str, Any] = {}
-    for entry in entries:
-        for name in dict.fromkeys((entry.name, entry.alternative_name)):
-            if isinstance(name, str) and name.lower().endswith(".xml"):
-                named.setdefault(name, entry)
-    ordered = [name for name in _KNOWN if name in named] + [name for name in named if name not in _KNOWN]
-    decoded = 0
-    for name in ordered:
-        stream = _stream(named[name])
-        if _head(stream) is False:
-            continue
-        content: bytes = _content(name, named[name], stream, most, reached)
-        if _is_europass(content[:4096]):
-            return content
-        decoded += len(content)
-        if decoded > most:
-            raise LimitExceededError(
-                f"the PDF's embedded XML files are no Europass CV and hold more than "
-                f"{most:,} bytes together (limit max_attachment_bytes)"
-            )
-    return None
 
 
 def _bytes_io(data: bytes) -> Any:
