@@ -560,7 +560,9 @@ def _show(result: Any, as_json: bool, quiet: bool) -> Any:
     if as_json:
         click.echo(_json_text(_bounded(result.as_json())))
     elif not quiet:
-        detail = f" -> {result.output}" if result.output else f": {result.error}" if result.error else ""
+        # A failure's message names its file already (it stands alone in --report and --json).
+        error = result.error.removeprefix(f"{result.input}: ") if result.error else ""
+        detail = f" -> {result.output}" if result.output else f": {error}" if error else ""
         _out(f"{result.status:7} {result.input}{detail}")
     return result
 

@@ -205,3 +205,13 @@ def test_limits_from_the_command_line_end_with_the_run() -> None:
     code, _, _ = cli("--limit", "max_input_bytes=1KB", "formats")
     assert code == EXIT_OK
     assert limits.current() == before
+
+
+def test_a_batch_line_names_its_file_once(tmp_path: Path) -> None:
+    # Regression: "failed  in/a.json: in/a.json: holds no résumé" (the message names its file too).
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.json").write_text("{}", encoding="utf-8")
+    code, out, err = cli("batch", tmp_path / "in", "--to", "yaml", "--out", tmp_path / "out")
+    assert code == EXIT_FAILED
+    line = next(line for line in (out + err).splitlines() if line.startswith("failed  "))
+    assert line.count("empty.json") == 1, line
