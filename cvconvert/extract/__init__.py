@@ -61,7 +61,14 @@ from cvconvert.extract.entries import (
     _segment,
 )
 from cvconvert.extract.lines import Line, _cjk, _strip_bullet, _words
-from cvconvert.extract.lists import _is_language_name, _language_lines, _list_items, _list_section, _no_language_named
+from cvconvert.extract.lists import (
+    _is_language_name,
+    _language_lines,
+    _list_items,
+    _list_section,
+    _no_language_named,
+    _spoken_list,
+)
 from cvconvert.extract.sections import _find_sections, _Section
 from cvconvert.extract.vocab import (
     _AREA_KEYS,
@@ -203,7 +210,7 @@ def basics(state: _State) -> None:
     personal-details sections (the whole document as a fallback for contact details)."""
     head = [ln for ln in state.running if ln.where == "header"]
     foreign = frozenset(id(ln) for s in state.sections if s.key in _OWN_LINKS for ln in s.lines)
-    state.basics = _Basics(head + state.preface, state.personal, state.lines, state.report, foreign)
+    state.basics = _Basics(head + state.preface, state.personal, state.lines, state.report, foreign, state.lang)
     state.basic = state.basics.run(state.creator)
     if "education" not in state.keys():
         _captioned_schools(state)
@@ -384,13 +391,17 @@ def loose_sections(state: _State) -> None:
     # quadratic in a document of thousands of headings.
     present = state.keys()
     for line in loose:
-        if id(line) in used:
-            continue
-        kv = _split_key(_strip_bullet(line.text))
+        kv = _split_key(_strip_bullet(line.text)) if id(line) not in used else None
         key = headings.lookup(kv[0]) if kv and kv[1] else None
         if kv and key in ("skills", "languages", "interests") and key not in present:
             state.sections.append(_Section(key, kv[0], 0.6, [Line(kv[1], where=line.where)]))
             present.add(key)
+            continue
+        # Also a cell of a contact row ("Valencia<tab>jane@example.com<tab>Spanish, English").
+        spoken = "languages" not in present and _spoken_list(line.text, state.lang)
+        if spoken:
+            state.sections.append(_Section("languages", "", 0.5, [Line(spoken, where=line.where)]))
+            present.add("languages")
 
 
 def entries(state: _State) -> None:

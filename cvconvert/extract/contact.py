@@ -14,6 +14,7 @@ from typing import Any
 from cvconvert.extract import headings
 from cvconvert.extract.daterange import find_dates
 from cvconvert.extract.lines import Line, _cjk
+from cvconvert.extract.lists import _spoken_list
 from cvconvert.extract.places import (
     _country_code,
     _is_address,
@@ -528,8 +529,10 @@ class _Basics:
         everything: list[Line],
         report: Report,
         foreign: frozenset[int] = frozenset(),
+        lang: str | None = None,
     ) -> None:
         self.report = report
+        self.lang = lang
         # id() of the lines of sections whose items carry links of their own (a project's
         # repository, a certificate's badge, a referee's profile): no profile of the applicant.
         self.foreign = foreign
@@ -924,6 +927,7 @@ class _Basics:
                     or "@" in part
                     or _URL.search(part)
                     or (_phones(part) and not re.search(r"[A-Za-z]{3}", part))
+                    or _spoken_list(part, self.lang)  # "English, Japanese": languages, not a city and region
                 ):
                     continue
                 # A country alone is a place too ("Costa Rica · ✉ jon@…").

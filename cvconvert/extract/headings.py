@@ -265,6 +265,12 @@ def lookup(text: str) -> str | None:
     return _by_key_words(norm)
 
 
+def is_phrase(text: str) -> bool:
+    """Whether the vocabulary knows the heading whole ("Languages", "Berufserfahrung"), not only
+    by a word it ends or starts with ("Northwind Technologies", "Academic Experience")."""
+    return _known(normalise(text)) is not None
+
+
 def parts_of(text: str) -> set[str]:
     """The sections a compound heading names ("学歴・職歴" -> education and work; "Education &
     Certifications" -> education and certificates); empty for a simple heading."""

@@ -584,3 +584,13 @@ def _list_section(key: str, lines: list[Line], lang: str | None = None, title: s
     if key == "references":
         return _references(lines)
     return [{"name": t} for t in _list_items(lines)]
+
+
+def _spoken_list(text: str, lang: str | None) -> str:
+    """A list of two spoken languages or more given without a caption among the personal
+    details ("Spanish, English", a cell of a contact row): the list, else ""."""
+    for cell in text.split("\t"):
+        parts = [p.strip() for p in re.split(r"[,;·|/•]", _strip_bullet(cell)) if p.strip()]
+        if len(parts) >= 2 and all(_words(p) <= 3 and _is_language_name(p, lang) for p in parts):
+            return cell.strip()
+    return ""

@@ -200,7 +200,24 @@ def _known_headings(lines: list[Line], body_size: float) -> tuple[list[tuple[int
         if not looks and _words(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)) > 3:
             continue
         marks.append((i, key, 0.9 if looks else 0.7))
+    marks = _past_sub_headings(lines, marks)
     return sorted(marks + _headings_among_items(lines, marks, items, body_size)), wrapped_ends
+
+
+def _past_sub_headings(lines: list[Line], marks: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    """Without the lines at a deeper outline level than the headings the vocabulary knows whole
+    ("Experience" at Heading 1): an entry's head at Heading 2 ("Northwind Technologies") is no
+    heading for ending in a heading's word, only a heading phrase on its own is ("Languages")."""
+    whole = [level for i, _, _ in marks if (level := lines[i].level) is not None and headings.is_phrase(lines[i].text)]
+    if not whole:
+        return marks
+    top = min(whole)
+    kept = []
+    for i, key, conf in marks:
+        level = lines[i].level
+        if level is None or level <= top or headings.is_phrase(lines[i].text):
+            kept.append((i, key, conf))
+    return kept
 
 
 def _headings_among_items(

@@ -787,3 +787,11 @@ def test_a_heading_set_as_a_list_item_among_list_items_opens_its_section() -> No
     items += [Line("Go", bullet=True)]
     _, sections = _find_sections(items, None)
     assert [s.key for s in sections] == ["skills"]
+
+
+def test_an_entry_head_at_a_deeper_level_ending_in_a_heading_word_opens_no_section() -> None:
+    lines = [Line("Experience", level=0, bold=True), Line("Northwind Technologies", level=1, bold=True)]
+    lines += [Line("2019 – 2021 Engineer"), Line("Skills", level=0, bold=True), Line("Python")]
+    lines += [Line("Languages", level=1, bold=True), Line("English")]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "skills", "languages"]

@@ -393,3 +393,11 @@ def test_korean_language_names_of_two_signs_are_known() -> None:
 def test_a_languages_section_in_an_unknown_script_stays_without_the_language() -> None:
     lines = [Line("Անգլերեն — B2"), Line("Ռուսերեն — C1")]  # Armenian names, no language told
     assert not _no_language_named(lines, None)
+
+
+def test_spoken_languages_listed_among_the_contact_details_are_the_languages_section() -> None:
+    lines = [Line("Ada Example", bold=True, size=20.0), Line("Valencia, Spain\tada@example.com\tSpanish, English")]
+    lines += [Line("Experience", level=0), Line("2019 – 2021 Engineer, Northwind Ltd")]
+    data = extract(lines)[0].to_data()
+    assert [item["language"] for item in data["languages"]] == ["Spanish", "English"]
+    assert data["basics"]["location"] == {"city": "Valencia", "countryCode": "ES"}
