@@ -855,3 +855,12 @@ def test_boxes_a_converter_made_of_each_piece_of_a_row_keep_their_spaces() -> No
     word = _box(0, 60, 60, 12, _p("ada@exam")) + _box(55, 60, 60, 12, _p("ple.org"))
     lines = read_lines(_docx(_anchors(row, item, word)))
     assert _texts(lines) == ["ada@example.org Lisbon, Portugal", "• Built the billing service", "ada@example.org"]
+
+
+def test_a_heading_in_the_margin_beside_a_boxed_row_is_a_line_of_its_own() -> None:
+    # A converted page with its section headings in the margin, level with the first line of
+    # the section: the heading is read first, on a line of its own, not as the job's first word.
+    row = _box(0, 0, 60, 20, _p("Work", size=20)) + _box(70, 2, 200, 16, _p("Data Engineer", size=16))
+    row += _box(70, 24, 200, 12, _p("Northwind Ltd", size=11)) + _box(280, 24, 100, 12, _p("2019 - 2021", size=11))
+    lines = read_lines(_docx(_anchors(row)))
+    assert _texts(lines) == ["Work", "Data Engineer", "Northwind Ltd 2019 - 2021"]

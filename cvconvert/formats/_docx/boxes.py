@@ -270,6 +270,14 @@ def _join_rows(group: list[_Box]) -> list[_Box]:
                 line = Line(**{**first.__dict__, "links": list(first.links)})
                 current = _Box(box.x, box.y, box.w, box.h, [line])
                 continue
+            first = box.lines[0]
+            if line.size >= 1.2 * first.size > 0:
+                # A heading in the margin beside the first line of its section ("Work" in large
+                # type, then "Engineer" beside it): two lines, the heading first, kept together.
+                line = Line(**{**first.__dict__, "links": list(first.links)})
+                current.lines.append(line)
+                current.w = box.x + box.w - current.x
+                continue
             line.text += (" " if box.spaced else _joint(line.text, gap, height)) + box.lines[0].text
             line.links = line.links + box.lines[0].links
             line.bold = line.bold and box.lines[0].bold
