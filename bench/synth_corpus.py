@@ -17,13 +17,24 @@ education) per layout and split. Every third résumé by sorted name is the *che
 003, 006, ...): develop rules on the others. Only file IDs and scores are printed, never a
 résumé's content, except with ``--explain ID`` (the scorer's notes, for a developer's terminal).
 
+Held-out layouts (``HELDOUT``): html-macchiato-pdf/-docx, rendercv-engineeringclassic, and the
+themes of ``HELDOUT_THEMES`` (html-THEME-pdf/-docx for spartacus, paper, onepage, classy,
+straightforward, class), which nobody has tuned the reader on. They measure whether the reader
+generalises: ``score`` sums them in their own total lines ("held-out pdf", "held-out docx"; the
+"pdf" and "docx" lines are the other layouts), prints no line per document of theirs (``--files``),
+and ``--explain`` refuses them. Score them, numbers only, at most once an hour; never open their
+files.
+
 Layouts (each needs its tool; a missing tool skips its layouts with a note):
   rendercv-THEME      PDF by RenderCV 2 (Typst), themes classic, sb2nov, engineeringresumes,
                       moderncv, engineeringclassic; RenderCV in /tmp/rcv (or $SYNTH_RENDERCV);
                       FontAwesome icons, a Typst package fetched from the net, are stubbed blank
   html-THEME-pdf      JSON Resume npm themes (even, elegant, stackoverflow, kendall, flat,
   html-THEME-docx     macchiato) in /tmp/synth/npm -> HTML -> PDF by headless Chromium, and
-                      -> DOCX by LibreOffice
+                      -> DOCX by LibreOffice; the held-out themes (spartacus, paper, onepage,
+                      classy, straightforward, class) likewise from /tmp/synth/npm-heldout, fed
+                      the résumé with the field names of the old schema too (work "company",
+                      "website"), which these themes print
   cvconvert-docx      our DOCX writer, embed=false (no data part: read by extraction)
   cvconvert-docx-pdf  that DOCX printed to PDF by LibreOffice
   cvconvert-pdf       our PDF writer (Typst), embed=false
@@ -35,7 +46,9 @@ jsonresume-theme-{even,elegant,stackoverflow,kendall,flat,macchiato} bootstrap@3
 font-awesome@4.7.0 fa5@npm:@fortawesome/fontawesome-free@5.14.0
 fa6@npm:@fortawesome/fontawesome-free@6.4.2; CJK fonts unpacked, not installed: cd /tmp/synth/fonts
 && apt-get download fonts-noto-cjk && dpkg -x fonts-noto-cjk_*.deb x. Debian's chromium,
-libreoffice and poppler-utils (pdftotext).
+libreoffice and poppler-utils (pdftotext). The held-out themes sit in a folder of their own (the
+others' dependencies stay as they are): mkdir /tmp/synth/npm-heldout && cd /tmp/synth/npm-heldout &&
+npm install --ignore-scripts jsonresume-theme-{spartacus,paper,onepage,classy,straightforward,class}.
 """
 
 from __future__ import annotations
@@ -64,12 +77,24 @@ BASE = Path(os.environ.get("SYNTH_DIR", "/tmp/synth"))
 OUT = BASE / "out"
 WORK = BASE / "work"
 NPM = BASE / "npm"
+NPM_HELDOUT = BASE / "npm-heldout"  # the held-out themes: the others' node_modules stay untouched
 RENDERCV = Path(os.environ.get("SYNTH_RENDERCV", "/tmp/rcv/bin/rendercv"))
 PLAYWRIGHT = Path(os.environ.get("SYNTH_PLAYWRIGHT", "/tmp/synth/venv/bin/python"))
 LO_PROFILE = f"file://{BASE}/lo-profile"  # LibreOffice of our own: others' running instances are not disturbed
 
 RENDERCV_THEMES = ("classic", "sb2nov", "engineeringresumes", "moderncv", "engineeringclassic")
 HTML_THEMES = ("even", "elegant", "stackoverflow", "kendall", "flat", "macchiato")
+# themes nobody has tuned on, unlike the ones above: a sidebar (spartacus), headings and dates in a
+# left column (paper, onepage), centred heads (classy, straightforward), a coloured band (class)
+HELDOUT_THEMES = ("spartacus", "paper", "onepage", "classy", "straightforward", "class")
+HELDOUT = frozenset(
+    [
+        "html-macchiato-pdf",
+        "html-macchiato-docx",
+        "rendercv-engineeringclassic",
+        *(f"html-{t}-{kind}" for t in HELDOUT_THEMES for kind in ("pdf", "docx")),
+    ]
+)
 CATEGORIES = ("basics", "sections", "work", "education")
 
 NODE_RENDER = """\
@@ -154,7 +179,10 @@ def layouts() -> list[str]:
     names = [f"rendercv-{t}" for t in RENDERCV_THEMES]
     for t in HTML_THEMES:
         names += [f"html-{t}-pdf", f"html-{t}-docx"]
-    return [*names, "cvconvert-docx", "cvconvert-docx-pdf", "cvconvert-pdf"]
+    names += ["cvconvert-docx", "cvconvert-docx-pdf", "cvconvert-pdf"]
+    for t in HELDOUT_THEMES:
+        names += [f"html-{t}-pdf", f"html-{t}-docx"]
+    return names
 
 
 def kind_of(layout: str) -> str:
@@ -198,12 +226,40 @@ def resume_json(src: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def strict_json(src: Path) -> Path | None:
-    """The source as strict JSON, for the npm themes (JSON.parse takes no JSON5)."""
+# old schema name -> current one, per section: the held-out themes print the old names only
+_OLD_NAMES = {
+    "work": (("company", "name"), ("website", "url")),
+    "volunteer": (("website", "url"),),
+    "projects": (("website", "url"),),
+    "publications": (("website", "url"),),
+}
+
+
+def old_names(data: dict[str, Any]) -> dict[str, Any]:
+    """The résumé with each value under its old schema name too (work "company", "website")."""
+    basics = data.get("basics")
+    if isinstance(basics, dict) and "url" in basics and "website" not in basics:
+        basics["website"] = basics["url"]
+    for section, pairs in _OLD_NAMES.items():
+        for entry in data.get(section) or ():
+            if isinstance(entry, dict):
+                for old, new in pairs:
+                    if new in entry and old not in entry:
+                        entry[old] = entry[new]
+    return data
+
+
+def strict_json(src: Path, compat: bool = False) -> Path | None:
+    """The source as strict JSON, for the npm themes (JSON.parse takes no JSON5).
+
+    ``compat``: with the old schema's names too (``old_names``), in a folder of its own.
+    """
     data = resume_json(src)
     if data is None:
         return None
-    out = WORK / "json" / src.name
+    if compat:
+        data = old_names(data)
+    out = WORK / ("json-compat" if compat else "json") / src.name
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return out
@@ -311,17 +367,19 @@ def local_assets(html: str) -> str:
 
 def html_of(theme: str, items: list[tuple[str, Path, str]]) -> Path | None:
     """The HTML of each résumé in a theme (one node process for all), in WORK/html-THEME/."""
-    pkg = NPM / "node_modules" / f"jsonresume-theme-{theme}"
+    held = theme in HELDOUT_THEMES
+    npm = NPM_HELDOUT if held else NPM
+    pkg = npm / "node_modules" / f"jsonresume-theme-{theme}"
     if not pkg.exists() or shutil.which("node") is None:
-        log(f"html-{theme}: skipped, no {pkg} (npm install jsonresume-theme-{theme} in {NPM})")
+        log(f"html-{theme}: skipped, no {pkg} (npm install jsonresume-theme-{theme} in {npm})")
         return None
     folder = WORK / f"html-{theme}"
     folder.mkdir(parents=True, exist_ok=True)
-    script = NPM / "render.mjs"
+    script = npm / "render.mjs"
     script.write_text(NODE_RENDER, encoding="utf-8")
     pairs: list[str] = []
     for ident, src, _ in items:
-        strict = strict_json(src) if not (folder / f"{ident}.html").exists() else None
+        strict = strict_json(src, compat=held) if not (folder / f"{ident}.html").exists() else None
         if strict is not None:
             pairs += [str(strict), str(folder / f"{ident}.html")]
     if pairs:
@@ -494,7 +552,7 @@ def render(args: argparse.Namespace) -> None:
             t0 = time.monotonic()
             render_rendercv(theme, items, args.jobs, args.force)
             log(f"rendercv-{theme}: {time.monotonic() - t0:.0f} s")
-    for theme in HTML_THEMES:
+    for theme in (*HTML_THEMES, *HELDOUT_THEMES):
         if f"html-{theme}-pdf" in wanted or f"html-{theme}-docx" in wanted:
             t0 = time.monotonic()
             render_html(theme, items, args.jobs, args.force)
@@ -550,8 +608,19 @@ def f1(counts: list[int]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def total_of(layout: str) -> str:
+    """The total line a layout counts in: 'pdf', 'docx', 'held-out pdf' or 'held-out docx'."""
+    return f"held-out {kind_of(layout)}" if layout in HELDOUT else kind_of(layout)
+
+
 def score(args: argparse.Namespace) -> None:
     chosen = args.layout or layouts()
+    if args.explain:
+        # the held-out layouts measure generalisation only while nobody reads what the reader does on them
+        shut = [name for name in chosen if name in HELDOUT]
+        if args.layout and shut:
+            sys.exit(f"synth_corpus: --explain refuses held-out layouts ({', '.join(shut)}): scores only")
+        chosen = [name for name in chosen if name not in HELDOUT]
     splits = {ident: split for ident, _, split in sources()}
     tasks = []
     for layout in chosen:
@@ -577,7 +646,7 @@ def score(args: argparse.Namespace) -> None:
     else:
         results = [score_one(t) for t in tasks]
     for layout, ident, split, counts, notes, crash in results:
-        for key in ((layout, split), (layout, "all"), (kind_of(layout), split), (kind_of(layout), "all")):
+        for key in ((layout, split), (layout, "all"), (total_of(layout), split), (total_of(layout), "all")):
             cats = totals.setdefault(key, {})
             files[key] = files.get(key, 0) + 1
             for cat, v in counts.items():
@@ -585,7 +654,7 @@ def score(args: argparse.Namespace) -> None:
         if crash:
             crashes[layout] = crashes.get(layout, 0) + 1
             print(f"{layout} {ident}: CRASH {crash}")
-        if args.files or args.explain:
+        if (args.files or args.explain) and layout not in HELDOUT:  # no per-file score of a held-out layout
             micro = [sum(v[i] for v in counts.values()) for i in range(3)]
             print(f"{layout:24} {ident} {split:7} F1={f1(micro):.2f}")
         if args.explain:
@@ -595,7 +664,7 @@ def score(args: argparse.Namespace) -> None:
                 print("    " + note)
     head = f"{'layout':24} {'split':7} {'files':>5} {'micro':>6} " + " ".join(f"{c:>9}" for c in CATEGORIES)
     print(head)
-    order = [*chosen, "pdf", "docx"]
+    order = [*chosen, "pdf", "docx", "held-out pdf", "held-out docx"]
     for name in order:
         for split in ("develop", "check", "all"):
             row_cats = totals.get((name, split))

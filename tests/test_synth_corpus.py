@@ -137,3 +137,68 @@ def test_layouts_and_splits() -> None:
         pytest.skip("../shared/corpus/jsonresume is absent")
     splits = [split for _, _, split in corpus.sources()]
     assert splits[:3] == ["develop", "develop", "check"]
+
+
+def test_old_names_copy_values_under_the_old_schema_names() -> None:
+    corpus = _module("synth_corpus")
+    data = {
+        "basics": {"url": "https://ada.example.org"},
+        "work": [{"name": "Northwind Ltd", "url": "https://northwind.example"}, {"company": "Contoso", "name": "x"}],
+        "projects": [{"name": "Widgetry", "url": "https://widgetry.example"}],
+    }
+    out = corpus.old_names(data)
+    assert out["basics"]["website"] == "https://ada.example.org"
+    assert out["work"][0] == {
+        "name": "Northwind Ltd",
+        "company": "Northwind Ltd",
+        "url": "https://northwind.example",
+        "website": "https://northwind.example",
+    }
+    assert out["work"][1]["company"] == "Contoso"  # a value under the old name is kept
+    assert out["projects"][0]["website"] == "https://widgetry.example"
+
+
+def _scored(corpus: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **options: Any) -> str:
+    """score's output over one invented DOCX in an open layout and the same in a held-out one."""
+    import argparse
+    import contextlib
+
+    import cvconvert
+
+    source = {**SOURCE, "work": SOURCE["work"][:2]}
+    data, _ = cvconvert.dumps(cvconvert.Resume.model_validate(source), "docx", embed=False)
+    for layout in ("html-even-docx", "html-spartacus-docx"):
+        (tmp_path / layout).mkdir(exist_ok=True)
+        (tmp_path / layout / "001.docx").write_bytes(data)
+        truth = truth_mod.truth(source, truth_mod.docx_page(data))
+        (tmp_path / layout / "001.truth.json").write_text(__import__("json").dumps(truth), encoding="utf-8")
+    monkeypatch.setattr(corpus, "OUT", tmp_path)
+    args = argparse.Namespace(
+        layout=options.get("layout"), split=None, explain=options.get("explain"), files=True, jobs=1
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        corpus.score(args)
+    return out.getvalue()
+
+
+def test_held_out_layouts_have_their_own_totals_and_no_line_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _module("synth_corpus")
+    assert {"html-macchiato-pdf", "rendercv-engineeringclassic", "html-spartacus-docx"} <= corpus.HELDOUT
+    assert corpus.HELDOUT <= set(corpus.layouts())
+    out = _scored(corpus, tmp_path, monkeypatch, layout=["html-even-docx", "html-spartacus-docx"])
+    rows = {tuple(line.split()[:-5]) for line in out.splitlines() if "F1=" not in line}
+    assert ("docx", "develop", "1") in rows and ("held-out", "docx", "develop", "1") in rows
+    per_file = [line.split()[0] for line in out.splitlines() if "F1=" in line]
+    assert per_file == ["html-even-docx"]  # the held-out document's own score is not shown
+
+
+def test_explain_refuses_a_held_out_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _module("synth_corpus")
+    with pytest.raises(SystemExit, match="refuses held-out"):
+        _scored(corpus, tmp_path, monkeypatch, layout=["html-spartacus-docx"], explain="001")
+    # with no layout named, --explain reads the open layouts only
+    out = _scored(corpus, tmp_path, monkeypatch, explain="1")
+    assert "html-even-docx" in out and "spartacus" not in out and "held-out" not in out
