@@ -864,3 +864,20 @@ def test_a_heading_in_the_margin_beside_a_boxed_row_is_a_line_of_its_own() -> No
     row += _box(70, 24, 200, 12, _p("Northwind Ltd", size=11)) + _box(280, 24, 100, 12, _p("2019 - 2021", size=11))
     lines = read_lines(_docx(_anchors(row)))
     assert _texts(lines) == ["Work", "Data Engineer", "Northwind Ltd 2019 - 2021"]
+
+
+def test_a_bold_or_italic_face_makes_bold_or_italic_text() -> None:
+    # Converters from PDF name the face ("Arial-BoldMT") and turn w:b off: the page shows bold.
+    def run(text: str, font: str, props: str = "") -> str:
+        fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>'
+        return f"<w:p><w:r><w:rPr>{props}{fonts}</w:rPr><w:t>{text}</w:t></w:r></w:p>"
+
+    body = run("Experience", "Arial-BoldMT", '<w:b w:val="false"/>') + run("Northwind Ltd", "Inter SemiBold Italic")
+    body += run("Built a shop", "Calibri") + run("Leeds", "Segoe UI Semilight")
+    lines = read_lines(_docx(body))
+    assert [(ln.text, ln.bold, ln.italic) for ln in lines] == [
+        ("Experience", True, False),
+        ("Northwind Ltd", True, True),
+        ("Built a shop", False, False),
+        ("Leeds", False, False),
+    ]

@@ -51,6 +51,7 @@ T_B, T_I, T_VANISH, T_RSTYLE = _q(W, "b"), _q(W, "i"), _q(W, "vanish"), _q(W, "r
 T_PAGE_BREAK_BEFORE, T_SECTPR = _q(W, "pageBreakBefore"), _q(W, "sectPr")
 T_HYPERLINK, T_DRAWING, T_PICT, T_OBJECT = _q(W, "hyperlink"), _q(W, "drawing"), _q(W, "pict"), _q(W, "object")
 T_INSTR, T_CUSTOM_XML = _q(W, "instrText"), _q(W, "customXml")
+T_RFONTS, A_ASCII, A_HANSI = _q(W, "rFonts"), _q(W, "ascii"), _q(W, "hAnsi")
 A_VAL, A_TYPE, A_RID = _q(W, "val"), _q(W, "type"), _q(R, "id")
 
 # Runs, hyperlinks, fields and revisions nest text inside a paragraph; these are descended into.
@@ -524,6 +525,13 @@ class _Package:
             cb, ci, cs = self._char_style(ref.get(A_VAL, ""))
             b, i, s = (b if cb is None else cb, i if ci is None else ci, s if cs is None else cs)
         b2, i2, s2 = _on_off(props.get(T_B)), _on_off(props.get(T_I)), _half_points(props.get(T_SZ))
+        fonts = props.get(T_RFONTS)
+        if fonts is not None:
+            # A face that is bold or italic itself ("Arial-BoldMT", "Inter SemiBold Italic"):
+            # the page shows it so whatever w:b says; converters from PDF write such faces
+            # with w:b off.
+            fb, fi = _face(fonts.get(A_ASCII) or fonts.get(A_HANSI) or "")
+            b2, i2 = True if fb else b2, True if fi else i2
         return (b if b2 is None else b2, i if i2 is None else i2, s if s2 is None else s2)
 
     def _char_style(self, sid: str) -> _Format:
@@ -801,6 +809,16 @@ def _margins(document: Any) -> tuple[float, float]:
         twips = float(value) if value.lstrip("-").isdigit() else 1440.0
         out.append(_finite(twips * 635.0))
     return out[0], out[1]
+
+
+_BOLD_FACE = re.compile(r"(?i)bold|black|heavy|(?<![a-z])(?:semi|demi)(?![a-z])")
+_ITALIC_FACE = re.compile(r"(?i)italic|oblique")
+
+
+@cache
+def _face(name: str) -> tuple[bool, bool]:
+    """Whether a font's name says it is bold and whether it says it is italic."""
+    return bool(_BOLD_FACE.search(name)), bool(_ITALIC_FACE.search(name))
 
 
 def _spaced(content: Any) -> bool:
