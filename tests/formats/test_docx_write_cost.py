@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 import zipfile
 import zlib
 
@@ -72,3 +75,27 @@ def test_a_bullet_the_page_cannot_show_whole_is_reported_as_any_other_field_is()
     assert cvconvert.read(data, "docx").to_data() == resume.to_data()
     _, lost = cvconvert.dumps(resume, "docx", lang="fr", embed=False)
     assert [(n.kind, n.path) for n in lost] == [("loss", "/work/0/highlights/1")]
+
+
+def test_a_resumes_bytes_do_not_depend_on_what_was_written_before() -> None:
+    # The writer keeps run properties, separators, dates and shared parts across résumés (per
+    # template and language): each résumé's bytes must be those a fresh process writes.
+    resumes = [
+        {"basics": {"name": "Ada Example", "summary": "Plain text & <tags> : fin."}},
+        {"basics": {"name": "王小明", "label": "工程师"}, "work": [{"name": "北风公司", "startDate": "2020-01"}]},
+        {"basics": {"name": "דנה לוי"}, "work": [{"name": "Northwind Ltd", "highlights": ["a · b", "x\x0by"]}]},
+    ]
+    written = {}
+    for i in (2, 0, 1, 0, 2, 1):
+        data = cvconvert.dumps(Resume.model_validate(resumes[i]), "docx", lang="fr")[0]
+        assert written.setdefault(i, data) == data
+    code = (
+        "import sys, json, cvconvert\n"
+        "for data in json.loads(sys.stdin.read()):\n"
+        "    out = cvconvert.dumps(cvconvert.Resume.model_validate(data), 'docx', lang='fr')[0]\n"
+        "    sys.stdout.write(out.hex() + '\\n')\n"
+    )
+    fresh = subprocess.run(
+        [sys.executable, "-c", code], input=json.dumps(resumes[::-1]), capture_output=True, check=True, text=True
+    ).stdout.split()
+    assert [bytes.fromhex(h) for h in fresh] == [written[i] for i in (2, 1, 0)]

@@ -11,11 +11,12 @@ margins, columns), and styles the CV needs and the template lacks are added.
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +170,13 @@ class Prepared:
     dropped: tuple[str, ...] = ()
     """What the template lost, one message per kind (``dropped macros: word/vbaProject.bin (...)``).
     Kept here, not reported once: the writer reports it on every call, cached or not."""
+    looks: dict[tuple[str | None, bool, bool, bool, bool, bool], str] = field(default_factory=dict, compare=False)
+    """The writer's run properties by (field, strong, italic, small, CJK, right-to-left): the same
+    for every résumé written with this template and language, made once."""
+    separators: dict[str, str] = field(default_factory=dict, compare=False)
+    """The writer's runs of separators (``" · "``) by text, made once likewise."""
+    styles_json: str = ""
+    """:attr:`styles` as the data part holds it (JSON)."""
 
 
 _cache: dict[tuple[str, float, int, str, str], Prepared] = {}
@@ -254,6 +262,7 @@ def _prepare(members: Mapping[str, bytes], page: str | None, lang: i18n.Language
         lang=lang,
         running_header=running,
         dropped=dropped.notes(),
+        styles_json=json.dumps(style_ids, ensure_ascii=True, separators=(",", ":")),
     )
 
 

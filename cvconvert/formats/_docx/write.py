@@ -28,6 +28,7 @@ from cvconvert.formats._docx.layout import (
     Line,
     Part,
     Section,
+    check,
     clean,
     display,
     humanize,
@@ -102,8 +103,9 @@ class _Body:
         self.generic: list[list[list[str]]] = []
         self.leaves: list[list[str]] = []
         self.fixes: dict[str, dict[str, object]] = {}
-        self.looks: dict[tuple[str | None, bool, bool, bool, bool, bool], str] = {}
-        """Run properties by (key, strong, italic, small, CJK, right-to-left)."""
+        # Made once per template and language, for every résumé written with them.
+        self.looks = prep.looks
+        self.seps = prep.separators
 
     def shown(self, holder: dict[str, Any], key: str, at: str, kind: Kind, text: str) -> None:
         """Record that ``holder[key]`` (``at`` is the holder's pointer) is shown as ``text``, and what
@@ -111,14 +113,15 @@ class _Body:
         self.known.append((holder, key))
         self.fix(kind, holder[key], text, at, key)
 
-    def fix(self, kind: Kind, value: object, text: str, at: str, *keys: str | int) -> None:
+    def fix(self, kind: Kind, value: object, text: str, at: str, *keys: str | int) -> bool:
         """Keep what the page, showing ``value`` as ``text``, cannot say of it (a fix in the data
         part, see :func:`.layout.make_fix`), and name in the report what it keeps: characters the
         page cannot hold, a date's day, a value the text does not give back. ``at`` and ``keys``
-        are the value's pointer, built only when there is a fix (most values need none)."""
+        are the value's pointer, built only when there is a fix (most values need none). True
+        when there is one."""
         fix = make_fix(kind, value, text, self.lang)
         if fix is None:
-            return
+            return False
         where = at + pointer(*keys) if keys else at
         self.fixes[where] = fix
         if "ins" in fix:
@@ -130,6 +133,7 @@ class _Body:
                 self.note(where, f"the page shows {text!r}; the exact value: {self.kept}")
             else:
                 self.note(where, f"not shown on the page (not text where text belongs); {self.kept}")
+        return True
 
     def value(self, value: str | int | float | bool, where: str) -> str:
         """A run showing a value no layout knows, recorded for the paragraph being built."""
@@ -164,7 +168,9 @@ class _Body:
         if rpr is None:
             rpr = self.looks[look] = self._rpr(*look)
         if "\n" not in text and "\t" not in text:
-            return f'<w:r>{rpr}<w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
+            if "&" in text or "<" in text or ">" in text:  # rare: a call saved for every other run
+                text = _esc(text)
+            return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
         pieces = []
         for piece in re.split("([\n\t])", text):
             if piece == "\n":
@@ -174,6 +180,13 @@ class _Body:
             elif piece:
                 pieces.append(f'<w:t xml:space="preserve">{_esc(piece)}</w:t>')
         return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
+
+    def sep(self, text: str) -> str:
+        """The run of a separator (``" · "``, ``", "``): made once per template and language."""
+        found = self.seps.get(text)
+        if found is None:
+            found = self.seps[text] = self.run(text)
+        return found
 
     def _rpr(self, key: str | None, strong: bool, italic: bool, small: bool, cjk: bool, rtl: bool) -> str:
         """A run's properties (made once per look and document: :attr:`looks`)."""
@@ -497,7 +510,7 @@ def _data_part(data: dict[str, Any], page_map: dict[str, Any], lang: str | None,
     # go back in (version 2; version 1 held the whole résumé and a fingerprint of the page).
     payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     mapping = json.dumps(page_map, ensure_ascii=True, separators=(",", ":"))
-    styles = json.dumps(prep.styles, ensure_ascii=True, separators=(",", ":"))
+    styles = prep.styles_json
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<cv:cvconvert xmlns:cv="{CVCONVERT_DOCX}" version="{DATA_VERSION}" lang="{_esc(lang or "en")}">'
@@ -539,7 +552,7 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> list[int]:
             # A postal code is followed by the city with a space ("100191 Beijing"), as addresses are written.
             sep = " " if key == "city" and previous == "postalCode" else ", "
             if runs:
-                runs.append(body.run(sep))
+                runs.append(body.sep(sep))
             runs.append(body.run(text, key))
             body.shown(location, key, where + "/location", kind, text)
             shown.append(text)
@@ -557,7 +570,7 @@ def _basics(body: _Body, basics: object, lang: i18n.Language) -> list[int]:
         if key != "phone" and isinstance(value, str) and text == value:
             target = link_target(value, "email" if key == "email" else "url")
         if runs:
-            runs.append(body.run(" · "))
+            runs.append(body.sep(" · "))
         runs.append(body.link(body.run(text, key), target))
         body.shown(basics, key, where, "text", text)
         shown.append(text)
@@ -605,7 +618,7 @@ def _profile(
     second = (username, "profile.username") if username else (url_text, "profile.url")
     if second[0]:
         if parts:
-            parts.append(body.run(": "))
+            parts.append(body.sep(": "))
         parts.append(body.run(second[0], second[1]))
         key = second[1].removeprefix("profile.")
         body.shown(profile, key, where, "text", second[0])
@@ -619,7 +632,7 @@ def _profile(
         else:
             target = None
     if runs:
-        runs.append(body.run(" · "))
+        runs.append(body.sep(" · "))
     runs.append(body.link("".join(parts), target))
     shown.append(f"{network}: {second[0]}")
     return True
@@ -685,8 +698,8 @@ def _part(
     if not after:
         return [run]
     if part.sep.startswith(":") and lang.code == "fr":
-        return [body.run(i18n.NNBSP + part.sep), run]  # "Experte : Rust": French puts a narrow space before the colon
-    return [body.run(part.sep), run]
+        return [body.sep(i18n.NNBSP + part.sep), run]  # "Experte : Rust": French puts a narrow space before the colon
+    return [body.sep(part.sep), run]
 
 
 def _range(body: _Body, entry: dict[str, Any], where: str, lang: i18n.Language, texts: list[str]) -> list[str]:
@@ -706,7 +719,7 @@ def _range(body: _Body, entry: dict[str, Any], where: str, lang: i18n.Language, 
     if end or start:
         end = end or i18n.nobreak(lang.labels["present"])
         if runs:
-            runs.append(body.run(i18n.RANGE_DASH))
+            runs.append(body.sep(i18n.RANGE_DASH))
         runs.append(body.run(end, "endDate"))
         texts.append(end)
     return runs
@@ -746,10 +759,31 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
         items = entry.get(section.bullets)
         if isinstance(items, list) and items:
             body.known.append((entry, section.bullets))
+            fixed: set[str] = set()
+            plain: list[tuple[int, str, Any]] = []
             for n, item in enumerate(items):
                 text = i18n.typeset(display("text", item, lang), lang.code)
                 body.para("List Bullet", body.run(text) if text else "", text=text)
-                body.fix("text", item, text, where, section.bullets, n)
+                if body.fix("text", item, text, where, section.bullets, n):
+                    fixed.add(text)
+                elif text and isinstance(item, str):
+                    plain.append((n, text, item))
+            if fixed:
+                _own_fixes(body, plain, fixed, f"{where}/{section.bullets}/")
+
+
+def _own_fixes(body: _Body, plain: list[tuple[int, str, str]], fixed: set[str], at: str) -> None:
+    """Give a bullet that needs no fix, but shows the text of one that has a fix, a fix of its own.
+
+    The reader matches bullets by place, and a bullet without a fix of its own takes an unused
+    fix made for its text (bullets deleted or moved): "00" then took the "00\\x1f" of the next
+    bullet. A fix of its own that changes nothing (its text as it is, or its typography undone)
+    keeps each to its own; it holds the check of the shown text only, as every fix does.
+    """
+    for n, text, item in plain:
+        if text in fixed and len(item) == len(text):  # typography keeps the length
+            diff = [[i, c] for i, (c, d) in enumerate(zip(item, text, strict=True)) if c != d]
+            body.fixes[f"{at}{n}"] = {"h": check(text), "sub": diff} if diff else {"h": check(text), "raw": 1}
 
 
 # --- values no layout knows ------------------------------------------------------------------
@@ -804,7 +838,7 @@ def _generic(body: _Body, value: object, where: str, label: str, style: str) -> 
                 if _shows(v)
             ]
             if runs:
-                body.generic_para(style, prefix + body.run(" · ").join(runs), label)
+                body.generic_para(style, prefix + body.sep(" · ").join(runs), label)
         else:
             for n, item in enumerate(value):
                 _generic(body, item, where + pointer(n), f"{label} {n + 1}".strip(), style)
