@@ -1,6 +1,7 @@
 """Batch throughput per output format with 1 and 2 worker processes, and peak memory vs. batch size.
 
-    python bench/bench_batch.py [--files 2000] [--repeat 3] [--formats docx,xlsx,...] [--cli] [--memory-format docx]
+    python bench/bench_batch.py [--files 2000] [--repeat 3] [--formats docx,xlsx,...] [--jobs 1,2] [--cli]
+                                [--memory-format docx] [--skip-memory]
 
 For every output format that can be written, converts the same generated résumés with
 ``convert_many`` (the engine of ``cvconvert batch``) with one and two worker processes and
@@ -12,6 +13,8 @@ both alike; the load average is printed beside the table, and so are the CPU mil
 résumé (all processes, pool workers included), which other programs' load barely moves. Then
 runs a 1,000- and a 10,000-file batch and prints the peak resident memory of each (the
 largest process, via RUSAGE_CHILDREN): memory must not grow with the number of files.
+``--jobs 1`` times one worker only (issue 13's figure), in half the time and with no pool
+beside it to share the machine with.
 """
 
 from __future__ import annotations
@@ -104,6 +107,7 @@ def main() -> None:
     parser.add_argument("--formats", default="")
     parser.add_argument("--memory-format", default="docx")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--jobs", default="1,2", help="worker counts to time: 1, 2 or 1,2 (default)")
     parser.add_argument("--cli", action="store_true", help="also time `cvconvert batch` as a whole process")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cvbench-"))
@@ -111,6 +115,9 @@ def main() -> None:
         inputs = work / "in"
         make_inputs(inputs, args.files)
         names = args.formats.split(",") if args.formats else writable_formats()
+        counts = [int(n) for n in args.jobs.split(",")]
+        if not counts or any(n not in (1, 2) for n in counts):
+            raise SystemExit("--jobs takes 1, 2 or 1,2")
         print(f"{args.files} résumés per run, median of {args.repeat} runs (convert_many, engine of `cvconvert batch`)")
         print(
             f"{'format':12} {'jobs 1 (cv/s)':>14} {'jobs 2 (cv/s)':>14} {'speed-up':>9}"
@@ -119,10 +126,10 @@ def main() -> None:
         runs = [(fmt, run_batch) for fmt in names] + ([(f"{fmt} (cli)", run_cli) for fmt in names] if args.cli else [])
         for label, runner in runs:
             fmt = label.split()[0]
-            times: dict[int, list[float]] = {1: [], 2: []}
-            cpu: dict[int, list[float]] = {1: [], 2: []}
+            times: dict[int, list[float]] = {n: [] for n in counts}
+            cpu: dict[int, list[float]] = {n: [] for n in counts}
             for i in range(args.repeat):
-                for jobs in (1, 2):
+                for jobs in counts:
                     out = work / f"out-{fmt}-{runner.__name__}-{jobs}-{i}"
                     before = cpu_seconds()
                     times[jobs].append(runner(inputs, out, fmt, jobs))
@@ -131,10 +138,10 @@ def main() -> None:
             load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
             # CPU per résumé, all processes: unlike the rates, barely moved by other programs' load.
             per_cv = {jobs: 1000 * statistics.median(c) / args.files for jobs, c in cpu.items()}
-            print(
-                f"{label:12} {rates[1]:14.1f} {rates[2]:14.1f} {rates[2] / rates[1]:8.2f}x"
-                f" {per_cv[1]:12.2f} {per_cv[2]:12.2f}  {load}"
-            )
+            rate = {n: f"{rates[n]:14.1f}" if n in rates else f"{'-':>14}" for n in (1, 2)}
+            ms = {n: f"{per_cv[n]:12.2f}" if n in per_cv else f"{'-':>12}" for n in (1, 2)}
+            both = f"{rates[2] / rates[1]:8.2f}x" if len(rates) == 2 else f"{'-':>9}"
+            print(f"{label:12} {rate[1]} {rate[2]} {both} {ms[1]} {ms[2]}  {load}")
         if not args.skip_memory:
             small, big = work / "in1k", work / "in10k"
             make_inputs(small, 1_000)
