@@ -376,7 +376,14 @@ def _date_tokens(text: str, arabic: bool) -> list[tuple[str, int, int]]:
         taken = [(a, b) for _, a, b in tokens]
         tokens += [t for t in jalali if not any(a < t[2] and t[1] < b for a, b in taken)]
         tokens.sort(key=lambda t: t[1])
+    if tokens and ("://" in text or "www." in text):
+        # "https://news.example/2017/01/20/story": a page's address, not a date of the résumé.
+        urls = [(m.start(), m.end()) for m in _WEB_ADDRESS.finditer(text)]
+        tokens = [t for t in tokens if not any(a <= t[1] and t[2] <= b for a, b in urls)]
     return tokens
+
+
+_WEB_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+")
 
 
 # "03/19 - 05/21": month and two-digit year on both sides of a range (alone, "4/5" is a rating).

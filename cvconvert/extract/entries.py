@@ -15,6 +15,7 @@ from cvconvert.extract.daterange import _TO_PRESENT, DateSpan, _undated, _withou
 from cvconvert.extract.heads import (
     _AREA_IN_TEXT,
     _LEGAL_FORM,
+    _WEB_ADDRESS,
     _fragment_kind,
     _head_order,
     _short_place,
@@ -90,6 +91,9 @@ def _line_kind(line: Line, key: str) -> str:
         return "head"  # "Company: ACME", even as a list item
     if kv and _DETAIL_KEYS.match(kv[0].casefold()):
         return "body"
+    captioned = kv is not None and re.search(r"\w\s?[:：]", text) is not None  # not a tab's two columns
+    if kv and captioned and kv[1] and (not re.search(r"[^\W\d_]", kv[1]) or _WEB_ADDRESS.fullmatch(kv[1])):
+        return "body"  # "Company size: ~250", "Website: https://…": a figure or a link under its caption
     if _DETAIL_KEYS.match(_strip_bullet(text).strip().rstrip(":：").strip().casefold()):
         return "body"  # "Highlights", "Aufgaben:" alone: a caption over the entry's list, no head
     if (_is_bullet(line) or _enumerated(text)) and not (line.level is not None and line.level >= 0):
@@ -104,8 +108,13 @@ def _line_kind(line: Line, key: str) -> str:
     if "。" in text and len(text) > 30 and _cjk(text):
         return "body"  # a Chinese or Japanese sentence: each sign says more than a Latin letter
     # Continuations ("and more;"), and captions inside an entry ("Main duties:").
-    if text[:1].islower() or text.endswith((";", ":", "：")) or (text.endswith(",") and len(text) > 40):
-        return "body"
+    styled = line.level is not None and line.level >= 0
+    if (
+        (text[:1].islower() and not styled)
+        or text.endswith((";", ":", "："))
+        or (text.endswith(",") and len(text) > 40)
+    ):
+        return "body"  # (a styled line in lower case is a name: "idea2app", "bitcrowd")
     short_sentence = (
         text.endswith(".")
         and _words(text) <= 4
@@ -407,6 +416,9 @@ class _Segmenter:
             # title after a line describing the company still belongs to the head.
             cur.head.append(line)
             return
+        if cur is not None and not self.pending and self.org_under_title_and_dates(cur, line, slot):
+            cur.head.append(line)
+            return
         if _head_keyed(line) and cur is not None and not self.pending and slot and not self.has(cur.head, slot):
             if len(cur.head) < 6:
                 # Captioned details come in any order ("Dates", "Position held", activities,
@@ -448,6 +460,22 @@ class _Segmenter:
             moved = self.pending.pop(0)
             if cur is not None:
                 cur.body.append(moved)
+
+    def org_under_title_and_dates(self, entry: _Entry, line: Line, slot: str | None) -> bool:
+        """ "iOS Engineer" / "Mar 2018 – Mar 2019" / "Nordwind": a few words right under a head
+        that names a title and ends in its dates name the organisation (of a work entry)."""
+        return (
+            self.key in ("work", "volunteer")
+            and slot in (None, "org")
+            and not entry.body
+            and entry.date_line is entry.head[-1]
+            and len(entry.head) == 2
+            and _date_only(entry.date_line.text, find_dates(entry.date_line.text))
+            and self.slot(entry.head[0]) == "role"
+            and _words(line.text) <= 5
+            and not line.text.rstrip().endswith((".", "。"))
+            and not _is_bullet(line)
+        )
 
     def title_after_description(self, entry: _Entry) -> bool:
         """An entry with an organisation but no title yet, and one or two lines of prose (no list

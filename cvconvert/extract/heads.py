@@ -227,9 +227,12 @@ def _split_head(lines: list[Line], key: str, *, order: str | None = None) -> tup
     order, then the fixes that look at the whole head. ``order`` ("org" or "role": which of the
     two the section's other heads name first) decides between two pieces no word types."""
     fields: dict[str, str] = {}
-    typed = _typed_head(_wrapped_titles(lines, key), key, fields, order)
+    lines = _wrapped_titles(lines, key)
+    typed = _typed_head(lines, key, fields, order)
     dated = {n for n, line in enumerate(lines) if _undated(line.text) != line.text}
     typed = _org_beside_dates_first(_named_place_over_title(_institution_first(typed, key)), dated, fields)
+    if key == "education":
+        typed = _school_on_its_own_line(typed, lines)
     rest, role_rest = _fill_slots(typed, fields, order)
     _cut_cjk_org(fields, key)
     if key == "education":
@@ -646,6 +649,37 @@ def _org_beside_dates_first(typed: list[_Typed], dated: set[int], fields: dict[s
         if kind is None and number in dated and number != role_line and per_line[number] == 1:
             return [(text, "org", number), *typed[:i], *typed[i + 1 :]]
     return typed
+
+
+def _school_on_its_own_line(typed: list[_Typed], lines: list[Line]) -> list[_Typed]:
+    """ "UNIVERSITY NAME" alone in bold over "BSc, Information Systems  2011 – 2014": the school
+    stands out on its line, and a piece that reads as an organisation beside the degree
+    ("Information Systems", "Business School Studies") is the field."""
+    per_line: dict[int, list[str | None]] = {}
+    for _, kind, number in typed:
+        per_line.setdefault(number, []).append(kind)
+    lone = [n for n, kinds in per_line.items() if kinds == [None] and n < len(lines)]
+    if len(lone) == 1 and next(t for t, _, n in typed if n == lone[0])[:1].islower():
+        return typed  # "gree": the end of a word broken over two lines, not a name
+    # An organisation beside a degree or an untyped piece (not beside its town alone).
+    shared_orgs = [
+        i
+        for i, (_, kind, n) in enumerate(typed)
+        if kind == "org" and ("role" in per_line[n] or per_line[n].count(None))
+    ]
+    if len(lone) != 1 or len(shared_orgs) != 1 or lone[0] > typed[shared_orgs[0]][2]:
+        return typed  # (under the line, a lone word is more often the end of a wrapped cell)
+    name_line, org_line = lines[lone[0]], lines[typed[shared_orgs[0]][2]]
+    if not (
+        (name_line.bold > org_line.bold and not 0 < name_line.size < org_line.size - 0.5)
+        or (name_line.level is not None and name_line.level >= 0 and org_line.level is None)
+        or name_line.size > org_line.size + 0.5
+    ):
+        return typed
+    return [
+        (text, "org" if n == lone[0] else (None if i == shared_orgs[0] else kind), n)
+        for i, (text, kind, n) in enumerate(typed)
+    ]
 
 
 def _institution_first(typed: list[_Typed], key: str) -> list[_Typed]:

@@ -134,3 +134,89 @@ def test_a_long_head_with_its_dates_in_a_column_stays_a_head() -> None:
     # Many lower-case words, but the dates stand after a tab: a degree's head, not prose.
     text = "Classe préparatoire aux grandes écoles (MPSI), Mathématiques, physique et sciences de l'ingénieur"
     assert _line_kind(Line(f"{text}\t2011 – 2013"), "education") == "dated"
+
+
+# -- a school on a line of its own ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("looks", [{"bold": True}, {"level": 1}, {"size": 12.0}])
+def test_a_school_standing_out_on_its_line_is_the_institution(looks: dict[str, object]) -> None:
+    # "Information Systems" reads as an organisation by its last word; beside the degree it is the
+    # field, and the name that stands out on its own line is the school.
+    name = Line("NORDVALE", **looks)  # type: ignore[arg-type]
+    fields, _ = _split_head([name, Line("BSc, Information Systems\tJan 2011 – Dec 2014", size=9.5)], "education")
+    assert (fields["org"], fields["role"], fields["area"]) == ("NORDVALE", "BSc", "Information Systems")
+
+
+def test_a_school_in_the_texts_look_does_not_displace_the_named_one() -> None:
+    fields, _ = _split_head([Line("Eastmoor"), Line("BSc, Nordvale University\t2011 – 2014")], "education")
+    assert fields["org"] == "Nordvale University"
+
+
+# -- lines under a head that are details ----------------------------------------------------------
+
+
+def test_a_styled_name_in_lower_case_heads_an_entry() -> None:
+    lines = [Line("nordwind · nordwind.example", level=1), Line("Platform Engineer\tAug 2021 – Present")]
+    assert work(lines)[0]["name"] == "nordwind"
+
+
+@pytest.mark.parametrize("text", ["Company size: ~250", "Team: 12 → 40", "Website link: https://nordwind.example/"])
+def test_a_captioned_figure_or_link_is_a_detail_not_an_entry(text: str) -> None:
+    assert _line_kind(Line(text), "work") == "body"
+    lines = [Line("Nordwind", bold=True), Line("Platform Engineer\tAug 2021 – Present"), Line(text)]
+    assert len(work(lines)) == 1
+
+
+def test_dates_inside_a_web_address_date_nothing() -> None:
+    from cvconvert.extract.daterange import find_dates
+
+    assert find_dates("Nordwind · https://news.example/2017/01/20/nordwind-acquired/") == []
+    assert find_dates("www.nordwind.example/2019 Engineer 2015 – 2017")[0].start == "2015"
+    lines = [
+        Line("Nordwind · https://news.example/2017/01/20/nordwind-acquired/", level=1),
+        Line("Co-founder\tSep 2014 – Jan 2017"),
+        Line("Harbour Bank", level=1),
+        Line("Analyst\tJan 2017 – Mar 2019"),
+    ]
+    assert [(i.get("name"), i.get("position")) for i in work(lines)] == [
+        ("Nordwind", "Co-founder"),
+        ("Harbour Bank", "Analyst"),
+    ]
+
+
+def test_the_end_of_a_broken_word_is_not_a_school() -> None:
+    # "de-" / "gree": a word broken over two lines leaves its end alone on a bold line.
+    lines = [Line("gree", bold=True), Line("Nordvale High School,\tGerman Language\tMar 2000 – Nov 2001")]
+    assert _split_head(lines, "education")[0]["org"] == "Nordvale High School"
+
+
+def test_bold_lower_case_words_under_dates_stay_text() -> None:
+    # A title in lower case (Polish, for one) is not taken for a name by its weight alone.
+    assert _line_kind(Line("starszy specjalista", bold=True), "work") == "body"
+    assert _line_kind(Line("asystent", bold=True), "work") == "body"
+
+
+def test_a_few_words_under_a_title_and_its_dates_name_the_employer() -> None:
+    # The title, its dates, then the employer in words no vocabulary types.
+    lines = [
+        Line("iOS 研发工程师", bold=True, level=4),
+        Line("Mar 2018 – Mar 2019"),
+        Line("打车软件"),
+        Line("职责：乘客端业务线", bullet=True),
+        Line("Mobile Developer", bold=True, level=4),
+        Line("Mar 2016 – Mar 2018"),
+        Line("Nordwind Brightwater"),
+        Line("Built the trading screens.", bullet=True),
+    ]
+    assert [(i.get("name"), i.get("position")) for i in work(lines)] == [
+        ("打车软件", "iOS 研发工程师"),
+        ("Nordwind Brightwater", "Mobile Developer"),
+    ]
+
+
+def test_a_lone_word_under_the_school_line_does_not_displace_it() -> None:
+    # A degree column wrapped onto the next line ("bachelor of" / "Medicine"): the word below is
+    # the rest of the degree, not a school.
+    lines = [Line("bachelor of\tNordvale University,\tEastmoor\t2010 – 2015"), Line("Medicine", bold=True)]
+    assert "Nordvale University" in _split_head(lines, "education")[0]["org"]
