@@ -160,3 +160,110 @@ def test_pdf_title_drawn_over_its_dates_does_not_mix_with_them() -> None:
     ]
     texts = [ln.text for ln in read_lines(build([Page(runs)]))]
     assert texts[:2] == ["Northwind University of Applied", "2016 - 2018"]
+
+
+def test_pdf_degree_hyphenated_in_a_margin_column_is_one_word_before_its_school() -> None:
+    # A degree column too narrow for its words: "Post-" / "grad-" / "uate" beside the school.
+    runs = [Run("Education", 50, 80, size=14, font="Helvetica-Bold")]
+    y = 100.0
+    degrees = (
+        (["Mas-", "ter"], "Nordvale University, Physics"),
+        (["Post-", "grad-", "uate"], "Acme"),
+        (["Bach-", "elor of", "Arts"], "Eastmoor"),
+    )
+    for pieces, school in degrees:
+        runs.append(Run(school + ", with the details of the degree", 96, y))
+        runs += [Run(piece, 62, y + 12 * k, font="Helvetica-Bold") for k, piece in enumerate(pieces)]
+        y += 12 * len(pieces) + 10
+    texts = [ln.text for ln in read_lines(build([Page(runs)]))]
+    assert texts[1:] == [
+        "Master\tNordvale University, Physics, with the details of the degree",
+        "Postgraduate\tAcme, with the details of the degree",
+        "Bachelor of Arts\tEastmoor, with the details of the degree",
+    ]
+
+
+def test_pdf_years_at_the_left_of_a_sidebar_go_with_their_entries_start_over_end() -> None:
+    # A sidebar beside the main column: its education has the years in a narrow column at the
+    # left, the start over the end, beside each school (in larger type) and its degree.
+    runs = [Run(f"Main column line {i} with enough words to fill it up", 40, 100 + 14 * i) for i in range(20)]
+    runs.append(Run("EDUCATION", 387, 90, size=11, font="Helvetica-Bold"))
+    y = 120.0
+    for school, start, end in (("Nordvale University", "2011", "2014"), ("Eastmoor College", "2009", "2010")):
+        runs += [Run(start, 381, y, size=7, font="Helvetica-Bold"), Run(school, 416, y + 1, size=8.5)]
+        runs += [Run(end, 381, y + 10, size=7, font="Helvetica-Bold"), Run("Bachelor", 416, y + 15, size=7)]
+        runs.append(Run("Information Systems", 416, y + 30, size=7))
+        y += 60
+    texts = [ln.text for ln in read_lines(build([Page(runs)]))]
+    side = texts[texts.index("EDUCATION") :]
+    assert side[1:4] == ["2011 – 2014\tNordvale University", "Bachelor", "Information Systems"]
+    assert side[4] == "2009 – 2010\tEastmoor College"
+
+
+def test_pdf_bold_item_whose_last_row_ends_in_plain_words_is_one_item() -> None:
+    # A degree in bold wraps in its list item; its last row ends in a plain note after a comma.
+    # The comma after the bold words is no field's end there: the item stays one line.
+    bold = "Helvetica-Bold"
+    runs = [
+        Run("\u2022", 50, 100),
+        Run("Doctor of Philosophy in Texts and Technology, with a focus on", 62, 100, font=bold),
+        Run("Composition and Rhetoric and a second focus on reading of", 62, 114, font=bold),
+        Run("machine texts, their history and their uses in the schools of", 62, 128, font=bold),
+        Run("literacies,", 62, 142, font=bold),
+        Run("(in progress)", 112, 142),
+        Run("Nordvale University, Springfield", 62, 156),
+    ]
+    texts = [ln.text for ln in read_lines(build([Page(runs, width=400)]))]
+    assert texts == [
+        "Doctor of Philosophy in Texts and Technology, with a focus on Composition and Rhetoric"
+        " and a second focus on reading of machine texts, their history and their uses in the schools"
+        " of literacies, (in progress)",
+        "Nordvale University, Springfield",
+    ]
+
+
+def _width(text: str, font: str = "Helvetica-Bold", size: float = 10) -> float:
+    """How wide PDFium finds the run (its last character's right edge from its start)."""
+    import pypdfium2 as pdfium
+
+    textpage = pdfium.PdfDocument(build([Page([Run(text, 0, 100, size=size, font=font)])]))[0].get_textpage()
+    return float(textpage.get_charbox(textpage.count_chars() - 1, loose=True)[2])
+
+
+def test_pdf_item_after_a_bold_lead_wraps_onto_a_capital() -> None:
+    # "**Masters in physics,** faculty of science, …" wraps before "University, 2020.": the tab
+    # after the bold lead is no table cell whose next line would be an item of its own.
+    runs = []
+    for i, (degree, year) in enumerate((("Masters in physics,", "2020"), ("Bachelor of physics,", "2012"))):
+        y = 100 + 40 * i
+        runs += [Run("\u2022", 50, y), Run(degree, 62, y, font="Helvetica-Bold")]
+        runs.append(Run("faculty of the natural sciences, Nordvale State", 62 + _width(degree) + 3, y))
+        runs.append(Run(f"University, {year}.", 62, y + 14))
+    runs += [
+        Run("Plain text as wide as the column, with words enough to set its right edge!", 40, 200 + 14 * k)
+        for k in range(3)
+    ]
+    texts = [ln.text for ln in read_lines(build([Page(runs, width=440)]))]
+    assert texts[:2] == [
+        "Masters in physics,\tfaculty of the natural sciences, Nordvale State University, 2020.",
+        "Bachelor of physics,\tfaculty of the natural sciences, Nordvale State University, 2012.",
+    ]
+
+
+def test_pdf_head_with_a_bold_lead_stays_apart_from_the_text_under_it() -> None:
+    # "**Northwind Ltd,** Engineer" over the entry's text, all rows as wide as the column (Courier:
+    # 6 points a letter, 60 letters a row): a head, not a list item, so the text under it is
+    # not a row of the head's.
+    rows = [
+        "Built the billing service of the shop for the partners in a",
+        "few countries and wrote the monthly reports on the payments.",
+        "Then moved the service to the cloud and cut its costs by ten",
+    ]
+    runs = [
+        Run("Northwind Ltd,", 40, 100, font="Courier-Bold"),
+        Run("Engineer in the data team of the shop, partners", 40 + 6 * 15, 100, font="Courier"),
+    ]
+    runs += [Run(row, 40, 114 + 14 * k, font="Courier") for k, row in enumerate(rows)]
+    texts = [ln.text for ln in read_lines(build([Page(runs, width=440)]))]
+    assert texts[0] == "Northwind Ltd,\tEngineer in the data team of the shop, partners"
+    assert texts[1] == " ".join(rows)

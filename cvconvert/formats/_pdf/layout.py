@@ -293,6 +293,26 @@ def _aligned(chunks: list[_Chunk], others: list[_Chunk]) -> int:
     return aligned
 
 
+def _labels_beside(left: list[_Chunk], right: list[_Chunk]) -> bool:
+    """A narrow left column of short labels (years, a few letters) beside a wider one, half of
+    them or more on the baseline of a row of text beside them (give or take a third of the type,
+    a label in smaller type than its entry's head)."""
+    if len(left) < 3 or any(sum(len(w.text) + 1 for w in c.words) > 12 for c in left):
+        return False
+    lw = max(c.x1 for c in left) - min(c.x0 for c in left)
+    rw = max(c.x1 for c in right) - min(c.x0 for c in right)
+    if lw >= 0.35 * rw:
+        return False
+    bases = sorted(c.base for c in right)
+    aligned = 0
+    for c in left:
+        slack = 0.35 * max(w.size for w in c.words)
+        k = bisect.bisect_left(bases, c.base - slack)
+        if k < len(bases) and bases[k] <= c.base + slack:
+            aligned += 1
+    return aligned >= 0.5 * len(left)
+
+
 def _fields_beside(sides: list[tuple[list[Word], list[Word]]]) -> bool:
     """A few short pieces at the right, each on the baseline of a row of the text beside it (an
     entry's place set flush right on its head's row): fields of those rows, not a column."""
@@ -430,7 +450,12 @@ def _columns(band: list[list[Word]], mid: float, page_width: float, depth: int) 
         start, end = grid
         above = _split(band[:start], page_width, depth + 1) if start else []
         return [*above, _Flow(band[start:end], 0, split=mid, grid=True), *_split(band[end:], page_width, depth + 1)]
-    if not _rtl(" ".join(w.text for r in band for w in r)) and _fields_beside(sides):
+    rtl = _rtl(" ".join(w.text for r in band for w in r))
+    if not rtl and depth > 0 and _labels_beside(_chunked(left_rows), _chunked(right_rows)):
+        # A narrow column of labels and dates inside a column (a sidebar's education with its
+        # years at the left): read row by row, each label before its row's text.
+        return [_Flow(band, 0, split=mid)]
+    if not rtl and _fields_beside(sides):
         # Places flush right on their heads' rows: read with their rows, after a tab.
         return [_Flow(band, 0)]
     lw, rw = _width(left_rows), _width(right_rows)
@@ -732,10 +757,18 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
     out: list[PageLine] = []
     cells = _cells(flow)
     heads = [c for c, _ in cells]
+    stacked = _stacked_dates(cells) if flow.split is not None and not flow.grid else {}
+    for k in stacked:
+        heads[k + 1] = []
     captions = _caption_runs(heads) if flow.split is not None and not flow.grid else {}
     for k, (caption, rest) in enumerate(zip(heads, (r for _, r in cells), strict=True)):
         if k in captions:
             head = _joined_line([_row_line(part, flow) for part in captions[k]])
+        elif k in stacked:
+            # A start over its end ("2011" over "2014"): one range, as it reads.
+            head = _row_line([*caption, *stacked[k]], flow)
+            if head is not None:
+                head.text = _line_text(caption) + " – " + _line_text(stacked[k])
         else:
             head = _row_line(caption, flow) if caption else None
         body = _row_line(rest, flow) if rest else None
@@ -748,7 +781,53 @@ def flow_lines(flow: _Flow) -> list[PageLine]:
         out.extend(ln for ln in (head, body) if ln is not None and ln.text)
     if flow.split is None and not flow.grid:
         _dates_to_heads(out)
+        out = _hyphenated_captions(out)
     return _unwrap(_wrapped_cells(out))
+
+
+def _hyphenated_captions(lines: list[PageLine]) -> list[PageLine]:
+    """A caption hyphenated in a narrow margin column ("Mas-" over "ter", then the school on the
+    first row: a degree beside its school) is one word again, a field before the row's text
+    after a tab ("Master<tab>Nordvale University"): the rows under it hold only its pieces, each
+    within the caption's column, starting where it does."""
+    out: list[PageLine] = []
+    i = 0
+    while i < len(lines):
+        a = lines[i]
+        out.append(a)
+        i += 1
+        if len(a.words) < 2 or not a.words[0].text.endswith((_SOFT, "-")) or len(a.words[0].text) < 3:
+            continue
+        first, rest = a.words[0], a.words[1:]
+        caption, pieces = first.text, [first]
+        base = first.base
+        while i < len(lines):
+            b = lines[i]
+            step = b.words[0].base - base
+            if (
+                b.column != a.column
+                or b.bullet
+                or abs(b.box[0] - first.x0) > 1.0
+                or b.box[2] >= rest[0].x0
+                or not 0.7 * first.size <= step <= 1.8 * first.size
+                or not b.text[:1].isalpha()
+            ):
+                break
+            if not caption.endswith((_SOFT, "-")):
+                caption += " " + b.text  # the caption's next words ("bach-" / "elor of" / "Science")
+            elif b.text[:1].islower():
+                caption = caption[:-1] + b.text
+            else:
+                caption = caption[:-1] + "-" + b.text
+            pieces.extend(b.words)
+            base = b.words[-1].base
+            i += 1
+        if len(pieces) == 1:
+            continue
+        a.words = [*pieces, *rest]
+        a.text = caption + "\t" + _line_text(rest)
+        a.measure()
+    return out
 
 
 def _tail(line: PageLine) -> int:
@@ -799,6 +878,29 @@ def _dates_to_heads(lines: list[PageLine]) -> None:
 _CAPTION_GOES_ON = re.compile(r"(?:[-–—/]|\b[^\W\d_]{2,12}\.?)$")
 # A range whose end is on the next row: a dash, or a word for "to" ("Nov 2004 to", "2015 à").
 _RANGE_OPEN = re.compile(r"(?i)(?:[-–—/]|\s(?:to|till|until|à|a|au|al|bis|até|tot|do|до|по))$")
+
+
+# A caption that is a date alone: a year, perhaps after a month's name or number.
+_BARE_DATE = re.compile(r"(?:[^\W\d_]{3,12}\.?\s|\d{1,2}[./])?((?:19|20)\d\d)")
+
+
+def _stacked_dates(cells: list[tuple[list[Word], list[Word]]]) -> dict[int, list[Word]]:
+    """Rows of a dates column whose date has the entry's end under its start ("2011" over
+    "2014", the row under holding nothing else): row -> the end's words."""
+    out: dict[int, list[Word]] = {}
+    k = 0
+    while k + 1 < len(cells):
+        (a, _), (b, rest) = cells[k], cells[k + 1]
+        first = _BARE_DATE.fullmatch(" ".join(w.text for w in a)) if a else None
+        second = _BARE_DATE.fullmatch(" ".join(w.text for w in b)) if b and not rest else None
+        if first and second and first.group(1) <= second.group(1):
+            size = max(w.size for w in a + b)
+            if 0.5 * size <= b[0].base - a[0].base <= 1.6 * size and abs(b[0].x0 - a[0].x0) <= size:
+                out[k] = b
+                k += 2
+                continue
+        k += 1
+    return out
 
 
 def _caption_runs(captions: list[list[Word]]) -> dict[int, list[list[Word]]]:
@@ -1017,9 +1119,21 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
             a.words = [*a.words, *b.words]
             a.grow(b)
             continue
-        if a.column != b.column or b.bullet or "\t" in b.text or abs(a.size - b.size) > 0.5 or _new_tag(a, b):
+        lead = _lead_tab(b) if a.bullet else None
+        if (
+            a.column != b.column
+            or b.bullet
+            or ("\t" in b.text and lead is None)
+            or abs(a.size - b.size) > 0.5
+            or _new_tag(a, b)
+        ):
             out.append(b)
             continue
+        if lead is not None:
+            # The tab after a bold lead that a comma ends is a field's end on a line of its own,
+            # not on the last row of a list item whose words run on in bold ("… with a focus on"
+            # / "literacies, (In progress)"): read as that row's plain words.
+            lead, b.text = b.text, lead
         # The edge a paragraph of its own reaches (a profile in a narrower box), else the column's.
         edge = _local_edge(lines, j - 1)
         full = edge is not None or reach.get(a.column, 0) >= 3 or a.text.endswith(_SOFT)
@@ -1037,6 +1151,8 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
             script[key] = (a_script[0] + b_script[0], a_script[1] + b_script[1])
             _append(a, b)
         else:
+            if lead is not None:
+                b.text = lead
             out.append(b)
     previous = -1
     for ln in out:
@@ -1053,6 +1169,15 @@ def _unwrap(lines: list[PageLine]) -> list[PageLine]:
 # yet, or a web address ending in a slash, dot, hyphen or '@'.
 _ADDRESS_CUT = re.compile(r"(?:^|\s)(?:[\w.+-]+@[\w-]*|(?:https?://|www\.)\S*[/.\-@_]|[\w.+-]+@[\w.-]+[.-])$")
 _ADDRESS_REST = re.compile(r"[\w][\w.+/@?=&%#~:-]*")
+
+
+def _lead_tab(line: PageLine) -> str | None:
+    """The line's text without the tab after a bold lead (see :func:`_bold_lead`), when that is
+    its only tab; else None."""
+    if "\t" not in line.text or not line.words or not line.words[0].bold:
+        return None
+    plain = _line_text(line.words, lead=False)
+    return plain if "\t" not in plain and plain != line.text else None
 
 
 def _address_wraps(a: PageLine, b: PageLine) -> bool:
@@ -1123,7 +1248,11 @@ def _continues(a: PageLine, b: PageLine, left: float, right: float, known: _Know
     piece = last if known.rtl else _last_piece(last)
     # The tab may also stand before the row's words on its baseline (a caption set a little
     # higher or lower: a date in smaller type beside its entry).
-    if len(piece) < len(last) or (known.since == 0 and not known.rtl and "\t" in a.text):
+    # (In a list item, a tab after a bold lead that a comma ends is no cell's edge: the item's
+    # text wraps on, as a head with its place and dates does not.)
+    if len(piece) < len(last) or (
+        known.since == 0 and not known.rtl and "\t" in a.text and not (a.bullet and _lead_tab(a))
+    ):
         # After a tab (a date or caption column, a table's cells), the text of the last cell may
         # wrap under itself: ``b`` must start where that cell does, and go on with a sentence
         # (a cell's lines are often items of their own: a degree over its school).
