@@ -18,9 +18,9 @@ from cvconvert import extract as engine
 from cvconvert import limits
 from cvconvert.errors import InvalidInputError, LimitExceededError
 from cvconvert.extract.lines import Line, _clean
-from cvconvert.formats._pdf import layout
-from cvconvert.formats._pdf.layout import PageLine, Word
+from cvconvert.formats._pdf import layout, pages
 from cvconvert.formats._pdf.open import open_pdf
+from cvconvert.formats._pdf.words import PageLine, Word
 from cvconvert.model import Resume
 from cvconvert.report import Report
 
@@ -180,21 +180,21 @@ class _Reader:
 
     def lines(self) -> list[Line]:
         """Every page's lines, running heads marked, paragraphs numbered."""
-        pages: list[list[PageLine]] = []
+        read: list[list[PageLine]] = []
         heights: list[float] = []
         for index in range(len(self.pdf)):
             page_lines, height = self._page(index)
-            pages.append(page_lines)
+            read.append(page_lines)
             heights.append(height)
         if self.chars == 0:
             raise InvalidInputError("no text layer: a scanned PDF; OCR is not supported")
-        layout.running(pages, heights)
+        pages.running(read, heights)
         para = 0
-        for number, page_lines in enumerate(pages):
-            para = layout.paragraphs(page_lines, para)
+        for number, page_lines in enumerate(read):
+            para = pages.paragraphs(page_lines, para)
             for pl in page_lines:
                 pl.page = number
-        return [_line(pl, pl.page) for pl in layout.streams(pages)]
+        return [_line(pl, pl.page) for pl in pages.streams(read)]
 
     def _page(self, index: int) -> tuple[list[PageLine], float]:
         raw = self.raw
