@@ -16,7 +16,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from cvconvert import extract as engine
@@ -815,7 +815,7 @@ _BOLD_FACE = re.compile(r"(?i)bold|black|heavy|(?<![a-z])(?:semi|demi)(?![a-z])"
 _ITALIC_FACE = re.compile(r"(?i)italic|oblique")
 
 
-@cache
+@lru_cache(maxsize=256)
 def _face(name: str) -> tuple[bool, bool]:
     """Whether a font's name says it is bold and whether it says it is italic."""
     return bool(_BOLD_FACE.search(name)), bool(_ITALIC_FACE.search(name))
@@ -823,9 +823,12 @@ def _face(name: str) -> tuple[bool, bool]:
 
 def _spaced(content: Any) -> bool:
     """Whether a text box's text starts with a space: the page shows a gap before it, which
-    the line (cleaned of its edges) no longer tells. Only the first text element is looked at."""
-    for t in content.iter(T_TEXT):
-        return (t.text or "")[:1].isspace()
+    the line (cleaned of its edges) no longer tells. Only the box's own paragraphs and runs are
+    looked at, up to the first text: a box nested in it is not searched again for each level."""
+    for p in content.iterchildren(T_P):
+        for run in p.iterchildren(T_R):
+            for t in run.iterchildren(T_TEXT):
+                return (t.text or "")[:1].isspace()
     return False
 
 
