@@ -189,7 +189,7 @@ class _Body:
         return found
 
     def _rpr(self, key: str | None, strong: bool, italic: bool, small: bool, cjk: bool, rtl: bool) -> str:
-        """A run's properties (made once per look and document: :attr:`looks`)."""
+        """A run's properties (made once per look, template and language: :attr:`looks`)."""
         props = []
         if key is not None:
             props.append(f'<w:rStyle w:val="{self.styles[key]}"/>')
@@ -760,7 +760,7 @@ def _entry(body: _Body, section: Section, entry: dict[str, Any], index: int, lan
         if isinstance(items, list) and items:
             body.known.append((entry, section.bullets))
             fixed: set[str] = set()
-            plain: list[tuple[int, str, Any]] = []
+            plain: list[tuple[int, str, str]] = []
             for n, item in enumerate(items):
                 text = i18n.typeset(display("text", item, lang), lang.code)
                 body.para("List Bullet", body.run(text) if text else "", text=text)
