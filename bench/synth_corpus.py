@@ -467,6 +467,25 @@ def soffice(target: str, files: list[Path], outdir: Path) -> None:
             rest = [f for f in rest if f not in done and f != stuck]
 
 
+# a style sheet's '@media print { ... }' block (rules one level deep)
+PRINT_MEDIA = re.compile(r"@media[^{;]*\bprint\b[^{;]*\{((?:[^{}]*\{[^{}]*\})*)[^{}]*\}")
+
+
+def print_rules(html: str) -> str:
+    """The page with its style sheets' print rules as plain rules, last (they win), for LibreOffice.
+
+    LibreOffice reads no @media block, so it lays out the screen page: onepage's padded, bordered
+    sheet made it loop for ever on a third of the résumés. Chromium prints with the print rules;
+    the DOCX now follows the same ones. Held-out themes only: the other layouts stay as rendered.
+    """
+    rules = "\n".join(m.group(1) for m in PRINT_MEDIA.finditer(html))
+    if not rules.strip():
+        return html
+    at = html.lower().rfind("</head>")
+    at = at if at >= 0 else 0
+    return f"{html[:at]}<style>\n{rules}\n</style>\n{html[at:]}"
+
+
 def render_html(theme: str, items: list[tuple[str, Path, str]], jobs: int, force: bool) -> None:
     pdf_layout, docx_layout = f"html-{theme}-pdf", f"html-{theme}-docx"
     pdf_items, docx_items = todo(pdf_layout, items, force), todo(docx_layout, items, force)
@@ -489,6 +508,8 @@ def render_html(theme: str, items: list[tuple[str, Path, str]], jobs: int, force
     for ident, _, _ in docx_items:
         if (folder / f"{ident}.html").exists():
             text = (folder / f"{ident}.html").read_text(encoding="utf-8")
+            if theme in HELDOUT_THEMES:
+                text = print_rules(text)
             (offline / f"{ident}.html").write_text(REMOTE.sub(r"\1\2\2", text), encoding="utf-8")
             htmls.append(offline / f"{ident}.html")
     soffice("docx:MS Word 2007 XML", htmls, OUT / docx_layout)

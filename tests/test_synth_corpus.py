@@ -202,3 +202,16 @@ def test_explain_refuses_a_held_out_layout(tmp_path: Path, monkeypatch: pytest.M
     # with no layout named, --explain reads the open layouts only
     out = _scored(corpus, tmp_path, monkeypatch, explain="1")
     assert "html-even-docx" in out and "spartacus" not in out and "held-out" not in out
+
+
+def test_print_rules_become_plain_rules_for_libreoffice() -> None:
+    corpus = _module("synth_corpus")
+    html = (
+        "<html><head><style>#sheet { padding: 80px; }\n@media print { #sheet { padding: 0; } a { color: black; } }\n"
+        "@media screen and (max-width: 40em) { #sheet { padding: 1em; } }</style></head><body>Ada</body></html>"
+    )
+    out = corpus.print_rules(html)
+    added = out[out.rindex("<style>") : out.index("</head>")]
+    assert "#sheet { padding: 0; }" in added and "a { color: black; }" in added and "1em" not in added
+    assert out.endswith("</head><body>Ada</body></html>")
+    assert corpus.print_rules("<p>no style</p>") == "<p>no style</p>"
