@@ -267,3 +267,20 @@ def test_pdf_head_with_a_bold_lead_stays_apart_from_the_text_under_it() -> None:
     texts = [ln.text for ln in read_lines(build([Page(runs, width=440)]))]
     assert texts[0] == "Northwind Ltd,\tEngineer in the data team of the shop, partners"
     assert texts[1] == " ".join(rows)
+
+
+def test_pdf_glyphs_without_characters_do_not_shift_the_words_after_them() -> None:
+    # Glyphs that map to no character (a fallback font's, an icon's) beside the name: PDFium's
+    # text leaves them out, so the words after them must still get their own positions.
+    runs = [
+        Run("Ada Example", 50, 100, size=20),
+        Run("\x00\x00\x00", 200, 100, size=20),
+        Run("Data engineer in Springfield", 50, 130),
+        Run("Northwind Ltd", 50, 160),
+    ]
+    lines = read_lines(build([Page(runs)]))
+    assert [(ln.text, ln.size) for ln in lines] == [
+        ("Ada Example", 20.0),
+        ("Data engineer in Springfield", 10.0),
+        ("Northwind Ltd", 10.0),
+    ]

@@ -304,10 +304,12 @@ class _Reader:
         if self.chars > self.most:
             raise LimitExceededError(f"the PDF holds more than {self.most:,} characters of text")
         buf = ctypes.create_string_buffer((count + 1) * 2)
-        raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        written = raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
         text = buf.raw[: count * 2].decode("utf-16-le", "replace")
-        if len(text) != count:
-            # A character outside the BMP took two UTF-16 units: read them one by one instead.
+        if len(text) != count or written != count + 1:
+            # A character outside the BMP took two UTF-16 units, or PDFium left out glyphs that map
+            # to no character (a fallback font's, an icon's): the text would no longer match the
+            # characters' positions. Read them one by one instead, a glyph without one a space.
             text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
         # Most pages hold no accent, ligature or control to mend: then no word is looked at twice.
         mend = _MEND.search(text) is not None
