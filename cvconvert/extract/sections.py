@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from cvconvert.extract import headings
@@ -199,8 +200,11 @@ def _known_headings(lines: list[Line], body_size: float) -> tuple[list[tuple[int
         # A note in brackets after it does not count ("資格・免許（コンテスト等の受賞歴）").
         if not looks and _words(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)) > 3:
             continue
+        # Nor the end of a sentence wrapped onto a line of its own ("skills." after "… and soft").
+        if not looks and text.strip()[:1].islower() and text.rstrip().endswith((".", ",", ";")):
+            continue
         marks.append((i, key, 0.9 if looks else 0.7))
-    marks = _past_sub_headings(lines, marks)
+    marks = _past_captions_in_entries(lines, _past_sub_headings(lines, marks))
     return sorted(marks + _headings_among_items(lines, marks, items, body_size)), wrapped_ends
 
 
@@ -217,6 +221,29 @@ def _past_sub_headings(lines: list[Line], marks: list[tuple[int, str, float]]) -
         level = lines[i].level
         if level is None or level <= top or headings.is_phrase(lines[i].text):
             kept.append((i, key, conf))
+    return kept
+
+
+def _past_captions_in_entries(lines: list[Line], marks: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    """Without the known words set smaller than the headings inside an entry's section: a
+    school's "Courses" or a job's "Projects" caption (7 pt under headings of 11 pt, or in the type
+    of the job titles) lists that entry's items and opens no section. The headings' size is the
+    one most of them share, three at least; a word in bold or before a colon stays a heading."""
+    sizes = Counter(lines[i].size for i, _, _ in marks if lines[i].size)
+    if not sizes:
+        return marks
+    size, count = sizes.most_common(1)[0]
+    if count < 3:
+        return marks
+    kept: list[tuple[int, str, float]] = []
+    for mark in marks:
+        line = lines[mark[0]]
+        inside = bool(kept) and kept[-1][1] in _ENTRY_KEYS
+        # Not one in bold or led to its list by a colon: a heading in a smaller type ("שפות:").
+        plain = line.level is None and not line.bold and not line.text.rstrip().endswith((":", "："))
+        if inside and plain and 0 < line.size < size - 1.5:
+            continue
+        kept.append(mark)
     return kept
 
 

@@ -795,3 +795,29 @@ def test_an_entry_head_at_a_deeper_level_ending_in_a_heading_word_opens_no_secti
     lines += [Line("Languages", level=1, bold=True), Line("English")]
     _, sections = _find_sections(lines, None)
     assert [s.key for s in sections] == ["work", "skills", "languages"]
+
+
+def test_a_known_word_set_smaller_inside_an_entry_section_is_a_caption_not_a_heading() -> None:
+    # A school's "Courses" in the body's type, under headings of 11 pt.
+    lines = [Line("Ada Example", size=16.0), Line("Summary", size=11.0), Line("I build billing services.", size=7.0)]
+    lines += [Line("Education", size=11.0), Line("2015 – 2019 BSc Computing, Nordvale University", size=7.0)]
+    lines += [Line("Courses", size=7.0), Line("Databases", size=7.0), Line("Compilers", size=7.0)]
+    lines += [Line("Skills", size=11.0), Line("Python", size=7.0)]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["summary", "education", "skills"]
+
+
+def test_the_end_of_a_sentence_on_a_line_of_its_own_is_no_heading() -> None:
+    lines = [Line("Experience", bold=True), Line("2019 – 2021 Engineer, Northwind Ltd")]
+    lines += [Line("Led a team of five and grew my leadership and soft"), Line("skills.")]
+    lines += [Line("2017 – 2019 Developer, Contoso")]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work"]
+
+
+def test_a_smaller_heading_with_a_colon_inside_an_entry_section_stays_a_heading() -> None:
+    lines = [Line("פרטים אישיים:", size=14.0), Line("דנה לוי", size=11.0), Line("השכלה:", size=14.0)]
+    lines += [Line("2015 - 2019 אוניברסיטה", size=11.0), Line("ניסיון תעסוקתי:", size=14.0)]
+    lines += [Line("2019 - 2021 מהנדסת", size=11.0), Line("שפות:", size=12.0), Line("עברית, אנגלית", size=11.0)]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["basics", "education", "work", "languages"]
