@@ -99,3 +99,13 @@ def test_a_resumes_bytes_do_not_depend_on_what_was_written_before() -> None:
         [sys.executable, "-c", code], input=json.dumps(resumes[::-1]), capture_output=True, check=True, text=True
     ).stdout.split()
     assert [bytes.fromhex(h) for h in fresh] == [written[i] for i in (2, 1, 0)]
+
+
+@given(st.lists(st.binary(max_size=300), min_size=1, max_size=6), st.integers(min_value=0, max_value=6))
+@settings(max_examples=50, deadline=None)
+def test_a_zip_after_members_laid_out_once_is_the_zip_of_all_of_them(parts: list[bytes], split: int) -> None:
+    members = [package.deflate(f"part{n}.xml", data) for n, data in enumerate(parts)]
+    head, tail = members[:split], members[split:]
+    assert package.build_zip(tail, package.pack(head)) == package.build_zip(members)
+    with zipfile.ZipFile(io.BytesIO(package.build_zip(tail, package.pack(head)))) as archive:
+        assert [archive.read(m.name) for m in members] == parts

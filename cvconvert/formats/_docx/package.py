@@ -107,11 +107,21 @@ def deflate_repeated(name: str, data: bytes) -> Member:
 _DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1
 
 
-def build_zip(members: list[Member]) -> bytes:
-    """A zip file of already deflated members (what zipfile would write, without recompressing)."""
-    out: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
+@dataclass(frozen=True)
+class Packed:
+    """Members laid out as the start of a zip file: their local records and central directory
+    entries (a template's constant members are laid out once: they start every DOCX written)."""
+
+    local: bytes = b""
+    central: bytes = b""
+    count: int = 0
+
+
+def pack(members: tuple[Member, ...] | list[Member], start: Packed | None = None) -> Packed:
+    """``members`` laid out after ``start`` (offsets counted from the start of the file)."""
+    out: list[bytes] = [start.local] if start else []
+    central: list[bytes] = [start.central] if start else []
+    offset = len(start.local) if start else 0
     for m in members:
         name = m.name.encode("utf-8")
         head = struct.pack(
@@ -142,9 +152,15 @@ def build_zip(members: list[Member]) -> bytes:
             + name
         )
         offset += len(head) + len(name) + len(m.data)
-    directory = b"".join(central)
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), offset, 0)
-    return b"".join(out) + directory + end
+    return Packed(b"".join(out), b"".join(central), (start.count if start else 0) + len(members))
+
+
+def build_zip(members: list[Member], start: Packed | None = None) -> bytes:
+    """A zip file of already deflated members (what zipfile would write, without recompressing),
+    after the members ``start`` laid out."""
+    done = pack(members, start)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, done.count, done.count, len(done.central), len(done.local), 0)
+    return done.local + done.central + end
 
 
 @dataclass(frozen=True)
@@ -177,6 +193,10 @@ class Prepared:
     """The writer's runs of separators (``" · "``) by text, made once likewise."""
     styles_json: str = ""
     """:attr:`styles` as the data part holds it (JSON)."""
+    packed: Packed = Packed()
+    """:attr:`constant` laid out as the start of the zip file."""
+    packed_plain: Packed = Packed()
+    """:attr:`constant_plain` likewise."""
 
 
 _cache: dict[tuple[str, float, int, str, str], Prepared] = {}
@@ -247,13 +267,14 @@ def _prepare(members: Mapping[str, bytes], page: str | None, lang: i18n.Language
     order = sorted(members_out, key=lambda n: (n != "[Content_Types].xml", n != "_rels/.rels", n))
     constant = tuple(deflate(n, members_out[n], 6) for n in order)
     plain_types = deflate("[Content_Types].xml", _content_types(kinds, data=False), 6)
+    plain = tuple(
+        plain_types if m.name == "[Content_Types].xml" else m for m in constant if not m.name.startswith("customXml/")
+    )
     return Prepared(
         constant=constant,
-        constant_plain=tuple(
-            plain_types if m.name == "[Content_Types].xml" else m
-            for m in constant
-            if not m.name.startswith("customXml/")
-        ),
+        constant_plain=plain,
+        packed=pack(constant),
+        packed_plain=pack(plain),
         styles=style_ids,
         sect_pr=sect_pr,
         text_width=width,

@@ -285,7 +285,6 @@ def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[byte
     )
     prep = done.prep
     members = [
-        *(prep.constant if chosen.embed else prep.constant_plain),
         package.deflate("word/document.xml", done.document),
         package.deflate("word/_rels/document.xml.rels", _relationships(prep, done.links, embed=chosen.embed)),
         package.deflate_repeated("docProps/core.xml", done.core),
@@ -294,7 +293,8 @@ def write(resume: Resume, options: DocxWriteOptions | None = None) -> tuple[byte
         members.append(package.deflate_repeated(prep.running_header, done.header))
     if chosen.embed:
         members.append(package.deflate(prep.data_part, _data_part(done.data, done.page_map, done.lang, prep)))
-    return package.build_zip(members), done.report
+    # The template's members come first, laid out once (prep.packed).
+    return package.build_zip(members, prep.packed if chosen.embed else prep.packed_plain), done.report
 
 
 @dataclass(frozen=True)
