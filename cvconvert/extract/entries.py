@@ -69,6 +69,17 @@ class _Entry:
     order: str | None = None  # "org" or "role": which the section's heads name first
 
 
+# Words a line of prose may break after but a head never ends with (articles, prepositions,
+# conjunctions), per language: en, de, fr, es, it, pt, nl.
+_OPEN_END = re.compile(
+    r"(?i)\s(?:the|a|an|of|to|and|or|in|on|for|with|as|by|from|at|into|that|"
+    r"der|die|das|den|dem|des|ein|eine|und|oder|mit|für|von|zu|zur|zum|im|"
+    r"le|la|les|un|une|du|de|des|et|ou|avec|pour|dans|sur|au|aux|"
+    r"el|los|las|y|con|para|en|del|por|il|lo|gli|e|di|per|nel|della|o|os|as|um|uma|com|do|da|no|na|"
+    r"het|een|en|met|voor|van)$"
+)
+
+
 def _line_kind(line: Line, key: str) -> str:
     """'dated', 'head' or 'body' for a line inside an entry section."""
     text = line.text
@@ -91,7 +102,12 @@ def _line_kind(line: Line, key: str) -> str:
         return "head"  # "Company: ACME", even as a list item
     if kv and _DETAIL_KEYS.match(kv[0].casefold()):
         return "body"
-    captioned = kv is not None and re.search(r"\w\s?[:：]", text) is not None  # not a tab's two columns
+    # A caption and its colon, not a tab's two columns ("Title<tab>https://…").
+    captioned = (
+        kv is not None
+        and _strip_bullet(text).lstrip().startswith(kv[0])
+        and bool(re.match(r"\s?[:：]", _strip_bullet(text).lstrip()[len(kv[0]) :]))
+    )
     if kv and captioned and kv[1] and (not re.search(r"[^\W\d_]", kv[1]) or _WEB_ADDRESS.fullmatch(kv[1])):
         return "body"  # "Company size: ~250", "Website: https://…": a figure or a link under its caption
     if _DETAIL_KEYS.match(_strip_bullet(text).strip().rstrip(":：").strip().casefold()):
@@ -105,6 +121,8 @@ def _line_kind(line: Line, key: str) -> str:
         return "body"
     if len(text) > 110 or (len(text) > 70 and text.endswith((".", "。", ";"))):
         return "body"
+    if _sentence(text) and _OPEN_END.search(text):
+        return "body"  # "Automated most of the accounting through Quickbooks as to the": wrapped prose
     if "。" in text and len(text) > 30 and _cjk(text):
         return "body"  # a Chinese or Japanese sentence: each sign says more than a Latin letter
     # Continuations ("and more;"), and captions inside an entry ("Main duties:").
@@ -199,6 +217,8 @@ class _Segmenter:
                 self.cur.closed = False
                 continue
             kind = self.kind(line, number)
+            if kind != "dated" and self.link_under_head(line):
+                continue  # "https://nordwind.example" between the dates and the title: the head goes on
             if kind == "styled":
                 self.styled_head(line)
             elif kind == "dated":
@@ -248,7 +268,25 @@ class _Segmenter:
             kind = "body"
         if self.styled_levels and kind == "dated":
             kind = "styled" if line.level in self.styled_levels else "body"
+        if kind == "head" and self.under_caption(line, number):
+            kind = "body"
         return kind
+
+    def under_caption(self, line: Line, number: int) -> bool:
+        """ "Highlights" / "React" / "Node.JS": plain short lines after a caption over an entry's
+        list, and before the next dated line, are the list's items (not heads), unless they have
+        a look of their own (bold, larger)."""
+        if line.bold or (self.text_size and line.size > self.text_size + 1) or _slot_of(line, self.key) == "org":
+            return False
+        for before in range(number - 1, max(-1, number - 40), -1):
+            kind, text = self.line_kinds[before], self.lines[before].text
+            if kind == "dated":
+                return False
+            if kind == "body" and _DETAIL_KEYS.fullmatch(_strip_bullet(text).strip().rstrip(":：").strip().casefold()):
+                return True
+            if self.lines[before].bold or _words(text) > 4 or (_is_bullet(self.lines[before]) and not _is_bullet(line)):
+                return False  # (after a list of bullets, a plain line is past the list)
+        return False
 
     def caption_over_keyed(self, line: Line, number: int) -> bool:
         """ "Support engineer:" over "Company: ACME" / "Period: ...": the caption names the entry."""
@@ -443,7 +481,9 @@ class _Segmenter:
             and (not cur.closed or _same_row(line, cur.date_line))
             and len(cur.head) < 4
             and not (slot and self.has(cur.head, slot))
+            and not (len(cur.head) >= 2 and _words(line.text) >= 10 and _sentence(line.text))
         ):
+            # (under a head of two lines, a sentence of ten words is the entry's text)
             cur.head.append(line)
             return
         if (
@@ -460,6 +500,16 @@ class _Segmenter:
             moved = self.pending.pop(0)
             if cur is not None:
                 cur.body.append(moved)
+
+    def link_under_head(self, line: Line) -> bool:
+        """A line that is only a web address, right under a head that has no text yet."""
+        cur = self.cur
+        return (
+            cur is not None
+            and not cur.body
+            and not self.pending
+            and _WEB_ADDRESS.fullmatch(_strip_bullet(line.text).strip()) is not None
+        )
 
     def org_under_title_and_dates(self, entry: _Entry, line: Line, slot: str | None) -> bool:
         """ "iOS Engineer" / "Mar 2018 – Mar 2019" / "Nordwind": a few words right under a head

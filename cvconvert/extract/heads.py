@@ -427,8 +427,10 @@ def _inline_area(text: str, fields: dict[str, str]) -> str:
     return text[: area.start()] + text[area.end() :]
 
 
-# A web address alone ("https://…", "www.nordwind.example", "nordwind.example/jobs").
-_WEB_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*")
+# A web address alone ("https://…", "www.nordwind.example", "nordwind.example/jobs"), and again in
+# brackets as a browser prints a link ("nordwind.example (https://nordwind.example/)").
+_ADDRESS = r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*"
+_WEB_ADDRESS = re.compile(rf"(?i)(?:{_ADDRESS})(?:\s*\((?:{_ADDRESS})\))?")
 
 
 _BRACKETED_ORG = re.compile(r"(.*[^\W\d].*?)\s*\(([A-Z][A-Z0-9&./ -]{1,30}[A-Z0-9])\)")

@@ -220,3 +220,72 @@ def test_a_lone_word_under_the_school_line_does_not_displace_it() -> None:
     # the rest of the degree, not a school.
     lines = [Line("bachelor of\tNordvale University,\tEastmoor\t2010 – 2015"), Line("Medicine", bold=True)]
     assert "Nordvale University" in _split_head(lines, "education")[0]["org"]
+
+
+# -- links and wrapped prose among the head lines -------------------------------------------------
+
+
+@pytest.mark.parametrize("link", ["https://nordwind.example/", "https://nordwind.example/ (https://nordwind.example/)"])
+def test_a_link_between_the_dates_and_the_title_leaves_the_head_open(link: str) -> None:
+    lines = [
+        Line("2021-05-05 — 2022-02-05", bold=True, level=3),
+        Line(link),
+        Line("Full Stack Developer - Nordwind Labs"),
+        Line("Added new features and fixed bugs with test-driven development in Python."),
+    ]
+    item = work(lines)[0]
+    assert (item.get("name"), item.get("position")) == ("Nordwind Labs", "Full Stack Developer")
+
+
+def test_a_title_beside_its_employers_link_in_a_column_is_no_caption() -> None:
+    # "Title<tab>https://…": two columns, not "caption: value".
+    assert _line_kind(Line("Rails Developer\thttps://nordwind.example/"), "work") == "head"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Automated a large portion of the accounting through the ledger as to the",  # en
+        "Verantwortlich für die Umstellung der gesamten Buchhaltung auf die",  # de
+        "Responsable de la migration de toute la comptabilité vers le",  # fr
+    ],
+)
+def test_a_line_of_prose_broken_after_a_small_word_is_text(text: str) -> None:
+    assert _line_kind(Line(text), "work") == "body"
+
+
+def test_a_head_ending_in_a_name_stays_a_head() -> None:
+    assert _line_kind(Line("Software engineer in the payments team of Nordwind"), "work") == "head"
+
+
+def test_the_items_under_a_caption_do_not_head_the_next_entry() -> None:
+    # "Highlights" over one keyword a line, then the next entry with its dates on the org's line.
+    lines = [
+        Line("Nordwind Labs\t2016-11-01 — 2017-07-01", size=13.5),
+        Line("Frontend Engineer", bold=True, size=10.5),
+        Line("Built the front end of a reporting tool for the marketing team of a retailer.", size=10.5),
+        Line("Highlights", size=13.5),
+        Line("React", size=10.5),
+        Line("MongoDB", size=10.5),
+        Line("Angular 2/4", size=10.5),
+        Line("Node.JS", size=10.5),
+        Line("Harbour Media\t2015-01-01 — 2016-10-01", size=13.5),
+        Line("Web Developer", bold=True, size=10.5),
+    ]
+    items = work(lines)
+    assert [(i.get("name"), i.get("position")) for i in items] == [
+        ("Nordwind Labs", "Frontend Engineer"),
+        ("Harbour Media", "Web Developer"),
+    ]
+
+
+def test_a_sentence_under_a_two_line_head_is_the_entrys_text() -> None:
+    lines = [
+        Line("Nordwind Staffing 2016-03-01 — 2016-08-18", bold=True, level=3),
+        Line("https://nordwind.example/"),
+        Line("Agency worker"),
+        Line("Worked in several jobs while waiting for college to start, mainly in construction"),
+    ]
+    item = work(lines)[0]
+    assert (item.get("name"), item.get("position")) == ("Nordwind Staffing", "Agency worker")
+    assert "construction" in str(item.get("summary"))
