@@ -272,7 +272,7 @@ def _prose_runs(lines: list[Line], used: set[int]) -> list[list[Line]]:
             (run[-1].para == line.para and run[-1].where == line.where)
             or (line.text[:1].islower() and not run[-1].text.rstrip().endswith((".", "!", "?", "。")))
         )
-        if id(line) in used or find_dates(line.text) or not (goes_on or _words(line.text) >= 6):
+        if id(line) in used or _dated_head(line.text) or not (goes_on or _words(line.text) >= 6):
             if run:
                 runs.append(run)
             run = []
@@ -281,6 +281,14 @@ def _prose_runs(lines: list[Line], used: set[int]) -> list[list[Line]]:
     if run:
         runs.append(run)
     return runs
+
+
+def _dated_head(text: str) -> bool:
+    """A line with a date that may head an entry: a short one, or one that starts with its
+    date; a long sentence that mentions a year in its course ("… professionally since 2000.
+    Involved from …") is prose."""
+    spans = find_dates(text)
+    return bool(spans) and (_words(text) < 15 or spans[0].begin < 20)
 
 
 def _prose(runs: list[list[Line]]) -> str:

@@ -221,9 +221,11 @@ def _place_shape(text: str) -> bool:
 
 
 def _is_address(text: str) -> bool:
-    # A street with a number and a postal code, in either order.
+    # A street with a number and a postal code, in either order; not a paragraph of prose that
+    # holds a number and a street word ("… with 3+ years … in electrical engineering").
     return (
         bool(re.search(r"\d", text))
+        and _words(text) <= 16
         and not _DEGREE.search(text)
         and bool(
             re.search(rf"(?i)(?<![\w-]){_POSTCODE}\s+[^\W\d]", text)

@@ -591,3 +591,26 @@ def test_words_after_a_name_that_spell_a_country_code_are_no_place() -> None:
         lines = [Line("Ada Example", bold=True, size=20.0), Line(text), Line("ada@example.com")]
         lines += [Line("Experience", level=0)]
         assert "location" not in basics(lines), text
+
+
+def test_a_profile_paragraph_with_a_number_and_a_street_word_is_no_address() -> None:
+    # "engineering" ends in the German street word "-ring"; "3+" is a number.
+    summary = (
+        "A results-driven platform engineer with 3+ years of experience and a background in electrical "
+        "engineering, building reliable infrastructure and improving developer productivity."
+    )
+    lines = [Line("Ada Example", size=32.0), Line(summary), Line("Valencia, Spain"), Line("ada@example.com")]
+    lines += [Line("Work", size=20.0), Line("2019 – 2021 Engineer, Northwind Ltd")]
+    data = basics(lines)
+    assert data["summary"] == summary
+    assert data["location"] == {"city": "Valencia", "countryCode": "ES"}
+
+
+def test_a_profile_paragraph_that_mentions_a_year_is_the_summary() -> None:
+    summary = (
+        "Ada has been building web products and services professionally since 2000, from initial strategy "
+        "to architecture, delivery and maintenance."
+    )
+    lines = [Line("Ada Example", size=32.0), Line(summary), Line("ada@example.com")]
+    lines += [Line("Work", size=20.0), Line("2019 – 2021 Engineer, Northwind Ltd")]
+    assert basics(lines)["summary"] == summary
