@@ -249,17 +249,36 @@ def old_names(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def strict_json(src: Path, compat: bool = False) -> Path | None:
+# held-out themes that crash on a missing label or an empty list ('work[0].company'): given a
+# blank label and no empty lists, which print nothing either way
+NEEDS_FILLING = frozenset({"classy"})
+
+
+def filled(data: dict[str, Any]) -> dict[str, Any]:
+    """The résumé without empty lists (in it and in basics) and with a label, blank if it had none."""
+    data = {k: v for k, v in data.items() if v != []}
+    basics = data.get("basics")
+    if isinstance(basics, dict):
+        basics = {k: v for k, v in basics.items() if v != []}
+        basics.setdefault("label", "")
+        data["basics"] = basics
+    return data
+
+
+def strict_json(src: Path, compat: bool = False, fill: bool = False) -> Path | None:
     """The source as strict JSON, for the npm themes (JSON.parse takes no JSON5).
 
-    ``compat``: with the old schema's names too (``old_names``), in a folder of its own.
+    ``compat``: with the old schema's names too (``old_names``); ``fill``: ``filled``; each
+    variant in a folder of its own.
     """
     data = resume_json(src)
     if data is None:
         return None
     if compat:
         data = old_names(data)
-    out = WORK / ("json-compat" if compat else "json") / src.name
+    if fill:
+        data = filled(data)
+    out = WORK / ("json" + "-compat" * compat + "-filled" * fill) / src.name
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return out
@@ -379,7 +398,8 @@ def html_of(theme: str, items: list[tuple[str, Path, str]]) -> Path | None:
     script.write_text(NODE_RENDER, encoding="utf-8")
     pairs: list[str] = []
     for ident, src, _ in items:
-        strict = strict_json(src, compat=held) if not (folder / f"{ident}.html").exists() else None
+        done = (folder / f"{ident}.html").exists()
+        strict = None if done else strict_json(src, compat=held, fill=theme in NEEDS_FILLING)
         if strict is not None:
             pairs += [str(strict), str(folder / f"{ident}.html")]
     if pairs:

@@ -215,3 +215,10 @@ def test_print_rules_become_plain_rules_for_libreoffice() -> None:
     assert "#sheet { padding: 0; }" in added and "a { color: black; }" in added and "1em" not in added
     assert out.endswith("</head><body>Ada</body></html>")
     assert corpus.print_rules("<p>no style</p>") == "<p>no style</p>"
+
+
+def test_filled_drops_empty_lists_and_gives_a_blank_label() -> None:
+    corpus = _module("synth_corpus")
+    data = {"basics": {"name": "Ada Example", "profiles": []}, "work": [], "skills": [{"name": "SQL"}]}
+    assert corpus.filled(data) == {"basics": {"name": "Ada Example", "label": ""}, "skills": [{"name": "SQL"}]}
+    assert corpus.filled({"basics": {"label": "Data Engineer"}})["basics"]["label"] == "Data Engineer"
