@@ -332,11 +332,17 @@ def _look_alikes(
             all_count[sig] = all_count.get(sig, 0) + 1
             caps_count[sig] = caps_count.get(sig, 0) + _capitals(line.text)
     marked = {i for i, _, _ in marks} | wrapped
+    # The top outline level of the headings known whole: a line at a deeper one divides the
+    # section above it ("Skills" / "Frameworks", "Interests" / "Outdoors") and opens none.
+    whole = [level for i, _, _ in marks if (level := lines[i].level) is not None and headings.is_phrase(lines[i].text)]
+    top = min(whole) if whole else None
     found: list[int] = []
     for i, line in enumerate(lines):
         sig = _signature(line)
         # A list item is no heading, unless it has a heading level as the known ones may have.
         if i in marked or i < 3 or sig not in known_count or (_is_bullet(line) and line.level is None):
+            continue
+        if top is not None and line.level is not None and line.level > top:
             continue
         if headings.is_title(line.text):
             continue

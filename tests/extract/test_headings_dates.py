@@ -821,3 +821,14 @@ def test_a_smaller_heading_with_a_colon_inside_an_entry_section_stays_a_heading(
     lines += [Line("2019 - 2021 מהנדסת", size=11.0), Line("שפות:", size=12.0), Line("עברית, אנגלית", size=11.0)]
     _, sections = _find_sections(lines, None)
     assert [s.key for s in sections] == ["basics", "education", "work", "languages"]
+
+
+def test_sub_headings_at_a_deeper_level_divide_their_section_and_open_none() -> None:
+    lines = [Line("Ada Example", level=-1), Line("Summary", level=0, bold=True), Line("I build services.")]
+    lines += [Line("Skills", level=0, bold=True), Line("Tools", level=1, bold=True), Line("Git")]
+    lines += [Line("Frameworks", level=1, bold=True), Line("Django")]
+    lines += [Line("Interests", level=0, bold=True), Line("Outdoors", level=1, bold=True), Line("Cycling")]
+    lines += [Line("Technology", level=1, bold=True), Line("Privacy")]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["summary", "skills", "skills", "interests"]
+    assert [ln.text for ln in sections[-1].lines] == ["Outdoors", "Cycling", "Technology", "Privacy"]
