@@ -34,7 +34,9 @@ Layouts (each needs its tool; a missing tool skips its layouts with a note):
                       -> DOCX by LibreOffice; the held-out themes (spartacus, paper, onepage,
                       classy, straightforward, class) likewise from /tmp/synth/npm-heldout, fed
                       the résumé with the field names of the old schema too (work "company",
-                      "website"), which these themes print
+                      "website"), which these themes print (classy: no empty list, a blank
+                      label, or it crashes); LibreOffice is given their print rules (it hangs on
+                      onepage's screen sheet; still on 12 of 89 straightforward pages: given up)
   cvconvert-docx      our DOCX writer, embed=false (no data part: read by extraction)
   cvconvert-docx-pdf  that DOCX printed to PDF by LibreOffice
   cvconvert-pdf       our PDF writer (Typst), embed=false
@@ -48,7 +50,9 @@ fa6@npm:@fortawesome/fontawesome-free@6.4.2; CJK fonts unpacked, not installed: 
 && apt-get download fonts-noto-cjk && dpkg -x fonts-noto-cjk_*.deb x. Debian's chromium,
 libreoffice and poppler-utils (pdftotext). The held-out themes sit in a folder of their own (the
 others' dependencies stay as they are): mkdir /tmp/synth/npm-heldout && cd /tmp/synth/npm-heldout &&
-npm install --ignore-scripts jsonresume-theme-{spartacus,paper,onepage,classy,straightforward,class}.
+npm install --ignore-scripts jsonresume-theme-spartacus@1.0.0 jsonresume-theme-paper@0.5.0
+jsonresume-theme-onepage@0.0.3 jsonresume-theme-classy@1.0.9 jsonresume-theme-straightforward@0.5.0
+jsonresume-theme-class@0.1.2 (the versions rendered).
 """
 
 from __future__ import annotations
@@ -735,8 +739,8 @@ def main() -> None:
     s = sub.add_parser("score", help="score the reader on what is rendered")
     s.add_argument("--layout", action="append", help="one layout (repeatable); default all")
     s.add_argument("--split", choices=("develop", "check"), help="one split only")
-    s.add_argument("--explain", metavar="ID", help="the scorer's notes for one résumé (shows its content)")
-    s.add_argument("--files", action="store_true", help="one line per document (IDs and scores only)")
+    s.add_argument("--explain", metavar="ID", help="the scorer's notes for one résumé (shows its content); never of a held-out layout")
+    s.add_argument("--files", action="store_true", help="one line per document (IDs and scores only; none of a held-out layout)")
     s.add_argument("--jobs", type=int, default=1, help="parallel readers (default 1)")
     args = parser.parse_args()
     if args.command == "layouts":
