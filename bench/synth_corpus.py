@@ -739,8 +739,8 @@ def main() -> None:
     s = sub.add_parser("score", help="score the reader on what is rendered")
     s.add_argument("--layout", action="append", help="one layout (repeatable); default all")
     s.add_argument("--split", choices=("develop", "check"), help="one split only")
-    s.add_argument("--explain", metavar="ID", help="the scorer's notes for one résumé (shows its content); never of a held-out layout")
-    s.add_argument("--files", action="store_true", help="one line per document (IDs and scores only; none of a held-out layout)")
+    s.add_argument("--explain", metavar="ID", help="the scorer's notes on one résumé (its content; not held-out)")
+    s.add_argument("--files", action="store_true", help="one line per document (IDs and scores; no held-out layout)")
     s.add_argument("--jobs", type=int, default=1, help="parallel readers (default 1)")
     args = parser.parse_args()
     if args.command == "layouts":
