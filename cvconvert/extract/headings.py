@@ -271,6 +271,18 @@ def is_phrase(text: str) -> bool:
     return _known(normalise(text)) is not None
 
 
+def leading_phrase(text: str) -> str | None:
+    """The section of a heading of two or three words the vocabulary knows whole that leads the
+    text ("Projets personnels consultables depuis mon portfolio" -> projects), else None."""
+    words = normalise(text).split(" ")
+    for size in (3, 2):
+        if len(words) > size:
+            found = _known(" ".join(words[:size]))
+            if found:
+                return found
+    return None
+
+
 def parts_of(text: str) -> set[str]:
     """The sections a compound heading names ("学歴・職歴" -> education and work; "Education &
     Certifications" -> education and certificates); empty for a simple heading."""

@@ -190,6 +190,10 @@ def _known_headings(lines: list[Line], body_size: float) -> tuple[list[tuple[int
         if wrapped is not None:
             text, skip = f"{text} {lines[wrapped].text}", wrapped
         key = headings.lookup(text)
+        if key is None and line.bold and text.rstrip().endswith((":", "：")):
+            # A bold caption led by a heading of two words or more, over its list: "Projets
+            # personnels consultables depuis mon portfolio :".
+            key = headings.leading_phrase(text)
         # The document's title ("Résumé", "職務経歴書") before any heading opens no section.
         if key is None or (not marks and headings.is_title(text)):
             continue

@@ -832,3 +832,15 @@ def test_sub_headings_at_a_deeper_level_divide_their_section_and_open_none() -> 
     _, sections = _find_sections(lines, None)
     assert [s.key for s in sections] == ["summary", "skills", "skills", "interests"]
     assert [ln.text for ln in sections[-1].lines] == ["Outdoors", "Cycling", "Technology", "Privacy"]
+
+
+def test_a_bold_caption_led_by_a_heading_of_two_words_opens_its_section() -> None:
+    lines = [Line("Expériences professionnelles", bold=True), Line("Depuis 2018 Analyste, Northwind")]
+    lines += [Line("Projets personnels consultables depuis mon portfolio :", bold=True)]
+    lines += [Line("Février 2018 : une plateforme d’entraide")]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["work", "projects"]
+    # One word of a heading does not lead: "Experience in Python:" is a caption of the section.
+    lines = [Line("Skills", bold=True), Line("Experience in Python:", bold=True), Line("ten years")]
+    _, sections = _find_sections(lines, None)
+    assert [s.key for s in sections] == ["skills"]
