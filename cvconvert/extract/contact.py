@@ -16,6 +16,7 @@ from cvconvert.extract.daterange import find_dates
 from cvconvert.extract.lines import Line, _cjk
 from cvconvert.extract.lists import _spoken_list
 from cvconvert.extract.places import (
+    _POSTCODE,
     _country_code,
     _is_address,
     _is_country_place,
@@ -87,6 +88,9 @@ _POSTCODE_KEYS = re.compile(
     r"τ\.κ\.|почтовый индекс|индекс|mã bưu điện)\b|邮编|郵便番号|우편번호"
 )
 
+
+# "6023 - Venezuela", "38100 Grenoble": a postal code, then a place.
+_POSTCODE_THEN_PLACE = re.compile(rf"{_POSTCODE}\s*[-–,]?\s*[^\W\d][^\d@]{{1,40}}")
 
 # Captions of the job sought (Europass and others), besides vocab._LABEL_KEYS.
 _SOUGHT_KEYS = re.compile(
@@ -868,9 +872,26 @@ class _Basics:
                 taken.append(region[i + 1])
             if not value or "@" in value:
                 continue
+            value, more = self._address_goes_on(value, region, i + len(taken))
+            taken += more
             self.used.update(id(ln) for ln in taken)
-            return self._with_town_line(value, region, i + len(taken))
+            return self._with_town_line(value, region, i + len(taken)) if not more else _parse_place(value)
         return None
+
+    def _address_goes_on(self, value: str, lines: list[Line], after: int) -> tuple[str, list[Line]]:
+        """A captioned address that goes on over the next lines, two at most: a line after or
+        ending in a comma ("Puerto Nuevo, Edo. Norte,"), a postal code and a country or town
+        ("6023 - Venezuela"). The address joined, and the lines taken."""
+        taken: list[Line] = []
+        for nxt in lines[after : after + 2]:
+            text = nxt.text.strip()
+            if id(nxt) in self.used or not text or len(text) > 80 or "@" in text or _split_key(text):
+                break
+            if not (value.rstrip().endswith(",") or text.endswith(",") or _POSTCODE_THEN_PLACE.fullmatch(text)):
+                break
+            value = f"{value.rstrip(' ,')}, {text}"
+            taken.append(nxt)
+        return value, taken
 
     def _postmarked_place(self, region: list[Line]) -> dict[str, str] | None:
         """A Japanese postal mark and the address after it, on its line or the next

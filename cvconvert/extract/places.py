@@ -275,7 +275,8 @@ def _parse_place(text: str) -> dict[str, str]:
 
 def _place_fields(text: str) -> dict[str, str]:
     text = text.strip().rstrip(".")
-    for rule in (_us_place, _uk_place, _cjk_place, _pin_place, _town_code_place, _town_place, _comma_postcode_place):
+    rules = (_us_place, _uk_place, _cjk_place, _pin_place, _code_country_place, _town_code_place, _town_place)
+    for rule in (*rules, _comma_postcode_place):
         found = rule(text)
         if found:
             return {k: v for k, v in found.items() if v}
@@ -343,6 +344,27 @@ _TOWN = re.compile(
     rf"(?:^|(?<=,\s)|(?<=,)|(?<=〒)|(?<=\d\s)|(?<=\d[a-zA-Z]\s))(?P<pc>{_POSTCODE}),?\s+"
     r"(?P<city>[^\W\d][\w .'-]*?)\s*(?:,|–|-\s|$)"
 )
+
+
+_CODE_COUNTRY_TAIL = re.compile(rf",\s*(?P<pc>{_POSTCODE})\s*[-–,]?\s*(?P<country>[^\W\d][^,\d]{{1,40}})$")
+
+
+def _code_country_place(text: str) -> dict[str, str] | None:
+    """ "Street 1, Apt. 2A, Puerto Nuevo, Edo. Norte, 6023 - Venezuela": the postal code and the
+    country last; before them the city and the region, before those the street."""
+    m = _CODE_COUNTRY_TAIL.search(text)
+    code = _country_code(m.group("country").strip()) if m else None
+    if not m or not code:
+        return None
+    parts = [p.strip() for p in text[: m.start()].split(",") if p.strip()]
+    out = {"postalCode": m.group("pc"), "countryCode": code}
+    if len(parts) >= 3:
+        out.update(address=", ".join(parts[:-2]), city=parts[-2], region=parts[-1])
+    elif len(parts) == 2:
+        out.update(address=parts[0], city=parts[1])
+    elif parts:
+        out["city"] = parts[0]
+    return out
 
 
 def _pin_place(text: str) -> dict[str, str] | None:

@@ -614,3 +614,16 @@ def test_a_profile_paragraph_that_mentions_a_year_is_the_summary() -> None:
     lines = [Line("Ada Example", size=32.0), Line(summary), Line("ada@example.com")]
     lines += [Line("Work", size=20.0), Line("2019 – 2021 Engineer, Northwind Ltd")]
     assert basics(lines)["summary"] == summary
+
+
+def test_a_captioned_address_that_goes_on_over_two_lines() -> None:
+    lines = [Line("Ada Example", bold=True, size=20.0), Line("Contacto", level=0)]
+    lines += [Line("Dirección: Urbanización Norte, Edif. Azul. Apto. 2A"), Line("Puerto Nuevo, Edo. Sur,")]
+    lines += [Line("6023 - Venezuela"), Line("Teléfono"), Line("+58 281 000 0000")]
+    assert basics(lines)["location"] == {
+        "address": "Urbanización Norte, Edif. Azul. Apto. 2A",
+        "city": "Puerto Nuevo",
+        "region": "Edo. Sur",
+        "postalCode": "6023",
+        "countryCode": "VE",
+    }
