@@ -109,3 +109,20 @@ def test_a_zip_after_members_laid_out_once_is_the_zip_of_all_of_them(parts: list
     assert package.build_zip(tail, package.pack(head)) == package.build_zip(members)
     with zipfile.ZipFile(io.BytesIO(package.build_zip(tail, package.pack(head)))) as archive:
         assert [archive.read(m.name) for m in members] == parts
+
+
+def test_a_resumes_bytes_do_not_depend_on_the_xml_prefixes_another_library_registered() -> None:
+    # Regression: openpyxl (read or written before in a batch) registers lxml prefixes for the
+    # whole process, and the running header's reference came out as "r:id" instead of "ns1:id".
+    code = (
+        "import sys, cvconvert\n"
+        "if sys.argv[1] == 'xlsx':\n"
+        "    import openpyxl  # noqa: F401\n"
+        "resume = cvconvert.Resume.model_validate({'basics': {'name': 'Ada Example'}})\n"
+        "sys.stdout.write(cvconvert.dumps(resume, 'docx', lang='fr')[0].hex())\n"
+    )
+    written = [
+        subprocess.run([sys.executable, "-c", code, first], capture_output=True, check=True, text=True).stdout
+        for first in ("nothing", "xlsx")
+    ]
+    assert written[0] == written[1]

@@ -367,7 +367,9 @@ def _section(
         size.attrib.pop(_W + "orient", None)
     if running:
         # The running header on every page but the first (titlePg: the first has none of ours).
-        reference = etree.Element(_W + "headerReference")
+        # The prefix named here: lxml would otherwise take one from its process-wide registry
+        # (openpyxl registers "r"), and the bytes would depend on what the process did before.
+        reference = etree.Element(_W + "headerReference", nsmap={"r": R})
         reference.set(_W + "type", "default")
         reference.set(f"{{{R}}}id", RUNNING_RID)
         _put(sect, reference)
