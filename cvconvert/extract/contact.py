@@ -89,7 +89,7 @@ _POSTCODE_KEYS = re.compile(
 )
 
 
-# "6023 - Venezuela", "38100 Grenoble": a postal code, then a place.
+# "1010 - Venezuela", "38999 Montclaret": a postal code, then a place.
 _POSTCODE_THEN_PLACE = re.compile(rf"{_POSTCODE}\s*[-–,]?\s*[^\W\d][^\d@]{{1,40}}")
 
 # Captions of the job sought (Europass and others), besides vocab._LABEL_KEYS.
@@ -880,8 +880,8 @@ class _Basics:
 
     def _address_goes_on(self, value: str, lines: list[Line], after: int) -> tuple[str, list[Line]]:
         """A captioned address that goes on over the next lines, two at most: a line after or
-        ending in a comma ("Puerto Nuevo, Edo. Norte,"), a postal code and a country or town
-        ("6023 - Venezuela"). The address joined, and the lines taken."""
+        ending in a comma ("Puerto Azul, Edo. Norte,"), a postal code and a country or town
+        ("1010 - Venezuela"). The address joined, and the lines taken."""
         taken: list[Line] = []
         for nxt in lines[after : after + 2]:
             text = nxt.text.strip()
@@ -923,7 +923,7 @@ class _Basics:
 
     def _with_town_line(self, text: str, lines: list[Line], after: int) -> dict[str, str]:
         """A street line completed by the postal code and town on the next line ("46, rue Mallifaud" /
-        "38100 Grenoble")."""
+        "38999 Montclaret")."""
         # Two lines on: a PDF's reading order may put the other column's line in between.
         for nxt in lines[after : after + 2]:
             if id(nxt) not in self.used and _is_town_line(nxt.text) and not _is_town_line(text):

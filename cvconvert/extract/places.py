@@ -241,7 +241,7 @@ def _is_address(text: str) -> bool:
 
 
 def _is_town_line(text: str) -> bool:
-    """A line holding a postal code and a town: "38100 Grenoble", "1112 Budapest, Hungary"."""
+    """A line holding a postal code and a town: "38999 Montclaret", "1112 Budapest, Hungary"."""
     m = re.fullmatch(rf"(?P<pc>{_POSTCODE})(?P<comma>,?)\s+(?P<city>[^\W\d][^\d]*)", text.strip())
     if not m:
         # "Motta di Livenza, 31045 TV.": the town, then its postal code and province code.
@@ -350,7 +350,7 @@ _CODE_COUNTRY_TAIL = re.compile(rf",\s*(?P<pc>{_POSTCODE})\s*[-–,]?\s*(?P<coun
 
 
 def _code_country_place(text: str) -> dict[str, str] | None:
-    """ "Street 1, Apt. 2A, Puerto Nuevo, Edo. Norte, 6023 - Venezuela": the postal code and the
+    """ "Street 1, Apt. 2A, Puerto Azul, Edo. Norte, 1010 - Venezuela": the postal code and the
     country last; before them the city and the region, before those the street."""
     m = _CODE_COUNTRY_TAIL.search(text)
     code = _country_code(m.group("country").strip()) if m else None

@@ -331,11 +331,11 @@ def test_a_cell_of_dates_beside_a_cell_of_entries_is_paired_block_by_block() -> 
 
 def test_a_floating_column_of_dates_is_paired_with_the_paragraphs_beside_it() -> None:
     dates = _table([[_p("2015 - 2016") + "<w:p/><w:p/>" + _p("2011 - 2015")]], floating=True)
-    text = _p("Master, University A") + _p("Grenoble") + "<w:p/>" + _p("Licence, University B") + _p("Skills")
+    text = _p("Master, University A") + _p("Montclaret") + "<w:p/>" + _p("Licence, University B") + _p("Skills")
     assert _texts(read_lines(_docx(dates + text))) == [
         "2015 - 2016",
         "Master, University A",
-        "Grenoble",
+        "Montclaret",
         "2011 - 2015",
         "Licence, University B",
         "Skills",
