@@ -165,6 +165,11 @@ def _scored(corpus: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
     import cvconvert
 
+    # score uses the project's scorer, which lives in ../shared beside the project.
+    scorer = BENCH.parent.parent / "shared" / "tools" / "score_extraction.py"
+    if not scorer.is_file():
+        pytest.skip("../shared/tools/score_extraction.py is absent")
+
     source = {**SOURCE, "work": SOURCE["work"][:2]}
     data, _ = cvconvert.dumps(cvconvert.Resume.model_validate(source), "docx", embed=False)
     for layout in ("html-even-docx", "html-spartacus-docx"):
