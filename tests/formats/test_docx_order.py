@@ -829,7 +829,9 @@ def test_a_label_over_the_heading_it_names_is_read_once() -> None:
 
 
 def test_links_to_files_on_disk_are_no_addresses() -> None:
-    # A web page saved and converted to Word links to its local copies of the pages it named.
+    # A web page saved and converted to Word links to its local copies of the pages it named;
+    # a link typed without its scheme is stored as a file beside the document: its address is
+    # kept (regression: it was dropped with the files, and the profile was lost).
     link = '<w:p><w:hyperlink r:id="{}"><w:r><w:t>{}</w:t></w:r></w:hyperlink></w:p>'
     body = _p("Ada Example", size=20) + link.format("rIdA", "LinkedIn") + link.format("rIdB", "GitHub")
     body += link.format("rIdC", "Portfolio") + link.format("rIdD", "Blog")
@@ -839,7 +841,16 @@ def test_links_to_files_on_disk_are_no_addresses() -> None:
         "rIdC": "C:\\Users\\ada\\site.html",
         "rIdD": "www.adaexample.org",
     }
-    assert [ln.links for ln in read_lines(_docx(body, links=links))] == [[], [], [], [], ["www.adaexample.org"]]
+    assert [ln.links for ln in read_lines(_docx(body, links=links))] == [
+        [],
+        ["www.linkedin.com/in/adaexample"],
+        [],
+        [],
+        ["www.adaexample.org"],
+    ]
+    resume, _ = extract(_docx(body, links=links))
+    assert resume.basics is not None
+    assert [p.url for p in resume.basics.profiles] == ["www.linkedin.com/in/adaexample"]
 
 
 def _spaced_p(text: str) -> str:

@@ -23,7 +23,7 @@ from cvconvert import extract as engine
 from cvconvert._deps import requires_extra
 from cvconvert._input import open_zip, parse_xml, read_member
 from cvconvert.errors import InvalidInputError
-from cvconvert.extract.contact import _network, _profile_path_ok
+from cvconvert.extract.contact import _network, _profile_path_ok, _web_target
 from cvconvert.extract.lines import Line, _clean, _pieces
 from cvconvert.formats._docx.boxes import _Box, _css_length, _finite, _order_boxes
 from cvconvert.formats._docx.numbering import _Lists
@@ -64,6 +64,15 @@ _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
 # "file:///C:/...", "C:\\Users\\..."; a saved web page's links become such paths): no address
 # of the person's. "www.example.org" without a scheme is one.
 _LOCAL_TARGET = re.compile(r"(?i)\s*(?:[./\\]|file:|[a-z]:[\\/])")
+
+
+def _address(target: str) -> str | None:
+    """A link's target as an address of the person's, or None for a file on disk. A link typed
+    without its scheme is stored by Word as a file beside the document ("../www.example.org/x"):
+    the address in it is kept (the engine's :func:`_web_target` reads it)."""
+    if not _LOCAL_TARGET.match(target):
+        return target
+    return _web_target(re.sub(r"(?i)^(?:file:/*)?(?:[a-z]:)?", "", target.replace("\\", "/")))
 
 
 @dataclass
@@ -485,12 +494,14 @@ class _Package:
             elif tag in _SKIP:
                 if tag == T_INSTR and child.text:
                     m = _HYPERLINK_FIELD.search(child.text)
-                    if m and not _LOCAL_TARGET.match(m.group(1)):
-                        links.append(m.group(1))
+                    address = _address(m.group(1)) if m else None
+                    if address:
+                        links.append(address)
             elif tag == T_HYPERLINK:
                 target = self.rels.get(child.get(A_RID, ""), "")
-                if target and not _LOCAL_TARGET.match(target):
-                    links.append(target)
+                address = _address(target) if target else None
+                if address:
+                    links.append(address)
                 self._inline(child, pieces, boxes, links, fmt, floating=floating)
             elif tag == T_ALT:
                 self._inline(_alternative(child), pieces, boxes, links, fmt, floating=floating)
@@ -558,8 +569,9 @@ class _Package:
         for frame in drawing:
             link = frame.find(f"{_q(WP, 'docPr')}/{_q(A, 'hlinkClick')}")
             target = self.rels.get(link.get(_q(R, "id"), ""), "") if link is not None else ""
-            if target and not _LOCAL_TARGET.match(target):
-                out.append(target)
+            address = _address(target) if target else None
+            if address:
+                out.append(address)
         return out
 
     def _drawing_boxes(self, drawing: Any) -> tuple[list[_Box], bool]:
