@@ -96,7 +96,9 @@ def _iso_codes() -> frozenset[str]:
 def _country_part(part: str) -> str | None:
     """The country code a part of a place names: "Finland", "Россия", "FI", "Fr"; None for another."""
     if re.fullmatch(r"[A-Z][A-Za-z]", part):
-        return part.upper() if part.upper() in _iso_codes() else None
+        # A code that is also a word or an acronym ends a list of skills too ("Python, Spark, AI").
+        code = part.upper()
+        return code if code in _iso_codes() and code not in _ACRONYMS else None
     return _country_code(part)
 
 
@@ -156,7 +158,7 @@ def _spaced_country(text: str) -> list[str]:
 
 # Country codes that are also words or acronyms after a name ("IT", "HR", "AI", "QA"...).
 _ACRONYMS = frozenset(
-    "AI AM AS AT BE BI BY CC CV DO HR ID IN IS IT MA MD ME MS NO PA PE PM PR QA SE SO ST TO TV".split()
+    "AI AM AS AT BE BI BY CC CI CV DO HR ID IN IS IT MA MD ME ML MS NO PA PE PM PR QA SE SO ST TO TV".split()
 )
 
 

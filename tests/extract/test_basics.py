@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from cvconvert.extract import extract
 from cvconvert.extract.lines import Line
 
@@ -627,3 +629,11 @@ def test_a_captioned_address_that_goes_on_over_two_lines() -> None:
         "postalCode": "1010",
         "countryCode": "VE",
     }
+
+
+@pytest.mark.parametrize("listed", ["Python, Spark, AI", "Java, Scala, ML", "Docker, Kubernetes, CI", "Sales, IT"])
+def test_a_list_ending_in_an_acronym_names_no_country(listed: str) -> None:
+    # Regression: a two-letter part that is an acronym too was taken as a country ("AI": Anguilla).
+    lines = [Line("Ada Example", size=20.0), Line("Data Engineer"), Line(listed), Line("ada@example.org")]
+    lines += [Line("Experience", level=0), Line("Engineer, Northwind Ltd"), Line("Jan 2019 – Mar 2020")]
+    assert "countryCode" not in (basics(lines).get("location") or {})
