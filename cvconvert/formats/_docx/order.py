@@ -541,7 +541,9 @@ class _Package:
             # A face that is bold or italic itself ("Arial-BoldMT", "Inter SemiBold Italic"):
             # the page shows it so whatever w:b says; converters from PDF write such faces
             # with w:b off.
-            fb, fi = _face(fonts.get(A_ASCII) or fonts.get(A_HANSI) or "")
+            face = fonts.get(A_ASCII) or fonts.get(A_HANSI) or ""
+            # Font names are short; a long one (a stranger's file) is not kept in the cache.
+            fb, fi = _face(face) if len(face) <= 64 else _face.__wrapped__(face)
             b2, i2 = True if fb else b2, True if fi else i2
         return (b if b2 is None else b2, i if i2 is None else i2, s if s2 is None else s2)
 
