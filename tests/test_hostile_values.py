@@ -15,6 +15,7 @@ import pytest
 import cvconvert
 from cvconvert import text
 from cvconvert.errors import InvalidInputError
+from cvconvert.formats import builtin
 from cvconvert.model import Resume
 
 UNSAFE_LINKS = [
@@ -177,3 +178,19 @@ def test_docx_metadata_holds_no_name_to_spoof_and_the_page_keeps_the_persons_tex
 def test_a_name_without_bidi_controls_gets_no_note() -> None:
     _, report = cvconvert.dumps(Resume.model_validate({"basics": {"name": "أحمد Example"}}), "docx")
     assert not any(n.path == "/basics/name" for n in report)
+
+
+# --- lone surrogates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", sorted(n for n, f in builtin().items() if f.write is not None))
+def test_every_writer_takes_lone_surrogates(fmt: str) -> None:
+    # Regression: JSON's "\ud800" is read as it is, and the YAML and RenderCV writers ended in an
+    # internal error (libyaml cannot encode it). Each writer writes, noting what changed.
+    resume = cvconvert.read(b'{"basics": {"name": "a\\ud800b", "x-k": "v\\udc00"}, "work": [{"name": "N\\ud83d"}]}')
+    data, report = cvconvert.dumps(resume, fmt)
+    assert data
+    if fmt in ("yaml", "rendercv"):
+        assert "/basics/name" in {n.path for n in report.warnings}
+        back = cvconvert.read(data, fmt)
+        assert back.basics is not None and back.basics.name == "a\ufffdb"

@@ -463,8 +463,12 @@ def write(resume: Resume, options: WriteOptions) -> tuple[bytes, Report]:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     try:
         return yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1 << 30).encode(), report
-    except UnicodeEncodeError:  # a lone surrogate: every non-ASCII character escaped instead
-        return yaml.dump(value, Dumper=dumper, allow_unicode=False, sort_keys=False, width=1 << 30).encode(), report
+    except UnicodeEncodeError:  # a lone surrogate: YAML cannot write it (see the yaml format)
+        from cvconvert.formats._yaml import without_surrogates
+
+        report = Report()
+        value = from_json_resume(without_surrogates(resume.to_data(), "", report), report)
+        return yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1 << 30).encode(), report
 
 
 FORMAT = Format(

@@ -18,6 +18,7 @@ become JSON with a warning, or are dropped with a loss note; ``strict`` refuses 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from cvconvert import limits
@@ -215,13 +216,38 @@ def write(resume: Resume, options: WriteOptions) -> tuple[bytes, Report]:
         import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump(resume.to_data(), Dumper=dumper, allow_unicode=True, sort_keys=False, width=1 << 30)
+    data = resume.to_data()
     try:
+        text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1 << 30)
         return text.encode("utf-8"), Report()
     except UnicodeEncodeError:
-        # A lone surrogate cannot be UTF-8: let YAML escape every non-ASCII character instead.
-        ascii_text = yaml.dump(resume.to_data(), Dumper=dumper, allow_unicode=False, sort_keys=False, width=1 << 30)
-        return ascii_text.encode("ascii"), Report()
+        # A lone surrogate (JSON's "\\ud800", read as it is) is no character: YAML has no way to
+        # write it (no escape of it reads back). It becomes U+FFFD, and the report says where.
+        report = Report()
+        clean = without_surrogates(data, "", report)
+        text = yaml.dump(clean, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1 << 30)
+        return text.encode("utf-8"), report
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: Any, path: str, report: Report) -> Any:
+    """``value`` with each lone surrogate replaced by U+FFFD, noted at its path."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value) is None:
+            return value
+        report.warn(path or "/", "a lone surrogate (no character) written as U+FFFD")
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            key = without_surrogates(k, path, report)  # the path names the key as written
+            out[key] = without_surrogates(v, path + pointer(key), report)
+        return out
+    if isinstance(value, list):
+        return [without_surrogates(v, path + pointer(i), report) for i, v in enumerate(value)]
+    return value
 
 
 def sniff(data: bytes) -> bool:
