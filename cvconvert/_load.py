@@ -260,8 +260,8 @@ def _object(data: dict[str, Any], model: type[Node], path: str, report: Report) 
             report.normalised(pointer_in(path, key), f"pre-1.0 name {key!r} read as {new!r}")
             key = new
         kind = kinds.get(key)
-        if kind is None or value is None:
-            out[key] = value
+        if kind is None or value is None or (kind == "text" and isinstance(value, str)):
+            out[key] = value  # most fields: a text as it should be, no pointer needed (no note)
             continue
         here = pointer_in(path, key)
         fixed = _value(value, kind, key, here, report)
