@@ -331,3 +331,21 @@ def test_an_attachment_that_is_no_europass_cv_leaves_the_text_layer(tmp_path: Pa
     code, err = _convert(tmp_path, "notes.pdf", _with_attachment("notes.xml", zlib.compress(b"<notes/>")))
     assert code == 0, err[-500:]
     assert "Jane Example" in (tmp_path / "out.json").read_text(encoding="utf-8")
+
+
+# --- quadratic passes -----------------------------------------------------------------------
+
+
+def test_fifty_thousand_small_shapes_beside_fifty_thousand_words_read_in_seconds(tmp_path: Path) -> None:
+    # Every shape could be a drawn bullet before every word of the row: a pass that checks each
+    # shape against each word took minutes here (a 1 kB file); distinct shapes, so that dropping
+    # duplicates alone does not pass.
+    n = 50_000
+    shapes = b"".join(b"%.3f 400 1 1 re f\n" % (100 + i * 0.001) for i in range(n))
+    text = b"BT /F1 2 Tf 3 Tz 1 0 0 1 102 400 Tm (" + b"a " * n + b") Tj ET\n"
+    path = tmp_path / "shapes.pdf"
+    path.write_bytes(_pdf(_page(shapes + text)))
+    code, err, _, seconds = run_bounded(str(path), str(tmp_path / "out.json"))
+    if code != 0:
+        assert_one_line_error(code, err, "shapes.pdf")
+    assert seconds < 10, seconds

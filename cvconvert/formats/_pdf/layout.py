@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from typing import NamedTuple
 
@@ -155,19 +156,44 @@ _MARK_GAP = (0.6, 1.5)
 
 def mark_bullets(words: list[Word], shapes: list[tuple[float, float, float, float]]) -> None:
     """Mark the words that a small drawn shape (left, top, right, bottom) stands just before, on
-    their row: the first words of list items whose bullets are drawn, not written."""
+    their row: the first words of list items whose bullets are drawn, not written.
+
+    n log n: each band's words are sorted by their left edge once, and a shape bisects to the
+    window where the word after a mark may start and looks at a bounded number of words there.
+    """
     if not shapes or not words:
         return
     # Words by bands of their middle, so that each shape looks at the words of its row only.
     bands: dict[int, list[Word]] = {}
     for w in words:
-        bands.setdefault(int((w.top + w.bottom) / 2 // _BAND), []).append(w)
-    for x0, top, x1, bottom in shapes:
+        if all(math.isfinite(v) for v in (w.x0, w.top, w.bottom, w.size)):
+            bands.setdefault(int((w.top + w.bottom) / 2 // _BAND), []).append(w)
+    lefts: dict[int, list[float]] = {}
+    largest: dict[int, float] = {}
+    for b, band_words in bands.items():
+        band_words.sort(key=lambda w: w.x0)
+        lefts[b] = [w.x0 for w in band_words]
+        largest[b] = max(max(w.size, 1.0) for w in band_words)
+    # A shape drawn twice is one mark; a page of thousands of small shapes is a pattern, not a
+    # list: only so many are looked at (a hostile page must not cost shapes x words).
+    for x0, top, x1, bottom in sorted(set(shapes))[:_MAX_MARKS]:
         cy = (top + bottom) / 2
+        if not math.isfinite(cy):
+            continue
         band = int(cy // _BAND)
+        # The smallest font size in which this shape is small enough to be a mark.
+        least = max(1.0, (x1 - x0) / _MARK_WIDTH, (bottom - top) / _MARK_HEIGHT)
         best: Word | None = None
         for b in (band - 1, band, band + 1):
-            for w in bands.get(b, ()):
+            row = bands.get(b)
+            if not row:
+                continue
+            xs = lefts[b]
+            lo = bisect.bisect_left(xs, x1 + _MARK_GAP[0] * least)
+            hi = bisect.bisect_right(xs, x1 + _MARK_GAP[1] * largest[b], lo)
+            for w in row[lo : min(hi, lo + _MARK_LOOK)]:
+                if best is not None and w.x0 >= best.x0:
+                    break  # sorted by left edge: no later word is further left
                 size = max(w.size, 1.0)
                 gap = w.x0 - x1
                 if (
@@ -175,11 +201,17 @@ def mark_bullets(words: list[Word], shapes: list[tuple[float, float, float, floa
                     and x1 - x0 <= _MARK_WIDTH * size
                     and bottom - top <= _MARK_HEIGHT * size
                     and _MARK_GAP[0] * size <= gap <= _MARK_GAP[1] * size
-                    and (best is None or w.x0 < best.x0)
                 ):
                     best = w
+                    break
         if best is not None:
             best.mark = True
+
+
+# Drawn shapes looked at per page as list marks, and words looked at after each: a real page has
+# a few dozen bullets, and a few words at most start within a mark's gap on its rows.
+_MAX_MARKS = 2_000
+_MARK_LOOK = 64
 
 
 _BAND = 24.0  # points: bands of rows for looking words up by height
