@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("pypdfium2")
 
 from cvconvert.formats._pdf.text import read_lines
+from tests.helpers import run_bounded
 from tests.pdf_samples import Page, Run, build
 
 
@@ -284,3 +287,71 @@ def test_pdf_glyphs_without_characters_do_not_shift_the_words_after_them() -> No
         ("Data engineer in Springfield", 10.0),
         ("Northwind Ltd", 10.0),
     ]
+
+
+# --- characters outside the BMP, boxes that are not numbers ----------------------------------
+
+
+def _mapped_pdf(pairs: dict[bytes, bytes], text: bytes) -> bytes:
+    """One line of Helvetica ``text`` whose characters map (ToUnicode) as ``pairs`` says:
+    code byte -> UTF-16BE hex, as a PDF's own CMap writes them (a pair for an emoji)."""
+    chars = b"".join(b"<%s> <%s>\n" % (code.hex().encode(), to) for code, to in pairs.items())
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /X def\n/CMapType 2 def\n"
+        b"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n%d beginbfchar\n"
+        % len(pairs)
+        + chars
+        + b"endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+    )
+    content = b"BT /F1 20 Tf 72 700 Td (" + text + b") Tj ET BT /F1 12 Tf 72 600 Td (Experience) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+_LETTERS = {b"A": b"0041", b"C": b"0043"}
+
+
+def test_pdf_emoji_in_the_text_reads_as_one_character() -> None:
+    # PDFium gives the emoji character by character as two UTF-16 halves; joined, they are one.
+    data = _mapped_pdf({**_LETTERS, b"B": b"D83DDE00"}, b"ACCA A B CCA")
+    text = "\n".join(ln.text for ln in read_lines(data))
+    assert "A \U0001f600 CCA" in text
+    assert not any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def test_pdf_lone_surrogate_is_a_replacement_character_not_an_error() -> None:
+    from cvconvert.formats._pdf.text import _from_units
+
+    # Index k stays character k: a pair leaves an invisible filler where its second half stood.
+    assert _from_units([0x41, 0xD83D, 0xDE00, 0x42]) == "A\U0001f600\u200bB"
+    assert _from_units([0x41, 0xD83D, 0x42, 0xDE00]) == "A\ufffdB\ufffd"
+    data = _mapped_pdf({**_LETTERS, b"B": b"D83D"}, b"ACCA A B CCA")
+    text = "\n".join(ln.text for ln in read_lines(data))
+    assert "ACCA A" in text
+    assert not any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def test_pdf_with_an_emoji_converts_to_yaml(tmp_path: Path) -> None:
+    yaml = pytest.importorskip("yaml")
+    source = tmp_path / "emoji.pdf"
+    source.write_bytes(_mapped_pdf({**_LETTERS, b"B": b"D83DDE00"}, b"ACCA A B CCA"))
+    code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.yaml"))
+    assert code == 0 and "internal error" not in err, err
+    assert "\U0001f600" in str(yaml.safe_load((tmp_path / "out.yaml").read_text(encoding="utf-8")))

@@ -133,6 +133,30 @@ def _glued(text: str) -> bool:
     )
 
 
+# Put where the second half of a surrogate pair stood: the string keeps one character per
+# character box, and the filler is invisible (removed from words with the other invisibles).
+_FILLER = "\u200b"
+
+
+def _from_units(units: list[int]) -> str:
+    """Text from PDFium's characters one by one, one character each (so that index k is still
+    character box k). PDFium gives a character outside the BMP (an emoji) as its two UTF-16 halves:
+    a pair becomes the one character and a filler, and a lone half U+FFFD (an unpaired surrogate
+    cannot be written out as UTF-8)."""
+    out: list[str] = []
+    k, n = 0, len(units)
+    while k < n:
+        u = units[k]
+        if 0xD800 <= u <= 0xDBFF and k + 1 < n and 0xDC00 <= units[k + 1] <= 0xDFFF:
+            out.append(chr(0x10000 + ((u - 0xD800) << 10) + (units[k + 1] - 0xDC00)))
+            out.append(_FILLER)
+            k += 2
+            continue
+        out.append("\ufffd" if 0xD800 <= u <= 0xDFFF or not 0 <= u <= 0x10FFFF else chr(u))
+        k += 1
+    return "".join(out)
+
+
 def _clean_word(text: str) -> str:
     if _COMPAT.search(text):
         text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
@@ -310,7 +334,7 @@ class _Reader:
             # A character outside the BMP took two UTF-16 units, or PDFium left out glyphs that map
             # to no character (a fallback font's, an icon's): the text would no longer match the
             # characters' positions. Read them one by one instead, a glyph without one a space.
-            text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+            text = _from_units([raw.FPDFText_GetUnicode(textpage, i) or 32 for i in range(count)])
         # Most pages hold no accent, ligature or control to mend: then no word is looked at twice.
         mend = _MEND.search(text) is not None
         words: list[Word] = []
