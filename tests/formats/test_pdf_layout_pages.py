@@ -355,3 +355,22 @@ def test_pdf_with_an_emoji_converts_to_yaml(tmp_path: Path) -> None:
     code, err, _, _ = run_bounded(str(source), str(tmp_path / "out.yaml"))
     assert code == 0 and "internal error" not in err, err
     assert "\U0001f600" in str(yaml.safe_load((tmp_path / "out.yaml").read_text(encoding="utf-8")))
+
+
+def test_pdf_words_whose_box_or_size_is_no_number_are_left_out() -> None:
+    from cvconvert.formats._pdf import layout
+    from cvconvert.formats._pdf.text import _on_page
+    from cvconvert.formats._pdf.words import Word
+
+    inf, nan = float("inf"), float("nan")
+    good = Word("Ada", 100, 120, 390, 400, 398, 10.0)
+    bad = [
+        Word("x", 100, 120, 390, inf, 398, 10.0),
+        Word("y", 100, 120, 390, 400, 398, nan),
+        Word("z", 100, inf, 390, 400, 398, 10.0),
+        Word("w", 100, 120, 390, 400, nan, 10.0),
+    ]
+    assert _on_page([good, *bad], 600, 800) == [good]
+    # Even given such words, marking drawn bullets does not fail on them.
+    layout.mark_bullets([good, *bad], [(90.0, 393.0, 93.0, 396.0)])
+    assert good.mark

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 import re
 import unicodedata
 from typing import Any
@@ -157,6 +158,23 @@ def _from_units(units: list[int]) -> str:
     return "".join(out)
 
 
+def _on_page(words: list[Word], width: float, height: float) -> list[Word]:
+    """The words that stand on the page. Text far outside it is never seen (and a hostile offset
+    would make the column search sweep a billion points): a page's width and height either way is
+    room enough for a crop box that does not start at zero. A box or size that is not a finite
+    number (a hostile matrix's) stands nowhere, and would fail every rounding after."""
+    return [
+        w
+        for w in words
+        if -width < w.x0 < 2 * width
+        and -height < w.top < 2 * height
+        and math.isfinite(w.x1)
+        and math.isfinite(w.bottom)
+        and math.isfinite(w.base)
+        and math.isfinite(w.size)
+    ]
+
+
 def _clean_word(text: str) -> str:
     if _COMPAT.search(text):
         text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
@@ -238,10 +256,7 @@ class _Reader:
                 words = self._words(textpage, height, tags)
             finally:
                 raw.FPDFText_ClosePage(textpage)
-            # Text far outside the page is never seen (and a hostile offset would make the
-            # column search sweep a billion points): a page's width and height either way is room
-            # enough for a crop box that does not start at zero.
-            words = [w for w in words if -width < w.x0 < 2 * width and -height < w.top < 2 * height]
+            words = _on_page(words, width, height)
             layout.mark_bullets(words, self._shapes(page, height))
             lines = layout.page_lines(words, width)
             self._links(page, height, lines)
