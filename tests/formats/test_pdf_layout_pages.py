@@ -45,18 +45,22 @@ def _two_columns(page: int, main: list[str], side: list[str]) -> Page:
     return Page(runs)
 
 
+# Two pages of a main column and a sidebar: the first page's main and side text, the second's main.
+_MAIN0 = [
+    "EXPERIENCE",
+    "Engineer, Northwind Ltd, Springfield",
+    "2019 - 2021",
+    "Built the billing service",
+    "Analyst, Eastmoor Bank, Westbury",
+]
+_SIDE0 = ["SKILLS", "Python", "SQL", "Go"]
+_MAIN1 = ["2017 - 2019", "Wrote the monthly reports on risk", "Intern, Westbury Labs, Lyon", "2016 - 2017"]
+
+
 def test_pdf_main_column_goes_on_over_the_next_page_before_the_sidebar() -> None:
     # A main column of entries and a narrower sidebar of sections on both pages: the entries on
     # the second page go on with the main column, not after the sidebar's last section.
-    main0 = [
-        "EXPERIENCE",
-        "Engineer, Northwind Ltd, Springfield",
-        "2019 - 2021",
-        "Built the billing service",
-        "Analyst, Eastmoor Bank, Westbury",
-    ]
-    side0 = ["SKILLS", "Python", "SQL", "Go"]
-    main1 = ["2017 - 2019", "Wrote the monthly reports on risk", "Intern, Westbury Labs, Lyon", "2016 - 2017"]
+    main0, side0, main1 = _MAIN0, _SIDE0, _MAIN1
     side1 = ["LANGUAGES", "English", "German"]
     texts = [ln.text for ln in read_lines(build([_two_columns(0, main0, side0), _two_columns(1, main1, side1)]))]
     assert texts == ["Ada Example", *main0, *main1, *side0, *side1]
@@ -64,15 +68,7 @@ def test_pdf_main_column_goes_on_over_the_next_page_before_the_sidebar() -> None
 
 def test_pdf_page_in_the_main_column_alone_goes_on_with_it() -> None:
     # The sidebar ends on the first page; the second page's text stands where the main column is.
-    main0 = [
-        "EXPERIENCE",
-        "Engineer, Northwind Ltd, Springfield",
-        "2019 - 2021",
-        "Built the billing service",
-        "Analyst, Eastmoor Bank, Westbury",
-    ]
-    side0 = ["SKILLS", "Python", "SQL", "Go"]
-    main1 = ["2017 - 2019", "Wrote the monthly reports on risk", "Intern, Westbury Labs, Lyon", "2016 - 2017"]
+    main0, side0, main1 = _MAIN0, _SIDE0, _MAIN1
     texts = [ln.text for ln in read_lines(build([_two_columns(0, main0, side0), _two_columns(1, main1, [])]))]
     assert texts == ["Ada Example", *main0, *main1, *side0]
 
